@@ -1,0 +1,42 @@
+// The `threadcoder` command. Each subcommand lives in cli/<name>.ts and exports `run(argv)`
+// returning an exit code; this file only dispatches, so commands stay independent.
+import { pathToFileURL } from 'node:url';
+
+export type CommandRun = (argv: string[]) => Promise<number>;
+
+const commands: Record<string, { summary: string; load: () => Promise<{ run: CommandRun }> }> = {
+  user: { summary: 'user add <username> [--admin] [--password-stdin]   create an account', load: () => import('./cli/user.ts') },
+  backup: { summary: 'backup <file>                                   online backup of the database', load: () => import('./cli/backup.ts') },
+};
+
+export function registerCommand(name: string, summary: string, load: () => Promise<{ run: CommandRun }>): void {
+  commands[name] = { summary, load };
+}
+
+function usage(): string {
+  const lines = Object.values(commands).map((c) => `  threadcoder ${c.summary}`);
+  return ['Usage:', ...lines, '', 'The database is data/threadcoder.db unless THREADCODER_DB is set.'].join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === 'help') {
+    console.log(usage());
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    console.error(`Unknown command "${name}".\n${usage()}`);
+    return 2;
+  }
+  try {
+    return await (await command.load()).run(rest);
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : String(err));
+    return 1;
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main(process.argv.slice(2)).then((code) => process.exit(code));
+}
