@@ -1,0 +1,58 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { loadSession } from './auth/middleware.ts';
+import type { Config } from './config.ts';
+import type { Db } from './db/open.ts';
+import type { AppEnv } from './http/env.ts';
+import { AppError, errorBody } from './http/errors.ts';
+import { onError } from './http/on-error.ts';
+import { originCheck } from './http/origin-check.ts';
+import { jsonLog, requestLog, type LogLine } from './http/request-log.ts';
+import { authRoutes } from './routes/auth.ts';
+import { healthRoutes } from './routes/health.ts';
+import { studyRoutes } from './routes/studies.ts';
+import { userRoutes } from './routes/users.ts';
+
+export interface AppDeps {
+  db: Db;
+  config: Config;
+  log?: LogLine;
+}
+
+// JSON bodies are small; file uploads go to /api/imports, which streams and has its own limit.
+const jsonBodyLimit = bodyLimit({
+  maxSize: 10 * 1024 * 1024,
+  onError: () => {
+    throw new AppError('request.too_large', 413, 'The request body is larger than 10 MB.');
+  },
+});
+
+/** Builds the API: shared middleware, then one router per area. */
+export function createApp({ db, config, log = jsonLog }: AppDeps) {
+  const app = new Hono<AppEnv>();
+  app.onError(onError(log));
+  app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}.`), 404));
+  app.use('*', requestLog(log));
+  app.use('*', secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      imgSrc: ["'self'", 'https:', 'data:', 'blob:'],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      scriptSrc: ["'self'"],
+      connectSrc: ["'self'"],
+      frameAncestors: ["'none'"],
+    },
+  }));
+  app.use('/api/*', originCheck(config.allowedOrigins));
+  app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/imports') ? next() : jsonBodyLimit(c, next)));
+  app.use('/api/*', loadSession(db));
+
+  return app
+    .route('/api/health', healthRoutes(db))
+    .route('/api/auth', authRoutes(db, config))
+    .route('/api/users', userRoutes(db))
+    .route('/api/studies', studyRoutes(db));
+}
+
+export type AppType = ReturnType<typeof createApp>;

@@ -1,0 +1,53 @@
+import type { MiddlewareHandler } from 'hono';
+import type { Db } from '../db/open.ts';
+import { studyExists, studyRoles, type StudyRole } from '../db/studies.ts';
+import type { AppEnv, AuthedEnv } from '../http/env.ts';
+import { AppError, forbidden, notFound } from '../http/errors.ts';
+import { readSessionToken } from './cookie.ts';
+import { findSessionUser } from './sessions.ts';
+
+/** Loads the session's user (or null) for every request. */
+export function loadSession(db: Db): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const token = readSessionToken(c);
+    c.set('user', token ? findSessionUser(db, token) : null);
+    await next();
+  };
+}
+
+export const requireUser: MiddlewareHandler<AuthedEnv> = async (c, next) => {
+  if (!c.get('user')) throw new AppError('auth.required', 401, 'Please log in.');
+  await next();
+};
+
+export const requireAdmin: MiddlewareHandler<AuthedEnv> = async (c, next) => {
+  const user = c.get('user');
+  if (!user) throw new AppError('auth.required', 401, 'Please log in.');
+  if (!user.isAdmin) throw forbidden('Only an instance administrator may do this.');
+  await next();
+};
+
+/** The roles a user holds in a study; an instance admin acts as owner everywhere. */
+export function rolesIn(db: Db, studyId: number, user: { id: number; isAdmin: boolean }): StudyRole[] {
+  const roles = studyRoles(db, studyId, user.id);
+  return user.isAdmin && !roles.includes('owner') ? [...roles, 'owner'] : roles;
+}
+
+/**
+ * Allows the request only if the user holds one of `roles` in the study named by the
+ * `:studyId` route parameter. Non-members get 404 so study ids cannot be probed.
+ */
+export function requireStudyRole(db: Db, ...roles: StudyRole[]): MiddlewareHandler<AuthedEnv> {
+  return async (c, next) => {
+    const user = c.get('user');
+    if (!user) throw new AppError('auth.required', 401, 'Please log in.');
+    const studyId = Number(c.req.param('studyId'));
+    if (!Number.isInteger(studyId) || !studyExists(db, studyId)) throw notFound('The study');
+    const held = rolesIn(db, studyId, user);
+    if (held.length === 0) throw notFound('The study');
+    if (roles.length && !roles.some((r) => held.includes(r))) {
+      throw forbidden(`This needs the ${roles.join(' or ')} role in this study.`);
+    }
+    await next();
+  };
+}

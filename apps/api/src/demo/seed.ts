@@ -1,0 +1,53 @@
+import { hashPassword } from '../auth/password.ts';
+import type { Db } from '../db/open.ts';
+import { addMember, insertStudy } from '../db/studies.ts';
+import { countAdmins, insertUser } from '../db/users.ts';
+import { demoPassword, loadCredentials, saveCredentials, type DemoAccount } from './credentials.ts';
+
+export interface DemoResult {
+  accounts: DemoAccount[];
+  needsAdmin: boolean;
+}
+
+const people = [
+  { username: 'carol', displayName: 'Carol (owner)', roles: ['owner', 'adjudicator'] as const },
+  { username: 'alice', displayName: 'Alice', roles: ['coder'] as const },
+  { username: 'bob', displayName: 'Bob', roles: ['coder'] as const },
+];
+
+const isEmpty = (db: Db) => (db.prepare('SELECT (SELECT count(*) FROM users) + (SELECT count(*) FROM studies) AS n').get() as { n: number }).n === 0;
+
+/**
+ * On an empty database, loads the demo: accounts, the forum sample, the template codebooks
+ * and a demo study. On a database that has data, only reports the saved demo accounts.
+ */
+export async function seedDemo(db: Db, dbPath: string): Promise<DemoResult | null> {
+  if (!isEmpty(db)) {
+    const accounts = loadCredentials(dbPath);
+    return accounts ? { accounts, needsAdmin: countAdmins(db) === 0 } : null;
+  }
+  const accounts: DemoAccount[] = [];
+  const hashed = await Promise.all(people.map(async (p) => ({ ...p, password: demoPassword(), hash: '' })));
+  for (const p of hashed) p.hash = await hashPassword(p.password);
+  db.transaction(() => {
+    const ids = hashed.map((p) => insertUser(db, { username: p.username, displayName: p.displayName, passwordHash: p.hash, isAdmin: false }).id);
+    const [ownerId] = ids;
+    const studyId = insertStudy(
+      db,
+      {
+        name: 'Demo: Hugging Face forum, challenges and benefits of model reuse',
+        description: 'A small sample of Hugging Face forum threads coded with the challenge/benefit taxonomy of Taraghi et al. (SANER 2024).',
+        unitKind: 'post',
+        labelMode: 'multi',
+        blind: true,
+      },
+      ownerId!,
+    );
+    hashed.forEach((p, i) => {
+      for (const role of p.roles) addMember(db, studyId, ids[i]!, role);
+      accounts.push({ username: p.username, displayName: p.displayName, password: p.password, role: p.roles.join(' + ') });
+    });
+  })();
+  saveCredentials(dbPath, accounts);
+  return { accounts, needsAdmin: countAdmins(db) === 0 };
+}

@@ -1,0 +1,60 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { requireStudyRole, requireUser } from '../auth/middleware.ts';
+import { audit } from '../db/audit.ts';
+import type { Db } from '../db/open.ts';
+import { addMember, getStudy, insertStudy, listMembers, listStudies, removeMember } from '../db/studies.ts';
+import type { AuthedEnv } from '../http/env.ts';
+import { notFound } from '../http/errors.ts';
+import { validate } from '../http/validate.ts';
+
+const role = z.enum(['owner', 'coder', 'adjudicator']);
+const studyBody = z.object({
+  name: z.string().trim().min(1).max(200),
+  description: z.string().max(5000).default(''),
+  unitKind: z.enum(['post', 'thread']).default('post'),
+  labelMode: z.enum(['single', 'multi']).default('multi'),
+  blind: z.boolean().default(true),
+});
+const memberBody = z.object({ userId: z.number().int().positive(), role });
+const memberParams = z.object({ studyId: z.string(), userId: z.coerce.number().int().positive(), role });
+
+export function studyRoutes(db: Db) {
+  return new Hono<AuthedEnv>()
+    .use(requireUser)
+    .get('/', (c) => {
+      const user = c.get('user');
+      return c.json({ studies: listStudies(db, user.id, user.isAdmin) });
+    })
+    .post('/', validate('json', studyBody), (c) => {
+      const user = c.get('user');
+      const id = insertStudy(db, c.req.valid('json'), user.id);
+      audit(db, { userId: user.id, studyId: id, action: 'study.create', entity: 'study', entityId: id, after: c.req.valid('json') });
+      return c.json({ study: getStudy(db, id, user.id) }, 201);
+    })
+    .get('/:studyId', requireStudyRole(db), (c) => {
+      const user = c.get('user');
+      const study = getStudy(db, Number(c.req.param('studyId')), user.id);
+      if (!study) throw notFound('The study');
+      return c.json({ study: { ...study, roles: user.isAdmin && !study.roles.includes('owner') ? [...study.roles, 'owner' as const] : study.roles } });
+    })
+    .get('/:studyId/members', requireStudyRole(db), (c) => c.json({ members: listMembers(db, Number(c.req.param('studyId'))) }))
+    .post('/:studyId/members', requireStudyRole(db, 'owner'), validate('json', memberBody), (c) => {
+      const studyId = Number(c.req.param('studyId'));
+      const body = c.req.valid('json');
+      db.transaction(() => {
+        addMember(db, studyId, body.userId, body.role);
+        audit(db, { userId: c.get('user').id, studyId, action: 'member.add', entity: 'study_member', entityId: body.userId, after: body });
+      })();
+      return c.json({ members: listMembers(db, studyId) }, 201);
+    })
+    .delete('/:studyId/members/:userId/:role', requireStudyRole(db, 'owner'), validate('param', memberParams), (c) => {
+      const { userId, role: r } = c.req.valid('param');
+      const studyId = Number(c.req.param('studyId'));
+      db.transaction(() => {
+        if (!removeMember(db, studyId, userId, r)) throw notFound('That membership');
+        audit(db, { userId: c.get('user').id, studyId, action: 'member.remove', entity: 'study_member', entityId: userId, before: { userId, role: r } });
+      })();
+      return c.json({ members: listMembers(db, studyId) });
+    });
+}

@@ -1,0 +1,40 @@
+import { useQuery } from '@tanstack/react-query';
+import { Navigate, Route, Routes } from 'react-router';
+import { sessionQuery } from './api/auth.ts';
+import { useClient } from './api/client-context.tsx';
+import { ErrorMessage } from './components/error-message.tsx';
+import { Layout } from './components/layout.tsx';
+import { LoginPage } from './features/auth/login-page.tsx';
+import { SetupPage } from './features/auth/setup-page.tsx';
+import { SourcesPage } from './features/sources/sources-page.tsx';
+import { StudiesPage } from './features/studies/studies-page.tsx';
+import { studyRoutes } from './features/studies/study-routes.tsx';
+
+/** Logged out: login and first-run setup only. Logged in: the app inside the layout. */
+export function App() {
+  const session = useQuery(sessionQuery(useClient()));
+  if (session.isPending) return <p className="loading">Loading…</p>;
+  if (session.isError) return <ErrorMessage error={session.error} />;
+  const { user, needsSetup } = session.data;
+  if (!user) {
+    return (
+      <Routes>
+        <Route path="/setup" element={needsSetup ? <SetupPage /> : <Navigate to="/login" replace />} />
+        <Route path="*" element={<LoginPage needsSetup={needsSetup} />} />
+      </Routes>
+    );
+  }
+  return (
+    <Routes>
+      <Route element={<Layout user={user} />}>
+        <Route index element={<Navigate to="/studies" replace />} />
+        <Route path="login" element={<Navigate to="/studies" replace />} />
+        <Route path="setup" element={<Navigate to="/studies" replace />} />
+        <Route path="sources/*" element={<SourcesPage />} />
+        <Route path="studies" element={<StudiesPage />} />
+        {studyRoutes()}
+        <Route path="*" element={<p role="alert">There is no page here.</p>} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,39 @@
+import { useState, type FormEvent } from 'react';
+import { useSetup } from '../../api/auth.ts';
+import { ErrorMessage } from '../../components/error-message.tsx';
+
+/** First run: the first administrator chooses their own name and password. */
+export function SetupPage() {
+  const setup = useSetup();
+  const [form, setForm] = useState({ username: '', displayName: '', password: '' });
+  const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setup.mutate(form);
+  };
+  return (
+    <main className="auth-page">
+      <h1>Threadcoder</h1>
+      <form onSubmit={submit} aria-label="Set up administrator" className="card">
+        <h2>Set up the administrator</h2>
+        <p className="hint">This account manages users and can open every study.</p>
+        <label>
+          User name
+          <input autoComplete="username" value={form.username} onChange={set('username')} required />
+        </label>
+        <label>
+          Display name
+          <input value={form.displayName} onChange={set('displayName')} required />
+        </label>
+        <label>
+          Password (at least 10 characters)
+          <input type="password" autoComplete="new-password" minLength={10} value={form.password} onChange={set('password')} required />
+        </label>
+        <button type="submit" disabled={setup.isPending}>
+          Create administrator
+        </button>
+        <ErrorMessage error={setup.error} />
+      </form>
+    </main>
+  );
+}

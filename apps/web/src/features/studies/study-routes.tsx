@@ -1,0 +1,19 @@
+import { Route } from 'react-router';
+import { StudyLayout } from './study-layout.tsx';
+import { StudyOverview } from './study-overview.tsx';
+import { PendingFeature } from './pending-feature.tsx';
+
+/** Every page of one study, under its tabbed layout. Each feature folder owns its page. */
+export function studyRoutes() {
+  return (
+    <Route path="studies/:studyId" element={<StudyLayout />}>
+      <Route index element={<StudyOverview />} />
+      <Route path="codebook" element={<PendingFeature name="Codebook" />} />
+      <Route path="code" element={<PendingFeature name="Code" />} />
+      <Route path="agreement" element={<PendingFeature name="Agreement" />} />
+      <Route path="adjudicate" element={<PendingFeature name="Adjudicate" />} />
+      <Route path="analysis" element={<PendingFeature name="Analysis" />} />
+      <Route path="export" element={<PendingFeature name="Export" />} />
+    </Route>
+  );
+}
