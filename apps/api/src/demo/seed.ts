@@ -10,7 +10,7 @@ export interface DemoResult {
 }
 
 const people = [
-  { username: 'carol', displayName: 'Carol (owner)', roles: ['owner', 'adjudicator'] as const },
+  { username: 'carol', displayName: 'Carol', roles: ['owner', 'adjudicator'] as const },
   { username: 'alice', displayName: 'Alice', roles: ['coder'] as const },
   { username: 'bob', displayName: 'Bob', roles: ['coder'] as const },
 ];

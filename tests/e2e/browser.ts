@@ -1,0 +1,24 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+// Debian's Chromium (apt-get install chromium); CHROME_PATH points elsewhere.
+// The network flags stop Chromium from calling home on a machine with no internet.
+const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args, headless: true });
+}
+
+export const baseURL = () => inject('baseURL');
+
+/** Opens the app in a fresh context (its own cookies) and logs in as a demo account. */
+export async function loginAs(browser: Browser, username: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL: baseURL(), viewport: { width: 1280, height: 860 } });
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.getByLabel('User name').fill(username);
+  await page.getByLabel('Password').fill(inject('demoPassword'));
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('heading', { name: 'Studies' }).waitFor();
+  return page;
+}

@@ -1,0 +1,53 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../../apps/api/src/app.ts';
+import { hashPassword } from '../../apps/api/src/auth/password.ts';
+import { loadConfig, type Config } from '../../apps/api/src/config.ts';
+import { openDb, type Db } from '../../apps/api/src/db/open.ts';
+import { addMember, insertStudy, type StudyRole } from '../../apps/api/src/db/studies.ts';
+import { insertUser } from '../../apps/api/src/db/users.ts';
+
+export const origin = 'http://localhost';
+
+/** A fresh app over a temporary database file; logs are captured rather than printed. */
+export function makeTestApp(overrides: Partial<Config> = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'threadcoder-test-'));
+  const dbPath = join(dir, 'test.db');
+  const db = openDb(dbPath);
+  const logs: Record<string, unknown>[] = [];
+  const config = { ...loadConfig({}), dbPath, ...overrides };
+  const app = createApp({ db, config, log: (line) => logs.push(line) });
+  return {
+    db,
+    dbPath,
+    app,
+    logs,
+    close: () => {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type TestApp = ReturnType<typeof makeTestApp>;
+
+// Hashing is deliberately slow; tests reuse one hash per password.
+const hashes = new Map<string, Promise<string>>();
+export const testPassword = 'correct horse battery';
+function hashed(password: string) {
+  if (!hashes.has(password)) hashes.set(password, hashPassword(password));
+  return hashes.get(password)!;
+}
+
+export async function addUser(db: Db, username: string, opts: { isAdmin?: boolean; password?: string } = {}) {
+  const passwordHash = await hashed(opts.password ?? testPassword);
+  return insertUser(db, { username, displayName: username, passwordHash, isAdmin: opts.isAdmin ?? false });
+}
+
+/** A study owned by `ownerId`, with extra members as [userId, role] pairs. */
+export function addStudy(db: Db, ownerId: number, members: [number, StudyRole][] = [], name = 'Study') {
+  const id = insertStudy(db, { name, description: '', unitKind: 'post', labelMode: 'multi', blind: true }, ownerId);
+  for (const [userId, role] of members) addMember(db, id, userId, role);
+  return id;
+}

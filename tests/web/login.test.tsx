@@ -1,0 +1,49 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { renderWithApi } from '../support/render-app.tsx';
+import { addStudy, addUser, makeTestApp, testPassword, type TestApp } from '../support/test-app.ts';
+
+let t: TestApp;
+beforeEach(async () => {
+  t = makeTestApp();
+  const owner = await addUser(t.db, 'carol');
+  const coder = await addUser(t.db, 'alice');
+  addStudy(t.db, owner.id, [[coder.id, 'coder']], 'Demo study');
+});
+afterEach(() => t.close());
+
+test('a coder logs in and sees the studies they belong to', async () => {
+  const user = userEvent.setup();
+  renderWithApi(t.app, { path: '/studies' });
+  const form = await screen.findByRole('form', { name: 'Log in' });
+  await user.type(within(form).getByLabelText('User name'), 'alice');
+  await user.type(within(form).getByLabelText('Password'), testPassword);
+  await user.click(within(form).getByRole('button', { name: 'Log in' }));
+  expect(await screen.findByRole('heading', { name: 'Studies' })).toBeInTheDocument();
+  const row = (await screen.findByRole('link', { name: 'Demo study' })).closest('tr')!;
+  expect(within(row).getByText('coder')).toBeInTheDocument();
+});
+
+test('a wrong password shows the API message beside the form', async () => {
+  const user = userEvent.setup();
+  renderWithApi(t.app);
+  const form = await screen.findByRole('form', { name: 'Log in' });
+  await user.type(within(form).getByLabelText('User name'), 'alice');
+  await user.type(within(form).getByLabelText('Password'), 'not the password');
+  await user.click(within(form).getByRole('button', { name: 'Log in' }));
+  expect(await within(form).findByRole('alert')).toHaveTextContent('The user name or password is wrong.');
+});
+
+test('a fresh instance offers the first-run setup, which makes an administrator', async () => {
+  const user = userEvent.setup();
+  renderWithApi(t.app);
+  await user.click(await screen.findByRole('link', { name: 'Set up administrator' }));
+  const form = await screen.findByRole('form', { name: 'Set up administrator' });
+  await user.type(within(form).getByLabelText('User name'), 'root');
+  await user.type(within(form).getByLabelText('Display name'), 'Root');
+  await user.type(within(form).getByLabelText(/Password/), 'a long enough password');
+  await user.click(within(form).getByRole('button', { name: 'Create administrator' }));
+  expect(await screen.findByText('Root (admin)')).toBeInTheDocument();
+  expect(await screen.findByRole('link', { name: 'Demo study' })).toBeInTheDocument();
+});
