@@ -11,6 +11,9 @@ import { originCheck } from './http/origin-check.ts';
 import { jsonLog, requestLog, type LogLine } from './http/request-log.ts';
 import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
+import { codingRoutes } from './routes/coding.ts';
+import { progressRoutes, roundRoutes } from './routes/rounds.ts';
+import { sampleSizeRoutes, samplingRoutes } from './routes/sampling.ts';
 import { studyRoutes } from './routes/studies.ts';
 import { userRoutes } from './routes/users.ts';
 
@@ -52,7 +55,12 @@ export function createApp({ db, config, log = jsonLog }: AppDeps) {
     .route('/api/health', healthRoutes(db))
     .route('/api/auth', authRoutes(db, config))
     .route('/api/users', userRoutes(db))
-    .route('/api/studies', studyRoutes(db));
+    .route('/api/sample-size', sampleSizeRoutes())
+    .route('/api/studies', studyRoutes(db))
+    .route('/api/studies/:studyId/rounds', roundRoutes(db))
+    .route('/api/studies/:studyId/progress', progressRoutes(db))
+    .route('/api/studies/:studyId/sampling', samplingRoutes(db))
+    .route('/api/studies/:studyId', codingRoutes(db));
 }
 
 export type AppType = ReturnType<typeof createApp>;

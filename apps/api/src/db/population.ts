@@ -1,0 +1,44 @@
+import type { Db } from './open.ts';
+
+export type Strata = 'none' | 'month' | 'quarter' | 'year' | 'category' | 'tag';
+
+// SQL for the stratum of a row with a created_at column `d` and thread alias `t`.
+// A thread with several tags is put in the stratum of its alphabetically first tag.
+const stratumSql: Record<Strata, (d: string) => string> = {
+  none: () => "'all'",
+  month: (d) => `substr(${d}, 1, 7)`,
+  quarter: (d) => `substr(${d}, 1, 4) || '-Q' || ((CAST(substr(${d}, 6, 2) AS INTEGER) + 2) / 3)`,
+  year: (d) => `substr(${d}, 1, 4)`,
+  category: () => "coalesce(t.category, '(no category)')",
+  tag: () => "coalesce((SELECT min(tag) FROM thread_tags g WHERE g.thread_id = t.id), '(no tag)')",
+};
+
+export interface PopulationRow {
+  id: number;
+  threadId: number;
+  stratum: string;
+}
+
+/**
+ * What a study can still sample: the posts (or threads) of its selected threads that
+ * are not units yet, each with its stratum. `id` is a post id for post studies and a
+ * thread id for thread studies.
+ */
+export function population(db: Db, studyId: number, unitKind: 'post' | 'thread', strata: Strata): PopulationRow[] {
+  if (unitKind === 'post') {
+    return db
+      .prepare(
+        `SELECT p.id, p.thread_id AS threadId, ${stratumSql[strata]('p.created_at')} AS stratum
+         FROM study_threads st JOIN threads t ON t.id = st.thread_id JOIN posts p ON p.thread_id = t.id
+         WHERE st.study_id = ? AND NOT EXISTS (SELECT 1 FROM units u WHERE u.study_id = st.study_id AND u.post_id = p.id)`,
+      )
+      .all(studyId) as PopulationRow[];
+  }
+  return db
+    .prepare(
+      `SELECT t.id, t.id AS threadId, ${stratumSql[strata]('t.created_at')} AS stratum
+       FROM study_threads st JOIN threads t ON t.id = st.thread_id
+       WHERE st.study_id = ? AND NOT EXISTS (SELECT 1 FROM units u WHERE u.study_id = st.study_id AND u.thread_id = t.id AND u.post_id IS NULL)`,
+    )
+    .all(studyId) as PopulationRow[];
+}

@@ -1,0 +1,46 @@
+import type { Db } from './open.ts';
+import type { UnitRow } from './units.ts';
+
+export interface ContextPost {
+  id: number;
+  postNumber: number;
+  replyTo: number | null;
+  author: string | null;
+  createdAt: string;
+  html: string;
+  isUnit: boolean;
+}
+
+export interface UnitContext {
+  thread: { id: number; title: string; category: string | null; tags: string[]; url: string | null; createdAt: string; posts: number };
+  posts: ContextPost[];
+}
+
+// A post unit is shown with this many neighbours on each side; a thread unit shows all its posts.
+const neighbours = 3;
+
+/** What a coder reads to code a unit: the thread's facts and the unit's post among its neighbours. */
+export function unitContext(db: Db, unit: UnitRow): UnitContext {
+  const t = db
+    .prepare(
+      `SELECT id, title, category, tags_json AS tagsJson, url, created_at AS createdAt,
+         (SELECT count(*) FROM posts p WHERE p.thread_id = threads.id) AS posts
+       FROM threads WHERE id = ?`,
+    )
+    .get(unit.threadId) as Omit<UnitContext['thread'], 'tags'> & { tagsJson: string };
+  const select = `SELECT id, post_number AS postNumber, reply_to AS replyTo, author, created_at AS createdAt, html FROM posts`;
+  let rows: Omit<ContextPost, 'isUnit'>[];
+  if (unit.postId === null) {
+    rows = db.prepare(`${select} WHERE thread_id = ? ORDER BY post_number`).all(unit.threadId) as typeof rows;
+  } else {
+    const n = db.prepare('SELECT post_number FROM posts WHERE id = ?').pluck().get(unit.postId) as number;
+    rows = db
+      .prepare(`${select} WHERE thread_id = ? AND post_number BETWEEN ? AND ? ORDER BY post_number`)
+      .all(unit.threadId, n - neighbours, n + neighbours) as typeof rows;
+  }
+  const { tagsJson, ...thread } = t;
+  return {
+    thread: { ...thread, tags: JSON.parse(tagsJson) as string[] },
+    posts: rows.map((p) => ({ ...p, isUnit: unit.postId === null || p.id === unit.postId })),
+  };
+}

@@ -1,0 +1,75 @@
+import { audit } from './audit.ts';
+import type { Db } from './open.ts';
+
+export interface NewUnit {
+  threadId: number;
+  postId: number | null;
+  coderIds: number[];
+}
+
+/** Adds units to a round (after the study's existing ones) with their coder assignments. */
+export function insertUnits(db: Db, studyId: number, roundId: number, units: NewUnit[], userId: number, sampling: unknown): number[] {
+  return db.transaction(() => {
+    const now = new Date().toISOString();
+    let position = db.prepare('SELECT coalesce(max(position), 0) FROM units WHERE study_id = ?').pluck().get(studyId) as number;
+    const insert = db.prepare('INSERT INTO units (study_id, round_id, thread_id, post_id, position) VALUES (?, ?, ?, ?, ?)');
+    const assign = db.prepare('INSERT INTO assignments (unit_id, user_id, assigned_at) VALUES (?, ?, ?)');
+    const ids = units.map((u) => {
+      const id = Number(insert.run(studyId, roundId, u.threadId, u.postId, ++position).lastInsertRowid);
+      for (const coder of u.coderIds) assign.run(id, coder, now);
+      return id;
+    });
+    // The study keeps every draw it was built with, so each can be repeated from its seed.
+    const previous = JSON.parse(db.prepare('SELECT sampling_json FROM studies WHERE id = ?').pluck().get(studyId) as string) as { draws?: unknown[] };
+    const draws = [...(previous.draws ?? []), sampling];
+    db.prepare('UPDATE studies SET sampling_json = ? WHERE id = ?').run(JSON.stringify({ draws }), studyId);
+    audit(db, { userId, studyId, action: 'sample.draw', entity: 'round', entityId: roundId, after: { units: ids.length, sampling } });
+    return ids;
+  })();
+}
+
+export interface AssignedUnit {
+  unitId: number;
+  position: number;
+  roundId: number;
+  threadId: number;
+  postId: number | null;
+  title: string;
+  postNumber: number | null;
+  coded: boolean;
+  unsure: boolean;
+}
+
+/** The caller's own assigned units in a round, with only their own coding status. */
+export function listAssignedUnits(db: Db, studyId: number, roundId: number, coderId: number): AssignedUnit[] {
+  return (
+    db
+      .prepare(
+        `SELECT u.id AS unitId, u.position, u.round_id AS roundId, u.thread_id AS threadId, u.post_id AS postId, t.title,
+           p.post_number AS postNumber, c.id IS NOT NULL AS coded, coalesce(c.unsure, 0) AS unsure
+         FROM assignments a JOIN units u ON u.id = a.unit_id JOIN threads t ON t.id = u.thread_id
+         LEFT JOIN posts p ON p.id = u.post_id
+         LEFT JOIN codings c ON c.unit_id = u.id AND c.coder_id = a.user_id
+         WHERE u.study_id = ? AND u.round_id = ? AND a.user_id = ? ORDER BY u.position`,
+      )
+      .all(studyId, roundId, coderId) as (Omit<AssignedUnit, 'coded' | 'unsure'> & { coded: number; unsure: number })[]
+  ).map((r) => ({ ...r, coded: r.coded === 1, unsure: r.unsure === 1 }));
+}
+
+export interface UnitRow {
+  id: number;
+  studyId: number;
+  roundId: number;
+  threadId: number;
+  postId: number | null;
+}
+
+export function getUnit(db: Db, studyId: number, unitId: number): UnitRow | undefined {
+  return db
+    .prepare('SELECT id, study_id AS studyId, round_id AS roundId, thread_id AS threadId, post_id AS postId FROM units WHERE id = ? AND study_id = ?')
+    .get(unitId, studyId) as UnitRow | undefined;
+}
+
+export function isAssigned(db: Db, unitId: number, userId: number): boolean {
+  return db.prepare('SELECT 1 FROM assignments WHERE unit_id = ? AND user_id = ?').get(unitId, userId) !== undefined;
+}

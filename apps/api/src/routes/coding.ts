@@ -1,0 +1,63 @@
+import { checkLabels } from '@threadcoder/taxonomy';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { requireStudyRole, rolesIn } from '../auth/middleware.ts';
+import { getCoding, saveCoding } from '../db/codings.ts';
+import type { Db } from '../db/open.ts';
+import { studyCodingSettings } from '../db/pinned-codebook.ts';
+import { assertRoundOpen, getRound } from '../db/rounds.ts';
+import { unitContext } from '../db/unit-context.ts';
+import { getUnit, isAssigned, listAssignedUnits } from '../db/units.ts';
+import type { AuthedEnv } from '../http/env.ts';
+import { AppError, forbidden, notFound } from '../http/errors.ts';
+import { validate } from '../http/validate.ts';
+
+const unitParam = z.object({ studyId: z.coerce.number().int(), unitId: z.coerce.number().int() });
+const quote = z.object({ text: z.string().min(1).max(5000), start: z.number().int().nonnegative(), end: z.number().int().nonnegative() });
+const codingBody = z.object({
+  codeIds: z.array(z.string().max(100)).max(200),
+  memo: z.string().max(20_000).default(''),
+  unsure: z.boolean().default(false),
+  quotes: z.record(z.string(), quote).default({}),
+});
+
+/** A coder's own work: their unit list, one unit in context with their coding, and saving it. */
+export function codingRoutes(db: Db) {
+  const loadUnit = (studyId: number, unitId: number, user: { id: number; isAdmin: boolean }) => {
+    const unit = getUnit(db, studyId, unitId);
+    if (!unit) throw notFound('The unit');
+    const roles = rolesIn(db, studyId, user);
+    const assigned = isAssigned(db, unitId, user.id);
+    if (!assigned && !roles.includes('owner') && !roles.includes('adjudicator')) throw forbidden('This unit is not assigned to you.');
+    return { unit, assigned };
+  };
+  return new Hono<AuthedEnv>()
+    .get('/rounds/:roundId/my-units', requireStudyRole(db), (c) => {
+      const studyId = Number(c.req.param('studyId'));
+      const round = getRound(db, studyId, Number(c.req.param('roundId')));
+      return c.json({ round, units: listAssignedUnits(db, studyId, round.id, c.get('user').id) });
+    })
+    .get('/units/:unitId', requireStudyRole(db), validate('param', unitParam), (c) => {
+      const { studyId, unitId } = c.req.valid('param');
+      const { unit } = loadUnit(studyId, unitId, c.get('user'));
+      const round = getRound(db, studyId, unit.roundId);
+      return c.json({ unit: { ...unit, roundStatus: round.status }, ...unitContext(db, unit), coding: getCoding(db, unitId, c.get('user').id) });
+    })
+    .put('/units/:unitId/coding', requireStudyRole(db, 'coder'), validate('param', unitParam), validate('json', codingBody), (c) => {
+      const { studyId, unitId } = c.req.valid('param');
+      const user = c.get('user');
+      const { unit, assigned } = loadUnit(studyId, unitId, user);
+      if (!assigned) throw forbidden('This unit is not assigned to you.');
+      assertRoundOpen(db, unit.roundId);
+      const body = c.req.valid('json');
+      const settings = studyCodingSettings(db, studyId);
+      const checked = checkLabels(settings.codebook, body.codeIds, settings.labelMode);
+      if (!checked.ok) {
+        const first = checked.errors[0]!;
+        throw new AppError(first.code, 400, first.message, { field: first.where.field ?? 'codeIds' });
+      }
+      const stray = Object.keys(body.quotes).find((id) => !body.codeIds.includes(id));
+      if (stray) throw new AppError('coding.quote_without_code', 400, `A quote is attached to "${stray}", which is not among the labels.`, { field: `quotes.${stray}` });
+      return c.json({ coding: saveCoding(db, studyId, unitId, user.id, settings.versionId, body) });
+    });
+}

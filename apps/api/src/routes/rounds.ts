@@ -1,0 +1,42 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { requireStudyRole, rolesIn } from '../auth/middleware.ts';
+import { closeRound } from '../db/close-round.ts';
+import { progress } from '../db/codings.ts';
+import type { Db } from '../db/open.ts';
+import { getRound, insertRound, listRounds, setUnblinded } from '../db/rounds.ts';
+import type { AuthedEnv } from '../http/env.ts';
+import { validate } from '../http/validate.ts';
+
+const roundBody = z.object({ name: z.string().trim().min(1).max(100), kind: z.enum(['calibration', 'main']) });
+const roundParam = z.object({ studyId: z.coerce.number().int(), roundId: z.coerce.number().int() });
+
+/** Rounds of a study: calibration rounds first, then the main round; owners create, close and unblind them. */
+export function roundRoutes(db: Db) {
+  return new Hono<AuthedEnv>()
+    .get('/', requireStudyRole(db), (c) => c.json({ rounds: listRounds(db, Number(c.req.param('studyId'))) }))
+    .post('/', requireStudyRole(db, 'owner'), validate('json', roundBody), (c) => {
+      const { name, kind } = c.req.valid('json');
+      return c.json({ round: insertRound(db, Number(c.req.param('studyId')), name, kind, c.get('user').id) }, 201);
+    })
+    .post('/:roundId/close', requireStudyRole(db, 'owner'), validate('param', roundParam), (c) => {
+      const { studyId, roundId } = c.req.valid('param');
+      const summary = closeRound(db, studyId, roundId, c.get('user').id);
+      return c.json({ round: getRound(db, studyId, roundId), summary });
+    })
+    .post('/:roundId/unblind', requireStudyRole(db, 'owner'), validate('param', roundParam), (c) => {
+      const { studyId, roundId } = c.req.valid('param');
+      return c.json({ round: setUnblinded(db, studyId, roundId, true, c.get('user').id) });
+    });
+}
+
+/** Done / assigned counts: everyone in the study for owners and adjudicators, a coder's own otherwise. */
+export function progressRoutes(db: Db) {
+  return new Hono<AuthedEnv>().get('/', requireStudyRole(db), (c) => {
+    const studyId = Number(c.req.param('studyId'));
+    const user = c.get('user');
+    const roles = rolesIn(db, studyId, user);
+    const seesAll = roles.includes('owner') || roles.includes('adjudicator');
+    return c.json({ progress: progress(db, studyId, seesAll ? undefined : user.id) });
+  });
+}

@@ -1,0 +1,69 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { codingStudy, type CodingStudy } from '../support/coding-study.ts';
+
+let s: CodingStudy;
+beforeEach(async () => {
+  s = await codingStudy();
+});
+afterEach(() => s.t.close());
+
+describe('drawing a sample into a round', () => {
+  test('the same seed draws the same units again (in a fresh copy of the study)', async () => {
+    const owen = await s.as('owen');
+    const body = { roundId: s.roundId, size: 8, seed: 'paper-2026', strata: 'quarter', overlap: 0.5 };
+    const first = await owen.post(`/api/studies/${s.studyId}/sampling/draw`, body);
+    expect(first.status).toBe(201);
+    const drawn = await first.json();
+    expect(drawn.units).toBe(8);
+    expect(drawn.population).toBe(36);
+    expect(drawn.strata.map((x: { stratum: string; sampled: number }) => `${x.stratum}:${x.sampled}`)).toEqual([
+      '2022-Q1:2',
+      '2022-Q2:2',
+      '2022-Q3:2',
+      '2022-Q4:2',
+    ]);
+
+    const again = await codingStudy();
+    const replay = await (await again.as('owen')).post(`/api/studies/${again.studyId}/sampling/draw`, { ...body, roundId: again.roundId });
+    expect((await replay.json()).sampled).toEqual(drawn.sampled);
+    again.t.close();
+
+    const record = JSON.parse(s.t.db.prepare('SELECT sampling_json FROM studies WHERE id = ?').pluck().get(s.studyId) as string);
+    expect(record.draws[0]).toMatchObject({ seed: 'paper-2026', size: 8, strata: 'quarter', overlap: 0.5, population: 36 });
+  });
+
+  test('50% overlap: 4 units for both coders, 2 more each', async () => {
+    const owen = await s.as('owen');
+    await owen.post(`/api/studies/${s.studyId}/sampling/draw`, { roundId: s.roundId, size: 8, seed: 's', overlap: 0.5 });
+    const rows = s.t.db
+      .prepare('SELECT user_id AS coder, count(*) AS n FROM assignments GROUP BY user_id ORDER BY user_id')
+      .all() as { coder: number; n: number }[];
+    expect(rows).toEqual([
+      { coder: s.ids.cora, n: 6 },
+      { coder: s.ids.cody, n: 6 },
+    ]);
+  });
+
+  test('a second draw takes only posts that are not units yet', async () => {
+    const owen = await s.as('owen');
+    await owen.post(`/api/studies/${s.studyId}/sampling/draw`, { roundId: s.roundId, size: 30, seed: 'a' });
+    const second = await owen.post(`/api/studies/${s.studyId}/sampling/draw`, { roundId: s.roundId, size: 30, seed: 'b' });
+    expect((await second.json()).units).toBe(6);
+    const third = await owen.post(`/api/studies/${s.studyId}/sampling/draw`, { roundId: s.roundId, size: 1, seed: 'c' });
+    expect(third.status).toBe(409);
+    expect((await third.json()).error.code).toBe('sample.empty_population');
+  });
+
+  test('only the owner draws; a coder gets 403', async () => {
+    const cora = await s.as('cora');
+    const res = await cora.post(`/api/studies/${s.studyId}/sampling/draw`, { roundId: s.roundId, size: 3, seed: 'x' });
+    expect(res.status).toBe(403);
+  });
+
+  test('the sample-size calculator shows its inputs and result', async () => {
+    const cora = await s.as('cora');
+    const res = await cora.get('/api/sample-size?confidence=0.95&margin=0.05&population=1000');
+    expect(await res.json()).toMatchObject({ inputs: { confidence: 0.95, margin: 0.05, proportion: 0.5, population: 1000 }, n: 278 });
+    expect((await cora.get('/api/sample-size?confidence=2')).status).toBe(400);
+  });
+});
