@@ -11,6 +11,7 @@ import { originCheck } from './http/origin-check.ts';
 import { jsonLog, requestLog, type LogLine } from './http/request-log.ts';
 import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
+import { codebookRoutes } from './routes/codebooks.ts';
 import { codingRoutes } from './routes/coding.ts';
 import { progressRoutes, roundRoutes } from './routes/rounds.ts';
 import { sampleSizeRoutes, samplingRoutes } from './routes/sampling.ts';
@@ -57,6 +58,7 @@ export function createApp({ db, config, log = jsonLog }: AppDeps) {
     .route('/api/users', userRoutes(db))
     .route('/api/sample-size', sampleSizeRoutes())
     .route('/api/studies', studyRoutes(db))
+    .route('/api/studies/:studyId/codebook', codebookRoutes(db))
     .route('/api/studies/:studyId/rounds', roundRoutes(db))
     .route('/api/studies/:studyId/progress', progressRoutes(db))
     .route('/api/studies/:studyId/sampling', samplingRoutes(db))
