@@ -24,3 +24,9 @@ export { DEFAULT_TEMPLATE_ID, templateFileSchema, templateSchema, templateToCode
 
 export { JSON_FORMAT, JSON_FORMAT_VERSION, fromJson, toJson } from './formats/json.ts';
 export { CODE_ID_NAMESPACE, codeGuid, normalizeGuid, uuidV5 } from './uuid.ts';
+export { CSV_COLUMNS, toCsv } from './formats/csv.ts';
+export { toMarkdown } from './formats/markdown.ts';
+export type { ExportOptions } from './formats/text.ts';
+export { QDC_NAMESPACE, toQdc, type QdcOptions } from './formats/qdc-write.ts';
+export { fromQdc, type QdcReadOptions } from './formats/qdc-read.ts';
+export { decodeDescription, encodeDescription, type DescribedFields } from './formats/qdc-description.ts';

@@ -11,8 +11,8 @@ export function indexById(codes: readonly Code[]): Map<string, Code> {
 }
 
 /** Children of each parent (null = the roots), ordered by position, ties by list order. */
-export function childrenByParent(codes: readonly Code[]): Map<string | null, Code[]> {
-  const groups = new Map<string | null, Code[]>();
+export function childrenByParent<T extends Code>(codes: readonly T[]): Map<string | null, T[]> {
+  const groups = new Map<string | null, T[]>();
   for (const code of codes) {
     const siblings = groups.get(code.parentId) ?? [];
     siblings.push(code);
@@ -29,12 +29,12 @@ export function preorder(codes: readonly Code[]): Code[] {
   return [...reached, ...codes.filter((code) => !reached.has(code))];
 }
 
-function walk(codes: readonly Code[]): { reached: Set<Code>; groups: Map<string | null, Code[]> } {
+function walk<T extends Code>(codes: readonly T[]): { reached: Set<T>; groups: Map<string | null, T[]> } {
   const groups = childrenByParent(codes);
-  const reached = new Set<Code>();
+  const reached = new Set<T>();
   const stack = [...(groups.get(null) ?? [])].reverse();
   while (stack.length > 0) {
-    const code = stack.pop() as Code;
+    const code = stack.pop() as T;
     if (reached.has(code)) continue;
     reached.add(code);
     stack.push(...[...(groups.get(code.id) ?? [])].reverse());
@@ -81,7 +81,7 @@ export function namePath(byId: ReadonlyMap<string, Code>, id: string): string[] 
  * positions renumbered 0..n-1 among siblings, `dimension` set to the root's id.
  * Codes outside the tree keep their fields so validation can still report them.
  */
-export function normalize(codes: readonly Code[]): Code[] {
+export function normalize<T extends Code>(codes: readonly T[]): T[] {
   const { reached, groups } = walk(codes);
   const byId = indexById(codes);
   const ordered = [...reached, ...codes.filter((code) => !reached.has(code))];

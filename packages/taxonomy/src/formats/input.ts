@@ -14,7 +14,21 @@ export function checkSize(text: string): TaxonomyIssue | null {
 
 /** 1-based line of a character offset. */
 export function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i += 1) if (text.charCodeAt(i) === 10) line += 1;
-  return line;
+  return lineCounter(text)(offset);
+}
+
+/** A line lookup for many offsets into one text: newline offsets once, then binary search. */
+export function lineCounter(text: string): (offset: number) => number {
+  const breaks: number[] = [];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) breaks.push(i);
+  return (offset) => {
+    let low = 0;
+    let high = breaks.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if ((breaks[mid] as number) < offset) low = mid + 1;
+      else high = mid;
+    }
+    return low + 1;
+  };
 }
