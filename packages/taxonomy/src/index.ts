@@ -12,9 +12,8 @@ export { defaultColor, freeColors, nextFreeColor } from './colors.ts';
 export { codeToRow, rowToCode, type CodeRow } from './rows.ts';
 
 export type { Change, ChangeKind, Edit } from './ops/commit.ts';
-export { addCode, updateCode } from './ops/add-update.ts';
+export { addCode, deprecateCode, restoreCode, updateCode } from './ops/code-edits.ts';
 export { moveCode, type MoveTarget } from './ops/move.ts';
-export { deprecateCode, restoreCode } from './ops/status.ts';
 export { mergeCodes, type MergeInput } from './ops/merge.ts';
 export { splitCode, type SplitInput } from './ops/split.ts';
 export { migrateLabels, type LabelReview, type MigratedLabels } from './migrate.ts';
@@ -24,9 +23,7 @@ export { DEFAULT_TEMPLATE_ID, templateFileSchema, templateSchema, templateToCode
 
 export { JSON_FORMAT, JSON_FORMAT_VERSION, fromJson, toJson } from './formats/json.ts';
 export { CODE_ID_NAMESPACE, codeGuid, normalizeGuid, uuidV5 } from './uuid.ts';
-export { CSV_COLUMNS, toCsv } from './formats/csv.ts';
-export { toMarkdown } from './formats/markdown.ts';
-export type { ExportOptions } from './formats/text.ts';
+export { CSV_COLUMNS, csvField, markdownCell, toCsv, toMarkdown, type ExportOptions } from './formats/tables.ts';
 export { QDC_NAMESPACE, toQdc, type QdcOptions } from './formats/qdc-write.ts';
 export { fromQdc, type QdcReadOptions } from './formats/qdc-read.ts';
 export { decodeDescription, encodeDescription, type DescribedFields } from './formats/qdc-description.ts';
