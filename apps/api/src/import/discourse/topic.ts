@@ -1,0 +1,93 @@
+// One Discourse topic (the JSON of /t/{id}.json) -> a NormalizedThread, or the reasons it
+// cannot be one. Post-level problems reject just that post; topic-level ones the topic.
+import type { ErrorWhere } from '../../http/errors.ts';
+import { toUtcIso } from '../dates.ts';
+import { importErrors, isImportError } from '../errors.ts';
+import { at, isObject, optionalInt, optionalString, readId, readString, requiredInt } from '../fields.ts';
+import type { IdRegistry } from '../ids.ts';
+import { splitTags } from '../text.ts';
+import type { NormalizedPost, NormalizedThread, ParsedItem } from '../types.ts';
+
+const SMALL_ACTION = 3; // "closed the topic", "pinned", …: events, not messages.
+
+export function normalizeTopic(raw: unknown, where: ErrorWhere, ids: IdRegistry, baseUrl?: string): ParsedItem[] {
+  try {
+    return topic(raw, where, ids, baseUrl);
+  } catch (err) {
+    if (isImportError(err)) return [{ kind: 'reject', error: err }];
+    throw err;
+  }
+}
+
+function topic(raw: unknown, where: ErrorWhere, ids: IdRegistry, baseUrl?: string): ParsedItem[] {
+  if (!isObject(raw)) throw importErrors.wrongType(where, 'a topic object', raw);
+  const id = readId(raw.id, at(where, 'id'), 'topic id');
+  const dup = ids.claim('Thread', id, where);
+  if (dup) throw dup;
+  const title = readString(raw.title ?? raw.fancy_title, at(where, 'title'), 'title');
+  const createdAt = toUtcIso(raw.created_at, at(where, 'created_at'));
+  if (raw.tags !== undefined && raw.tags !== null && !Array.isArray(raw.tags)) throw importErrors.wrongType(at(where, 'tags'), 'an array of tags', raw.tags);
+  const slug = optionalString(raw.slug, at(where, 'slug'), 'slug');
+  const stream = raw.post_stream;
+  if (!isObject(stream)) throw importErrors.missingField(at(where, 'post_stream'), 'post_stream with the posts');
+  if (!Array.isArray(stream.posts)) throw importErrors.wrongType(at(where, 'post_stream.posts'), 'an array of posts', stream.posts);
+
+  const items: ParsedItem[] = [];
+  const posts: NormalizedPost[] = [];
+  const postWhere: ErrorWhere[] = [];
+  let skipped = 0;
+  stream.posts.forEach((p: unknown, i: number) => {
+    const pw = at(where, `post_stream.posts[${i}]`);
+    try {
+      if (isObject(p) && p.post_type === SMALL_ACTION) return void skipped++;
+      const post = normalizePost(p, pw);
+      const dupPost = ids.claim('Post', post.externalId, pw);
+      if (dupPost) throw dupPost;
+      posts.push(post);
+      postWhere.push(pw);
+    } catch (err) {
+      if (!isImportError(err)) throw err;
+      items.push({ kind: 'reject', error: err });
+    }
+  });
+  if (skipped) items.push({ kind: 'skip', reason: 'Discourse small-action posts (post_type 3: topic closed, pinned, …)', count: skipped });
+  if (posts.length === 0) return [...items, { kind: 'reject', error: importErrors.noPosts(where, id) }];
+  const thread: NormalizedThread = {
+    externalId: id,
+    title,
+    category: category(raw, where),
+    tags: splitTags(raw.tags),
+    url: baseUrl ? `${baseUrl.replace(/\/+$/, '')}/t/${slug ?? 'topic'}/${id}` : undefined,
+    views: optionalInt(raw.views, at(where, 'views'), 'views'),
+    createdAt,
+    posts,
+  };
+  return [{ kind: 'thread', value: { thread, where, postWhere } }, ...items];
+}
+
+function normalizePost(p: unknown, where: ErrorWhere): NormalizedPost {
+  if (!isObject(p)) throw importErrors.wrongType(where, 'a post object', p);
+  const postNumber = requiredInt(p.post_number, at(where, 'post_number'), 'post_number');
+  if (postNumber < 1) throw importErrors.wrongType(at(where, 'post_number'), 'a post_number of 1 or more', p.post_number);
+  return {
+    externalId: readId(p.id, at(where, 'id'), 'post id'),
+    postNumber,
+    replyTo: optionalInt(p.reply_to_post_number, at(where, 'reply_to_post_number'), 'reply_to_post_number'),
+    author: optionalString(p.username, at(where, 'username'), 'username'),
+    createdAt: toUtcIso(p.created_at, at(where, 'created_at')),
+    html: readString(p.cooked, at(where, 'cooked'), 'cooked HTML'),
+    likeCount: optionalInt(p.like_count, at(where, 'like_count'), 'like_count') ?? likesFromActions(p.actions_summary),
+  };
+}
+
+// Older Discourse versions report likes only as actions_summary entry id 2.
+function likesFromActions(actions: unknown): number | undefined {
+  if (!Array.isArray(actions)) return undefined;
+  const like = actions.find((a) => isObject(a) && a.id === 2);
+  return isObject(like) && typeof like.count === 'number' ? like.count : undefined;
+}
+
+function category(raw: Record<string, unknown>, where: ErrorWhere): string | undefined {
+  if (isObject(raw.category) && typeof raw.category.name === 'string') return raw.category.name;
+  return optionalString(raw.category_name, at(where, 'category_name'), 'category_name') ?? optionalString(raw.category_id, at(where, 'category_id'), 'category_id');
+}

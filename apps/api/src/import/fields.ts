@@ -1,0 +1,46 @@
+// Typed reads of untrusted JSON values; each failure names the field it came from.
+import type { ErrorWhere } from '../http/errors.ts';
+import { importErrors } from './errors.ts';
+
+export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** An id: a non-negative integer or a non-empty string. */
+export function readId(value: unknown, where: ErrorWhere, what: string): string {
+  if (value === undefined || value === null || value === '') throw importErrors.missingField(where, what);
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return String(value);
+  if (typeof value === 'string' && value.trim() !== '') return value.trim();
+  throw importErrors.wrongType(where, `${what} (a number or a string)`, value);
+}
+
+export function readString(value: unknown, where: ErrorWhere, what: string): string {
+  if (value === undefined || value === null) throw importErrors.missingField(where, what);
+  if (typeof value !== 'string') throw importErrors.wrongType(where, `${what} (a string)`, value);
+  return value;
+}
+
+export function optionalString(value: unknown, where: ErrorWhere, what: string): string | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value === 'number') return String(value);
+  if (typeof value !== 'string') throw importErrors.wrongType(where, `${what} (a string)`, value);
+  return value;
+}
+
+/** Integers may arrive as numbers or as digit strings (CSV, some JSON exporters). */
+export function optionalInt(value: unknown, where: ErrorWhere, what: string): number | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  const n = typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+  if (typeof n !== 'number' || !Number.isSafeInteger(n)) throw importErrors.wrongType(where, `${what} (an integer)`, value);
+  return n;
+}
+
+export function requiredInt(value: unknown, where: ErrorWhere, what: string): number {
+  const n = optionalInt(value, where, what);
+  if (n === undefined) throw importErrors.missingField(where, what);
+  return n;
+}
+
+/** `where` with `field` extended by a path step. */
+export function at(where: ErrorWhere, step: string): ErrorWhere {
+  const field = where.field ? (step.startsWith('[') ? `${where.field}${step}` : `${where.field}.${step}`) : step;
+  return { ...where, field };
+}

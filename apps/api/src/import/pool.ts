@@ -1,0 +1,56 @@
+// Sanitizing is most of an import's CPU time, so it can run on worker threads while the
+// main thread parses and stages. Batches go to the least busy worker; callers await results
+// in their own order (pipeline.ts keeps the file order).
+import { Worker } from 'node:worker_threads';
+import { createSanitizer, type SanitizedPost } from './sanitize.ts';
+
+export interface SanitizePool {
+  sanitize(htmls: string[]): Promise<SanitizedPost[]>;
+  close(): Promise<void>;
+}
+
+/** Sanitizes on the calling thread: for small files, where starting workers costs more than it saves. */
+export function inlinePool(baseUrl?: string): SanitizePool {
+  const sanitize = createSanitizer(baseUrl);
+  return { sanitize: async (htmls) => htmls.map(sanitize), close: async () => {} };
+}
+
+interface Pending {
+  resolve: (posts: SanitizedPost[]) => void;
+  reject: (err: Error) => void;
+}
+
+export function workerPool(size: number, baseUrl?: string): SanitizePool {
+  const url = new URL('./sanitize-worker.mjs', import.meta.url);
+  const workers = Array.from({ length: size }, () => ({ worker: new Worker(url, { workerData: { baseUrl } }), pending: new Map<number, Pending>() }));
+  let nextId = 0;
+  let failure: Error | undefined;
+  for (const w of workers) {
+    w.worker.on('message', ({ id, html, text }: { id: number; html: string[]; text: string[] }) => {
+      const job = w.pending.get(id);
+      w.pending.delete(id);
+      job?.resolve(html.map((h, i) => ({ html: h, text: text[i]! })));
+    });
+    const fail = (err: Error) => {
+      failure ??= err;
+      for (const job of w.pending.values()) job.reject(err);
+      w.pending.clear();
+    };
+    w.worker.on('error', fail);
+    w.worker.on('exit', (code) => code !== 0 && fail(new Error(`A sanitize worker stopped with exit code ${code}.`)));
+  }
+  return {
+    sanitize(htmls) {
+      if (failure) return Promise.reject(failure);
+      const w = workers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+      const id = nextId++;
+      return new Promise((resolve, reject) => {
+        w.pending.set(id, { resolve, reject });
+        w.worker.postMessage({ id, htmls });
+      });
+    },
+    async close() {
+      await Promise.all(workers.map((w) => w.worker.terminate()));
+    },
+  };
+}

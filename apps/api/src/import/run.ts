@@ -1,0 +1,93 @@
+// runImportFile: one import, start to finish, on the calling thread's event loop.
+// Phase 1 (pipeline.ts) parses, checks and sanitizes into staging with no write lock;
+// phase 2 (store.ts) writes everything in one transaction. Strict mode fails on the first
+// bad record before phase 2, so nothing is written; lenient mode stores the rest.
+import type { Db } from '../db/open.ts';
+import { detectFormat } from './detect.ts';
+import { parseDiscourse } from './discourse/parse.ts';
+import { importErrors } from './errors.ts';
+import { openInput, type InputFile } from './input.ts';
+import { resolveLimits } from './limits.ts';
+import { prepare } from './pipeline.ts';
+import { inlinePool, workerPool } from './pool.ts';
+import { ReportBuilder } from './report.ts';
+import { parseStackExchange } from './stackexchange/parse.ts';
+import { Staging } from './staging.ts';
+import { storeStaged } from './store.ts';
+import { resolveMapping } from './table/mapping.ts';
+import { parseTable } from './table/parse.ts';
+import type { ImportFormat, ImportLimits, ImportMode, ImportProgress, ImportReport, ParseContext, ParsedItem } from './types.ts';
+
+export interface ImportOptions {
+  /** The source's name; the source is created (with sourceKind, default the format) on first import. */
+  source: string;
+  sourceKind?: ImportFormat;
+  /** Detected from the name and content when absent. */
+  format?: ImportFormat;
+  mode?: ImportMode;
+  /** CSV/JSONL column names, e.g. { threadId: 'topic_id', bodyFormat: 'html' }. */
+  mapping?: Partial<Record<string, string>>;
+  /** The forum's address: thread URLs and relative links/images are made from it. */
+  baseUrl?: string;
+  limits?: Partial<ImportLimits>;
+  /** The name shown in error locations (an upload's original name); default the path's basename. */
+  fileName?: string;
+  /** The imports row to stamp on threads this import creates or changes. */
+  importId?: number;
+  /** Sanitizer threads; 0 sanitizes inline. Default: inline for files under 4 MB, else 2. */
+  workers?: number;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+const WORKER_THRESHOLD = 4 * 1024 * 1024;
+
+export async function runImportFile(db: Db, file: string, options: ImportOptions): Promise<ImportReport> {
+  const limits = resolveLimits(options.limits);
+  const mode = options.mode ?? 'strict';
+  const input = await openInput(file, limits, options.fileName);
+  const format = options.format ?? detectFormat(input);
+  const progress: ImportProgress = { bytesRead: 0, postsRead: 0 };
+  const ctx: ParseContext = { file: input.name, limits, progress, baseUrl: options.baseUrl, mapping: resolveMapping(options.mapping) };
+  const workers = options.workers ?? (input.size >= WORKER_THRESHOLD ? 2 : 0);
+  const pool = workers > 0 ? workerPool(workers, options.baseUrl) : inlinePool(options.baseUrl);
+  const staging = new Staging();
+  const report = new ReportBuilder(mode, limits.maxRejections);
+  try {
+    const storedHash = hashLookup(db, options.source);
+    const seen = await prepare(parse(format, input, ctx, mode), {
+      limits, pool, staging, report, progress, storedHash,
+      depth: Math.max(2, workers * 2),
+      hashSalt: options.baseUrl ?? '',
+      onProgress: options.onProgress && (() => options.onProgress!(progress)),
+    });
+    if (seen === 0) throw importErrors.empty({ file: input.name }, 'no threads or posts were found in it');
+    progress.bytesRead = input.size;
+    options.onProgress?.(progress);
+    const target = { sourceName: options.source, sourceKind: options.sourceKind ?? format, baseUrl: options.baseUrl, importId: options.importId };
+    const stored = storeStaged(db, staging, target);
+    return report.build(format, stored.threads, stored.posts);
+  } finally {
+    staging.close();
+    await pool.close();
+  }
+}
+
+function parse(format: ImportFormat, input: InputFile, ctx: ParseContext, mode: ImportMode): AsyncIterable<ParsedItem> {
+  switch (format) {
+    case 'discourse':
+      return parseDiscourse(input, ctx);
+    case 'stackexchange':
+      return parseStackExchange(input, ctx);
+    case 'csv':
+    case 'jsonl':
+      return parseTable(input, ctx, format, mode === 'lenient');
+  }
+}
+
+/** Stored post hashes of the source, if it exists and has posts: lets unchanged posts skip sanitizing. */
+function hashLookup(db: Db, source: string): ((externalId: string) => string | undefined) | undefined {
+  const sourceId = db.prepare('SELECT id FROM sources WHERE name = ?').pluck().get(source) as number | undefined;
+  if (sourceId === undefined || !db.prepare('SELECT 1 FROM posts WHERE source_id = ? LIMIT 1').get(sourceId)) return undefined;
+  const find = db.prepare('SELECT content_hash FROM posts WHERE source_id = ? AND external_id = ?').pluck();
+  return (externalId) => find.get(sourceId, externalId) as string | undefined;
+}

@@ -1,0 +1,85 @@
+// Phase 1 writes sanitized, ready-to-store rows here (a private temporary SQLite database,
+// spilled to disk and deleted on close); phase 2 (store.ts) copies them into the real
+// database in one short transaction. Staging keeps memory flat however big the dump, and
+// keeps the real database's write lock off the slow part (parsing and sanitizing), so the
+// API keeps accepting codings while a big import runs.
+import Database from 'better-sqlite3';
+import type { NormalizedPost, NormalizedThread } from './types.ts';
+
+export interface PreparedPost {
+  post: NormalizedPost;
+  hash: string;
+  /** Undefined when phase 1 found the same hash in the database: nothing to re-sanitize. */
+  clean?: { html: string; text: string };
+}
+
+export interface StagedPostRow {
+  threadSeq: number;
+  externalId: string;
+  title: string;
+  category: string | null;
+  tagsJson: string;
+  url: string | null;
+  views: number | null;
+  threadCreatedAt: string;
+  postExternalId: string;
+  postNumber: number;
+  replyTo: number | null;
+  author: string | null;
+  createdAt: string;
+  html: string | null;
+  text: string | null;
+  likeCount: number | null;
+  contentHash: string;
+}
+
+export class Staging {
+  private readonly db = new Database('');
+  private readonly addThread;
+  private readonly addPost;
+  threads = 0;
+  posts = 0;
+
+  constructor() {
+    this.db.pragma('journal_mode = OFF');
+    this.db.pragma('synchronous = OFF');
+    this.db.exec(`
+      CREATE TABLE threads (seq INTEGER PRIMARY KEY, external_id TEXT, title TEXT, category TEXT, tags_json TEXT, url TEXT, views INTEGER, created_at TEXT);
+      CREATE TABLE posts (seq INTEGER PRIMARY KEY, thread_seq INTEGER, external_id TEXT, post_number INTEGER, reply_to INTEGER,
+        author TEXT, created_at TEXT, html TEXT, text TEXT, like_count INTEGER, content_hash TEXT);`);
+    this.addThread = this.db.prepare('INSERT INTO threads (external_id, title, category, tags_json, url, views, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    this.addPost = this.db.prepare(
+      'INSERT INTO posts (thread_seq, external_id, post_number, reply_to, author, created_at, html, text, like_count, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+  }
+
+  /** Stages threads with their prepared posts, in one staging transaction per call. */
+  readonly write = (batch: { thread: NormalizedThread; posts: PreparedPost[] }[]): void => {
+    this.db.transaction(() => {
+      for (const { thread: t, posts } of batch) {
+        const seq = this.addThread.run(t.externalId, t.title, t.category ?? null, JSON.stringify(t.tags), t.url ?? null, t.views ?? null, t.createdAt).lastInsertRowid;
+        for (const { post: p, hash, clean } of posts) {
+          this.addPost.run(seq, p.externalId, p.postNumber, p.replyTo ?? null, p.author ?? null, p.createdAt, clean?.html ?? null, clean?.text ?? null, p.likeCount ?? null, hash);
+        }
+        this.threads++;
+        this.posts += posts.length;
+      }
+    })();
+  };
+
+  /** Every staged post with its thread's fields, threads in staging order, posts in order within. */
+  rows(): IterableIterator<StagedPostRow> {
+    return this.db
+      .prepare(
+        `SELECT p.thread_seq AS threadSeq, t.external_id AS externalId, t.title, t.category, t.tags_json AS tagsJson, t.url, t.views,
+           t.created_at AS threadCreatedAt, p.external_id AS postExternalId, p.post_number AS postNumber, p.reply_to AS replyTo,
+           p.author, p.created_at AS createdAt, p.html, p.text, p.like_count AS likeCount, p.content_hash AS contentHash
+         FROM posts p JOIN threads t ON t.seq = p.thread_seq ORDER BY p.seq`,
+      )
+      .iterate() as IterableIterator<StagedPostRow>;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

@@ -1,0 +1,111 @@
+// The import module's public shapes. Parsers turn any supported dump into NormalizedThreads;
+// the store only ever sees these, so adding a format never touches the database code.
+import type { ErrorWhere } from '../http/errors.ts';
+
+export type ImportFormat = 'discourse' | 'stackexchange' | 'csv' | 'jsonl';
+export type ImportMode = 'strict' | 'lenient';
+export const importFormats: readonly ImportFormat[] = ['discourse', 'stackexchange', 'csv', 'jsonl'];
+
+export interface NormalizedPost {
+  externalId: string;
+  postNumber: number;
+  /** The post_number this post replies to, when the forum records it. */
+  replyTo?: number;
+  author?: string;
+  /** UTC ISO-8601, e.g. 2023-05-01T12:00:00.000Z. */
+  createdAt: string;
+  /** As found in the dump: unsanitized. The store sanitizes it. */
+  html: string;
+  likeCount?: number;
+}
+
+export interface NormalizedThread {
+  externalId: string;
+  title: string;
+  category?: string;
+  tags: string[];
+  url?: string;
+  views?: number;
+  createdAt: string;
+  posts: NormalizedPost[];
+}
+
+/** A thread plus where it and each of its posts came from, for error messages. */
+export interface LocatedThread {
+  thread: NormalizedThread;
+  where: ErrorWhere;
+  /** Parallel to thread.posts. */
+  postWhere: ErrorWhere[];
+}
+
+export interface Rejection {
+  code: string;
+  reason: string;
+  where: ErrorWhere;
+}
+
+export interface Counts {
+  new: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface ImportReport {
+  format: ImportFormat;
+  threads: Counts;
+  posts: Counts;
+  /** Records left out in lenient mode, each with its location; capped at limits.maxRejections. */
+  rejected: Rejection[];
+  /** How many rejections did not fit in `rejected`. */
+  rejectedOmitted: number;
+  /** Records that are not forum posts (e.g. tag wikis), counted rather than silently dropped. */
+  skipped: { reason: string; count: number }[];
+}
+
+/** Which column (CSV) or key (JSONL) holds each post field. */
+export interface ColumnMapping {
+  threadId: string;
+  postId: string;
+  author: string;
+  createdAt: string;
+  title: string;
+  body: string;
+  category: string;
+  tags: string;
+  /** 'text' bodies are escaped into <p> paragraphs; 'html' bodies are sanitized. */
+  bodyFormat: 'text' | 'html';
+}
+
+export interface ImportLimits {
+  maxFileBytes: number;
+  /** Largest post HTML, in bytes. */
+  maxPostBytes: number;
+  maxPosts: number;
+  /** Largest single JSON record (one JSONL line or one topic), in bytes. */
+  maxRecordBytes: number;
+  zipMaxEntries: number;
+  zipMaxEntryBytes: number;
+  zipMaxTotalBytes: number;
+  /** Uncompressed / compressed size above which an entry is treated as a zip bomb. */
+  zipMaxRatio: number;
+  maxRejections: number;
+}
+
+export interface ImportProgress {
+  bytesRead: number;
+  postsRead: number;
+}
+
+/** What a parser yields: a thread ready to store, a rejected record, or a count of skipped non-posts. */
+export type ParsedItem =
+  | { kind: 'thread'; value: LocatedThread }
+  | { kind: 'reject'; error: import('./errors.ts').ImportError }
+  | { kind: 'skip'; reason: string; count: number };
+
+export interface ParseContext {
+  file: string;
+  limits: ImportLimits;
+  progress: ImportProgress;
+  baseUrl?: string;
+  mapping: ColumnMapping;
+}
