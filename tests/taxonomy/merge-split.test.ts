@@ -36,6 +36,7 @@ describe('mergeCodes', () => {
     ['an unknown target', { from: ['docs', 'oom'], into: 'nope' }, 'edit.unknown_code'],
     ['into a child of a merged code', { from: ['memory', 'docs'], into: 'oom' }, 'edit.merge_target_inside'],
     ['into a deprecated code', { from: ['reuse'], into: 'old' }, 'edit.merge_into_deprecated'],
+    ['into a new code with the id of a code outside the merge', { from: ['docs', 'oom'], into: { id: 'reuse', name: 'New' } }, 'codebook.duplicate_id'],
     ['into a new code with a taken name', { from: ['docs', 'oom'], into: { id: 'new', name: 'Memory, performance' } }, 'codebook.duplicate_name'],
   ])('refuses %s', (_what, input, code) => {
     expect(errorCodes(mergeCodes(smallCodebook(), input, META))).toEqual([code]);

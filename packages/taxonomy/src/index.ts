@@ -13,9 +13,9 @@ export { codeToRow, rowToCode, type CodeRow } from './rows.ts';
 
 export type { Change, ChangeKind, Edit } from './ops/commit.ts';
 export { addCode, deprecateCode, restoreCode, updateCode } from './ops/code-edits.ts';
-export { moveCode, type MoveTarget } from './ops/move.ts';
-export { mergeCodes, type MergeInput } from './ops/merge.ts';
-export { splitCode, type SplitInput } from './ops/split.ts';
+export { moveCode } from './ops/move.ts';
+export { mergeCodes } from './ops/merge.ts';
+export { splitCode } from './ops/split.ts';
 export { migrateLabels, type LabelReview, type MigratedLabels } from './migrate.ts';
 export { diffCodebooks, isEmptyDiff, type CodebookDiff, type ComparedField, type FieldChange } from './diff.ts';
 

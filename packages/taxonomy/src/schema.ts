@@ -78,6 +78,27 @@ export const newCodeSchema = codeDraftSchema.extend({
 /** Fields updateCode may change; id, place and status have their own operations. */
 export const codePatchSchema = codeDraftSchema.omit({ id: true }).partial();
 
+/** Where moveCode puts a code: under `parentId` (null: a dimension), at `position` among its new siblings or last. */
+export const moveTargetSchema = z.object({
+  parentId: codeIdSchema.nullable(),
+  position: z.number().int().nonnegative().optional(),
+});
+
+/** mergeCodes: the codes in `from` become `into`, an existing code's id or a new code. */
+export const mergeInputSchema = z.object({
+  from: z.array(codeIdSchema).min(1),
+  into: z.union([codeIdSchema, codeDraftSchema]),
+});
+
+/** splitCode: `id` becomes the parts in `into` (one may reuse `id`); its children go to `childrenTo` or the first part. */
+export const splitInputSchema = z.object({
+  id: codeIdSchema,
+  into: z.array(codeDraftSchema).min(2),
+  childrenTo: codeIdSchema.optional(),
+});
+
+export const labelModeSchema = z.enum(['single', 'multi']);
+
 export const changeMetaSchema = z.object({
   by: z.number().int().nullable(),
   at: z.iso.datetime({ offset: true }),
@@ -93,4 +114,7 @@ export type CodeDraft = z.infer<typeof codeDraftSchema>;
 export type NewCode = z.infer<typeof newCodeSchema>;
 export type CodePatch = z.infer<typeof codePatchSchema>;
 export type ChangeMeta = z.infer<typeof changeMetaSchema>;
-export type LabelMode = 'single' | 'multi';
+export type MoveTarget = z.infer<typeof moveTargetSchema>;
+export type MergeInput = z.infer<typeof mergeInputSchema>;
+export type SplitInput = z.infer<typeof splitInputSchema>;
+export type LabelMode = z.infer<typeof labelModeSchema>;

@@ -40,7 +40,7 @@ export function fromQdc(text: string, options: QdcReadOptions = {}): Result<Code
   }
   // Normalizing keeps each code's `line`, so an issue about codes[i] can name its line.
   const codes = normalize(wrapLooseCodes(read.codes, warnings));
-  const origin = root.attributes.origin;
+  const origin = root.attributes.origin?.trim().slice(0, 100);
   const checked = checkCodebook({
     name: options.name ?? 'Imported codebook',
     description: origin ? `Imported from a REFI-QDA codebook written by ${origin}.` : 'Imported from a REFI-QDA codebook.',

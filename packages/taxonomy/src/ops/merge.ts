@@ -3,17 +3,10 @@
 // children and example quotes move to C, and the mapping lets every coder's
 // labels follow automatically (see migrateLabels).
 import { fail, issue, type Result } from '../issues.ts';
-import type { ChangeMeta, Code, CodeDraft, Codebook, Example } from '../schema.ts';
+import type { ChangeMeta, Code, Codebook, Example, MergeInput } from '../schema.ts';
 import { indexById, subtreeIds } from '../tree.ts';
 import { commit, refuse, type Edit } from './commit.ts';
 import { atEnd, before, codeFromDraft } from './draft.ts';
-
-export interface MergeInput {
-  /** The codes whose labels become C's. */
-  from: string[];
-  /** C: an existing code's id, or a new code placed where the first of `from` stood. */
-  into: string | CodeDraft;
-}
 
 export function mergeCodes(codebook: Codebook, input: MergeInput, meta: ChangeMeta): Result<Edit> {
   const byId = indexById(codebook.codes);
@@ -21,6 +14,10 @@ export function mergeCodes(codebook: Codebook, input: MergeInput, meta: ChangeMe
   const missing = from.find((id) => !byId.has(id)) ?? (typeof input.into === 'string' && !byId.has(input.into) ? input.into : undefined);
   if (missing !== undefined) return fail(refuse.unknown(missing));
   const targetId = typeof input.into === 'string' ? input.into : input.into.id;
+  // A new C may reuse the id of a code it replaces, never that of a bystander.
+  if (typeof input.into !== 'string' && byId.has(targetId) && !from.includes(targetId)) {
+    return fail(issue('codebook.duplicate_id', `The id "${targetId}" is already used by another code.`, { codeId: targetId, field: 'into.id' }));
+  }
   const removed = from.filter((id) => id !== targetId);
   if (removed.length === 0) {
     return fail(issue('edit.merge_too_few', 'A merge needs at least two codes: name the codes to merge and the code they become.', { field: 'from' }));

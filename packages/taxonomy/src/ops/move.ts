@@ -2,17 +2,10 @@
 // dimension follows the new root. Moving a code under itself is refused here
 // with its own message, before the tree is rebuilt.
 import { fail, issue, type Result } from '../issues.ts';
-import type { ChangeMeta, Codebook } from '../schema.ts';
+import type { ChangeMeta, Codebook, MoveTarget } from '../schema.ts';
 import { subtreeIds } from '../tree.ts';
 import { commit, refuse, type Edit } from './commit.ts';
 import { atEnd, before } from './draft.ts';
-
-export interface MoveTarget {
-  /** The new parent; null makes the code a dimension (which must then not be codable). */
-  parentId: string | null;
-  /** Index among the new siblings (the code itself not counted); last when left out. */
-  position?: number;
-}
 
 export function moveCode(codebook: Codebook, id: string, target: MoveTarget, meta: ChangeMeta): Result<Edit> {
   const code = codebook.codes.find((each) => each.id === id);

@@ -3,18 +3,9 @@
 // to one part. The mapping marks A's old labels for review, since only the
 // coder can say which part a unit belongs to (see migrateLabels).
 import { fail, issue, type Result } from '../issues.ts';
-import type { ChangeMeta, Code, CodeDraft, Codebook } from '../schema.ts';
+import type { ChangeMeta, Code, Codebook, SplitInput } from '../schema.ts';
 import { commit, refuse, type Edit } from './commit.ts';
 import { applyDraft, codeFromDraft } from './draft.ts';
-
-export interface SplitInput {
-  /** The code to split. */
-  id: string;
-  /** The parts, in order; a part with A's own id keeps A (its fields laid over A's). */
-  into: CodeDraft[];
-  /** The part that receives A's children; the first part when left out. */
-  childrenTo?: string;
-}
 
 export function splitCode(codebook: Codebook, input: SplitInput, meta: ChangeMeta): Result<Edit> {
   const source = codebook.codes.find((code) => code.id === input.id);
