@@ -6,7 +6,7 @@
 import type { Coding, CodingValue } from '../data/coding.ts';
 import type { InputProblem, ParsedCodings } from './problem.ts';
 
-const describe = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : `a ${typeof v}`);
+const describe = (v: unknown) => (v === undefined ? 'nothing (the field is missing)' : v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : `a ${typeof v}`);
 const kindName = { category: 'a string', number: 'a number', set: 'an array of strings' } as const;
 type Kind = keyof typeof kindName;
 
