@@ -35,7 +35,7 @@ export function fromQdc(text: string, options: QdcReadOptions = {}): Result<Code
     return fail(issue('codebook_file.too_many_codes', `The file holds ${read.codes.length} codes; a codebook may hold at most ${MAX_CODES}.`));
   }
   const warnings: TaxonomyIssue[] = [];
-  if (root.children.some((child) => child.local === 'Sets')) {
+  if (root.children.some((child) => child.namespace === QDC_NAMESPACE && child.local === 'Sets')) {
     warnings.push(issue('codebook_file.sets_ignored', 'The file has code sets; Threadcoder does not use them and left them out.'));
   }
   // Normalizing keeps each code's `line`, so an issue about codes[i] can name its line.
