@@ -1,4 +1,4 @@
-import { codeToRow, rowToCode, type Codebook, type CodeRow, type Mapping } from '@threadcoder/taxonomy';
+import { codeToRow, normalize, rowToCode, type Codebook, type CodeRow, type Mapping } from '@threadcoder/taxonomy';
 import { AppError, notFound } from '../http/errors.ts';
 import type { Db } from './open.ts';
 
@@ -95,7 +95,8 @@ export function loadVersion(db: Db, versionId: number): StoredCodebook {
     .get(versionId) as { codebookId: number; version: number; name: string; description: string; templateId: string | null } | undefined;
   if (!head) throw notFound('The codebook version');
   const rows = db.prepare('SELECT * FROM codes WHERE version_id = ? ORDER BY position, id').all(versionId) as CodeRow[];
-  return { ...head, versionId, codes: rows.map(rowToCode) };
+  // normalize() puts the codes in tree order, which the model's consumers rely on.
+  return { ...head, versionId, codes: normalize(rows.map(rowToCode)) };
 }
 
 export function listVersions(db: Db, codebookId: number): VersionInfo[] {
