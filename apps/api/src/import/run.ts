@@ -42,28 +42,31 @@ export interface ImportOptions {
 const WORKER_THRESHOLD = 4 * 1024 * 1024;
 
 export async function runImportFile(db: Db, file: string, options: ImportOptions): Promise<ImportReport> {
+  // A re-import without a base URL uses the source's, so links resolve the same way as before.
+  const source = db.prepare('SELECT id, base_url AS baseUrl FROM sources WHERE name = ?').get(options.source) as { id: number; baseUrl: string | null } | undefined;
+  const baseUrl = options.baseUrl ?? source?.baseUrl ?? undefined;
   const limits = resolveLimits(options.limits);
   const mode = options.mode ?? 'strict';
   const input = await openInput(file, limits, options.fileName);
   const format = options.format ?? detectFormat(input);
   const progress: ImportProgress = { bytesRead: 0, postsRead: 0 };
-  const ctx: ParseContext = { file: input.name, limits, progress, baseUrl: options.baseUrl, mapping: resolveMapping(options.mapping) };
+  const ctx: ParseContext = { file: input.name, limits, progress, baseUrl, mapping: resolveMapping(options.mapping) };
   const workers = options.workers ?? (input.size >= WORKER_THRESHOLD ? 2 : 0);
-  const pool = workers > 0 ? workerPool(workers, options.baseUrl) : inlinePool(options.baseUrl);
+  const pool = workers > 0 ? workerPool(workers, baseUrl) : inlinePool(baseUrl);
   const staging = new Staging();
   const report = new ReportBuilder(mode, limits.maxRejections);
   try {
-    const storedHash = hashLookup(db, options.source);
+    const storedHash = source && hashLookup(db, source.id);
     const seen = await prepare(parse(format, input, ctx, mode), {
       limits, pool, staging, report, progress, storedHash,
       depth: Math.max(2, workers * 2),
-      hashSalt: options.baseUrl ?? '',
+      hashSalt: baseUrl ?? '',
       onProgress: options.onProgress && (() => options.onProgress!(progress)),
     });
     if (seen === 0) throw importErrors.empty({ file: input.name }, 'no threads or posts were found in it');
     progress.bytesRead = input.size;
     options.onProgress?.(progress);
-    const target = { sourceName: options.source, sourceKind: options.sourceKind ?? format, baseUrl: options.baseUrl, importId: options.importId };
+    const target = { sourceName: options.source, sourceKind: options.sourceKind ?? format, baseUrl, importId: options.importId };
     const stored = storeStaged(db, staging, target);
     return report.build(format, stored.threads, stored.posts);
   } finally {
@@ -84,10 +87,9 @@ function parse(format: ImportFormat, input: InputFile, ctx: ParseContext, mode: 
   }
 }
 
-/** Stored post hashes of the source, if it exists and has posts: lets unchanged posts skip sanitizing. */
-function hashLookup(db: Db, source: string): ((externalId: string) => string | undefined) | undefined {
-  const sourceId = db.prepare('SELECT id FROM sources WHERE name = ?').pluck().get(source) as number | undefined;
-  if (sourceId === undefined || !db.prepare('SELECT 1 FROM posts WHERE source_id = ? LIMIT 1').get(sourceId)) return undefined;
+/** Stored post hashes of the source, if it has posts: lets unchanged posts skip sanitizing. */
+function hashLookup(db: Db, sourceId: number): ((externalId: string) => string | undefined) | undefined {
+  if (!db.prepare('SELECT 1 FROM posts WHERE source_id = ? LIMIT 1').get(sourceId)) return undefined;
   const find = db.prepare('SELECT content_hash FROM posts WHERE source_id = ? AND external_id = ?').pluck();
   return (externalId) => find.get(sourceId, externalId) as string | undefined;
 }

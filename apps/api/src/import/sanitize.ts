@@ -24,7 +24,7 @@ const nonTextTags = ['script', 'style', 'textarea', 'option', 'select', 'noscrip
 // Tags that start a new line in the plain text.
 const blockTags = new Set([
   'p', 'div', 'br', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
-  'table', 'tr', 'caption', 'details', 'summary', 'aside', 'section', 'article', 'header', 'footer',
+  'table', 'tr', 'caption', 'details', 'summary', 'aside', 'section', 'article', 'header', 'footer', 'form', 'figure', 'figcaption', 'nav', 'main',
 ]);
 const REL = 'nofollow noopener noreferrer';
 const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;

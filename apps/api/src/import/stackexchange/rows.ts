@@ -31,7 +31,8 @@ export async function* stageRows(input: InputFile, ctx: ParseContext, stager: Po
   const skipped = new Map<string, number>();
   let xmlError: ImportError | undefined;
   parser.on('error', (err) => {
-    xmlError ??= importErrors.invalidXml({ file: input.name, line: parser.line, field: `column ${parser.column + 1}` }, err.message.replace(/^.*?:\d+:\d+: /, ''));
+    // saxes' column is the 0-based column of the next character: the 1-based one of the character just read.
+    xmlError ??= importErrors.invalidXml({ file: input.name, line: parser.line, field: `column ${parser.column}` }, err.message.replace(/^(?:.*?:)?\d+:\d+: /, '').replace(/\.$/, ''));
   });
   parser.on('opentag', (tag) => {
     if (tag.name !== 'row') return;

@@ -67,7 +67,7 @@ async function* csvRows(input: InputFile, ctx: ParseContext, lenient: boolean): 
     skip_records_with_error: lenient,
     on_skip: (err) => {
       const line = typeof err?.lines === 'number' ? err.lines : undefined;
-      skippedRows.push({ kind: 'reject', error: importErrors.invalidCsv({ file: input.name, line }, err?.message ?? 'unreadable row', false) });
+      skippedRows.push({ kind: 'reject', error: importErrors.invalidCsv({ file: input.name, line }, csvReason(err?.message), false) });
       return undefined;
     },
   });
@@ -85,11 +85,13 @@ async function* csvRows(input: InputFile, ctx: ParseContext, lenient: boolean): 
     if (isImportError(err)) throw err;
     const e = err as Error & { code?: string; lines?: number };
     if (!e.code?.startsWith('CSV_')) throw err;
-    throw importErrors.invalidCsv({ file: input.name, line: e.lines }, e.message.replace(/^Invalid Record Length: /, ''), true);
+    throw importErrors.invalidCsv({ file: input.name, line: e.lines }, csvReason(e.message), true);
   } finally {
     source.destroy();
   }
 }
+
+const csvReason = (message = 'unreadable row') => message.replace(/^Invalid Record Length: /, '');
 
 function checkHeader(header: string[], ctx: ParseContext, file: string): string[] {
   const names = header.map((h) => h.trim());

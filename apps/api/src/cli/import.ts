@@ -1,0 +1,67 @@
+// `threadcoder import <file> --source <name> [--format f] [--lenient] [--base-url URL] [--map k=col,…] [--json]`
+// Records the import in the imports table like an upload would, prints its report.
+// Exit codes: 0 imported, 2 bad input or usage, 1 anything else.
+import { parseArgs } from 'node:util';
+import { openDb } from '../db/open.ts';
+import { AppError } from '../http/errors.ts';
+import { describeWhere } from '../import/errors.ts';
+import { createImport, executeImport } from '../import/jobs.ts';
+import { parseMappingSpec } from '../import/table/mapping.ts';
+import { importFormats, type ImportFormat, type ImportReport } from '../import/types.ts';
+
+// Failures that are not the file's fault (exit 1); every other import.* code is bad input (exit 2).
+const notInputErrors = new Set(['import.failed', 'import.crashed', 'import.conflict', 'import.busy', 'import.interrupted']);
+
+const usage = 'Usage: threadcoder import <file> --source <name> [--format discourse|stackexchange|csv|jsonl] [--lenient] [--base-url URL] [--map threadId=col,postId=col,...] [--json]';
+
+export async function run(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { source: { type: 'string' }, format: { type: 'string' }, lenient: { type: 'boolean' }, 'base-url': { type: 'string' }, map: { type: 'string' }, json: { type: 'boolean' } },
+    });
+  } catch (err) {
+    console.error(`${(err as Error).message}\n${usage}`);
+    return 2;
+  }
+  const { values, positionals } = args;
+  const format = values.format as ImportFormat | undefined;
+  if (positionals.length !== 1 || !values.source || (format && !importFormats.includes(format))) {
+    console.error(usage);
+    return 2;
+  }
+  const db = openDb();
+  try {
+    const importId = await createImport(db, {
+      file: positionals[0]!, sourceName: values.source, format, mode: values.lenient ? 'lenient' : 'strict',
+      baseUrl: values['base-url'], mapping: values.map ? parseMappingSpec(values.map) : undefined,
+    });
+    const record = await executeImport(db, importId);
+    if (record.error) {
+      console.error(`Import failed (${record.error.code}): ${record.error.message}`);
+      return notInputErrors.has(record.error.code) ? 1 : 2;
+    }
+    console.log(values.json ? JSON.stringify(record.report, null, 2) : summary(record.filename, record.report!));
+    return 0;
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    console.error(`Import failed (${err.code}): ${err.message}`);
+    return notInputErrors.has(err.code) ? 1 : 2;
+  } finally {
+    db.close();
+  }
+}
+
+function summary(file: string, r: ImportReport): string {
+  const counts = (c: ImportReport['posts']) => `${c.new} new, ${c.updated} updated, ${c.unchanged} unchanged`;
+  const lines = [`Imported ${file} (${r.format}): threads ${counts(r.threads)}; posts ${counts(r.posts)}.`];
+  if (r.rejected.length) {
+    lines.push(`Rejected ${r.rejected.length + r.rejectedOmitted}:`);
+    for (const x of r.rejected) lines.push(`  ${describeWhere(x.where)}  ${x.code}  ${x.reason}`);
+    if (r.rejectedOmitted) lines.push(`  … and ${r.rejectedOmitted} more`);
+  }
+  for (const s of r.skipped) lines.push(`Skipped ${s.count} ${s.reason}.`);
+  return lines.join('\n');
+}

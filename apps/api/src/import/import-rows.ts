@@ -1,0 +1,96 @@
+// The `imports` table: one row per import, its status and progress, and its report or error.
+import type { Db } from '../db/open.ts';
+import type { ErrorWhere } from '../http/errors.ts';
+import type { ImportFormat, ImportMode, ImportReport } from './types.ts';
+
+export type ImportStatus = 'queued' | 'running' | 'succeeded' | 'failed';
+
+export interface ImportErrorBody {
+  code: string;
+  message: string;
+  where?: ErrorWhere;
+}
+
+/** What routes show for an import. */
+export interface ImportRecord {
+  id: number;
+  sourceId: number;
+  sourceName: string;
+  userId: number | null;
+  filename: string;
+  format: ImportFormat;
+  mode: ImportMode;
+  status: ImportStatus;
+  bytesTotal: number | null;
+  bytesRead: number;
+  postsRead: number;
+  report: ImportReport | null;
+  error: ImportErrorBody | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+interface Row {
+  id: number; source_id: number; source_name: string; user_id: number | null; filename: string; format: ImportFormat; mode: ImportMode;
+  status: ImportStatus; bytes_total: number | null; bytes_read: number; posts_read: number; report_json: string | null; error_json: string | null;
+  created_at: string; finished_at: string | null; options_json: string;
+}
+
+const select = `SELECT i.*, s.name AS source_name FROM imports i JOIN sources s ON s.id = i.source_id`;
+
+const toRecord = (r: Row): ImportRecord => ({
+  id: r.id, sourceId: r.source_id, sourceName: r.source_name, userId: r.user_id, filename: r.filename, format: r.format, mode: r.mode,
+  status: r.status, bytesTotal: r.bytes_total, bytesRead: r.bytes_read, postsRead: r.posts_read,
+  report: r.report_json ? (JSON.parse(r.report_json) as ImportReport) : null,
+  error: r.error_json ? (JSON.parse(r.error_json) as ImportErrorBody) : null,
+  createdAt: r.created_at, finishedAt: r.finished_at,
+});
+
+export function getImport(db: Db, id: number): ImportRecord | undefined {
+  const row = db.prepare(`${select} WHERE i.id = ?`).get(id) as Row | undefined;
+  return row && toRecord(row);
+}
+
+/** Newest first; optionally one source's. */
+export function listImports(db: Db, opts: { sourceId?: number; limit?: number } = {}): ImportRecord[] {
+  const where = opts.sourceId === undefined ? '' : 'WHERE i.source_id = ?';
+  const args = opts.sourceId === undefined ? [opts.limit ?? 50] : [opts.sourceId, opts.limit ?? 50];
+  return (db.prepare(`${select} ${where} ORDER BY i.id DESC LIMIT ?`).all(...args) as Row[]).map(toRecord);
+}
+
+/** The options an import was queued with (the worker reads them back). */
+export function importOptions<T>(db: Db, id: number): T {
+  return JSON.parse(db.prepare('SELECT options_json FROM imports WHERE id = ?').pluck().get(id) as string) as T;
+}
+
+export function setRunning(db: Db, id: number): void {
+  db.prepare(`UPDATE imports SET status = 'running' WHERE id = ?`).run(id);
+}
+
+export function setProgress(db: Db, id: number, bytesRead: number, postsRead: number): void {
+  db.prepare('UPDATE imports SET bytes_read = ?, posts_read = ? WHERE id = ?').run(bytesRead, postsRead, id);
+}
+
+export function finish(db: Db, id: number, outcome: { report: ImportReport } | { error: ImportErrorBody }): void {
+  const now = new Date().toISOString();
+  if ('report' in outcome) {
+    db.prepare(`UPDATE imports SET status = 'succeeded', report_json = ?, finished_at = ? WHERE id = ?`).run(JSON.stringify(outcome.report), now, id);
+  } else {
+    db.prepare(`UPDATE imports SET status = 'failed', error_json = ?, finished_at = ? WHERE id = ?`).run(JSON.stringify(outcome.error), now, id);
+  }
+}
+
+export function hasActiveImport(db: Db, sourceId: number): boolean {
+  return db.prepare(`SELECT 1 FROM imports WHERE source_id = ? AND status IN ('queued', 'running')`).get(sourceId) !== undefined;
+}
+
+/**
+ * Marks imports left queued or running by a process that died as failed. Call at server
+ * start, before any import is started: a row in that state cannot be running anymore.
+ */
+export function failInterruptedImports(db: Db): number {
+  const error: ImportErrorBody = { code: 'import.interrupted', message: 'The server stopped while this import ran; nothing from it was stored. Start it again.' };
+  return db
+    .prepare(`UPDATE imports SET status = 'failed', error_json = ?, finished_at = ? WHERE status IN ('queued', 'running')`)
+    .run(JSON.stringify(error), new Date().toISOString()).changes;
+}

@@ -1,0 +1,122 @@
+// Import jobs: an `imports` row that goes queued -> running -> succeeded/failed, with progress.
+// startImport runs the job on a worker thread with its own connection, so a long import
+// neither blocks the API's event loop nor depends on the HTTP request that started it;
+// WAL lets the API keep reading (and, until the final commit, writing) meanwhile.
+import { rm } from 'node:fs/promises';
+import { Worker } from 'node:worker_threads';
+import { openDb, type Db } from '../db/open.ts';
+import { AppError } from '../http/errors.ts';
+import { detectFormat } from './detect.ts';
+import { finish, getImport, hasActiveImport, importOptions, setProgress, setRunning, type ImportErrorBody, type ImportRecord } from './import-rows.ts';
+import { openInput } from './input.ts';
+import { resolveLimits } from './limits.ts';
+import { runImportFile, type ImportOptions } from './run.ts';
+import { resolveMapping } from './table/mapping.ts';
+import type { ImportFormat, ImportLimits, ImportMode } from './types.ts';
+
+export interface StartImportOptions {
+  sourceName: string;
+  sourceKind?: ImportFormat;
+  /** Path of the file to import (for uploads: where the upload was saved). */
+  file: string;
+  /** The name users know the file by (an upload's original name); default the path's basename. */
+  fileName?: string;
+  format?: ImportFormat;
+  mode?: ImportMode;
+  mapping?: Partial<Record<string, string>>;
+  baseUrl?: string;
+  userId?: number;
+  limits?: Partial<ImportLimits>;
+  /** Delete `file` when the import ends, whatever the outcome (uploaded temp files). */
+  deleteFile?: boolean;
+  workers?: number;
+}
+
+const PROGRESS_EVERY_MS = 200;
+
+/**
+ * Checks the file and options, then records a queued import. Throws ImportError (unreadable
+ * file, unknown format, bad mapping) or AppError 409 if this source already has an import
+ * under way; in both cases nothing is recorded.
+ */
+export async function createImport(db: Db, o: StartImportOptions): Promise<number> {
+  const input = await openInput(o.file, resolveLimits(o.limits), o.fileName);
+  const format = o.format ?? detectFormat(input);
+  if (o.mapping) resolveMapping(o.mapping);
+  const now = new Date().toISOString();
+  return db.transaction(() => {
+    const found = db.prepare('SELECT id FROM sources WHERE name = ?').pluck().get(o.sourceName) as number | undefined;
+    const sourceId = found ?? Number(db.prepare('INSERT INTO sources (name, kind, base_url, created_at) VALUES (?, ?, ?, ?)').run(o.sourceName, o.sourceKind ?? format, o.baseUrl ?? null, now).lastInsertRowid);
+    if (hasActiveImport(db, sourceId)) throw new AppError('import.busy', 409, `An import into "${o.sourceName}" is already running; wait for it to finish.`);
+    const options = { ...o, fileName: input.name, format };
+    return Number(
+      db.prepare('INSERT INTO imports (source_id, user_id, filename, format, mode, options_json, bytes_total, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(sourceId, o.userId ?? null, input.name, format, o.mode ?? 'strict', JSON.stringify(options), input.size, now).lastInsertRowid,
+    );
+  })();
+}
+
+/** Runs a queued import on this thread and records its outcome; resolves with the final row, never rejects for bad input. */
+export async function executeImport(db: Db, importId: number): Promise<ImportRecord> {
+  const o = importOptions<StartImportOptions>(db, importId);
+  setRunning(db, importId);
+  let last = 0;
+  const options: ImportOptions = {
+    source: o.sourceName, sourceKind: o.sourceKind, format: o.format, mode: o.mode, mapping: o.mapping, baseUrl: o.baseUrl,
+    limits: o.limits, fileName: o.fileName, importId, workers: o.workers,
+    onProgress: ({ bytesRead, postsRead }) => {
+      const now = Date.now();
+      if (now - last < PROGRESS_EVERY_MS) return;
+      last = now;
+      setProgress(db, importId, bytesRead, postsRead);
+    },
+  };
+  try {
+    const report = await runImportFile(db, o.file, options);
+    finish(db, importId, { report });
+  } catch (err) {
+    finish(db, importId, { error: errorBody(err) });
+  } finally {
+    if (o.deleteFile) await rm(o.file, { force: true });
+  }
+  return getImport(db, importId)!;
+}
+
+export function errorBody(err: unknown): ImportErrorBody {
+  if (err instanceof AppError) return { code: err.code, message: err.message, ...(err.where ? { where: err.where } : {}) };
+  // Not bad input but a failure of ours or of the machine (disk full…): say so plainly.
+  return { code: 'import.failed', message: `The import failed: ${err instanceof Error ? err.message : String(err)}` };
+}
+
+/**
+ * Queues an import and runs it on a worker thread. Resolves once the row exists (so a route
+ * can answer 202 with the id); `done` resolves with the final row when the job ends.
+ */
+export async function startImport(dbPath: string, o: StartImportOptions): Promise<{ importId: number; done: Promise<ImportRecord> }> {
+  const db = openDb(dbPath);
+  let importId: number;
+  try {
+    importId = await createImport(db, o);
+  } finally {
+    db.close();
+  }
+  const worker = new Worker(new URL('./job-worker.mjs', import.meta.url), { workerData: { dbPath, importId } });
+  const done = new Promise<ImportRecord>((resolve) => {
+    let result: ImportRecord | undefined;
+    worker.on('message', (record: ImportRecord) => (result = record));
+    worker.on('error', () => {});
+    worker.on('exit', () => resolve(result ?? markCrashed(dbPath, importId)));
+  });
+  return { importId, done };
+}
+
+// The worker died without recording an outcome (out of memory, a native crash).
+function markCrashed(dbPath: string, importId: number): ImportRecord {
+  const db = openDb(dbPath);
+  try {
+    finish(db, importId, { error: { code: 'import.crashed', message: 'The import stopped unexpectedly; nothing from it was stored.' } });
+    return getImport(db, importId)!;
+  } finally {
+    db.close();
+  }
+}

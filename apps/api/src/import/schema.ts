@@ -1,0 +1,23 @@
+// The zod schema a route validates an import request's fields with (the file itself comes as
+// a multipart upload). Mirrors the CLI's options.
+import { z } from 'zod';
+import { defaultMapping } from './limits.ts';
+
+const columns = Object.keys(defaultMapping).filter((k) => k !== 'bodyFormat') as [string, ...string[]];
+
+export const importRequestSchema = z.object({
+  source: z.string().trim().min(1).max(200),
+  sourceKind: z.enum(['discourse', 'stackexchange', 'csv', 'jsonl']).optional(),
+  format: z.enum(['discourse', 'stackexchange', 'csv', 'jsonl']).optional(),
+  mode: z.enum(['strict', 'lenient']).default('strict'),
+  baseUrl: z.url({ protocol: /^https?$/ }).optional(),
+  mapping: z
+    .object({
+      ...Object.fromEntries(columns.map((c) => [c, z.string().trim().min(1).optional()])),
+      bodyFormat: z.enum(['text', 'html']).optional(),
+    })
+    .strict()
+    .optional(),
+});
+
+export type ImportRequest = z.infer<typeof importRequestSchema>;

@@ -1,0 +1,28 @@
+// The worker pool gives the same rows as sanitizing inline, in file order.
+import { describe, expect, test } from 'vitest';
+import { inlinePool, workerPool } from '../../apps/api/src/import/pool.ts';
+import { freshDb, importFixture } from './helpers.ts';
+
+describe('workerPool', () => {
+  test('sanitizes like the inline pool', async () => {
+    const htmls = ['<p onclick="x()">a</p>', '<a href="/t/1">b</a>', '<script>c</script>d'];
+    const pool = workerPool(2, 'https://forum.example');
+    try {
+      const [first, second] = await Promise.all([pool.sanitize(htmls), pool.sanitize(htmls.slice(1))]);
+      const inline = await inlinePool('https://forum.example').sanitize(htmls);
+      expect(first).toEqual(inline);
+      expect(second).toEqual(inline.slice(1));
+    } finally {
+      await pool.close();
+    }
+  });
+
+  test('an import on two workers stores what an inline import stores', async () => {
+    const rows = async (workers: number) => {
+      const db = freshDb();
+      await importFixture(db, 'discourse/topics.jsonl', { workers });
+      return db.prepare('SELECT id, external_id, thread_id, post_number, html, text FROM posts ORDER BY id').all();
+    };
+    expect(await rows(2)).toEqual(await rows(0));
+  });
+});
