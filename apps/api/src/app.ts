@@ -9,6 +9,7 @@ import { AppError, errorBody } from './http/errors.ts';
 import { onError } from './http/on-error.ts';
 import { originCheck } from './http/origin-check.ts';
 import { jsonLog, requestLog, type LogLine } from './http/request-log.ts';
+import { adjudicationRoutes } from './routes/adjudication.ts';
 import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
 import { codebookRoutes } from './routes/codebooks.ts';
@@ -62,6 +63,7 @@ export function createApp({ db, config, log = jsonLog }: AppDeps) {
     .route('/api/studies/:studyId/rounds', roundRoutes(db))
     .route('/api/studies/:studyId/progress', progressRoutes(db))
     .route('/api/studies/:studyId/sampling', samplingRoutes(db))
+    .route('/api/studies/:studyId/adjudication', adjudicationRoutes(db))
     .route('/api/studies/:studyId', codingRoutes(db));
 }
 

@@ -1,4 +1,5 @@
 import { Route } from 'react-router';
+import { AdjudicationPage } from '../adjudication/adjudication-page.tsx';
 import { StudyLayout } from './study-layout.tsx';
 import { StudyOverview } from './study-overview.tsx';
 import { PendingFeature } from './pending-feature.tsx';
@@ -11,7 +12,7 @@ export function studyRoutes() {
       <Route path="codebook" element={<PendingFeature name="Codebook" />} />
       <Route path="code" element={<PendingFeature name="Code" />} />
       <Route path="agreement" element={<PendingFeature name="Agreement" />} />
-      <Route path="adjudicate" element={<PendingFeature name="Adjudicate" />} />
+      <Route path="adjudicate" element={<AdjudicationPage />} />
       <Route path="analysis" element={<PendingFeature name="Analysis" />} />
       <Route path="export" element={<PendingFeature name="Export" />} />
     </Route>

@@ -1,0 +1,131 @@
+import type { Quote } from './codings.ts';
+import type { Db } from './open.ts';
+import { codingVisibleSql } from './visibility.ts';
+
+export type AdjudicationStatus = 'open' | 'settled' | 'reopened';
+
+export interface QueueFilter {
+  roundId?: number | undefined;
+  status?: AdjudicationStatus | undefined;
+  /** Units where any coder applied this code. */
+  code?: string | undefined;
+}
+
+/** One coder's coding of a unit in adjudication, as the adjudicator compares it. */
+export interface CoderCoding {
+  coderId: number;
+  username: string;
+  displayName: string;
+  codeIds: string[];
+  memo: string;
+  unsure: boolean;
+  quotes: Record<string, Quote>;
+  updatedAt: string;
+}
+
+export interface QueueItem {
+  unitId: number;
+  roundId: number;
+  roundName: string;
+  position: number;
+  threadId: number;
+  threadTitle: string;
+  postId: number | null;
+  postNumber: number | null;
+  status: AdjudicationStatus;
+  rationale: string;
+  settledById: number | null;
+  settledByName: string | null;
+  settledAt: string | null;
+  openedAt: string;
+  codings: CoderCoding[];
+  /** The labels every coder applied: where an adjudicator usually starts. */
+  sharedCodeIds: string[];
+  finalCodeIds: string[];
+}
+
+type QueueRow = Omit<QueueItem, 'codings' | 'sharedCodeIds' | 'finalCodeIds'>;
+
+// Only units with an adjudications row are listed, so the code filter may look at every coding.
+const queueSql = `SELECT a.unit_id AS unitId, u.round_id AS roundId, r.name AS roundName, u.position, u.thread_id AS threadId,
+    t.title AS threadTitle, u.post_id AS postId, p.post_number AS postNumber, a.status, a.rationale,
+    a.settled_by AS settledById, su.display_name AS settledByName, a.settled_at AS settledAt, a.created_at AS openedAt
+  FROM adjudications a JOIN units u ON u.id = a.unit_id JOIN rounds r ON r.id = u.round_id
+  JOIN threads t ON t.id = u.thread_id LEFT JOIN posts p ON p.id = u.post_id LEFT JOIN users su ON su.id = a.settled_by
+  WHERE u.study_id = @studyId AND (@unitId IS NULL OR u.id = @unitId)
+    AND (@roundId IS NULL OR u.round_id = @roundId) AND (@status IS NULL OR a.status = @status)
+    AND (@code IS NULL OR EXISTS (SELECT 1 FROM codings c JOIN coding_labels l ON l.coding_id = c.id WHERE c.unit_id = u.id AND l.code_id = @code))
+  ORDER BY u.position`;
+
+/** The study's units in adjudication, filtered, each with every coder's coding side by side. */
+export function listQueue(db: Db, studyId: number, viewerId: number, filter: QueueFilter = {}): QueueItem[] {
+  const rows = db.prepare(queueSql).all({
+    studyId,
+    unitId: null,
+    roundId: filter.roundId ?? null,
+    status: filter.status ?? null,
+    code: filter.code ?? null,
+  }) as QueueRow[];
+  return withCodings(db, rows, viewerId);
+}
+
+/** One unit in adjudication, or undefined when the unit is not in adjudication in this study. */
+export function getQueueItem(db: Db, studyId: number, unitId: number, viewerId: number): QueueItem | undefined {
+  const row = db.prepare(queueSql).get({ studyId, unitId, roundId: null, status: null, code: null }) as QueueRow | undefined;
+  return row ? withCodings(db, [row], viewerId)[0] : undefined;
+}
+
+function withCodings(db: Db, rows: QueueRow[], viewerId: number): QueueItem[] {
+  const unitIds = JSON.stringify(rows.map((r) => r.unitId));
+  const codings = visibleCodings(db, unitIds, viewerId);
+  const finals = db
+    .prepare('SELECT unit_id AS unitId, code_id AS codeId FROM final_labels WHERE unit_id IN (SELECT value FROM json_each(?)) ORDER BY code_id')
+    .all(unitIds) as { unitId: number; codeId: string }[];
+  const finalByUnit = groupBy(finals, (f) => f.unitId);
+  return rows.map((row) => {
+    const mine = codings.get(row.unitId) ?? [];
+    const shared = mine.length ? mine.map((c) => c.codeIds).reduce((acc, ids) => acc.filter((id) => ids.includes(id))) : [];
+    return { ...row, codings: mine, sharedCodeIds: shared, finalCodeIds: (finalByUnit.get(row.unitId) ?? []).map((f) => f.codeId) };
+  });
+}
+
+function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
+/** Codings of the given units that the blind rule lets `viewerId` see, grouped by unit. */
+function visibleCodings(db: Db, unitIds: string, viewerId: number): Map<number, CoderCoding[]> {
+  const rows = db
+    .prepare(
+      `SELECT c.id, c.unit_id AS unitId, c.coder_id AS coderId, usr.username, usr.display_name AS displayName, c.memo, c.unsure,
+         c.updated_at AS updatedAt
+       FROM codings c JOIN units u ON u.id = c.unit_id JOIN rounds r ON r.id = u.round_id JOIN studies s ON s.id = u.study_id
+       JOIN users usr ON usr.id = c.coder_id
+       WHERE u.id IN (SELECT value FROM json_each(@unitIds)) AND ${codingVisibleSql}
+       ORDER BY usr.display_name COLLATE NOCASE, c.coder_id`,
+    )
+    .all({ unitIds, viewerId }) as (Omit<CoderCoding, 'codeIds' | 'quotes' | 'unsure'> & { id: number; unitId: number; unsure: number })[];
+  const labels = db
+    .prepare(
+      `SELECT coding_id AS codingId, code_id AS codeId, quote, quote_start AS start, quote_end AS end
+       FROM coding_labels WHERE coding_id IN (SELECT value FROM json_each(?)) ORDER BY code_id`,
+    )
+    .all(JSON.stringify(rows.map((r) => r.id))) as { codingId: number; codeId: string; quote: string | null; start: number | null; end: number | null }[];
+  const labelsOf = groupBy(labels, (l) => l.codingId);
+  const byUnit = new Map<number, CoderCoding[]>();
+  for (const { id, unitId, unsure, ...rest } of rows) {
+    const own = labelsOf.get(id) ?? [];
+    const quotes: Record<string, Quote> = {};
+    for (const l of own) if (l.quote !== null) quotes[l.codeId] = { text: l.quote, start: l.start ?? 0, end: l.end ?? 0 };
+    const coding: CoderCoding = { ...rest, unsure: unsure === 1, codeIds: own.map((l) => l.codeId), quotes };
+    byUnit.set(unitId, [...(byUnit.get(unitId) ?? []), coding]);
+  }
+  return byUnit;
+}

@@ -1,0 +1,86 @@
+import { checkLabels, codeIdSchema } from '@threadcoder/taxonomy';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { requireStudyRole } from '../auth/middleware.ts';
+import { getQueueItem, listQueue, type QueueItem } from '../db/adjudication-queue.ts';
+import { finalLabelSummary } from '../db/adjudication-summary.ts';
+import { reopenAdjudication, settleAdjudication } from '../db/adjudications.ts';
+import type { Db } from '../db/open.ts';
+import { studyCodingSettings } from '../db/pinned-codebook.ts';
+import { listRounds } from '../db/rounds.ts';
+import { unitContext } from '../db/unit-context.ts';
+import { getUnit } from '../db/units.ts';
+import type { AuthedEnv } from '../http/env.ts';
+import { AppError } from '../http/errors.ts';
+import { validate } from '../http/validate.ts';
+
+const studyParam = z.object({ studyId: z.coerce.number().int() });
+const unitParam = studyParam.extend({ unitId: z.coerce.number().int() });
+const queueQuery = z.object({
+  roundId: z.string().regex(/^\d+$/, 'A round id is a number').transform(Number).optional(),
+  status: z.enum(['open', 'settled', 'reopened']).optional(),
+  code: codeIdSchema.optional(),
+});
+const settleBody = z
+  .object({
+    codeIds: z.array(z.string().max(100)).max(200).optional(),
+    acceptCoderId: z.number().int().positive().optional(),
+    rationale: z.string().trim().min(1, 'Write down why these are the final labels.').max(20_000),
+  })
+  .refine((b) => (b.codeIds === undefined) !== (b.acceptCoderId === undefined), {
+    message: "Give either the final codeIds or acceptCoderId (to take one coder's labels).",
+    path: ['codeIds'],
+  });
+
+const notInAdjudication = () => new AppError('not_found', 404, 'This unit is not in adjudication.');
+
+/** The labels of the coder whose set the adjudicator accepts; 400 if that coder did not code the unit. */
+function acceptedLabels(item: QueueItem | undefined, coderId: number): string[] {
+  if (!item) throw notInAdjudication();
+  const coding = item.codings.find((c) => c.coderId === coderId);
+  if (!coding) throw new AppError('adjudication.unknown_coder', 400, 'That person did not code this unit.', { field: 'acceptCoderId' });
+  return coding.codeIds;
+}
+
+/**
+ * Adjudicators and owners settle the units where coders disagreed. Everything here shows
+ * codings only through the blind rule (visibility.ts), which a unit in adjudication passes.
+ */
+export function adjudicationRoutes(db: Db) {
+  const roles = requireStudyRole(db, 'adjudicator', 'owner');
+  return new Hono<AuthedEnv>()
+    .get('/', roles, validate('param', studyParam), validate('query', queueQuery), (c) => {
+      const { studyId } = c.req.valid('param');
+      return c.json({ items: listQueue(db, studyId, c.get('user').id, c.req.valid('query')) });
+    })
+    .get('/choices', roles, validate('param', studyParam), (c) => {
+      const { studyId } = c.req.valid('param');
+      const { versionId, labelMode, codebook } = studyCodingSettings(db, studyId);
+      return c.json({ versionId, labelMode, codes: codebook.codes, rounds: listRounds(db, studyId) });
+    })
+    .get('/final-labels', roles, validate('param', studyParam), (c) => c.json(finalLabelSummary(db, c.req.valid('param').studyId)))
+    .get('/units/:unitId', roles, validate('param', unitParam), (c) => {
+      const { studyId, unitId } = c.req.valid('param');
+      const item = getQueueItem(db, studyId, unitId, c.get('user').id);
+      const unit = getUnit(db, studyId, unitId);
+      if (!item || !unit) throw notInAdjudication();
+      return c.json({ item, ...unitContext(db, unit) });
+    })
+    .post('/units/:unitId/settle', roles, validate('param', unitParam), validate('json', settleBody), (c) => {
+      const { studyId, unitId } = c.req.valid('param');
+      const { codeIds, acceptCoderId, rationale } = c.req.valid('json');
+      const user = c.get('user');
+      const chosen = acceptCoderId === undefined ? codeIds! : acceptedLabels(getQueueItem(db, studyId, unitId, user.id), acceptCoderId);
+      const settings = studyCodingSettings(db, studyId);
+      const checked = checkLabels(settings.codebook, chosen, settings.labelMode);
+      if (!checked.ok) {
+        const first = checked.errors[0]!;
+        throw new AppError(first.code, 400, first.message, { field: acceptCoderId === undefined ? (first.where.field ?? 'codeIds') : 'acceptCoderId' });
+      }
+      return c.json({ item: settleAdjudication(db, studyId, unitId, user.id, { codeIds: chosen, rationale, acceptedCoderId: acceptCoderId }) });
+    })
+    .post('/units/:unitId/reopen', roles, validate('param', unitParam), (c) => {
+      const { studyId, unitId } = c.req.valid('param');
+      return c.json({ item: reopenAdjudication(db, studyId, unitId, c.get('user').id) });
+    });
+}

@@ -1,0 +1,79 @@
+import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { InferRequestType, InferResponseType } from 'hono/client';
+import { unwrap, type Client } from './client.ts';
+import { useClient } from './client-context.tsx';
+
+type Routes = Client['api']['studies'][':studyId']['adjudication'];
+
+export interface QueueFilters {
+  roundId?: number | undefined;
+  status?: 'open' | 'settled' | 'reopened' | undefined;
+  code?: string | undefined;
+}
+
+// Every adjudication query sits under this key, so one invalidation refreshes queue, unit and counts.
+const key = (studyId: number) => ['studies', studyId, 'adjudication'] as const;
+const studyParam = (studyId: number) => ({ studyId: String(studyId) });
+const adjudication = (client: Client) => client.api.studies[':studyId'].adjudication;
+
+export const adjudicationQueueQuery = (client: Client, studyId: number, filters: QueueFilters) =>
+  queryOptions({
+    queryKey: [...key(studyId), 'queue', filters],
+    queryFn: () =>
+      unwrap(
+        adjudication(client).$get({
+          param: studyParam(studyId),
+          query: {
+            ...(filters.roundId !== undefined ? { roundId: String(filters.roundId) } : {}),
+            ...(filters.status ? { status: filters.status } : {}),
+            ...(filters.code ? { code: filters.code } : {}),
+          },
+        }),
+      ),
+    // Changing a filter keeps the old list on screen until the new one arrives.
+    placeholderData: keepPreviousData,
+  });
+
+export const adjudicationChoicesQuery = (client: Client, studyId: number) =>
+  queryOptions({
+    queryKey: [...key(studyId), 'choices'],
+    queryFn: () => unwrap(adjudication(client).choices.$get({ param: studyParam(studyId) })),
+    staleTime: 60_000,
+  });
+
+export const adjudicationUnitQuery = (client: Client, studyId: number, unitId: number) =>
+  queryOptions({
+    queryKey: [...key(studyId), 'units', unitId],
+    queryFn: () => unwrap(adjudication(client).units[':unitId'].$get({ param: { ...studyParam(studyId), unitId: String(unitId) } })),
+  });
+
+export const finalLabelCountsQuery = (client: Client, studyId: number) =>
+  queryOptions({
+    queryKey: [...key(studyId), 'final-labels'],
+    queryFn: () => unwrap(adjudication(client)['final-labels'].$get({ param: studyParam(studyId) })),
+  });
+
+export type QueueItem = InferResponseType<Routes['$get'], 200>['items'][number];
+export type CoderCoding = QueueItem['codings'][number];
+export type AdjudicationChoices = InferResponseType<Routes['choices']['$get'], 200>;
+export type UnitInAdjudication = InferResponseType<Routes['units'][':unitId']['$get'], 200>;
+export type Settlement = InferRequestType<Routes['units'][':unitId']['settle']['$post']>['json'];
+
+export function useSettle(studyId: number) {
+  const client = useClient();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ unitId, json }: { unitId: number; json: Settlement }) =>
+      unwrap(adjudication(client).units[':unitId'].settle.$post({ param: { ...studyParam(studyId), unitId: String(unitId) }, json })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: key(studyId) }),
+  });
+}
+
+export function useReopen(studyId: number) {
+  const client = useClient();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (unitId: number) => unwrap(adjudication(client).units[':unitId'].reopen.$post({ param: { ...studyParam(studyId), unitId: String(unitId) } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: key(studyId) }),
+  });
+}

@@ -1,0 +1,77 @@
+import { useQuery } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router';
+import { adjudicationChoicesQuery, adjudicationQueueQuery, type QueueFilters } from '../../api/adjudication.ts';
+import { useClient } from '../../api/client-context.tsx';
+import { ErrorMessage } from '../../components/error-message.tsx';
+import { useStudyId } from '../studies/use-study-id.ts';
+import { codeNames } from './code-names.ts';
+import { FinalLabelCounts } from './final-label-counts.tsx';
+import { QueueFiltersForm } from './queue-filters.tsx';
+import { QueueList } from './queue-list.tsx';
+import { UnitDetail } from './unit-detail.tsx';
+import { useQueueKeys } from './use-queue-keys.ts';
+
+const statuses = ['open', 'settled', 'reopened'] as const;
+
+/** Filters and the selected unit live in the address, so a unit in adjudication can be linked to. */
+function useQueueState() {
+  const [params, setParams] = useSearchParams();
+  const status = params.get('status');
+  const filters: QueueFilters = {
+    roundId: params.get('round') ? Number(params.get('round')) : undefined,
+    status: statuses.find((s) => s === status),
+    code: params.get('code') ?? undefined,
+  };
+  const selected = params.get('unit') ? Number(params.get('unit')) : null;
+  const update = (changes: Record<string, string | number | null | undefined>) =>
+    setParams((prev) => {
+      const next = new URLSearchParams(prev);
+      for (const [k, v] of Object.entries(changes)) {
+        if (v === null || v === undefined || v === '') next.delete(k);
+        else next.set(k, String(v));
+      }
+      return next;
+    });
+  return { filters, selected, update };
+}
+
+/** /studies/:studyId/adjudicate: the queue of disagreements beside the unit being decided. */
+export function AdjudicationPage() {
+  const client = useClient();
+  const studyId = useStudyId();
+  const { filters, selected, update } = useQueueState();
+  const choices = useQuery(adjudicationChoicesQuery(client, studyId));
+  const queue = useQuery(adjudicationQueueQuery(client, studyId, filters));
+  const items = queue.data?.items ?? [];
+  const select = (unitId: number) => update({ unit: unitId });
+  useQueueKeys(items, selected, select);
+  const names = codeNames(choices.data?.codes ?? []);
+  return (
+    <div className="adj-page">
+      <div className="adj-side">
+        <section aria-labelledby="adj-queue-heading" className="card">
+          <h2 id="adj-queue-heading">Adjudication queue</h2>
+          <QueueFiltersForm
+            filters={filters}
+            rounds={choices.data?.rounds ?? []}
+            codes={choices.data?.codes ?? []}
+            onChange={(f) => update({ round: f.roundId, status: f.status, code: f.code })}
+          />
+          <ErrorMessage error={queue.error ?? choices.error} />
+          {queue.isPending ? <p>Loading…</p> : <QueueList items={items} selected={selected} onSelect={select} />}
+          <p className="hint">
+            <kbd>j</kbd> / <kbd>k</kbd> move to the next / previous unit.
+          </p>
+        </section>
+        <FinalLabelCounts studyId={studyId} />
+      </div>
+      {selected !== null && choices.data ? (
+        <UnitDetail key={selected} studyId={studyId} unitId={selected} choices={choices.data} names={names} />
+      ) : (
+        <section aria-label="Selected unit" className="card adj-detail">
+          <p className="hint">{items.length ? 'Choose a unit from the queue.' : null}</p>
+        </section>
+      )}
+    </div>
+  );
+}

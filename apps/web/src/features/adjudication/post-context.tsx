@@ -1,0 +1,39 @@
+import { useEffect, useRef } from 'react';
+import type { UnitInAdjudication } from '../../api/adjudication.ts';
+
+/**
+ * The unit's post among its neighbours (or every post of a thread unit). The HTML was
+ * sanitized against an allowlist when it was imported, so it is rendered as stored.
+ */
+export function PostContext({ thread, posts }: Pick<UnitInAdjudication, 'thread' | 'posts'>) {
+  const box = useRef<HTMLElement>(null);
+  // Scroll the box (not the page) so the coded post is the first thing in view; the box is
+  // position: relative, so offsetTop is measured from it.
+  useEffect(() => {
+    const unit = box.current?.querySelector<HTMLElement>('.adj-post.is-unit');
+    if (box.current && unit) box.current.scrollTop = Math.max(0, unit.offsetTop - 8);
+  }, [posts]);
+  return (
+    <section aria-label="Post in context" className="adj-context" ref={box}>
+      <p className="hint">
+        {thread.category ? `${thread.category} · ` : ''}
+        {thread.tags.join(', ')}
+        {thread.tags.length ? ' · ' : ''}
+        {thread.posts} posts
+      </p>
+      {posts.map((p) => (
+        <article
+          key={p.id}
+          aria-label={`${p.isUnit ? 'Coded post' : 'Post'} ${p.postNumber} by ${p.author ?? 'unknown'}`}
+          className={p.isUnit ? 'adj-post is-unit' : 'adj-post'}
+        >
+          <header className="hint">
+            #{p.postNumber} {p.author ?? 'unknown'} · {p.createdAt.slice(0, 10)}
+            {p.replyTo !== null ? ` · reply to #${p.replyTo}` : ''}
+          </header>
+          <div className="adj-post-body" dangerouslySetInnerHTML={{ __html: p.html }} />
+        </article>
+      ))}
+    </section>
+  );
+}

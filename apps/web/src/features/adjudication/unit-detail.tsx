@@ -1,0 +1,54 @@
+import { useQuery } from '@tanstack/react-query';
+import { adjudicationUnitQuery, type AdjudicationChoices } from '../../api/adjudication.ts';
+import { useClient } from '../../api/client-context.tsx';
+import { ErrorMessage } from '../../components/error-message.tsx';
+import type { CodeNames } from './code-names.ts';
+import { CoderCodings } from './coder-codings.tsx';
+import { DecisionForm } from './decision-form.tsx';
+import { PostContext } from './post-context.tsx';
+import { unitTitle } from './queue-list.tsx';
+import { SettledDecision } from './settled-decision.tsx';
+
+interface Props {
+  studyId: number;
+  unitId: number;
+  choices: AdjudicationChoices;
+  names: CodeNames;
+}
+
+/** One unit in adjudication: the post in its thread, each coder's coding side by side, and the decision. */
+export function UnitDetail({ studyId, unitId, choices, names }: Props) {
+  const unit = useQuery(adjudicationUnitQuery(useClient(), studyId, unitId));
+  if (unit.isPending) return <section aria-label="Selected unit" className="card adj-detail"><p>Loading…</p></section>;
+  if (unit.isError) {
+    return (
+      <section aria-label="Selected unit" className="card adj-detail">
+        <ErrorMessage error={unit.error} />
+      </section>
+    );
+  }
+  const { item, thread, posts } = unit.data;
+  return (
+    <section aria-labelledby="adj-unit-heading" className="card adj-detail">
+      <h2 id="adj-unit-heading">{unitTitle(item)}</h2>
+      <p className="hint">
+        {item.roundName} · <span className={`adj-status adj-status-${item.status}`}>{item.status}</span>
+        {thread.url ? (
+          <>
+            {' · '}
+            <a href={thread.url} target="_blank" rel="noreferrer noopener">
+              Open the thread on the forum
+            </a>
+          </>
+        ) : null}
+      </p>
+      <PostContext thread={thread} posts={posts} />
+      <CoderCodings codings={item.codings} names={names} />
+      {item.status === 'settled' ? (
+        <SettledDecision studyId={studyId} item={item} names={names} />
+      ) : (
+        <DecisionForm studyId={studyId} item={item} choices={choices} names={names} />
+      )}
+    </section>
+  );
+}

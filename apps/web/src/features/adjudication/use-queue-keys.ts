@@ -1,0 +1,24 @@
+import { useEffect } from 'react';
+
+/** Where typing is text entry, j and k are letters, not navigation. */
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+/** j / k select the next / previous unit of the queue and move focus to it. */
+export function useQueueKeys(items: readonly { unitId: number }[], selected: number | null, select: (unitId: number) => void) {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.key !== 'j' && e.key !== 'k') || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target) || items.length === 0) return;
+      e.preventDefault();
+      const at = items.findIndex((i) => i.unitId === selected);
+      const next = at === -1 ? 0 : Math.min(items.length - 1, Math.max(0, at + (e.key === 'j' ? 1 : -1)));
+      const unitId = items[next]!.unitId;
+      select(unitId);
+      document.getElementById(`adj-unit-${unitId}`)?.focus();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [items, selected, select]);
+}
