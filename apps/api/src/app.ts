@@ -17,6 +17,7 @@ import { codingRoutes } from './routes/coding.ts';
 import { progressRoutes, roundRoutes } from './routes/rounds.ts';
 import { sampleSizeRoutes, samplingRoutes } from './routes/sampling.ts';
 import { studyRoutes } from './routes/studies.ts';
+import { templateRoutes } from './routes/templates.ts';
 import { userRoutes } from './routes/users.ts';
 
 export interface AppDeps {
@@ -58,6 +59,7 @@ export function createApp({ db, config, log = jsonLog }: AppDeps) {
     .route('/api/auth', authRoutes(db, config))
     .route('/api/users', userRoutes(db))
     .route('/api/sample-size', sampleSizeRoutes())
+    .route('/api/templates', templateRoutes())
     .route('/api/studies', studyRoutes(db))
     .route('/api/studies/:studyId/codebook', codebookRoutes(db))
     .route('/api/studies/:studyId/rounds', roundRoutes(db))

@@ -109,3 +109,35 @@ export function listVersions(db: Db, codebookId: number): VersionInfo[] {
     .all(codebookId) as (Omit<VersionInfo, 'mappings'> & { mappingJson: string })[];
   return rows.map(({ mappingJson, ...r }) => ({ ...r, mappings: JSON.parse(mappingJson) as Mapping[] }));
 }
+
+/** The stored id of version `version` of a lineage; 404 when there is no such version. */
+export function versionIdOf(db: Db, codebookId: number, version: number): number {
+  const id = db.prepare('SELECT id FROM codebook_versions WHERE codebook_id = ? AND version = ?').pluck().get(codebookId, version) as number | undefined;
+  if (id === undefined) throw new AppError('not_found', 404, `The codebook has no version ${version}.`, { field: 'version' });
+  return id;
+}
+
+export interface StudyLineage {
+  codebookId: number;
+  /** The version the study codes with. */
+  pinnedVersionId: number;
+  pinnedVersion: number;
+  /** The newest version of the lineage: what the owner edits; it may run ahead of the pinned one. */
+  latestVersion: number;
+}
+
+/** Where a study's codebook stands; 409 while the study has none. */
+export function studyLineage(db: Db, studyId: number): StudyLineage {
+  const row = db
+    .prepare(
+      `SELECT s.codebook_id AS codebookId, s.codebook_version_id AS pinnedVersionId, v.version AS pinnedVersion,
+         (SELECT max(version) FROM codebook_versions WHERE codebook_id = s.codebook_id) AS latestVersion
+       FROM studies s LEFT JOIN codebook_versions v ON v.id = s.codebook_version_id WHERE s.id = ?`,
+    )
+    .get(studyId) as { codebookId: number | null; pinnedVersionId: number | null; pinnedVersion: number | null; latestVersion: number | null } | undefined;
+  if (!row) throw notFound('The study');
+  if (row.codebookId === null || row.pinnedVersionId === null) {
+    throw new AppError('study.no_codebook', 409, 'This study has no codebook yet; its owner must choose one first.');
+  }
+  return row as StudyLineage;
+}
