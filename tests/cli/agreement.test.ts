@@ -111,7 +111,8 @@ describe('threadcoder agreement <file>', () => {
 describe('bad input exits with 2 and names file, line and field', () => {
   test.each([
     ['nope.json', 'nope.json: no such file'],
-    ['malformed.json', "malformed.json, line 3: malformed JSON: Expected ',' or '}' after property value in JSON at position 87"],
+    // The rest of the message is V8's and varies between Node versions.
+    ['malformed.json', 'malformed.json, line 3: malformed JSON: '],
     ['wrong-type.json', 'wrong-type.json, line 7, field [2].value: value must be a string, a number or an array of strings, got a boolean'],
     ['mixed-kinds.json', 'mixed-kinds.json, line 3, field [1].value: value is a number, but the first value is a string; all values must be of one kind'],
     ['empty-array.json', 'empty-array.json, line 1: there are no codings'],

@@ -41,9 +41,23 @@ describe('seeded PRNG (xoshiro128**)', () => {
 
   test.each([0, -1, 1.5, 2 ** 32 + 1])('int(%s) throws', (n) => {
     expect(() => createRandom(1).int(n)).toThrow(RangeError);
+    expect(() => createRandom(1).fillInts(new Int32Array(1), n)).toThrow(RangeError);
   });
 
   test('a non-integer seed throws', () => {
     expect(() => createRandom(0.5)).toThrow('seed must be a safe integer');
+  });
+});
+
+describe('fillInts', () => {
+  test('gives the same values as repeated int(n)', () => {
+    const a = createRandom(11);
+    const b = createRandom(11);
+    const out = new Int32Array(1000);
+    a.fillInts(out, 100_000);
+    expect(Array.from(out)).toEqual(Array.from({ length: 1000 }, () => b.int(100_000)));
+    // and the streams stay in step afterwards, including the modulo path for large n
+    a.fillInts(out, 2 ** 30);
+    expect(Array.from(out.subarray(0, 3))).toEqual([b.int(2 ** 30), b.int(2 ** 30), b.int(2 ** 30)]);
   });
 });

@@ -53,9 +53,11 @@ export function bootstrapIntervals<K extends string>(
   const counts = new Int32Array(names.length);
   const random = createRandom(options.seed ?? 1);
   const weights = new Float64Array(patterns.rows);
+  const draws = new Int32Array(n);
   for (let b = 0; b < resamples && n > 0; b++) {
     weights.fill(0);
-    for (let i = 0; i < n; i++) weights[unitPattern[random.int(n)]!]!++;
+    random.fillInts(draws, n);
+    for (let i = 0; i < n; i++) weights[unitPattern[draws[i]!]!]!++;
     for (let s = 0; s < names.length; s++) {
       if (onData[s]!.value === null) continue;
       const value = prepared[s]!(weights).value;

@@ -96,15 +96,22 @@ export function buildTable(codings: readonly Coding[], options: TableOptions = {
   const unitOf = new Int32Array(total);
   const coderOf = new Int32Array(total);
   const valueOf = new Int32Array(total);
+  // Codings of one unit usually arrive together: remember the last unit and coder to skip most lookups.
+  let lastUnit: string | undefined, lastUnitId = -1, lastCoder: string | undefined, lastCoderId = -1;
   for (let i = 0; i < total; i++) {
     const c = codings[i]!;
     if (kindOf(c.value) !== kind) {
       throw new TypeError(`codings[${i}].value is a ${kindOf(c.value)} value but codings[0].value is a ${kind} value`);
     }
-    const v = normaliseValue(c.value, i);
-    unitOf[i] = units.id(c.unit, c.unit);
-    coderOf[i] = coders.id(c.coder, c.coder);
-    valueOf[i] = values.id(v.key, v.value);
+    if (c.unit !== lastUnit) (lastUnit = c.unit), (lastUnitId = units.id(c.unit, c.unit));
+    if (c.coder !== lastCoder) (lastCoder = c.coder), (lastCoderId = coders.id(c.coder, c.coder));
+    unitOf[i] = lastUnitId;
+    coderOf[i] = lastCoderId;
+    if (typeof c.value === 'string') valueOf[i] = values.id(c.value, c.value);
+    else {
+      const v = normaliseValue(c.value, i);
+      valueOf[i] = values.id(v.key, v.value);
+    }
   }
   if (kind === 'category') for (const extra of options.categories ?? []) values.id(extra, extra);
 
