@@ -100,3 +100,17 @@ describe("Krippendorff's alpha — degenerate data", () => {
     expect(krippendorffAlpha(buildTable([]))).toEqual({ value: null, reason: 'no unit has two or more codings, so there are no pairable values' });
   });
 });
+
+describe("Krippendorff's alpha — floating point", () => {
+  test('equal decimals are no variation, not a rounding residue', () => {
+    const same = buildTable(codingsFromCoderRows({ A: [0.1, 0.1, 0.1], B: [0.1, 0.1, 0.1] }));
+    for (const metric of ['nominal', 'ordinal', 'interval', 'ratio'] as const) {
+      expect(krippendorffAlpha(same, metric)).toEqual({ value: null, reason: 'all pairable codings have the same value, so expected disagreement is 0 and alpha is 0/0' });
+    }
+  });
+
+  test('units that agree on decimals contribute exactly 0 disagreement', () => {
+    const agree = buildTable(codingsFromCoderRows({ A: [0.1, 0.3, 0.7], B: [0.1, 0.3, 0.7], C: [0.1, 0.3, 0.7] }));
+    for (const metric of ['nominal', 'ordinal', 'interval', 'ratio'] as const) expect(krippendorffAlpha(agree, metric)).toEqual({ value: 1 });
+  });
+});

@@ -15,15 +15,13 @@ export function notDefined(reason: string): { value: null; reason: string } {
   return { value: null, reason };
 }
 
+/** The reason given if a computation ever produced a non-finite number despite the checks. */
+export const NUMERIC_TROUBLE = 'the computation did not give a finite number (please report the data that caused this)';
+
 /**
  * Wraps a computed number; anything non-finite becomes "not defined" with `reason`.
  * A last guard only: each statistic checks its own degenerate cases first and names them.
  */
-export function finiteStat(value: number, reason: string): Stat {
+export function finiteStat(value: number, reason: string = NUMERIC_TROUBLE): Stat {
   return Number.isFinite(value) ? { value } : { value: null, reason };
-}
-
-/** The value, or null: for JSON output, where the reason travels separately. */
-export function valueOrNull<T>(outcome: Outcome<T>): T | null {
-  return outcome.value;
 }

@@ -7,7 +7,7 @@
 // Not defined when there are not exactly two coders (unless two are named), when the two
 // coded no unit in common, or when both used one and the same category throughout (p_e = 1).
 import type { ReliabilityTable } from '../data/table.ts';
-import { notDefined, type Stat } from '../result.ts';
+import { finiteStat, notDefined, type Stat } from '../result.ts';
 import { coderPair, type CoderPair } from './coder-pairs.ts';
 import type { WeightedStat } from './weighted.ts';
 
@@ -31,7 +31,7 @@ export function prepareKappaForPair(table: ReliabilityTable, pair: CoderPair): W
     let pe = 0;
     for (let c = 0; c < k; c++) pe += (pA[c]! / n) * (pB[c]! / n);
     if (1 - pe < 1e-12) return notDefined(`coders ${names} used one and the same category on every unit they both coded, so chance agreement is 1 and kappa is 0/0`);
-    return { value: (agree / n - pe) / (1 - pe) };
+    return finiteStat((agree / n - pe) / (1 - pe));
   };
 }
 

@@ -8,7 +8,7 @@
 // category occurs (P_e = 1).
 import { rowCounts } from '../data/row-counts.ts';
 import type { ReliabilityTable } from '../data/table.ts';
-import { notDefined, type Stat } from '../result.ts';
+import { finiteStat, notDefined, type Stat } from '../result.ts';
 import { ONE_CATEGORY } from './scott-pi.ts';
 import type { WeightedStat } from './weighted.ts';
 
@@ -45,7 +45,7 @@ export function prepareFleissKappa(table: ReliabilityTable): WeightedStat {
     let pe = 0;
     for (let j = 0; j < k; j++) pe += (p[j]! / (units * n)) ** 2;
     if (1 - pe < 1e-12) return notDefined(ONE_CATEGORY);
-    return { value: (pBar - pe) / (1 - pe) };
+    return finiteStat((pBar - pe) / (1 - pe));
   };
 }
 

@@ -7,7 +7,7 @@
 // Not defined when no unit has two codings, or when q < 2 (p_e divides by q - 1).
 // p_e <= 1/q < 1 otherwise, so AC1 is defined even when every coding uses one category.
 import type { ReliabilityTable } from '../data/table.ts';
-import { notDefined, type Stat } from '../result.ts';
+import { finiteStat, notDefined, type Stat } from '../result.ts';
 import { prepareMultiRater } from './multi-rater.ts';
 import { NO_PAIRABLE_UNIT } from './percent-agreement.ts';
 import type { WeightedStat } from './weighted.ts';
@@ -22,7 +22,7 @@ export function prepareGwetAc1(table: ReliabilityTable): WeightedStat {
     let spread = 0;
     for (const p of pi) spread += p * (1 - p);
     const pe = spread / (q - 1);
-    return { value: (pa - pe) / (1 - pe) };
+    return finiteStat((pa - pe) / (1 - pe));
   };
 }
 

@@ -14,7 +14,7 @@
 // without variation say nothing about reliability), or when the metric does not fit the data.
 import { rowCounts } from '../data/row-counts.ts';
 import type { ReliabilityTable } from '../data/table.ts';
-import { notDefined, type Stat } from '../result.ts';
+import { finiteStat, notDefined, NUMERIC_TROUBLE, type Stat } from '../result.ts';
 import { distanceFunction, metricProblem, type AlphaMetric } from './alpha-distance.ts';
 import type { WeightedStat } from './weighted.ts';
 
@@ -23,6 +23,7 @@ export const NO_VARIATION = 'all pairable codings have the same value, so expect
 
 /** 2 * m * sum n_i (x_i - mean)^2 = sum over ordered pairs (x_i - x_j)^2, for weighted points. */
 function pairSquares(start: number, end: number, category: Int32Array, count: ArrayLike<number>, x: ArrayLike<number>): number {
+  if (end - start < 2) return 0; // one distinct value: exactly 0, not a rounding residue of (v - mean)^2
   let m = 0, s = 0;
   for (let i = start; i < end; i++) { m += count[i]!; s += count[i]! * x[category[i]!]!; }
   const mean = s / m;
@@ -73,6 +74,11 @@ export function prepareKrippendorffAlpha(table: ReliabilityTable, metric: AlphaM
       disagree += w * observed[p]!;
     }
     if (n === 0) return notDefined(NO_PAIRABLE_VALUES);
+    // Distinct categories are distinct values, so every metric's delta between them is > 0:
+    // variation exists exactly when two categories occur (checked by count, not by a float).
+    let used = 0;
+    for (let c = 0; c < k && used < 2; c++) if (nc[c]! > 0) used++;
+    if (used < 2) return notDefined(NO_VARIATION);
     let expected: number;
     if (metric === 'nominal') {
       let sq = 0;
@@ -95,8 +101,7 @@ export function prepareKrippendorffAlpha(table: ReliabilityTable, metric: AlphaM
         for (let j = c + 1; j < k; j++) if (nc[j] !== 0) expected += 2 * nc[c]! * nc[j]! * delta!(c, j);
       }
     }
-    if (!(expected > 0)) return notDefined(NO_VARIATION);
-    return { value: 1 - ((n - 1) * disagree) / expected };
+    return finiteStat(1 - ((n - 1) * disagree) / expected, NUMERIC_TROUBLE);
   };
 }
 

@@ -6,7 +6,7 @@
 // exactly Scott's pi; with the same number of codings on every unit it is exactly Fleiss' kappa.
 // Not defined when no unit has two codings, or when only one category occurs (p_e = 1: 0/0).
 import type { ReliabilityTable } from '../data/table.ts';
-import { notDefined, type Stat } from '../result.ts';
+import { finiteStat, notDefined, type Stat } from '../result.ts';
 import { prepareMultiRater } from './multi-rater.ts';
 import { NO_PAIRABLE_UNIT } from './percent-agreement.ts';
 import type { WeightedStat } from './weighted.ts';
@@ -21,7 +21,7 @@ export function prepareScottPi(table: ReliabilityTable): WeightedStat {
     let pe = 0;
     for (const p of pi) pe += p * p;
     if (1 - pe < 1e-12) return notDefined(ONE_CATEGORY);
-    return { value: (pa - pe) / (1 - pe) };
+    return finiteStat((pa - pe) / (1 - pe));
   };
 }
 
