@@ -1,6 +1,7 @@
 // A small seeded PRNG so bootstrap intervals are reproducible across runs and machines:
 // xoshiro128** (Blackman & Vigna 2018, "Scrambled linear pseudorandom number generators"),
-// state seeded from the seed by splitmix32 (a 32-bit variant of Steele, Lea & Flood 2014).
+// its state filled by a splitmix-style seeder (Steele, Lea & Flood 2014): a Weyl sequence step
+// of 0x9e3779b9 passed through MurmurHash3's 32-bit finaliser.
 // Not for cryptography.
 
 export interface Random {
