@@ -1,8 +1,15 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { hashPassword } from '../auth/password.ts';
 import type { Db } from '../db/open.ts';
 import { addMember, insertStudy } from '../db/studies.ts';
 import { countAdmins, insertUser } from '../db/users.ts';
+import { runImportFile } from '../import/index.ts';
 import { demoPassword, loadCredentials, saveCredentials, type DemoAccount } from './credentials.ts';
+import { buildDemoStudy } from './demo-study.ts';
+
+const dataDir = join(dirname(fileURLToPath(import.meta.url)), '../../../../data');
+const demoSource = 'Hugging Face forum (demo sample)';
 
 export interface DemoResult {
   accounts: DemoAccount[];
@@ -26,6 +33,13 @@ export async function seedDemo(db: Db, dbPath: string): Promise<DemoResult | nul
     const accounts = loadCredentials(dbPath);
     return accounts ? { accounts, needsAdmin: countAdmins(db) === 0 } : null;
   }
+  // The forum sample goes through the real import pipeline (sanitizing included).
+  await runImportFile(db, join(dataDir, 'demo/hf-forum-sample.json'), {
+    source: demoSource,
+    format: 'discourse',
+    baseUrl: 'https://discuss.huggingface.co',
+  });
+  const sourceId = db.prepare('SELECT id FROM sources WHERE name = ?').pluck().get(demoSource) as number;
   const accounts: DemoAccount[] = [];
   const hashed = await Promise.all(people.map(async (p) => ({ ...p, password: demoPassword(), hash: '' })));
   for (const p of hashed) p.hash = await hashPassword(p.password);
@@ -47,6 +61,7 @@ export async function seedDemo(db: Db, dbPath: string): Promise<DemoResult | nul
       for (const role of p.roles) addMember(db, studyId, ids[i]!, role);
       accounts.push({ username: p.username, displayName: p.displayName, password: p.password, role: p.roles.join(' + ') });
     });
+    buildDemoStudy(db, dataDir, studyId, sourceId, Object.fromEntries(hashed.map((p, i) => [p.username, ids[i]!])));
   })();
   saveCredentials(dbPath, accounts);
   return { accounts, needsAdmin: countAdmins(db) === 0 };
