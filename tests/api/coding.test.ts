@@ -125,3 +125,14 @@ describe('progress and rounds', () => {
     expect((await cora.post(`/api/studies/${s.studyId}/rounds`, { name: 'x', kind: 'main' })).status).toBe(403);
   });
 });
+
+describe('a unit in context', () => {
+  test('each post carries its plain text beside its HTML, so quotes count offsets in the text that exports use', async () => {
+    s.t.db.prepare("UPDATE posts SET html = '<p>Loading  <b>fails</b></p><p>with OOM</p>', text = 'Loading fails' || char(10) || 'with OOM' WHERE id = (SELECT post_id FROM units WHERE id = ?)").run(units[0]);
+    const cora = await s.as('cora');
+    const unit = await (await cora.get(`/api/studies/${s.studyId}/units/${units[0]}`)).json();
+    const post = unit.posts.find((p: { isUnit: boolean }) => p.isUnit);
+    expect(post).toMatchObject({ html: '<p>Loading  <b>fails</b></p><p>with OOM</p>', text: 'Loading fails\nwith OOM' });
+    expect(unit.posts.every((p: { text: unknown }) => typeof p.text === 'string')).toBe(true);
+  });
+});

@@ -8,6 +8,8 @@ export interface ContextPost {
   author: string | null;
   createdAt: string;
   html: string;
+  /** The plain text quotes are taken from (offsets count its code points). */
+  text: string;
   isUnit: boolean;
 }
 
@@ -28,7 +30,7 @@ export function unitContext(db: Db, unit: UnitRow): UnitContext {
        FROM threads WHERE id = ?`,
     )
     .get(unit.threadId) as Omit<UnitContext['thread'], 'tags'> & { tagsJson: string };
-  const select = `SELECT id, post_number AS postNumber, reply_to AS replyTo, author, created_at AS createdAt, html FROM posts`;
+  const select = `SELECT id, post_number AS postNumber, reply_to AS replyTo, author, created_at AS createdAt, html, text FROM posts`;
   let rows: Omit<ContextPost, 'isUnit'>[];
   if (unit.postId === null) {
     rows = db.prepare(`${select} WHERE thread_id = ? ORDER BY post_number`).all(unit.threadId) as typeof rows;

@@ -1,4 +1,5 @@
 import { Route } from 'react-router';
+import { CodingPage } from '../coding/coding-page.tsx';
 import { AdjudicationPage } from '../adjudication/adjudication-page.tsx';
 import { StudyLayout } from './study-layout.tsx';
 import { StudyOverview } from './study-overview.tsx';
@@ -10,7 +11,7 @@ export function studyRoutes() {
     <Route path="studies/:studyId" element={<StudyLayout />}>
       <Route index element={<StudyOverview />} />
       <Route path="codebook" element={<PendingFeature name="Codebook" />} />
-      <Route path="code" element={<PendingFeature name="Code" />} />
+      <Route path="code" element={<CodingPage />} />
       <Route path="agreement" element={<PendingFeature name="Agreement" />} />
       <Route path="adjudicate" element={<AdjudicationPage />} />
       <Route path="analysis" element={<PendingFeature name="Analysis" />} />

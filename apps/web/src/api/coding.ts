@@ -1,0 +1,107 @@
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { InferRequestType, InferResponseType } from 'hono/client';
+import { ApiError, unwrap, type Client } from './client.ts';
+import { useClient } from './client-context.tsx';
+
+type StudyApi = Client['api']['studies'][':studyId'];
+
+export const roundsQuery = (client: Client, studyId: number) =>
+  queryOptions({
+    queryKey: ['studies', studyId, 'rounds'],
+    queryFn: () => unwrap(client.api.studies[':studyId'].rounds.$get({ param: { studyId: String(studyId) } })),
+  });
+
+export const myUnitsQuery = (client: Client, studyId: number, roundId: number) =>
+  queryOptions({
+    queryKey: ['studies', studyId, 'rounds', roundId, 'my-units'],
+    queryFn: () =>
+      unwrap(client.api.studies[':studyId'].rounds[':roundId']['my-units'].$get({ param: { studyId: String(studyId), roundId: String(roundId) } })),
+  });
+
+export const progressQuery = (client: Client, studyId: number) =>
+  queryOptions({
+    queryKey: ['studies', studyId, 'progress'],
+    queryFn: () => unwrap(client.api.studies[':studyId'].progress.$get({ param: { studyId: String(studyId) } })),
+  });
+
+// A unit changes only through this coder's own saves (which update the cache), so a prefetched
+// unit stays fresh for a while: moving to it renders from the cache without a round trip.
+export const unitQuery = (client: Client, studyId: number, unitId: number) =>
+  queryOptions({
+    queryKey: ['studies', studyId, 'units', unitId],
+    queryFn: () => unwrap(client.api.studies[':studyId'].units[':unitId'].$get({ param: { studyId: String(studyId), unitId: String(unitId) } })),
+    staleTime: 60_000,
+  });
+
+export type Round = InferResponseType<StudyApi['rounds']['$get'], 200>['rounds'][number];
+export type MyUnits = InferResponseType<StudyApi['rounds'][':roundId']['my-units']['$get'], 200>;
+export type MyUnit = MyUnits['units'][number];
+export type Progress = InferResponseType<StudyApi['progress']['$get'], 200>['progress'][number];
+export type UnitDetail = InferResponseType<StudyApi['units'][':unitId']['$get'], 200>;
+export type CodingBody = Required<InferRequestType<StudyApi['units'][':unitId']['coding']['$put']>['json']>;
+
+export interface SaveCodingVars {
+  unitId: number;
+  roundId: number;
+  coding: CodingBody;
+}
+
+/** The server refused the coding (closed round, bad label): sending it again would not help. */
+export const isRefusal = (error: unknown) => error instanceof ApiError && error.status < 500 && error.status !== 408 && error.status !== 429;
+
+export const codingMutationKey = (studyId: number) => ['coding', studyId] as const;
+
+/**
+ * Saves one coding with an optimistic update. A network failure or a 5xx is retried with
+ * backoff for as long as it takes (the caller keeps the pending coding); a refusal rolls the
+ * unit back and is reported. Saves in a study run one after another (scope), so an older
+ * retry can never overwrite a newer coding.
+ */
+export function useSaveCoding(studyId: number, hooks: { onSaved?: (vars: SaveCodingVars) => void; onRefused?: (vars: SaveCodingVars) => void } = {}) {
+  const client = useClient();
+  const queryClient = useQueryClient();
+  const mutationKey = codingMutationKey(studyId);
+  return useMutation({
+    mutationKey,
+    scope: { id: `coding-${studyId}` },
+    mutationFn: ({ unitId, coding }: SaveCodingVars) =>
+      unwrap(client.api.studies[':studyId'].units[':unitId'].coding.$put({ param: { studyId: String(studyId), unitId: String(unitId) }, json: coding })),
+    retry: (_count, error) => !isRefusal(error),
+    // 1 s, 2 s, 4 s … then every 30 s while the network stays away.
+    retryDelay: (failures) => Math.min(1000 * 2 ** (failures - 1), 30_000),
+    onMutate: async ({ unitId, roundId, coding }) => {
+      const unitKey = unitQuery(client, studyId, unitId).queryKey;
+      await queryClient.cancelQueries({ queryKey: unitKey });
+      const previous = queryClient.getQueryData(unitKey);
+      queryClient.setQueryData(unitKey, (old) => {
+        if (!old) return old;
+        const now = new Date().toISOString();
+        // Until the server answers, an unsaved first coding has no id of its own.
+        const base = old.coding ?? { id: 0, unitId, coderId: 0, versionId: 0, createdAt: now, updatedAt: now };
+        return { ...old, coding: { ...base, ...coding, updatedAt: now } };
+      });
+      queryClient.setQueryData(myUnitsQuery(client, studyId, roundId).queryKey, (old) =>
+        old && { ...old, units: old.units.map((u) => (u.unitId === unitId ? { ...u, coded: true, unsure: coding.unsure } : u)) },
+      );
+      return { previous };
+    },
+    onError: (_error, vars, context) => {
+      if (!isRefusal(_error)) return;
+      if (context?.previous) queryClient.setQueryData(unitQuery(client, studyId, vars.unitId).queryKey, context.previous);
+      hooks.onRefused?.(vars);
+      // A refusal may mean the round closed meanwhile: read the unit's true state again.
+      void queryClient.invalidateQueries({ queryKey: ['studies', studyId, 'units', vars.unitId] });
+    },
+    onSuccess: ({ coding }, vars) => {
+      queryClient.setQueryData(unitQuery(client, studyId, vars.unitId).queryKey, (old) => old && { ...old, coding });
+      hooks.onSaved?.(vars);
+    },
+    onSettled: () => {
+      // Only the last of a burst of saves refreshes the lists, so an earlier answer cannot undo a later optimistic mark.
+      if (queryClient.isMutating({ mutationKey }) === 1) {
+        void queryClient.invalidateQueries({ queryKey: ['studies', studyId, 'rounds'] });
+        void queryClient.invalidateQueries({ queryKey: ['studies', studyId, 'progress'] });
+      }
+    },
+  });
+}

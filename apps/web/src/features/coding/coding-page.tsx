@@ -1,0 +1,58 @@
+import { useQuery } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router';
+import { sessionQuery } from '../../api/auth.ts';
+import { useClient } from '../../api/client-context.tsx';
+import { codebookQuery } from '../../api/codebook-read.ts';
+import { myUnitsQuery, progressQuery, roundsQuery, unitQuery } from '../../api/coding.ts';
+import { studyQuery } from '../../api/studies.ts';
+import { ErrorMessage } from '../../components/error-message.tsx';
+import { useStudyId } from '../studies/use-study-id.ts';
+import { CodingWorkspace } from './coding-workspace.tsx';
+import { defaultRound } from './round-picker.tsx';
+
+const numberParam = (value: string | null) => (value && /^\d+$/.test(value) ? Number(value) : null);
+
+/**
+ * /studies/:id/code[?round=R][&unit=U]: picks the round (the named one, the named unit's, or
+ * the first open one with work left) and hands it to the workspace.
+ */
+export function CodingPage() {
+  const client = useClient();
+  const studyId = useStudyId();
+  const [params] = useSearchParams();
+  const unitParam = numberParam(params.get('unit'));
+  const roundParam = numberParam(params.get('round'));
+
+  const session = useQuery(sessionQuery(client));
+  const study = useQuery(studyQuery(client, studyId));
+  const rounds = useQuery(roundsQuery(client, studyId));
+  const progress = useQuery(progressQuery(client, studyId));
+  const codebook = useQuery(codebookQuery(client, studyId));
+  const namedUnit = useQuery({ ...unitQuery(client, studyId, unitParam ?? 0), enabled: unitParam !== null && roundParam === null });
+
+  const me = session.data?.user?.id;
+  const mine = progress.data?.progress.filter((p) => p.coderId === me) ?? [];
+  const roundId = roundParam ?? namedUnit.data?.unit.roundId ?? (rounds.data ? defaultRound(rounds.data.rounds, mine)?.id : undefined);
+  const myUnits = useQuery({ ...myUnitsQuery(client, studyId, roundId ?? 0), enabled: roundId !== undefined });
+
+  const error = study.error ?? rounds.error ?? progress.error ?? codebook.error ?? namedUnit.error ?? myUnits.error;
+  if (error) return <ErrorMessage error={error} />;
+  if (!study.data || !rounds.data || !progress.data || !codebook.data || (unitParam !== null && roundParam === null && !namedUnit.data)) {
+    return <p className="loading">Loading…</p>;
+  }
+  if (roundId === undefined) return <p>This study has no rounds yet.</p>;
+  if (!myUnits.data) return <p className="loading">Loading…</p>;
+
+  return (
+    <CodingWorkspace
+      studyId={studyId}
+      roundId={roundId}
+      rounds={rounds.data.rounds}
+      progress={mine.find((p) => p.roundId === roundId)}
+      units={myUnits.data.units}
+      unitId={unitParam}
+      roles={study.data.study.roles}
+      codebook={codebook.data}
+    />
+  );
+}

@@ -1,0 +1,81 @@
+import { useLayoutEffect, useRef, type Ref } from 'react';
+import type { UnitDetail } from '../../api/coding.ts';
+
+const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
+const date = (iso: string) => dateFormat.format(new Date(iso));
+
+interface Props {
+  detail: UnitDetail;
+  /** e.g. "Unit 3 of 12"; the article is labelled by it. */
+  heading: string;
+  articleRef: Ref<HTMLElement>;
+  /** Receives the bodies of the unit's own posts, where a quote may be selected. */
+  bodiesRef: (bodies: HTMLElement[]) => void;
+}
+
+/** The unit in its thread: the thread's facts, then the unit's post highlighted among its neighbours. */
+export function UnitArticle({ detail, heading, articleRef, bodiesRef }: Props) {
+  const { thread, posts, unit } = detail;
+  const scroller = useRef<HTMLDivElement>(null);
+  const bodies = useRef(new Map<number, HTMLElement>());
+  const isPostUnit = unit.postId !== null;
+
+  // Bring the unit's post into view inside the reading pane (not the page) when the unit opens.
+  useLayoutEffect(() => {
+    bodiesRef(posts.filter((p) => p.isUnit).map((p) => bodies.current.get(p.id)).filter((b): b is HTMLElement => b !== undefined));
+    const pane = scroller.current;
+    const target = isPostUnit ? pane?.querySelector<HTMLElement>('.post.is-unit') : null;
+    if (pane) pane.scrollTop = target ? Math.max(0, target.offsetTop - pane.offsetTop - 12) : 0;
+  }, [posts, isPostUnit, bodiesRef]);
+
+  return (
+    <article className="unit" aria-labelledby="unit-heading" ref={articleRef} tabIndex={-1}>
+      <header className="unit-head">
+        <h2 id="unit-heading">{heading}</h2>
+        <h3 className="thread-title">{thread.title}</h3>
+        <p className="thread-facts">
+          {thread.category ? <span className="chip">{thread.category}</span> : null}
+          {thread.tags.map((tag) => (
+            <span key={tag} className="chip tag">
+              {tag}
+            </span>
+          ))}
+          <span>
+            started <time dateTime={thread.createdAt}>{date(thread.createdAt)}</time>
+          </span>
+          <span>{thread.posts} posts</span>
+          {thread.url ? (
+            <a href={thread.url} target="_blank" rel="noreferrer noopener">
+              on the forum
+            </a>
+          ) : null}
+        </p>
+      </header>
+      <div className="posts" ref={scroller}>
+        {posts.map((p) => (
+          <article
+            key={p.id}
+            className={p.isUnit && isPostUnit ? 'post is-unit' : 'post'}
+            aria-label={`Post ${p.postNumber}${p.isUnit && isPostUnit ? ' (the unit)' : ''}`}
+          >
+            <p className="post-meta">
+              <span className="post-no">#{p.postNumber}</span> <strong>{p.author ?? 'unknown'}</strong> ·{' '}
+              <time dateTime={p.createdAt}>{date(p.createdAt)}</time>
+              {p.replyTo !== null ? <span className="hint"> · reply to #{p.replyTo}</span> : null}
+              {p.isUnit && isPostUnit ? <span className="unit-badge">coding this post</span> : null}
+            </p>
+            <div
+              className="post-body"
+              ref={(el) => {
+                if (el) bodies.current.set(p.id, el);
+                else bodies.current.delete(p.id);
+              }}
+              // The API sanitizes post HTML on import (allowlist); this is the only raw HTML the app renders.
+              dangerouslySetInnerHTML={{ __html: p.html }}
+            />
+          </article>
+        ))}
+      </div>
+    </article>
+  );
+}

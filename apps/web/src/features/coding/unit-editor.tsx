@@ -1,0 +1,147 @@
+import { RESERVED_SHORTCUT_KEYS } from '@threadcoder/taxonomy';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { CodebookCode } from '../../api/codebook-read.ts';
+import type { SaveCodingVars, UnitDetail } from '../../api/coding.ts';
+import { CodebookPanel } from './codebook-panel.tsx';
+import { applicable } from './codebook-tree.ts';
+import { selectionQuote } from './selection.ts';
+import { UnitArticle } from './unit-article.tsx';
+import { useKeys } from './use-keys.ts';
+import { useUnitCoding } from './use-unit-coding.ts';
+
+const MAX_QUOTE = 5000;
+
+interface Props {
+  studyId: number;
+  roundId: number;
+  detail: UnitDetail;
+  heading: string;
+  codes: readonly CodebookCode[];
+  labelMode: 'single' | 'multi';
+  /** Why the coding cannot change here, or null when it can. */
+  readOnly: string | null;
+  save: (vars: SaveCodingVars) => void;
+  /** Enter: after saving, go on to the next unit. */
+  onDone: () => void;
+}
+
+/** One unit being coded: the post in context beside the codebook, the memo and the unsure flag, and their keys. */
+export function UnitEditor({ studyId, roundId, detail, heading, codes, labelMode, readOnly, save, onDone }: Props) {
+  const canEdit = readOnly === null;
+  const edit = useUnitCoding({ studyId, roundId, detail, labelMode, canEdit, save });
+  const { coding } = edit;
+  const article = useRef<HTMLElement>(null);
+  const memo = useRef<HTMLTextAreaElement>(null);
+  const filter = useRef<HTMLInputElement>(null);
+  const bodies = useRef<HTMLElement[]>([]);
+  const setBodies = useCallback((els: HTMLElement[]) => (bodies.current = els), []);
+  const usable = useMemo(() => applicable(codes), [codes]);
+  const [quoting, setQuoting] = useState(false);
+  const [note, setNote] = useState('');
+
+  // Arriving from a click in the unit list, give the keys back to the page rather than the link.
+  useEffect(() => {
+    if (document.activeElement?.closest('.unit-list')) article.current?.focus({ preventScroll: true });
+  }, []);
+
+  const attach = (codeId: string) => {
+    setQuoting(false);
+    const quote = selectionQuote(bodies.current, detail.posts.filter((p) => p.isUnit).map((p) => p.text));
+    if (!quote) return setNote('Select some text in the highlighted post first, then attach it.');
+    if (quote.text.length > MAX_QUOTE) return setNote(`A quote holds at most ${MAX_QUOTE} characters; select less.`);
+    setNote('');
+    edit.attachQuote(codeId, quote);
+    document.getSelection()?.removeAllRanges();
+  };
+
+  // The screen's own keys (j, k, u, m, ?) win over a code that was given one of them anyway.
+  const byShortcut = (key: string) =>
+    RESERVED_SHORTCUT_KEYS.includes(key) ? undefined : codes.find((c) => c.shortcut === key && (usable.has(c.id) || coding.codeIds.includes(c.id)));
+
+  useKeys((key) => {
+    if (quoting) {
+      const code = byShortcut(key);
+      if (code) attach(code.id);
+      else if (key === 'Escape') setQuoting(false);
+      else return false;
+      return true;
+    }
+    const code = byShortcut(key);
+    // A code that owns "q" wins; otherwise "q" starts attaching a quote.
+    if (code) {
+      if (canEdit) edit.toggle(code.id);
+      return true;
+    }
+    switch (key) {
+      case 'Enter':
+        edit.finish();
+        onDone();
+        return true;
+      case 'u':
+        if (canEdit) edit.toggleUnsure();
+        return true;
+      case 'm':
+        memo.current?.focus();
+        return true;
+      case '/':
+        filter.current?.focus();
+        return true;
+      case 'q':
+        if (!canEdit) return false;
+        setQuoting(true);
+        setNote('Quote: press the key of the code to attach the selected text to (Escape cancels).');
+        return true;
+      default:
+        return false;
+    }
+  });
+
+  return (
+    <>
+      <UnitArticle detail={detail} heading={heading} articleRef={article} bodiesRef={setBodies} />
+      <aside className="coding-panel" aria-label="Your coding">
+        {readOnly ? (
+          <p className="read-only-note" role="note">
+            {readOnly}
+          </p>
+        ) : null}
+        <CodebookPanel
+          codes={codes}
+          coding={coding}
+          canEdit={canEdit}
+          filterRef={filter}
+          onToggle={edit.toggle}
+          onAttach={attach}
+          onRemoveQuote={edit.removeQuote}
+          onLeaveFilter={() => article.current?.focus({ preventScroll: true })}
+        />
+        <p className="coding-note" aria-live="polite">
+          {note}
+        </p>
+        <div className="coding-extra">
+          <button type="button" className="unsure-toggle" aria-pressed={coding.unsure} aria-keyshortcuts="u" disabled={!canEdit} onMouseDown={(e) => e.preventDefault()} onClick={edit.toggleUnsure}>
+            <kbd aria-hidden="true">u</kbd> Unsure
+          </button>
+          <label className="memo">
+            Memo
+            <textarea
+              ref={memo}
+              rows={2}
+              value={canEdit ? edit.memo : coding.memo}
+              readOnly={!canEdit}
+              placeholder="Why these codes? (m)"
+              onChange={(e) => edit.setMemo(e.target.value)}
+              onBlur={edit.flush}
+              onKeyDown={(e) => {
+                if (e.key === 'Escape') {
+                  e.preventDefault();
+                  e.currentTarget.blur();
+                }
+              }}
+            />
+          </label>
+        </div>
+      </aside>
+    </>
+  );
+}

@@ -1,0 +1,95 @@
+import type { Code } from '@threadcoder/taxonomy';
+import { describe, expect, test } from 'vitest';
+import { codeGroups, shownCodes, toggleLabel } from '../../apps/web/src/features/coding/codebook-tree.ts';
+import { locate, selectionQuote } from '../../apps/web/src/features/coding/selection.ts';
+import { firstToCode, nextUncodedOrNext, stepUnit } from '../../apps/web/src/features/coding/unit-order.ts';
+
+// The coding screen's pure parts: where keys move, how the codebook is listed, where a quote lies.
+
+describe('moving between units', () => {
+  const units = [1, 2, 3, 4].map((unitId) => ({ unitId, coded: unitId === 2 || unitId === 4 }));
+  test.each([
+    [1, 3],
+    [3, 1],
+    [2, 3],
+  ])('Enter on unit %i goes to the next uncoded, wrapping round: %i', (from, to) => {
+    expect(nextUncodedOrNext(units, from)).toBe(to);
+  });
+  test('with every unit coded, Enter goes to the next one, and stays put at the end', () => {
+    const done = units.map((u) => ({ ...u, coded: true }));
+    expect(nextUncodedOrNext(done, 2)).toBe(3);
+    expect(nextUncodedOrNext(done, 4)).toBeNull();
+  });
+  test('j/k stop at the ends; the first unit to open is the first uncoded', () => {
+    expect(stepUnit(units, 4, 1)).toBeNull();
+    expect(stepUnit(units, 1, -1)).toBeNull();
+    expect(stepUnit(units, 2, -1)).toBe(1);
+    expect(firstToCode(units)).toBe(1);
+    expect(firstToCode([{ unitId: 9, coded: true }])).toBe(9);
+    expect(firstToCode([])).toBeNull();
+  });
+});
+
+const code = (id: string, parentId: string | null, extra: Partial<Code> = {}): Code => ({
+  id, parentId, position: 0, dimension: 'challenge', name: id, definition: `about ${id}`, includeNote: '', excludeNote: '',
+  examples: [], color: null, shortcut: null, status: 'active', codable: parentId !== null, ...extra,
+});
+
+describe('the codebook list', () => {
+  const codes = [
+    code('challenge', null),
+    code('docs', 'challenge', { position: 0, name: 'Documentation gaps' }),
+    code('setup', 'challenge', { position: 1, name: 'Setup', codable: false }),
+    code('install', 'setup', { position: 0, name: 'Installation' }),
+    code('old', 'challenge', { position: 2, name: 'Old code', status: 'deprecated' }),
+    code('benefit', null, { dimension: 'benefit', position: 1 }),
+    code('thanks', 'benefit', { dimension: 'benefit', name: 'Acknowledgement' }),
+  ];
+  test('groups by dimension in tree order; grouping codes are headings; retired codes only while applied', () => {
+    const groups = codeGroups(codes, []);
+    expect(groups.map((g) => [g.dimension.id, g.items.map((i) => `${i.code.id}${i.heading ? ':h' : ''}@${i.depth}`)])).toEqual([
+      ['challenge', ['docs@0', 'setup:h@0', 'install@1']],
+      ['benefit', ['thanks@0']],
+    ]);
+    expect(shownCodes(codeGroups(codes, ['old'])).map((c) => c.id)).toEqual(['docs', 'install', 'old', 'thanks']);
+  });
+  test('a filter keeps matches (name, id or definition) with the headings above them', () => {
+    expect(codeGroups(codes, [], 'INSTALL').map((g) => g.items.map((i) => i.code.id))).toEqual([['setup', 'install']]);
+    expect(shownCodes(codeGroups(codes, [], 'about thanks')).map((c) => c.id)).toEqual(['thanks']);
+    expect(codeGroups(codes, [], 'nothing like this')).toEqual([]);
+  });
+  test.each([
+    [['a'], 'b', 'multi', ['a', 'b']],
+    [['a', 'b'], 'a', 'multi', ['b']],
+    [['a'], 'b', 'single', ['b']],
+    [['a'], 'a', 'single', []],
+  ] as const)('toggling %j with %s in a %s-label study gives %j', (ids, id, mode, expected) => {
+    expect(toggleLabel(ids, id, mode)).toEqual(expected);
+  });
+});
+
+describe('quotes', () => {
+  test('locate finds the selection in the plain text whatever the whitespace, nearest to where it was selected', () => {
+    expect(locate('Loading fails\nwith OOM', 'fails with', 0)).toEqual({ index: 8, text: 'fails\nwith' });
+    expect(locate('ab x ab x ab', 'ab', 0.5)).toEqual({ index: 5, text: 'ab' });
+    expect(locate('abc', '   ', 0)).toBeNull();
+  });
+
+  test('offsets count code points in the unit’s plain text, posts joined by a blank line', () => {
+    document.body.innerHTML = '<div id="a"><p>Héllo 👋  <b>world</b></p></div><div id="b"><p>second   post</p></div>';
+    const bodies = [document.getElementById('a')!, document.getElementById('b')!];
+    const texts = ['Héllo 👋 world', 'second post'];
+    const select = (node: Node, from: number, to: number) => {
+      const range = document.createRange();
+      range.setStart(node, from);
+      range.setEnd(node, to);
+      const selection = document.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return selection;
+    };
+    expect(selectionQuote(bodies, texts, select(bodies[0]!.querySelector('b')!.firstChild!, 0, 5))).toEqual({ text: 'world', start: 8, end: 13 });
+    expect(selectionQuote(bodies, texts, select(bodies[1]!.querySelector('p')!.firstChild!, 0, 13))).toEqual({ text: 'second post', start: 15, end: 26 });
+    expect(selectionQuote(bodies.slice(1), texts.slice(1), select(bodies[0]!.querySelector('p')!.firstChild!, 0, 5))).toBeNull();
+  });
+});
