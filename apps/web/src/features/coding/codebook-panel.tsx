@@ -42,18 +42,20 @@ export function CodebookPanel({ codes, coding, canEdit, filterRef, onToggle, onA
 
   return (
     <section className="codebook" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>Codebook</h2>
-      <input
-        type="search"
-        ref={filterRef}
-        className="code-filter"
-        aria-label="Filter codes"
-        placeholder="Filter codes  ( / )"
-        value={filter}
-        onChange={(e) => setFilter(e.target.value)}
-        onKeyDown={onFilterKey}
-        aria-describedby={`${id}-count`}
-      />
+      <div className="codebook-head">
+        <h2 id={`${id}-h`}>Codebook</h2>
+        <input
+          type="search"
+          ref={filterRef}
+          className="code-filter"
+          aria-label="Filter codes"
+          placeholder="Filter  ( / )"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+          onKeyDown={onFilterKey}
+          aria-describedby={`${id}-count`}
+        />
+      </div>
       <p id={`${id}-count`} className="hint filter-count" aria-live="polite">
         {filter ? (matches.length === 1 ? '1 code matches — Enter applies it' : `${matches.length} codes match`) : ''}
       </p>

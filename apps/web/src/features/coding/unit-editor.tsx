@@ -1,5 +1,5 @@
 import { RESERVED_SHORTCUT_KEYS } from '@threadcoder/taxonomy';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { CodebookCode } from '../../api/codebook-read.ts';
 import type { SaveCodingVars, UnitDetail } from '../../api/coding.ts';
 import { CodebookPanel } from './codebook-panel.tsx';
@@ -38,6 +38,7 @@ export function UnitEditor({ studyId, roundId, detail, heading, codes, labelMode
   const usable = useMemo(() => applicable(codes), [codes]);
   const [quoting, setQuoting] = useState(false);
   const [note, setNote] = useState('');
+  const memoId = useId();
 
   // Arriving from a click in the unit list, give the keys back to the page rather than the link.
   useEffect(() => {
@@ -119,27 +120,36 @@ export function UnitEditor({ studyId, roundId, detail, heading, codes, labelMode
           {note}
         </p>
         <div className="coding-extra">
-          <button type="button" className="unsure-toggle" aria-pressed={coding.unsure} aria-keyshortcuts="u" disabled={!canEdit} onMouseDown={(e) => e.preventDefault()} onClick={edit.toggleUnsure}>
-            <kbd aria-hidden="true">u</kbd> Unsure
-          </button>
-          <label className="memo">
-            Memo
-            <textarea
-              ref={memo}
-              rows={2}
-              value={canEdit ? edit.memo : coding.memo}
-              readOnly={!canEdit}
-              placeholder="Why these codes? (m)"
-              onChange={(e) => edit.setMemo(e.target.value)}
-              onBlur={edit.flush}
-              onKeyDown={(e) => {
-                if (e.key === 'Escape') {
-                  e.preventDefault();
-                  e.currentTarget.blur();
-                }
-              }}
-            />
-          </label>
+          <div className="memo-head">
+            <label htmlFor={memoId}>Memo</label>
+            <button
+              type="button"
+              className="unsure-toggle"
+              aria-pressed={coding.unsure}
+              aria-keyshortcuts="u"
+              disabled={!canEdit}
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={edit.toggleUnsure}
+            >
+              <kbd aria-hidden="true">u</kbd> Unsure
+            </button>
+          </div>
+          <textarea
+            id={memoId}
+            ref={memo}
+            rows={2}
+            value={canEdit ? edit.memo : coding.memo}
+            readOnly={!canEdit}
+            placeholder="Why these codes?  ( m )"
+            onChange={(e) => edit.setMemo(e.target.value)}
+            onBlur={edit.flush}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') {
+                e.preventDefault();
+                e.currentTarget.blur();
+              }
+            }}
+          />
         </div>
       </aside>
     </>
