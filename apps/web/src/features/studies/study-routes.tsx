@@ -1,6 +1,7 @@
 import { Route } from 'react-router';
 import { CodingPage } from '../coding/coding-page.tsx';
 import { AdjudicationPage } from '../adjudication/adjudication-page.tsx';
+import { CodebookPage } from '../codebook/codebook-page.tsx';
 import { StudyLayout } from './study-layout.tsx';
 import { StudyOverview } from './study-overview.tsx';
 import { PendingFeature } from './pending-feature.tsx';
@@ -10,7 +11,7 @@ export function studyRoutes() {
   return (
     <Route path="studies/:studyId" element={<StudyLayout />}>
       <Route index element={<StudyOverview />} />
-      <Route path="codebook" element={<PendingFeature name="Codebook" />} />
+      <Route path="codebook" element={<CodebookPage />} />
       <Route path="code" element={<CodingPage />} />
       <Route path="agreement" element={<PendingFeature name="Agreement" />} />
       <Route path="adjudicate" element={<AdjudicationPage />} />
