@@ -16,8 +16,8 @@ export const MAX_TEXT_LENGTH = 20_000;
 export const MAX_EXAMPLES = 100;
 export const MAX_ID_LENGTH = 100;
 
-/** Keys the coding screen keeps for itself (next, previous, unsure, memo, help). */
-export const RESERVED_SHORTCUT_KEYS: readonly string[] = ['j', 'k', 'u', 'm', '?'];
+/** Keys the coding screen keeps for itself (next, previous, unsure, memo, quote, help). */
+export const RESERVED_SHORTCUT_KEYS: readonly string[] = ['j', 'k', 'u', 'm', 'q', '?'];
 
 /** The order in which templates hand out shortcuts: 1-9, then a-z without the reserved keys. */
 export const SHORTCUT_KEYS: readonly string[] = [...'123456789abcdefghijklmnopqrstuvwxyz'].filter(
