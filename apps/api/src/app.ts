@@ -12,6 +12,10 @@ import { jsonLog, requestLog, type LogLine } from './http/request-log.ts';
 import { adjudicationRoutes } from './routes/adjudication.ts';
 import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
+import { importRoutes } from './routes/imports.ts';
+import { selectionRoutes } from './routes/selection.ts';
+import { sourceRoutes } from './routes/sources.ts';
+import { threadRoutes } from './routes/threads.ts';
 import { codebookRoutes } from './routes/codebooks.ts';
 import { codingRoutes } from './routes/coding.ts';
 import { progressRoutes, roundRoutes } from './routes/rounds.ts';
@@ -60,7 +64,11 @@ export function createApp({ db, config, log = jsonLog }: AppDeps) {
     .route('/api/users', userRoutes(db))
     .route('/api/sample-size', sampleSizeRoutes())
     .route('/api/templates', templateRoutes())
+    .route('/api/sources', sourceRoutes(db, config))
+    .route('/api/imports', importRoutes(db, config))
+    .route('/api/threads', threadRoutes(db))
     .route('/api/studies', studyRoutes(db))
+    .route('/api/studies/:studyId/threads', selectionRoutes(db))
     .route('/api/studies/:studyId/codebook', codebookRoutes(db))
     .route('/api/studies/:studyId/rounds', roundRoutes(db))
     .route('/api/studies/:studyId/progress', progressRoutes(db))

@@ -5,10 +5,12 @@ import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { openDb } from './db/open.ts';
 import { seedDemo } from './demo/seed.ts';
+import { failInterruptedImports } from './import/index.ts';
 import { serveWebApp } from './http/web-app.ts';
 
 const config = loadConfig();
 const db = openDb(config.dbPath);
+failInterruptedImports(db); // imports a crash left queued or running can no longer finish
 const demo = process.env.THREADCODER_DEMO === '0' ? null : await seedDemo(db, config.dbPath);
 const app = createApp({ db, config });
 serveWebApp(app, resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist'));

@@ -1,0 +1,122 @@
+// A study's selected threads (study_threads) and the rules that built the selection, kept
+// in studies.selection_json as { rules: [...] } so the population can be explained later.
+import { AppError } from '../http/errors.ts';
+import { audit } from './audit.ts';
+import type { Db } from './open.ts';
+import { matchingIdsSql, type ThreadFilter, type Viewer } from './threads.ts';
+
+export type SelectionRule =
+  | { kind: 'filter'; filter: ThreadFilter }
+  | { kind: 'keywords'; terms: string[]; filter: ThreadFilter }
+  | { kind: 'pick'; threadIds: number[] };
+
+/** One applied rule as recorded: what it matched, what it changed, the totals after, when and by whom. */
+export type RuleRecord = SelectionRule & {
+  action: 'add' | 'remove';
+  matched: number;
+  changed: number;
+  threads: number;
+  posts: number;
+  at: string;
+  by: string;
+};
+
+export interface Selection {
+  threads: number;
+  posts: number;
+  rules: RuleRecord[];
+  /** A description stored before rules were recorded (e.g. the demo's "every thread"). */
+  note: string | null;
+}
+
+function readJson(db: Db, studyId: number): Record<string, unknown> {
+  try {
+    const parsed = JSON.parse(db.prepare('SELECT selection_json FROM studies WHERE id = ?').pluck().get(studyId) as string) as unknown;
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+function counts(db: Db, studyId: number): { threads: number; posts: number } {
+  return db
+    .prepare(
+      `SELECT count(*) AS threads, coalesce(sum((SELECT count(*) FROM posts p WHERE p.thread_id = st.thread_id)), 0) AS posts
+       FROM study_threads st WHERE st.study_id = ?`,
+    )
+    .get(studyId) as { threads: number; posts: number };
+}
+
+export function getSelection(db: Db, studyId: number): Selection {
+  const json = readJson(db, studyId);
+  return {
+    ...counts(db, studyId),
+    rules: Array.isArray(json.rules) ? (json.rules as RuleRecord[]) : [],
+    note: typeof json.description === 'string' ? json.description : null,
+  };
+}
+
+/** The rule's matching threads as SQL selecting ids; a pick names threads that must exist. */
+function ruleSql(db: Db, rule: SelectionRule, viewer: Viewer) {
+  if (rule.kind === 'pick') {
+    const ids = JSON.stringify(rule.threadIds);
+    const missing = db.prepare('SELECT value FROM json_each(?) WHERE value NOT IN (SELECT id FROM threads)').pluck().get(ids) as number | undefined;
+    if (missing !== undefined) {
+      const i = rule.threadIds.indexOf(missing);
+      throw new AppError('selection.unknown_thread', 400, `There is no thread ${missing}.`, { field: `rule.threadIds[${i}]` });
+    }
+    return { sql: 'SELECT DISTINCT value AS id FROM json_each(@ids)', params: { ids } };
+  }
+  return matchingIdsSql(rule.kind === 'keywords' ? { ...rule.filter, anyOf: rule.terms } : rule.filter, viewer);
+}
+
+export interface SelectionChange {
+  matched: number;
+  /** Threads added (or removed); for a dry run, those that would be. */
+  changed: number;
+  /** Of the removed threads, those with units already drawn: the units stay. */
+  withUnits: number;
+  selection: Selection;
+}
+
+/**
+ * Adds or removes the threads a rule matches, then appends the rule with its counts to
+ * selection_json and the audit log, all in one transaction. dryRun only counts.
+ */
+export function changeSelection(
+  db: Db,
+  studyId: number,
+  user: Viewer & { username: string },
+  action: 'add' | 'remove',
+  rule: SelectionRule,
+  dryRun = false,
+): SelectionChange {
+  return db.transaction((): SelectionChange => {
+    const { sql, params } = ruleSql(db, rule, user);
+    const p = { ...params, studyId };
+    // MATERIALIZED: the match (full-text and all) runs once, not once per use below.
+    const picked = `WITH picked(id) AS MATERIALIZED (${sql}) `;
+    const stats = db
+      .prepare(
+        `${picked}SELECT count(*) AS matched,
+           coalesce(sum(EXISTS (SELECT 1 FROM study_threads st WHERE st.study_id = @studyId AND st.thread_id = picked.id)), 0) AS selected,
+           coalesce(sum(EXISTS (SELECT 1 FROM units u WHERE u.study_id = @studyId AND u.thread_id = picked.id)), 0) AS withUnits
+         FROM picked`,
+      )
+      .get(p) as { matched: number; selected: number; withUnits: number };
+    const wouldChange = action === 'add' ? stats.matched - stats.selected : stats.selected;
+    const withUnits = action === 'remove' ? stats.withUnits : 0;
+    if (dryRun) return { matched: stats.matched, changed: wouldChange, withUnits, selection: getSelection(db, studyId) };
+    const write =
+      action === 'add'
+        ? `${picked}INSERT OR IGNORE INTO study_threads (study_id, thread_id) SELECT @studyId, id FROM picked`
+        : `${picked}DELETE FROM study_threads WHERE study_id = @studyId AND thread_id IN (SELECT id FROM picked)`;
+    const changed = db.prepare(write).run(p).changes;
+    const json = readJson(db, studyId);
+    const record: RuleRecord = { ...rule, action, matched: stats.matched, changed, ...counts(db, studyId), at: new Date().toISOString(), by: user.username };
+    const rules = [...(Array.isArray(json.rules) ? json.rules : []), record];
+    db.prepare('UPDATE studies SET selection_json = ? WHERE id = ?').run(JSON.stringify({ ...json, rules }), studyId);
+    audit(db, { userId: user.id, studyId, action: `selection.${action}`, entity: 'study_selection', entityId: studyId, after: record });
+    return { matched: stats.matched, changed, withUnits, selection: getSelection(db, studyId) };
+  })();
+}

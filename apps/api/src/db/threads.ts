@@ -1,0 +1,270 @@
+// Threads for the browser and for study selection. One filter shape (ThreadFilter) is
+// compiled to SQL once here, so the list a person browses and the set a selection rule adds
+// are always the same threads.
+import type Database from 'better-sqlite3';
+import { AppError } from '../http/errors.ts';
+import type { Db } from './open.ts';
+
+export interface ThreadFilter {
+  /** Full text: every term must occur in the thread (its title or any of its posts). */
+  q?: string;
+  /** Full text: at least one of these terms (a keyword rule). */
+  anyOf?: string[];
+  sourceId?: number;
+  category?: string;
+  tag?: string;
+  /** Inclusive UTC days, YYYY-MM-DD. */
+  from?: string;
+  to?: string;
+  /** 'yes': some unit of the thread has a coding in a study the viewer can see. */
+  coded?: 'yes' | 'no';
+  /** With inStudy: only threads (not) selected into this study. */
+  studyId?: number;
+  inStudy?: 'yes' | 'no';
+}
+
+export interface Viewer {
+  id: number;
+  isAdmin: boolean;
+}
+
+export type ThreadSort = 'relevance' | 'newest' | 'oldest';
+
+const MAX_TERMS = 16;
+// Title hits weigh more than post hits. FTS5's rank column is bm25() (negative: lower is
+// better); unlike the function it may be used outside the MATCH query's own SELECT.
+const TITLE_WEIGHT = 2;
+
+/** One FTS5 string for one user term: quoted, so quotes, parens, NEAR, AND, ^ or : are plain words. */
+function ftsString(term: string): string | null {
+  let word = term.trim();
+  const prefix = word.length > 1 && word.endsWith('*');
+  if (prefix) word = word.replace(/\*+$/, '');
+  if (!/[\p{L}\p{N}]/u.test(word)) return null;
+  return `"${word.replaceAll('"', '""')}"${prefix ? ' *' : ''}`;
+}
+
+/**
+ * Splits a search box's text into FTS5 terms: "quoted phrases" stay together, other words
+ * are separate terms, a trailing * asks for a prefix. Nothing the user types can be FTS syntax.
+ */
+export function ftsTerms(text: string): string[] {
+  const terms: string[] = [];
+  for (const m of text.matchAll(/"([^"]*)"?|(\S+)/g)) {
+    const fts = ftsString(m[1] ?? m[2]!);
+    if (fts) terms.push(fts);
+  }
+  return terms.slice(0, MAX_TERMS);
+}
+
+/** "a" OR "b" OR "c" for a keyword rule's terms, or null when none holds a word. */
+export function ftsAnyOf(terms: string[]): string | null {
+  const parts = terms.map(ftsString).filter((t): t is string => t !== null);
+  return parts.length ? parts.join(' OR ') : null;
+}
+
+const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+interface Compiled {
+  /** Common table expressions the query needs (full-text matches), without WITH. */
+  ctes: string[];
+  from: string;
+  where: string[];
+  params: Record<string, unknown>;
+  ranked: boolean;
+}
+
+/**
+ * The filter as SQL over `threads t`. Full-text terms are matched per term across the whole
+ * thread (title or any post) and the thread's score sums each term's best bm25.
+ */
+function compile(filter: ThreadFilter, viewer: Viewer): Compiled {
+  const params: Record<string, unknown> = {};
+  const where: string[] = [];
+  const terms = filter.q ? ftsTerms(filter.q) : [];
+  const any = filter.anyOf ? ftsAnyOf(filter.anyOf) : null;
+  if (filter.anyOf && !any) throw new AppError('threads.no_terms', 400, 'Give at least one keyword with a letter or digit in it.', { field: 'terms' });
+  if (any) terms.push(`(${any})`);
+  const ctes: string[] = [];
+  let from = 'threads t';
+  if (terms.length) {
+    const hits = terms.map((term, i) => {
+      params[`t${i}`] = term;
+      return `SELECT ${i} AS term, rowid AS tid, rank * ${TITLE_WEIGHT} AS s FROM threads_fts WHERE threads_fts MATCH @t${i}
+        UNION ALL SELECT ${i}, p.thread_id, posts_fts.rank FROM posts_fts JOIN posts p ON p.id = posts_fts.rowid WHERE posts_fts MATCH @t${i}`;
+    });
+    params.nTerms = terms.length;
+    ctes.push(
+      `hits AS (${hits.join(' UNION ALL ')})`,
+      'best AS (SELECT term, tid, min(s) AS s FROM hits GROUP BY term, tid)',
+      'm AS (SELECT tid, sum(s) AS score FROM best GROUP BY tid HAVING count(*) = @nTerms)',
+    );
+    from = 'm JOIN threads t ON t.id = m.tid';
+  }
+  if (filter.sourceId !== undefined) (where.push('t.source_id = @sourceId'), (params.sourceId = filter.sourceId));
+  if (filter.category !== undefined) (where.push('t.category = @category'), (params.category = filter.category));
+  if (filter.tag !== undefined) (where.push('t.id IN (SELECT thread_id FROM thread_tags WHERE tag = @tag)'), (params.tag = filter.tag));
+  if (filter.from !== undefined) (where.push('t.created_at >= @from'), (params.from = filter.from));
+  if (filter.to !== undefined) (where.push('t.created_at < @toNext'), (params.toNext = nextDay(filter.to)));
+  if (filter.coded) where.push(`${filter.coded === 'yes' ? '' : 'NOT '}${codedSql(viewer, params)}`);
+  if (filter.studyId !== undefined && filter.inStudy) {
+    params.studyId = filter.studyId;
+    where.push(`${filter.inStudy === 'yes' ? '' : 'NOT '}EXISTS (SELECT 1 FROM study_threads st WHERE st.study_id = @studyId AND st.thread_id = t.id)`);
+  }
+  return { ctes, from, where, params, ranked: terms.length > 0 };
+}
+
+/** A coding on some unit of the thread, counting only studies the viewer belongs to (admins: all). */
+function codedSql(viewer: Viewer, params: Record<string, unknown>): string {
+  const visible = viewer.isAdmin ? '' : 'AND u.study_id IN (SELECT study_id FROM study_members WHERE user_id = @viewerId)';
+  if (!viewer.isAdmin) params.viewerId = viewer.id;
+  return `EXISTS (SELECT 1 FROM units u WHERE u.thread_id = t.id ${visible} AND EXISTS (SELECT 1 FROM codings c WHERE c.unit_id = u.id))`;
+}
+
+const whereSql = (w: string[]) => (w.length ? `WHERE ${w.join(' AND ')}` : '');
+const withSql = (ctes: string[]) => (ctes.length ? `WITH ${ctes.join(', ')} ` : '');
+
+// The filter combinations are few, so each distinct SQL text is prepared once per connection.
+const cache = new WeakMap<Db, Map<string, Database.Statement>>();
+function prepared(db: Db, sql: string): Database.Statement {
+  let byText = cache.get(db);
+  if (!byText) cache.set(db, (byText = new Map()));
+  let stmt = byText.get(sql);
+  if (!stmt) {
+    if (byText.size > 500) byText.clear();
+    byText.set(sql, (stmt = db.prepare(sql)));
+  }
+  return stmt;
+}
+
+/** SQL selecting the ids of the matching threads, for INSERT … SELECT in selection rules. */
+export function matchingIdsSql(filter: ThreadFilter, viewer: Viewer): { sql: string; params: Record<string, unknown> } {
+  const c = compile(filter, viewer);
+  return { sql: `${withSql(c.ctes)}SELECT t.id FROM ${c.from} ${whereSql(c.where)}`, params: c.params };
+}
+
+export interface ThreadRow {
+  id: number;
+  title: string;
+  sourceId: number;
+  sourceName: string;
+  category: string | null;
+  tags: string[];
+  url: string | null;
+  createdAt: string;
+  posts: number;
+  coded: boolean;
+  /** Whether the thread is in filter.studyId's selection (false without a study). */
+  selected: boolean;
+}
+
+export interface ThreadPage {
+  threads: ThreadRow[];
+  total: number;
+  /** Pass back as `cursor` for the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
+type RawRow = Omit<ThreadRow, 'tags' | 'coded' | 'selected'> & { tagsJson: string; coded: number; selected: number; total: number | null };
+
+/**
+ * One page of threads: by relevance (offset pages; a search's matches are ranked as a set)
+ * or by date (keyset pages on (created_at, id), so deep pages cost what the first does).
+ */
+export function listThreads(db: Db, filter: ThreadFilter, viewer: Viewer, opts: { sort?: ThreadSort; cursor?: string; limit: number }): ThreadPage {
+  const c = compile(filter, viewer);
+  const sort: ThreadSort = opts.sort === 'relevance' && !c.ranked ? 'newest' : (opts.sort ?? (c.ranked ? 'relevance' : 'newest'));
+  const params: Record<string, unknown> = { ...c.params, limit: opts.limit + 1 };
+  const where = [...c.where];
+  let order: string;
+  let offset = 0;
+  if (sort === 'relevance') {
+    order = 'ORDER BY score, id';
+    if (opts.cursor) offset = Number(/^o(\d+)$/.exec(opts.cursor)?.[1] ?? badCursor());
+  } else {
+    const dir = sort === 'newest' ? 'DESC' : 'ASC';
+    order = `ORDER BY createdAt ${dir}, id ${dir}`;
+    if (opts.cursor) {
+      const m = /^d(.+)~(\d+)$/.exec(opts.cursor) ?? badCursor();
+      where.push(`(t.created_at, t.id) ${sort === 'newest' ? '<' : '>'} (@cursorAt, @cursorId)`);
+      Object.assign(params, { cursorAt: m[1], cursorId: Number(m[2]) });
+    }
+  }
+  params.selStudy = filter.studyId ?? null;
+  // The page is chosen first; only its rows get their details (post count, coded, selected).
+  // A ranked search counts its matches in the same pass (the window sees them before LIMIT).
+  const page = `page AS (SELECT t.id, t.created_at AS createdAt, ${c.ranked ? 'm.score' : '0'} AS score, ${sort === 'relevance' ? 'count(*) OVER ()' : 'NULL'} AS total
+    FROM ${c.from} ${whereSql(where)} ${order} LIMIT @limit OFFSET ${offset})`;
+  const rows = prepared(
+    db,
+    `${withSql([...c.ctes, page])}SELECT t.id, t.title, t.source_id AS sourceId, (SELECT name FROM sources WHERE id = t.source_id) AS sourceName, t.category,
+       t.tags_json AS tagsJson, t.url, t.created_at AS createdAt, (SELECT count(*) FROM posts p WHERE p.thread_id = t.id) AS posts,
+       ${codedSql(viewer, params)} AS coded,
+       EXISTS (SELECT 1 FROM study_threads sel WHERE sel.study_id = @selStudy AND sel.thread_id = t.id) AS selected, page.total
+     FROM page JOIN threads t ON t.id = page.id ${order.replace(/(createdAt|score|id)/g, 'page.$1')}`,
+  ).all(params) as RawRow[];
+  const more = rows.length > opts.limit;
+  const threads = rows.slice(0, opts.limit).map(({ tagsJson, coded, selected, total: _total, ...r }) => ({
+    ...r,
+    tags: JSON.parse(tagsJson) as string[],
+    coded: coded === 1,
+    selected: selected === 1,
+  }));
+  const total = rows[0]?.total ?? countThreads(db, filter, viewer);
+  const last = threads.at(-1);
+  const nextCursor = !more || !last ? null : sort === 'relevance' ? `o${offset + opts.limit}` : `d${last.createdAt}~${last.id}`;
+  return { threads, total, nextCursor };
+}
+
+function badCursor(): never {
+  throw new AppError('threads.bad_cursor', 400, 'The page cursor is not valid; start again from the first page.', { field: 'cursor' });
+}
+
+export function countThreads(db: Db, filter: ThreadFilter, viewer: Viewer): number {
+  const c = compile(filter, viewer);
+  return prepared(db, `${withSql(c.ctes)}SELECT count(*) FROM ${c.from} ${whereSql(c.where)}`).pluck().get(c.params) as number;
+}
+
+/** The categories and most used tags (of one source, or all), with thread counts, for the filter menus. */
+export function threadFacets(db: Db, sourceId: number | null) {
+  const categories = prepared(
+    db,
+    `SELECT category AS name, count(*) AS threads FROM threads WHERE category IS NOT NULL AND (@sourceId IS NULL OR source_id = @sourceId)
+     GROUP BY category ORDER BY threads DESC, name LIMIT 300`,
+  ).all({ sourceId }) as { name: string; threads: number }[];
+  const tags = prepared(
+    db,
+    `SELECT g.tag AS name, count(*) AS threads FROM thread_tags g
+     WHERE @sourceId IS NULL OR g.thread_id IN (SELECT id FROM threads WHERE source_id = @sourceId)
+     GROUP BY g.tag ORDER BY threads DESC, name LIMIT 300`,
+  ).all({ sourceId }) as { name: string; threads: number }[];
+  return { categories, tags };
+}
+
+export interface ThreadPost {
+  id: number;
+  postNumber: number;
+  replyTo: number | null;
+  author: string | null;
+  createdAt: string;
+  /** Sanitized at import (allowlist), so the page may render it. */
+  html: string;
+  likeCount: number | null;
+}
+
+/** A thread with its source and its posts in order, or null. */
+export function getThread(db: Db, id: number) {
+  const row = prepared(
+    db,
+    `SELECT t.id, t.title, t.source_id AS sourceId, s.name AS sourceName, t.category, t.tags_json AS tagsJson, t.url, t.views,
+       t.created_at AS createdAt FROM threads t JOIN sources s ON s.id = t.source_id WHERE t.id = ?`,
+  ).get(id) as (Omit<ThreadRow, 'tags' | 'posts' | 'coded' | 'selected'> & { tagsJson: string; views: number | null }) | undefined;
+  if (!row) return null;
+  const posts = prepared(
+    db,
+    `SELECT id, post_number AS postNumber, reply_to AS replyTo, author, created_at AS createdAt, html, like_count AS likeCount
+     FROM posts WHERE thread_id = ? ORDER BY post_number, id`,
+  ).all(id) as ThreadPost[];
+  const { tagsJson, ...thread } = row;
+  return { ...thread, tags: JSON.parse(tagsJson) as string[], posts };
+}

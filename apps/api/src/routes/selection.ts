@@ -1,0 +1,31 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { requireStudyRole } from '../auth/middleware.ts';
+import type { Db } from '../db/open.ts';
+import { changeSelection, getSelection, type SelectionRule } from '../db/selection.ts';
+import type { AuthedEnv } from '../http/env.ts';
+import { validate } from '../http/validate.ts';
+import { threadFilterSchema, toThreadFilter } from './threads.ts';
+
+const filter = threadFilterSchema.strict();
+const rule = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('filter'), filter }),
+  // Any of the terms, matched like the search box over titles and posts; the filter narrows (e.g. to one source).
+  z.object({ kind: z.literal('keywords'), terms: z.array(z.string().trim().min(1).max(200)).min(1).max(50), filter: filter.omit({ q: true }).default({}) }),
+  z.object({ kind: z.literal('pick'), threadIds: z.array(z.number().int().positive()).min(1).max(5000) }),
+]);
+const changeBody = z.object({ action: z.enum(['add', 'remove']), rule, dryRun: z.boolean().default(false) });
+
+type RuleInput = z.infer<typeof rule>;
+const toRule = (r: RuleInput): SelectionRule =>
+  r.kind === 'pick' ? r : r.kind === 'filter' ? { kind: 'filter', filter: toThreadFilter(r.filter) } : { kind: 'keywords', terms: r.terms, filter: toThreadFilter(r.filter) };
+
+/** The threads selected into a study (its sampling population), for its owners: counts, rules, and add/remove by rule. */
+export function selectionRoutes(db: Db) {
+  return new Hono<AuthedEnv>()
+    .get('/', requireStudyRole(db, 'owner'), (c) => c.json({ selection: getSelection(db, Number(c.req.param('studyId'))) }))
+    .post('/', requireStudyRole(db, 'owner'), validate('json', changeBody), (c) => {
+      const { action, rule: r, dryRun } = c.req.valid('json');
+      return c.json(changeSelection(db, Number(c.req.param('studyId')), c.get('user'), action, toRule(r), dryRun));
+    });
+}

@@ -1,0 +1,55 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { requireUser, rolesIn } from '../auth/middleware.ts';
+import type { Db } from '../db/open.ts';
+import { studyExists } from '../db/studies.ts';
+import { getThread, listThreads, threadFacets, type ThreadFilter } from '../db/threads.ts';
+import type { AuthedEnv } from '../http/env.ts';
+import { notFound } from '../http/errors.ts';
+import { validate } from '../http/validate.ts';
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD').refine((d) => !Number.isNaN(Date.parse(d)), 'not a date');
+
+/** The browser's filters; selection rules reuse them (routes/selection.ts), so a rule adds what the list shows. */
+export const threadFilterSchema = z.object({
+  q: z.string().max(500).optional(),
+  source: z.coerce.number().int().positive().optional(),
+  category: z.string().min(1).max(200).optional(),
+  tag: z.string().min(1).max(200).optional(),
+  from: day.optional(),
+  to: day.optional(),
+  coded: z.enum(['yes', 'no']).optional(),
+});
+export type ThreadFilterInput = z.infer<typeof threadFilterSchema>;
+
+export const toThreadFilter = ({ source, ...f }: ThreadFilterInput): ThreadFilter => ({ ...f, sourceId: source });
+
+const listQuery = threadFilterSchema.extend({
+  // A study's owner sees which threads are selected into it and may filter by that.
+  study: z.coerce.number().int().positive().optional(),
+  inStudy: z.enum(['yes', 'no']).optional(),
+  sort: z.enum(['relevance', 'newest', 'oldest']).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(100),
+});
+const idParam = z.object({ id: z.coerce.number().int().positive() });
+
+/** Threads are shared reading for every signed-in user; study selection state only for the study's owners. */
+export function threadRoutes(db: Db) {
+  return new Hono<AuthedEnv>()
+    .use(requireUser)
+    .get('/', validate('query', listQuery), (c) => {
+      const { study, inStudy, sort, cursor, limit, ...filter } = c.req.valid('query');
+      const user = c.get('user');
+      if (study !== undefined && !(studyExists(db, study) && rolesIn(db, study, user).includes('owner'))) throw notFound('The study');
+      return c.json(listThreads(db, { ...toThreadFilter(filter), studyId: study, inStudy }, user, { sort, cursor, limit }));
+    })
+    .get('/facets', validate('query', z.object({ source: z.coerce.number().int().positive().optional() })), (c) =>
+      c.json(threadFacets(db, c.req.valid('query').source ?? null)),
+    )
+    .get('/:id', validate('param', idParam), (c) => {
+      const thread = getThread(db, c.req.valid('param').id);
+      if (!thread) throw notFound('The thread');
+      return c.json({ thread });
+    });
+}
