@@ -10,6 +10,7 @@ import { onError } from './http/on-error.ts';
 import { originCheck } from './http/origin-check.ts';
 import { jsonLog, requestLog, type LogLine } from './http/request-log.ts';
 import { adjudicationRoutes } from './routes/adjudication.ts';
+import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
 import { importRoutes } from './routes/imports.ts';
@@ -73,6 +74,7 @@ export function createApp({ db, config, log = jsonLog }: AppDeps) {
     .route('/api/studies/:studyId/rounds', roundRoutes(db))
     .route('/api/studies/:studyId/progress', progressRoutes(db))
     .route('/api/studies/:studyId/sampling', samplingRoutes(db))
+    .route('/api/studies/:studyId/audit', auditRoutes(db))
     .route('/api/studies/:studyId/adjudication', adjudicationRoutes(db))
     .route('/api/studies/:studyId', codingRoutes(db));
 }

@@ -1,5 +1,7 @@
 import type { Db } from './open.ts';
 import { AppError } from '../http/errors.ts';
+import { audit } from './audit.ts';
+import { statement } from './prepared.ts';
 
 export type StudyRole = 'owner' | 'coder' | 'adjudicator';
 
@@ -41,14 +43,16 @@ export function getStudy(db: Db, studyId: number, userId: number): StudySummary 
   return row ? toStudy(row) : null;
 }
 
+// Checked on every study request (requireStudyRole), so prepared once per connection.
+const selectRoles = statement<[number, number], StudyRole>('SELECT role FROM study_members WHERE study_id = ? AND user_id = ?', (s) => s.pluck());
+const selectStudyExists = statement<[number]>('SELECT 1 FROM studies WHERE id = ?');
+
 export function studyRoles(db: Db, studyId: number, userId: number): StudyRole[] {
-  return (db.prepare('SELECT role FROM study_members WHERE study_id = ? AND user_id = ?').all(studyId, userId) as { role: StudyRole }[]).map(
-    (r) => r.role,
-  );
+  return selectRoles(db).all(studyId, userId);
 }
 
 export function studyExists(db: Db, studyId: number): boolean {
-  return db.prepare('SELECT 1 FROM studies WHERE id = ?').get(studyId) !== undefined;
+  return selectStudyExists(db).get(studyId) !== undefined;
 }
 
 export interface NewStudy {
@@ -104,4 +108,42 @@ export function addMember(db: Db, studyId: number, userId: number, role: StudyRo
 
 export function removeMember(db: Db, studyId: number, userId: number, role: StudyRole): boolean {
   return db.prepare('DELETE FROM study_members WHERE study_id = ? AND user_id = ? AND role = ?').run(studyId, userId, role).changes > 0;
+}
+
+export interface StudyPatch {
+  name?: string;
+  description?: string;
+  blind?: boolean;
+  labelMode?: 'single' | 'multi';
+  unitKind?: 'post' | 'thread';
+}
+
+type Settings = Required<StudyPatch>;
+const settingsSql = 'SELECT name, description, blind, label_mode AS labelMode, unit_kind AS unitKind FROM studies WHERE id = ?';
+
+/**
+ * Changes a study's settings and audits the changed fields (before and after) in one
+ * transaction. What a unit is and how many labels it takes cannot change once units exist:
+ * codings already made would no longer mean the same thing (409).
+ */
+export function updateStudy(db: Db, studyId: number, patch: StudyPatch, userId: number): void {
+  db.transaction(() => {
+    const raw = db.prepare(settingsSql).get(studyId) as (Omit<Settings, 'blind'> & { blind: number }) | undefined;
+    if (!raw) throw new AppError('not_found', 404, 'The study was not found.');
+    const current: Settings = { ...raw, blind: raw.blind === 1 };
+    const changed = (Object.keys(patch) as (keyof StudyPatch)[]).filter((k) => patch[k] !== undefined && patch[k] !== current[k]);
+    if (changed.length === 0) return;
+    const locked = changed.find((k) => k === 'unitKind' || k === 'labelMode');
+    const units = locked ? (db.prepare('SELECT count(*) FROM units WHERE study_id = ?').pluck().get(studyId) as number) : 0;
+    if (locked && units > 0) {
+      const what = locked === 'unitKind' ? 'the unit (post or thread)' : 'single- or multi-label coding';
+      throw new AppError('study.has_units', 409, `This study already has ${units} units, so ${what} can no longer change.`, { field: locked });
+    }
+    const next = { ...current, ...Object.fromEntries(changed.map((k) => [k, patch[k]])) } as Settings;
+    db.prepare('UPDATE studies SET name = ?, description = ?, blind = ?, label_mode = ?, unit_kind = ? WHERE id = ?').run(
+      next.name, next.description, next.blind ? 1 : 0, next.labelMode, next.unitKind, studyId,
+    );
+    const pick = (s: Settings) => Object.fromEntries(changed.map((k) => [k, s[k]]));
+    audit(db, { userId, studyId, action: 'study.update', entity: 'study', entityId: studyId, before: pick(current), after: pick(next) });
+  })();
 }

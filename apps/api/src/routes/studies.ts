@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { requireStudyRole, requireUser } from '../auth/middleware.ts';
 import { audit } from '../db/audit.ts';
 import type { Db } from '../db/open.ts';
-import { addMember, getStudy, insertStudy, listMembers, listStudies, removeMember } from '../db/studies.ts';
+import { addMember, getStudy, insertStudy, listMembers, listStudies, removeMember, updateStudy } from '../db/studies.ts';
+import type { SessionUser } from '../auth/sessions.ts';
 import type { AuthedEnv } from '../http/env.ts';
 import { notFound } from '../http/errors.ts';
 import { validate } from '../http/validate.ts';
@@ -16,8 +17,23 @@ const studyBody = z.object({
   labelMode: z.enum(['single', 'multi']).default('multi'),
   blind: z.boolean().default(true),
 });
+// Every field optional; unitKind and labelMode only change while the study has no units (409).
+const studyPatch = z.object({
+  name: z.string().trim().min(1).max(200),
+  description: z.string().max(5000),
+  unitKind: z.enum(['post', 'thread']),
+  labelMode: z.enum(['single', 'multi']),
+  blind: z.boolean(),
+}).partial().strict();
 const memberBody = z.object({ userId: z.number().int().positive(), role });
 const memberParams = z.object({ studyId: z.string(), userId: z.coerce.number().int().positive(), role });
+
+/** The study as `user` sees it; an instance admin acts as its owner. */
+function studyFor(db: Db, studyId: number, user: SessionUser) {
+  const study = getStudy(db, studyId, user.id);
+  if (!study) throw notFound('The study');
+  return { ...study, roles: user.isAdmin && !study.roles.includes('owner') ? [...study.roles, 'owner' as const] : study.roles };
+}
 
 export function studyRoutes(db: Db) {
   return new Hono<AuthedEnv>()
@@ -32,11 +48,11 @@ export function studyRoutes(db: Db) {
       audit(db, { userId: user.id, studyId: id, action: 'study.create', entity: 'study', entityId: id, after: c.req.valid('json') });
       return c.json({ study: getStudy(db, id, user.id) }, 201);
     })
-    .get('/:studyId', requireStudyRole(db), (c) => {
-      const user = c.get('user');
-      const study = getStudy(db, Number(c.req.param('studyId')), user.id);
-      if (!study) throw notFound('The study');
-      return c.json({ study: { ...study, roles: user.isAdmin && !study.roles.includes('owner') ? [...study.roles, 'owner' as const] : study.roles } });
+    .get('/:studyId', requireStudyRole(db), (c) => c.json({ study: studyFor(db, Number(c.req.param('studyId')), c.get('user')) }))
+    .patch('/:studyId', requireStudyRole(db, 'owner'), validate('json', studyPatch), (c) => {
+      const studyId = Number(c.req.param('studyId'));
+      updateStudy(db, studyId, c.req.valid('json'), c.get('user').id);
+      return c.json({ study: studyFor(db, studyId, c.get('user')) });
     })
     .get('/:studyId/members', requireStudyRole(db), (c) => c.json({ members: listMembers(db, Number(c.req.param('studyId'))) }))
     .post('/:studyId/members', requireStudyRole(db, 'owner'), validate('json', memberBody), (c) => {

@@ -1,0 +1,82 @@
+import type { Db } from './open.ts';
+import { codingVisibleSql } from './visibility.ts';
+
+export interface AuditFilter {
+  action?: string;
+  entity?: string;
+  userId?: number;
+}
+
+export interface AuditRow {
+  id: number;
+  at: string;
+  user: { id: number; username: string; displayName: string } | null;
+  action: string;
+  entity: string;
+  entityId: string;
+  /** True for a coding change the viewer may not see yet: before and after are then null. */
+  hidden: boolean;
+  before: unknown;
+  after: unknown;
+}
+
+export interface AuditPage {
+  entries: AuditRow[];
+  total: number;
+  /** What the filters can choose from in this study's log. */
+  actions: string[];
+  entities: string[];
+}
+
+// A coding row carries the coder's labels and memo, so it is shown only where that coding
+// itself would be (visibility.ts): the join gives the predicate its c/u/r/s aliases. A row
+// whose coding is gone matches nothing and stays hidden while the study is blind.
+const visibleSql = `(l.entity <> 'coding' OR coalesce(${codingVisibleSql}, 0))`;
+const whereSql = `WHERE l.study_id = @studyId AND (@action IS NULL OR l.action = @action)
+  AND (@entity IS NULL OR l.entity = @entity) AND (@userId IS NULL OR l.user_id = @userId)`;
+
+type Raw = Omit<AuditRow, 'user' | 'hidden' | 'before' | 'after'> & {
+  userId: number | null;
+  username: string | null;
+  displayName: string | null;
+  visible: number;
+  beforeJson: string | null;
+  afterJson: string | null;
+};
+
+/** One page of a study's audit log, newest first, as `viewerId` may see it. */
+export function readAudit(db: Db, studyId: number, viewerId: number, filter: AuditFilter, page: number, pageSize: number): AuditPage {
+  const params = { studyId, viewerId, action: filter.action ?? null, entity: filter.entity ?? null, userId: filter.userId ?? null };
+  const rows = db
+    .prepare(
+      `SELECT l.id, l.at, l.user_id AS userId, usr.username, usr.display_name AS displayName, l.action, l.entity,
+         l.entity_id AS entityId, ${visibleSql} AS visible,
+         CASE WHEN ${visibleSql} THEN l.before_json END AS beforeJson,
+         CASE WHEN ${visibleSql} THEN l.after_json END AS afterJson
+       FROM audit_log l JOIN studies s ON s.id = l.study_id LEFT JOIN users usr ON usr.id = l.user_id
+         LEFT JOIN codings c ON l.entity = 'coding' AND c.id = CAST(l.entity_id AS INTEGER)
+         LEFT JOIN units u ON u.id = c.unit_id LEFT JOIN rounds r ON r.id = u.round_id
+       ${whereSql}
+       ORDER BY l.at DESC, l.id DESC LIMIT @limit OFFSET @offset`,
+    )
+    .all({ ...params, limit: pageSize, offset: (page - 1) * pageSize }) as Raw[];
+  const total = db.prepare(`SELECT count(*) FROM audit_log l ${whereSql}`).pluck().get(params) as number;
+  const distinct = (column: 'action' | 'entity') =>
+    db.prepare(`SELECT DISTINCT ${column} FROM audit_log WHERE study_id = ? ORDER BY 1`).pluck().all(studyId) as string[];
+  return {
+    entries: rows.map((r) => ({
+      id: r.id,
+      at: r.at,
+      user: r.userId === null ? null : { id: r.userId, username: r.username ?? '?', displayName: r.displayName ?? '?' },
+      action: r.action,
+      entity: r.entity,
+      entityId: r.entityId,
+      hidden: r.visible !== 1,
+      before: r.beforeJson === null ? null : JSON.parse(r.beforeJson),
+      after: r.afterJson === null ? null : JSON.parse(r.afterJson),
+    })),
+    total,
+    actions: distinct('action'),
+    entities: distinct('entity'),
+  };
+}
