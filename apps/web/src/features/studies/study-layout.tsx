@@ -21,12 +21,14 @@ export function StudyLayout() {
   if (study.isPending) return <p>Loading…</p>;
   if (study.isError) return <ErrorMessage error={study.error} />;
   const { name, roles } = study.data.study;
+  // The audit log is for owners (the API answers 403 to anyone else).
+  const shown = roles.includes('owner') ? [...tabs, ['audit', 'Audit log'] as const] : tabs;
   return (
     <section aria-labelledby="study-heading">
       <h1 id="study-heading">{name}</h1>
       <p className="hint">Your roles: {roles.join(', ')}</p>
       <nav aria-label="Study" className="tabs">
-        {tabs.map(([path, label]) => (
+        {shown.map(([path, label]) => (
           <NavLink key={label} to={path ? `/studies/${studyId}/${path}` : `/studies/${studyId}`} end={!path}>
             {label}
           </NavLink>

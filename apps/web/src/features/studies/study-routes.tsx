@@ -2,6 +2,7 @@ import { Route } from 'react-router';
 import { CodingPage } from '../coding/coding-page.tsx';
 import { AdjudicationPage } from '../adjudication/adjudication-page.tsx';
 import { CodebookPage } from '../codebook/codebook-page.tsx';
+import { AuditPage } from './audit-page.tsx';
 import { StudyLayout } from './study-layout.tsx';
 import { StudyOverview } from './study-overview.tsx';
 import { PendingFeature } from './pending-feature.tsx';
@@ -17,6 +18,7 @@ export function studyRoutes() {
       <Route path="adjudicate" element={<AdjudicationPage />} />
       <Route path="analysis" element={<PendingFeature name="Analysis" />} />
       <Route path="export" element={<PendingFeature name="Export" />} />
+      <Route path="audit" element={<AuditPage />} />
     </Route>
   );
 }
