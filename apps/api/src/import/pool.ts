@@ -1,6 +1,8 @@
 // Sanitizing is most of an import's CPU time, so it can run on worker threads while the
-// main thread parses and stages. Batches go to the least busy worker; callers await results
-// in their own order (pipeline.ts keeps the file order).
+// main thread parses and stages. A batch goes to an idle worker; when every worker is busy
+// the calling thread sanitizes it itself, so one worker plus the main thread keep two cores
+// busy without the memory of a second worker (each carries its own V8 heap and loader).
+// Callers await results in their own order (pipeline.ts keeps the file order).
 import { Worker } from 'node:worker_threads';
 import { createSanitizer, type SanitizedPost } from './sanitize.ts';
 
@@ -21,8 +23,11 @@ interface Pending {
 }
 
 export function workerPool(size: number, baseUrl?: string): SanitizePool {
+  const inline = createSanitizer(baseUrl);
   const url = new URL('./sanitize-worker.mjs', import.meta.url);
-  const workers = Array.from({ length: size }, () => ({ worker: new Worker(url, { workerData: { baseUrl } }), pending: new Map<number, Pending>() }));
+  // A small heap keeps a worker's RSS down: its garbage is short-lived, so frequent GCs are cheap.
+  const resourceLimits = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 };
+  const workers = Array.from({ length: size }, () => ({ worker: new Worker(url, { workerData: { baseUrl }, resourceLimits }), pending: new Map<number, Pending>() }));
   let nextId = 0;
   let failure: Error | undefined;
   for (const w of workers) {
@@ -42,7 +47,8 @@ export function workerPool(size: number, baseUrl?: string): SanitizePool {
   return {
     sanitize(htmls) {
       if (failure) return Promise.reject(failure);
-      const w = workers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+      const w = workers.find((x) => x.pending.size === 0);
+      if (!w) return Promise.resolve(htmls.map(inline));
       const id = nextId++;
       return new Promise((resolve, reject) => {
         w.pending.set(id, { resolve, reject });

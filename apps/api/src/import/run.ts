@@ -2,6 +2,7 @@
 // Phase 1 (pipeline.ts) parses, checks and sanitizes into staging with no write lock;
 // phase 2 (store.ts) writes everything in one transaction. Strict mode fails on the first
 // bad record before phase 2, so nothing is written; lenient mode stores the rest.
+import { availableParallelism } from 'node:os';
 import type { Db } from '../db/open.ts';
 import { detectFormat } from './detect.ts';
 import { parseDiscourse } from './discourse/parse.ts';
@@ -34,7 +35,7 @@ export interface ImportOptions {
   fileName?: string;
   /** The imports row to stamp on threads this import creates or changes. */
   importId?: number;
-  /** Sanitizer threads; 0 sanitizes inline. Default: inline for files under 4 MB, else 2. */
+  /** Sanitizer worker threads besides this one; 0 sanitizes inline. Default: 0 for files under 4 MB, else one fewer than the cores (at least 1, at most 3). */
   workers?: number;
   onProgress?: (progress: ImportProgress) => void;
 }
@@ -51,7 +52,7 @@ export async function runImportFile(db: Db, file: string, options: ImportOptions
   const format = options.format ?? detectFormat(input);
   const progress: ImportProgress = { bytesRead: 0, postsRead: 0 };
   const ctx: ParseContext = { file: input.name, limits, progress, baseUrl, mapping: resolveMapping(options.mapping) };
-  const workers = options.workers ?? (input.size >= WORKER_THRESHOLD ? 2 : 0);
+  const workers = options.workers ?? (input.size >= WORKER_THRESHOLD ? Math.min(3, Math.max(1, availableParallelism() - 1)) : 0);
   const pool = workers > 0 ? workerPool(workers, baseUrl) : inlinePool(baseUrl);
   const staging = new Staging();
   const report = new ReportBuilder(mode, limits.maxRejections);
@@ -59,7 +60,8 @@ export async function runImportFile(db: Db, file: string, options: ImportOptions
     const storedHash = source && hashLookup(db, source.id);
     const seen = await prepare(parse(format, input, ctx, mode), {
       limits, pool, staging, report, progress, storedHash,
-      depth: Math.max(2, workers * 2),
+      // Enough batches in flight that the main thread sanitizes while a worker is busy, not waits.
+      depth: workers > 0 ? 8 + workers * 2 : 1,
       hashSalt: baseUrl ?? '',
       onProgress: options.onProgress && (() => options.onProgress!(progress)),
     });

@@ -36,21 +36,23 @@ export function storeStaged(db: Db, staging: Staging, target: StoreTarget): Stor
     sourceId = (q.findSource.get(target.sourceName) as number | undefined) ??
       Number(q.addSource.run(target.sourceName, target.sourceKind, target.baseUrl ?? null, new Date().toISOString()).lastInsertRowid);
     if (target.baseUrl) q.setBaseUrl.run(target.baseUrl, sourceId);
+    // Checked inside the write lock, so it stays true: a first import need not look rows up.
+    const empty = !q.anyThread.get(sourceId);
     let seq = -1;
     let threadId = 0;
     for (const r of staging.rows()) {
       if (r.threadSeq !== seq) {
         seq = r.threadSeq;
-        threadId = upsertThread(q, sourceId, r, target.importId ?? null, threads);
+        threadId = upsertThread(q, sourceId, r, target.importId ?? null, threads, empty);
       }
-      upsertPost(q, sourceId, threadId, r, posts);
+      upsertPost(q, sourceId, threadId, r, posts, empty);
     }
   })();
   return { sourceId, threads, posts };
 }
 
-function upsertThread(q: Statements, sourceId: number, r: StagedPostRow, importId: number | null, counts: Counts): number {
-  const old = q.findThread.get(sourceId, r.externalId) as ThreadRow | undefined;
+function upsertThread(q: Statements, sourceId: number, r: StagedPostRow, importId: number | null, counts: Counts, empty: boolean): number {
+  const old = empty ? undefined : (q.findThread.get(sourceId, r.externalId) as ThreadRow | undefined);
   if (!old) {
     const id = Number(q.addThread.run(sourceId, r.externalId, r.title, r.category, r.tagsJson, r.url, r.views, r.threadCreatedAt, importId).lastInsertRowid);
     for (const tag of JSON.parse(r.tagsJson) as string[]) q.addTag.run(id, tag);
@@ -73,8 +75,8 @@ function upsertThread(q: Statements, sourceId: number, r: StagedPostRow, importI
   return old.id;
 }
 
-function upsertPost(q: Statements, sourceId: number, threadId: number, r: StagedPostRow, counts: Counts): void {
-  const old = q.findPost.get(sourceId, r.postExternalId) as PostRow | undefined;
+function upsertPost(q: Statements, sourceId: number, threadId: number, r: StagedPostRow, counts: Counts, empty: boolean): void {
+  const old = empty ? undefined : (q.findPost.get(sourceId, r.postExternalId) as PostRow | undefined);
   if (old && old.content_hash === r.contentHash) {
     if (old.thread_id === threadId && old.post_number === r.postNumber) return void counts.unchanged++;
     q.movePost.run(threadId, r.postNumber, old.id);
@@ -106,6 +108,7 @@ function build(db: Db) {
     findSource: db.prepare('SELECT id FROM sources WHERE name = ?').pluck(),
     addSource: db.prepare('INSERT INTO sources (name, kind, base_url, created_at) VALUES (?, ?, ?, ?)'),
     setBaseUrl: db.prepare('UPDATE sources SET base_url = ? WHERE id = ? AND base_url IS NULL'),
+    anyThread: db.prepare('SELECT 1 FROM threads WHERE source_id = ? LIMIT 1'),
     findThread: db.prepare('SELECT id, title, category, tags_json, url, views, created_at FROM threads WHERE source_id = ? AND external_id = ?'),
     addThread: db.prepare(
       'INSERT INTO threads (source_id, external_id, title, category, tags_json, url, views, created_at, import_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',

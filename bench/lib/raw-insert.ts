@@ -1,0 +1,36 @@
+// The baseline an import is compared with: the same threads and posts (already sanitized,
+// read back from an imported database) inserted into a fresh database with the same schema,
+// FTS triggers included, by prepared statements in one transaction. No parsing, no sanitizing.
+import { rmSync } from 'node:fs';
+import { openDb } from '../../apps/api/src/db/open.ts';
+
+export function rawInsertMs(fromPath: string, toPath: string): { ms: number; posts: number } {
+  const from = openDb(fromPath);
+  const threads = from.prepare('SELECT id, source_id, external_id, title, category, tags_json, url, views, created_at FROM threads ORDER BY id').raw().all() as unknown[][];
+  const tags = from.prepare('SELECT thread_id, tag FROM thread_tags').raw().all() as unknown[][];
+  const posts = from
+    .prepare('SELECT source_id, thread_id, external_id, post_number, reply_to, author, created_at, html, text, like_count, content_hash FROM posts ORDER BY id')
+    .raw()
+    .all() as unknown[][];
+  const sources = from.prepare('SELECT id, name, kind, base_url, created_at FROM sources').raw().all() as unknown[][];
+  from.close();
+
+  for (const suffix of ['', '-wal', '-shm']) rmSync(toPath + suffix, { force: true });
+  const to = openDb(toPath);
+  const addSource = to.prepare('INSERT INTO sources (id, name, kind, base_url, created_at) VALUES (?, ?, ?, ?, ?)');
+  const addThread = to.prepare('INSERT INTO threads (id, source_id, external_id, title, category, tags_json, url, views, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const addTag = to.prepare('INSERT INTO thread_tags (thread_id, tag) VALUES (?, ?)');
+  const addPost = to.prepare(
+    'INSERT INTO posts (source_id, thread_id, external_id, post_number, reply_to, author, created_at, html, text, like_count, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const start = performance.now();
+  to.transaction(() => {
+    for (const s of sources) addSource.run(...s);
+    for (const t of threads) addThread.run(...t);
+    for (const t of tags) addTag.run(...t);
+    for (const p of posts) addPost.run(...p);
+  })();
+  const ms = performance.now() - start;
+  to.close();
+  return { ms, posts: posts.length };
+}
