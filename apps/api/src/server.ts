@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
+import { startCheckpointer } from './db/checkpointer.ts';
 import { openDb } from './db/open.ts';
 import { seedDemo } from './demo/seed.ts';
 import { failInterruptedImports } from './import/index.ts';
@@ -11,6 +12,7 @@ import { serveWebApp } from './http/web-app.ts';
 const config = loadConfig();
 const db = openDb(config.dbPath);
 failInterruptedImports(db); // imports a crash left queued or running can no longer finish
+const checkpointer = startCheckpointer(config.dbPath);
 const demo = process.env.THREADCODER_DEMO === '0' ? null : await seedDemo(db, config.dbPath);
 const app = createApp({ db, config });
 serveWebApp(app, resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist'));
@@ -27,8 +29,9 @@ const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
 
 // Close the database cleanly so the WAL is checkpointed.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
+  process.on(signal, async () => {
     server.close();
+    await checkpointer.stop();
     db.close();
     process.exit(0);
   });

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db/open.ts';
+import { statement } from '../db/prepared.ts';
 
 export interface SessionUser {
   id: number;
@@ -23,14 +24,16 @@ export function createSession(db: Db, userId: number, ttlMs: number, now = new D
   return { token, expiresAt };
 }
 
+type SessionRow = Omit<SessionUser, 'isAdmin'> & { expiresAt: string; isAdmin: number };
+// Every API request looks its session up, so the statement is prepared once per connection.
+const selectSessionUser = statement<[string], SessionRow>(
+  `SELECT s.expires_at AS expiresAt, u.id, u.username, u.display_name AS displayName, u.is_admin AS isAdmin
+   FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`,
+);
+
 /** The user a live session token belongs to, or null; expired sessions are removed as found. */
 export function findSessionUser(db: Db, token: string, now = new Date()): SessionUser | null {
-  const row = db
-    .prepare(
-      `SELECT s.expires_at AS expiresAt, u.id, u.username, u.display_name AS displayName, u.is_admin AS isAdmin
-       FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`,
-    )
-    .get(hashToken(token)) as (Omit<SessionUser, 'isAdmin'> & { expiresAt: string; isAdmin: number }) | undefined;
+  const row = selectSessionUser(db).get(hashToken(token));
   if (!row) return null;
   if (row.expiresAt <= now.toISOString()) {
     deleteSession(db, token);

@@ -1,4 +1,5 @@
 import type { Db } from './open.ts';
+import { statement } from './prepared.ts';
 
 export interface AuditEntry {
   userId: number | null;
@@ -10,12 +11,15 @@ export interface AuditEntry {
   after?: unknown;
 }
 
+// Every change writes a row (each saved coding, too), so the statement is prepared once per connection.
+const insertAudit = statement(
+  `INSERT INTO audit_log (at, user_id, study_id, action, entity, entity_id, before_json, after_json)
+   VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+);
+
 /** Records who changed what, with the state before and after; call inside the change's transaction. */
 export function audit(db: Db, e: AuditEntry, at = new Date().toISOString()): void {
-  db.prepare(
-    `INSERT INTO audit_log (at, user_id, study_id, action, entity, entity_id, before_json, after_json)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
+  insertAudit(db).run(
     at,
     e.userId,
     e.studyId ?? null,

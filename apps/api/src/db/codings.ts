@@ -1,5 +1,10 @@
+import type { Codebook } from '@threadcoder/taxonomy';
+import { forbidden, notFound } from '../http/errors.ts';
 import { audit } from './audit.ts';
 import type { Db } from './open.ts';
+import { cachedVersion, studyCodingSettings } from './pinned-codebook.ts';
+import { perDb, statement } from './prepared.ts';
+import { assertRoundOpen } from './rounds.ts';
 
 export interface Quote {
   text: string;
@@ -24,52 +29,74 @@ export interface Coding extends CodingInput {
 }
 
 type RawCoding = Omit<Coding, 'codeIds' | 'quotes' | 'unsure'> & { unsure: number };
+type RawLabel = { codeId: string; quote: string | null; start: number | null; end: number | null };
+
+// Saving a coding is the hottest write, so its statements are prepared once per connection.
+const selectCoding = statement<[number, number], RawCoding>(
+  `SELECT id, unit_id AS unitId, coder_id AS coderId, version_id AS versionId, memo, unsure, created_at AS createdAt, updated_at AS updatedAt
+   FROM codings WHERE unit_id = ? AND coder_id = ?`,
+);
+const selectLabels = statement<[number], RawLabel>(
+  'SELECT code_id AS codeId, quote, quote_start AS start, quote_end AS end FROM coding_labels WHERE coding_id = ? ORDER BY code_id',
+);
+const upsertCoding = statement<[number, number, number, string, number, string, string], number>(
+  `INSERT INTO codings (unit_id, coder_id, version_id, memo, unsure, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+   ON CONFLICT (unit_id, coder_id) DO UPDATE SET version_id = excluded.version_id, memo = excluded.memo,
+     unsure = excluded.unsure, updated_at = excluded.updated_at
+   RETURNING id`,
+  (s) => s.pluck(),
+);
+const deleteLabels = statement<[number]>('DELETE FROM coding_labels WHERE coding_id = ?');
+const insertLabel = statement<[number, string, string | null, number | null, number | null]>(
+  'INSERT INTO coding_labels (coding_id, code_id, quote, quote_start, quote_end) VALUES (?, ?, ?, ?, ?)',
+);
 
 /** The caller's own coding of a unit (never another coder's: see visibility.ts for that). */
 export function getCoding(db: Db, unitId: number, coderId: number): Coding | null {
-  const row = db
-    .prepare(
-      `SELECT id, unit_id AS unitId, coder_id AS coderId, version_id AS versionId, memo, unsure, created_at AS createdAt, updated_at AS updatedAt
-       FROM codings WHERE unit_id = ? AND coder_id = ?`,
-    )
-    .get(unitId, coderId) as RawCoding | undefined;
+  const row = selectCoding(db).get(unitId, coderId);
   if (!row) return null;
-  const labels = db
-    .prepare('SELECT code_id AS codeId, quote, quote_start AS start, quote_end AS end FROM coding_labels WHERE coding_id = ? ORDER BY code_id')
-    .all(row.id) as { codeId: string; quote: string | null; start: number | null; end: number | null }[];
+  const labels = selectLabels(db).all(row.id);
   const quotes: Record<string, Quote> = {};
   for (const l of labels) if (l.quote !== null) quotes[l.codeId] = { text: l.quote, start: l.start ?? 0, end: l.end ?? 0 };
   return { ...row, unsure: row.unsure === 1, codeIds: labels.map((l) => l.codeId), quotes };
 }
 
+// The order SQLite's ORDER BY code_id gives (BINARY collation: UTF-8 bytes), not JS's UTF-16 order.
+const byCodeId = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
+
 const comparable = (c: Coding | null) => c && { codeIds: c.codeIds, memo: c.memo, unsure: c.unsure, quotes: c.quotes };
 
-/** Creates or replaces a coder's coding of a unit and audits the change, in one transaction. */
-export function saveCoding(db: Db, studyId: number, unitId: number, coderId: number, versionId: number, input: CodingInput): Coding {
-  return db.transaction(() => {
+type SaveArgs = [studyId: number, unitId: number, coderId: number, versionId: number, input: CodingInput];
+const saveTransaction = perDb((db) =>
+  db.transaction((...[studyId, unitId, coderId, versionId, input]: SaveArgs): Coding => {
     const before = getCoding(db, unitId, coderId);
     const now = new Date().toISOString();
-    const codingId = db
-      .prepare(
-        `INSERT INTO codings (unit_id, coder_id, version_id, memo, unsure, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (unit_id, coder_id) DO UPDATE SET version_id = excluded.version_id, memo = excluded.memo,
-           unsure = excluded.unsure, updated_at = excluded.updated_at
-         RETURNING id`,
-      )
-      .pluck()
-      .get(unitId, coderId, versionId, input.memo, input.unsure ? 1 : 0, now, now) as number;
-    db.prepare('DELETE FROM coding_labels WHERE coding_id = ?').run(codingId);
-    const label = db.prepare('INSERT INTO coding_labels (coding_id, code_id, quote, quote_start, quote_end) VALUES (?, ?, ?, ?, ?)');
+    const codingId = upsertCoding(db).get(unitId, coderId, versionId, input.memo, input.unsure ? 1 : 0, now, now)!;
+    deleteLabels(db).run(codingId);
+    const label = insertLabel(db);
     for (const code of input.codeIds) {
       const q = input.quotes[code];
       label.run(codingId, code, q?.text ?? null, q?.start ?? null, q?.end ?? null);
     }
-    const after = getCoding(db, unitId, coderId)!;
+    // What getCoding would now read back, built without reading it: labels sorted as SQLite sorts them.
+    const codeIds = [...input.codeIds].sort(byCodeId);
+    const quotes: Record<string, Quote> = {};
+    for (const id of codeIds) {
+      const q = input.quotes[id];
+      if (q) quotes[id] = { text: q.text, start: q.start, end: q.end };
+    }
+    const createdAt = before?.createdAt ?? now;
+    const after: Coding = { id: codingId, unitId, coderId, versionId, memo: input.memo, unsure: input.unsure, createdAt, updatedAt: now, codeIds, quotes };
     if (JSON.stringify(comparable(before)) !== JSON.stringify(comparable(after))) {
       audit(db, { userId: coderId, studyId, action: before ? 'coding.update' : 'coding.create', entity: 'coding', entityId: codingId, before: comparable(before) ?? undefined, after: comparable(after) }, now);
     }
     return after;
-  })();
+  }),
+);
+
+/** Creates or replaces a coder's coding of a unit and audits the change, in one transaction. */
+export function saveCoding(db: Db, studyId: number, unitId: number, coderId: number, versionId: number, input: CodingInput): Coding {
+  return saveTransaction(db)(studyId, unitId, coderId, versionId, input);
 }
 
 export interface CoderProgress {
@@ -93,4 +120,32 @@ export function progress(db: Db, studyId: number, onlyCoder?: number): CoderProg
        GROUP BY u.round_id, a.user_id ORDER BY u.round_id, usr.username`,
     )
     .all({ studyId, only: onlyCoder ?? null }) as CoderProgress[];
+}
+
+export interface CodingTarget {
+  roundId: number;
+  versionId: number;
+  labelMode: 'single' | 'multi';
+  codebook: Codebook;
+}
+
+const selectTarget = statement<{ studyId: number; unitId: number; coderId: number }, { roundId: number; open: number; assigned: number; versionId: number | null; labelMode: 'single' | 'multi' }>(
+  `SELECT u.round_id AS roundId, r.status = 'open' AS open, s.codebook_version_id AS versionId, s.label_mode AS labelMode,
+     EXISTS (SELECT 1 FROM assignments a WHERE a.unit_id = u.id AND a.user_id = @coderId) AS assigned
+   FROM units u JOIN rounds r ON r.id = u.round_id JOIN studies s ON s.id = u.study_id
+   WHERE u.id = @unitId AND u.study_id = @studyId`,
+);
+
+/**
+ * Everything a save needs to know about its unit, in one query: the unit exists (404), is
+ * assigned to the coder (403), its round is open (409) and the study has a codebook (409).
+ * The rare refusals defer to assertRoundOpen and studyCodingSettings for their messages.
+ */
+export function codingTarget(db: Db, studyId: number, unitId: number, coderId: number): CodingTarget {
+  const row = selectTarget(db).get({ studyId, unitId, coderId });
+  if (!row) throw notFound('The unit');
+  if (!row.assigned) throw forbidden('This unit is not assigned to you.');
+  if (!row.open) assertRoundOpen(db, row.roundId);
+  if (row.versionId === null) studyCodingSettings(db, studyId);
+  return { roundId: row.roundId, versionId: row.versionId!, labelMode: row.labelMode, codebook: cachedVersion(db, row.versionId!) };
 }

@@ -2,10 +2,9 @@ import { checkLabels } from '@threadcoder/taxonomy';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireStudyRole, rolesIn } from '../auth/middleware.ts';
-import { getCoding, saveCoding } from '../db/codings.ts';
+import { codingTarget, getCoding, saveCoding } from '../db/codings.ts';
 import type { Db } from '../db/open.ts';
-import { studyCodingSettings } from '../db/pinned-codebook.ts';
-import { assertRoundOpen, getRound } from '../db/rounds.ts';
+import { getRound } from '../db/rounds.ts';
 import { unitContext } from '../db/unit-context.ts';
 import { getUnit, isAssigned, listAssignedUnits } from '../db/units.ts';
 import type { AuthedEnv } from '../http/env.ts';
@@ -46,18 +45,16 @@ export function codingRoutes(db: Db) {
     .put('/units/:unitId/coding', requireStudyRole(db, 'coder'), validate('param', unitParam), validate('json', codingBody), (c) => {
       const { studyId, unitId } = c.req.valid('param');
       const user = c.get('user');
-      const { unit, assigned } = loadUnit(studyId, unitId, user);
-      if (!assigned) throw forbidden('This unit is not assigned to you.');
-      assertRoundOpen(db, unit.roundId);
+      // One query for the unit, its assignment, round and codebook (404/403/409 as loadUnit etc. would answer).
+      const target = codingTarget(db, studyId, unitId, user.id);
       const body = c.req.valid('json');
-      const settings = studyCodingSettings(db, studyId);
-      const checked = checkLabels(settings.codebook, body.codeIds, settings.labelMode);
+      const checked = checkLabels(target.codebook, body.codeIds, target.labelMode);
       if (!checked.ok) {
         const first = checked.errors[0]!;
         throw new AppError(first.code, 400, first.message, { field: first.where.field ?? 'codeIds' });
       }
       const stray = Object.keys(body.quotes).find((id) => !body.codeIds.includes(id));
       if (stray) throw new AppError('coding.quote_without_code', 400, `A quote is attached to "${stray}", which is not among the labels.`, { field: `quotes.${stray}` });
-      return c.json({ coding: saveCoding(db, studyId, unitId, user.id, settings.versionId, body) });
+      return c.json({ coding: saveCoding(db, studyId, unitId, user.id, target.versionId, body) });
     });
 }
