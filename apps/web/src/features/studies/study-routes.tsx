@@ -1,6 +1,7 @@
 import { Route } from 'react-router';
 import { CodingPage } from '../coding/coding-page.tsx';
 import { AdjudicationPage } from '../adjudication/adjudication-page.tsx';
+import { AgreementPage } from '../agreement/agreement-page.tsx';
 import { CodebookPage } from '../codebook/codebook-page.tsx';
 import { AuditPage } from './audit-page.tsx';
 import { StudyLayout } from './study-layout.tsx';
@@ -14,7 +15,7 @@ export function studyRoutes() {
       <Route index element={<StudyOverview />} />
       <Route path="codebook" element={<CodebookPage />} />
       <Route path="code" element={<CodingPage />} />
-      <Route path="agreement" element={<PendingFeature name="Agreement" />} />
+      <Route path="agreement" element={<AgreementPage />} />
       <Route path="adjudicate" element={<AdjudicationPage />} />
       <Route path="analysis" element={<PendingFeature name="Analysis" />} />
       <Route path="export" element={<PendingFeature name="Export" />} />

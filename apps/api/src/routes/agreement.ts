@@ -1,0 +1,59 @@
+import { Hono, type MiddlewareHandler } from 'hono';
+import { z } from 'zod';
+import { requireStudyRole, rolesIn } from '../auth/middleware.ts';
+import { agreementSummary } from '../db/agreement.ts';
+import { agreementCsv } from '../db/agreement-csv.ts';
+import { studyAgreementSettings } from '../db/agreement-data.ts';
+import type { Db } from '../db/open.ts';
+import type { AuthedEnv } from '../http/env.ts';
+import { forbidden } from '../http/errors.ts';
+import { validate } from '../http/validate.ts';
+
+const studyParam = z.object({ studyId: z.coerce.number().int() });
+const agreementQuery = z.object({
+  roundId: z.string().regex(/^\d+$/, 'A round id is a number').transform(Number).optional(),
+  bootstrap: z.string().regex(/^\d+$/, 'bootstrap is a number of resamples').transform(Number).pipe(z.number().int().min(2).max(10_000)).optional(),
+  // The generator takes a 32-bit seed; a wider one would silently repeat another seed's draws.
+  seed: z.string().regex(/^-?\d+$/, 'A seed is an integer').transform(Number).pipe(z.number().int().min(-(2 ** 31)).max(2 ** 31 - 1)).optional(),
+  pair: z
+    .string()
+    .regex(/^\d+,\d+$/, 'A pair is two user ids: "a,b"')
+    .transform((s) => s.split(',').map(Number) as [number, number])
+    .optional(),
+});
+const exportQuery = agreementQuery.extend({ format: z.enum(['csv', 'json']) });
+
+/**
+ * Owners and adjudicators always see the statistics (aggregates reveal no one's labels);
+ * coders only once the study is not blind. Unit-level detail follows the blind rule in
+ * db/agreement-data.ts whoever asks.
+ */
+function requireAgreementAccess(db: Db): MiddlewareHandler<AuthedEnv> {
+  return async (c, next) => {
+    const studyId = Number(c.req.param('studyId'));
+    const roles = rolesIn(db, studyId, c.get('user'));
+    if (!roles.includes('owner') && !roles.includes('adjudicator') && studyAgreementSettings(db, studyId).blind) {
+      throw forbidden('Agreement is hidden from coders while the study is blind, so that no coder learns how the others label.');
+    }
+    await next();
+  };
+}
+
+/** Inter-rater agreement of a study: the report as JSON, and as CSV or JSON files. */
+export function agreementRoutes(db: Db) {
+  const access = [requireStudyRole(db), requireAgreementAccess(db)] as const;
+  return new Hono<AuthedEnv>()
+    .get('/', ...access, validate('param', studyParam), validate('query', agreementQuery), (c) => {
+      const { studyId } = c.req.valid('param');
+      return c.json(agreementSummary(db, studyId, c.req.valid('query')));
+    })
+    .get('/export', ...access, validate('param', studyParam), validate('query', exportQuery), (c) => {
+      const { studyId } = c.req.valid('param');
+      const { format, ...query } = c.req.valid('query');
+      const summary = agreementSummary(db, studyId, query);
+      const name = `agreement-study-${studyId}${query.roundId === undefined ? '' : `-round-${query.roundId}`}.${format}`;
+      const body = format === 'csv' ? agreementCsv(summary) : `${JSON.stringify(summary, null, 2)}\n`;
+      const type = format === 'csv' ? 'text/csv; charset=utf-8; header=present' : 'application/json; charset=utf-8';
+      return c.body(body, 200, { 'Content-Type': type, 'Content-Disposition': `attachment; filename="${name}"` });
+    });
+}
