@@ -151,19 +151,21 @@ async function main() {
       return performance.now() - start;
     };
     await phase(warmupMs, false);
-    const results: { p50: number; p99: number; rate: number; cpu: number }[] = [];
+    const results: { p50: number; p99: number; rate: number; cpu: number; client: number }[] = [];
     for (let r = 0; r < runs; r++) {
       (globalThis as { gc?: () => void }).gc?.();
       const cpu0 = cpuSeconds(child.pid!);
+      const client0 = process.cpuUsage();
       const elapsed = await phase(runMs, true);
       const serverCpu = cpuSeconds(child.pid!) - cpu0;
+      const clientCpu = process.cpuUsage(client0);
       const all = clients.flatMap((c) => c.latencies).sort((a, b) => a - b);
       const saves = clients.reduce((n, c) => n + c.saves, 0);
-      results.push({ p50: quantile(all, 0.5), p99: quantile(all, 0.99), rate: (saves * 1000) / elapsed, cpu: (serverCpu * 1e6) / saves });
+      results.push({ p50: quantile(all, 0.5), p99: quantile(all, 0.99), rate: (saves * 1000) / elapsed, cpu: (serverCpu * 1e6) / saves, client: (clientCpu.user + clientCpu.system) / saves });
       const x = results.at(-1)!;
       console.log(
         `run ${r + 1}: ${saves} saves in ${(elapsed / 1000).toFixed(1)} s  p50 ${x.p50.toFixed(2)} ms  p99 ${x.p99.toFixed(2)} ms  ` +
-          `${Math.round(x.rate)} saves/s  (server CPU ${Math.round(x.cpu)} µs/save)`,
+          `${Math.round(x.rate)} saves/s  (CPU per save: server ${Math.round(x.cpu)} µs, clients ${Math.round(x.client)} µs)`,
       );
     }
     const errors = clients.reduce((n, c) => n + c.errors, 0);

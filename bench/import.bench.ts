@@ -50,7 +50,8 @@ try {
   for (let i = 0; i < runs; i++) {
     const r = importOnce(dump, i);
     results.push(r);
-    console.log(`run ${i + 1}: CLI ${r.seconds.toFixed(2)} s (${Math.round(posts / r.seconds).toLocaleString('en')} posts/s), peak RSS ${r.rssMb?.toFixed(0) ?? '?'} MB; raw insert ${r.rawSeconds.toFixed(2)} s (${Math.round(posts / r.rawSeconds).toLocaleString('en')} posts/s)`);
+    const rate = (s: number) => `${Math.round(posts / s).toLocaleString('en')} posts/s`;
+    console.log(`run ${i + 1}: CLI ${r.seconds.toFixed(2)} s (${rate(r.seconds)}), peak RSS ${r.rssMb?.toFixed(0) ?? '?'} MB; raw insert ${r.rawSeconds.toFixed(2)} s (${rate(r.rawSeconds)})`);
   }
   const rate = posts / median(results.map((r) => r.seconds));
   const rawRate = posts / median(results.map((r) => r.rawSeconds));

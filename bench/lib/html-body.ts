@@ -22,7 +22,13 @@ const codeLines = [
   'for batch in dataloader:',
   '    loss = outputs.loss  # shape: []',
 ];
-const links = ['https://huggingface.co/docs/transformers/main_classes/trainer', 'https://huggingface.co/docs/datasets/loading', 'https://github.com/huggingface/transformers/issues/1234', '/t/cuda-out-of-memory/1001'];
+const links = [
+  'https://huggingface.co/docs/transformers/main_classes/trainer',
+  'https://huggingface.co/docs/datasets/loading',
+  'https://github.com/huggingface/transformers/issues/1234',
+  '/t/cuda-out-of-memory/1001',
+];
+const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 
 function sentence(r: Rng): string {
   const n = r.int(6, 18);
@@ -40,9 +46,11 @@ function sentence(r: Rng): string {
 
 function block(r: Rng): string {
   const roll = r.next();
-  if (roll < 0.15) return `<pre><code class="lang-python">${Array.from({ length: r.int(2, 6) }, () => r.pick(codeLines).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;')).join('\n')}\n</code></pre>`;
+  if (roll < 0.15) return `<pre><code class="lang-python">${Array.from({ length: r.int(2, 6) }, () => escape(r.pick(codeLines))).join('\n')}\n</code></pre>`;
   if (roll < 0.25) return `<ul>${Array.from({ length: r.int(2, 4) }, () => `<li>${sentence(r)}</li>`).join('')}</ul>`;
-  if (roll < 0.32) return `<aside class="quote no-group" data-username="user${r.int(1, 2000)}"><blockquote><p>${sentence(r)}</p></blockquote></aside>`;
+  if (roll < 0.32) {
+    return `<aside class="quote no-group" data-username="user${r.int(1, 2000)}"><blockquote><p>${sentence(r)}</p></blockquote></aside>`;
+  }
   return `<p>${Array.from({ length: r.int(1, 4) }, () => sentence(r)).join(' ')}</p>`;
 }
 

@@ -36,9 +36,12 @@ describe('startImport', () => {
     db.close();
   });
 
-  test('bad options are refused before anything is queued', async () => {
+  test('bad input is refused before anything is queued, and the upload removed', async () => {
     const path = dbPath();
-    await expect(startImport(path, { sourceName: 'hf', file: fixture('errors/binary.json') })).rejects.toMatchObject({ code: 'import.binary_file' });
+    const upload = `${tmp.dir}/upload-bin.tmp`;
+    copyFileSync(fixture('errors/binary.json'), upload);
+    await expect(startImport(path, { sourceName: 'hf', file: upload, deleteFile: true })).rejects.toMatchObject({ code: 'import.binary_file' });
+    expect(existsSync(upload)).toBe(false);
     const db = openDb(path);
     expect(listImports(db)).toEqual([]);
     db.close();

@@ -8,7 +8,7 @@ import './styles.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <AppProviders client={createClient()}>
+    <AppProviders client={createClient(undefined, `${window.location.origin}/`)}>
       <BrowserRouter>
         <App />
       </BrowserRouter>

@@ -46,7 +46,8 @@ export async function createImport(db: Db, o: StartImportOptions): Promise<numbe
   const now = new Date().toISOString();
   return db.transaction(() => {
     const found = db.prepare('SELECT id FROM sources WHERE name = ?').pluck().get(o.sourceName) as number | undefined;
-    const sourceId = found ?? Number(db.prepare('INSERT INTO sources (name, kind, base_url, created_at) VALUES (?, ?, ?, ?)').run(o.sourceName, o.sourceKind ?? format, o.baseUrl ?? null, now).lastInsertRowid);
+    const addSource = db.prepare('INSERT INTO sources (name, kind, base_url, created_at) VALUES (?, ?, ?, ?)');
+    const sourceId = found ?? Number(addSource.run(o.sourceName, o.sourceKind ?? format, o.baseUrl ?? null, now).lastInsertRowid);
     if (hasActiveImport(db, sourceId)) throw new AppError('import.busy', 409, `An import into "${o.sourceName}" is already running; wait for it to finish.`);
     const options = { ...o, fileName: input.name, format };
     return Number(
@@ -97,6 +98,9 @@ export async function startImport(dbPath: string, o: StartImportOptions): Promis
   let importId: number;
   try {
     importId = await createImport(db, o);
+  } catch (err) {
+    if (o.deleteFile) await rm(o.file, { force: true });
+    throw err;
   } finally {
     db.close();
   }

@@ -54,7 +54,8 @@ export class PostStager {
     this.flush();
     this.db.exec('CREATE INDEX rows_group ON rows (key_num, thread_key, head DESC, created_at, seq)');
     const rows = this.db.prepare(
-      'SELECT thread_key AS threadKey, head, external_id AS externalId, created_at AS createdAt, line, payload FROM rows ORDER BY key_num, thread_key, head DESC, created_at, seq',
+      `SELECT thread_key AS threadKey, head, external_id AS externalId, created_at AS createdAt, line, payload
+       FROM rows ORDER BY key_num, thread_key, head DESC, created_at, seq`,
     );
     let group: StagedRow[] = [];
     for (const r of rows.iterate() as Iterable<Omit<StagedRow, 'head'> & { head: number }>) {

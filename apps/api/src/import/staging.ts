@@ -57,9 +57,11 @@ export class Staging {
   readonly write = (batch: { thread: NormalizedThread; posts: PreparedPost[] }[]): void => {
     this.db.transaction(() => {
       for (const { thread: t, posts } of batch) {
-        const seq = this.addThread.run(t.externalId, t.title, t.category ?? null, JSON.stringify(t.tags), t.url ?? null, t.views ?? null, t.createdAt).lastInsertRowid;
+        const tags = JSON.stringify(t.tags);
+        const seq = this.addThread.run(t.externalId, t.title, t.category ?? null, tags, t.url ?? null, t.views ?? null, t.createdAt).lastInsertRowid;
         for (const { post: p, hash, clean } of posts) {
-          this.addPost.run(seq, p.externalId, p.postNumber, p.replyTo ?? null, p.author ?? null, p.createdAt, clean?.html ?? null, clean?.text ?? null, p.likeCount ?? null, hash);
+          const { html = null, text = null } = clean ?? {};
+          this.addPost.run(seq, p.externalId, p.postNumber, p.replyTo ?? null, p.author ?? null, p.createdAt, html, text, p.likeCount ?? null, hash);
         }
         this.threads++;
         this.posts += posts.length;

@@ -60,8 +60,10 @@ function upsertThread(q: Statements, sourceId: number, r: StagedPostRow, importI
     return id;
   }
   // A field this file does not have (no --base-url this time, no view counts) keeps its stored value.
-  const next = { title: r.title, category: r.category ?? old.category, tags_json: r.tagsJson, url: r.url ?? old.url, views: r.views ?? old.views, created_at: r.threadCreatedAt };
-  const same = next.title === old.title && next.category === old.category && next.tags_json === old.tags_json && next.url === old.url && next.views === old.views && next.created_at === old.created_at;
+  const next = {
+    title: r.title, category: r.category ?? old.category, tags_json: r.tagsJson, url: r.url ?? old.url, views: r.views ?? old.views, created_at: r.threadCreatedAt,
+  };
+  const same = (Object.keys(next) as (keyof typeof next)[]).every((k) => next[k] === old[k]);
   if (same) {
     counts.unchanged++;
     return old.id;

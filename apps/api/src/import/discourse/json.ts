@@ -37,7 +37,8 @@ export async function* readTopics(src: JsonSource, ctx: ParseContext, ids: IdReg
     }
     return;
   }
-  const parser = new Parser({ jsonStreaming: shape === 'document' });
+  // Packed values only (no per-chunk string tokens): the streamers need nothing else, and it halves the tokens.
+  const parser = new Parser({ jsonStreaming: shape === 'document', streamValues: false });
   const streamer = shape === 'array' ? new StreamArray() : new StreamValues();
   const stream = src.open();
   stream.on('error', (err) => parser.destroy(err));

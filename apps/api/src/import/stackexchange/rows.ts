@@ -22,7 +22,9 @@ export interface RowPayload {
 
 const QUESTION = '1';
 const ANSWER = '2';
-const otherTypes: Record<string, string> = { '3': 'orphaned tag wikis', '4': 'tag wiki excerpts', '5': 'tag wikis', '6': 'moderator nominations', '7': 'wiki placeholders', '8': 'privilege wikis' };
+const otherTypes: Record<string, string> = {
+  '3': 'orphaned tag wikis', '4': 'tag wiki excerpts', '5': 'tag wikis', '6': 'moderator nominations', '7': 'wiki placeholders', '8': 'privilege wikis',
+};
 
 /** Streams the rows into `stager`, yielding rejections and skip counts as it goes. */
 export async function* stageRows(input: InputFile, ctx: ParseContext, stager: PostStager): AsyncGenerator<ParsedItem> {
