@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { audit } from '../../apps/api/src/db/audit.ts';
 import type { Agent } from '../support/agent.ts';
 import { codingStudy, type CodingStudy } from '../support/coding-study.ts';
 
@@ -69,6 +70,15 @@ describe('the audit log', () => {
     s.t.db.prepare('DELETE FROM adjudications').run();
     await owen.request('PATCH', `/api/studies/${s.studyId}`, { blind: false });
     expect((await log(owen, '?entity=coding')).body.entries[0]!.after).toMatchObject({ memo: 'CORA-MEMO' });
+  });
+
+  test('other rows about a coder’s coding (coding.review on a unit) are hidden the same way', async () => {
+    audit(s.t.db, { userId: s.ids.cora!, studyId: s.studyId, action: 'coding.review', entity: 'unit', entityId: unitId, before: { codeIds: ['documentation'] }, after: { codeIds: ['REVIEWED-LABEL'] } });
+    const hidden = await log(owen, '?action=coding.review');
+    expect(hidden.body.entries[0]).toMatchObject({ hidden: true, before: null, after: null });
+    expect(hidden.text).not.toContain('REVIEWED-LABEL');
+    await owen.post(`/api/studies/${s.studyId}/rounds/${s.roundId}/unblind`);
+    expect((await log(owen, '?action=coding.review')).body.entries[0]).toMatchObject({ hidden: false, after: { codeIds: ['REVIEWED-LABEL'] } });
   });
 
   test('a coder and an adjudicator get 403; a non-member 404', async () => {

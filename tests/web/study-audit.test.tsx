@@ -28,6 +28,6 @@ test('the owner opens the audit log from its tab; coding rows are hidden while b
   expect(within(rows[2]!).getByText('cora')).toBeInTheDocument();
   expect(log).not.toHaveTextContent('CORA-MEMO');
   await user.selectOptions(within(log).getByLabelText('Action'), 'sample.draw');
-  await within(log).findByText('Page 1 of 1 (1 entries)');
+  await within(log).findByText('Page 1 of 1 (1 entry)');
   expect(within(log).getAllByRole('row')).toHaveLength(2);
 });

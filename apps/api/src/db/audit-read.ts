@@ -28,10 +28,15 @@ export interface AuditPage {
   entities: string[];
 }
 
-// A coding row carries the coder's labels and memo, so it is shown only where that coding
-// itself would be (visibility.ts): the join gives the predicate its c/u/r/s aliases. A row
-// whose coding is gone matches nothing and stays hidden while the study is blind.
-const visibleSql = `(l.entity <> 'coding' OR coalesce(${codingVisibleSql}, 0))`;
+// A row about a coding carries the coder's labels (and memo): entity 'coding', or any
+// 'coding.*' action on a unit (e.g. coding.review, whose user is the coder). It is shown only
+// where that coding itself would be (visibility.ts): the join below gives the predicate its
+// c/u/r/s aliases. A row whose coding is gone matches nothing and stays hidden while blind.
+const aboutCodingSql = `(l.entity = 'coding' OR l.action LIKE 'coding.%')`;
+const visibleSql = `(NOT ${aboutCodingSql} OR coalesce(${codingVisibleSql}, 0))`;
+const codingIdSql = `CASE WHEN l.entity = 'coding' THEN CAST(l.entity_id AS INTEGER)
+  WHEN l.entity = 'unit' AND l.action LIKE 'coding.%'
+  THEN (SELECT k.id FROM codings k WHERE k.unit_id = CAST(l.entity_id AS INTEGER) AND k.coder_id = l.user_id) END`;
 const whereSql = `WHERE l.study_id = @studyId AND (@action IS NULL OR l.action = @action)
   AND (@entity IS NULL OR l.entity = @entity) AND (@userId IS NULL OR l.user_id = @userId)`;
 
@@ -54,7 +59,7 @@ export function readAudit(db: Db, studyId: number, viewerId: number, filter: Aud
          CASE WHEN ${visibleSql} THEN l.before_json END AS beforeJson,
          CASE WHEN ${visibleSql} THEN l.after_json END AS afterJson
        FROM audit_log l JOIN studies s ON s.id = l.study_id LEFT JOIN users usr ON usr.id = l.user_id
-         LEFT JOIN codings c ON l.entity = 'coding' AND c.id = CAST(l.entity_id AS INTEGER)
+         LEFT JOIN codings c ON c.id = ${codingIdSql}
          LEFT JOIN units u ON u.id = c.unit_id LEFT JOIN rounds r ON r.id = u.round_id
        ${whereSql}
        ORDER BY l.at DESC, l.id DESC LIMIT @limit OFFSET @offset`,

@@ -90,7 +90,7 @@ export function AuditPage() {
               Newer
             </button>
             <span>
-              Page {page} of {pages} ({audit.data.total} entries)
+              Page {page} of {pages} ({audit.data.total} {audit.data.total === 1 ? 'entry' : 'entries'})
             </span>
             <button type="button" className="secondary small" disabled={page >= pages} onClick={() => setFilter('page', String(page + 1))}>
               Older
