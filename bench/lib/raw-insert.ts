@@ -4,7 +4,7 @@
 import { rmSync } from 'node:fs';
 import { openDb } from '../../apps/api/src/db/open.ts';
 
-export function rawInsertMs(fromPath: string, toPath: string): { ms: number; posts: number } {
+export function rawInsertMs(fromPath: string, toPath: string): { ms: number; cpuMs: number; posts: number } {
   const from = openDb(fromPath);
   const threads = from.prepare('SELECT id, source_id, external_id, title, category, tags_json, url, views, created_at FROM threads ORDER BY id').raw().all() as unknown[][];
   const tags = from.prepare('SELECT thread_id, tag FROM thread_tags').raw().all() as unknown[][];
@@ -24,6 +24,7 @@ export function rawInsertMs(fromPath: string, toPath: string): { ms: number; pos
     'INSERT INTO posts (source_id, thread_id, external_id, post_number, reply_to, author, created_at, html, text, like_count, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const start = performance.now();
+  const cpu = process.cpuUsage();
   to.transaction(() => {
     for (const s of sources) addSource.run(...s);
     for (const t of threads) addThread.run(...t);
@@ -31,6 +32,7 @@ export function rawInsertMs(fromPath: string, toPath: string): { ms: number; pos
     for (const p of posts) addPost.run(...p);
   })();
   const ms = performance.now() - start;
+  const used = process.cpuUsage(cpu);
   to.close();
-  return { ms, posts: posts.length };
+  return { ms, cpuMs: (used.user + used.system) / 1000, posts: posts.length };
 }
