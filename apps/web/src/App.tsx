@@ -8,6 +8,8 @@ import { LoginPage } from './features/auth/login-page.tsx';
 import { SetupPage } from './features/auth/setup-page.tsx';
 import { SourcesPage } from './features/sources/sources-page.tsx';
 import { StudiesPage } from './features/studies/studies-page.tsx';
+import { ThreadPage } from './features/threads/thread-page.tsx';
+import { ThreadsPage } from './features/threads/threads-page.tsx';
 import { studyRoutes } from './features/studies/study-routes.tsx';
 
 /** Logged out: login and first-run setup only. Logged in: the app inside the layout. */
@@ -31,6 +33,8 @@ export function App() {
         <Route path="login" element={<Navigate to="/studies" replace />} />
         <Route path="setup" element={<Navigate to="/studies" replace />} />
         <Route path="sources/*" element={<SourcesPage />} />
+        <Route path="threads" element={<ThreadsPage />} />
+        <Route path="threads/:threadId" element={<ThreadPage />} />
         <Route path="studies" element={<StudiesPage />} />
         {studyRoutes()}
         <Route path="*" element={<p role="alert">There is no page here.</p>} />

@@ -20,10 +20,10 @@ type RuleInput = z.infer<typeof rule>;
 const toRule = (r: RuleInput): SelectionRule =>
   r.kind === 'pick' ? r : r.kind === 'filter' ? { kind: 'filter', filter: toThreadFilter(r.filter) } : { kind: 'keywords', terms: r.terms, filter: toThreadFilter(r.filter) };
 
-/** The threads selected into a study (its sampling population), for its owners: counts, rules, and add/remove by rule. */
+/** The threads selected into a study (its sampling population): every member reads the counts and rules; owners change it. */
 export function selectionRoutes(db: Db) {
   return new Hono<AuthedEnv>()
-    .get('/', requireStudyRole(db, 'owner'), (c) => c.json({ selection: getSelection(db, Number(c.req.param('studyId'))) }))
+    .get('/', requireStudyRole(db), (c) => c.json({ selection: getSelection(db, Number(c.req.param('studyId'))) }))
     .post('/', requireStudyRole(db, 'owner'), validate('json', changeBody), (c) => {
       const { action, rule: r, dryRun } = c.req.valid('json');
       return c.json(changeSelection(db, Number(c.req.param('studyId')), c.get('user'), action, toRule(r), dryRun));

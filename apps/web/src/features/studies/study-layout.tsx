@@ -7,6 +7,7 @@ import { useStudyId } from './use-study-id.ts';
 
 const tabs = [
   ['', 'Overview'],
+  ['threads', 'Threads'],
   ['codebook', 'Codebook'],
   ['code', 'Code'],
   ['agreement', 'Agreement'],

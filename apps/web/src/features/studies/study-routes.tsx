@@ -3,6 +3,7 @@ import { CodingPage } from '../coding/coding-page.tsx';
 import { AdjudicationPage } from '../adjudication/adjudication-page.tsx';
 import { AgreementPage } from '../agreement/agreement-page.tsx';
 import { CodebookPage } from '../codebook/codebook-page.tsx';
+import { SelectionPage } from '../selection/selection-page.tsx';
 import { AuditPage } from './audit-page.tsx';
 import { StudyLayout } from './study-layout.tsx';
 import { StudyOverview } from './study-overview.tsx';
@@ -13,6 +14,7 @@ export function studyRoutes() {
   return (
     <Route path="studies/:studyId" element={<StudyLayout />}>
       <Route index element={<StudyOverview />} />
+      <Route path="threads" element={<SelectionPage />} />
       <Route path="codebook" element={<CodebookPage />} />
       <Route path="code" element={<CodingPage />} />
       <Route path="agreement" element={<AgreementPage />} />

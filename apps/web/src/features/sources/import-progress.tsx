@@ -1,0 +1,18 @@
+import type { ImportRecord } from '../../api/imports.ts';
+import { formatBytes } from './format.ts';
+
+/** Bytes read of the file's total (the bar) and posts read so far, as the job reports them. */
+export function ImportProgress({ record }: { record: ImportRecord }) {
+  const total = record.bytesTotal ?? 0;
+  const percent = total > 0 ? Math.min(100, Math.round((record.bytesRead / total) * 100)) : 0;
+  const text = `${formatBytes(record.bytesRead)} of ${formatBytes(total)} read, ${record.postsRead.toLocaleString()} posts`;
+  return (
+    <div className="import-progress">
+      <p role="status">{record.status === 'queued' ? 'Waiting to start…' : 'Importing… you can leave this page; the import carries on.'}</p>
+      <div role="progressbar" aria-label="Import progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-valuetext={`${percent}%: ${text}`} className="progress-track">
+        <div className="progress-fill" style={{ width: `${percent}%` }} />
+      </div>
+      <p className="hint">{text}</p>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import type { ImportRecord } from '../../api/imports.ts';
+
+type Report = NonNullable<ImportRecord['report']>;
+
+/** What the import did: new/updated/unchanged threads and posts, skipped records, and each rejected record with its place. */
+export function ImportReport({ report }: { report: Report }) {
+  const rows = [
+    ['Threads', report.threads],
+    ['Posts', report.posts],
+  ] as const;
+  return (
+    <section aria-labelledby="report-heading" className="card import-report">
+      <h2 id="report-heading">Import report</h2>
+      <table className="table" aria-label="Counts">
+        <thead>
+          <tr>
+            <th />
+            <th>New</th>
+            <th>Updated</th>
+            <th>Unchanged</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([name, c]) => (
+            <tr key={name}>
+              <th scope="row">{name}</th>
+              <td>{c.new.toLocaleString()}</td>
+              <td>{c.updated.toLocaleString()}</td>
+              <td>{c.unchanged.toLocaleString()}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {report.skipped.length ? (
+        <ul className="hint">
+          {report.skipped.map((s) => (
+            <li key={s.reason}>
+              Skipped {s.count.toLocaleString()}: {s.reason}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {report.rejected.length ? (
+        <>
+          <h3>Rejected records ({(report.rejected.length + report.rejectedOmitted).toLocaleString()})</h3>
+          <table className="table" aria-label="Rejected records">
+            <thead>
+              <tr>
+                <th>Reason</th>
+                <th>File</th>
+                <th>Line</th>
+                <th>Field</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.rejected.map((r, i) => (
+                <tr key={i}>
+                  <td>{r.reason}</td>
+                  <td>{r.where.file ?? ''}</td>
+                  <td>{r.where.line ?? ''}</td>
+                  <td>{r.where.field ? <code>{r.where.field}</code> : ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {report.rejectedOmitted ? <p className="hint">{report.rejectedOmitted.toLocaleString()} more rejected records are not listed.</p> : null}
+        </>
+      ) : (
+        <p>No records were rejected.</p>
+      )}
+    </section>
+  );
+}
