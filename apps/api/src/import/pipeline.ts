@@ -40,7 +40,9 @@ export async function prepare(items: AsyncIterable<ParsedItem>, o: PrepareOption
   const dispatch = async () => {
     const b = batch;
     batch = { entries: [], dirty: [], bytes: 0 };
-    const done = o.pool.sanitize(b.dirty.map((p) => p.post.html)).then((clean) => {
+    // A batch of unchanged posts (a re-import) has nothing to sanitize: no round trip to a worker.
+    const work = b.dirty.length ? o.pool.sanitize(b.dirty.map((p) => p.post.html)) : Promise.resolve([]);
+    const done = work.then((clean) => {
       b.dirty.forEach((p, i) => (p.clean = clean[i]));
       return b;
     });
