@@ -11,6 +11,7 @@ export function Layout({ user }: { user: SessionUser }) {
         <span className="brand">Threadcoder</span>
         <nav aria-label="Main">
           <NavLink to="/sources">Sources</NavLink>
+          <NavLink to="/threads">Threads</NavLink>
           <NavLink to="/studies">Studies</NavLink>
         </nav>
         <span className="who">
