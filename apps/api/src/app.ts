@@ -11,6 +11,7 @@ import { originCheck } from './http/origin-check.ts';
 import { jsonLog, requestLog, type LogLine } from './http/request-log.ts';
 import { adjudicationRoutes } from './routes/adjudication.ts';
 import { auditRoutes } from './routes/audit.ts';
+import { analysisRoutes } from './routes/analysis.ts';
 import { agreementRoutes } from './routes/agreement.ts';
 import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -78,6 +79,7 @@ export function createApp({ db, config, log = jsonLog }: AppDeps) {
     .route('/api/studies/:studyId/audit', auditRoutes(db))
     .route('/api/studies/:studyId/adjudication', adjudicationRoutes(db))
     .route('/api/studies/:studyId/agreement', agreementRoutes(db))
+    .route('/api/studies/:studyId/analysis', analysisRoutes(db))
     .route('/api/studies/:studyId', codingRoutes(db));
 }
 

@@ -2,6 +2,7 @@ import { Route } from 'react-router';
 import { CodingPage } from '../coding/coding-page.tsx';
 import { AdjudicationPage } from '../adjudication/adjudication-page.tsx';
 import { AgreementPage } from '../agreement/agreement-page.tsx';
+import { AnalysisPage } from '../analysis/analysis-page.tsx';
 import { CodebookPage } from '../codebook/codebook-page.tsx';
 import { SelectionPage } from '../selection/selection-page.tsx';
 import { AuditPage } from './audit-page.tsx';
@@ -19,7 +20,7 @@ export function studyRoutes() {
       <Route path="code" element={<CodingPage />} />
       <Route path="agreement" element={<AgreementPage />} />
       <Route path="adjudicate" element={<AdjudicationPage />} />
-      <Route path="analysis" element={<PendingFeature name="Analysis" />} />
+      <Route path="analysis" element={<AnalysisPage />} />
       <Route path="export" element={<PendingFeature name="Export" />} />
       <Route path="audit" element={<AuditPage />} />
     </Route>

@@ -1,0 +1,82 @@
+// Keyword groups an owner defines for mention trends (analysis/keywords.ts says how terms match).
+import { AppError, notFound } from '../http/errors.ts';
+import { audit } from './audit.ts';
+import type { Db } from './open.ts';
+import { statement } from './prepared.ts';
+
+export interface KeywordGroup {
+  id: number;
+  name: string;
+  terms: string[];
+}
+
+export interface KeywordGroupInput {
+  name: string;
+  terms: string[];
+}
+
+const list = statement<[number], { id: number; name: string; terms_json: string }>(
+  'SELECT id, name, terms_json FROM keyword_groups WHERE study_id = ? ORDER BY position, id',
+);
+
+export function listKeywordGroups(db: Db, studyId: number): KeywordGroup[] {
+  return list(db).all(studyId).map((g) => ({ id: g.id, name: g.name, terms: JSON.parse(g.terms_json) as string[] }));
+}
+
+function getGroup(db: Db, studyId: number, groupId: number): KeywordGroup {
+  const group = listKeywordGroups(db, studyId).find((g) => g.id === groupId);
+  if (!group) throw notFound('The keyword group');
+  return group;
+}
+
+function duplicateName<T>(write: () => T, name: string): T {
+  try {
+    return write();
+  } catch (e) {
+    if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+      throw new AppError('analysis.duplicate_group', 409, `There is already a keyword group named "${name}".`, { field: 'name' });
+    }
+    throw e;
+  }
+}
+
+export function createKeywordGroup(db: Db, studyId: number, userId: number, input: KeywordGroupInput): KeywordGroup {
+  return db.transaction(() => {
+    const now = new Date().toISOString();
+    const id = duplicateName(
+      () =>
+        Number(
+          db
+            .prepare(
+              `INSERT INTO keyword_groups (study_id, name, terms_json, position, created_by, created_at, updated_at)
+               VALUES (?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM keyword_groups WHERE study_id = ?), ?, ?, ?)`,
+            )
+            .run(studyId, input.name, JSON.stringify(input.terms), studyId, userId, now, now).lastInsertRowid,
+        ),
+      input.name,
+    );
+    audit(db, { userId, studyId, action: 'keyword_group.create', entity: 'keyword_group', entityId: id, after: input }, now);
+    return { id, ...input };
+  })();
+}
+
+export function updateKeywordGroup(db: Db, studyId: number, groupId: number, userId: number, input: KeywordGroupInput): KeywordGroup {
+  return db.transaction(() => {
+    const before = getGroup(db, studyId, groupId);
+    const now = new Date().toISOString();
+    duplicateName(
+      () => db.prepare('UPDATE keyword_groups SET name = ?, terms_json = ?, updated_at = ? WHERE id = ?').run(input.name, JSON.stringify(input.terms), now, groupId),
+      input.name,
+    );
+    audit(db, { userId, studyId, action: 'keyword_group.update', entity: 'keyword_group', entityId: groupId, before, after: input }, now);
+    return { id: groupId, ...input };
+  })();
+}
+
+export function deleteKeywordGroup(db: Db, studyId: number, groupId: number, userId: number): void {
+  db.transaction(() => {
+    const before = getGroup(db, studyId, groupId);
+    db.prepare('DELETE FROM keyword_groups WHERE id = ?').run(groupId);
+    audit(db, { userId, studyId, action: 'keyword_group.delete', entity: 'keyword_group', entityId: groupId, before });
+  })();
+}

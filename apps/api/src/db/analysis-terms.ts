@@ -1,0 +1,55 @@
+// Distinctive terms per code (analysis/tfidf.ts) over the texts of the settled units under the
+// filters: a post unit's text, or a thread unit's title and posts. Every unit is one document;
+// a code's documents are its units (rolled up: a unit with a code below counts for the code).
+import { codeNodes } from '../analysis/code-tree.ts';
+import { distinctiveTerms, prepareCorpus, type TermScore } from '../analysis/tfidf.ts';
+import { ensureFacts } from './analysis-facts.ts';
+import { factsWhere, filterParams, type AnalysisFilters } from './analysis-filters.ts';
+import type { Db } from './open.ts';
+import { statement } from './prepared.ts';
+
+const unitTexts = statement<[Record<string, unknown>], [number, string]>(
+  `SELECT f.unit_id, CASE WHEN u.post_id IS NOT NULL THEN p.text
+     ELSE t.title || char(10) || COALESCE((SELECT group_concat(x.text, char(10)) FROM (SELECT text FROM posts WHERE thread_id = u.thread_id ORDER BY post_number) x), '') END
+   FROM analysis_facts f JOIN units u ON u.id = f.unit_id JOIN threads t ON t.id = u.thread_id LEFT JOIN posts p ON p.id = u.post_id
+   WHERE ${factsWhere('f')} AND f.first = 1 ORDER BY f.unit_id`,
+  (s) => s.raw(),
+);
+const unitCodes = statement<[Record<string, unknown>], [number, string]>(
+  `SELECT f.unit_id, f.code_id FROM analysis_facts f WHERE ${factsWhere('f')} AND f.code_id <> ''`,
+  (s) => s.raw(),
+);
+
+export interface CodeTerms {
+  codeId: string;
+  name: string;
+  units: number;
+  terms: TermScore[];
+}
+
+export interface TermsQuery extends AnalysisFilters {
+  /** One code, or every code with units when left out. */
+  code?: string | undefined;
+  top?: number | undefined;
+}
+
+export function distinctiveTermsReport(db: Db, studyId: number, q: TermsQuery): { documents: number; codes: CodeTerms[] } {
+  const { codebook } = ensureFacts(db, studyId);
+  const params = filterParams(studyId, q);
+  const texts = unitTexts(db).all(params);
+  const position = new Map(texts.map(([unitId], i) => [unitId, i]));
+  const members = new Map<string, number[]>();
+  for (const [unitId, codeId] of unitCodes(db).all(params)) {
+    if (q.code && codeId !== q.code) continue;
+    const i = position.get(unitId);
+    if (i === undefined) continue;
+    const list = members.get(codeId) ?? [];
+    list.push(i);
+    members.set(codeId, list);
+  }
+  const corpus = prepareCorpus(texts.map(([, text]) => text));
+  const codes = codeNodes(codebook.codes, members.keys())
+    .filter((n) => members.has(n.id))
+    .map((n) => ({ codeId: n.id, name: n.name, units: members.get(n.id)!.length, terms: distinctiveTerms(corpus, members.get(n.id)!, { top: q.top ?? 15 }) }));
+  return { documents: texts.length, codes };
+}

@@ -1,0 +1,126 @@
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import { termPhrases } from '../analysis/keywords.ts';
+import {
+  cooccurrenceCsv, correlationsCsv, countsCsv, mentionsCsv, termsCsv, testsCsv, trendCsv,
+} from '../analysis/csv-tables.ts';
+import { requireStudyRole } from '../auth/middleware.ts';
+import { cooccurrence } from '../db/analysis-cooccurrence.ts';
+import { countsReport } from '../db/analysis-counts.ts';
+import { createKeywordGroup, deleteKeywordGroup, updateKeywordGroup } from '../db/analysis-keyword-groups.ts';
+import { mentionsReport } from '../db/analysis-mentions.ts';
+import { analysisOptions } from '../db/analysis-options.ts';
+import { distinctiveTermsReport } from '../db/analysis-terms.ts';
+import { trendReport } from '../db/analysis-trend.ts';
+import type { Db } from '../db/open.ts';
+import type { AuthedEnv } from '../http/env.ts';
+import { validate } from '../http/validate.ts';
+
+const studyParam = z.object({ studyId: z.coerce.number().int() });
+const groupParam = studyParam.extend({ groupId: z.coerce.number().int() });
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'A date is written YYYY-MM-DD')
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'Not a calendar date');
+const filters = z.object({
+  roundId: z.string().regex(/^\d+$/, 'A round id is a number').transform(Number).optional(),
+  category: z.string().min(1).max(200).optional(),
+  tag: z.string().min(1).max(200).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  granularity: z.enum(['month', 'quarter', 'year']).default('quarter'),
+});
+const fromBeforeTo = (f: { from?: string | undefined; to?: string | undefined }) => !f.from || !f.to || f.from <= f.to;
+const dateOrder = { message: 'The end date is before the start date.', path: ['to'] };
+const filtersQuery = filters.refine(fromBeforeTo, dateOrder);
+const trendQuery = filters.extend({ dimension: z.string().max(100).optional() }).refine(fromBeforeTo, dateOrder);
+const termsQuery = filters
+  .extend({ code: z.string().max(100).optional(), top: z.string().regex(/^\d+$/).transform(Number).pipe(z.number().min(1).max(100)).optional() })
+  .refine(fromBeforeTo, dateOrder);
+const groupBody = z.object({
+  name: z.string().trim().min(1, 'Name the group.').max(60),
+  terms: z
+    .array(
+      z.string().trim().min(1).max(60).refine((t) => termPhrases(t).length > 0, 'A term needs at least one letter or digit'),
+    )
+    .min(1, 'Give at least one term.')
+    .max(30)
+    .transform((terms) => [...new Map(terms.map((t) => [t.toLowerCase(), t])).values()]),
+});
+
+function csv(c: Context, name: string, body: string) {
+  return c.body(body, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}"` });
+}
+
+/**
+ * The analysis of a study's final labels (counts, shift over time and its tests, co-occurrence,
+ * distinctive terms, mention trends), JSON and CSV, for every member; keyword groups are the
+ * owner's. Per-coder counts pass the blind rule (db/analysis-counts.ts).
+ */
+export function analysisRoutes(db: Db) {
+  const members = requireStudyRole(db);
+  const owner = requireStudyRole(db, 'owner');
+  const name = (studyId: number, what: string, g?: string) => `study-${studyId}-${what}${g ? `-${g}` : ''}.csv`;
+  return new Hono<AuthedEnv>()
+    .get('/options', members, validate('param', studyParam), (c) => c.json(analysisOptions(db, c.req.valid('param').studyId)))
+    .get('/counts', members, validate('param', studyParam), validate('query', filtersQuery), (c) =>
+      c.json(countsReport(db, c.req.valid('param').studyId, c.get('user').id, c.req.valid('query'))),
+    )
+    .get('/counts.csv', members, validate('param', studyParam), validate('query', filtersQuery), (c) => {
+      const { studyId } = c.req.valid('param');
+      return csv(c, name(studyId, 'counts'), countsCsv(countsReport(db, studyId, c.get('user').id, c.req.valid('query'))));
+    })
+    .get('/trend', members, validate('param', studyParam), validate('query', trendQuery), (c) =>
+      c.json(trendReport(db, c.req.valid('param').studyId, c.req.valid('query'))),
+    )
+    .get('/trend.csv', members, validate('param', studyParam), validate('query', trendQuery), (c) => {
+      const { studyId } = c.req.valid('param');
+      const q = c.req.valid('query');
+      return csv(c, name(studyId, 'trend', q.granularity), trendCsv(trendReport(db, studyId, q)));
+    })
+    .get('/tests.csv', members, validate('param', studyParam), validate('query', trendQuery), (c) => {
+      const { studyId } = c.req.valid('param');
+      const q = c.req.valid('query');
+      return csv(c, name(studyId, 'shift-tests', q.granularity), testsCsv(trendReport(db, studyId, q)));
+    })
+    .get('/cooccurrence', members, validate('param', studyParam), validate('query', filtersQuery), (c) =>
+      c.json(cooccurrence(db, c.req.valid('param').studyId, c.req.valid('query'))),
+    )
+    .get('/cooccurrence.csv', members, validate('param', studyParam), validate('query', filtersQuery), (c) => {
+      const { studyId } = c.req.valid('param');
+      return csv(c, name(studyId, 'cooccurrence'), cooccurrenceCsv(cooccurrence(db, studyId, c.req.valid('query'))));
+    })
+    .get('/terms', members, validate('param', studyParam), validate('query', termsQuery), (c) =>
+      c.json(distinctiveTermsReport(db, c.req.valid('param').studyId, c.req.valid('query'))),
+    )
+    .get('/terms.csv', members, validate('param', studyParam), validate('query', termsQuery), (c) => {
+      const { studyId } = c.req.valid('param');
+      return csv(c, name(studyId, 'distinctive-terms'), termsCsv(distinctiveTermsReport(db, studyId, c.req.valid('query')).codes));
+    })
+    .get('/mentions', members, validate('param', studyParam), validate('query', filtersQuery), (c) =>
+      c.json(mentionsReport(db, c.req.valid('param').studyId, c.req.valid('query'))),
+    )
+    .get('/mentions.csv', members, validate('param', studyParam), validate('query', filtersQuery), (c) => {
+      const { studyId } = c.req.valid('param');
+      const q = c.req.valid('query');
+      return csv(c, name(studyId, 'mentions', q.granularity), mentionsCsv(mentionsReport(db, studyId, q)));
+    })
+    .get('/mention-correlations.csv', members, validate('param', studyParam), validate('query', filtersQuery), (c) => {
+      const { studyId } = c.req.valid('param');
+      const q = c.req.valid('query');
+      const names = new Map(analysisOptions(db, studyId).codes.map((n) => [n.id, n.name]));
+      return csv(c, name(studyId, 'mention-correlations', q.granularity), correlationsCsv(mentionsReport(db, studyId, q), names));
+    })
+    .post('/keyword-groups', owner, validate('param', studyParam), validate('json', groupBody), (c) =>
+      c.json({ group: createKeywordGroup(db, c.req.valid('param').studyId, c.get('user').id, c.req.valid('json')) }, 201),
+    )
+    .put('/keyword-groups/:groupId', owner, validate('param', groupParam), validate('json', groupBody), (c) => {
+      const { studyId, groupId } = c.req.valid('param');
+      return c.json({ group: updateKeywordGroup(db, studyId, groupId, c.get('user').id, c.req.valid('json')) });
+    })
+    .delete('/keyword-groups/:groupId', owner, validate('param', groupParam), (c) => {
+      const { studyId, groupId } = c.req.valid('param');
+      deleteKeywordGroup(db, studyId, groupId, c.get('user').id);
+      return c.json({ ok: true });
+    });
+}

@@ -1,0 +1,54 @@
+import type { CountsReport } from '../../api/analysis.ts';
+import { percent, seriesColor } from './format.ts';
+import { Sparkline } from './sparkline.tsx';
+
+type Row = CountsReport['rows'][number];
+
+/** Codes in codebook order, indented by level; per-coder columns where the blind rule lets the viewer see them. */
+export function CountsTable({ report, periodName }: { report: CountsReport; periodName: string }) {
+  const coders = report.coders;
+  return (
+    <div className="an-scroll">
+      <table className="table an-counts" aria-labelledby="an-counts-heading">
+        <thead>
+          <tr>
+            <th scope="col">Code</th>
+            <th scope="col" className="num">Units</th>
+            <th scope="col" className="num">Share</th>
+            <th scope="col" className="num">Threads</th>
+            <th scope="col">Per {periodName}</th>
+            {coders.map((c) => (
+              <th key={c.coderId} scope="col" className="num">
+                {c.name}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {report.rows.map((row: Row, i) => (
+            <tr key={row.id} className={row.depth === 0 ? 'an-dimension' : undefined}>
+              <th scope="row" style={{ paddingLeft: `${0.6 + row.depth * 1.1}rem` }}>
+                {row.name}
+                {row.known ? null : <span className="hint"> (not in the codebook)</span>}
+              </th>
+              <td className="num">{row.units}</td>
+              <td className="num">{percent(row.share)}</td>
+              <td className="num">{row.threads}</td>
+              <td>
+                <Sparkline values={row.counts} label={`${row.name} per ${periodName}`} color={seriesColor(row.color, i)} />
+              </td>
+              {coders.map((c) => {
+                const n = c.codes[row.id];
+                return (
+                  <td key={c.coderId} className="num">
+                    {n ? `${n.units} (${percent(n.share, 0)})` : '0'}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
