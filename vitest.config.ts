@@ -9,7 +9,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['tests/{api,taxonomy,stats,import,cli,db,sampling,analysis}/**/*.test.ts'],
+          include: ['tests/{api,taxonomy,stats,import,cli,db,sampling,analysis,exports}/**/*.test.ts'],
           testTimeout: 20_000,
         },
       },

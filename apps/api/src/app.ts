@@ -14,6 +14,7 @@ import { auditRoutes } from './routes/audit.ts';
 import { analysisRoutes } from './routes/analysis.ts';
 import { agreementRoutes } from './routes/agreement.ts';
 import { authRoutes } from './routes/auth.ts';
+import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
 import { importRoutes } from './routes/imports.ts';
 import { selectionRoutes } from './routes/selection.ts';
@@ -80,6 +81,7 @@ export function createApp({ db, config, log = jsonLog }: AppDeps) {
     .route('/api/studies/:studyId/adjudication', adjudicationRoutes(db))
     .route('/api/studies/:studyId/agreement', agreementRoutes(db))
     .route('/api/studies/:studyId/analysis', analysisRoutes(db))
+    .route('/api/studies/:studyId/exports', exportRoutes(db))
     .route('/api/studies/:studyId', codingRoutes(db));
 }
 

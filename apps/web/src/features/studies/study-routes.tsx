@@ -4,6 +4,7 @@ import { AdjudicationPage } from '../adjudication/adjudication-page.tsx';
 import { AgreementPage } from '../agreement/agreement-page.tsx';
 import { AnalysisPage } from '../analysis/analysis-page.tsx';
 import { CodebookPage } from '../codebook/codebook-page.tsx';
+import { ExportPage } from '../export/export-page.tsx';
 import { SelectionPage } from '../selection/selection-page.tsx';
 import { AuditPage } from './audit-page.tsx';
 import { StudyLayout } from './study-layout.tsx';
@@ -21,7 +22,7 @@ export function studyRoutes() {
       <Route path="agreement" element={<AgreementPage />} />
       <Route path="adjudicate" element={<AdjudicationPage />} />
       <Route path="analysis" element={<AnalysisPage />} />
-      <Route path="export" element={<PendingFeature name="Export" />} />
+      <Route path="export" element={<ExportPage />} />
       <Route path="audit" element={<AuditPage />} />
     </Route>
   );

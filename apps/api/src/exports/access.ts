@@ -1,0 +1,31 @@
+// Who an export is written for. A member exports through the API and sees what the blind rule
+// (db/visibility.ts) lets them see; the CLI runs as the database's operator, who can read the
+// file anyway, and so sees everything.
+import type { Db } from '../db/open.ts';
+import type { StudyRole } from '../db/studies.ts';
+import { forbidden } from '../http/errors.ts';
+
+export type Viewer = { operator: true } | { operator: false; userId: number; roles: readonly StudyRole[] };
+
+export const OPERATOR: Viewer = { operator: true };
+
+/** Bind values for codingVisibleSql plus @operator: the operator passes every visibility test. */
+export function viewerParams(viewer: Viewer): { viewerId: number; operator: 0 | 1 } {
+  return viewer.operator ? { viewerId: -1, operator: 1 } : { viewerId: viewer.userId, operator: 0 };
+}
+
+/**
+ * Final labels and what is computed from them (counts, trends, the report with its agreement
+ * statistics) go to owners and adjudicators, and to coders once the study is not blind: the
+ * same line the adjudication and agreement pages draw, so an export never shows a coder more.
+ */
+export function canSeeResults(db: Db, studyId: number, viewer: Viewer): boolean {
+  if (viewer.operator || viewer.roles.includes('owner') || viewer.roles.includes('adjudicator')) return true;
+  return db.prepare('SELECT blind FROM studies WHERE id = ?').pluck().get(studyId) === 0;
+}
+
+export function assertCanSeeResults(db: Db, studyId: number, viewer: Viewer): void {
+  if (!canSeeResults(db, studyId, viewer)) {
+    throw forbidden('Final labels, counts and the report are hidden from coders while the study is blind, so that no coder learns how the others label.');
+  }
+}

@@ -1,0 +1,59 @@
+// Codings as tidy CSV: one row per (unit, coder, code), so a coding with three labels is three
+// rows and a coding without labels (the coder decided nothing applies) is one row with an
+// empty code, which keeps "coded, nothing applies" apart from "not coded".
+//   unit        units.id (the unit in this study)
+//   thread      the forum's id of the thread (threads.external_id)
+//   post        the post's number in its thread; empty for thread units
+//   coder       user name
+//   code        code id
+//   round       round name
+//   created_at  when the coding was first saved (ISO-8601, UTC)
+// Rows pass the blind rule (db/visibility.ts) for the viewer: in a blind study a coder gets
+// only their own codings until the round is unblinded or the unit reaches adjudication.
+import type { Db } from '../db/open.ts';
+import { codingVisibleSql } from '../db/visibility.ts';
+import { viewerParams, type Viewer } from './access.ts';
+import { writeCsv } from './csv-writer.ts';
+
+export const CODINGS_COLUMNS = ['unit', 'thread', 'post', 'coder', 'code', 'round', 'created_at'] as const;
+
+export interface CodingLabelRow {
+  unitId: number;
+  thread: string;
+  postNumber: number | null;
+  coder: string;
+  codeId: string | null;
+  round: string;
+  createdAt: string;
+}
+
+// Code ids sort by SQLite's BINARY collation, as the coding API returns them.
+const rowsSql = `SELECT u.id AS unitId, t.external_id AS thread, p.post_number AS postNumber, usr.username AS coder,
+    l.code_id AS codeId, r.name AS round, c.created_at AS createdAt
+  FROM codings c JOIN units u ON u.id = c.unit_id JOIN rounds r ON r.id = u.round_id JOIN studies s ON s.id = u.study_id
+  JOIN users usr ON usr.id = c.coder_id JOIN threads t ON t.id = u.thread_id LEFT JOIN posts p ON p.id = u.post_id
+  LEFT JOIN coding_labels l ON l.coding_id = c.id
+  WHERE u.study_id = @studyId AND (@operator = 1 OR ${codingVisibleSql})
+  ORDER BY r.position, u.position, u.id, usr.username, l.code_id`;
+
+export function codingLabelRows(db: Db, studyId: number, viewer: Viewer): CodingLabelRow[] {
+  return db.prepare(rowsSql).all({ studyId, ...viewerParams(viewer) }) as CodingLabelRow[];
+}
+
+/** How many codings (units × coders) the viewer's file holds. */
+export function visibleCodingCount(db: Db, studyId: number, viewer: Viewer): number {
+  return db
+    .prepare(
+      `SELECT count(*) FROM codings c JOIN units u ON u.id = c.unit_id JOIN rounds r ON r.id = u.round_id JOIN studies s ON s.id = u.study_id
+       WHERE u.study_id = @studyId AND (@operator = 1 OR ${codingVisibleSql})`,
+    )
+    .pluck()
+    .get({ studyId, ...viewerParams(viewer) }) as number;
+}
+
+export function codingsCsv(db: Db, studyId: number, viewer: Viewer): string {
+  return writeCsv(
+    CODINGS_COLUMNS,
+    codingLabelRows(db, studyId, viewer).map((r) => [r.unitId, r.thread, r.postNumber, r.coder, r.codeId ?? '', r.round, r.createdAt]),
+  );
+}

@@ -1,0 +1,198 @@
+// A study as a REFI-QDA project, before it is written as XML: the people, the sources (one
+// TextSource per thread that holds a unit), the selections with their codings, and notes.
+//
+// Conventions (see also qdpx-text.ts for the source text):
+// - One TextSource per thread: its posts' texts joined by a blank line, so a post unit is read
+//   in its thread and a thread unit's quote offsets hold as stored.
+// - Each coder's coding of a unit is one PlainTextSelection spanning the unit (the post, or the
+//   whole thread) with one Coding per label; the coder is the creatingUser of both.
+// - A quote is a narrower PlainTextSelection by the same coder, coded with the quote's code.
+// - A unit's final labels are a selection spanning the unit by the pseudo-user
+//   "Final (adjudicated)", one Coding per final label.
+// - Memos and adjudication rationales are Notes, referenced from their selection (NoteRef).
+// - Guids are name-based UUIDs (v5) from stable keys, so exporting twice gives the same guids;
+//   code guids are packages/taxonomy's codeGuid, the same as in the .qdc codebook export.
+// Codings pass the blind rule for the viewer; final labels and rationales are included only
+// for viewers who may see results (access.ts).
+import { uuidV5 } from '@threadcoder/taxonomy';
+import type { Db } from '../db/open.ts';
+import { codingVisibleSql } from '../db/visibility.ts';
+import { canSeeResults, viewerParams, type Viewer } from './access.ts';
+import { finalLabelRows } from './final-labels.ts';
+import { sourceText, type SourceText } from './qdpx-text.ts';
+import type { StudyInfo } from './study-info.ts';
+
+/** Threadcoder's namespace for project guids (fixed once, never to change). */
+export const PROJECT_NAMESPACE = 'ff59b39e-a598-45a4-8dbb-570e6b5d75b5';
+export const FINAL_USER_NAME = 'Final (adjudicated)';
+
+export const guidOf = (key: string) => uuidV5(PROJECT_NAMESPACE, key);
+export const userGuid = (username: string) => guidOf(`user:${username}`);
+export const FINAL_USER_GUID = guidOf('pseudo-user:final');
+
+export interface QdpxCoding { guid: string; codeId: string; user: string; at: string }
+export interface QdpxSelection { guid: string; name: string; start: number; end: number; user: string; at: string; codings: QdpxCoding[]; notes: string[] }
+export interface QdpxSource { guid: string; name: string; description: string; createdAt: string; text: SourceText; selections: QdpxSelection[] }
+export interface QdpxNote { guid: string; name: string; user: string; at: string; text: string }
+export interface QdpxUser { guid: string; name: string }
+
+export interface QdpxModel {
+  users: QdpxUser[];
+  sources: QdpxSource[];
+  notes: QdpxNote[];
+  /** Every code id a Coding refers to, so the codebook can hold labels the pinned version lacks. */
+  codeIds: Set<string>;
+  creatingUser: string | null;
+}
+
+interface ThreadRow { id: number; title: string; externalId: string; url: string | null; category: string | null; tagsJson: string; createdAt: string; sourceName: string }
+interface UnitRow { id: number; threadId: number; postId: number | null; postNumber: number | null }
+interface LabelRow { unitId: number; username: string; displayName: string; memo: string; createdAt: string; codeId: string | null; quote: string | null; start: number | null; end: number | null }
+
+function readRows(db: Db, studyId: number, viewer: Viewer) {
+  const threads = db
+    .prepare(
+      `SELECT t.id, t.title, t.external_id AS externalId, t.url, t.category, t.tags_json AS tagsJson, t.created_at AS createdAt, src.name AS sourceName
+       FROM threads t JOIN sources src ON src.id = t.source_id WHERE t.id IN (SELECT thread_id FROM units WHERE study_id = ?) ORDER BY t.created_at, t.id`,
+    )
+    .all(studyId) as ThreadRow[];
+  const posts = db
+    .prepare('SELECT id, thread_id AS threadId, text FROM posts WHERE thread_id IN (SELECT thread_id FROM units WHERE study_id = ?) ORDER BY thread_id, post_number, id')
+    .all(studyId) as { id: number; threadId: number; text: string }[];
+  const units = db
+    .prepare('SELECT u.id, u.thread_id AS threadId, u.post_id AS postId, p.post_number AS postNumber FROM units u LEFT JOIN posts p ON p.id = u.post_id WHERE u.study_id = ? ORDER BY u.position, u.id')
+    .all(studyId) as UnitRow[];
+  const labels = db
+    .prepare(
+      `SELECT c.unit_id AS unitId, usr.username, usr.display_name AS displayName, c.memo, c.created_at AS createdAt,
+         l.code_id AS codeId, l.quote, l.quote_start AS start, l.quote_end AS end
+       FROM codings c JOIN units u ON u.id = c.unit_id JOIN rounds r ON r.id = u.round_id JOIN studies s ON s.id = u.study_id
+       JOIN users usr ON usr.id = c.coder_id JOIN coding_labels l ON l.coding_id = c.id
+       WHERE u.study_id = @studyId AND (@operator = 1 OR ${codingVisibleSql})
+       ORDER BY u.position, usr.username, l.code_id`,
+    )
+    .all({ studyId, ...viewerParams(viewer) }) as LabelRow[];
+  return { threads, posts, units, labels };
+}
+
+function describeThread(t: ThreadRow): string {
+  const tags = JSON.parse(t.tagsJson) as string[];
+  return [
+    `Thread ${t.externalId} of ${t.sourceName}, created ${t.createdAt}`,
+    ...(t.url ? [`URL: ${t.url}`] : []),
+    ...(t.category ? [`Category: ${t.category}`] : []),
+    ...(tags.length ? [`Tags: ${tags.join(', ')}`] : []),
+    'Posts are separated by a blank line.',
+  ].join('\n');
+}
+
+export function qdpxModel(db: Db, study: StudyInfo, viewer: Viewer): QdpxModel {
+  const { threads, posts, units, labels } = readRows(db, study.id, viewer);
+  const users = new Map<string, string>(); // username -> display name
+  const notes: QdpxNote[] = [];
+  const codeIds = new Set<string>();
+  const byThread = new Map<number, QdpxSource>();
+  for (const t of threads) {
+    const text = sourceText(posts.filter((p) => p.threadId === t.id));
+    const guid = guidOf(`thread:${t.sourceName}/${t.externalId}`);
+    byThread.set(t.id, { guid, name: t.title || `Thread ${t.externalId}`, description: describeThread(t), createdAt: t.createdAt, text, selections: [] });
+  }
+  const unitById = new Map(units.map((u) => [u.id, u]));
+
+  /** The unit's span in its source, and a function mapping a quote's stored offset into the source. */
+  const place = (unit: UnitRow) => {
+    const source = byThread.get(unit.threadId)!;
+    if (unit.postId === null) return { source, start: 0, end: source.text.length, storedStart: 0, storedLength: source.text.storedLength };
+    const span = source.text.posts.get(unit.postId)!;
+    return { source, ...span };
+  };
+  const unitName = (unit: UnitRow) => (unit.postNumber === null ? `Unit ${unit.id} (thread)` : `Unit ${unit.id} (post ${unit.postNumber})`);
+
+  // Coders' codings: rows arrive per (unit, coder) in order, one per label.
+  const key = (r: LabelRow) => `${r.unitId}\u0000${r.username}`;
+  const groups = new Map<string, LabelRow[]>();
+  for (const r of labels) groups.set(key(r), [...(groups.get(key(r)) ?? []), r]);
+  for (const rows of groups.values()) {
+    const first = rows[0]!;
+    const unit = unitById.get(first.unitId)!;
+    const { source, start, end, storedStart, storedLength } = place(unit);
+    const user = userGuid(first.username);
+    users.set(first.username, first.displayName);
+    const base = `study:${study.id}/unit:${unit.id}/coder:${first.username}`;
+    const selection: QdpxSelection = {
+      guid: guidOf(base), name: `${unitName(unit)}: ${first.username}`, start, end, user, at: first.createdAt, notes: [],
+      codings: rows.map((r) => ({ guid: guidOf(`${base}/code:${r.codeId}`), codeId: r.codeId!, user, at: r.createdAt })),
+    };
+    if (first.memo.trim() !== '') {
+      const guid = guidOf(`${base}/memo`);
+      notes.push({ guid, name: `Memo: ${unitName(unit)}, ${first.username}`, user, at: first.createdAt, text: first.memo });
+      selection.notes.push(guid);
+    }
+    source.selections.push(selection);
+    for (const r of rows) {
+      codeIds.add(r.codeId!);
+      // A quote must lie inside its unit; one that does not (stale offsets) is left out rather than misplaced.
+      if (r.quote === null || r.start === null || r.end === null || r.start < 0 || r.end <= r.start || r.end > storedLength) continue;
+      const quoteGuid = guidOf(`${base}/quote:${r.codeId}`);
+      source.selections.push({
+        guid: quoteGuid, name: `Quote for ${study.codeName(r.codeId!)}: ${first.username}`,
+        start: source.text.at(storedStart + r.start), end: source.text.at(storedStart + r.end), user, at: r.createdAt, notes: [],
+        codings: [{ guid: guidOf(`${base}/quote:${r.codeId}/code`), codeId: r.codeId!, user, at: r.createdAt }],
+      });
+    }
+  }
+
+  // Final labels by the pseudo-user, with the adjudicator's rationale as a note.
+  let finals = false;
+  if (canSeeResults(db, study.id, viewer)) {
+    const rows = finalLabelRows(db, study.id);
+    const byUnit = new Map<number, typeof rows>();
+    for (const r of rows) if (r.codeId !== null) byUnit.set(r.unitId, [...(byUnit.get(r.unitId) ?? []), r]);
+    for (const [unitId, unitRows] of byUnit) {
+      const unit = unitById.get(unitId)!;
+      const { source, start, end } = place(unit);
+      const first = unitRows[0]!;
+      const at = first.settledAt ?? closedAt(db, first.roundId);
+      const base = `study:${study.id}/unit:${unitId}/final`;
+      const selection: QdpxSelection = {
+        guid: guidOf(base), name: `${unitName(unit)}: final labels (${first.origin})`, start, end, user: FINAL_USER_GUID, at, notes: [],
+        codings: unitRows.map((r) => ({ guid: guidOf(`${base}/code:${r.codeId}`), codeId: r.codeId!, user: FINAL_USER_GUID, at })),
+      };
+      for (const r of unitRows) codeIds.add(r.codeId!);
+      if (first.rationale && first.rationale.trim() !== '') {
+        const guid = guidOf(`${base}/rationale`);
+        const settler = first.settledBy ? userGuid(first.settledBy) : FINAL_USER_GUID;
+        if (first.settledBy) users.set(first.settledBy, displayName(db, first.settledBy));
+        notes.push({ guid, name: `Adjudication: ${unitName(unit)}`, user: settler, at, text: first.rationale });
+        selection.notes.push(guid);
+      }
+      source.selections.push(selection);
+      finals = true;
+    }
+  }
+
+  for (const m of db.prepare('SELECT u.username, u.display_name AS displayName FROM study_members m JOIN users u ON u.id = m.user_id WHERE m.study_id = ?').all(study.id) as { username: string; displayName: string }[]) {
+    users.set(m.username, m.displayName);
+  }
+  const creator = study.createdBy === null ? undefined : (db.prepare('SELECT username FROM users WHERE id = ?').pluck().get(study.createdBy) as string | undefined);
+  const sources = [...byThread.values()];
+  for (const s of sources) s.selections.sort((a, b) => a.start - b.start || b.end - a.end);
+  return {
+    users: [
+      ...[...users].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([username, name]) => ({ guid: userGuid(username), name: name === username ? username : `${name} (${username})` })),
+      ...(finals ? [{ guid: FINAL_USER_GUID, name: FINAL_USER_NAME }] : []),
+    ],
+    sources,
+    notes,
+    codeIds,
+    creatingUser: creator && users.has(creator) ? userGuid(creator) : null,
+  };
+}
+
+function closedAt(db: Db, roundId: number): string {
+  return (db.prepare('SELECT coalesce(closed_at, created_at) FROM rounds WHERE id = ?').pluck().get(roundId) as string);
+}
+
+function displayName(db: Db, username: string): string {
+  return (db.prepare('SELECT display_name FROM users WHERE username = ?').pluck().get(username) as string | undefined) ?? username;
+}

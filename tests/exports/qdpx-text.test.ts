@@ -1,0 +1,35 @@
+import { describe, expect, test } from 'vitest';
+import { sourceText } from '../../apps/api/src/exports/qdpx-text.ts';
+
+describe('sourceText', () => {
+  test('posts joined by a blank line; spans and offsets in code points', () => {
+    const s = sourceText([{ id: 1, text: 'a😀b' }, { id: 2, text: 'cd' }]);
+    expect(s.text).toBe('a😀b\n\ncd');
+    expect(s.length).toBe(7);
+    expect(s.storedLength).toBe(7);
+    expect(s.posts.get(1)).toEqual({ start: 0, end: 3, storedStart: 0, storedLength: 3 });
+    expect(s.posts.get(2)).toEqual({ start: 5, end: 7, storedStart: 5, storedLength: 2 });
+    expect([0, 2, 3, 5, 7].map(s.at)).toEqual([0, 2, 3, 5, 7]);
+  });
+
+  test.each([
+    ['CRLF becomes LF', 'x\r\ny', 'x\ny', [[0, 0], [1, 1], [2, 1], [3, 2], [4, 3]]],
+    ['a lone CR becomes LF', 'x\ry', 'x\ny', [[1, 1], [2, 2], [3, 3]]],
+    ['a leading byte-order mark is dropped', '\ufeffxy', 'xy', [[0, 0], [1, 0], [3, 2]]],
+    ['a BOM inside the text stays (it is a character there)', 'x\ufeffy', 'x\ufeffy', [[2, 2]]],
+  ] as const)('%s, and offsets follow', (_, stored, written, offsets) => {
+    const s = sourceText([{ id: 1, text: stored }]);
+    expect(s.text).toBe(written);
+    for (const [from, to] of offsets) expect(s.at(from)).toBe(to);
+    expect(s.posts.get(1)).toMatchObject({ start: 0, end: Array.from(written).length });
+  });
+
+  test('offsets beyond the text clamp to its ends', () => {
+    const s = sourceText([{ id: 1, text: 'abc' }]);
+    expect([s.at(-4), s.at(99)]).toEqual([0, 3]);
+  });
+
+  test('a thread without posts is an empty text', () => {
+    expect(sourceText([])).toMatchObject({ text: '', length: 0, storedLength: 0 });
+  });
+});
