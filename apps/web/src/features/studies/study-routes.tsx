@@ -9,7 +9,6 @@ import { SelectionPage } from '../selection/selection-page.tsx';
 import { AuditPage } from './audit-page.tsx';
 import { StudyLayout } from './study-layout.tsx';
 import { StudyOverview } from './study-overview.tsx';
-import { PendingFeature } from './pending-feature.tsx';
 
 /** Every page of one study, under its tabbed layout. Each feature folder owns its page. */
 export function studyRoutes() {
