@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { Db } from '../db/open.ts';
-import { studyExists, studyRoles, type StudyRole } from '../db/studies.ts';
+import { studyAccess, studyRoles, type StudyRole } from '../db/studies.ts';
 import type { AppEnv, AuthedEnv } from '../http/env.ts';
 import { AppError, forbidden, notFound } from '../http/errors.ts';
 import { readSessionToken } from './cookie.ts';
@@ -29,9 +29,10 @@ export const requireAdmin: MiddlewareHandler<AuthedEnv> = async (c, next) => {
 
 /** The roles a user holds in a study; an instance admin acts as owner everywhere. */
 export function rolesIn(db: Db, studyId: number, user: { id: number; isAdmin: boolean }): StudyRole[] {
-  const roles = studyRoles(db, studyId, user.id);
-  return user.isAdmin && !roles.includes('owner') ? [...roles, 'owner'] : roles;
+  return withAdmin(studyRoles(db, studyId, user.id), user);
 }
+
+const withAdmin = (roles: StudyRole[], user: { isAdmin: boolean }): StudyRole[] => (user.isAdmin && !roles.includes('owner') ? [...roles, 'owner'] : roles);
 
 /**
  * Allows the request only if the user holds one of `roles` in the study named by the
@@ -42,8 +43,9 @@ export function requireStudyRole(db: Db, ...roles: StudyRole[]): MiddlewareHandl
     const user = c.get('user');
     if (!user) throw new AppError('auth.required', 401, 'Please log in.');
     const studyId = Number(c.req.param('studyId'));
-    if (!Number.isInteger(studyId) || !studyExists(db, studyId)) throw notFound('The study');
-    const held = rolesIn(db, studyId, user);
+    const mine = Number.isInteger(studyId) ? studyAccess(db, studyId, user.id) : null;
+    if (mine === null) throw notFound('The study');
+    const held = withAdmin(mine, user);
     if (held.length === 0) throw notFound('The study');
     if (roles.length && !roles.some((r) => held.includes(r))) {
       throw forbidden(`This needs the ${roles.join(' or ')} role in this study.`);

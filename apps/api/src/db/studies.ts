@@ -55,6 +55,17 @@ export function studyExists(db: Db, studyId: number): boolean {
   return selectStudyExists(db).get(studyId) !== undefined;
 }
 
+const selectAccess = statement<[number, number], { roles: string | null }>(
+  'SELECT (SELECT group_concat(role) FROM study_members m WHERE m.study_id = s.id AND m.user_id = ?) AS roles FROM studies s WHERE s.id = ?',
+);
+
+/** The user's roles in the study in one query (what every study request checks); null when there is no such study. */
+export function studyAccess(db: Db, studyId: number, userId: number): StudyRole[] | null {
+  const row = selectAccess(db).get(userId, studyId);
+  if (!row) return null;
+  return row.roles ? (row.roles.split(',').sort() as StudyRole[]) : [];
+}
+
 export interface NewStudy {
   name: string;
   description: string;

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireStudyRole, rolesIn } from '../auth/middleware.ts';
 import { codingTarget, getCoding, saveCoding } from '../db/codings.ts';
+import { groupCommit } from '../db/group-commit.ts';
 import type { Db } from '../db/open.ts';
 import { getRound } from '../db/rounds.ts';
 import { unitContext } from '../db/unit-context.ts';
@@ -42,19 +43,23 @@ export function codingRoutes(db: Db) {
       const round = getRound(db, studyId, unit.roundId);
       return c.json({ unit: { ...unit, roundStatus: round.status }, ...unitContext(db, unit), coding: getCoding(db, unitId, c.get('user').id) });
     })
-    .put('/units/:unitId/coding', requireStudyRole(db, 'coder'), validate('param', unitParam), validate('json', codingBody), (c) => {
+    .put('/units/:unitId/coding', requireStudyRole(db, 'coder'), validate('param', unitParam), validate('json', codingBody), async (c) => {
       const { studyId, unitId } = c.req.valid('param');
       const user = c.get('user');
-      // One query for the unit, its assignment, round and codebook (404/403/409 as loadUnit etc. would answer).
-      const target = codingTarget(db, studyId, unitId, user.id);
       const body = c.req.valid('json');
-      const checked = checkLabels(target.codebook, body.codeIds, target.labelMode);
-      if (!checked.ok) {
-        const first = checked.errors[0]!;
-        throw new AppError(first.code, 400, first.message, { field: first.where.field ?? 'codeIds' });
-      }
-      const stray = Object.keys(body.quotes).find((id) => !body.codeIds.includes(id));
-      if (stray) throw new AppError('coding.quote_without_code', 400, `A quote is attached to "${stray}", which is not among the labels.`, { field: `quotes.${stray}` });
-      return c.json({ coding: saveCoding(db, studyId, unitId, user.id, target.versionId, body) });
+      // Checks and write run together in a group commit (db/group-commit.ts), so nothing changes in between.
+      const coding = await groupCommit(db, () => {
+        // One query for the unit, its assignment, round and codebook (404/403/409 as loadUnit etc. would answer).
+        const target = codingTarget(db, studyId, unitId, user.id);
+        const checked = checkLabels(target.codebook, body.codeIds, target.labelMode);
+        if (!checked.ok) {
+          const first = checked.errors[0]!;
+          throw new AppError(first.code, 400, first.message, { field: first.where.field ?? 'codeIds' });
+        }
+        const stray = Object.keys(body.quotes).find((id) => !body.codeIds.includes(id));
+        if (stray) throw new AppError('coding.quote_without_code', 400, `A quote is attached to "${stray}", which is not among the labels.`, { field: `quotes.${stray}` });
+        return saveCoding(db, studyId, unitId, user.id, target.versionId, body);
+      });
+      return c.json({ coding });
     });
 }
