@@ -23,7 +23,7 @@ const runs = 3;
 const codeSets = [['model-usage'], ['documentation', 'model-usage'], ['dataset'], ['memory-performance', 'training-pipeline'], ['acknowledgement']];
 
 const root = resolve(import.meta.dirname, '..');
-const dir = mkdtempSync(join(tmpdir(), 'threadcoder-bench-'));
+const dir = mkdtempSync(join(tmpdir(), 'threadcoder-coding-bench-'));
 const dbPath = join(dir, 'bench.db');
 
 /** A study of 32 coders, each assigned 16 units of its own (a post study over 200 threads). */
@@ -72,6 +72,7 @@ async function startServer(port: number) {
     }
     await new Promise((r) => setTimeout(r, 100));
   }
+  child.kill('SIGTERM');
   throw new Error('The server did not start in 30 s.');
 }
 
@@ -141,50 +142,57 @@ async function main() {
   const built = await buildStudy();
   const { child, origin } = await startServer(await freePort());
   try {
-    const clients = await Promise.all(built.coders.map((c) => login(origin, c)));
-    const offsets = clients.map(() => 0);
-    const phase = async (ms: number, record: boolean) => {
-      for (const c of clients) Object.assign(c, { latencies: [], saves: 0 });
-      const start = performance.now();
-      const ends = await Promise.all(clients.map((c, k) => codeLoop(origin, built.studyId, c, start + ms, record, offsets[k]!)));
-      ends.forEach((e, k) => (offsets[k] = e));
-      return performance.now() - start;
-    };
-    await phase(warmupMs, false);
-    const results: { p50: number; p99: number; rate: number; cpu: number; client: number }[] = [];
-    for (let r = 0; r < runs; r++) {
-      (globalThis as { gc?: () => void }).gc?.();
-      const cpu0 = cpuSeconds(child.pid!);
-      const client0 = process.cpuUsage();
-      const elapsed = await phase(runMs, true);
-      const serverCpu = cpuSeconds(child.pid!) - cpu0;
-      const clientCpu = process.cpuUsage(client0);
-      const all = clients.flatMap((c) => c.latencies).sort((a, b) => a - b);
-      const saves = clients.reduce((n, c) => n + c.saves, 0);
-      results.push({ p50: quantile(all, 0.5), p99: quantile(all, 0.99), rate: (saves * 1000) / elapsed, cpu: (serverCpu * 1e6) / saves, client: (clientCpu.user + clientCpu.system) / saves });
-      const x = results.at(-1)!;
-      console.log(
-        `run ${r + 1}: ${saves} saves in ${(elapsed / 1000).toFixed(1)} s  p50 ${x.p50.toFixed(2)} ms  p99 ${x.p99.toFixed(2)} ms  ` +
-          `${Math.round(x.rate)} saves/s  (CPU per save: server ${Math.round(x.cpu)} µs, clients ${Math.round(x.client)} µs)`,
-      );
-    }
-    const errors = clients.reduce((n, c) => n + c.errors, 0);
-    const p50 = median(results.map((r) => r.p50));
-    const p99 = median(results.map((r) => r.p99));
-    const rate = median(results.map((r) => r.rate));
-    console.log(`coding saves, ${coders} concurrent coders on loopback (median of ${runs} runs):`);
-    const cpu = median(results.map((r) => r.cpu));
-    console.log(`  p50 ${p50.toFixed(2)} ms   p99 ${p99.toFixed(2)} ms   ${Math.round(rate)} saves/s   server CPU ${Math.round(cpu)} µs/save   errors ${errors}`);
-    console.log(`  target p99 ≤ 15 ms and ≥ 3000 saves/s: ${p99 <= 15 && rate >= 3000 && errors === 0 ? 'met' : 'NOT met'}`);
-    const wal = statSync(`${dbPath}-wal`, { throwIfNoEntry: false })?.size ?? 0;
-    console.log(`  WAL file at the end: ${(wal / 1024 / 1024).toFixed(1)} MB`);
-    await Promise.all(clients.map((c) => c.client.close()));
-    if (errors > 0) process.exitCode = 1;
+    await measure(built, child, origin);
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 
-await main();
+async function measure(built: Awaited<ReturnType<typeof buildStudy>>, child: ReturnType<typeof spawn>, origin: string) {
+  const clients = await Promise.all(built.coders.map((c) => login(origin, c)));
+  const offsets = clients.map(() => 0);
+  const phase = async (ms: number, record: boolean) => {
+    for (const c of clients) Object.assign(c, { latencies: [], saves: 0 });
+    const start = performance.now();
+    const ends = await Promise.all(clients.map((c, k) => codeLoop(origin, built.studyId, c, start + ms, record, offsets[k]!)));
+    ends.forEach((e, k) => (offsets[k] = e));
+    return performance.now() - start;
+  };
+  await phase(warmupMs, false);
+  const results: { p50: number; p99: number; rate: number; cpu: number; client: number }[] = [];
+  for (let r = 0; r < runs; r++) {
+    (globalThis as { gc?: () => void }).gc?.();
+    const cpu0 = cpuSeconds(child.pid!);
+    const client0 = process.cpuUsage();
+    const elapsed = await phase(runMs, true);
+    const serverCpu = cpuSeconds(child.pid!) - cpu0;
+    const clientCpu = process.cpuUsage(client0);
+    const all = clients.flatMap((c) => c.latencies).sort((a, b) => a - b);
+    const saves = clients.reduce((n, c) => n + c.saves, 0);
+    results.push({ p50: quantile(all, 0.5), p99: quantile(all, 0.99), rate: (saves * 1000) / elapsed, cpu: (serverCpu * 1e6) / saves, client: (clientCpu.user + clientCpu.system) / saves });
+    const x = results.at(-1)!;
+    console.log(
+      `run ${r + 1}: ${saves} saves in ${(elapsed / 1000).toFixed(1)} s  p50 ${x.p50.toFixed(2)} ms  p99 ${x.p99.toFixed(2)} ms  ` +
+        `${Math.round(x.rate)} saves/s  (CPU per save: server ${Math.round(x.cpu)} µs, clients ${Math.round(x.client)} µs)`,
+    );
+  }
+  const errors = clients.reduce((n, c) => n + c.errors, 0);
+  const p50 = median(results.map((r) => r.p50));
+  const p99 = median(results.map((r) => r.p99));
+  const rate = median(results.map((r) => r.rate));
+  const cpu = median(results.map((r) => r.cpu));
+  console.log(`coding saves, ${coders} concurrent coders on loopback (median of ${runs} runs):`);
+  console.log(`  p50 ${p50.toFixed(2)} ms   p99 ${p99.toFixed(2)} ms   ${Math.round(rate)} saves/s   server CPU ${Math.round(cpu)} µs/save   errors ${errors}`);
+  console.log(`  target p99 ≤ 15 ms and ≥ 3000 saves/s: ${p99 <= 15 && rate >= 3000 && errors === 0 ? 'met' : 'NOT met'}`);
+  const wal = statSync(`${dbPath}-wal`, { throwIfNoEntry: false })?.size ?? 0;
+  console.log(`  WAL file at the end: ${(wal / 1024 / 1024).toFixed(1)} MB`);
+  await Promise.all(clients.map((c) => c.client.close()));
+  if (errors > 0) process.exitCode = 1;
+}
+
+try {
+  await main();
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
