@@ -33,7 +33,7 @@ async function open(username: string) {
 test('an owner previews and adds a keyword rule, then picks a thread; counts and rules update', async () => {
   const user = userEvent.setup();
   await open('olga');
-  expect(screen.getByRole('link', { name: 'Threads' })).toHaveAttribute('href', `/studies/${studyId}/threads`);
+  expect(within(screen.getByRole('navigation', { name: 'Study' })).getByRole('link', { name: 'Threads' })).toHaveAttribute('href', `/studies/${studyId}/threads`);
   const form = screen.getByRole('form', { name: 'Keyword rule' });
   await user.type(within(form).getByLabelText(/^Keywords/), 'pretrained{Enter}fine-tune, from_pretrained');
   await user.click(within(form).getByRole('button', { name: 'Preview' }));
