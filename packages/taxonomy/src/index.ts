@@ -27,3 +27,4 @@ export { CSV_COLUMNS, csvField, markdownCell, toCsv, toMarkdown, type ExportOpti
 export { QDC_NAMESPACE, toQdc, type QdcOptions } from './formats/qdc-write.ts';
 export { fromQdc, type QdcReadOptions } from './formats/qdc-read.ts';
 export { decodeDescription, encodeDescription, type DescribedFields } from './formats/qdc-description.ts';
+export { escapeAttribute, escapeText } from './formats/xml-text.ts';
