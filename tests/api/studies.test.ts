@@ -60,7 +60,20 @@ describe('study roles', () => {
     const nina = await loggedIn(t.app, 'nina');
     const res = await nina.post('/api/studies', { name: 'Fine-tuning pains', labelMode: 'single' });
     expect(res.status).toBe(201);
-    expect((await res.json()).study).toMatchObject({ name: 'Fine-tuning pains', labelMode: 'single', unitKind: 'post', blind: true, roles: ['owner'] });
+    const { study } = await res.json();
+    expect(study).toMatchObject({ name: 'Fine-tuning pains', labelMode: 'single', unitKind: 'post', blind: true, roles: ['owner'] });
+    const codebook = await (await nina.get(`/api/studies/${study.id}/codebook`)).json();
+    expect(codebook.codebook.templateId).toBe('hf-forum-ptm-reuse');
+  });
+
+  test('a new study may start without a codebook, and an unknown template is refused', async () => {
+    const nina = await loggedIn(t.app, 'nina');
+    const bare = await (await nina.post('/api/studies', { name: 'Bare', templateId: null })).json();
+    expect(bare.study.codebookVersionId).toBeNull();
+    const res = await nina.post('/api/studies', { name: 'Odd', templateId: 'no-such-template' });
+    expect(res.status).toBe(404);
+    expect((await res.json()).error).toMatchObject({ code: 'codebook.unknown_template', where: { field: 'templateId' } });
+    expect(t.db.prepare("SELECT count(*) FROM studies WHERE name = 'Odd'").pluck().get()).toBe(0);
   });
 
   test('removing a membership that does not exist is a 404', async () => {

@@ -1,7 +1,9 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireStudyRole, requireUser } from '../auth/middleware.ts';
+import { DEFAULT_TEMPLATE_ID } from '@threadcoder/taxonomy';
 import { audit } from '../db/audit.ts';
+import { chooseCodebook, codebookFromChoice } from '../db/codebook-choose.ts';
 import type { Db } from '../db/open.ts';
 import { addMember, getStudy, insertStudy, listMembers, listStudies, removeMember, updateStudy } from '../db/studies.ts';
 import type { SessionUser } from '../auth/sessions.ts';
@@ -16,6 +18,8 @@ const studyBody = z.object({
   unitKind: z.enum(['post', 'thread']).default('post'),
   labelMode: z.enum(['single', 'multi']).default('multi'),
   blind: z.boolean().default(true),
+  // A new study codes with the Hugging Face forum template unless another (or none: null) is named.
+  templateId: z.string().min(1).max(100).nullable().default(DEFAULT_TEMPLATE_ID),
 });
 // Every field optional; unitKind and labelMode only change while the study has no units (409).
 const studyPatch = z.object({
@@ -44,8 +48,14 @@ export function studyRoutes(db: Db) {
     })
     .post('/', validate('json', studyBody), (c) => {
       const user = c.get('user');
-      const id = insertStudy(db, c.req.valid('json'), user.id);
-      audit(db, { userId: user.id, studyId: id, action: 'study.create', entity: 'study', entityId: id, after: c.req.valid('json') });
+      const { templateId, ...settings } = c.req.valid('json');
+      const chosen = templateId === null ? null : codebookFromChoice({ source: 'template', templateId });
+      const id = db.transaction(() => {
+        const studyId = insertStudy(db, settings, user.id);
+        audit(db, { userId: user.id, studyId, action: 'study.create', entity: 'study', entityId: studyId, after: { ...settings, templateId } });
+        if (chosen) chooseCodebook(db, studyId, chosen.codebook, user.id, chosen.message);
+        return studyId;
+      })();
       return c.json({ study: getStudy(db, id, user.id) }, 201);
     })
     .get('/:studyId', requireStudyRole(db), (c) => c.json({ study: studyFor(db, Number(c.req.param('studyId')), c.get('user')) }))
