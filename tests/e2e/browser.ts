@@ -1,5 +1,13 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
+import { demoPassword, startDemoServer, type DemoServer } from './demo-server.ts';
+
+// Importing this module gives the test file its own demo server for all its tests.
+let server: DemoServer | undefined;
+beforeAll(async () => {
+  server = await startDemoServer();
+});
+afterAll(() => server?.stop());
 
 // Debian's Chromium (apt-get install chromium); CHROME_PATH points elsewhere.
 // The network flags stop Chromium from calling home on a machine with no internet.
@@ -9,7 +17,10 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args, headless: true });
 }
 
-export const baseURL = () => inject('baseURL');
+export function baseURL(): string {
+  if (!server) throw new Error('The demo server is not running yet: call baseURL() inside a test or hook.');
+  return server.baseURL;
+}
 
 /** Opens the app in a fresh context (its own cookies) and logs in as a demo account. */
 export async function loginAs(browser: Browser, username: string): Promise<Page> {
@@ -17,7 +28,7 @@ export async function loginAs(browser: Browser, username: string): Promise<Page>
   const page = await context.newPage();
   await page.goto('/');
   await page.getByLabel('User name').fill(username);
-  await page.getByLabel('Password').fill(inject('demoPassword'));
+  await page.getByLabel('Password').fill(demoPassword);
   await page.getByRole('button', { name: 'Log in' }).click();
   await page.getByRole('heading', { name: 'Studies' }).waitFor();
   return page;
