@@ -14,6 +14,8 @@ test('carol settles a demo disagreement and its final labels show in the counts'
   await page.getByRole('link', { name: /^Demo: Hugging Face forum/ }).click();
   await page.getByRole('navigation', { name: 'Study' }).getByRole('link', { name: 'Adjudicate' }).click();
   await page.getByLabel('Status').selectOption('open');
+  // j right after the filter change must keep the filter (the page once lost it here).
+  await page.waitForURL(/status=open/);
   const queue = page.getByRole('list', { name: 'Units in adjudication' });
   await queue.getByRole('button').first().waitFor();
   const open = await queue.getByRole('button').count();

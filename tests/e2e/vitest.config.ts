@@ -10,5 +10,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     fileParallelism: false,
+    // A browser under CI load can take seconds to refetch after an action.
+    expect: { poll: { timeout: 10_000, interval: 100 } },
   },
 });

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import { adjudicationChoicesQuery, adjudicationQueueQuery, type QueueFilters } from '../../api/adjudication.ts';
 import { useClient } from '../../api/client-context.tsx';
@@ -23,15 +24,19 @@ function useQueueState() {
     code: params.get('code') ?? undefined,
   };
   const selected = params.get('unit') ? Number(params.get('unit')) : null;
-  const update = (changes: Record<string, string | number | null | undefined>) =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      for (const [k, v] of Object.entries(changes)) {
-        if (v === null || v === undefined || v === '') next.delete(k);
-        else next.set(k, String(v));
-      }
-      return next;
-    });
+  // The router hands setParams the params of the render that made it, so a key handler bound
+  // before a filter change would undo the filter. Changes build on the last params written.
+  const latest = useRef({ seen: params.toString(), params });
+  if (latest.current.seen !== params.toString()) latest.current = { seen: params.toString(), params };
+  const update = (changes: Record<string, string | number | null | undefined>) => {
+    const next = new URLSearchParams(latest.current.params);
+    for (const [k, v] of Object.entries(changes)) {
+      if (v === null || v === undefined || v === '') next.delete(k);
+      else next.set(k, String(v));
+    }
+    latest.current = { seen: latest.current.seen, params: next };
+    setParams(next);
+  };
   return { filters, selected, update };
 }
 
