@@ -46,6 +46,7 @@ describe('saving a coding', () => {
     [{ codeIds: ['challenge'] }, 'labels.not_codable', 'codeIds[0]'],
     [{ codeIds: ['model-usage'], quotes: { documentation: { text: 'x', start: 0, end: 1 } } }, 'coding.quote_without_code', 'quotes.documentation'],
     [{ codeIds: 'model-usage' }, 'request.invalid_json', 'codeIds'],
+    [{ codeIds: ['model-usage'], quotes: { 'model-usage': { text: 'x', start: 5, end: 1 } } }, 'request.invalid_json', 'quotes.model-usage.end'],
   ])('refuses %o with %s at %s', async (body, code, field) => {
     const cora = await s.as('cora');
     const res = await cora.request('PUT', codingPath(units[0]!), body);

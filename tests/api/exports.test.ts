@@ -72,17 +72,17 @@ describe('who may export what', () => {
     }
   });
 
-  test('final labels and the report are hidden from coders while the study is blind; counts are not (as on the Analysis page)', async () => {
+  test('final labels, counts and the report are hidden from coders while the study is blind', async () => {
     const cora = await s.as('cora');
-    for (const path of ['/final', '/report', '/report?format=html']) {
+    for (const path of ['/final', '/counts', '/report', '/report?format=html']) {
       const res = await cora.get(url(path));
       expect(res.status).toBe(403);
       expect((await res.json()).error.message).toMatch(/hidden from coders while the study is blind/);
     }
-    expect((await cora.get(url('/counts'))).status).toBe(200);
     s.t.db.prepare('UPDATE studies SET blind = 0 WHERE id = ?').run(s.studyId);
     try {
       expect((await cora.get(url('/final'))).status).toBe(200);
+      expect((await cora.get(url('/counts'))).status).toBe(200);
     } finally {
       s.t.db.prepare('UPDATE studies SET blind = 1 WHERE id = ?').run(s.studyId);
     }

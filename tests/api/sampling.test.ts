@@ -54,6 +54,13 @@ describe('drawing a sample into a round', () => {
     expect((await third.json()).error.code).toBe('sample.empty_population');
   });
 
+  test('naming a coder twice is refused, not a server error', async () => {
+    const owen = await s.as('owen');
+    const res = await owen.post(`/api/studies/${s.studyId}/sampling/draw`, { roundId: s.roundId, size: 2, seed: 'x', coderIds: [s.ids.cora, s.ids.cora] });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toMatchObject({ code: 'request.invalid_json', where: { field: 'coderIds' } });
+  });
+
   test('only the owner draws; a coder gets 403', async () => {
     const cora = await s.as('cora');
     const res = await cora.post(`/api/studies/${s.studyId}/sampling/draw`, { roundId: s.roundId, size: 3, seed: 'x' });

@@ -76,6 +76,15 @@ describe('study roles', () => {
     expect(t.db.prepare("SELECT count(*) FROM studies WHERE name = 'Odd'").pluck().get()).toBe(0);
   });
 
+  test('the last owner cannot be removed', async () => {
+    const owen = await loggedIn(t.app, 'owen');
+    const res = await owen.request('DELETE', `/api/studies/${studyId}/members/${ids.owen}/owner`);
+    expect(res.status).toBe(409);
+    expect((await res.json()).error.code).toBe('study.last_owner');
+    await owen.post(`/api/studies/${studyId}/members`, { userId: ids.nina, role: 'owner' });
+    expect((await owen.request('DELETE', `/api/studies/${studyId}/members/${ids.owen}/owner`)).status).toBe(200);
+  });
+
   test('removing a membership that does not exist is a 404', async () => {
     const owen = await loggedIn(t.app, 'owen');
     expect((await owen.request('DELETE', `/api/studies/${studyId}/members/${ids.nina}/coder`)).status).toBe(404);

@@ -132,6 +132,7 @@ describe('pages', () => {
 
   test('a forged cursor is 400', async () => {
     expect((await reader.get('/api/threads?cursor=nonsense')).status).toBe(400);
+    expect((await reader.get('/api/threads?sort=relevance&q=memory&cursor=o99999999999999999999999')).status).toBe(400);
   });
 });
 

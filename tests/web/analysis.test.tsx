@@ -80,7 +80,14 @@ test('the owner adds a keyword group and sees its mentions beside the codes; a d
   expect(await within(bad).findByRole('alert')).toHaveTextContent('There is already a keyword group named "memory".');
 });
 
-test('a coder reads the analysis but cannot edit keyword groups', async () => {
+test('a coder of a blind study is told the analysis is hidden', async () => {
+  renderWithApi(s.t.app, { path: `/studies/${s.studyId}/analysis`, agent: s.agents.cora });
+  expect((await screen.findAllByText(/hidden from coders while the study is blind/)).length).toBeGreaterThan(0);
+  expect(screen.queryByRole('table', { name: 'Counts' })).toBeNull();
+});
+
+test('once the study is not blind, a coder reads the analysis but cannot edit keyword groups', async () => {
+  s.t.db.prepare('UPDATE studies SET blind = 0 WHERE id = ?').run(s.studyId);
   renderWithApi(s.t.app, { path: `/studies/${s.studyId}/analysis`, agent: s.agents.cora });
   expect(await screen.findByRole('table', { name: 'Counts' })).toBeInTheDocument();
   expect(await screen.findByText(/the study’s owner can add them/)).toBeInTheDocument();

@@ -1,7 +1,7 @@
 // What the agreement report reads from the database: every coding of a unit that at least two
 // coders coded, with the unit's round and whether its codings may be shown unit by unit.
 import type { Db } from './open.ts';
-import { codingVisibleSql } from './visibility.ts';
+import { labelsDisclosedSql } from './visibility.ts';
 
 export interface CodingRow {
   unitId: number;
@@ -13,18 +13,17 @@ export interface CodingRow {
   labels: string[];
   /**
    * Whether unit-level detail (confusion matrix, disagreeing units) may include this coding:
-   * the blind rule of visibility.ts as it applies to someone who coded none of the units,
-   * or the round is closed (its codings can no longer change, so seeing them biases no one).
+   * visibility.ts's rule for labels, as it applies to someone who coded none of the units.
    */
   disclosed: boolean;
 }
 
 type RawRow = Omit<CodingRow, 'labels' | 'disclosed'> & { labels: string | null; disclosed: number | null };
 
-// @viewerId = -1 matches no coder, so codingVisibleSql answers for "anyone else".
+// @viewerId = -1 matches no coder, so labelsDisclosedSql answers for "anyone else".
 const codingsSql = `SELECT c.unit_id AS unitId, u.round_id AS roundId, c.coder_id AS coderId, usr.username, usr.display_name AS displayName,
     (SELECT group_concat(code_id, char(31)) FROM (SELECT code_id FROM coding_labels l WHERE l.coding_id = c.id ORDER BY code_id)) AS labels,
-    (r.status = 'closed' OR ${codingVisibleSql}) AS disclosed
+    ${labelsDisclosedSql} AS disclosed
   FROM codings c JOIN units u ON u.id = c.unit_id JOIN rounds r ON r.id = u.round_id JOIN studies s ON s.id = u.study_id
   JOIN users usr ON usr.id = c.coder_id
   WHERE u.study_id = @studyId AND (SELECT count(*) FROM codings c2 WHERE c2.unit_id = u.id) >= 2

@@ -117,7 +117,14 @@ export function addMember(db: Db, studyId: number, userId: number, role: StudyRo
   db.prepare('INSERT OR IGNORE INTO study_members (study_id, user_id, role) VALUES (?, ?, ?)').run(studyId, userId, role);
 }
 
+/** Removes one membership; refuses to leave a study without an owner (409). */
 export function removeMember(db: Db, studyId: number, userId: number, role: StudyRole): boolean {
+  if (role === 'owner') {
+    const owners = db.prepare("SELECT user_id FROM study_members WHERE study_id = ? AND role = 'owner'").pluck().all(studyId) as number[];
+    if (owners.length === 1 && owners[0] === userId) {
+      throw new AppError('study.last_owner', 409, 'A study needs an owner: make someone else owner before removing the last one.');
+    }
+  }
   return db.prepare('DELETE FROM study_members WHERE study_id = ? AND user_id = ? AND role = ?').run(studyId, userId, role).changes > 0;
 }
 

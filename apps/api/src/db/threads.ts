@@ -180,7 +180,7 @@ export function listThreads(db: Db, filter: ThreadFilter, viewer: Viewer, opts: 
   let offset = 0;
   if (sort === 'relevance') {
     order = 'ORDER BY score, id';
-    if (opts.cursor) offset = Number(/^o(\d+)$/.exec(opts.cursor)?.[1] ?? badCursor());
+    if (opts.cursor) offset = Number(/^o(\d{1,9})$/.exec(opts.cursor)?.[1] ?? badCursor());
   } else {
     const dir = sort === 'newest' ? 'DESC' : 'ASC';
     order = `ORDER BY createdAt ${dir}, id ${dir}`;
@@ -191,10 +191,11 @@ export function listThreads(db: Db, filter: ThreadFilter, viewer: Viewer, opts: 
     }
   }
   params.selStudy = filter.studyId ?? null;
+  params.offset = offset;
   // The page is chosen first; only its rows get their details (post count, coded, selected).
   // A ranked search counts its matches in the same pass (the window sees them before LIMIT).
   const page = `page AS (SELECT t.id, t.created_at AS createdAt, ${c.ranked ? 'm.score' : '0'} AS score, ${sort === 'relevance' ? 'count(*) OVER ()' : 'NULL'} AS total
-    FROM ${c.from} ${whereSql(where)} ${order} LIMIT @limit OFFSET ${offset})`;
+    FROM ${c.from} ${whereSql(where)} ${order} LIMIT @limit OFFSET @offset)`;
   const rows = prepared(
     db,
     `${withSql([...c.ctes, page])}SELECT t.id, t.title, t.source_id AS sourceId, (SELECT name FROM sources WHERE id = t.source_id) AS sourceName, t.category,

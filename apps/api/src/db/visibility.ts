@@ -7,6 +7,15 @@ export const codingVisibleSql = `(c.coder_id = @viewerId OR s.blind = 0 OR r.unb
 
 import type { Db } from './open.ts';
 
+/**
+ * Labels only (never memos or quotes) of a unit in a closed round that every assigned coder
+ * coded are no secret either: the coders agreed, so their labels are the unit's final labels,
+ * or they disagreed and the unit is in adjudication. A unit someone left uncoded stays hidden.
+ */
+export const labelsDisclosedSql = `(${codingVisibleSql} OR (r.status = 'closed' AND NOT EXISTS (
+  SELECT 1 FROM assignments a WHERE a.unit_id = u.id
+    AND NOT EXISTS (SELECT 1 FROM codings done WHERE done.unit_id = u.id AND done.coder_id = a.user_id))))`;
+
 /** Whether `viewerId` may see other coders' codings of this unit (see codingVisibleSql). */
 export function othersCodingsVisible(db: Db, unitId: number): boolean {
   const row = db
@@ -16,4 +25,14 @@ export function othersCodingsVisible(db: Db, unitId: number): boolean {
     )
     .get(unitId) as { visible: number } | undefined;
   return row?.visible === 1;
+}
+
+/**
+ * Final labels and what is computed from them (counts, trends, co-occurrence, terms, the
+ * report) go to owners and adjudicators, and to coders only once the study is not blind,
+ * so that no coder learns how the others label.
+ */
+export function resultsVisible(db: Db, studyId: number, roles: readonly string[]): boolean {
+  if (roles.includes('owner') || roles.includes('adjudicator')) return true;
+  return db.prepare('SELECT blind FROM studies WHERE id = ?').pluck().get(studyId) === 0;
 }

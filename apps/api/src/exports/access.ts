@@ -2,6 +2,7 @@
 // (db/visibility.ts) lets them see; the CLI runs as the database's operator, who can read the
 // file anyway, and so sees everything.
 import type { Db } from '../db/open.ts';
+import { resultsVisible } from '../db/visibility.ts';
 import type { StudyRole } from '../db/studies.ts';
 import { forbidden } from '../http/errors.ts';
 
@@ -20,8 +21,7 @@ export function viewerParams(viewer: Viewer): { viewerId: number; operator: 0 | 
  * same line the adjudication and agreement pages draw, so an export never shows a coder more.
  */
 export function canSeeResults(db: Db, studyId: number, viewer: Viewer): boolean {
-  if (viewer.operator || viewer.roles.includes('owner') || viewer.roles.includes('adjudicator')) return true;
-  return db.prepare('SELECT blind FROM studies WHERE id = ?').pluck().get(studyId) === 0;
+  return viewer.operator || resultsVisible(db, studyId, viewer.roles);
 }
 
 export function assertCanSeeResults(db: Db, studyId: number, viewer: Viewer): void {

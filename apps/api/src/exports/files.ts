@@ -46,6 +46,7 @@ export function exportFile(db: Db, studyId: number, kind: ExportKind, viewer: Vi
       assertCanSeeResults(db, studyId, viewer);
       return { filename: `${stem}-final-labels.csv`, contentType: CSV, body: finalCsv(db, study) };
     case 'counts':
+      assertCanSeeResults(db, studyId, viewer);
       return { filename: `${stem}-counts-${period}.csv`, contentType: CSV, body: countsCsv(db, study, period) };
     case 'report': {
       assertCanSeeResults(db, studyId, viewer);

@@ -1,10 +1,11 @@
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { termPhrases } from '../analysis/keywords.ts';
 import {
   cooccurrenceCsv, correlationsCsv, countsCsv, mentionsCsv, termsCsv, testsCsv, trendCsv,
 } from '../analysis/csv-tables.ts';
-import { requireStudyRole } from '../auth/middleware.ts';
+import { requireStudyRole, rolesIn } from '../auth/middleware.ts';
+import { resultsVisible } from '../db/visibility.ts';
 import { cooccurrence } from '../db/analysis-cooccurrence.ts';
 import { countsReport } from '../db/analysis-counts.ts';
 import { createKeywordGroup, deleteKeywordGroup, updateKeywordGroup } from '../db/analysis-keyword-groups.ts';
@@ -14,6 +15,7 @@ import { distinctiveTermsReport } from '../db/analysis-terms.ts';
 import { trendReport } from '../db/analysis-trend.ts';
 import type { Db } from '../db/open.ts';
 import type { AuthedEnv } from '../http/env.ts';
+import { forbidden } from '../http/errors.ts';
 import { validate } from '../http/validate.ts';
 
 const studyParam = z.object({ studyId: z.coerce.number().int() });
@@ -60,52 +62,60 @@ function csv(c: Context, name: string, body: string) {
 export function analysisRoutes(db: Db) {
   const members = requireStudyRole(db);
   const owner = requireStudyRole(db, 'owner');
+  // Everything but the filter options is computed from final labels: hidden from coders while blind.
+  const results: MiddlewareHandler<AuthedEnv> = async (c, next) => {
+    const studyId = Number(c.req.param('studyId'));
+    if (!resultsVisible(db, studyId, rolesIn(db, studyId, c.get('user')))) {
+      throw forbidden('Counts and trends are hidden from coders while the study is blind, so that no coder learns how the others label.');
+    }
+    await next();
+  };
   const name = (studyId: number, what: string, g?: string) => `study-${studyId}-${what}${g ? `-${g}` : ''}.csv`;
   return new Hono<AuthedEnv>()
     .get('/options', members, validate('param', studyParam), (c) => c.json(analysisOptions(db, c.req.valid('param').studyId)))
-    .get('/counts', members, validate('param', studyParam), validate('query', filtersQuery), (c) =>
+    .get('/counts', members, results, validate('param', studyParam), validate('query', filtersQuery), (c) =>
       c.json(countsReport(db, c.req.valid('param').studyId, c.get('user').id, c.req.valid('query'))),
     )
-    .get('/counts.csv', members, validate('param', studyParam), validate('query', filtersQuery), (c) => {
+    .get('/counts.csv', members, results, validate('param', studyParam), validate('query', filtersQuery), (c) => {
       const { studyId } = c.req.valid('param');
       return csv(c, name(studyId, 'counts'), countsCsv(countsReport(db, studyId, c.get('user').id, c.req.valid('query'))));
     })
-    .get('/trend', members, validate('param', studyParam), validate('query', trendQuery), (c) =>
+    .get('/trend', members, results, validate('param', studyParam), validate('query', trendQuery), (c) =>
       c.json(trendReport(db, c.req.valid('param').studyId, c.req.valid('query'))),
     )
-    .get('/trend.csv', members, validate('param', studyParam), validate('query', trendQuery), (c) => {
+    .get('/trend.csv', members, results, validate('param', studyParam), validate('query', trendQuery), (c) => {
       const { studyId } = c.req.valid('param');
       const q = c.req.valid('query');
       return csv(c, name(studyId, 'trend', q.granularity), trendCsv(trendReport(db, studyId, q)));
     })
-    .get('/tests.csv', members, validate('param', studyParam), validate('query', trendQuery), (c) => {
+    .get('/tests.csv', members, results, validate('param', studyParam), validate('query', trendQuery), (c) => {
       const { studyId } = c.req.valid('param');
       const q = c.req.valid('query');
       return csv(c, name(studyId, 'shift-tests', q.granularity), testsCsv(trendReport(db, studyId, q)));
     })
-    .get('/cooccurrence', members, validate('param', studyParam), validate('query', filtersQuery), (c) =>
+    .get('/cooccurrence', members, results, validate('param', studyParam), validate('query', filtersQuery), (c) =>
       c.json(cooccurrence(db, c.req.valid('param').studyId, c.req.valid('query'))),
     )
-    .get('/cooccurrence.csv', members, validate('param', studyParam), validate('query', filtersQuery), (c) => {
+    .get('/cooccurrence.csv', members, results, validate('param', studyParam), validate('query', filtersQuery), (c) => {
       const { studyId } = c.req.valid('param');
       return csv(c, name(studyId, 'cooccurrence'), cooccurrenceCsv(cooccurrence(db, studyId, c.req.valid('query'))));
     })
-    .get('/terms', members, validate('param', studyParam), validate('query', termsQuery), (c) =>
+    .get('/terms', members, results, validate('param', studyParam), validate('query', termsQuery), (c) =>
       c.json(distinctiveTermsReport(db, c.req.valid('param').studyId, c.req.valid('query'))),
     )
-    .get('/terms.csv', members, validate('param', studyParam), validate('query', termsQuery), (c) => {
+    .get('/terms.csv', members, results, validate('param', studyParam), validate('query', termsQuery), (c) => {
       const { studyId } = c.req.valid('param');
       return csv(c, name(studyId, 'distinctive-terms'), termsCsv(distinctiveTermsReport(db, studyId, c.req.valid('query')).codes));
     })
-    .get('/mentions', members, validate('param', studyParam), validate('query', filtersQuery), (c) =>
+    .get('/mentions', members, results, validate('param', studyParam), validate('query', filtersQuery), (c) =>
       c.json(mentionsReport(db, c.req.valid('param').studyId, c.req.valid('query'))),
     )
-    .get('/mentions.csv', members, validate('param', studyParam), validate('query', filtersQuery), (c) => {
+    .get('/mentions.csv', members, results, validate('param', studyParam), validate('query', filtersQuery), (c) => {
       const { studyId } = c.req.valid('param');
       const q = c.req.valid('query');
       return csv(c, name(studyId, 'mentions', q.granularity), mentionsCsv(mentionsReport(db, studyId, q)));
     })
-    .get('/mention-correlations.csv', members, validate('param', studyParam), validate('query', filtersQuery), (c) => {
+    .get('/mention-correlations.csv', members, results, validate('param', studyParam), validate('query', filtersQuery), (c) => {
       const { studyId } = c.req.valid('param');
       const q = c.req.valid('query');
       const names = new Map(analysisOptions(db, studyId).codes.map((n) => [n.id, n.name]));

@@ -13,7 +13,9 @@ import { AppError, forbidden, notFound } from '../http/errors.ts';
 import { validate } from '../http/validate.ts';
 
 const unitParam = z.object({ studyId: z.coerce.number().int(), unitId: z.coerce.number().int() });
-const quote = z.object({ text: z.string().min(1).max(5000), start: z.number().int().nonnegative(), end: z.number().int().nonnegative() });
+const quote = z
+  .object({ text: z.string().min(1).max(5000), start: z.number().int().nonnegative(), end: z.number().int().nonnegative() })
+  .refine((q) => q.end >= q.start, { message: 'A quote ends where it starts or later.', path: ['end'] });
 const codingBody = z.object({
   codeIds: z.array(z.string().max(100)).max(200),
   memo: z.string().max(20_000).default(''),

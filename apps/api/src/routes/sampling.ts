@@ -26,7 +26,7 @@ const drawBody = z.object({
   strata: z.enum(['none', 'month', 'quarter', 'year', 'category', 'tag']).default('none'),
   seed: z.string().trim().min(1).max(100),
   overlap: z.number().min(0).max(1).default(1),
-  coderIds: z.array(z.number().int()).min(1).optional(),
+  coderIds: z.array(z.number().int()).min(1).refine((ids) => new Set(ids).size === ids.length, 'Name each coder once.').optional(),
 });
 
 export function sampleSizeRoutes() {
