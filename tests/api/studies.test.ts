@@ -147,6 +147,16 @@ describe('errors', () => {
     expect(await res.json()).toEqual({ error: { code: 'not_found', message: 'No route for GET /api/nope.' } });
   });
 
+  test('a JSON body over 10 MB is 413, whether its length is declared or streamed', async () => {
+    const owen = await loggedIn(t.app, 'owen');
+    const declared = await owen.post('/api/studies', { name: 'x' }, { 'content-length': String(11 * 1024 * 1024) });
+    expect(declared.status).toBe(413);
+    const streamed = await owen.post('/api/studies', { name: 'x'.repeat(11 * 1024 * 1024) });
+    expect(streamed.status).toBe(413);
+    expect((await streamed.json()).error.code).toBe('request.too_large');
+    expect(t.db.prepare('SELECT count(*) FROM studies').pluck().get()).toBe(1);
+  });
+
   test('health answers without a session', async () => {
     const res = await new Agent(t.app).get('/api/health');
     expect(await res.json()).toEqual({ status: 'ok' });
