@@ -14,6 +14,7 @@ import { countsReport } from '../apps/api/src/db/analysis-counts.ts';
 import { trendReport } from '../apps/api/src/db/analysis-trend.ts';
 import { openDb } from '../apps/api/src/db/open.ts';
 import { insertTemplateCodebook, pinCodebook } from '../tests/support/forum.ts';
+import { medianTime } from './lib/median-time.ts';
 
 const POSTS = 500_000;
 const THREADS = 100_000;
@@ -59,17 +60,6 @@ function build(): number {
   return studyId;
 }
 
-function median(fn: () => unknown): number {
-  fn();
-  const runs: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    globalThis.gc?.();
-    const start = performance.now();
-    fn();
-    runs.push(performance.now() - start);
-  }
-  return runs.sort((a, b) => a - b)[2]!;
-}
 
 try {
   let start = performance.now();
@@ -86,8 +76,8 @@ try {
   console.log(`${check.periods.length} quarters, ${check.tests.trends.length} codes tested; chi-square ${chi ? `${chi.statistic.toFixed(1)} on ${chi.df} df, N = ${chi.n}` : 'not defined'}`);
 
   const rows: [string, number][] = [
-    ['counts per quarter per code + shift tests', median(() => trendReport(db, studyId, quarter))],
-    ['  same, filtered to 2022-01-01..2023-12-31', median(() => trendReport(db, studyId, { ...quarter, from: '2022-01-01', to: '2023-12-31' }))],
+    ['counts per quarter per code + shift tests', medianTime(() => trendReport(db, studyId, quarter))],
+    ['  same, filtered to 2022-01-01..2023-12-31', medianTime(() => trendReport(db, studyId, { ...quarter, from: '2022-01-01', to: '2023-12-31' }))],
   ];
   // An adjudicator settles 100 units: the triggers list them and the next request redoes just those.
   const relabel = db.prepare("UPDATE final_labels SET code_id = 'documentation' WHERE unit_id = ? AND code_id IN (SELECT id FROM codes WHERE dimension = 'challenge')");
@@ -97,7 +87,7 @@ try {
   start = performance.now();
   trendReport(db, studyId, quarter);
   rows.push(['  same, first request after 100 units changed', performance.now() - start]);
-  rows.push(['counts table (rollups, threads, coders)', median(() => countsReport(db, studyId, 1, quarter))]);
+  rows.push(['counts table (rollups, threads, coders)', medianTime(() => countsReport(db, studyId, 1, quarter))]);
   rows.push(['full build of the facts (first analysis, new codebook version)', rebuild]);
   const width = Math.max(...rows.map(([name]) => name.length));
   console.log(`${'task'.padEnd(width)}  median ms`);

@@ -2,6 +2,7 @@
 // 2,000 periods (O(n^2) pairs), Spearman on 100,000 pairs, Holm on 10,000 p-values.
 // Median of 5 runs after one warm-up. Run: npm run bench -- trend
 import { chiSquareIndependence, createRandom, holmAdjust, mannKendall, spearman } from '@threadcoder/stats';
+import { medianTime } from './lib/median-time.ts';
 
 const random = createRandom(7);
 const table = Array.from({ length: 40 }, (_, i) => Array.from({ length: 104 }, (_, j) => random.int(20 + ((i * j) % 7))));
@@ -10,23 +11,12 @@ const x = Array.from({ length: 100_000 }, () => random.next());
 const y = x.map((v) => v + random.next());
 const p = Array.from({ length: 10_000 }, () => random.next());
 
-function median(fn: () => unknown): number {
-  fn();
-  const runs: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    globalThis.gc?.();
-    const start = performance.now();
-    fn();
-    runs.push(performance.now() - start);
-  }
-  return runs.sort((a, b) => a - b)[2]!;
-}
 
 const rows: [string, number][] = [
-  ['chi-square 40 x 104', median(() => chiSquareIndependence(table))],
-  ['Mann-Kendall n = 2,000', median(() => mannKendall(series))],
-  ['Spearman n = 100,000', median(() => spearman(x, y))],
-  ['Holm m = 10,000', median(() => holmAdjust(p))],
+  ['chi-square 40 x 104', medianTime(() => chiSquareIndependence(table))],
+  ['Mann-Kendall n = 2,000', medianTime(() => mannKendall(series))],
+  ['Spearman n = 100,000', medianTime(() => spearman(x, y))],
+  ['Holm m = 10,000', medianTime(() => holmAdjust(p))],
 ];
 const width = Math.max(...rows.map(([name]) => name.length));
 console.log(`${'task'.padEnd(width)}  median ms`);
