@@ -5,19 +5,15 @@ import { run } from '../../apps/api/src/cli/export.ts';
 import { checkProject } from '../exports/qdpx-checks.ts';
 import { readQdpx } from '../exports/qdpx-read.ts';
 import { smallStudy, type SmallStudy } from '../exports/small-study.ts';
+import { captureOutput } from '../support/capture-output.ts';
 
 // The CLI opens THREADCODER_DB itself; the fixture's connection stays open beside it (WAL).
 let s: SmallStudy;
-let stdout = '';
-let stderr = '';
+let output: ReturnType<typeof captureOutput>;
 beforeEach(async () => {
   s = await smallStudy();
   vi.stubEnv('THREADCODER_DB', s.t.dbPath);
-  stdout = '';
-  stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  vi.spyOn(console, 'log').mockImplementation((...args) => void (stdout += `${args.join(' ')}\n`));
-  vi.spyOn(console, 'error').mockImplementation((...args) => void (stderr += `${args.join(' ')}\n`));
+  output = captureOutput();
 });
 afterEach(() => {
   vi.restoreAllMocks();
@@ -30,16 +26,16 @@ const study = () => String(s.studyId);
 describe('threadcoder export counts|codings|final|report|qdpx', () => {
   test('codings to stdout: the operator sees every coding, blind or not', async () => {
     expect(await run(['codings', '--study', study()])).toBe(0);
-    const lines = stdout.split('\r\n');
+    const lines = output.stdout().split('\r\n');
     expect(lines[0]).toBe('unit,thread,post,coder,code,round,created_at');
     expect(lines).toContain('4,t1,2,cora,reuse,Main,2024-02-07T10:00:00.000Z');
     expect(lines).toHaveLength(1 + 8 + 1);
-    expect(stderr).toBe('');
+    expect(output.stderr()).toBe('');
   });
 
   test('final labels to stdout', async () => {
     expect(await run(['final', '--study', study()])).toBe(0);
-    expect(stdout).toBe([
+    expect(output.stdout()).toBe([
       'unit,thread,post,code,code_path,origin,round,settled_by,settled_at,rationale',
       '1,t1,1,docs,Challenge > Documentation gaps,agreement,Calibration,,,',
       '2,t2,1,setup,Challenge > Environment setup,adjudication,Calibration,ada,2024-03-01T00:00:00.000Z,Docs are not the issue',
@@ -50,19 +46,19 @@ describe('threadcoder export counts|codings|final|report|qdpx', () => {
 
   test('counts: quarter by default, --period year', async () => {
     expect(await run(['counts', '--study', study()])).toBe(0);
-    expect(stdout.split('\r\n')[1]).toBe('2022-Q1,2022-01-01,2022-03-31,challenge,Challenge,1,0,1,1');
-    stdout = '';
+    expect(output.stdout().split('\r\n')[1]).toBe('2022-Q1,2022-01-01,2022-03-31,challenge,Challenge,1,0,1,1');
+    output.clear();
     expect(await run(['counts', '--study', study(), '--period', 'year'])).toBe(0);
-    expect(stdout.split('\r\n')).toHaveLength(1 + 5 + 1);
+    expect(output.stdout().split('\r\n')).toHaveLength(1 + 5 + 1);
   });
 
   test('report: Markdown by default, --format html to a file with --out', async () => {
     expect(await run(['report', '--study', study()])).toBe(0);
-    expect(stdout.split('\n')[0]).toBe('# Small study: methods and results');
-    stdout = '';
+    expect(output.stdout().split('\n')[0]).toBe('# Small study: methods and results');
+    output.clear();
     const out = join(s.t.dbPath, '..', 'report.html');
     expect(await run(['report', '--study', study(), '--format', 'html', '--period', 'month', '--out', out])).toBe(0);
-    expect(stdout).toBe(`Wrote the report export of study ${study()} to ${out}.\n`);
+    expect(output.stdout()).toBe(`Wrote the report export of study ${study()} to ${out}.\n`);
     const html = readFileSync(out, 'utf8');
     expect(html).toContain('<h2>Trends</h2>');
     expect(html).toContain('per month');
@@ -89,13 +85,13 @@ describe('threadcoder export counts|codings|final|report|qdpx', () => {
     [['codings', '--study', '999'], 'There is no study 999.'],
   ])('%j exits 2: %s', async (argv, message) => {
     expect(await run(argv)).toBe(2);
-    expect(stderr).toContain(message);
-    expect(stdout).toBe('');
+    expect(output.stderr()).toContain(message);
+    expect(output.stdout()).toBe('');
   });
 
   test('a study without a codebook: counts exit 1 with the reason', async () => {
     s.t.db.prepare('UPDATE studies SET codebook_version_id = NULL WHERE id = ?').run(s.studyId);
     expect(await run(['counts', '--study', study()])).toBe(1);
-    expect(stderr).toBe('This study has no codebook yet; its owner must choose one first.\n');
+    expect(output.stderr()).toBe('This study has no codebook yet; its owner must choose one first.\n');
   });
 });
