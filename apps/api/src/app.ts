@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { loadSession } from './auth/middleware.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/open.ts';
 import type { AppEnv } from './http/env.ts';
-import { AppError, errorBody } from './http/errors.ts';
+import { readBody } from './http/body-reader.ts';
+import { errorBody } from './http/errors.ts';
 import { onError } from './http/on-error.ts';
 import { originCheck } from './http/origin-check.ts';
 import { jsonLog, requestLog, type LogLine } from './http/request-log.ts';
@@ -35,12 +35,7 @@ export interface AppDeps {
 }
 
 // JSON bodies are small; file uploads go to /api/imports, which streams and has its own limit.
-const jsonBodyLimit = bodyLimit({
-  maxSize: 10 * 1024 * 1024,
-  onError: () => {
-    throw new AppError('request.too_large', 413, 'The request body is larger than 10 MB.');
-  },
-});
+const jsonBody = readBody(10 * 1024 * 1024);
 
 /** Builds the API: shared middleware, then one router per area. */
 export function createApp({ db, config, log = jsonLog }: AppDeps) {
@@ -59,7 +54,7 @@ export function createApp({ db, config, log = jsonLog }: AppDeps) {
     },
   }));
   app.use('/api/*', originCheck(config.allowedOrigins));
-  app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/imports') ? next() : jsonBodyLimit(c, next)));
+  app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/imports') ? next() : jsonBody(c, next)));
   app.use('/api/*', loadSession(db));
 
   return app

@@ -1,10 +1,26 @@
 import { randomUUID } from 'node:crypto';
+import { writeSync } from 'node:fs';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './env.ts';
 
 export type LogLine = (line: Record<string, unknown>) => void;
 
-export const jsonLog: LogLine = (line) => console.log(JSON.stringify(line));
+let pending: string[] = [];
+const flush = () => {
+  const text = pending.join('');
+  pending = [];
+  return text;
+};
+// Lines that arrive together go out in one write once the event loop turns; what is left at exit is written then.
+process.on('exit', () => {
+  if (pending.length) writeSync(1, flush());
+});
+
+/** One JSON line per call on standard output. */
+export const jsonLog: LogLine = (line) => {
+  if (pending.length === 0) setImmediate(() => process.stdout.write(flush()));
+  pending.push(`${JSON.stringify(line)}\n`);
+};
 
 /**
  * Gives each request an id (echoed as X-Request-Id) and logs one line when it ends.
@@ -17,7 +33,8 @@ export function requestLog(log: LogLine): MiddlewareHandler<AppEnv> {
     c.set('requestId', requestId);
     const start = performance.now();
     await next();
-    c.header('X-Request-Id', requestId);
+    // On the response's own headers: c.header() here would rebuild the finished response as a full Web Response.
+    c.res.headers.set('X-Request-Id', requestId);
     log({
       at: new Date().toISOString(),
       requestId,
