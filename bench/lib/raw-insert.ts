@@ -1,8 +1,10 @@
 // The baseline an import is compared with: the same threads and posts (already sanitized,
 // read back from an imported database) inserted into a fresh database with the same schema,
-// FTS triggers included, by prepared statements in one transaction. No parsing, no sanitizing.
+// each thread and post added to its full-text index as the import does (db/search-index.ts),
+// by prepared statements in one transaction. No parsing, no sanitizing.
 import { rmSync } from 'node:fs';
 import { openDb } from '../../apps/api/src/db/open.ts';
+import { indexNewPost, indexNewThread } from '../../apps/api/src/db/search-index.ts';
 
 export function rawInsertMs(fromPath: string, toPath: string): { ms: number; cpuMs: number; posts: number } {
   const from = openDb(fromPath);
@@ -23,13 +25,15 @@ export function rawInsertMs(fromPath: string, toPath: string): { ms: number; cpu
   const addPost = to.prepare(
     'INSERT INTO posts (source_id, thread_id, external_id, post_number, reply_to, author, created_at, html, text, like_count, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
+  const indexThread = indexNewThread(to);
+  const indexPost = indexNewPost(to);
   const start = performance.now();
   const cpu = process.cpuUsage();
   to.transaction(() => {
     for (const s of sources) addSource.run(...s);
-    for (const t of threads) addThread.run(...t);
+    for (const t of threads) indexThread.run(addThread.run(...t).lastInsertRowid, t[3] as string);
     for (const t of tags) addTag.run(...t);
-    for (const p of posts) addPost.run(...p);
+    for (const p of posts) indexPost.run(addPost.run(...p).lastInsertRowid, p[8] as string);
   })();
   const ms = performance.now() - start;
   const used = process.cpuUsage(cpu);

@@ -17,6 +17,19 @@ describe('workerPool', () => {
     }
   });
 
+  test('more batches than a worker queues: the rest are sanitized inline, and each caller gets its own batch back', async () => {
+    const batches = Array.from({ length: 7 }, (_, i) => [`<p>batch ${i}</p><script>x</script>`, `<a href="/t/${i}" onclick="y()">link ${i}</a>`]);
+    const pool = workerPool(1, 'https://forum.example');
+    try {
+      const results = await Promise.all(batches.map((b) => pool.sanitize(b)));
+      const inline = inlinePool('https://forum.example');
+      expect(results).toEqual(await Promise.all(batches.map((b) => inline.sanitize(b))));
+      expect(results[6]!.map((r) => r.text)).toEqual(['batch 6', 'link 6']);
+    } finally {
+      await pool.close();
+    }
+  });
+
   test('an import on two workers stores what an inline import stores', async () => {
     const rows = async (workers: number) => {
       const db = freshDb();

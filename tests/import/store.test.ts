@@ -67,6 +67,11 @@ describe('re-importing into the same source', () => {
     // The old text left the index with the update.
     expect([search('upload_folder'), search('push_to_hub')]).toEqual([[postId], []]);
     expect(db.prepare(`SELECT rowid FROM threads_fts WHERE threads_fts MATCH 'left'`).pluck().all()).toHaveLength(1);
+    expect(db.prepare(`SELECT rowid FROM threads_fts WHERE threads_fts MATCH '"new topic"'`).pluck().all()).toEqual([
+      db.prepare(`SELECT id FROM threads WHERE external_id = '2004'`).pluck().get(),
+    ]);
+    // Both indexes hold exactly what their tables hold (new rows are indexed without triggers: migration 005).
+    for (const fts of ['posts_fts', 'threads_fts']) expect(() => db.exec(`INSERT INTO ${fts} (${fts}, rank) VALUES ('integrity-check', 1)`)).not.toThrow();
   });
 
   test('posts missing from a later, partial dump are kept', async () => {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { templateFileSchema, templateToCodebook } from '@threadcoder/taxonomy';
 import { createCodebook } from '../../apps/api/src/db/codebooks.ts';
 import type { Db } from '../../apps/api/src/db/open.ts';
+import { indexNewPost, indexNewThread } from '../../apps/api/src/db/search-index.ts';
 
 export interface ThreadSpec {
   title: string;
@@ -26,12 +27,15 @@ export function insertForum(db: Db, threads: ThreadSpec[], sourceName = 'Test fo
   const postIds: number[][] = [];
   threads.forEach((t, i) => {
     const threadId = Number(insThread.run(sourceId, `t${i + 1}`, t.title, t.category ?? null, JSON.stringify(t.tags ?? []), t.createdAt).lastInsertRowid);
+    indexNewThread(db).run(threadId, t.title);
     for (const tag of t.tags ?? []) insTag.run(threadId, tag);
     threadIds.push(threadId);
     postIds.push(
-      t.posts.map((text, j) =>
-        Number(insPost.run(sourceId, threadId, `p${i + 1}-${j + 1}`, j + 1, `user${j}`, t.createdAt, `<p>${text}</p>`, text, `h${i}-${j}`).lastInsertRowid),
-      ),
+      t.posts.map((text, j) => {
+        const postId = Number(insPost.run(sourceId, threadId, `p${i + 1}-${j + 1}`, j + 1, `user${j}`, t.createdAt, `<p>${text}</p>`, text, `h${i}-${j}`).lastInsertRowid);
+        indexNewPost(db).run(postId, text);
+        return postId;
+      }),
     );
   });
   return { sourceId, threadIds, postIds };

@@ -5,6 +5,7 @@
 // dump may cover only part of a forum.
 import { AppError } from '../http/errors.ts';
 import type { Db } from '../db/open.ts';
+import { indexNewPost, indexNewThread } from '../db/search-index.ts';
 import type { Staging, StagedPostRow } from './staging.ts';
 import type { Counts, ImportFormat } from './types.ts';
 
@@ -55,6 +56,7 @@ function upsertThread(q: Statements, sourceId: number, r: StagedPostRow, importI
   const old = empty ? undefined : (q.findThread.get(sourceId, r.externalId) as ThreadRow | undefined);
   if (!old) {
     const id = Number(q.addThread.run(sourceId, r.externalId, r.title, r.category, r.tagsJson, r.url, r.views, r.threadCreatedAt, importId).lastInsertRowid);
+    q.indexThread.run(id, r.title);
     for (const tag of JSON.parse(r.tagsJson) as string[]) q.addTag.run(id, tag);
     counts.new++;
     return id;
@@ -90,7 +92,8 @@ function upsertPost(q: Statements, sourceId: number, threadId: number, r: Staged
     q.updatePost.run(threadId, r.postNumber, r.replyTo, r.author, r.createdAt, r.html, r.text, r.likeCount, r.contentHash, old.id);
     counts.updated++;
   } else {
-    q.addPost.run(sourceId, threadId, r.postExternalId, r.postNumber, r.replyTo, r.author, r.createdAt, r.html, r.text, r.likeCount, r.contentHash);
+    const id = q.addPost.run(sourceId, threadId, r.postExternalId, r.postNumber, r.replyTo, r.author, r.createdAt, r.html, r.text, r.likeCount, r.contentHash).lastInsertRowid;
+    q.indexPost.run(id, r.text);
     counts.new++;
   }
 }
@@ -126,5 +129,7 @@ function build(db: Db) {
       'UPDATE posts SET thread_id = ?, post_number = ?, reply_to = ?, author = ?, created_at = ?, html = ?, text = ?, like_count = ?, content_hash = ? WHERE id = ?',
     ),
     movePost: db.prepare('UPDATE posts SET thread_id = ?, post_number = ? WHERE id = ?'),
+    indexThread: indexNewThread(db),
+    indexPost: indexNewPost(db),
   };
 }
