@@ -45,6 +45,9 @@ function build(): number {
       INSERT INTO posts (id, source_id, thread_id, external_id, post_number, created_at, html, text, content_hash)
       SELECT i, 1, (i - 1) / 5 + 1, i, (i - 1) % 5 + 1,
         strftime('%Y-%m-%dT%H:%M:%fZ', '2021-01-01', '+' || ((i - 1) * ${DAYS}.0 / ${POSTS}) || ' days'), '', 'post', 'h' FROM n;
+      -- Inserts index their rows themselves (db/search-index.ts).
+      INSERT INTO threads_fts (rowid, title) SELECT id, title FROM threads;
+      INSERT INTO posts_fts (rowid, text) SELECT id, text FROM posts;
       WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${POSTS})
       INSERT INTO units (id, study_id, round_id, thread_id, post_id, position) SELECT i, ${studyId}, 1, (i - 1) / 5 + 1, i, i FROM n;`);
     // Two labels a unit: a challenge from a window of four codes that slides along the list over

@@ -53,12 +53,15 @@ async function readWebBody(body: ReadableStream<Uint8Array>, maxBytes: number): 
   }
 }
 
+const asArrayBuffer = (b: Buffer) => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+
 /**
- * Reads a request body whole, up to `maxBytes` (413 past it, whether the length is declared or
- * streamed), and hands it to Hono's body cache, so `c.req.json()` and the validators parse it
- * from there. Read straight from Node's request stream, it spares the per-request Web Request
- * and ReadableStream the adapter would otherwise build: on the coding save path that was a
- * fifth of the server's CPU.
+ * Serves a request body from Hono's body cache, read whole, up to `maxBytes` (413 past it,
+ * whether the length is declared or streamed). Read straight from Node's request stream, it
+ * spares the per-request Web Request and ReadableStream the adapter would otherwise build: on
+ * the coding save path that was a fifth of the server's CPU. The body is read only when a
+ * validator or handler first asks for it, so a request that the session and role checks refuse
+ * before then is never buffered.
  */
 export function readBody(maxBytes: number): MiddlewareHandler {
   return async (c, next) => {
@@ -66,15 +69,17 @@ export function readBody(maxBytes: number): MiddlewareHandler {
     const declared = c.req.header('content-length');
     if (declared !== undefined && Number(declared) > maxBytes) throw tooLarge(maxBytes);
     const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming; // set by @hono/node-server
-    let bytes: Buffer;
-    if (incoming) bytes = await readIncoming(incoming, maxBytes);
-    else if (c.req.raw.body) bytes = await readWebBody(c.req.raw.body, maxBytes);
-    else return next();
-    const copy = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-    // Hono keeps promises in its body cache, whatever its type says.
-    const cache = c.req.bodyCache as Record<string, Promise<unknown>>;
-    cache.arrayBuffer = Promise.resolve(copy);
-    cache.text = Promise.resolve(new TextDecoder().decode(bytes));
+    const web = incoming ? null : c.req.raw.body;
+    if (!incoming && !web) return next();
+    let bytes: Promise<Buffer> | undefined;
+    const read = () => (bytes ??= incoming ? readIncoming(incoming, maxBytes) : readWebBody(web!, maxBytes));
+    let text: Promise<string> | undefined;
+    let buffer: Promise<ArrayBuffer> | undefined;
+    // Hono keeps promises in its body cache, whatever its type says, and reads them by key.
+    Object.defineProperties(c.req.bodyCache, {
+      text: { enumerable: true, get: () => (text ??= read().then((b) => new TextDecoder().decode(b))) },
+      arrayBuffer: { enumerable: true, get: () => (buffer ??= read().then(asArrayBuffer)) },
+    });
     await next();
   };
 }

@@ -1,5 +1,5 @@
 import { zValidator } from '@hono/zod-validator';
-import type { ValidationTargets } from 'hono';
+import type { MiddlewareHandler, ValidationTargets } from 'hono';
 import type { ZodType } from 'zod';
 import { AppError } from './errors.ts';
 
@@ -10,6 +10,18 @@ export function fieldPath(path: readonly PropertyKey[]): string {
 
 /** zValidator that answers bad input with the API's error shape, naming the first bad field. */
 export function validate<T extends ZodType, Target extends keyof ValidationTargets>(target: Target, schema: T) {
+  const validator = zodValidator(target, schema);
+  if (target !== 'json') return validator;
+  // Read the body first: Hono's JSON validator would answer a body over the limit or cut short
+  // (http/body-reader.ts) with its own "Malformed JSON" instead of our 413 or 400.
+  const readFirst: MiddlewareHandler = async (c, next) => {
+    await c.req.text();
+    return validator(c, next);
+  };
+  return readFirst as typeof validator;
+}
+
+function zodValidator<T extends ZodType, Target extends keyof ValidationTargets>(target: Target, schema: T) {
   return zValidator(target, schema, (result) => {
     if (!result.success) {
       const issue = result.error.issues[0];
