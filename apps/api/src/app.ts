@@ -4,7 +4,7 @@ import { loadSession } from './auth/middleware.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/open.ts';
 import type { AppEnv } from './http/env.ts';
-import { readBody } from './http/body-reader.ts';
+import { declaredBodyLimit, JSON_BODY_LIMIT } from './http/body-reader.ts';
 import { errorBody } from './http/errors.ts';
 import { onError } from './http/on-error.ts';
 import { originCheck } from './http/origin-check.ts';
@@ -34,8 +34,8 @@ export interface AppDeps {
   log?: LogLine;
 }
 
-// JSON bodies are small; file uploads go to /api/imports, which streams and has its own limit.
-const jsonBody = readBody(10 * 1024 * 1024);
+// File uploads go to /api/imports, which streams them with its own limit; JSON bodies are read by validate('json').
+const jsonBodyLimit = declaredBodyLimit(JSON_BODY_LIMIT);
 
 /** Builds the API: shared middleware, then one router per area. */
 export function createApp({ db, config, log = jsonLog }: AppDeps) {
@@ -54,7 +54,7 @@ export function createApp({ db, config, log = jsonLog }: AppDeps) {
     },
   }));
   app.use('/api/*', originCheck(config.allowedOrigins));
-  app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/imports') ? next() : jsonBody(c, next)));
+  app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/imports') ? next() : jsonBodyLimit(c, next)));
   app.use('/api/*', loadSession(db));
 
   return app

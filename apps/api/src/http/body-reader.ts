@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { AppError } from './errors.ts';
 
 const tooLarge = (maxBytes: number) => new AppError('request.too_large', 413, `The request body is larger than ${maxBytes / (1024 * 1024)} MB.`);
@@ -53,33 +53,32 @@ async function readWebBody(body: ReadableStream<Uint8Array>, maxBytes: number): 
   }
 }
 
-const asArrayBuffer = (b: Buffer) => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+/** JSON request bodies are small; file uploads go to /api/imports, which streams them with its own limit. */
+export const JSON_BODY_LIMIT = 10 * 1024 * 1024;
 
-/**
- * Serves a request body from Hono's body cache, read whole, up to `maxBytes` (413 past it,
- * whether the length is declared or streamed). Read straight from Node's request stream, it
- * spares the per-request Web Request and ReadableStream the adapter would otherwise build: on
- * the coding save path that was a fifth of the server's CPU. The body is read only when a
- * validator or handler first asks for it, so a request that the session and role checks refuse
- * before then is never buffered.
- */
-export function readBody(maxBytes: number): MiddlewareHandler {
+/** Refuses at once a request that declares a body over `maxBytes`. */
+export function declaredBodyLimit(maxBytes: number): MiddlewareHandler {
   return async (c, next) => {
-    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     const declared = c.req.header('content-length');
     if (declared !== undefined && Number(declared) > maxBytes) throw tooLarge(maxBytes);
-    const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming; // set by @hono/node-server
-    const web = incoming ? null : c.req.raw.body;
-    if (!incoming && !web) return next();
-    let bytes: Promise<Buffer> | undefined;
-    const read = () => (bytes ??= incoming ? readIncoming(incoming, maxBytes) : readWebBody(web!, maxBytes));
-    let text: Promise<string> | undefined;
-    let buffer: Promise<ArrayBuffer> | undefined;
-    // Hono keeps promises in its body cache, whatever its type says, and reads them by key.
-    Object.defineProperties(c.req.bodyCache, {
-      text: { enumerable: true, get: () => (text ??= read().then((b) => new TextDecoder().decode(b))) },
-      arrayBuffer: { enumerable: true, get: () => (buffer ??= read().then(asArrayBuffer)) },
-    });
     await next();
   };
+}
+
+/**
+ * Reads the request body whole, up to `maxBytes` (413 past it), into Hono's body cache, where
+ * `c.req.json()` and the validators find it. validate('json') calls this after the route's
+ * session and role checks, so a refused request is never buffered. Read straight from Node's
+ * request stream, it spares the per-request Web Request and ReadableStream the adapter would
+ * otherwise build: on the coding save path that was a fifth of the server's CPU.
+ */
+export async function readBody(c: Context, maxBytes = JSON_BODY_LIMIT): Promise<void> {
+  const cache = c.req.bodyCache as Record<string, Promise<unknown>>; // Hono keeps promises there, whatever its type says
+  if (c.req.method === 'GET' || c.req.method === 'HEAD' || cache.text) return;
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming; // set by @hono/node-server
+  const web = incoming ? null : c.req.raw.body;
+  if (!incoming && !web) return;
+  const bytes = incoming ? await readIncoming(incoming, maxBytes) : await readWebBody(web!, maxBytes);
+  cache.arrayBuffer = Promise.resolve(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  cache.text = Promise.resolve(new TextDecoder().decode(bytes));
 }

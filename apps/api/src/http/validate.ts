@@ -1,6 +1,7 @@
 import { zValidator } from '@hono/zod-validator';
 import type { MiddlewareHandler, ValidationTargets } from 'hono';
 import type { ZodType } from 'zod';
+import { readBody } from './body-reader.ts';
 import { AppError } from './errors.ts';
 
 /** Formats a zod issue path like `posts[3].created_at`. */
@@ -12,10 +13,10 @@ export function fieldPath(path: readonly PropertyKey[]): string {
 export function validate<T extends ZodType, Target extends keyof ValidationTargets>(target: Target, schema: T) {
   const validator = zodValidator(target, schema);
   if (target !== 'json') return validator;
-  // Read the body first: Hono's JSON validator would answer a body over the limit or cut short
-  // (http/body-reader.ts) with its own "Malformed JSON" instead of our 413 or 400.
+  // Our reader, not Hono's (http/body-reader.ts); and read before Hono's JSON validator, which
+  // would answer a body over the limit or cut short with "Malformed JSON", not our 413 or 400.
   const readFirst: MiddlewareHandler = async (c, next) => {
-    await c.req.text();
+    await readBody(c);
     return validator(c, next);
   };
   return readFirst as typeof validator;
