@@ -11,9 +11,9 @@ const flush = () => {
   pending = [];
   return text;
 };
-// Lines that arrive together go out in one write once the event loop turns (a write per request
-// was a noticeable share of a coding save's CPU); what is left at exit is written then. A process killed outright
-// (SIGKILL, out of memory) loses the lines of its last turn.
+// Lines that arrive together go out in one write once the event loop turns (a write per
+// request was a noticeable share of a coding save's CPU); what is left at exit is written
+// then. A process killed outright (SIGKILL, out of memory) loses the lines of its last turn.
 process.on('exit', () => {
   if (pending.length) writeSync(1, flush());
 });
