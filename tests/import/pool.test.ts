@@ -30,6 +30,19 @@ describe('workerPool', () => {
     }
   });
 
+  test('a worker takes up to three batches; further ones are sanitized at once on the calling thread', async () => {
+    const pool = workerPool(1);
+    try {
+      const settled = [false, false, false, false, false];
+      const calls = settled.map((_, i) => pool.sanitize([`<p>${i}</p>`]).then((r) => ((settled[i] = true), r)));
+      for (let i = 0; i < 3; i++) await null; // a few microtask turns: far too soon for any worker reply
+      expect(settled).toEqual([false, false, false, true, true]);
+      expect((await Promise.all(calls)).map(([r]) => r!.text)).toEqual(['0', '1', '2', '3', '4']);
+    } finally {
+      await pool.close();
+    }
+  });
+
   test('an import on two workers stores what an inline import stores', async () => {
     const rows = async (workers: number) => {
       const db = freshDb();
