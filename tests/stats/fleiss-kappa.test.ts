@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { buildTable, codingsFromCoderRows, fleissKappa, scottPi } from '@threadcoder/stats';
 import { codingsFromCounts, krippendorffC } from './worked-examples.ts';
 
+const _ = null;
 const categories = ['1', '2', '3', '4', '5'];
 
 describe("Fleiss' kappa", () => {
@@ -41,8 +42,41 @@ describe("Fleiss' kappa", () => {
     expect(fleissKappa(t).value).toBeCloseTo(scottPi(t).value!, 12);
   });
 
+  describe('varying numbers of codings per unit: Gwet’s generalization, as irrCAC fleiss.kappa.raw', () => {
+    test('hand-computed from Gwet (2014): kappa = 2689/8305', () => {
+      // Units (coders A-D): u1 x x y x | u2 x x | u3 y z y | u4 z z z | u5 x | u6 y z.
+      // p_a = mean over the 5 units with m_u >= 2 of sum_k n_uk (n_uk - 1) / (m_u (m_u - 1)):
+      //   u1 (3*2)/(4*3) = 1/2, u2 1, u3 (2*1)/(3*2) = 1/3, u4 1, u6 0  ->  p_a = (17/6)/5 = 17/30.
+      // pi_k = mean over all 6 units of n_uk / m_u:
+      //   x = (3/4 + 1 + 1)/6 = 11/24, y = (1/4 + 2/3 + 1/2)/6 = 17/72, z = (1/3 + 1 + 1/2)/6 = 11/36.
+      // p_e = (33^2 + 17^2 + 22^2)/72^2 = 1862/5184 = 931/2592.
+      // kappa = (17/30 - 931/2592)/(1 - 931/2592) = (2689/12960)/(8305/12960) = 2689/8305 = 0.32378…
+      const t = buildTable(codingsFromCoderRows({
+        A: ['x', 'x', 'y', _, 'x', _],
+        B: ['x', 'x', 'z', 'z', _, _],
+        C: ['y', _, 'y', 'z', _, 'y'],
+        D: ['x', _, _, 'z', _, 'z'],
+      }));
+      expect(fleissKappa(t).value).toBeCloseTo(2689 / 8305, 14);
+      expect(fleissKappa(t)).toEqual(scottPi(t));
+    });
+
+    test('Krippendorff (2011) example C = irrCAC cac.raw4raters: 0.7611693, as fleiss.kappa.raw prints', () => {
+      // p_a = 9/11 over the 11 pairable units; p_e = 34.375/144 (see scott-pi.test.ts).
+      const pe = 34.375 / 144;
+      expect(fleissKappa(krippendorffC).value).toBeCloseTo((9 / 11 - pe) / (1 - pe), 14);
+      expect(fleissKappa(krippendorffC).value).toBeCloseTo(0.7611693, 7);
+      expect(fleissKappa(krippendorffC)).toEqual(scottPi(krippendorffC));
+    });
+
+    test('not defined when only one category occurs', () => {
+      const kappa = fleissKappa(buildTable(codingsFromCoderRows({ A: ['x', 'x'], B: ['x', _] })));
+      expect(kappa.value).toBeNull();
+      expect('reason' in kappa && kappa.reason).toContain('same single category');
+    });
+  });
+
   test.each([
-    ['varying numbers of codings (Krippendorff 2011 example C)', krippendorffC, 'units have between 1 and 4'],
     ['no codings', buildTable([]), 'there are no codings'],
     ['single-coded units only', buildTable(codingsFromCoderRows({ A: ['x', null], B: [null, 'y'] })), 'every unit has a single coding'],
     ['one category only', buildTable(codingsFromCoderRows({ A: ['x', 'x'], B: ['x', 'x'] })), 'same single category'],

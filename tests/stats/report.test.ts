@@ -39,14 +39,16 @@ describe('agreementReport', () => {
     );
     expect(report.units).toBe(12);
     expect(report.cohen_kappa).toBeNull();
-    expect(report.fleiss_kappa).toBeNull();
+    // Units have 1 to 4 codings: Fleiss' generalized kappa (Gwet 2014; irrCAC fleiss.kappa.raw) is the multi-rater pi.
+    expect(report.fleiss_kappa).toBeCloseTo(0.7611693, 7);
+    expect(report.fleiss_kappa).toBe(report.scott_pi);
     expect(report.scott_pi).toBeCloseTo(0.76117, 5);
     expect(report.gwet_ac1).toBeCloseTo(0.77544, 5);
     const alpha = report.krippendorff_alpha as Record<string, number>;
     expect([alpha.nominal, alpha.ordinal, alpha.interval, alpha.ratio].map((x) => Math.round(x! * 1000) / 1000)).toEqual([0.743, 0.815, 0.849, 0.797]);
     expect(report.per_code).toEqual({});
     expect(notes.cohen_kappa).toBe("Cohen's kappa needs exactly two coders, and there are 4; see mean_pairwise_cohen_kappa");
-    expect(notes.fleiss_kappa).toContain('units have between 1 and 4');
+    expect(notes.fleiss_kappa).toBeUndefined();
   });
 
   test('sets: alpha by MASI and Jaccard, per-code for each code', () => {

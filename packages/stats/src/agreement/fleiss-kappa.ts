@@ -3,18 +3,22 @@
 //   P_i = (sum_j n_ij^2 - n) / (n (n - 1)),   P_bar = mean P_i
 //   p_j = sum_i n_ij / (N n),                 P_e = sum_j p_j^2
 //   kappa = (P_bar - P_e) / (1 - P_e)
-// Not defined when units have different numbers of codings (Fleiss' derivation assumes a
-// constant n; scott_pi is the generalisation that allows it), when n < 2, or when only one
-// category occurs (P_e = 1).
+// Not defined when n < 2, or when only one category occurs (P_e = 1).
+// Units with different numbers of codings: Fleiss' derivation assumes a constant n, so this
+// follows Gwet (2014, Handbook, 4th ed.) and irrCAC's fleiss.kappa.raw, whose "Fleiss'
+// generalized kappa" is the multi-rater Scott's pi of scott-pi.ts (p_a over units with two or
+// more codings, pi_k over all units). With a constant n both give the same value; the classic
+// formula above is kept for that case.
 import { rowCounts } from '../data/row-counts.ts';
 import type { ReliabilityTable } from '../data/table.ts';
 import { finiteStat, notDefined, type Stat } from '../result.ts';
-import { ONE_CATEGORY } from './scott-pi.ts';
+import { ONE_CATEGORY, prepareScottPi } from './scott-pi.ts';
 import type { WeightedStat } from './weighted.ts';
 
 export function prepareFleissKappa(table: ReliabilityTable): WeightedStat {
   const { size, start, category, count } = rowCounts(table);
   const k = table.categories.length;
+  const generalized = prepareScottPi(table);
   return (weights) => {
     let lo = Infinity;
     let hi = -Infinity;
@@ -26,7 +30,7 @@ export function prepareFleissKappa(table: ReliabilityTable): WeightedStat {
       units += weights[r]!;
     }
     if (units === 0) return notDefined('there are no codings');
-    if (lo !== hi) return notDefined(`Fleiss' kappa needs the same number of codings on every unit, but units have between ${lo} and ${hi}; scott_pi allows varying numbers`);
+    if (lo !== hi) return generalized(weights);
     const n = lo;
     if (n < 2) return notDefined('every unit has a single coding, so there is no pair of codings to compare');
     const p = new Float64Array(k);
