@@ -5,7 +5,7 @@ import type { CountsReport } from '../db/analysis-counts.ts';
 import type { MentionsReport } from '../db/analysis-mentions.ts';
 import type { CodeTerms } from '../db/analysis-terms.ts';
 import type { TrendReport } from '../db/analysis-trend.ts';
-import { toCsv, type Cell } from './csv.ts';
+import { writeCsv, type Cell } from '../exports/csv-writer.ts';
 
 type Named = { id: string; name: string; parentId: string | null };
 
@@ -30,7 +30,7 @@ export function countsCsv(r: CountsReport): string {
       rows.push(['coder', coder.name, n.id, path.get(n.id)!, n.depth, c?.units ?? 0, c?.share ?? 0, c?.threads ?? 0]);
     }
   }
-  return toCsv(['scope', 'coder', 'code_id', 'code', 'depth', 'units', 'share', 'threads'], rows);
+  return writeCsv(['scope', 'coder', 'code_id', 'code', 'depth', 'units', 'share', 'threads'], rows);
 }
 
 export function trendCsv(r: TrendReport): string {
@@ -38,7 +38,7 @@ export function trendCsv(r: TrendReport): string {
   const rows = r.periods.flatMap((p, i) =>
     r.nodes.map((n): Cell[] => [p.key, p.start, p.end, n.id, path.get(n.id)!, n.counts[i], n.direct[i], r.codedUnits[i], n.shares[i]]),
   );
-  return toCsv(['period', 'period_start', 'period_end', 'code_id', 'code', 'units', 'units_direct', 'coded_units', 'share'], rows);
+  return writeCsv(['period', 'period_start', 'period_end', 'code_id', 'code', 'units', 'units_direct', 'coded_units', 'share'], rows);
 }
 
 export function testsCsv(r: TrendReport): string {
@@ -58,23 +58,23 @@ export function testsCsv(r: TrendReport): string {
       : ['spearman', t.codeId, path.get(t.codeId), null, rho.value.n - 2, rho.value.n, rho.value.p, rho.value.pHolm, rho.value.rho, '']);
   }
   // effect: Cramér's V for chi-square, S for Mann–Kendall, rho for Spearman.
-  return toCsv(['test', 'code_id', 'code', 'statistic', 'df', 'n', 'p', 'p_holm', 'effect', 'note'], rows);
+  return writeCsv(['test', 'code_id', 'code', 'statistic', 'df', 'n', 'p', 'p_holm', 'effect', 'note'], rows);
 }
 
 export function cooccurrenceCsv(r: Cooccurrence): string {
   const rows: Cell[][] = [];
   r.codes.forEach((a, i) => r.codes.forEach((b, j) => j > i && rows.push([a.id, a.name, b.id, b.name, a.units, b.units, r.counts[i]![j], r.jaccard[i]![j]])));
-  return toCsv(['code_a', 'name_a', 'code_b', 'name_b', 'units_a', 'units_b', 'units_both', 'jaccard'], rows);
+  return writeCsv(['code_a', 'name_a', 'code_b', 'name_b', 'units_a', 'units_b', 'units_both', 'jaccard'], rows);
 }
 
 export function termsCsv(codes: readonly CodeTerms[]): string {
   const rows = codes.flatMap((c) => c.terms.map((t, i): Cell[] => [c.codeId, c.name, i + 1, t.term, t.stem, t.score, t.count, t.docs, t.countRest]));
-  return toCsv(['code_id', 'code', 'rank', 'term', 'stem', 'score', 'count', 'units_with_term', 'count_rest'], rows);
+  return writeCsv(['code_id', 'code', 'rank', 'term', 'stem', 'score', 'count', 'units_with_term', 'count_rest'], rows);
 }
 
 export function mentionsCsv(r: MentionsReport): string {
   const rows = r.periods.flatMap((p, i) => r.groups.map((g): Cell[] => [p.key, p.start, p.end, g.name, g.terms.join('; '), g.counts[i], r.posts[i], g.shares[i]]));
-  return toCsv(['period', 'period_start', 'period_end', 'group', 'terms', 'posts_mentioning', 'posts', 'share'], rows);
+  return writeCsv(['period', 'period_start', 'period_end', 'group', 'terms', 'posts_mentioning', 'posts', 'share'], rows);
 }
 
 export function correlationsCsv(r: MentionsReport, codeNames: ReadonlyMap<string, string>): string {
@@ -84,5 +84,5 @@ export function correlationsCsv(r: MentionsReport, codeNames: ReadonlyMap<string
       ? [groups.get(c.groupId), c.codeId, codeNames.get(c.codeId) ?? c.codeId, null, null, null, c.result.reason]
       : [groups.get(c.groupId), c.codeId, codeNames.get(c.codeId) ?? c.codeId, c.result.value.n, c.result.value.rho, c.result.value.p, ''],
   );
-  return toCsv(['group', 'code_id', 'code', 'n', 'rho', 'p', 'note'], rows);
+  return writeCsv(['group', 'code_id', 'code', 'n', 'rho', 'p', 'note'], rows);
 }

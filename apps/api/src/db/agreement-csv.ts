@@ -2,16 +2,13 @@
 // chosen round, or the whole study), `round` (every round), `code` and `pair` (within the
 // overall scope; a code's kappa is Cohen's with two coders, else the mean pairwise one).
 // Values are full doubles; empty where not defined, with the reason in `note`.
-import { csvField } from '@threadcoder/taxonomy';
+import { writeCsv } from '../exports/csv-writer.ts';
 import type { AgreementSummary } from './agreement.ts';
 import type { StatEntry, StatValue } from './agreement-scope.ts';
 
 export const AGREEMENT_CSV_COLUMNS = ['scope', 'round_id', 'round', 'code', 'coder_a', 'coder_b', 'statistic', 'value', 'ci95_low', 'ci95_high', 'units', 'note'];
 
 type Row = Partial<Record<(typeof AGREEMENT_CSV_COLUMNS)[number], string | number | null>>;
-
-// A cell a spreadsheet would run as a formula gets a leading apostrophe (text fields only).
-const text = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 
 function statRows(base: Row, entries: { key: string; stat: StatValue | StatEntry }[]): Row[] {
   return entries.map(({ key, stat }) => {
@@ -49,7 +46,5 @@ export function agreementCsv(summary: AgreementSummary): string {
       ]),
     ),
   ];
-  const cell = (v: string | number | null | undefined) => (v === null || v === undefined ? '' : typeof v === 'number' ? String(v) : csvField(text(v)));
-  const lines = [AGREEMENT_CSV_COLUMNS.join(','), ...rows.map((row) => AGREEMENT_CSV_COLUMNS.map((col) => cell(row[col])).join(','))];
-  return `${lines.join('\r\n')}\r\n`;
+  return writeCsv(AGREEMENT_CSV_COLUMNS, rows.map((row) => AGREEMENT_CSV_COLUMNS.map((col) => row[col])));
 }

@@ -3,9 +3,9 @@
 // list codes in tree order with their name paths.
 //
 // CSV follows RFC 4180: CRLF line ends, a field is quoted when it holds a
-// comma, a quote, CR or LF, and quotes inside are doubled. Cells stay verbatim:
-// nothing is prefixed to defuse spreadsheet formulas, since scripts read the
-// file back and need the exact text.
+// comma, a quote, CR or LF, and quotes inside are doubled. A cell a spreadsheet
+// would run as a formula gets a leading apostrophe (spreadsheetSafe), as in every
+// CSV the app writes; nothing reads this file back, so no exact text is lost.
 //
 // Markdown cells are escaped so no value can break the table: pipes and
 // backslashes are backslash-escaped, line breaks become <br>, and & < > are
@@ -28,13 +28,22 @@ export function toCsv(codebook: Codebook, options: ExportOptions = {}): string {
       path.join(' > '), code.id, code.name, code.definition, code.includeNote, code.excludeNote,
       code.examples.map(exampleText).join('\n'),
     ];
-    lines.push(cells.map(csvField).join(','));
+    lines.push(cells.map((cell) => csvField(spreadsheetSafe(cell))).join(','));
   }
   return `${lines.join('\r\n')}\r\n`;
 }
 
 export function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/**
+ * Text a spreadsheet would run as a formula (first character = + - @, tab or CR, per OWASP's
+ * CSV injection advice) gets a leading apostrophe, which spreadsheets show as plain text.
+ * Only for text: numbers are written as numbers, negative ones included.
+ */
+export function spreadsheetSafe(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
 const MARKDOWN_HEADER = ['Dimension', 'Code', 'Definition', 'Include', 'Exclude', 'Examples'];
