@@ -72,7 +72,7 @@ describe('whole-file problems fail even in lenient mode', () => {
     ['errors/empty.json', 'import.empty_file', { file: 'empty.json' }],
     ['errors/blank.jsonl', 'import.empty_file', { file: 'blank.jsonl' }],
     ['errors/empty-array.json', 'import.empty_file', { file: 'empty-array.json' }],
-    ['errors/binary.json', 'import.binary_file', { file: 'binary.json' }],
+    ['errors/binary.json', 'import.binary_file', { file: 'binary.json', line: 1 }],
     ['stackexchange/malformed.xml', 'import.invalid_xml', { file: 'malformed.xml', line: 4, field: 'column 88' }],
     ['does-not-exist.json', 'import.file_not_found', { file: 'does-not-exist.json' }],
   ])('%s: %s', async (file, code, where) => {

@@ -44,6 +44,23 @@ export async function* readTopics(src: JsonSource, ctx: ParseContext, ids: IdReg
   stream.on('error', (err) => parser.destroy(err));
   const values = stream.pipe(parser).pipe(streamer);
   parser.on('error', (err) => values.destroy(err));
+  // One topic is assembled whole in memory: refuse it once it passes maxRecordBytes, as JSONL lines
+  // are. Bytes count as the parser reads them, from where the last top-level value ended.
+  let sinceLast = 0;
+  let depth = 0;
+  let ended = 0;
+  const top = shape === 'array' ? 1 : 0;
+  parser.on('data', ({ name }: { name: string }) => {
+    if (name === 'startObject' || name === 'startArray') return void depth++;
+    if (name === 'endObject' || name === 'endArray') depth--;
+    if (depth === top) (sinceLast = 0), ended++;
+  });
+  stream.on('data', (chunk: Buffer) => {
+    sinceLast += chunk.length;
+    if (sinceLast <= ctx.limits.maxRecordBytes) return;
+    const where = shape === 'array' || ended > 0 ? { file: src.name, field: `[${ended}]` } : { file: src.name };
+    values.destroy(importErrors.recordTooLarge(where, ctx.limits.maxRecordBytes, 'is one topic really this big?'));
+  });
   try {
     for await (const { key, value } of values as AsyncIterable<{ key: number; value: unknown }>) {
       const where: ErrorWhere = shape === 'array' || key > 0 ? { file: src.name, field: `[${key}]` } : { file: src.name };

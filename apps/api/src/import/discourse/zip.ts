@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import { importErrors, isImportError } from '../errors.ts';
 import type { InputFile } from '../input.ts';
-import { checkText } from '../input.ts';
+import { checkText, textOnly } from '../input.ts';
 import type { ParseContext, ParsedItem } from '../types.ts';
 import type { JsonSource } from './json.ts';
 
@@ -24,13 +24,18 @@ export async function* zipSources(input: InputFile, ctx: ParseContext): AsyncGen
     if (zip.entryCount > limits.zipMaxEntries) throw importErrors.zipBomb({ file: input.name }, `${zip.entryCount} entries (limit ${limits.zipMaxEntries})`);
     let total = 0;
     let skipped = 0;
+    let topicFiles = 0;
+    const others: string[] = [];
     for (let entry = await nextEntry(zip, input.name); entry; entry = await nextEntry(zip, input.name)) {
       const name = `${input.name}:${entry.fileName}`;
       if (entry.fileName.endsWith('/') || entry.fileName.startsWith('__MACOSX/')) continue;
       if (!/\.(json|jsonl|ndjson)$/i.test(entry.fileName)) {
+        // Nested archives included: they are never opened, so a bomb inside one stays packed.
         skipped++;
+        if (others.length < 3) others.push(entry.fileName);
         continue;
       }
+      topicFiles++;
       const size = entry.uncompressedSize;
       total += size;
       if (entry.isEncrypted()) throw importErrors.invalidZip({ file: name }, 'the entry is encrypted');
@@ -39,19 +44,23 @@ export async function* zipSources(input: InputFile, ctx: ParseContext): AsyncGen
       if (size > RATIO_FLOOR && size / Math.max(entry.compressedSize, 1) > limits.zipMaxRatio) {
         throw importErrors.zipBomb({ file: name }, `the entry is compressed ${Math.round(size / Math.max(entry.compressedSize, 1))}:1 (limit ${limits.zipMaxRatio}:1)`);
       }
-      const open = () => openEntry(zip, entry, name);
-      const head = size <= SMALL_ENTRY ? await readAll(await open()) : await readHead(await open());
+      const open = () => entryBytes(zip, entry, name);
+      const head = size <= SMALL_ENTRY ? await readAll(open()) : await readHead(open());
       try {
-        checkText(head, name);
+        checkText(head, name, size <= SMALL_ENTRY);
       } catch (err) {
         // One bad entry is one bad record: lenient mode imports the other topic files.
         if (!isImportError(err)) throw err;
         yield { kind: 'reject', error: err.forRecord() } as ParsedItem;
         continue;
       }
-      const stream = size <= SMALL_ENTRY ? () => Readable.from([head]) : () => syncStream(open);
+      const stream = size <= SMALL_ENTRY ? () => Readable.from([head]) : () => checkedStream(open(), name);
       yield { name, head, open: stream };
       progress.bytesRead += entry.compressedSize;
+    }
+    if (topicFiles === 0) {
+      const held = others.length ? ` (it holds ${others.join(', ')}${skipped > others.length ? ', …' : ''})` : '';
+      throw importErrors.empty({ file: input.name }, `the archive has no .json or .jsonl topic files${held}`);
     }
     if (skipped) yield { kind: 'skip', reason: 'zip entries that are not .json or .jsonl files', count: skipped };
   } finally {
@@ -78,29 +87,36 @@ function openEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, name: string): Promis
   );
 }
 
-// JsonSource.open() is synchronous; bridge the callback-based open through a PassThrough-like Readable.
-function syncStream(open: () => Promise<Readable>): Readable {
-  return Readable.from(
-    (async function* () {
-      yield* (await open()) as AsyncIterable<Buffer>;
-    })(),
-  );
+/** An entry's inflated bytes; a corrupt deflate stream or a size that lies (yauzl checks) is a damaged archive. */
+async function* entryBytes(zip: yauzl.ZipFile, entry: yauzl.Entry, name: string): AsyncGenerator<Buffer> {
+  try {
+    yield* (await openEntry(zip, entry, name)) as AsyncIterable<Buffer>;
+  } catch (err) {
+    throw isImportError(err) ? err : importErrors.invalidZip({ file: name }, err instanceof Error ? err.message : String(err));
+  }
 }
 
-async function readAll(stream: Readable): Promise<Buffer> {
+/** A large entry, checked as it streams (its head alone was checked before). */
+function checkedStream(bytes: AsyncGenerator<Buffer>, name: string): Readable {
+  const source = Readable.from(bytes);
+  const text = textOnly(name);
+  source.on('error', (err) => text.destroy(err));
+  return source.pipe(text);
+}
+
+async function readAll(stream: AsyncIterable<Buffer>): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream as AsyncIterable<Buffer>) chunks.push(chunk);
+  for await (const chunk of stream) chunks.push(chunk);
   return Buffer.concat(chunks);
 }
 
-async function readHead(stream: Readable, bytes = 64 * 1024): Promise<Buffer> {
+async function readHead(stream: AsyncGenerator<Buffer>, bytes = 64 * 1024): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let got = 0;
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
+  for await (const chunk of stream) {
     chunks.push(chunk);
     got += chunk.length;
-    if (got >= bytes) break;
+    if (got >= bytes) break; // ends the generator, which destroys the entry's stream
   }
-  stream.destroy();
   return Buffer.concat(chunks);
 }

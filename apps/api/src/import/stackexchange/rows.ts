@@ -20,6 +20,9 @@ export interface RowPayload {
   body: string;
 }
 
+// Rows sit two deep (<posts><row/>). Far deeper is no dump, and saxes keeps every open element
+// in memory: a file of nothing but opening tags would exhaust it.
+const MAX_DEPTH = 64;
 const QUESTION = '1';
 const ANSWER = '2';
 const otherTypes: Record<string, string> = {
@@ -36,7 +39,19 @@ export async function* stageRows(input: InputFile, ctx: ParseContext, stager: Po
     // saxes' column is the 0-based column of the next character: the 1-based one of the character just read.
     xmlError ??= importErrors.invalidXml({ file: input.name, line: parser.line, field: `column ${parser.column}` }, err.message.replace(/^(?:.*?:)?\d+:\d+: /, '').replace(/\.$/, ''));
   });
+  let depth = 0;
+  // Where the last tag ended: saxes holds everything since in memory (an attribute, a text), so that is bounded too.
+  let tagEnd = 0;
+  parser.on('closetag', () => {
+    depth--;
+    tagEnd = parser.position;
+  });
   parser.on('opentag', (tag) => {
+    tagEnd = parser.position;
+    if (++depth > MAX_DEPTH) {
+      xmlError ??= importErrors.invalidXml({ file: input.name, line: parser.line, field: `column ${parser.column}` }, `elements nested more than ${MAX_DEPTH} deep`);
+      return;
+    }
     if (tag.name !== 'row') return;
     const where: ErrorWhere = { file: input.name, line: parser.line };
     try {
@@ -57,6 +72,9 @@ export async function* stageRows(input: InputFile, ctx: ParseContext, stager: Po
   for await (const chunk of readFile(input, ctx.progress) as AsyncIterable<Buffer>) {
     parser.write(decoder.write(chunk));
     if (xmlError) throw xmlError;
+    if (parser.position - tagEnd > ctx.limits.maxRecordBytes) {
+      throw importErrors.recordTooLarge({ file: input.name, line: parser.line }, ctx.limits.maxRecordBytes, 'a row, or text between rows, this long is no forum post');
+    }
     yield* out.splice(0);
   }
   parser.write(decoder.end());
@@ -71,7 +89,7 @@ function stageRow(a: Record<string, string>, isQuestion: boolean, where: ErrorWh
   const id = readId(a.Id, f('Id'), 'Id');
   const parent = isQuestion ? id : readId(a.ParentId, f('ParentId'), 'ParentId of the answer');
   const payload: RowPayload = {
-    title: isQuestion ? a.Title ?? '' : undefined,
+    title: isQuestion ? optionalString(a.Title, f('Title'), 'Title') ?? '' : undefined,
     tags: a.Tags,
     views: optionalInt(a.ViewCount, f('ViewCount'), 'ViewCount'),
     author: optionalString(a.OwnerDisplayName, f('OwnerDisplayName'), 'OwnerDisplayName') ?? (a.OwnerUserId ? `user ${a.OwnerUserId}` : undefined),

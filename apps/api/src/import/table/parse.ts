@@ -1,7 +1,7 @@
 // Tables of posts: CSV (csv-parse, streaming) or JSONL with one post per line. Rows may come
 // in any order; they are staged and grouped into threads sorted by date (see stager.ts).
-import { parse } from 'csv-parse';
-import { importErrors, isImportError } from '../errors.ts';
+import { CsvError, parse } from 'csv-parse';
+import { importErrors, isImportError, type ImportError } from '../errors.ts';
 import { readFile, type InputFile } from '../input.ts';
 import { isObject } from '../fields.ts';
 import { readLines } from '../lines.ts';
@@ -55,6 +55,8 @@ async function* jsonlRows(input: InputFile, ctx: ParseContext): AsyncGenerator<R
 
 async function* csvRows(input: InputFile, ctx: ParseContext, lenient: boolean): AsyncGenerator<Row> {
   const skippedRows: ParsedItem[] = [];
+  // The last line of the last whole record (1: the header): a quote left open starts the record after it.
+  let lastEnd = 1;
   const delimiter = /\.tsv$/i.test(input.name) ? '\t' : ',';
   const parser = parse({
     columns: (header: string[]) => checkHeader(header, ctx, input.name),
@@ -66,8 +68,9 @@ async function* csvRows(input: InputFile, ctx: ParseContext, lenient: boolean): 
     // Lenient mode drops a malformed row (wrong column count, stray quote) and goes on.
     skip_records_with_error: lenient,
     on_skip: (err) => {
-      const line = typeof err?.lines === 'number' ? err.lines : undefined;
-      skippedRows.push({ kind: 'reject', error: importErrors.invalidCsv({ file: input.name, line }, csvReason(err?.message), false) });
+      if (!err) return undefined;
+      skippedRows.push({ kind: 'reject', error: csvError(err, input.name, false, lastEnd) });
+      if (typeof err.lines === 'number') lastEnd = err.lines;
       return undefined;
     },
   });
@@ -78,26 +81,44 @@ async function* csvRows(input: InputFile, ctx: ParseContext, lenient: boolean): 
       yield* skippedRows.splice(0);
       // info.lines is where the record ends; step back over newlines inside quoted fields.
       const inner = Object.values(record).reduce((n, v) => n + (v.match(/\n/g)?.length ?? 0), 0);
+      lastEnd = info.lines;
       yield { where: { file: input.name, line: info.lines - inner }, record };
     }
     yield* skippedRows.splice(0);
   } catch (err) {
-    if (isImportError(err)) throw err;
-    const e = err as Error & { code?: string; lines?: number };
-    if (!e.code?.startsWith('CSV_')) throw err;
-    throw importErrors.invalidCsv({ file: input.name, line: e.lines }, csvReason(e.message), true);
+    throw err instanceof CsvError ? csvError(err, input.name, true, lastEnd) : err;
   } finally {
     source.destroy();
   }
 }
 
-const csvReason = (message = 'unreadable row') => message.replace(/^Invalid Record Length: /, '');
+/** csv-parse's error with our location: the line where the record starts, and the column when known. */
+function csvError(err: CsvError, file: string, fatal: boolean, lastEnd: number): ImportError {
+  if (err.code === 'CSV_QUOTE_NOT_CLOSED') {
+    // Found only at the end of the file, which the open quote swallowed: point at where it opened.
+    return importErrors.invalidCsv({ file, line: lastEnd + 1 }, `Quote Not Closed: a quoted field in the row starting at line ${lastEnd + 1} never closes`, fatal);
+  }
+  // err.lines is where parsing stopped; step back over newlines inside the record's quoted fields.
+  const record = Array.isArray(err.record) ? (err.record as unknown[]) : [];
+  const inner = record.reduce<number>((n, v) => n + (String(v).match(/\n/g)?.length ?? 0), 0);
+  const line = typeof err.lines === 'number' ? err.lines - inner : undefined;
+  const field = err.code === 'INVALID_OPENING_QUOTE' && typeof err.column === 'string' ? err.column : undefined;
+  const reason = err.message
+    .replace(/^(Invalid Record Length|Invalid Opening Quote): /, '')
+    .replace(/\bline \d+/, line === undefined ? '$&' : `line ${line}`)
+    // csv-parse quotes the field read so far, which may be megabytes long.
+    .replace(/(value is ".{40})(?:[^"\\]|\\.)+"/, '$1…"');
+  return importErrors.invalidCsv({ file, line, ...(field ? { field } : {}) }, reason, fatal);
+}
 
 function checkHeader(header: string[], ctx: ParseContext, file: string): string[] {
   const names = header.map((h) => h.trim());
   const missing = requiredColumns(ctx.mapping).filter((c) => !names.includes(c));
   if (missing.length) {
-    throw importErrors.invalidMapping(`the header of ${file} has no column ${missing.map((c) => `"${c}"`).join(', ')} (it has ${names.map((c) => `"${c}"`).join(', ')})`);
+    const shown = names.slice(0, 10).map((c) => `"${c.length > 30 ? `${c.slice(0, 30)}…` : c}"`);
+    const has = names.length > shown.length ? `${shown.join(', ')} and ${names.length - shown.length} more` : shown.join(', ');
+    const why = `the header of ${file} has no column ${missing.map((c) => `"${c}"`).join(', ')} (it has ${has})`;
+    throw importErrors.invalidMapping(why, { file, field: 'mapping' });
   }
   return names;
 }
