@@ -1,12 +1,14 @@
 // The baseline an import is compared with: the same threads and posts (already sanitized,
 // read back from an imported database) inserted into a fresh database with the same schema,
-// each thread and post added to its full-text index as the import does (db/search-index.ts),
-// by prepared statements in one transaction. No parsing, no sanitizing.
+// by prepared statements in one transaction. No parsing, no sanitizing. With `index`, each
+// thread and post is also added to its full-text index in that transaction (db/search-index.ts),
+// as a small import does; without, only the rows are written, as a big import does before
+// it reports done (its index is built afterwards: db/search-catchup.ts).
 import { rmSync } from 'node:fs';
 import { openDb } from '../../apps/api/src/db/open.ts';
 import { indexNewPost, indexNewThread } from '../../apps/api/src/db/search-index.ts';
 
-export function rawInsertMs(fromPath: string, toPath: string): { ms: number; cpuMs: number; posts: number } {
+export function rawInsertMs(fromPath: string, toPath: string, index = true): { ms: number; cpuMs: number; posts: number } {
   const from = openDb(fromPath);
   const threads = from.prepare('SELECT id, source_id, external_id, title, category, tags_json, url, views, created_at FROM threads ORDER BY id').raw().all() as unknown[][];
   const tags = from.prepare('SELECT thread_id, tag FROM thread_tags').raw().all() as unknown[][];
@@ -31,9 +33,15 @@ export function rawInsertMs(fromPath: string, toPath: string): { ms: number; cpu
   const cpu = process.cpuUsage();
   to.transaction(() => {
     for (const s of sources) addSource.run(...s);
-    for (const t of threads) indexThread.run(addThread.run(...t).lastInsertRowid, t[3] as string);
+    for (const t of threads) {
+      const id = addThread.run(...t).lastInsertRowid;
+      if (index) indexThread.run(id, t[3] as string);
+    }
     for (const t of tags) addTag.run(...t);
-    for (const p of posts) indexPost.run(addPost.run(...p).lastInsertRowid, p[8] as string);
+    for (const p of posts) {
+      const id = addPost.run(...p).lastInsertRowid;
+      if (index) indexPost.run(id, p[8] as string);
+    }
   })();
   const ms = performance.now() - start;
   const used = process.cpuUsage(cpu);

@@ -60,6 +60,7 @@ describe('POST /api/imports', () => {
       rejected: [],
       rejectedOmitted: 0,
       skipped: [],
+      search: { state: 'ready', pending: 0, pendingThreads: 0 },
     });
     // The job deletes its upload just after recording the outcome.
     await expect.poll(uploadsLeft).toEqual([]);

@@ -1,6 +1,7 @@
 // The thread browser's API: full-text search (stemmed, ranked, safe), filters, pages, one thread.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { loggedIn, type Agent } from '../support/agent.ts';
+import { catchUpSearchIndex } from '../../apps/api/src/db/search-catchup.ts';
 import { insertForum, insertTemplateCodebook, pinCodebook } from '../support/forum.ts';
 import { addStudy, addUser, makeTestApp, type TestApp } from '../support/test-app.ts';
 
@@ -71,7 +72,34 @@ describe('search', () => {
   test('operator words are searched as words', async () => {
     expect(await titles(`q=${encodeURIComponent('NEAR(the RAM')}`)).toEqual(['Streaming a dataset larger than memory']);
   });
+
+  test('the list and GET /search-index say whether search covers every post yet', async () => {
+    expect((await list('q=memory') as Page & { search: unknown }).search).toEqual({ state: 'ready', pending: 0, pendingThreads: 0 });
+    // A big import's rows, stored and listed for catch-up (migration 006), not yet indexed.
+    const late = insertForumUnindexed(t.db, [{ title: 'Out of memory on the Hub', createdAt: '2024-02-01T00:00:00.000Z', posts: ['Memory again.', 'And again.'] }]);
+    const page = (await list('q=memory')) as Page & { search: unknown };
+    expect([page.threads.map((r) => r.title), page.search]).toEqual([
+      ['Streaming a dataset larger than memory', 'Space build fails'],
+      { state: 'indexing', pending: 2, pendingThreads: 1 },
+    ]);
+    const res = await reader.get('/api/threads/search-index');
+    expect([res.status, await res.json()]).toEqual([200, { state: 'indexing', pending: 2, pendingThreads: 1 }]);
+    await catchUpSearchIndex(t.db, { pauseMs: 0 });
+    expect(await titles('q=memory')).toContain(late);
+    expect((await (await reader.get('/api/threads/search-index')).json())).toEqual({ state: 'ready', pending: 0, pendingThreads: 0 });
+    expect((await t.app.request('http://localhost/api/threads/search-index')).status).toBe(401);
+  });
 });
+
+/** Inserts a thread and its posts the way a deferred import leaves them: stored, listed as unindexed. */
+function insertForumUnindexed(db: TestApp['db'], threads: { title: string; createdAt: string; posts: string[] }[]): string {
+  const { threadIds, postIds } = insertForum(db, threads, 'Late forum');
+  for (const id of threadIds) db.prepare(`INSERT INTO threads_fts (threads_fts, rowid, title) SELECT 'delete', id, title FROM threads WHERE id = ?`).run(id);
+  for (const id of postIds.flat()) db.prepare(`INSERT INTO posts_fts (posts_fts, rowid, text) SELECT 'delete', id, text FROM posts WHERE id = ?`).run(id);
+  db.exec(`INSERT INTO threads_unindexed SELECT id FROM threads WHERE source_id = (SELECT id FROM sources WHERE name = 'Late forum');
+           INSERT INTO posts_unindexed SELECT id FROM posts WHERE source_id = (SELECT id FROM sources WHERE name = 'Late forum')`);
+  return threads[0]!.title;
+}
 
 describe('filters', () => {
   test('by source, category, tag and date range, also together with a search', async () => {

@@ -17,6 +17,8 @@ describe('Discourse topic JSON', () => {
       rejected: [],
       rejectedOmitted: 0,
       skipped: [{ reason: 'Discourse small-action posts (post_type 3: topic closed, pinned, …)', count: 1 }],
+      // A small import indexes its rows in its own transaction.
+      search: { state: 'ready', pending: 0, pendingThreads: 0 },
     });
     expect(db.prepare('SELECT external_id, title, category, tags_json, url, views, created_at FROM threads').get()).toEqual({
       external_id: '1001',

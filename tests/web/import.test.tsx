@@ -121,6 +121,22 @@ test('the import page shows the job progress, then the report when it finishes',
   expect(screen.queryByRole('progressbar')).toBeNull();
 });
 
+test('a report of an import done before its search index says so, and whether indexing has caught up', async () => {
+  await setup();
+  const sourceId = t.db.prepare("INSERT INTO sources (name, kind, created_at) VALUES ('HF forum', 'discourse', '2024-01-01T00:00:00Z')").run().lastInsertRowid;
+  const report = {
+    format: 'discourse', threads: { new: 2, updated: 0, unchanged: 0 }, posts: { new: 9, updated: 0, unchanged: 0 }, rejected: [], rejectedOmitted: 0, skipped: [],
+    search: { state: 'indexing', pending: 9, pendingThreads: 2 },
+  };
+  const id = t.db
+    .prepare("INSERT INTO imports (source_id, filename, format, status, report_json, created_at, finished_at) VALUES (?, 'big.jsonl', 'discourse', 'succeeded', ?, '2024-01-01T00:00:00Z', '2024-01-01T00:01:00Z')")
+    .run(sourceId, JSON.stringify(report)).lastInsertRowid;
+  await renderAs('olga', `/sources/imports/${id}`);
+  expect(await screen.findByText(/The import was done before its posts were in the search index: 9 posts were left to index then\./, {}, { timeout: 5000 })).toBeInTheDocument();
+  // The server has caught up since (nothing is listed as unindexed in this database).
+  expect(await screen.findByRole('status', { name: 'Search index' }, { timeout: 5000 })).toHaveTextContent('Search index: up to date.');
+});
+
 test('a CSV file offers its header columns for the mapping', async () => {
   await setup();
   const user = userEvent.setup();

@@ -1,7 +1,10 @@
 // The thread browser: a virtual list with search and filters; one thread's page with reply links.
+import { join } from 'node:path';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, expect, test } from 'vitest';
+import { catchUpSearchIndex } from '../../apps/api/src/db/search-catchup.ts';
+import { runImportFile } from '../../apps/api/src/import/run.ts';
 import { Agent } from '../support/agent.ts';
 import { insertForum, monthlyForum } from '../support/forum.ts';
 import { renderWithApi } from '../support/render-app.tsx';
@@ -68,4 +71,19 @@ test('filters by category and date; the virtual list renders only the rows in vi
   await user.type(screen.getByLabelText('To'), '2022-12-31');
   await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('6 threads'));
   expect(listed()).toEqual(['Thread 12', 'Thread 10', 'Thread 8', 'Thread 6', 'Thread 4', 'Thread 2']);
+});
+
+test('while the search index catches up after a big import, the page says so; then search finds the new threads', async () => {
+  await runImportFile(t.db, join(process.cwd(), 'tests/fixtures/import/discourse/topics.jsonl'), { source: 'forum', deferIndex: true });
+  const user = userEvent.setup();
+  renderWithApi(t.app, { path: '/threads', agent });
+  expect(await screen.findByRole('status', { name: 'Search index' }, { timeout: 5000 })).toHaveTextContent(
+    'Search index: indexing… 5 posts left. Search results may be incomplete until it is done.',
+  );
+  await user.type(within(screen.getByRole('search', { name: 'Search threads' })).getByLabelText('Search titles and posts'), 'memory{Enter}');
+  await waitFor(() => expect(screen.getByText('0 threads')).toBeInTheDocument());
+
+  await catchUpSearchIndex(t.db, { pauseMs: 0 });
+  await waitFor(() => expect(screen.queryByRole('status', { name: 'Search index' })).toBeNull(), { timeout: 5000 });
+  await waitFor(() => expect(listed()).toEqual(['Spaces build fails']));
 });

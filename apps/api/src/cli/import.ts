@@ -2,10 +2,12 @@
 // Records the import in the imports table like an upload would, prints its report.
 // Exit codes: 0 imported, 2 bad input or usage, 1 anything else.
 import { parseArgs } from 'node:util';
-import { openDb } from '../db/open.ts';
+import { openDb, type Db } from '../db/open.ts';
+import { catchUpSearchIndex } from '../db/search-catchup.ts';
 import { AppError } from '../http/errors.ts';
 import { describeWhere } from '../import/errors.ts';
 import { createImport, executeImport } from '../import/jobs.ts';
+import { importRequestSchema } from '../import/schema.ts';
 import { parseMappingSpec } from '../import/table/mapping.ts';
 import { importFormats, type ImportFormat, type ImportReport } from '../import/types.ts';
 
@@ -32,6 +34,11 @@ export async function run(argv: string[]): Promise<number> {
     console.error(usage);
     return 2;
   }
+  // Thread links are built from the base URL, so it must be http(s) (never javascript: or data:), as uploads require.
+  if (values['base-url'] !== undefined && !importRequestSchema.shape.baseUrl.safeParse(values['base-url']).success) {
+    console.error(`--base-url must be an http(s) URL such as https://discuss.huggingface.co, not "${values['base-url']}".`);
+    return 2;
+  }
   const db = openDb();
   try {
     const importId = await createImport(db, {
@@ -44,6 +51,7 @@ export async function run(argv: string[]): Promise<number> {
       return notInputErrors.has(record.error.code) ? 1 : 2;
     }
     console.log(values.json ? JSON.stringify(record.report, null, 2) : summary(record.filename, record.report!));
+    await indexDeferred(db, record.report!);
     return 0;
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
@@ -52,6 +60,15 @@ export async function run(argv: string[]): Promise<number> {
   } finally {
     db.close();
   }
+}
+
+// The import is done; a big one left its search index entries for catch-up, which runs here
+// (if this is interrupted, the server resumes it at its next start). Progress goes to stderr.
+async function indexDeferred(db: Db, r: ImportReport): Promise<void> {
+  if (r.search?.state !== 'indexing') return;
+  const start = performance.now();
+  await catchUpSearchIndex(db);
+  console.error(`Search index: caught up in ${((performance.now() - start) / 1000).toFixed(1)} s.`);
 }
 
 function summary(file: string, r: ImportReport): string {
@@ -63,5 +80,8 @@ function summary(file: string, r: ImportReport): string {
     if (r.rejectedOmitted) lines.push(`  … and ${r.rejectedOmitted} more`);
   }
   for (const s of r.skipped) lines.push(`Skipped ${s.count} ${s.reason}.`);
+  if (r.search?.state === 'indexing') {
+    lines.push(`Search index: ${r.search.pending} posts left to index, indexing them now; search may miss them until then (if stopped, the server finishes at its next start).`);
+  }
   return lines.join('\n');
 }

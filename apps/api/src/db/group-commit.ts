@@ -17,6 +17,9 @@ function flush(db: Db): void {
   queues.delete(db);
   const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
   try {
+    // IMMEDIATE: jobs read before they write; in a deferred transaction a commit by another
+    // connection (an import's worker) in between would fail the batch with SQLITE_BUSY_SNAPSHOT
+    // instead of waiting for the lock (busy_timeout).
     db.transaction(() => {
       for (const job of jobs) {
         try {
@@ -25,7 +28,7 @@ function flush(db: Db): void {
           outcomes.push({ ok: false, error });
         }
       }
-    })();
+    }).immediate();
   } catch (error) {
     // The commit itself failed: nothing of the batch was stored.
     jobs.forEach((job) => job.reject(error));

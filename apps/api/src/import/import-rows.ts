@@ -86,11 +86,21 @@ export function hasActiveImport(db: Db, sourceId: number): boolean {
 
 /**
  * Marks imports left queued or running by a process that died as failed. Call at server
- * start, before any import is started: a row in that state cannot be running anymore.
+ * start, before any import is started: a row in that state cannot be running anymore. One
+ * whose store transaction had committed (its threads carry its id) says so: killed between
+ * that commit and recording the report, its threads and posts are all there.
  */
 export function failInterruptedImports(db: Db): number {
-  const error: ImportErrorBody = { code: 'import.interrupted', message: 'The server stopped while this import ran; nothing from it was stored. Start it again.' };
+  const error = (message: string): string => JSON.stringify({ code: 'import.interrupted', message } satisfies ImportErrorBody);
   return db
-    .prepare(`UPDATE imports SET status = 'failed', error_json = ?, finished_at = ? WHERE status IN ('queued', 'running')`)
-    .run(JSON.stringify(error), new Date().toISOString()).changes;
+    .prepare(
+      `UPDATE imports SET status = 'failed', finished_at = ?,
+         error_json = CASE WHEN EXISTS (SELECT 1 FROM threads t WHERE t.import_id = imports.id) THEN ? ELSE ? END
+       WHERE status IN ('queued', 'running')`,
+    )
+    .run(
+      new Date().toISOString(),
+      error('The server stopped just after this import stored its threads and posts; they are all there, but its report was lost.'),
+      error('The server stopped while this import ran; nothing from it was stored. Start it again.'),
+    ).changes;
 }

@@ -8,7 +8,7 @@ export { importFormats } from './types.ts';
 export { ImportError, importErrors } from './errors.ts';
 export { defaultLimits, defaultMapping } from './limits.ts';
 export { runImportFile, type ImportOptions } from './run.ts';
-export { createImport, executeImport, startImport, errorBody, type StartImportOptions } from './jobs.ts';
+export { createImport, executeImport, recoverInterruptedImports, startImport, errorBody, type StartImportOptions } from './jobs.ts';
 export { failInterruptedImports, getImport, listImports, type ImportErrorBody, type ImportRecord, type ImportStatus } from './import-rows.ts';
 export { createSanitizer, SANITIZER_VERSION, type SanitizedPost } from './sanitize.ts';
 export { toUtcIso } from './dates.ts';

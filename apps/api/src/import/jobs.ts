@@ -2,15 +2,19 @@
 // startImport runs the job on a worker thread with its own connection, so a long import
 // neither blocks the API's event loop nor depends on the HTTP request that started it;
 // WAL lets the API keep reading (and, until the final commit, writing) meanwhile.
+import { rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { openDb, type Db } from '../db/open.ts';
 import { AppError } from '../http/errors.ts';
 import { detectFormat } from './detect.ts';
-import { finish, getImport, hasActiveImport, importOptions, setProgress, setRunning, type ImportErrorBody, type ImportRecord } from './import-rows.ts';
+import {
+  failInterruptedImports, finish, getImport, hasActiveImport, importOptions, setProgress, setRunning, type ImportErrorBody, type ImportRecord,
+} from './import-rows.ts';
 import { openInput } from './input.ts';
 import { resolveLimits } from './limits.ts';
 import { runImportFile, type ImportOptions } from './run.ts';
+import { removeOrphanedStaging } from './staging.ts';
 import { resolveMapping } from './table/mapping.ts';
 import type { ImportFormat, ImportLimits, ImportMode } from './types.ts';
 
@@ -62,12 +66,14 @@ export async function executeImport(db: Db, importId: number): Promise<ImportRec
   const o = importOptions<StartImportOptions>(db, importId);
   setRunning(db, importId);
   let last = 0;
+  const bytesTotal = getImport(db, importId)!.bytesTotal;
   const options: ImportOptions = {
     source: o.sourceName, sourceKind: o.sourceKind, format: o.format, mode: o.mode, mapping: o.mapping, baseUrl: o.baseUrl,
     limits: o.limits, fileName: o.fileName, importId, workers: o.workers,
     onProgress: ({ bytesRead, postsRead }) => {
       const now = Date.now();
-      if (now - last < PROGRESS_EVERY_MS) return;
+      // The last report (every byte read: storing begins) is always recorded, however soon it comes.
+      if (now - last < PROGRESS_EVERY_MS && bytesRead !== bytesTotal) return;
       last = now;
       setProgress(db, importId, bytesRead, postsRead);
     },
@@ -112,6 +118,20 @@ export async function startImport(dbPath: string, o: StartImportOptions): Promis
     worker.on('exit', () => resolve(result ?? markCrashed(dbPath, importId)));
   });
   return { importId, done };
+}
+
+/**
+ * At server start, before any import: imports a killed server left queued or running are
+ * marked failed (import-rows.ts), and the uploads they were to delete when done are deleted,
+ * as are staging files of dead processes, so a crash does not leave copies of a dump on disk for good.
+ */
+export function recoverInterruptedImports(db: Db): number {
+  const ids = db.prepare(`SELECT id FROM imports WHERE status IN ('queued', 'running')`).pluck().all() as number[];
+  const uploads = ids.map((id) => importOptions<StartImportOptions>(db, id)).filter((o) => o.deleteFile);
+  const failed = failInterruptedImports(db);
+  for (const o of uploads) rmSync(o.file, { force: true });
+  removeOrphanedStaging();
+  return failed;
 }
 
 // The worker died without recording an outcome (out of memory, a native crash).

@@ -2,6 +2,7 @@
 // the import's failure; lenient mode lists it (up to a cap, so a hopeless file cannot grow
 // the report without bound) and carries on.
 import type { ImportError } from './errors.ts';
+import type { SearchIndexState } from '../db/search-catchup.ts';
 import type { Counts, ImportFormat, ImportMode, ImportReport, Rejection } from './types.ts';
 
 export class ReportBuilder {
@@ -24,11 +25,12 @@ export class ReportBuilder {
     this.skipped.set(reason, (this.skipped.get(reason) ?? 0) + count);
   }
 
-  build(format: ImportFormat, threads: Counts, posts: Counts): ImportReport {
+  build(format: ImportFormat, threads: Counts, posts: Counts, search: SearchIndexState): ImportReport {
     return {
       format,
       threads,
       posts,
+      search,
       rejected: this.rejected,
       rejectedOmitted: this.omitted,
       skipped: [...this.skipped].map(([reason, count]) => ({ reason, count })),

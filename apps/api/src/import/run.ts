@@ -38,9 +38,16 @@ export interface ImportOptions {
   /** Sanitizer worker threads besides this one; 0 sanitizes inline. Default: 0 for files under 4 MB, else one fewer than the cores (at least 1, at most 3). */
   workers?: number;
   onProgress?: (progress: ImportProgress) => void;
+  /**
+   * Store new rows without their full-text index entries and list them for catch-up
+   * (db/search-catchup.ts): the import is done sooner, search catches up after. Default: only
+   * from DEFER_INDEX_POSTS staged posts, below which indexing in the transaction costs little.
+   */
+  deferIndex?: boolean;
 }
 
 const WORKER_THRESHOLD = 4 * 1024 * 1024;
+const DEFER_INDEX_POSTS = 2000;
 
 export async function runImportFile(db: Db, file: string, options: ImportOptions): Promise<ImportReport> {
   // A re-import without a base URL uses the source's, so links resolve the same way as before.
@@ -68,9 +75,10 @@ export async function runImportFile(db: Db, file: string, options: ImportOptions
     if (seen === 0) throw importErrors.empty({ file: input.name }, 'no threads or posts were found in it');
     progress.bytesRead = input.size;
     options.onProgress?.(progress);
-    const target = { sourceName: options.source, sourceKind: options.sourceKind ?? format, baseUrl, importId: options.importId };
+    const deferIndex = options.deferIndex ?? staging.posts >= DEFER_INDEX_POSTS;
+    const target = { sourceName: options.source, sourceKind: options.sourceKind ?? format, baseUrl, importId: options.importId, deferIndex };
     const stored = storeStaged(db, staging, target);
-    return report.build(format, stored.threads, stored.posts);
+    return report.build(format, stored.threads, stored.posts, stored.search);
   } finally {
     staging.close();
     await pool.close();

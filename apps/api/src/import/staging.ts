@@ -1,9 +1,12 @@
-// Phase 1 writes sanitized, ready-to-store rows here (a private temporary SQLite database,
-// spilled to disk and deleted on close); phase 2 (store.ts) copies them into the real
-// database in one short transaction. Staging keeps memory flat however big the dump, and
-// keeps the real database's write lock off the slow part (parsing and sanitizing), so the
-// API keeps accepting codings while a big import runs.
+// Phase 1 writes sanitized, ready-to-store rows here (a temporary SQLite file, deleted on
+// close); phase 2 (store.ts) copies them into the real database in one short transaction,
+// on a first import by attaching this file and copying with INSERT … SELECT. Staging keeps
+// memory flat however big the dump, and keeps the real database's write lock off the slow
+// part (parsing and sanitizing), so the API keeps accepting codings while a big import runs.
 import Database from 'better-sqlite3';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { NormalizedPost, NormalizedThread } from './types.ts';
 
 export interface PreparedPost {
@@ -34,7 +37,11 @@ export interface StagedPostRow {
 }
 
 export class Staging {
-  private readonly db = new Database('');
+  // The owner's pid in the name lets removeOrphanedStaging tell a killed import's file from a live one.
+  private readonly dir = mkdtempSync(join(tmpdir(), `threadcoder-staging-${process.pid}-`));
+  /** The staging file, for ATTACH (every write() is committed). */
+  readonly path = join(this.dir, 'staging.db');
+  private readonly db = new Database(this.path);
   private readonly addThread;
   private readonly addPost;
   threads = 0;
@@ -83,5 +90,26 @@ export class Staging {
 
   close(): void {
     this.db.close();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Deletes the staging files of imports whose process died (a SIGKILL or a crash skips close(),
+ * and a file can be as large as its dump); those of running processes are left alone.
+ */
+export function removeOrphanedStaging(): void {
+  for (const name of readdirSync(tmpdir())) {
+    const pid = Number(/^threadcoder-staging-(\d+)-/.exec(name)?.[1] ?? 0);
+    if (pid !== 0 && !isAlive(pid)) rmSync(join(tmpdir(), name), { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0); // signal 0: only asks whether the process exists
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'; // exists, owned by another user
   }
 }

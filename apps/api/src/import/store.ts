@@ -1,11 +1,13 @@
 // Phase 2 of an import: staged rows -> the real database, in ONE better-sqlite3 transaction,
-// so an import lands whole or not at all. Idempotent by (source, external id): a thread or
-// post already stored is updated in place (same row id, so codings made on it are kept) when
-// its content changed, and left alone otherwise. Posts absent from this file are kept: a
-// dump may cover only part of a forum.
+// so an import lands whole or not at all. A first import into a source copies the attached
+// staging file with INSERT … SELECT; later ones go row by row. Idempotent by (source,
+// external id): a thread or post already stored is updated in place (same row id, so codings
+// made on it are kept) when its content changed, and left alone otherwise. Posts absent from
+// this file are kept: a dump may cover only part of a forum.
 import { AppError } from '../http/errors.ts';
 import type { Db } from '../db/open.ts';
-import { indexNewPost, indexNewThread } from '../db/search-index.ts';
+import { newRows, searchIndexState, type SearchIndexState } from '../db/search-catchup.ts';
+import { indexNewPost, indexNewThread, listUnindexedPost, listUnindexedThread } from '../db/search-index.ts';
 import type { Staging, StagedPostRow } from './staging.ts';
 import type { Counts, ImportFormat } from './types.ts';
 
@@ -14,12 +16,16 @@ export interface StoreTarget {
   sourceKind: ImportFormat;
   baseUrl?: string;
   importId?: number;
+  /** Leave new rows out of the full-text index, listed for catch-up (db/search-catchup.ts), instead of indexing them here. */
+  deferIndex?: boolean;
 }
 
 export interface StoreResult {
   sourceId: number;
   threads: Counts;
   posts: Counts;
+  /** The search index as this import's commit left it. */
+  search: SearchIndexState;
 }
 
 interface ThreadRow { id: number; title: string; category: string | null; tags_json: string; url: string | null; views: number | null; created_at: string }
@@ -33,30 +39,81 @@ export function storeStaged(db: Db, staging: Staging, target: StoreTarget): Stor
   const threads: Counts = { new: 0, updated: 0, unchanged: 0 };
   const posts: Counts = { new: 0, updated: 0, unchanged: 0 };
   let sourceId = 0;
-  db.transaction(() => {
-    sourceId = (q.findSource.get(target.sourceName) as number | undefined) ??
-      Number(q.addSource.run(target.sourceName, target.sourceKind, target.baseUrl ?? null, new Date().toISOString()).lastInsertRowid);
-    if (target.baseUrl) q.setBaseUrl.run(target.baseUrl, sourceId);
-    // Checked inside the write lock, so it stays true: a first import need not look rows up.
-    const empty = !q.anyThread.get(sourceId);
-    let seq = -1;
-    let threadId = 0;
-    for (const r of staging.rows()) {
-      if (r.threadSeq !== seq) {
-        seq = r.threadSeq;
-        threadId = upsertThread(q, sourceId, r, target.importId ?? null, threads, empty);
+  let search!: SearchIndexState;
+  // New rows the per-row path inserts are indexed (or listed for catch-up) at once: a later
+  // row of the same file may update them, and the update trigger relies on that.
+  const index: Index = target.deferIndex
+    ? { thread: (id) => void q.listThread.run(id), post: (id) => void q.listPost.run(id) }
+    : { thread: (id, title) => void q.indexThread.run(id, title), post: (id, text) => void q.indexPost.run(id, text) };
+  db.prepare('ATTACH DATABASE ? AS staging').run(staging.path);
+  try {
+    // IMMEDIATE: the write lock is taken before the first read. A deferred transaction that read
+    // first fails at once (SQLITE_BUSY_SNAPSHOT) if the API commits a save before its first write.
+    db.transaction(() => {
+      sourceId = (q.findSource.get(target.sourceName) as number | undefined) ??
+        Number(q.addSource.run(target.sourceName, target.sourceKind, target.baseUrl ?? null, new Date().toISOString()).lastInsertRowid);
+      if (target.baseUrl) q.setBaseUrl.run(target.baseUrl, sourceId);
+      // Checked inside the write lock, so it stays true: a first import has nothing to look up or update.
+      if (!q.anyThread.get(sourceId)) {
+        const copied = newRows(db);
+        copyAll(db, sourceId, target.importId ?? null, threads, posts);
+        if (target.deferIndex) copied.list();
+        else copied.index();
+      } else {
+        let seq = -1;
+        let threadId = 0;
+        for (const r of staging.rows()) {
+          if (r.threadSeq !== seq) {
+            seq = r.threadSeq;
+            threadId = upsertThread(q, index, sourceId, r, target.importId ?? null, threads);
+          }
+          upsertPost(q, index, sourceId, threadId, r, posts);
+        }
       }
-      upsertPost(q, sourceId, threadId, r, posts, empty);
-    }
-  })();
-  return { sourceId, threads, posts };
+      search = searchIndexState(db);
+    }).immediate();
+  } finally {
+    db.prepare('DETACH DATABASE staging').run();
+  }
+  return { sourceId, threads, posts, search };
 }
 
-function upsertThread(q: Statements, sourceId: number, r: StagedPostRow, importId: number | null, counts: Counts, empty: boolean): number {
-  const old = empty ? undefined : (q.findThread.get(sourceId, r.externalId) as ThreadRow | undefined);
+/**
+ * A first import into a source: every staged row is new, so they are copied in three
+ * INSERT … SELECT statements with no per-row JavaScript. Ids are given (the current maximum
+ * plus the staging sequence), so posts can name their threads' ids without a lookup.
+ */
+function copyAll(db: Db, sourceId: number, importId: number | null, threads: Counts, posts: Counts): void {
+  // Phase 1 skipped sanitizing because it saw stored posts; they are gone now.
+  if (db.prepare('SELECT 1 FROM staging.posts WHERE html IS NULL OR text IS NULL LIMIT 1').get()) throw conflict();
+  const ids = db.prepare('SELECT (SELECT coalesce(max(id), 0) FROM threads) AS thread, (SELECT coalesce(max(id), 0) FROM posts) AS post').get() as { thread: number; post: number };
+  threads.new = db
+    .prepare(
+      `INSERT INTO threads (id, source_id, external_id, title, category, tags_json, url, views, created_at, import_id)
+       SELECT ? + seq, ?, external_id, title, category, tags_json, url, views, created_at, ? FROM staging.threads ORDER BY seq`,
+    )
+    .run(ids.thread, sourceId, importId).changes;
+  db.prepare('INSERT OR IGNORE INTO thread_tags (thread_id, tag) SELECT ? + t.seq, j.value FROM staging.threads t, json_each(t.tags_json) j').run(ids.thread);
+  posts.new = db
+    .prepare(
+      `INSERT INTO posts (id, source_id, thread_id, external_id, post_number, reply_to, author, created_at, html, text, like_count, content_hash)
+       SELECT ? + seq, ?, ? + thread_seq, external_id, post_number, reply_to, author, created_at, html, text, like_count, content_hash
+       FROM staging.posts ORDER BY seq`,
+    )
+    .run(ids.post, sourceId, ids.thread).changes;
+}
+
+/** Adds a new row to its full-text index, or lists it for catch-up. */
+interface Index {
+  thread(id: number | bigint, title: string): void;
+  post(id: number | bigint, text: string): void;
+}
+
+function upsertThread(q: Statements, index: Index, sourceId: number, r: StagedPostRow, importId: number | null, counts: Counts): number {
+  const old = q.findThread.get(sourceId, r.externalId) as ThreadRow | undefined;
   if (!old) {
     const id = Number(q.addThread.run(sourceId, r.externalId, r.title, r.category, r.tagsJson, r.url, r.views, r.threadCreatedAt, importId).lastInsertRowid);
-    q.indexThread.run(id, r.title);
+    index.thread(id, r.title);
     for (const tag of JSON.parse(r.tagsJson) as string[]) q.addTag.run(id, tag);
     counts.new++;
     return id;
@@ -79,8 +136,8 @@ function upsertThread(q: Statements, sourceId: number, r: StagedPostRow, importI
   return old.id;
 }
 
-function upsertPost(q: Statements, sourceId: number, threadId: number, r: StagedPostRow, counts: Counts, empty: boolean): void {
-  const old = empty ? undefined : (q.findPost.get(sourceId, r.postExternalId) as PostRow | undefined);
+function upsertPost(q: Statements, index: Index, sourceId: number, threadId: number, r: StagedPostRow, counts: Counts): void {
+  const old = q.findPost.get(sourceId, r.postExternalId) as PostRow | undefined;
   if (old && old.content_hash === r.contentHash) {
     if (old.thread_id === threadId && old.post_number === r.postNumber) return void counts.unchanged++;
     q.movePost.run(threadId, r.postNumber, old.id);
@@ -93,7 +150,7 @@ function upsertPost(q: Statements, sourceId: number, threadId: number, r: Staged
     counts.updated++;
   } else {
     const id = q.addPost.run(sourceId, threadId, r.postExternalId, r.postNumber, r.replyTo, r.author, r.createdAt, r.html, r.text, r.likeCount, r.contentHash).lastInsertRowid;
-    q.indexPost.run(id, r.text);
+    index.post(id, r.text);
     counts.new++;
   }
 }
@@ -131,5 +188,7 @@ function build(db: Db) {
     movePost: db.prepare('UPDATE posts SET thread_id = ?, post_number = ? WHERE id = ?'),
     indexThread: indexNewThread(db),
     indexPost: indexNewPost(db),
+    listThread: listUnindexedThread(db),
+    listPost: listUnindexedPost(db),
   };
 }

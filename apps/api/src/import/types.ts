@@ -1,5 +1,6 @@
 // The import module's public shapes. Parsers turn any supported dump into NormalizedThreads;
 // the store only ever sees these, so adding a format never touches the database code.
+import type { SearchIndexState } from '../db/search-catchup.ts';
 import type { ErrorWhere } from '../http/errors.ts';
 
 export type ImportFormat = 'discourse' | 'stackexchange' | 'csv' | 'jsonl';
@@ -60,6 +61,12 @@ export interface ImportReport {
   rejectedOmitted: number;
   /** Records that are not forum posts (e.g. tag wikis), counted rather than silently dropped. */
   skipped: { reason: string; count: number }[];
+  /**
+   * The search index when the import was done (its rows committed): 'indexing' when a big
+   * import left rows for catch-up, so search may miss them for a while. Absent in reports
+   * of imports made before deferred indexing.
+   */
+  search?: SearchIndexState;
 }
 
 /** Which column (CSV) or key (JSONL) holds each post field. */

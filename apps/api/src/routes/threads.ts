@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireUser, rolesIn } from '../auth/middleware.ts';
 import type { Db } from '../db/open.ts';
+import { searchIndexState } from '../db/search-catchup.ts';
 import { studyExists } from '../db/studies.ts';
 import { getThread, listThreads, threadFacets, type ThreadFilter } from '../db/threads.ts';
 import type { AuthedEnv } from '../http/env.ts';
@@ -42,8 +43,11 @@ export function threadRoutes(db: Db) {
       const { study, inStudy, sort, cursor, limit, ...filter } = c.req.valid('query');
       const user = c.get('user');
       if (study !== undefined && !(studyExists(db, study) && rolesIn(db, study, user).includes('owner'))) throw notFound('The study');
-      return c.json(listThreads(db, { ...toThreadFilter(filter), studyId: study, inStudy }, user, { sort, cursor, limit }));
+      // `search` says whether full-text search covers every stored post yet (a big import indexes after it is done).
+      const page = listThreads(db, { ...toThreadFilter(filter), studyId: study, inStudy }, user, { sort, cursor, limit });
+      return c.json({ ...page, search: searchIndexState(db) });
     })
+    .get('/search-index', (c) => c.json(searchIndexState(db)))
     .get('/facets', validate('query', z.object({ source: z.coerce.number().int().positive().optional() })), (c) =>
       c.json(threadFacets(db, c.req.valid('query').source ?? null)),
     )

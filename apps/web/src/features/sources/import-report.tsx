@@ -1,4 +1,5 @@
 import type { ImportRecord } from '../../api/imports.ts';
+import { SearchIndexStatus } from '../threads/search-index-status.tsx';
 
 type Report = NonNullable<ImportRecord['report']>;
 
@@ -31,6 +32,15 @@ export function ImportReport({ report }: { report: Report }) {
           ))}
         </tbody>
       </table>
+      {report.search?.state === 'indexing' ? (
+        <>
+          <p>
+            The import was done before its posts were in the search index: {report.search.pending.toLocaleString()} posts were left to index then.
+            The server indexes them in the background; until it is done, search may miss them.
+          </p>
+          <SearchIndexStatus showReady />
+        </>
+      ) : null}
       {report.skipped.length ? (
         <ul className="hint">
           {report.skipped.map((s) => (

@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { useClient } from '../../api/client-context.tsx';
 import { threadQuery } from '../../api/threads.ts';
 import { ErrorMessage } from '../../components/error-message.tsx';
+import { httpUrl } from '../../components/http-url.ts';
 
 const when = (iso: string) => iso.replace('T', ' ').slice(0, 16);
 
@@ -12,6 +13,7 @@ export function ThreadPage() {
   const query = useQuery(threadQuery(useClient(), id));
   if (!query.data) return <ErrorMessage error={query.error} />;
   const t = query.data.thread;
+  const url = httpUrl(t.url);
   const authorOf = new Map(t.posts.map((p) => [p.postNumber, p.author ?? 'unknown']));
   return (
     <article aria-labelledby="thread-title" className="thread-page">
@@ -32,12 +34,12 @@ export function ThreadPage() {
         <dd>
           <time dateTime={t.createdAt}>{when(t.createdAt)}</time> UTC
         </dd>
-        {t.url ? (
+        {url ? (
           <>
             <dt>Original</dt>
             <dd>
-              <a href={t.url} rel="noreferrer noopener" target="_blank">
-                {t.url}
+              <a href={url} rel="noreferrer noopener" target="_blank">
+                {url}
               </a>
             </dd>
           </>
