@@ -10,6 +10,7 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run: Com
   import: { summary: 'import <file> --source <name> [--format discourse|stackexchange|csv|jsonl] [--lenient]', load: () => import('./cli/import.ts') },
   export: { summary: 'export codebook|counts|codings|final|report|qdpx --study <id> [--format …] [--out file]', load: () => import('./cli/export.ts') },
   agreement: { summary: 'agreement <file.json|file.csv> [--bootstrap N --seed S]   agreement statistics as JSON', load: () => import('./cli/agreement.ts') },
+  collect: { summary: 'collect <forum-url> [--source name] [--category slug] [--since date] [--until date] [--max-topics N] [--rate r/s]   from a live Discourse forum', load: () => import('./cli/collect.ts') },
 };
 
 export function registerCommand(name: string, summary: string, load: () => Promise<{ run: CommandRun }>): void {

@@ -3,12 +3,12 @@
 import type { ErrorWhere } from '../../http/errors.ts';
 import { toUtcIso } from '../dates.ts';
 import { importErrors, isImportError } from '../errors.ts';
-import { at, isObject, optionalInt, optionalString, readId, readString, requiredInt } from '../fields.ts';
+import { at, isObject, MAX_TEXT_CHARS, optionalInt, optionalString, readId, readString, requiredInt } from '../fields.ts';
 import type { IdRegistry } from '../ids.ts';
 import { splitTags } from '../text.ts';
 import type { NormalizedPost, NormalizedThread, ParsedItem } from '../types.ts';
-
-const SMALL_ACTION = 3; // "closed the topic", "pinned", …: events, not messages.
+import { tidyCooked } from './cooked.ts';
+import { skipReason, skipReasons } from './post-kinds.ts';
 
 export function normalizeTopic(raw: unknown, where: ErrorWhere, ids: IdRegistry, baseUrl?: string): ParsedItem[] {
   try {
@@ -24,7 +24,7 @@ function topic(raw: unknown, where: ErrorWhere, ids: IdRegistry, baseUrl?: strin
   const id = readId(raw.id, at(where, 'id'), 'topic id');
   const dup = ids.claim('Thread', id, where);
   if (dup) throw dup;
-  const title = readString(raw.title ?? raw.fancy_title, at(where, 'title'), 'title');
+  const title = readString(raw.title ?? raw.fancy_title, at(where, 'title'), 'title', MAX_TEXT_CHARS);
   const createdAt = toUtcIso(raw.created_at, at(where, 'created_at'));
   if (raw.tags !== undefined && raw.tags !== null && !Array.isArray(raw.tags)) throw importErrors.wrongType(at(where, 'tags'), 'an array of tags', raw.tags);
   const slug = optionalString(raw.slug, at(where, 'slug'), 'slug');
@@ -35,11 +35,12 @@ function topic(raw: unknown, where: ErrorWhere, ids: IdRegistry, baseUrl?: strin
   const items: ParsedItem[] = [];
   const posts: NormalizedPost[] = [];
   const postWhere: ErrorWhere[] = [];
-  let skipped = 0;
+  const skipped = new Map<keyof typeof skipReasons, number>();
   stream.posts.forEach((p: unknown, i: number) => {
     const pw = at(where, `post_stream.posts[${i}]`);
     try {
-      if (isObject(p) && p.post_type === SMALL_ACTION) return void skipped++;
+      const skip = skipReason(p);
+      if (skip) return void skipped.set(skip, (skipped.get(skip) ?? 0) + 1);
       const post = normalizePost(p, pw);
       const dupPost = ids.claim('Post', post.externalId, pw);
       if (dupPost) throw dupPost;
@@ -50,7 +51,7 @@ function topic(raw: unknown, where: ErrorWhere, ids: IdRegistry, baseUrl?: strin
       items.push({ kind: 'reject', error: err });
     }
   });
-  if (skipped) items.push({ kind: 'skip', reason: 'Discourse small-action posts (post_type 3: topic closed, pinned, …)', count: skipped });
+  for (const [reason, count] of skipped) items.push({ kind: 'skip', reason: skipReasons[reason], count });
   if (posts.length === 0) return [...items, { kind: 'reject', error: importErrors.noPosts(where, id) }];
   const thread: NormalizedThread = {
     externalId: id,
@@ -75,7 +76,7 @@ function normalizePost(p: unknown, where: ErrorWhere): NormalizedPost {
     replyTo: optionalInt(p.reply_to_post_number, at(where, 'reply_to_post_number'), 'reply_to_post_number'),
     author: optionalString(p.username, at(where, 'username'), 'username'),
     createdAt: toUtcIso(p.created_at, at(where, 'created_at')),
-    html: readString(p.cooked, at(where, 'cooked'), 'cooked HTML'),
+    html: tidyCooked(readString(p.cooked, at(where, 'cooked'), 'cooked HTML')),
     likeCount: optionalInt(p.like_count, at(where, 'like_count'), 'like_count') ?? likesFromActions(p.actions_summary),
   };
 }

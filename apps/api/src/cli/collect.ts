@@ -1,0 +1,82 @@
+// `threadcoder collect <forum-url> [--source name] [--category slug] [--since date] [--until date] [--max-topics N] [--rate r/s] [--max-retries N]`
+// Collects topics from a live Discourse forum into a source. Progress goes to stderr; Ctrl-C
+// stops after the current topic with the state saved, and the same command resumes.
+// THREADCODER_DISCOURSE_API_KEY / THREADCODER_DISCOURSE_API_USERNAME, if set, are sent as
+// Api-Key / Api-Username. Exit codes: 0 done, 2 bad usage, 1 the run failed, 130 stopped.
+import { parseArgs } from 'node:util';
+import { apiKeyFromEnv } from '../collect/api-key.ts';
+import { DEFAULT_MAX_RETRIES, executeCollection, openCollection } from '../collect/collector.ts';
+import { resolveOptions } from '../collect/options.ts';
+import { describeProgress, describeResult } from '../collect/progress-text.ts';
+import { openDb } from '../db/open.ts';
+import { AppError } from '../http/errors.ts';
+
+const usage = 'Usage: threadcoder collect <forum-url> [--source name] [--category slug] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--max-topics N] [--rate requests/s] [--max-retries N]';
+
+export async function run(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        source: { type: 'string' }, category: { type: 'string' }, since: { type: 'string' }, until: { type: 'string' },
+        'max-topics': { type: 'string' }, rate: { type: 'string' }, 'max-retries': { type: 'string' },
+      },
+    });
+  } catch (err) {
+    console.error(`${(err as Error).message}\n${usage}`);
+    return 2;
+  }
+  const { values, positionals } = args;
+  const maxRetries = values['max-retries'] === undefined ? DEFAULT_MAX_RETRIES : Number(values['max-retries']);
+  if (positionals.length !== 1 || !(Number.isSafeInteger(maxRetries) && maxRetries >= 0)) {
+    console.error(usage);
+    return 2;
+  }
+  let options;
+  try {
+    options = resolveOptions({
+      forumUrl: positionals[0]!, source: values.source, category: values.category, since: values.since, until: values.until,
+      maxTopics: values['max-topics'] === undefined ? undefined : Number(values['max-topics']),
+      rate: values.rate === undefined ? undefined : Number(values.rate),
+    });
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    console.error(`${err.message}\n${usage}`);
+    return 2;
+  }
+  const db = openDb();
+  const stop = new AbortController();
+  const onSigint = () => {
+    if (stop.signal.aborted) process.exit(130);
+    stop.abort();
+    console.error('\nStopping after the current topic (Ctrl-C again to quit at once)…');
+  };
+  process.on('SIGINT', onSigint);
+  try {
+    const { id, resumed } = openCollection(db, options);
+    console.error(`${resumed ? 'Resuming' : 'Starting'} collection #${id}: ${options.forumUrl} into "${options.source}" at ${options.rate} request(s)/s.`);
+    const tty = process.stderr.isTTY;
+    let shown = '';
+    const show = (line: string) => {
+      if (line === shown) return;
+      shown = line;
+      if (tty) process.stderr.write(`\r${line}\x1b[K`);
+      else console.error(line);
+    };
+    const record = await executeCollection(db, id, { signal: stop.signal, maxRetries, apiKey: apiKeyFromEnv(), onProgress: (r) => show(describeProgress(r.progress)) });
+    if (tty) process.stderr.write('\n');
+    const summary = describeResult(record);
+    if (record.status === 'succeeded') console.log(summary);
+    else console.error(summary);
+    return record.status === 'succeeded' ? 0 : record.status === 'stopped' ? 130 : 1;
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    console.error(`Collection failed (${err.code}): ${err.message}`);
+    return 2;
+  } finally {
+    process.off('SIGINT', onSigint);
+    db.close();
+  }
+}

@@ -1,0 +1,89 @@
+// Discourse topic listings: /latest.json or /c/{slug}/{id}.json, paged by
+// topic_list.more_topics_url (e.g. "/latest?no_definitions=true&page=1"), newest bump first.
+import { AppError } from '../http/errors.ts';
+import type { DiscourseHttp } from './http.ts';
+
+export interface ListedTopic {
+  id: number;
+  createdAt: string;
+  /** When the topic was last bumped (a new post, an edit of the first post): the listing's order. */
+  bumpedAt: string;
+  lastPostedAt: string | null;
+  postsCount: number;
+  highestPostNumber: number | null;
+  /** Pinned topics head the listing whatever their date, so they never end the paging. */
+  pinned: boolean;
+}
+
+export interface ListingPage {
+  topics: ListedTopic[];
+  /** The next page's JSON path, or null on the last page. */
+  next: string | null;
+}
+
+export interface Category {
+  id: number;
+  slug: string;
+  name: string;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export function firstListingPath(category?: Category): string {
+  return category ? `/c/${encodeURIComponent(category.slug)}/${category.id}.json` : '/latest.json';
+}
+
+export function readListing(json: unknown, path: string): ListingPage {
+  const bad = (field: string, what: string) => new AppError('collect.bad_listing', 422, `The forum's listing ${path} is not in Discourse's shape: ${field} should be ${what}.`, { file: path, field });
+  if (!isObject(json) || !isObject(json.topic_list)) throw bad('topic_list', 'an object');
+  const list = json.topic_list;
+  if (!Array.isArray(list.topics)) throw bad('topic_list.topics', 'an array');
+  const topics = list.topics.map((t: unknown, i: number): ListedTopic => {
+    const field = `topic_list.topics[${i}]`;
+    if (!isObject(t) || typeof t.id !== 'number') throw bad(`${field}.id`, 'a number');
+    if (typeof t.created_at !== 'string') throw bad(`${field}.created_at`, 'a date');
+    const lastPostedAt = typeof t.last_posted_at === 'string' ? t.last_posted_at : null;
+    return {
+      id: t.id,
+      createdAt: t.created_at,
+      bumpedAt: typeof t.bumped_at === 'string' ? t.bumped_at : (lastPostedAt ?? t.created_at),
+      lastPostedAt,
+      postsCount: typeof t.posts_count === 'number' ? t.posts_count : 0,
+      highestPostNumber: typeof t.highest_post_number === 'number' ? t.highest_post_number : null,
+      pinned: t.pinned === true || t.pinned_globally === true,
+    };
+  });
+  const more = typeof list.more_topics_url === 'string' && topics.length > 0 ? list.more_topics_url : null;
+  return { topics, next: more && jsonPath(more) };
+}
+
+/** "/latest?page=1" -> "/latest.json?page=1": Discourse serves the JSON of any listing at its path plus .json. */
+function jsonPath(url: string): string {
+  const u = new URL(url, 'http://forum.invalid');
+  if (!u.pathname.endsWith('.json')) u.pathname = `${u.pathname.replace(/\/+$/, '')}.json`;
+  return `${u.pathname}${u.search}`;
+}
+
+/** A category by slug (or "parent/child", or numeric id), from /categories.json with subcategories. */
+export async function resolveCategory(http: DiscourseHttp, wanted: string): Promise<Category> {
+  const path = '/categories.json?include_subcategories=true';
+  const json = await http.getJson(path);
+  const top = isObject(json) && isObject(json.category_list) && Array.isArray(json.category_list.categories) ? json.category_list.categories : null;
+  if (!top) throw new AppError('collect.bad_listing', 422, `The forum's ${path} has no category_list.categories.`, { file: path });
+  const all: Category[] = [];
+  const walk = (list: unknown[], parent?: string) => {
+    for (const c of list) {
+      if (!isObject(c) || typeof c.id !== 'number' || typeof c.slug !== 'string') continue;
+      all.push({ id: c.id, slug: c.slug, name: typeof c.name === 'string' ? c.name : c.slug });
+      if (parent === undefined && Array.isArray(c.subcategory_list)) walk(c.subcategory_list, c.slug);
+      if (parent !== undefined) all.push({ id: c.id, slug: `${parent}/${c.slug}`, name: typeof c.name === 'string' ? c.name : c.slug });
+    }
+  };
+  walk(top);
+  const found = all.find((c) => c.slug === wanted || String(c.id) === wanted);
+  if (!found) {
+    const known = [...new Set(all.map((c) => c.slug))].join(', ');
+    throw new AppError('collect.no_category', 400, `The forum has no category "${wanted}". Its categories: ${known || 'none'}.`, { field: 'category' });
+  }
+  return { ...found, slug: found.slug.split('/').pop()! };
+}

@@ -1,0 +1,80 @@
+import { useCancelCollection, type CollectionRecord } from '../../api/collect.ts';
+import { ErrorMessage } from '../../components/error-message.tsx';
+
+const eta = (s: number | null) => (s === null ? 'not known yet' : s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`);
+
+/** The newest collection: progress and a stop button while it runs, then what it stored or why it failed. */
+export function CollectProgress({ record, stopping }: { record: CollectionRecord; stopping: boolean }) {
+  const cancel = useCancelCollection();
+  const p = record.progress;
+  const handled = p.topicsDone + p.topicsUnchanged + p.topicsFailed;
+  const percent = p.topicsKnown > 0 ? Math.round((handled / p.topicsKnown) * 100) : 0;
+  const text = `${handled} of ${p.topicsKnown} topics${record.listingDone ? '' : ' listed so far'}, ${p.postsDone} of ${p.postsKnown} posts, ${p.requests} requests`;
+  const r = record.report;
+  return (
+    <section className="card import-report" aria-label="Collection progress">
+      <h2>
+        Collection #{record.id}: {record.options.forumUrl} into {record.sourceName}
+      </h2>
+      <p role="status">{statusText(record.status, stopping)}</p>
+      <div role="progressbar" aria-label="Collection progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-valuetext={`${percent}%: ${text}`} className="progress-track">
+        <div className="progress-fill" style={{ width: `${percent}%` }} />
+      </div>
+      <p className="hint">
+        {text}
+        {record.status === 'running' ? `; about ${eta(p.etaSeconds)} left for the topics listed` : ''}
+      </p>
+      {record.status === 'running' && !stopping ? (
+        <button type="button" onClick={() => cancel.mutate(record.id)} disabled={cancel.isPending}>
+          Stop
+        </button>
+      ) : null}
+      <ErrorMessage error={cancel.error} />
+      {record.error ? <p role="alert" className="error">{record.error.message}</p> : null}
+      <table className="table" aria-label="Collected">
+        <thead>
+          <tr>
+            <th />
+            <th>New</th>
+            <th>Updated</th>
+            <th>Unchanged</th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row">Threads</th>
+            <td>{r.threads.new}</td>
+            <td>{r.threads.updated}</td>
+            <td>{r.threads.unchanged}</td>
+          </tr>
+          <tr>
+            <th scope="row">Posts</th>
+            <td>{r.posts.new}</td>
+            <td>{r.posts.updated}</td>
+            <td>{r.posts.unchanged}</td>
+          </tr>
+        </tbody>
+      </table>
+      <ul className="hint">
+        <li>{p.topicsUnchanged} topics unchanged since the last collection (not fetched again)</li>
+        {r.skipped.map((s) => (
+          <li key={s.reason}>
+            Skipped {s.count} {s.reason}
+          </li>
+        ))}
+        {r.failedTopics.map((f) => (
+          <li key={f.topicId}>
+            Topic {f.topicId} not collected: {f.reason}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function statusText(status: CollectionRecord['status'], stopping: boolean): string {
+  if (status === 'running') return stopping ? 'Stopping after the current topic…' : 'Collecting… you can leave this page; the collection carries on.';
+  if (status === 'stopped') return 'Stopped. Start it again with the same fields to resume where it was.';
+  if (status === 'failed') return 'The collection failed. Start it again with the same fields to resume.';
+  return 'Done.';
+}
