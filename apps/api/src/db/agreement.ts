@@ -8,6 +8,7 @@ import { confusionView, disagreements, type ConfusionView } from './agreement-de
 import { pairStatistics, scopeStatistics, type CodeStatistics, type PairStatistics, type ScopeStatistics } from './agreement-scope.ts';
 import type { Db } from './open.ts';
 import { cachedVersion } from './pinned-codebook.ts';
+import { assistedUnitIds } from '../suggest/feedback.ts';
 import { listRounds, type Round } from './rounds.ts';
 
 export interface AgreementQuery {
@@ -17,6 +18,8 @@ export interface AgreementQuery {
   seed?: number | undefined;
   /** User ids of the coder pair for the confusion matrix; the first pair when absent. */
   pair?: [number, number] | undefined;
+  /** 'exclude' leaves out units coded with the model's help (suggest/feedback.ts); included by default. */
+  assisted?: 'include' | 'exclude' | undefined;
 }
 
 /** A single-label coding without a code: a category no code id can collide with (ids start with a letter or digit). */
@@ -50,7 +53,8 @@ export function agreementSummary(db: Db, studyId: number, query: AgreementQuery 
   const roundId = query.roundId ?? null;
   if (roundId !== null && !rounds.some((r) => r.id === roundId)) throw notFound('The round');
   const codebook = settings.versionId === null ? null : cachedVersion(db, settings.versionId);
-  const rows = pairableCodings(db, studyId);
+  const assisted = query.assisted === 'exclude' ? assistedUnitIds(db, studyId) : null;
+  const rows = pairableCodings(db, studyId).filter((r) => !assisted?.has(r.unitId));
   // A single-label study whose codings hold several labels (its mode was changed) is read as sets.
   const sets = settings.labelMode === 'multi' || rows.some((r) => r.labels.length > 1);
   const categories = sets ? [] : (codebook?.codes.filter((c) => c.codable).map((c) => c.id) ?? []);

@@ -9,6 +9,7 @@ import type { Db } from '../db/open.ts';
 import { studyCodingSettings } from '../db/pinned-codebook.ts';
 import { listRounds } from '../db/rounds.ts';
 import { unitContext } from '../db/unit-context.ts';
+import { scheduleRetrain } from '../suggest/retrain.ts';
 import { getUnit } from '../db/units.ts';
 import type { AuthedEnv } from '../http/env.ts';
 import { AppError } from '../http/errors.ts';
@@ -77,10 +78,15 @@ export function adjudicationRoutes(db: Db) {
         const first = checked.errors[0]!;
         throw new AppError(first.code, 400, first.message, { field: acceptCoderId === undefined ? (first.where.field ?? 'codeIds') : 'acceptCoderId' });
       }
-      return c.json({ item: settleAdjudication(db, studyId, unitId, user.id, { codeIds: chosen, rationale, acceptedCoderId: acceptCoderId }) });
+      const item = settleAdjudication(db, studyId, unitId, user.id, { codeIds: chosen, rationale, acceptedCoderId: acceptCoderId });
+      // New final labels: the suggestion model learns from them (debounced, in a worker).
+      scheduleRetrain(db, studyId);
+      return c.json({ item });
     })
     .post('/units/:unitId/reopen', roles, validate('param', unitParam), (c) => {
       const { studyId, unitId } = c.req.valid('param');
-      return c.json({ item: reopenAdjudication(db, studyId, unitId, c.get('user').id) });
+      const item = reopenAdjudication(db, studyId, unitId, c.get('user').id);
+      scheduleRetrain(db, studyId);
+      return c.json({ item });
     });
 }

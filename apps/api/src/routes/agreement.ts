@@ -20,6 +20,7 @@ const agreementQuery = z.object({
     .regex(/^\d+,\d+$/, 'A pair is two user ids: "a,b"')
     .transform((s) => s.split(',').map(Number) as [number, number])
     .optional(),
+  assisted: z.enum(['include', 'exclude']).optional(),
 });
 const exportQuery = agreementQuery.extend({ format: z.enum(['csv', 'json']) });
 

@@ -12,6 +12,8 @@ export interface AgreementParams {
   seed?: number | undefined;
   /** User ids of the confusion matrix's coder pair. */
   pair?: [number, number] | undefined;
+  /** 'exclude' leaves out units coded with the suggestion model's help. */
+  assisted?: 'include' | 'exclude' | undefined;
 }
 
 const key = (studyId: number) => ['studies', studyId, 'agreement'] as const;
@@ -22,6 +24,7 @@ function query(params: AgreementParams) {
     ...(params.roundId !== undefined ? { roundId: String(params.roundId) } : {}),
     ...(params.bootstrap ? { bootstrap: String(params.bootstrap), seed: String(params.seed ?? 1) } : {}),
     ...(params.pair ? { pair: params.pair.join(',') } : {}),
+    ...(params.assisted ? { assisted: params.assisted } : {}),
   };
 }
 

@@ -104,7 +104,7 @@ export const useRemoveMember = (studyId: number) =>
   );
 
 export const useCreateRound = (studyId: number) =>
-  useStudyMutation(['studies', studyId], (client, json: { name: string; kind: Round['kind'] }) =>
+  useStudyMutation(['studies', studyId], (client, json: { name: string; kind: Round['kind']; assisted?: boolean }) =>
     unwrap(client.api.studies[':studyId'].rounds.$post({ param: param(studyId), json })),
   );
 

@@ -25,6 +25,7 @@ function useAgreementParams() {
     bootstrap: search.get('ci') === '1' ? RESAMPLES : undefined,
     seed: int('seed') ?? 1,
     pair,
+    assisted: search.get('assisted') === 'exclude' ? 'exclude' : undefined,
   };
   const update = (changes: Record<string, string | number | null | undefined>) =>
     setSearch((prev) => {

@@ -5,6 +5,8 @@ import type { StudyCodebook } from '../../api/codebook-read.ts';
 import { useClient } from '../../api/client-context.tsx';
 import { unitQuery, useSaveCoding, type MyUnit, type Progress, type Round } from '../../api/coding.ts';
 import { ErrorMessage } from '../../components/error-message.tsx';
+import { OrderPicker } from '../suggestions/order-picker.tsx';
+import { useUnitOrder } from '../suggestions/use-unit-order.ts';
 import { clearDraft } from './drafts.ts';
 import { KeysDialog } from './keys-dialog.tsx';
 import { RoundPicker, RoundProgress } from './round-picker.tsx';
@@ -28,7 +30,9 @@ interface Props {
 }
 
 /** The coding screen for one round: the bar (round, progress, save state), the unit list, and the open unit. */
-export function CodingWorkspace({ studyId, roundId, rounds, progress, units, unitId: named, roles, codebook }: Props) {
+export function CodingWorkspace({ studyId, roundId, rounds, progress, units: roundUnits, unitId: named, roles, codebook }: Props) {
+  // The coder may take the remaining units in the model's order, least certain first (active learning).
+  const { order, setOrder, units } = useUnitOrder(studyId, roundId, roundUnits);
   const client = useClient();
   const queryClient = useQueryClient();
   const [, setParams] = useSearchParams();
@@ -125,6 +129,7 @@ export function CodingWorkspace({ studyId, roundId, rounds, progress, units, uni
         codes={codebook.codebook.codes}
         labelMode={codebook.labelMode}
         readOnly={readOnly}
+        assisted={rounds.find((r) => r.id === roundId)?.assisted ?? false}
         save={save}
         onDone={() => go(nextUncodedOrNext(units, unitId))}
       />
@@ -136,6 +141,7 @@ export function CodingWorkspace({ studyId, roundId, rounds, progress, units, uni
       <div className="coding-bar">
         <RoundPicker rounds={rounds} roundId={roundId} onChange={(id) => setParams({ round: String(id) })} />
         <RoundProgress progress={progress} />
+        <OrderPicker order={order} onChange={setOrder} />
         <SaveStatus studyId={studyId} />
         <button type="button" className="secondary keys-button" onClick={() => setHelp(true)}>
           Keys <kbd>?</kbd>

@@ -2,6 +2,7 @@ import { RESERVED_SHORTCUT_KEYS } from '@threadcoder/taxonomy';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { CodebookCode } from '../../api/codebook-read.ts';
 import type { SaveCodingVars, UnitDetail } from '../../api/coding.ts';
+import { SuggestionsPanel } from '../suggestions/suggestions-panel.tsx';
 import { CodebookPanel } from './codebook-panel.tsx';
 import { applicable } from './codebook-tree.ts';
 import { selectionQuote } from './selection.ts';
@@ -20,13 +21,15 @@ interface Props {
   labelMode: 'single' | 'multi';
   /** Why the coding cannot change here, or null when it can. */
   readOnly: string | null;
+  /** The round shows suggestions before the first pass. */
+  assisted: boolean;
   save: (vars: SaveCodingVars) => void;
   /** Enter: after saving, go on to the next unit. */
   onDone: () => void;
 }
 
 /** One unit being coded: the post in context beside the codebook, the memo and the unsure flag, and their keys. */
-export function UnitEditor({ studyId, roundId, detail, heading, codes, labelMode, readOnly, save, onDone }: Props) {
+export function UnitEditor({ studyId, roundId, detail, heading, codes, labelMode, readOnly, assisted, save, onDone }: Props) {
   const canEdit = readOnly === null;
   const edit = useUnitCoding({ studyId, roundId, detail, labelMode, canEdit, save });
   const { coding } = edit;
@@ -119,6 +122,17 @@ export function UnitEditor({ studyId, roundId, detail, heading, codes, labelMode
         <p className="coding-note" aria-live="polite">
           {note}
         </p>
+        <SuggestionsPanel
+          studyId={studyId}
+          unitId={detail.unit.id}
+          // An optimistic first coding has id 0 until the server has it; only then may suggestions be asked for.
+          saved={(detail.coding?.id ?? 0) !== 0}
+          assisted={assisted}
+          canEdit={canEdit}
+          codes={codes}
+          applied={coding.codeIds}
+          onApply={(codeId) => !coding.codeIds.includes(codeId) && edit.toggle(codeId)}
+        />
         <div className="coding-extra">
           <div className="memo-head">
             <label htmlFor={memoId}>Memo</label>

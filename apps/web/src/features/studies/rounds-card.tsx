@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useClient } from '../../api/client-context.tsx';
 import { progressQuery, roundsQuery, useCreateRound, type Round, type Study } from '../../api/studies.ts';
 import { ErrorMessage } from '../../components/error-message.tsx';
+import { AssistedToggle } from '../suggestions/assisted-toggle.tsx';
 import { CloseRoundDialog, UnblindDialog } from './round-dialogs.tsx';
 
 type Pending = { round: Round; action: 'close' | 'unblind' } | null;
@@ -26,6 +27,7 @@ export function RoundsCard({ study, canEdit }: { study: Study; canEdit: boolean 
             <th scope="col">Status</th>
             <th scope="col">Units</th>
             <th scope="col">Codings</th>
+            <th scope="col">Suggestions</th>
             {canEdit ? <th scope="col"><span className="visually-hidden">Actions</span></th> : null}
           </tr>
         </thead>
@@ -39,6 +41,9 @@ export function RoundsCard({ study, canEdit }: { study: Study; canEdit: boolean 
               </td>
               <td>{r.units}</td>
               <td>{visibility(r)}</td>
+              <td>
+                <AssistedToggle studyId={study.id} round={r} canEdit={canEdit} />
+              </td>
               {canEdit ? (
                 <td className="actions">
                   {r.status === 'open' ? (
@@ -70,9 +75,10 @@ function NewRoundForm({ studyId }: { studyId: number }) {
   const create = useCreateRound(studyId);
   const [name, setName] = useState('');
   const [kind, setKind] = useState<Round['kind']>('calibration');
+  const [assisted, setAssisted] = useState(false);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    create.mutate({ name, kind }, { onSuccess: () => setName('') });
+    create.mutate({ name, kind, assisted }, { onSuccess: () => setName('') });
   };
   return (
     <form aria-label="New round" className="inline-form" onSubmit={submit}>
@@ -86,6 +92,10 @@ function NewRoundForm({ studyId }: { studyId: number }) {
           <option value="calibration">calibration</option>
           <option value="main">main</option>
         </select>
+      </label>
+      <label className="agr-check">
+        <input type="checkbox" checked={assisted} onChange={(e) => setAssisted(e.target.checked)} />
+        Assisted (suggestions before the first pass)
       </label>
       <button type="submit" disabled={create.isPending}>
         Create round

@@ -13,6 +13,7 @@ const tabs = [
   ['agreement', 'Agreement'],
   ['adjudicate', 'Adjudicate'],
   ['analysis', 'Analysis'],
+  ['suggestions', 'Suggestions'],
   ['export', 'Export'],
 ] as const;
 

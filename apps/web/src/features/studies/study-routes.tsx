@@ -6,6 +6,7 @@ import { AnalysisPage } from '../analysis/analysis-page.tsx';
 import { CodebookPage } from '../codebook/codebook-page.tsx';
 import { ExportPage } from '../export/export-page.tsx';
 import { SelectionPage } from '../selection/selection-page.tsx';
+import { EvaluationPage } from '../suggestions/evaluation-page.tsx';
 import { AuditPage } from './audit-page.tsx';
 import { StudyLayout } from './study-layout.tsx';
 import { StudyOverview } from './study-overview.tsx';
@@ -21,6 +22,7 @@ export function studyRoutes() {
       <Route path="agreement" element={<AgreementPage />} />
       <Route path="adjudicate" element={<AdjudicationPage />} />
       <Route path="analysis" element={<AnalysisPage />} />
+      <Route path="suggestions" element={<EvaluationPage />} />
       <Route path="export" element={<ExportPage />} />
       <Route path="audit" element={<AuditPage />} />
     </Route>

@@ -1,0 +1,34 @@
+// Active learning: a coder's remaining units, the ones the model is least sure about first.
+// A unit's uncertainty is the largest binary entropy (in bits) of its code scores, i.e. how
+// close its most doubtful code is to 0.5; 1 is a coin toss, 0 is certainty.
+import type { Db } from '../db/open.ts';
+import type { Predictor } from './model.ts';
+import { unitTextSql } from './unit-text.ts';
+
+const entropy = (p: number) => (p <= 0 || p >= 1 ? 0 : -(p * Math.log2(p) + (1 - p) * Math.log2(1 - p)));
+
+export function uncertainty(scores: { score: number }[]): number {
+  return scores.reduce((most, s) => Math.max(most, entropy(s.score)), 0);
+}
+
+export interface QueuedUnit {
+  unitId: number;
+  position: number;
+  /** null without a model (the units then keep their order). */
+  uncertainty: number | null;
+}
+
+/** The caller's uncoded units in a round: most uncertain first (ties by position), or by position without a model. */
+export function uncertaintyQueue(db: Db, studyId: number, roundId: number, coderId: number, model: Predictor | null): QueuedUnit[] {
+  const rows = db
+    .prepare(
+      `SELECT u.id AS unitId, u.position, ${unitTextSql} AS text
+       FROM assignments a JOIN units u ON u.id = a.unit_id JOIN threads t ON t.id = u.thread_id
+       WHERE u.study_id = ? AND u.round_id = ? AND a.user_id = ?
+         AND NOT EXISTS (SELECT 1 FROM codings c WHERE c.unit_id = u.id AND c.coder_id = a.user_id)
+       ORDER BY u.position`,
+    )
+    .all(studyId, roundId, coderId) as { unitId: number; position: number; text: string }[];
+  const queue = rows.map((r) => ({ unitId: r.unitId, position: r.position, uncertainty: model ? uncertainty(model.scores(r.text)) : null }));
+  return queue.sort((a, b) => (b.uncertainty ?? 0) - (a.uncertainty ?? 0) || a.position - b.position);
+}

@@ -1,0 +1,107 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { launchBrowser, loginAs } from './browser.ts';
+
+// Machine-assisted coding on the demo study. Its closed calibration round gives 53 settled
+// units to learn from; the main round is open for alice and bob. The model is trained in a
+// worker the first time anyone asks for it.
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+const studyPath = (page: Page) => new URL(page.url()).pathname.match(/^\/studies\/\d+/)![0];
+const api = (page: Page, path: string) => page.request.get(`/api${studyPath(page)}${path}`);
+
+async function openStudy(page: Page, tab: string) {
+  await page.getByRole('link', { name: /^Demo: Hugging Face forum/ }).click();
+  await page.getByRole('navigation', { name: 'Study' }).getByRole('link', { name: tab, exact: true }).click();
+}
+
+test('suggestions wait for the first pass; in an assisted round a coder accepts one by keyboard, and it is recorded', async () => {
+  const alice = await loginAs(browser, 'alice');
+  await openStudy(alice, 'Code');
+  await alice.getByRole('article', { name: /^Unit \d+ of \d+$/ }).waitFor();
+  const panel = alice.getByRole('region', { name: 'Suggestions' });
+  await panel.getByText('Save your own coding first').waitFor();
+  const unitId = Number(new URL(alice.url()).searchParams.get('unit'));
+  const roundId = Number(new URL(alice.url()).searchParams.get('round'));
+  // The server holds the rule, whatever the page shows.
+  const refused = await api(alice, `/suggestions/units/${unitId}`);
+  expect(refused.status()).toBe(403);
+  expect((await refused.json()).error.code).toBe('suggestions.before_first_pass');
+
+  // carol, the owner, makes the main round assisted on the overview.
+  const carol = await loginAs(browser, 'carol');
+  await openStudy(carol, 'Overview');
+  const assisted = carol.getByRole('region', { name: 'Rounds' }).getByLabel('Assisted Main');
+  await assisted.check();
+  await expect.poll(() => assisted.isChecked()).toBe(true);
+
+  // The model is trained on first request; then find one of alice's units with a suggestion.
+  await expect.poll(async () => (await (await api(alice, '/suggestions/model')).json()).model?.version ?? null, { timeout: 30_000 }).toBe(1);
+  const mine = (await (await api(alice, `/rounds/${roundId}/my-units`)).json()).units as { unitId: number }[];
+  let target: { unitId: number; codeId: string } | undefined;
+  for (const u of mine) {
+    const body = await (await api(alice, `/suggestions/units/${u.unitId}`)).json();
+    if (body.suggestions.length) target = { unitId: u.unitId, codeId: body.suggestions[0].codeId };
+    if (target) break;
+  }
+  expect(target).toBeDefined();
+  const codes = (await (await api(alice, '/codebook')).json()).codebook.codes as { id: string; name: string }[];
+  const codeName = codes.find((c) => c.id === target!.codeId)!.name;
+
+  await alice.goto(`${studyPath(alice)}/code?round=${roundId}&unit=${target!.unitId}`);
+  const accept = panel.getByRole('button', { name: `Accept ${codeName}` });
+  await accept.waitFor();
+  await accept.focus();
+  await alice.keyboard.press('Enter');
+  // Accepting applies the code and saves the coding.
+  const codeButton = alice.getByRole('region', { name: 'Codebook' }).getByRole('button', { name: new RegExp(codeName) }).first();
+  await expect.poll(() => codeButton.getAttribute('aria-pressed')).toBe('true');
+  await alice.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
+  await expect.poll(() => accept.count()).toBe(0);
+  const after = await (await api(alice, `/suggestions/units/${target!.unitId}`)).json();
+  expect(after.decisions.map((d: { codeId: string; decision: string }) => [d.codeId, d.decision])).toEqual([[target!.codeId, 'accepted']]);
+  const coding = (await (await api(alice, `/units/${target!.unitId}`)).json()).coding;
+  expect(coding.codeIds).toContain(target!.codeId);
+  await alice.screenshot({ path: 'test-results/suggestions-panel.png', fullPage: true });
+
+  // Agreement can leave the assisted units out.
+  await carol.getByRole('navigation', { name: 'Study' }).getByRole('link', { name: 'Agreement', exact: true }).click();
+  await carol.getByLabel('Leave out assisted units (assisted rounds, accepted suggestions)').click();
+  await carol.waitForURL(/assisted=exclude/);
+  await expect.poll(() => carol.getByLabel('Leave out assisted units (assisted rounds, accepted suggestions)').isChecked()).toBe(true);
+  await alice.context().close();
+  await carol.context().close();
+});
+
+test('the evaluation page shows cross-validated scores per code and the unsuggestable codes', async () => {
+  const carol = await loginAs(browser, 'carol');
+  await openStudy(carol, 'Suggestions');
+  const table = carol.getByRole('table', { name: 'Evaluation per code' });
+  await table.waitFor({ timeout: 30_000 });
+  await table.getByRole('rowheader', { name: 'Expert solutions and clarifications' }).waitFor();
+  await table.getByRole('rowheader', { name: 'Acknowledgement of help' }).waitFor();
+  await table.getByRole('rowheader', { name: 'Macro average' }).waitFor();
+  expect(await carol.getByText(/5-fold cross-validation \(seed 1\) on 53 settled units/).count()).toBe(1);
+  const unsuggestable = carol.getByRole('region', { name: 'Unsuggestable codes' });
+  expect(await unsuggestable.textContent()).toContain('Dataset acquisition and usage: 2 of the 53 labelled units have this code; at least 5 are needed.');
+  await carol.screenshot({ path: 'test-results/suggestions-evaluation.png', fullPage: true });
+  await carol.context().close();
+});
+
+test('a coder can take the remaining units most uncertain first', async () => {
+  const bob = await loginAs(browser, 'bob');
+  await openStudy(bob, 'Code');
+  await bob.getByRole('article', { name: /^Unit \d+ of \d+$/ }).waitFor();
+  const roundId = Number(new URL(bob.url()).searchParams.get('round'));
+  await bob.getByLabel('Order').selectOption('uncertainty');
+  await expect.poll(async () => (await (await api(bob, `/suggestions/rounds/${roundId}/queue?order=uncertainty`)).json()).modelVersion, { timeout: 30_000 }).not.toBeNull();
+  const queue = (await (await api(bob, `/suggestions/rounds/${roundId}/queue?order=uncertainty`)).json()).units as { unitId: number }[];
+  const firstLink = bob.getByRole('navigation', { name: 'Your units' }).getByRole('link').first();
+  await expect.poll(() => firstLink.getAttribute('href'), { timeout: 15_000 }).toContain(`unit=${queue[0]!.unitId}`);
+  await bob.context().close();
+});
