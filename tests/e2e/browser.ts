@@ -22,6 +22,12 @@ export function baseURL(): string {
   return server.baseURL;
 }
 
+/** The demo server's database file (for running the CLI against it). */
+export function serverDbPath(): string {
+  if (!server) throw new Error('The demo server is not running yet: call serverDbPath() inside a test or hook.');
+  return server.dbPath;
+}
+
 /** Opens the app in a fresh context (its own cookies) and logs in as a demo account. */
 export async function loginAs(browser: Browser, username: string): Promise<Page> {
   const context = await browser.newContext({ baseURL: baseURL(), viewport: { width: 1280, height: 860 } });

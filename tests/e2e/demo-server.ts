@@ -8,6 +8,8 @@ export const demoPassword = 'e2e demo password';
 
 export interface DemoServer {
   baseURL: string;
+  /** Its database, for the CLI (which works on the database directly). */
+  dbPath: string;
   stop(): void;
 }
 
@@ -48,6 +50,7 @@ export async function startDemoServer(): Promise<DemoServer> {
   });
   return {
     baseURL: `http://localhost:${port}`,
+    dbPath: join(dir, 'e2e.db'),
     stop: () => {
       server.kill('SIGTERM');
       rmSync(dir, { recursive: true, force: true });

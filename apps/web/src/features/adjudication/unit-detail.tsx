@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { adjudicationUnitQuery, type AdjudicationChoices } from '../../api/adjudication.ts';
 import { useClient } from '../../api/client-context.tsx';
 import { ErrorMessage } from '../../components/error-message.tsx';
+import { httpUrl } from '../../components/http-url.ts';
 import type { CodeNames } from './code-names.ts';
 import { CoderCodings } from './coder-codings.tsx';
 import { DecisionForm } from './decision-form.tsx';
@@ -28,15 +29,16 @@ export function UnitDetail({ studyId, unitId, choices, names }: Props) {
     );
   }
   const { item, thread, posts } = unit.data;
+  const url = httpUrl(thread.url);
   return (
     <section aria-labelledby="adj-unit-heading" className="card adj-detail">
       <h2 id="adj-unit-heading">{unitTitle(item)}</h2>
       <p className="hint">
         {item.roundName} · <span className={`adj-status adj-status-${item.status}`}>{item.status}</span>
-        {thread.url ? (
+        {url ? (
           <>
             {' · '}
-            <a href={thread.url} target="_blank" rel="noreferrer noopener">
+            <a href={url} target="_blank" rel="noreferrer noopener">
               Open the thread on the forum
             </a>
           </>

@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef, type Ref } from 'react';
 import type { UnitDetail } from '../../api/coding.ts';
+import { httpUrl } from '../../components/http-url.ts';
 
 const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
 const date = (iso: string) => dateFormat.format(new Date(iso));
@@ -19,6 +20,7 @@ export function UnitArticle({ detail, heading, articleRef, bodiesRef }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const bodies = useRef(new Map<number, HTMLElement>());
   const isPostUnit = unit.postId !== null;
+  const url = httpUrl(thread.url);
 
   // Bring the unit's post into view inside the reading pane (not the page) when the unit opens.
   useLayoutEffect(() => {
@@ -44,8 +46,8 @@ export function UnitArticle({ detail, heading, articleRef, bodiesRef }: Props) {
             started <time dateTime={thread.createdAt}>{date(thread.createdAt)}</time>
           </span>
           <span>{thread.posts} posts</span>
-          {thread.url ? (
-            <a href={thread.url} target="_blank" rel="noreferrer noopener">
+          {url ? (
+            <a href={url} target="_blank" rel="noreferrer noopener">
               on the forum
             </a>
           ) : null}
