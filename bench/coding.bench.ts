@@ -58,7 +58,7 @@ async function startServer(port: number) {
   // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the server there (open it in Chrome DevTools).
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', resolve(process.env.BENCH_CPU_PROF)] : [];
   const child = spawn(process.execPath, [...profile, '--import', 'tsx', join(root, 'apps/api/src/server.ts')], {
-    env: { ...process.env, PORT: String(port), THREADCODER_DB: dbPath, THREADCODER_DEMO: '0' },
+    env: { ...process.env, PORT: String(port), THREADCODER_DB: dbPath, THREADCODER_DEMO: '0', THREADCODER_API_ONLY: '1' },
     // Request logs go to /dev/null: still written (as in production), never read here.
     stdio: ['ignore', 'ignore', 'inherit'],
   });
