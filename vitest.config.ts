@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 // Two projects: pure logic and the API run in Node; React components run in jsdom.
-// The browser suite (tests/e2e) has its own config and runs with `npm run test:e2e`.
+// The browser suite (tests/e2e) has its own config and runs with `npm run test:e2e`, the crash
+// tests (tests/durability) theirs with `npm run test:durability`.
 export default defineConfig({
   test: {
     projects: [
@@ -9,7 +10,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['tests/{api,taxonomy,stats,import,cli,db,sampling,analysis,exports}/**/*.test.ts'],
+          include: ['tests/{api,taxonomy,stats,import,cli,db,sampling,analysis,exports,collect,suggest}/**/*.test.ts'],
           testTimeout: 20_000,
         },
       },

@@ -22,9 +22,11 @@ import { sourceRoutes } from './routes/sources.ts';
 import { threadRoutes } from './routes/threads.ts';
 import { codebookRoutes } from './routes/codebooks.ts';
 import { codingRoutes } from './routes/coding.ts';
+import { collectRoutes } from './routes/collect.ts';
 import { progressRoutes, roundRoutes } from './routes/rounds.ts';
 import { sampleSizeRoutes, samplingRoutes } from './routes/sampling.ts';
 import { studyRoutes } from './routes/studies.ts';
+import { suggestionRoutes } from './routes/suggestions.ts';
 import { templateRoutes } from './routes/templates.ts';
 import { userRoutes } from './routes/users.ts';
 
@@ -51,7 +53,11 @@ export function createApp({ db, config, log = jsonLog }: AppDeps) {
       scriptSrc: ["'self'"],
       connectSrc: ["'self'"],
       frameAncestors: ["'none'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'self'"],
+      formAction: ["'self'"],
     },
+    xFrameOptions: 'DENY', // as frame-ancestors 'none', for browsers that ignore CSP
   }));
   app.use('/api/*', originCheck(config.allowedOrigins));
   app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/imports') ? next() : jsonBodyLimit(c, next)));
@@ -65,6 +71,7 @@ export function createApp({ db, config, log = jsonLog }: AppDeps) {
     .route('/api/templates', templateRoutes())
     .route('/api/sources', sourceRoutes(db, config))
     .route('/api/imports', importRoutes(db, config))
+    .route('/api/collections', collectRoutes(db))
     .route('/api/threads', threadRoutes(db))
     .route('/api/studies', studyRoutes(db))
     .route('/api/studies/:studyId/threads', selectionRoutes(db))
@@ -77,6 +84,7 @@ export function createApp({ db, config, log = jsonLog }: AppDeps) {
     .route('/api/studies/:studyId/agreement', agreementRoutes(db))
     .route('/api/studies/:studyId/analysis', analysisRoutes(db))
     .route('/api/studies/:studyId/exports', exportRoutes(db))
+    .route('/api/studies/:studyId/suggestions', suggestionRoutes(db))
     .route('/api/studies/:studyId', codingRoutes(db));
 }
 
