@@ -4,6 +4,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../apps/api/src/cli/collect.ts';
+import { openCollection } from '../../apps/api/src/collect/collector.ts';
+import { resolveOptions } from '../../apps/api/src/collect/options.ts';
+import { openDb } from '../../apps/api/src/db/open.ts';
+import topic100 from '../fixtures/discourse-api/t/100.json' with { type: 'json' };
 import { startReplayServer, type ReplayServer } from './replay-server.ts';
 
 let server: ReplayServer;
@@ -15,6 +19,7 @@ beforeEach(async () => {
   server = await startReplayServer();
   dir = mkdtempSync(join(tmpdir(), 'threadcoder-collect-cli-'));
   process.env.THREADCODER_DB = join(dir, 'cli.db');
+  process.env.THREADCODER_COLLECT_ALLOW_PRIVATE = '1'; // the replay server is on 127.0.0.1
   out = [];
   err = [];
   onError = () => {};
@@ -27,6 +32,7 @@ beforeEach(async () => {
 afterEach(async () => {
   vi.restoreAllMocks();
   delete process.env.THREADCODER_DB;
+  delete process.env.THREADCODER_COLLECT_ALLOW_PRIVATE;
   rmSync(dir, { recursive: true, force: true });
   await server.close();
 });
@@ -76,6 +82,31 @@ describe('threadcoder collect', () => {
   ])('%j is refused with exit 2', async (argv, message) => {
     expect(await run(argv)).toBe(2);
     expect(err[0]!.split('\n')[0]).toBe(message);
+  });
+
+  test('a topic of 2,000 posts is in the search index when the command ends (its indexing was left for catch-up)', async () => {
+    const first = topic100.post_stream.posts[0]!;
+    const posts = Array.from({ length: 2000 }, (_, i) => ({ ...first, id: 5000 + i, post_number: i + 1, cooked: `<p>Reply ${i + 1} about quokkas.</p>` }));
+    server.replace('/t/100.json', { ...topic100, posts_count: 2000, post_stream: { posts, stream: posts.map((p) => p.id) } });
+    expect(await run([server.url, '--max-topics', '1', '--rate', '10'])).toBe(0);
+    expect(err.at(-2)).toBe('Search index: indexing 2000 posts…');
+    expect(err.at(-1)).toMatch(/^Search index: caught up in \d+\.\d s\.$/);
+    const db = openDb();
+    try {
+      expect(db.prepare('SELECT count(*) FROM posts_unindexed').pluck().get()).toBe(0);
+      expect(db.prepare("SELECT count(*) FROM posts_fts WHERE posts_fts MATCH 'quokkas'").pluck().get()).toBe(2000);
+    } finally {
+      db.close();
+    }
+  });
+
+  test('a collection another process is running is refused (exit 2), and left to that process', async () => {
+    const db = openDb();
+    openCollection(db, resolveOptions({ forumUrl: server.url, source: 'hf' }));
+    db.close();
+    expect(await run([server.url, '--source', 'hf'])).toBe(2);
+    expect(err.at(-1)).toBe('Collection failed (collect.busy): Collection #1 is already running (in the server or another threadcoder collect); wait for it to end or stop it. If the process running it died, starting the server marks it stopped.');
+    expect(server.log).toEqual([]);
   });
 
   test('a forum that keeps failing: exit 1 with the reason', async () => {

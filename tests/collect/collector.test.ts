@@ -49,8 +49,8 @@ describe('a collection run', () => {
     expect(db.prepare("SELECT count(*) FROM posts_fts WHERE posts_fts MATCH 'LoRA'").pluck().get()).toBe(44);
   });
 
-  test('sends a User-Agent naming Threadcoder and the API key headers, and stores no key', async () => {
-    await collect(db, server.url, { maxTopics: 1 }, { apiKey: { key: 'secret-key-123', username: 'system' } });
+  test('sends a User-Agent naming Threadcoder and the API key headers to the key\'s origin, and stores no key', async () => {
+    await collect(db, server.url, { maxTopics: 1 }, { apiKey: { key: 'secret-key-123', username: 'system', origin: server.url } });
     expect(server.headers[0]!['user-agent']).toMatch(/^Threadcoder-collector\/1\.0 /);
     expect(server.headers.map((h) => [h['api-key'], h['api-username']])).toEqual([['secret-key-123', 'system'], ['secret-key-123', 'system']]);
     const rows = JSON.stringify(db.prepare('SELECT * FROM collections').all());
@@ -95,7 +95,7 @@ describe('a forum that will not serve the listing', () => {
     expect(server.log).toEqual(['/latest.json']);
     expect(record.error).toEqual({
       code: 'collect.http',
-      message: 'The forum refused the collection: /latest.json answered HTTP 403. A private forum needs THREADCODER_DISCOURSE_API_KEY (and _USERNAME) set where Threadcoder runs.',
+      message: 'The forum refused the collection: /latest.json answered HTTP 403. A private forum needs THREADCODER_DISCOURSE_API_KEY (and _USERNAME) set where Threadcoder runs, with THREADCODER_DISCOURSE_API_ORIGIN naming the forum\'s origin.',
     });
   });
 

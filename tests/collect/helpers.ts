@@ -8,11 +8,14 @@ export function freshDb(): Db {
   return openDb(':memory:');
 }
 
-/** Opens (or resumes) and runs a collection into source "forum"; retries wait no jitter (random 0); a generous timeout, as the machine may be busy. */
+/**
+ * Opens (or resumes) and runs a collection into source "forum"; retries wait no jitter (random 0); a generous timeout, as the machine may be busy.
+ * The replay server is on 127.0.0.1, so private addresses are allowed unless a test says otherwise.
+ */
 export async function collect(db: Db, forumUrl: string, request: Partial<CollectRequest> = {}, deps: CollectDeps = {}) {
   const clock = deps.clock instanceof FakeClock ? deps.clock : new FakeClock();
   const { id, resumed } = openCollection(db, resolveOptions({ forumUrl, source: 'forum', ...request }));
-  const record = await executeCollection(db, id, { clock, random: () => 0, timeoutMs: 10_000, ...deps });
+  const record = await executeCollection(db, id, { clock, random: () => 0, timeoutMs: 10_000, allowPrivate: true, ...deps });
   return { record, resumed, clock };
 }
 

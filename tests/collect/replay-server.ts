@@ -1,6 +1,7 @@
 // A local stand-in for a Discourse forum: node:http on port 0 answering from the recorded
 // responses in tests/fixtures/discourse-api, plus faults a test queues for one request
-// (429 with Retry-After, 5xx, a request never answered, a connection dropped mid-body).
+// (429 with Retry-After, 5xx, a request never answered, a connection dropped mid-body, a
+// redirect, a body of a given size). With a base path it plays a forum served under that path.
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
@@ -13,7 +14,10 @@ export type Fault =
   | { status: 403 | 404 | 500 | 502 | 503 }
   | { hang: true }
   | { drop: true }
-  | { html: string };
+  | { html: string }
+  | { redirect: string }
+  /** A JSON string body of about `bytes` bytes, with or without Content-Length. */
+  | { bytes: number; contentLength: boolean };
 
 export interface ReplayServer {
   url: string;
@@ -27,7 +31,7 @@ export interface ReplayServer {
   close(): Promise<void>;
 }
 
-export async function startReplayServer(): Promise<ReplayServer> {
+export async function startReplayServer(basePath = ''): Promise<ReplayServer> {
   const log: string[] = [];
   const headers: IncomingHttpHeaders[] = [];
   const faults = new Map<string, Fault[]>();
@@ -35,15 +39,17 @@ export async function startReplayServer(): Promise<ReplayServer> {
   const sockets = new Set<Socket>();
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://replay');
-    const key = `${url.pathname}${url.search}`;
-    log.push(decodeURIComponent(key));
+    log.push(decodeURIComponent(`${url.pathname}${url.search}`));
     headers.push(req.headers);
+    if (!url.pathname.startsWith(`${basePath}/`)) return void send(res, 404, { errors: ['Not under the forum.'] });
+    url.pathname = url.pathname.slice(basePath.length);
+    const key = `${url.pathname}${url.search}`;
     const queue = faults.get(key) ?? faults.get(url.pathname);
     const fault = queue?.shift();
     if (fault) return void inject(fault, res);
     const body = replaced.get(key) ?? answer(url);
     if (body === undefined) return void send(res, 404, { errors: ['The requested URL or resource could not be found.'], error_type: 'not_found' });
-    send(res, 200, body);
+    send(res, 200, underBasePath(body, basePath));
   });
   server.on('connection', (s) => {
     sockets.add(s);
@@ -52,7 +58,7 @@ export async function startReplayServer(): Promise<ReplayServer> {
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address() as { port: number };
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${port}${basePath}`,
     log,
     headers,
     fail: (key, ...f) => faults.set(key, [...(faults.get(key) ?? []), ...f]),
@@ -76,6 +82,13 @@ function answer(url: URL): unknown {
   return { post_stream: { posts: all.post_stream.posts.filter((p) => ids.has(p.id)) }, id: all.id };
 }
 
+/** A forum under a path links its listing pages under that path too, as Discourse does. */
+function underBasePath(body: unknown, basePath: string): unknown {
+  const list = (body as { topic_list?: { more_topics_url?: unknown } }).topic_list;
+  if (!basePath || typeof list?.more_topics_url !== 'string') return body;
+  return { ...(body as object), topic_list: { ...list, more_topics_url: `${basePath}${list.more_topics_url}` } };
+}
+
 function read(path: string): unknown {
   try {
     return JSON.parse(readFileSync(join(fixtures, path), 'utf8'));
@@ -92,6 +105,17 @@ function send(res: ServerResponse, status: number, body: unknown): void {
 
 function inject(fault: Fault, res: ServerResponse): void {
   if ('hang' in fault) return; // never answered: the client's timeout must end it
+  if ('redirect' in fault) {
+    res.writeHead(302, { location: fault.redirect });
+    return void res.end();
+  }
+  if ('bytes' in fault) {
+    res.writeHead(200, { 'content-type': 'application/json', ...(fault.contentLength ? { 'content-length': fault.bytes } : {}) });
+    const chunk = 'x'.repeat(1 << 20);
+    res.write('"');
+    for (let sent = 2; sent < fault.bytes; sent += chunk.length) res.write(chunk.slice(0, Math.min(chunk.length, fault.bytes - sent)));
+    return void res.end('"');
+  }
   if ('html' in fault) {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     return void res.end(fault.html);

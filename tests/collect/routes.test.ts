@@ -1,5 +1,7 @@
 // /api/collections through app.request(), collecting from the replay server in the background.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { openCollection } from '../../apps/api/src/collect/collector.ts';
+import { resolveOptions } from '../../apps/api/src/collect/options.ts';
 import type { CollectionRecord } from '../../apps/api/src/collect/state.ts';
 import { Agent, loggedIn } from '../support/agent.ts';
 import { addStudy, addUser, makeTestApp, type TestApp } from '../support/test-app.ts';
@@ -10,6 +12,7 @@ let server: ReplayServer;
 let admin: Agent;
 beforeEach(async () => {
   t = makeTestApp();
+  process.env.THREADCODER_COLLECT_ALLOW_PRIVATE = '1'; // the replay server is on 127.0.0.1
   server = await startReplayServer();
   await addUser(t.db, 'root', { isAdmin: true });
   admin = await loggedIn(t.app, 'root');
@@ -18,6 +21,7 @@ afterEach(async () => {
   // Every test waits for its run to end before the database closes.
   await server.close();
   t.close();
+  delete process.env.THREADCODER_COLLECT_ALLOW_PRIVATE;
 });
 
 /** Polls until the server runs no collection (the run has ended and let go of the database), then returns run `id`. */
@@ -52,6 +56,15 @@ describe('/api/collections', () => {
     expect(res.status).toBe(409);
     expect(await res.json()).toMatchObject({ error: { code: 'collect.busy', message: 'Collection #1 is still running; wait for it to end or stop it.' } });
     await waitForEnd(admin, 1);
+  });
+
+  test('a run another process has running (a threadcoder collect) is refused with 409; nothing starts here', async () => {
+    const { id } = openCollection(t.db, resolveOptions({ forumUrl: server.url, source: 'HF', rate: 10 }));
+    const res = await admin.post('/api/collections', { forumUrl: server.url, source: 'HF', rate: 10 });
+    expect(res.status).toBe(409);
+    expect(await res.json()).toMatchObject({ error: { code: 'collect.busy', message: `Collection #${id} is already running (in the server or another threadcoder collect); wait for it to end or stop it. If the process running it died, starting the server marks it stopped.` } });
+    expect(((await (await admin.get('/api/collections')).json()) as { current: unknown }).current).toBeNull();
+    expect(server.log).toEqual([]);
   });
 
   test('cancel stops the run after its current topic; starting it again resumes it', async () => {

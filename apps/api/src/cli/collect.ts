@@ -2,13 +2,15 @@
 // Collects topics from a live Discourse forum into a source. Progress goes to stderr; Ctrl-C
 // stops after the current topic with the state saved, and the same command resumes.
 // THREADCODER_DISCOURSE_API_KEY / THREADCODER_DISCOURSE_API_USERNAME, if set, are sent as
-// Api-Key / Api-Username. Exit codes: 0 done, 2 bad usage, 1 the run failed, 130 stopped.
+// Api-Key / Api-Username to THREADCODER_DISCOURSE_API_ORIGIN only. Big topics leave search
+// indexing for catch-up, done here before exiting. Exit codes: 0 done, 2 bad usage, 1 the run failed, 130 stopped.
 import { parseArgs } from 'node:util';
 import { apiKeyFromEnv } from '../collect/api-key.ts';
 import { DEFAULT_MAX_RETRIES, executeCollection, openCollection } from '../collect/collector.ts';
 import { resolveOptions } from '../collect/options.ts';
 import { describeProgress, describeResult } from '../collect/progress-text.ts';
-import { openDb } from '../db/open.ts';
+import { openDb, type Db } from '../db/open.ts';
+import { catchUpSearchIndex, searchIndexState } from '../db/search-catchup.ts';
 import { AppError } from '../http/errors.ts';
 
 const usage = 'Usage: threadcoder collect <forum-url> [--source name] [--category slug] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--max-topics N] [--rate requests/s] [--max-retries N]';
@@ -55,6 +57,10 @@ export async function run(argv: string[]): Promise<number> {
   };
   process.on('SIGINT', onSigint);
   try {
+    const apiKey = apiKeyFromEnv();
+    if (apiKey && apiKey.origin !== new URL(options.forumUrl).origin) {
+      console.error(`THREADCODER_DISCOURSE_API_KEY is set but not sent: THREADCODER_DISCOURSE_API_ORIGIN (${apiKey.origin ?? 'unset'}) is not this forum's origin.`);
+    }
     const { id, resumed } = openCollection(db, options);
     console.error(`${resumed ? 'Resuming' : 'Starting'} collection #${id}: ${options.forumUrl} into "${options.source}" at ${options.rate} request(s)/s.`);
     const tty = process.stderr.isTTY;
@@ -65,8 +71,9 @@ export async function run(argv: string[]): Promise<number> {
       if (tty) process.stderr.write(`\r${line}\x1b[K`);
       else console.error(line);
     };
-    const record = await executeCollection(db, id, { signal: stop.signal, maxRetries, apiKey: apiKeyFromEnv(), onProgress: (r) => show(describeProgress(r.progress)) });
+    const record = await executeCollection(db, id, { signal: stop.signal, maxRetries, apiKey, onProgress: (r) => show(describeProgress(r.progress)) });
     if (tty) process.stderr.write('\n');
+    await indexDeferred(db);
     const summary = describeResult(record);
     if (record.status === 'succeeded') console.log(summary);
     else console.error(summary);
@@ -79,4 +86,21 @@ export async function run(argv: string[]): Promise<number> {
     process.off('SIGINT', onSigint);
     db.close();
   }
+}
+
+// Topics of 2,000 posts or more leave their search index entries for catch-up (as a big import
+// does); it runs here, so search finds them when the command ends. If interrupted, the server
+// finishes it at its next start; a failure here (a server holding the write lock) does not undo the collection.
+async function indexDeferred(db: Db): Promise<void> {
+  const { state, pending } = searchIndexState(db);
+  if (state !== 'indexing') return;
+  console.error(`Search index: indexing ${pending} posts…`);
+  const start = performance.now();
+  try {
+    await catchUpSearchIndex(db);
+  } catch (err) {
+    console.error(`Search index: not caught up here (${(err as Error).message}); ${searchIndexState(db).pending} posts left, the server will finish indexing them.`);
+    return;
+  }
+  console.error(`Search index: caught up in ${((performance.now() - start) / 1000).toFixed(1)} s.`);
 }

@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Db } from '../db/open.ts';
 import { AppError } from '../http/errors.ts';
+import { allowPrivateFromEnv } from './address-guard.ts';
+import type { ApiKey } from './api-key.ts';
 import { realClock, type Clock } from './clock.ts';
 import { DiscourseHttp, GaveUpError, HttpError, StoppedError } from './http.ts';
 import { importTopic } from './import-topic.ts';
@@ -22,7 +24,9 @@ export interface CollectDeps {
   clock?: Clock;
   fetch?: typeof fetch;
   random?: () => number;
-  apiKey?: { key: string; username?: string };
+  apiKey?: ApiKey;
+  /** Allow loopback, private and link-local forum addresses; default THREADCODER_COLLECT_ALLOW_PRIVATE=1. */
+  allowPrivate?: boolean;
   /** Abort to stop after the topic in hand (state saved; the same options resume). */
   signal?: AbortSignal;
   maxRetries?: number;
@@ -34,16 +38,31 @@ export const DEFAULT_MAX_RETRIES = 5;
 const DEFAULT_TIMEOUT_MS = 30_000;
 // The forum will not give these topics to us, now or on a retry: note them and go on.
 const REFUSED = new Set([403, 404, 410]);
+// Problems of the whole forum, not of one topic (a login page or a CDN challenge instead of JSON,
+// a redirect off the site, a blocked address): the run fails with the topic still to do, and a
+// resume retries it once the cause is fixed.
+const FORUM_PROBLEMS = new Set(['collect.not_json', 'collect.redirect', 'collect.blocked_address', 'collect.no_host']);
 
-/** The unfinished run with the same source and selection, reopened; else a new run. */
+/**
+ * The unfinished run with the same source and selection, reopened; else a new run. A run still
+ * marked running belongs to another process (the server, another `threadcoder collect`): two
+ * would fetch and import the same topics, so it is refused. Immediate: two processes cannot
+ * both see it stopped and both reopen it.
+ */
 export function openCollection(db: Db, o: CollectionOptions, userId: number | null = null): { id: number; resumed: boolean } {
   return db.transaction(() => {
     const sourceId = ensureSource(db, o.source, o.forumUrl);
     const found = findResumable(db, resumeKey(sourceId, o));
     if (found === undefined) return { id: createCollection(db, sourceId, userId, o), resumed: false };
+    if (getCollection(db, found)!.status === 'running') {
+      throw new AppError(
+        'collect.busy', 409,
+        `Collection #${found} is already running (in the server or another threadcoder collect); wait for it to end or stop it. If the process running it died, starting the server marks it stopped.`,
+      );
+    }
     reopenCollection(db, found, o);
     return { id: found, resumed: true };
-  })();
+  }).immediate();
 }
 
 /** Runs (or resumes) a collection to its end, a stop or a failure, all recorded; rejects only if the database fails. */
@@ -53,13 +72,16 @@ export async function executeCollection(db: Db, id: number, deps: CollectDeps = 
   const saved = readCursor(db, id);
   const http = new DiscourseHttp({
     baseUrl: o.forumUrl, rate: o.rate, maxRetries: deps.maxRetries ?? DEFAULT_MAX_RETRIES, timeoutMs: deps.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    clock: deps.clock ?? realClock, apiKey: deps.apiKey, signal: deps.signal, fetch: deps.fetch, random: deps.random,
+    clock: deps.clock ?? realClock, apiKey: deps.apiKey, allowPrivate: deps.allowPrivate ?? allowPrivateFromEnv(), signal: deps.signal, fetch: deps.fetch, random: deps.random,
   });
   const requests = () => saved.requests + http.requests;
   const progress = () => deps.onProgress?.(getCollection(db, id)!);
   const dir = await mkdtemp(join(tmpdir(), 'threadcoder-collect-'));
   try {
     let { cursor, listingDone, listed } = saved;
+    // A listing that leads back to a page or only repeats topics would page for ever.
+    const seenCursors = new Set<string>();
+    const seenTopics = new Set<number>();
     for (;;) {
       for (let t = nextPending(db, id); t; t = nextPending(db, id)) {
         if (deps.signal?.aborted) throw new StoppedError();
@@ -73,9 +95,12 @@ export async function executeCollection(db: Db, id: number, deps: CollectDeps = 
         cursor = firstListingPath(o.category ? await resolveCategory(http, o.category) : undefined);
         setCursor(db, id, cursor);
       }
-      const page = select(readListing(await http.getJson(cursor), cursor), o, listed);
-      // A forum whose "next page" is this page again would keep us here for ever.
-      if (page.next === cursor) page.next = null;
+      const read = readListing(await http.getJson(cursor), cursor, o.forumUrl);
+      seenCursors.add(cursor);
+      const addsTopics = read.topics.some((t) => !seenTopics.has(t.id));
+      for (const t of read.topics) seenTopics.add(t.id);
+      const page = select(read, o, listed);
+      if (!addsTopics || (page.next !== null && seenCursors.has(page.next))) page.next = null;
       addListedTopics(db, id, page.topics, page.next, requests());
       ({ cursor, listingDone, listed } = readCursor(db, id));
       progress();
@@ -102,7 +127,7 @@ async function collectTopic(db: Db, http: DiscourseHttp, dir: string, sourceId: 
     return 'done';
   } catch (err) {
     // A refused or malformed topic is one topic's problem; a forum that keeps failing is the run's.
-    if ((err instanceof HttpError && REFUSED.has(err.status)) || err instanceof AppError) {
+    if ((err instanceof HttpError && REFUSED.has(err.status)) || (err instanceof AppError && !FORUM_PROBLEMS.has(err.code))) {
       addFailedTopic(report, t.topicId, err.message);
       return 'failed';
     }
@@ -134,7 +159,9 @@ function select(page: ListingPage, o: CollectionOptions, listed: number): Listin
 function failure(err: unknown): { code: string; message: string } {
   if (err instanceof AppError) return { code: err.code, message: err.message };
   if (err instanceof HttpError) {
-    const hint = err.status === 401 || err.status === 403 ? ' A private forum needs THREADCODER_DISCOURSE_API_KEY (and _USERNAME) set where Threadcoder runs.' : '';
+    const hint = err.status === 401 || err.status === 403
+      ? ' A private forum needs THREADCODER_DISCOURSE_API_KEY (and _USERNAME) set where Threadcoder runs, with THREADCODER_DISCOURSE_API_ORIGIN naming the forum\'s origin.'
+      : '';
     return { code: 'collect.http', message: `The forum refused the collection: ${err.message}.${hint}` };
   }
   if (err instanceof GaveUpError) return { code: 'collect.gave_up', message: `The forum kept failing: ${err.message}. Run the same collection again to resume.` };

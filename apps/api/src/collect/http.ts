@@ -1,21 +1,30 @@
 // The collector's only way to the forum: GET JSON, politely. Requests start at most `rate`
 // per second; 429 waits for Retry-After; 5xx, timeouts and dropped connections are retried
 // with exponential backoff and jitter, up to maxRetries. Other 4xx are the answer (HttpError).
+// Requests stay on the forum's origin (redirects elsewhere are refused), go only to public
+// addresses unless allowed, and bodies over maxBytes are refused.
 import { AppError } from '../http/errors.ts';
+import { checkPublicHost } from './address-guard.ts';
+import type { ApiKey } from './api-key.ts';
 import type { Clock } from './clock.ts';
 import { retryAfterMs } from './retry-after.ts';
 
 const USER_AGENT = 'Threadcoder-collector/1.0 (qualitative research on forum threads; rate-limited)';
 
 export interface HttpOptions {
+  /** The forum's address, perhaps with a path (https://example.org/forum), no trailing slash. */
   baseUrl: string;
   /** Requests per second. */
   rate: number;
   maxRetries: number;
   timeoutMs: number;
   clock: Clock;
-  /** Discourse API credentials (from the environment): sent as headers, never logged or stored. */
-  apiKey?: { key: string; username?: string };
+  /** Discourse API credentials (from the environment): sent as headers to apiKey.origin only, never logged or stored. */
+  apiKey?: ApiKey;
+  /** Allow loopback, private and link-local addresses (THREADCODER_COLLECT_ALLOW_PRIVATE=1). */
+  allowPrivate?: boolean;
+  /** Largest response body read (default 32 MB). */
+  maxBytes?: number;
   /** Aborting it ends a retry wait (backoff, Retry-After) at once with StoppedError; rate-limit gaps are short and run out. */
   signal?: AbortSignal;
   fetch?: typeof fetch;
@@ -41,36 +50,34 @@ export class StoppedError extends Error {
 
 const BACKOFF_BASE_MS = 1000;
 const BACKOFF_MAX_MS = 60_000;
+// A forum asking for more (hours, days) gets retried after this; past maxRetries the run fails and resumes later.
+const RETRY_AFTER_MAX_MS = 5 * 60_000;
+const MAX_REDIRECTS = 5;
+const MAX_BYTES = 32 * 1024 * 1024;
 
 export class DiscourseHttp {
   /** Requests sent, retries included. */
   requests = 0;
   private nextStart = 0;
-  private readonly headers: Record<string, string>;
+  /** Hosts already found public. */
+  private readonly checkedHosts = new Set<string>();
 
-  constructor(private readonly o: HttpOptions) {
-    this.headers = { 'User-Agent': USER_AGENT, Accept: 'application/json' };
-    if (o.apiKey) {
-      this.headers['Api-Key'] = o.apiKey.key;
-      if (o.apiKey.username) this.headers['Api-Username'] = o.apiKey.username;
-    }
-  }
+  constructor(private readonly o: HttpOptions) {}
 
-  /** GETs `path` (with its query) under the forum's base URL and parses the JSON body. */
+  /** GETs `path` (starting with /, with its query) under the forum's base URL and parses the JSON body. */
   async getJson(path: string): Promise<unknown> {
-    const url = new URL(path, this.o.baseUrl.replace(/\/*$/, '/')).href;
+    const url = `${this.o.baseUrl}${path}`;
     for (let attempt = 0; ; attempt++) {
-      await this.throttle();
-      this.requests++;
       let reason: string;
       let wait: number;
       try {
-        const res = await (this.o.fetch ?? fetch)(url, { headers: this.headers, signal: AbortSignal.timeout(this.o.timeoutMs), redirect: 'follow' });
-        if (res.ok) return parseJson(await res.text(), path, res.headers.get('content-type'));
+        const res = await this.fetchOnOrigin(url, path);
+        if (res.ok) return parseJson(await readCapped(res, path, this.o.maxBytes ?? MAX_BYTES), path, res.headers.get('content-type'));
         await res.body?.cancel().catch(() => {});
         if (res.status !== 429 && res.status < 500) throw new HttpError(res.status, path);
         reason = `HTTP ${res.status}`;
-        wait = (res.status === 429 ? retryAfterMs(res.headers.get('retry-after'), this.o.clock.now()) : undefined) ?? this.backoff(attempt);
+        const asked = res.status === 429 ? retryAfterMs(res.headers.get('retry-after'), this.o.clock.now()) : undefined;
+        wait = asked === undefined ? this.backoff(attempt) : Math.min(asked, RETRY_AFTER_MAX_MS);
       } catch (err) {
         if (err instanceof HttpError || err instanceof AppError) throw err;
         reason = networkReason(err);
@@ -79,6 +86,43 @@ export class DiscourseHttp {
       if (attempt >= this.o.maxRetries) throw new GaveUpError(`${path} failed ${attempt + 1} times; last: ${reason}`);
       await this.retryWait(wait);
     }
+  }
+
+  /** One request, following redirects by hand: only within the forum's origin, a few hops, each one rate-limited and counted. */
+  private async fetchOnOrigin(url: string, path: string): Promise<Response> {
+    const origin = new URL(this.o.baseUrl).origin;
+    let at = new URL(url);
+    for (let hop = 0; ; hop++) {
+      if (at.origin !== origin) {
+        throw new AppError('collect.redirect', 422, `${path} redirected to ${at.origin}, another site than the forum's ${origin}; give the forum's address as it is served.`, { file: path });
+      }
+      await this.checkHost(at);
+      await this.throttle();
+      this.requests++;
+      const res = await (this.o.fetch ?? fetch)(at.href, { headers: this.headersFor(at), signal: AbortSignal.timeout(this.o.timeoutMs), redirect: 'manual' });
+      const location = res.status >= 300 && res.status < 400 ? res.headers.get('location') : null;
+      if (location === null) return res;
+      await res.body?.cancel().catch(() => {});
+      if (hop >= MAX_REDIRECTS) throw new AppError('collect.redirect', 422, `${path} redirected more than ${MAX_REDIRECTS} times.`, { file: path });
+      at = new URL(location, at);
+    }
+  }
+
+  private async checkHost(url: URL): Promise<void> {
+    if (this.o.allowPrivate || this.checkedHosts.has(url.hostname)) return;
+    await checkPublicHost(url);
+    this.checkedHosts.add(url.hostname);
+  }
+
+  // The key goes only to the origin it was configured for, whatever address the run was given.
+  private headersFor(url: URL): Record<string, string> {
+    const headers: Record<string, string> = { 'User-Agent': USER_AGENT, Accept: 'application/json' };
+    const key = this.o.apiKey;
+    if (key?.origin !== undefined && key.origin === url.origin) {
+      headers['Api-Key'] = key.key;
+      if (key.username) headers['Api-Username'] = key.username;
+    }
+    return headers;
   }
 
   private backoff(attempt: number): number {
@@ -97,6 +141,30 @@ export class DiscourseHttp {
     await this.o.clock.sleep(ms, this.o.signal);
     if (this.o.signal?.aborted) throw new StoppedError();
   }
+}
+
+async function readCapped(res: Response, path: string, max: number): Promise<string> {
+  const tooLarge = () => new AppError('collect.too_large', 422, `${path} answered with more than ${max / 1024 / 1024} MB; the collector reads at most that much per request.`, { file: path });
+  if (Number(res.headers.get('content-length')) > max) {
+    await res.body?.cancel().catch(() => {});
+    throw tooLarge();
+  }
+  if (!res.body) return '';
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    // Content-Length may be absent (chunked) or wrong: count what actually arrives.
+    if (size > max) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 // The body is not quoted back: the address is the user's choice, and its pages are none of their business.

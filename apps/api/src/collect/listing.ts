@@ -1,6 +1,7 @@
 // Discourse topic listings: /latest.json or /c/{slug}/{id}.json, paged by
 // topic_list.more_topics_url (e.g. "/latest?no_definitions=true&page=1"), newest bump first.
 import { AppError } from '../http/errors.ts';
+import { isObject } from '../import/fields.ts';
 import type { DiscourseHttp } from './http.ts';
 
 export interface ListedTopic {
@@ -27,13 +28,12 @@ export interface Category {
   name: string;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 export function firstListingPath(category?: Category): string {
   return category ? `/c/${encodeURIComponent(category.slug)}/${category.id}.json` : '/latest.json';
 }
 
-export function readListing(json: unknown, path: string): ListingPage {
+/** A listing page as the forum at `forumUrl` (perhaps under a path) sent it; `path` is where it came from. */
+export function readListing(json: unknown, path: string, forumUrl: string): ListingPage {
   const bad = (field: string, what: string) => new AppError('collect.bad_listing', 422, `The forum's listing ${path} is not in Discourse's shape: ${field} should be ${what}.`, { file: path, field });
   if (!isObject(json) || !isObject(json.topic_list)) throw bad('topic_list', 'an object');
   const list = json.topic_list;
@@ -54,14 +54,30 @@ export function readListing(json: unknown, path: string): ListingPage {
     };
   });
   const more = typeof list.more_topics_url === 'string' && topics.length > 0 ? list.more_topics_url : null;
-  return { topics, next: more && jsonPath(more) };
+  return { topics, next: more && jsonPath(more, forumUrl, bad) };
 }
 
-/** "/latest?page=1" -> "/latest.json?page=1": Discourse serves the JSON of any listing at its path plus .json. */
-function jsonPath(url: string): string {
-  const u = new URL(url, 'http://forum.invalid');
-  if (!u.pathname.endsWith('.json')) u.pathname = `${u.pathname.replace(/\/+$/, '')}.json`;
-  return `${u.pathname}${u.search}`;
+/**
+ * "/latest?page=1" -> "/latest.json?page=1": Discourse serves the JSON of any listing at its path
+ * plus .json. The result is relative to the forum's address: a forum under /forum links its pages
+ * as "/forum/latest?page=1". A link to another site (absolute, or "//host/…") is refused: no
+ * request leaves the forum.
+ */
+function jsonPath(link: string, forumUrl: string, bad: (field: string, what: string) => AppError): string {
+  const forum = new URL(forumUrl);
+  const offSite = () => bad('topic_list.more_topics_url', `a path on the forum, not "${link.slice(0, 200)}"`);
+  let u: URL;
+  try {
+    u = new URL(link, forum);
+  } catch {
+    throw offSite();
+  }
+  // "//host/…" and "\\host/…" resolve to another host too.
+  if (u.origin !== forum.origin) throw offSite();
+  let path = u.pathname;
+  if (forum.pathname !== '/' && path.startsWith(`${forum.pathname}/`)) path = path.slice(forum.pathname.length);
+  if (!path.endsWith('.json')) path = `${path.replace(/\/+$/, '')}.json`;
+  return `${path}${u.search}`;
 }
 
 /** A category by slug (or "parent/child", or numeric id), from /categories.json with subcategories. */

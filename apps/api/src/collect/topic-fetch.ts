@@ -2,13 +2,13 @@
 // in post_stream.stream, the ids of all of them; the rest come from
 // /t/{id}/posts.json?post_ids[]=…, a chunk at a time, as Discourse's own client loads them.
 import { AppError } from '../http/errors.ts';
+import { isObject } from '../import/fields.ts';
 import type { DiscourseHttp } from './http.ts';
 
 // Discourse's own chunk size; state.ts counts requests left with the same 20.
 const POSTS_PER_REQUEST = 20;
 
 type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export interface FetchedTopic {
   /** The topic JSON with post_stream.posts holding every post, in post_number order. */

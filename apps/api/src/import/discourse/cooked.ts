@@ -2,21 +2,40 @@
 // once sanitized: lightbox captions ("image 1234×696 45.6 KB"), a poll's cooked-in voter
 // count (always "0 voters": results live elsewhere), quote avatars and onebox site icons, emoji images (whose
 // meaning is their alt text). Cheap string passes, each only when its marker is present:
-// most posts have none.
+// most posts have none. Elements are found with indexOf, not a lazy regex: on cooked with many
+// unclosed "<img " or '<div class="meta">' a regex rescans to the end from each one (minutes
+// for a megabyte); indexOf goes through the text once.
 import { escapeHtml } from '../text.ts';
 
-const LIGHTBOX_META = /<div class="meta">[\s\S]*?<\/div>/g;
 const POLL_INFO = /<span class="info-(number|label|text)">[^<]*<\/span>/g;
-const IMG = /<img\b[^>]*>/g;
 const CLASS = /\bclass="([^"]*)"/;
 const ALT = /\balt="([^"]*)"/;
 
 export function tidyCooked(html: string): string {
   let out = html;
-  if (out.includes('lightbox')) out = out.replace(LIGHTBOX_META, '');
+  if (out.includes('lightbox')) out = replaceSpans(out, '<div class="meta">', '</div>', () => '');
   if (out.includes('poll-info')) out = out.replace(POLL_INFO, '');
-  if (out.includes('class="avatar') || out.includes('class="site-icon') || out.includes('class="emoji')) out = out.replace(IMG, decoration);
+  if (out.includes('class="avatar') || out.includes('class="site-icon') || out.includes('class="emoji')) out = replaceSpans(out, '<img', '>', decoration);
   return out;
+}
+
+/** Each span from `open` to the first `close` after it, replaced by `replace(span)`; an unclosed one is left as it is. */
+function replaceSpans(html: string, open: string, close: string, replace: (span: string) => string): string {
+  let out = '';
+  let from = 0;
+  for (let at = html.indexOf(open); at !== -1; at = html.indexOf(open, from)) {
+    // "<img" must end the tag name ("<imgx" is another element), as \b did.
+    if (/\w/.test(html.charAt(at + open.length)) && /\w$/.test(open)) {
+      out += html.slice(from, at + open.length);
+      from = at + open.length;
+      continue;
+    }
+    const end = html.indexOf(close, at + open.length);
+    if (end === -1) break;
+    out += html.slice(from, at) + replace(html.slice(at, end + close.length));
+    from = end + close.length;
+  }
+  return out + html.slice(from);
 }
 
 function decoration(tag: string): string {

@@ -12,8 +12,19 @@ export const skipReasons = {
   hidden: 'hidden Discourse posts (hidden by flags; their content is withheld)',
 } as const;
 
-// What Discourse leaves in `cooked` once an author deletes a post (older versions: "withdrawn").
-const DELETED_BY_AUTHOR = /^\s*(<p>)?\s*\(post (deleted|withdrawn) by author[^)]*\)\s*(<\/p>)?\s*$/;
+// What Discourse leaves in `cooked` once an author deletes a post (older versions: "withdrawn"),
+// inside an optional <p>. Only short cooked is tested: the marker is short, and a regex over a
+// long post's leading whitespace would take seconds.
+const DELETED_BY_AUTHOR = /^\(post (deleted|withdrawn) by author[^)]*\)$/;
+const DELETED_MARKER_MAX = 200;
+
+function deletedByAuthor(cooked: string): boolean {
+  if (cooked.length > DELETED_MARKER_MAX) return false;
+  let s = cooked.trim();
+  if (s.startsWith('<p>')) s = s.slice(3).trimStart();
+  if (s.endsWith('</p>')) s = s.slice(0, -4).trimEnd();
+  return DELETED_BY_AUTHOR.test(s);
+}
 
 /** Why a raw post is left out, or undefined if it is a message to import. */
 export function skipReason(p: unknown): keyof typeof skipReasons | undefined {
@@ -21,7 +32,7 @@ export function skipReason(p: unknown): keyof typeof skipReasons | undefined {
   if (p.post_type === SMALL_ACTION) return 'smallAction';
   if (p.post_type === WHISPER) return 'whisper';
   if ((typeof p.deleted_at === 'string' && p.deleted_at !== '') || p.user_deleted === true) return 'deleted';
-  if (typeof p.cooked === 'string' && DELETED_BY_AUTHOR.test(p.cooked)) return 'deleted';
+  if (typeof p.cooked === 'string' && deletedByAuthor(p.cooked)) return 'deleted';
   if (p.hidden === true || p.cooked_hidden === true) return 'hidden';
   return undefined;
 }
