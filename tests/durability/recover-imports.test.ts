@@ -45,11 +45,13 @@ describe('recoverInterruptedImports', () => {
     db.close();
   });
 
-  test('deletes the staging files of dead processes only', () => {
+  // Its own pid's files are leftovers too: it runs before any import, and a restarted container's server has the killed one's pid (1).
+  test('deletes the staging files of dead processes and of its own pid, not those of other live processes', () => {
     const db = openDb(join(dir, 'staging.db'));
     const tmp = join(dir, 'tmp');
     const deadPid = spawnSync(process.execPath, ['-e', '']).pid!;
-    for (const name of [`threadcoder-staging-${deadPid}-aB3dE9`, `threadcoder-staging-${process.pid}-xY7zQ1`, 'threadcoder-staging-old', 'other-file']) {
+    const live = `threadcoder-staging-${process.ppid}-Lv4eCl`;
+    for (const name of [`threadcoder-staging-${deadPid}-aB3dE9`, `threadcoder-staging-${process.pid}-xY7zQ1`, live, 'threadcoder-staging-old', 'other-file']) {
       mkdirSync(join(tmp, name), { recursive: true });
     }
     const before = process.env.TMPDIR;
@@ -60,7 +62,7 @@ describe('recoverInterruptedImports', () => {
       if (before === undefined) delete process.env.TMPDIR;
       else process.env.TMPDIR = before;
     }
-    expect(readdirSync(tmp).sort()).toEqual(['other-file', `threadcoder-staging-${process.pid}-xY7zQ1`, 'threadcoder-staging-old']);
+    expect(readdirSync(tmp).sort()).toEqual(['other-file', live, 'threadcoder-staging-old']);
     db.close();
   });
 });

@@ -1,8 +1,20 @@
 // `threadcoder import` against a temporary database (THREADCODER_DB).
 import { afterAll, afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { writeFileSync } from 'node:fs';
 import { run } from '../../apps/api/src/cli/import.ts';
 import { openDb } from '../../apps/api/src/db/open.ts';
 import { fixture, tempDir } from './helpers.ts';
+
+// Catch-up after a big import can fail on its own (SQLITE_BUSY when a server's writes hold the lock past the busy timeout).
+const catchUp = vi.hoisted(() => ({ busy: false }));
+vi.mock('../../apps/api/src/db/search-catchup.ts', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../apps/api/src/db/search-catchup.ts')>();
+  return {
+    ...real,
+    catchUpSearchIndex: (...args: Parameters<typeof real.catchUpSearchIndex>) =>
+      catchUp.busy ? Promise.reject(Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' })) : real.catchUpSearchIndex(...args),
+  };
+});
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
@@ -18,6 +30,7 @@ beforeEach(() => {
   vi.spyOn(console, 'error').mockImplementation((s: string) => void err.push(s));
 });
 afterEach(() => {
+  catchUp.busy = false;
   vi.restoreAllMocks();
   delete process.env.THREADCODER_DB;
 });
@@ -65,6 +78,34 @@ describe('threadcoder import', () => {
       '  bad-dates.jsonl, line 2, created_at  import.invalid_date  Invalid date "2023-02-30T10:00:00Z": month 2 of 2023 has no day 30 (bad-dates.jsonl, line 2, created_at).',
       '  bad-dates.jsonl, line 3, post_stream.posts[1].created_at  import.invalid_date  Invalid date "yesterday": expected a date like 2023-05-01T12:00:00Z (bad-dates.jsonl, line 3, post_stream.posts[1].created_at).',
     ]);
+  });
+
+  // 2,000 posts: from there an import defers its search index to catch-up, which the CLI runs after its report.
+  const bigFile = () => {
+    const path = `${tmp.dir}/big.jsonl`;
+    const line = (i: number) => JSON.stringify({ thread_id: Math.floor(i / 10), post_id: i, created_at: '2024-02-01T12:00:00Z', title: `Thread ${Math.floor(i / 10)}`, body: `post ${i}` });
+    writeFileSync(path, Array.from({ length: 2000 }, (_, i) => line(i)).join('\n'));
+    return path;
+  };
+  const pending = () => rows('SELECT (SELECT count(*) FROM posts_unindexed) AS posts, (SELECT count(*) FROM threads_unindexed) AS threads');
+
+  test('a big import: the report says indexing, then the CLI catches up', async () => {
+    expect(await run([bigFile(), '--source', 's', '--json'])).toBe(0);
+    expect(JSON.parse(out[0]!).search).toEqual({ state: 'indexing', pending: 2000, pendingThreads: 200 });
+    expect(err).toEqual([expect.stringMatching(/^Search index: caught up in \d+\.\d s\.$/)]);
+    expect(pending()).toEqual([{ posts: 0, threads: 0 }]);
+  });
+
+  test('a big import whose catch-up fails still succeeds: exit 0, the server will finish indexing', async () => {
+    catchUp.busy = true;
+    expect(await run([bigFile(), '--source', 's'])).toBe(0);
+    expect(out[0]!.split('\n')).toEqual([
+      'Imported big.jsonl (jsonl): threads 200 new, 0 updated, 0 unchanged; posts 2000 new, 0 updated, 0 unchanged.',
+      'Search index: 2000 posts left to index, indexing them now; search may miss them until then (if stopped, the server finishes at its next start).',
+    ]);
+    expect(err).toEqual(['Search index: not caught up here (database is locked); 2000 posts left, the server will finish indexing them.']);
+    expect(rows('SELECT status FROM imports')).toEqual([{ status: 'succeeded' }]);
+    expect(pending()).toEqual([{ posts: 2000, threads: 200 }]);
   });
 
   test.each([

@@ -15,9 +15,13 @@ parentPort.on('message', () => {
   stopped = true;
   wake?.();
 });
+let healthy = false;
 while (!stopped) {
   try {
     await catchUpSearchIndex(db, { stopped: () => stopped });
+    // Tells search-catchup-server.ts this worker works, so a later death restarts it without a long backoff.
+    if (!healthy) parentPort.postMessage('healthy');
+    healthy = true;
   } catch (err) {
     // SQLITE_BUSY: a writer (a big import's phase 2) held the lock past the busy timeout; try again
     // at the next poll. Anything else is logged, and also retried.

@@ -31,44 +31,82 @@ const indexPostsAfter = statement<[number]>('INSERT INTO posts_fts (rowid, text)
 const indexThreadsAfter = statement<[number]>('INSERT INTO threads_fts (rowid, title) SELECT id, title FROM threads WHERE id > ?');
 
 /**
- * For bulk inserts (INSERT … SELECT): call inside the write transaction before inserting,
- * then, after the inserts, either index() or list() every row added since. New rows get ids
- * above the current maximum, and the write lock keeps anyone else from inserting meanwhile.
+ * For bulk inserts (INSERT … SELECT): call inside the write transaction before inserting; rows
+ * inserted next get ids above `after` (the write lock keeps anyone else from inserting
+ * meanwhile). After the inserts, either index() or list() every row added since.
  */
-export function newRows(db: Db): { index: () => void; list: () => void } {
-  const max = maxIds(db).get() as { post: number; thread: number };
+export function newRows(db: Db): { after: { post: number; thread: number }; index: () => void; list: () => void } {
+  const after = maxIds(db).get() as { post: number; thread: number };
   return {
-    index: () => (indexThreadsAfter(db).run(max.thread), indexPostsAfter(db).run(max.post)),
-    list: () => (listThreadsAfter(db).run(max.thread), listPostsAfter(db).run(max.post)),
+    after,
+    index: () => (indexThreadsAfter(db).run(after.thread), indexPostsAfter(db).run(after.post)),
+    list: () => (listThreadsAfter(db).run(after.thread), listPostsAfter(db).run(after.post)),
   };
 }
 
-const indexThreads = statement<[number]>(
-  'INSERT INTO threads_fts (rowid, title) SELECT t.id, t.title FROM threads_unindexed u JOIN threads t ON t.id = u.id ORDER BY u.id LIMIT ?',
-);
-const unlistThreads = statement<[number]>('DELETE FROM threads_unindexed WHERE id IN (SELECT id FROM threads_unindexed ORDER BY id LIMIT ?)');
-const indexPosts = statement<[number]>(
-  'INSERT INTO posts_fts (rowid, text) SELECT p.id, p.text FROM posts_unindexed u JOIN posts p ON p.id = u.id ORDER BY u.id LIMIT ?',
-);
-const unlistPosts = statement<[number]>('DELETE FROM posts_unindexed WHERE id IN (SELECT id FROM posts_unindexed ORDER BY id LIMIT ?)');
+export type IndexKind = 'threads' | 'posts';
+
+// A batch's size counts each row's characters of text plus ROW_COST, a full-text insert's fixed
+// cost: thread titles are short and cheap, posts long; counting rows alone let a limit grown on
+// titles make one post batch hold the write lock 70 times too long.
+const ROW_COST = 100;
+
+function batchStatements(list: string, table: string, column: string, fts: string) {
+  return {
+    peek: statement<[number], { id: number; size: number }>(
+      `SELECT u.id, coalesce(length(t.${column}), 0) + ${ROW_COST} AS size FROM ${list} u JOIN ${table} t ON t.id = u.id ORDER BY u.id LIMIT ?`,
+    ),
+    index: statement<[number]>(`INSERT INTO ${fts} (rowid, ${column}) SELECT t.id, t.${column} FROM ${list} u JOIN ${table} t ON t.id = u.id WHERE u.id <= ? ORDER BY u.id`),
+    unlist: statement<[number]>(`DELETE FROM ${list} WHERE id <= ?`),
+  };
+}
+
+const batches = {
+  threads: batchStatements('threads_unindexed', 'threads', 'title', 'threads_fts'),
+  posts: batchStatements('posts_unindexed', 'posts', 'text', 'posts_fts'),
+};
 
 /**
- * Indexes up to `limit` listed rows (threads first: they are few and make whole threads
- * findable by title) in one IMMEDIATE transaction. Every listed id has its row (deleting a
- * row unlists it), so the INSERT and the DELETE cover the same ids. Returns the rows indexed.
+ * Indexes the first listed rows of one kind, in id order, up to `maxSize` (characters plus
+ * ROW_COST a row; always at least one row), in one IMMEDIATE transaction that also unlists
+ * them. Every listed id has its row (deleting a row unlists it). Returns the rows and their size.
  */
-export function indexBatch(db: Db, limit: number): number {
+export function indexBatch(db: Db, kind: IndexKind, maxSize: number): { rows: number; size: number } {
+  const q = batches[kind];
   return db
     .transaction(() => {
-      const threads = indexThreads(db).run(limit).changes;
-      unlistThreads(db).run(limit);
-      const room = limit - threads;
-      if (room === 0) return threads;
-      const posts = indexPosts(db).run(room).changes;
-      unlistPosts(db).run(room);
-      return threads + posts;
+      let rows = 0;
+      let size = 0;
+      let last = 0;
+      for (const r of q.peek(db).iterate(Math.floor(maxSize / ROW_COST) + 1)) {
+        if (rows > 0 && size + r.size > maxSize) break;
+        rows++;
+        size += r.size;
+        last = r.id;
+      }
+      if (rows > 0) {
+        q.index(db).run(last);
+        q.unlist(db).run(last);
+      }
+      return { rows, size };
     })
     .immediate();
+}
+
+const MIN_SIZE = 1_000;
+const MAX_SIZE = 4_000_000;
+const FIRST_SIZE = 50_000;
+
+/** Chooses batch sizes so each write transaction takes about `targetMs`; one per kind of row. */
+export class BatchSizer {
+  size = FIRST_SIZE;
+  constructor(private readonly targetMs: number) {}
+
+  /** A batch of `size` took `ms`: the next is sized at the rate seen, growing at most 4x (a warm cache must not make it long). */
+  measured(size: number, ms: number): void {
+    const fit = Math.round((size * this.targetMs) / Math.max(ms, 1));
+    this.size = Math.max(MIN_SIZE, Math.min(fit, size * 4, MAX_SIZE));
+  }
 }
 
 export interface CatchUpOptions {
@@ -76,32 +114,37 @@ export interface CatchUpOptions {
   batchMs?: number;
   /** Pause between batches: a writer waiting in SQLite's busy handler needs a free moment to get the lock. */
   pauseMs?: number;
-  onBatch?: (indexed: number) => void;
+  onBatch?: (batch: { kind: IndexKind; rows: number; size: number }) => void;
   /** Checked between batches; true stops early (all committed batches stay done). */
   stopped?: () => boolean;
+  /** Milliseconds, to time batches (tests pass their own). */
+  now?: () => number;
 }
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 const anyListed = statement('SELECT EXISTS (SELECT 1 FROM posts_unindexed) OR EXISTS (SELECT 1 FROM threads_unindexed)', (s) => s.pluck());
 
-/** Indexes everything listed, batch by batch; resolves with the rows indexed. Batch size adapts to batchMs. */
+/**
+ * Indexes everything listed, threads first (they make whole threads findable by title), batch
+ * by batch; resolves with the rows indexed. Each kind's batch size adapts to batchMs on its own.
+ */
 export async function catchUpSearchIndex(db: Db, o: CatchUpOptions = {}): Promise<number> {
   // A read, so an idle poll never takes the write lock.
   if (!anyListed(db).get()) return 0;
-  const batchMs = o.batchMs ?? 25;
-  let limit = 200;
+  const now = o.now ?? (() => performance.now());
   let total = 0;
-  while (!o.stopped?.()) {
-    const start = performance.now();
-    const n = indexBatch(db, limit);
-    if (n === 0) break;
-    total += n;
-    o.onBatch?.(n);
-    const ms = performance.now() - start;
-    // Grow at most 4x at a time: one fast batch (a warm cache) must not make the next one long.
-    if (n === limit) limit = Math.max(20, Math.min(limit * 4, 20_000, Math.round((limit * batchMs) / Math.max(ms, 1))));
-    await sleep(o.pauseMs ?? 10);
+  for (const kind of ['threads', 'posts'] as const) {
+    const sizer = new BatchSizer(o.batchMs ?? 25);
+    while (!o.stopped?.()) {
+      const start = now();
+      const batch = indexBatch(db, kind, sizer.size);
+      if (batch.rows === 0) break;
+      sizer.measured(batch.size, now() - start);
+      total += batch.rows;
+      o.onBatch?.({ kind, ...batch });
+      await sleep(o.pauseMs ?? 10);
+    }
   }
   return total;
 }

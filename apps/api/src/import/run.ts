@@ -10,7 +10,7 @@ import { importErrors } from './errors.ts';
 import { openInput, type InputFile } from './input.ts';
 import { resolveLimits } from './limits.ts';
 import { prepare } from './pipeline.ts';
-import { inlinePool, workerPool } from './pool.ts';
+import { inlinePool, workerPool, type SanitizePool } from './pool.ts';
 import { ReportBuilder } from './report.ts';
 import { parseStackExchange } from './stackexchange/parse.ts';
 import { Staging } from './staging.ts';
@@ -60,10 +60,12 @@ export async function runImportFile(db: Db, file: string, options: ImportOptions
   const progress: ImportProgress = { bytesRead: 0, postsRead: 0 };
   const ctx: ParseContext = { file: input.name, limits, progress, baseUrl, mapping: resolveMapping(options.mapping) };
   const workers = options.workers ?? (input.size >= WORKER_THRESHOLD ? Math.min(3, Math.max(1, availableParallelism() - 1)) : 0);
-  const pool = workers > 0 ? workerPool(workers, baseUrl) : inlinePool(baseUrl);
-  const staging = new Staging();
   const report = new ReportBuilder(mode, limits.maxRejections);
+  // Staging first: if creating it throws, there is no pool to leak; the pool is closed in `finally`.
+  const staging = new Staging();
+  let pool: SanitizePool | undefined;
   try {
+    pool = workers > 0 ? workerPool(workers, baseUrl) : inlinePool(baseUrl);
     const storedHash = source && hashLookup(db, source.id);
     const seen = await prepare(parse(format, input, ctx, mode), {
       limits, pool, staging, report, progress, storedHash,
@@ -81,7 +83,7 @@ export async function runImportFile(db: Db, file: string, options: ImportOptions
     return report.build(format, stored.threads, stored.posts, stored.search);
   } finally {
     staging.close();
-    await pool.close();
+    await pool?.close();
   }
 }
 

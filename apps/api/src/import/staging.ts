@@ -37,7 +37,7 @@ export interface StagedPostRow {
 }
 
 export class Staging {
-  // The owner's pid in the name lets removeOrphanedStaging tell a killed import's file from a live one.
+  // The owner's pid in the name lets removeOrphanedStaging tell a killed process's file from a live one's.
   private readonly dir = mkdtempSync(join(tmpdir(), `threadcoder-staging-${process.pid}-`));
   /** The staging file, for ATTACH (every write() is committed). */
   readonly path = join(this.dir, 'staging.db');
@@ -95,13 +95,21 @@ export class Staging {
 }
 
 /**
- * Deletes the staging files of imports whose process died (a SIGKILL or a crash skips close(),
- * and a file can be as large as its dump); those of running processes are left alone.
+ * At server start, before any import: deletes the staging files of imports whose process died
+ * (a SIGKILL or a crash skips close(), and a file can be as large as its dump). Imports run on
+ * this process's threads, so a file named with this pid is a leftover too: in a container the
+ * restarted server is pid 1 again, as was the one killed. Files of other live processes (a CLI
+ * import) are left alone; one that cannot be removed is logged, never stops the start.
  */
 export function removeOrphanedStaging(): void {
   for (const name of readdirSync(tmpdir())) {
     const pid = Number(/^threadcoder-staging-(\d+)-/.exec(name)?.[1] ?? 0);
-    if (pid !== 0 && !isAlive(pid)) rmSync(join(tmpdir(), name), { recursive: true, force: true });
+    if (pid === 0 || (pid !== process.pid && isAlive(pid))) continue;
+    try {
+      rmSync(join(tmpdir(), name), { recursive: true, force: true });
+    } catch (err) {
+      console.error(JSON.stringify({ at: new Date().toISOString(), level: 'error', error: `could not remove old import staging ${join(tmpdir(), name)}: ${(err as Error).message}` }));
+    }
   }
 }
 

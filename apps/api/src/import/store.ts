@@ -56,7 +56,7 @@ export function storeStaged(db: Db, staging: Staging, target: StoreTarget): Stor
       // Checked inside the write lock, so it stays true: a first import has nothing to look up or update.
       if (!q.anyThread.get(sourceId)) {
         const copied = newRows(db);
-        copyAll(db, sourceId, target.importId ?? null, threads, posts);
+        copyAll(db, copied.after, sourceId, target.importId ?? null, threads, posts);
         if (target.deferIndex) copied.list();
         else copied.index();
       } else {
@@ -80,13 +80,12 @@ export function storeStaged(db: Db, staging: Staging, target: StoreTarget): Stor
 
 /**
  * A first import into a source: every staged row is new, so they are copied in three
- * INSERT … SELECT statements with no per-row JavaScript. Ids are given (the current maximum
- * plus the staging sequence), so posts can name their threads' ids without a lookup.
+ * INSERT … SELECT statements with no per-row JavaScript. Ids are given (`after`, the current
+ * maximum, plus the staging sequence), so posts can name their threads' ids without a lookup.
  */
-function copyAll(db: Db, sourceId: number, importId: number | null, threads: Counts, posts: Counts): void {
+function copyAll(db: Db, ids: { thread: number; post: number }, sourceId: number, importId: number | null, threads: Counts, posts: Counts): void {
   // Phase 1 skipped sanitizing because it saw stored posts; they are gone now.
   if (db.prepare('SELECT 1 FROM staging.posts WHERE html IS NULL OR text IS NULL LIMIT 1').get()) throw conflict();
-  const ids = db.prepare('SELECT (SELECT coalesce(max(id), 0) FROM threads) AS thread, (SELECT coalesce(max(id), 0) FROM posts) AS post').get() as { thread: number; post: number };
   threads.new = db
     .prepare(
       `INSERT INTO threads (id, source_id, external_id, title, category, tags_json, url, views, created_at, import_id)
