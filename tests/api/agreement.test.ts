@@ -109,6 +109,41 @@ describe('the statistics', () => {
     expect(body.coders.map((c: { username: string }) => c.username)).toEqual(['cody', 'cora']);
   });
 
+  test('a pair of coders who share no unit is listed with its units at 0 and both statistics not defined', async () => {
+    // nina joins and codes two units of a third round with cora only: cora M, M; nina M, D.
+    // cora–nina: p_o = 1/2; cora {M} 2, nina {M} 1, {D} 1: p_e = (2/2)(1/2) = 1/2, kappa = 0.
+    expect((await owen.post(`/api/studies/${s.studyId}/members`, { userId: s.ids.nina, role: 'coder' })).status).toBe(201);
+    const thirdId = (await (await owen.post(`/api/studies/${s.studyId}/rounds`, { name: 'Third', kind: 'main' })).json()).round.id;
+    const drawn = await owen.post(`/api/studies/${s.studyId}/sampling/draw`, { roundId: thirdId, size: 2, seed: 'agree-third', overlap: 1, coderIds: [s.ids.cora, s.ids.nina] });
+    expect(drawn.status).toBe(201);
+    const [t1, t2] = unitsOf(thirdId);
+    const cora = await s.as('cora');
+    const nina = await s.as('nina');
+    for (const [unit, a, b] of [[t1!, [M], [M]], [t2!, [M], [D]]] as const) {
+      expect((await cora.request('PUT', `/api/studies/${s.studyId}/units/${unit}/coding`, { codeIds: a })).status).toBe(200);
+      expect((await nina.request('PUT', `/api/studies/${s.studyId}/units/${unit}/coding`, { codeIds: b })).status).toBe(200);
+    }
+    const body = await (await owen.get(base())).json();
+    expect(body.pairs).toEqual([
+      { coderA: 'cody', coderB: 'cora', units: 10, percentAgreement: { value: 0.7, reason: null }, kappa: { value: expect.closeTo(19 / 34, 12), reason: null } },
+      {
+        coderA: 'cody',
+        coderB: 'nina',
+        units: 0,
+        percentAgreement: { value: null, reason: 'no unit has two or more codings, so there is no pair of codings to compare' },
+        kappa: { value: null, reason: 'coders "cody" and "nina" coded no unit in common' },
+      },
+      { coderA: 'cora', coderB: 'nina', units: 2, percentAgreement: { value: 0.5, reason: null }, kappa: { value: 0, reason: null } },
+    ]);
+    // The headline mean pairwise kappa leaves the unshared pair out: (19/34 + 0) / 2.
+    expect(body.overall.headline.kappa).toBe('mean_pairwise_cohen_kappa');
+    expect(statOf(body.overall.statistics, 'mean_pairwise_cohen_kappa').value).toBeCloseTo(19 / 68, 12);
+    // The third round is open and blind: the default matrix is the first pair sharing a disclosed unit.
+    expect(body.confusion).toMatchObject({ coderA: 'cody', coderB: 'cora', units: 6 });
+    const csv = (await (await owen.get(`${base()}/export?format=csv`)).text()).split('\r\n');
+    expect(csv).toContain('pair,,,,cody,nina,cohen_kappa,,,,0,"coders ""cody"" and ""nina"" coded no unit in common"');
+  });
+
   test('one round: kappa, per-code kappa/alpha/prevalence and MASI alpha worked by hand', async () => {
     const body = await (await owen.get(`${base()}?roundId=${s.roundId}`)).json();
     expect(body.roundId).toBe(s.roundId);

@@ -81,6 +81,20 @@ describe("mean of pairwise Cohen's kappas (Light's kappa)", () => {
   });
 
   test.each([
+    ['the first pair shares no unit', { A: ['x', _], B: [_, 'x'], C: ['x', 'x'] }, 'coders "A" and "B" coded no unit in common'],
+    [
+      'the first pair shares units, the next none',
+      { A: ['x', 'x', _], B: ['x', 'x', _], C: [_, _, 'y'] },
+      'coders "A" and "B" used one and the same category on every unit they both coded, so chance agreement is 1 and kappa is 0/0',
+    ],
+  ] as const)('not defined, the reason is the first pair’s (in coder order): %s', (_name, rows, example) => {
+    expect(meanPairwiseCohenKappa(buildTable(codingsFromCoderRows(rows)))).toEqual({
+      value: null,
+      reason: `no pair of coders has a defined kappa (for example: ${example})`,
+    });
+  });
+
+  test.each([
     ['one coder', { A: ['x', 'y'] }, 'fewer than two coders'],
     ['no overlap anywhere', { A: ['x', _], B: [_, 'y'] }, 'no pair of coders has a defined kappa'],
     ['one category only', { A: ['x', 'x'], B: ['x', 'x'], C: ['x', 'x'] }, 'no pair of coders has a defined kappa'],

@@ -14,6 +14,7 @@ export * from './agreement/weighted.ts';
 export * from './agreement/percent-agreement.ts';
 export * from './agreement/coder-pairs.ts';
 export * from './agreement/cohen-kappa.ts';
+export * from './agreement/pair-agreement.ts';
 export * from './agreement/mean-pairwise-cohen-kappa.ts';
 export * from './agreement/fleiss-kappa.ts';
 export * from './agreement/multi-rater.ts';

@@ -3,9 +3,7 @@
 import {
   agreementReport,
   buildTable,
-  cohenKappa,
-  coderPairs,
-  percentAgreement,
+  pairAgreement,
   type Coding,
   type ReportOptions,
   type Stat,
@@ -102,20 +100,11 @@ export function scopeStatistics(codings: Coding[], sets: boolean, options: Repor
 
 /** Cohen's kappa, percent agreement and shared units for every pair of coders. */
 export function pairStatistics(codings: Coding[]): PairStatistics[] {
-  const coders = [...new Set(codings.map((c) => c.coder))].sort();
-  const out: PairStatistics[] = [];
-  for (let i = 0; i < coders.length; i++) {
-    for (let j = i + 1; j < coders.length; j++) {
-      const [a, b] = [coders[i]!, coders[j]!];
-      const table = buildTable(codings.filter((c) => c.coder === a || c.coder === b));
-      out.push({
-        coderA: a,
-        coderB: b,
-        units: coderPairs(table)[0]!.rows.length,
-        percentAgreement: stat(percentAgreement(table)),
-        kappa: stat(cohenKappa(table, a, b)),
-      });
-    }
-  }
-  return out;
+  return pairAgreement(buildTable(codings)).map((p) => ({
+    coderA: p.coderA,
+    coderB: p.coderB,
+    units: p.units,
+    percentAgreement: stat(p.percentAgreement),
+    kappa: stat(p.kappa),
+  }));
 }

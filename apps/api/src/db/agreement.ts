@@ -1,7 +1,7 @@
 // The Agreement page's data: codings from the database (agreement-data.ts) through
 // packages/stats, for the chosen scope, each round, each code and each coder pair, plus the
 // unit-level detail the blind rule allows. Nothing here is rounded; the view formats.
-import type { Coding } from '@threadcoder/stats';
+import { buildTable, coderPairs, type Coding } from '@threadcoder/stats';
 import { AppError, notFound } from '../http/errors.ts';
 import { pairableCodings, studyAgreementSettings, unitInfo, type CodingRow } from './agreement-data.ts';
 import { confusionView, disagreements, type ConfusionView } from './agreement-details.ts';
@@ -102,8 +102,9 @@ function confusion(codings: Coding[], sets: boolean, coders: AgreementSummary['c
     const [a, b] = [nameOf(pair[0]), nameOf(pair[1])];
     return codings.length ? confusionView(codings, a, b, sets) : null;
   }
-  const first = pairStatistics(codings).find((p) => p.units > 0);
-  return first ? confusionView(codings, first.coderA, first.coderB, sets) : null;
+  const table = buildTable(codings);
+  const first = coderPairs(table).find((p) => p.rows.length > 0);
+  return first ? confusionView(codings, table.coders[first.a]!, table.coders[first.b]!, sets) : null;
 }
 
 function unitDisagreements(db: Db, disclosed: CodingRow[], rounds: Round[]): AgreementSummary['disagreements'] {

@@ -14,6 +14,11 @@ import type { WeightedStat } from './weighted.ts';
 export function prepareKappaForPair(table: ReliabilityTable, pair: CoderPair): WeightedStat {
   const k = table.categories.length;
   const names = `"${table.coders[pair.a]}" and "${table.coders[pair.b]}"`;
+  if (pair.rows.length === 0) {
+    // Most pairs of a many-coder study: no weighting can give them a unit, so answer without work.
+    const none = notDefined(`coders ${names} coded no unit in common`);
+    return () => none;
+  }
   return (weights) => {
     const pA = new Float64Array(k);
     const pB = new Float64Array(k);

@@ -6,7 +6,7 @@
 // Not defined with fewer than two coders or when no pair has a defined kappa.
 import type { ReliabilityTable } from '../data/table.ts';
 import { notDefined, type Stat } from '../result.ts';
-import { coderPairs } from './coder-pairs.ts';
+import { coderPairs, firstUnsharedPair, sharedCoderPairs } from './coder-pairs.ts';
 import { prepareKappaForPair } from './cohen-kappa.ts';
 import type { WeightedStat } from './weighted.ts';
 
@@ -26,20 +26,32 @@ export function pairwiseCohenKappa(table: ReliabilityTable): PairKappa[] {
 
 export function prepareMeanPairwiseCohenKappa(table: ReliabilityTable): WeightedStat {
   if (table.coders.length < 2) return () => notDefined('there are fewer than two coders');
-  const pairs = coderPairs(table).map((pair) => prepareKappaForPair(table, pair));
+  // A pair sharing no unit never has a kappa, whatever the weights: only pairs that share one
+  // are evaluated (few of them with many coders). The reason for "none defined" is the first
+  // undefined pair's in pair order (numbered a * c + b), which may be the first unshared pair.
+  const c = table.coders.length;
+  const shared = sharedCoderPairs(table).map((pair) => ({ order: pair.a * c + pair.b, kappa: prepareKappaForPair(table, pair) }));
+  const unshared = firstUnsharedPair(table);
+  const unsharedAt = unshared ? unshared.a * c + unshared.b : Infinity;
+  const unsharedKappa = unshared && prepareKappaForPair(table, unshared)(table.weight);
+  const unsharedReason = unsharedKappa?.value === null ? unsharedKappa.reason : '';
   return (weights) => {
     let sum = 0;
     let used = 0;
     let firstReason = '';
-    for (const kappa of pairs) {
+    let firstReasonAt = Infinity;
+    for (const { order, kappa } of shared) {
       const k = kappa(weights);
-      if (k.value === null) firstReason ||= k.reason;
-      else {
+      if (k.value !== null) {
         sum += k.value;
         used++;
+      } else if (firstReasonAt === Infinity) {
+        firstReason = k.reason;
+        firstReasonAt = order;
       }
     }
-    return used > 0 ? { value: sum / used } : notDefined(`no pair of coders has a defined kappa (for example: ${firstReason})`);
+    if (used > 0) return { value: sum / used };
+    return notDefined(`no pair of coders has a defined kappa (for example: ${unsharedAt < firstReasonAt ? unsharedReason : firstReason})`);
   };
 }
 
