@@ -9,8 +9,9 @@ import { apiKeyFromEnv } from '../collect/api-key.ts';
 import { DEFAULT_MAX_RETRIES, executeCollection, openCollection } from '../collect/collector.ts';
 import { resolveOptions } from '../collect/options.ts';
 import { describeProgress, describeResult } from '../collect/progress-text.ts';
-import { openDb, type Db } from '../db/open.ts';
-import { catchUpSearchIndex, searchIndexState } from '../db/search-catchup.ts';
+import { openDb } from '../db/open.ts';
+import { searchIndexState } from '../db/search-catchup.ts';
+import { indexDeferred } from './index-deferred.ts';
 import { AppError } from '../http/errors.ts';
 
 const usage = 'Usage: threadcoder collect <forum-url> [--source name] [--category slug] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--max-topics N] [--rate requests/s] [--max-retries N]';
@@ -73,6 +74,9 @@ export async function run(argv: string[]): Promise<number> {
     };
     const record = await executeCollection(db, id, { signal: stop.signal, maxRetries, apiKey, onProgress: (r) => show(describeProgress(r.progress)) });
     if (tty) process.stderr.write('\n');
+    // Topics of 2,000 posts or more left their search index entries for catch-up, as a big import does.
+    const { state, pending } = searchIndexState(db);
+    if (state === 'indexing') console.error(`Search index: indexing ${pending} posts…`);
     await indexDeferred(db);
     const summary = describeResult(record);
     if (record.status === 'succeeded') console.log(summary);
@@ -86,21 +90,4 @@ export async function run(argv: string[]): Promise<number> {
     process.off('SIGINT', onSigint);
     db.close();
   }
-}
-
-// Topics of 2,000 posts or more leave their search index entries for catch-up (as a big import
-// does); it runs here, so search finds them when the command ends. If interrupted, the server
-// finishes it at its next start; a failure here (a server holding the write lock) does not undo the collection.
-async function indexDeferred(db: Db): Promise<void> {
-  const { state, pending } = searchIndexState(db);
-  if (state !== 'indexing') return;
-  console.error(`Search index: indexing ${pending} posts…`);
-  const start = performance.now();
-  try {
-    await catchUpSearchIndex(db);
-  } catch (err) {
-    console.error(`Search index: not caught up here (${(err as Error).message}); ${searchIndexState(db).pending} posts left, the server will finish indexing them.`);
-    return;
-  }
-  console.error(`Search index: caught up in ${((performance.now() - start) / 1000).toFixed(1)} s.`);
 }

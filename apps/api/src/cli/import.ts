@@ -2,8 +2,8 @@
 // Records the import in the imports table like an upload would, prints its report.
 // Exit codes: 0 imported, 2 bad input or usage, 1 anything else.
 import { parseArgs } from 'node:util';
-import { openDb, type Db } from '../db/open.ts';
-import { catchUpSearchIndex, searchIndexState } from '../db/search-catchup.ts';
+import { openDb } from '../db/open.ts';
+import { indexDeferred } from './index-deferred.ts';
 import { AppError } from '../http/errors.ts';
 import { describeWhere } from '../import/errors.ts';
 import { createImport, executeImport } from '../import/jobs.ts';
@@ -51,7 +51,7 @@ export async function run(argv: string[]): Promise<number> {
       return notInputErrors.has(record.error.code) ? 1 : 2;
     }
     console.log(values.json ? JSON.stringify(record.report, null, 2) : summary(record.filename, record.report!));
-    await indexDeferred(db, record.report!);
+    await indexDeferred(db);
     return 0;
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
@@ -60,23 +60,6 @@ export async function run(argv: string[]): Promise<number> {
   } finally {
     db.close();
   }
-}
-
-// The import is done; a big one left its search index entries for catch-up, which runs here
-// (if this is interrupted, the server resumes it at its next start). Progress goes to stderr.
-// A failure here (SQLITE_BUSY: a server's writes held the lock) does not undo the import: the
-// rows stay listed, and the server indexes them, so the exit code stays 0.
-async function indexDeferred(db: Db, r: ImportReport): Promise<void> {
-  if (r.search?.state !== 'indexing') return;
-  const start = performance.now();
-  try {
-    await catchUpSearchIndex(db);
-  } catch (err) {
-    const left = searchIndexState(db).pending;
-    console.error(`Search index: not caught up here (${(err as Error).message}); ${left} posts left, the server will finish indexing them.`);
-    return;
-  }
-  console.error(`Search index: caught up in ${((performance.now() - start) / 1000).toFixed(1)} s.`);
 }
 
 function summary(file: string, r: ImportReport): string {
