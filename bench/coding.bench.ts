@@ -4,7 +4,7 @@
 // latency and saves/s per run and their medians. Target on a 2-core machine: p99 ≤ 15 ms and
 // ≥ 3,000 saves/s. Loopback only.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -14,6 +14,7 @@ import { population } from '../apps/api/src/db/population.ts';
 import { insertUnits } from '../apps/api/src/db/units.ts';
 import { insertTemplateCodebook, monthlyForum, pinCodebook, selectAllThreads } from '../tests/support/forum.ts';
 import { addStudy, addUser, testPassword } from '../tests/support/test-app.ts';
+import { cpuSeconds } from './lib/cpu-seconds.ts';
 
 const coders = 32;
 const unitsEach = 16;
@@ -123,16 +124,6 @@ async function codeLoop(origin: string, studyId: number, coder: Coder, until: nu
     }
   }
   return i;
-}
-
-/** CPU seconds (user + system) a process has used so far, from /proc (Linux); NaN elsewhere. */
-function cpuSeconds(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
-  } catch {
-    return Number.NaN;
-  }
 }
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;

@@ -5,12 +5,13 @@
 // coding saves. The study: 1,000 threads of 5 prose posts, 400 units each coded by 2 of the
 // coders. Reports requests/s, errors (must be 0) and p50/p95/p99 latency overall and per
 // kind. LOAD_SECONDS=10 shortens the measured run.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildCodingStudy, codeSets, type BuiltStudy } from './lib/coding-study.ts';
 import { rng, type Rng } from './lib/prng.ts';
 import { connect, startServer, type Session } from './lib/server-process.ts';
+import { cpuSeconds } from './lib/cpu-seconds.ts';
 
 const clients = 50;
 const warmupMs = 5_000;
@@ -98,16 +99,6 @@ async function loop(study: BuiltStudy, c: Client, until: number, out: Sample[], 
       if (failures.length < 5) failures.push(`${kind}: ${String(err)}`);
     }
     out.push({ kind, ms: performance.now() - start, ok });
-  }
-}
-
-/** CPU seconds (user + system) a process has used so far, from /proc (Linux); NaN elsewhere. */
-function cpuSeconds(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
-  } catch {
-    return Number.NaN;
   }
 }
 

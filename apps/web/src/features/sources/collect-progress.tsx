@@ -1,5 +1,6 @@
 import { useCancelCollection, type CollectionRecord } from '../../api/collect.ts';
 import { ErrorMessage } from '../../components/error-message.tsx';
+import { ChangeCountsTable } from './change-counts-table.tsx';
 
 const eta = (s: number | null) => (s === null ? 'not known yet' : s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`);
 
@@ -31,30 +32,7 @@ export function CollectProgress({ record, stopping }: { record: CollectionRecord
       ) : null}
       <ErrorMessage error={cancel.error} />
       {record.error ? <p role="alert" className="error">{record.error.message}</p> : null}
-      <table className="table" aria-label="Collected">
-        <thead>
-          <tr>
-            <th />
-            <th>New</th>
-            <th>Updated</th>
-            <th>Unchanged</th>
-          </tr>
-        </thead>
-        <tbody>
-          <tr>
-            <th scope="row">Threads</th>
-            <td>{r.threads.new}</td>
-            <td>{r.threads.updated}</td>
-            <td>{r.threads.unchanged}</td>
-          </tr>
-          <tr>
-            <th scope="row">Posts</th>
-            <td>{r.posts.new}</td>
-            <td>{r.posts.updated}</td>
-            <td>{r.posts.unchanged}</td>
-          </tr>
-        </tbody>
-      </table>
+      <ChangeCountsTable label="Collected" threads={r.threads} posts={r.posts} />
       <ul className="hint">
         <li>{p.topicsUnchanged} topics unchanged since the last collection (not fetched again)</li>
         {r.skipped.map((s) => (

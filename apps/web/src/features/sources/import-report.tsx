@@ -1,37 +1,15 @@
 import type { ImportRecord } from '../../api/imports.ts';
+import { ChangeCountsTable } from './change-counts-table.tsx';
 import { SearchIndexStatus } from '../threads/search-index-status.tsx';
 
 type Report = NonNullable<ImportRecord['report']>;
 
 /** What the import did: new/updated/unchanged threads and posts, skipped records, and each rejected record with its place. */
 export function ImportReport({ report }: { report: Report }) {
-  const rows = [
-    ['Threads', report.threads],
-    ['Posts', report.posts],
-  ] as const;
   return (
     <section aria-labelledby="report-heading" className="card import-report">
       <h2 id="report-heading">Import report</h2>
-      <table className="table" aria-label="Counts">
-        <thead>
-          <tr>
-            <th />
-            <th>New</th>
-            <th>Updated</th>
-            <th>Unchanged</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(([name, c]) => (
-            <tr key={name}>
-              <th scope="row">{name}</th>
-              <td>{c.new.toLocaleString()}</td>
-              <td>{c.updated.toLocaleString()}</td>
-              <td>{c.unchanged.toLocaleString()}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ChangeCountsTable label="Counts" threads={report.threads} posts={report.posts} />
       {report.search?.state === 'indexing' ? (
         <>
           <p>
