@@ -16,7 +16,7 @@ import { createCodebook } from '../../apps/api/src/db/codebooks.ts';
 import { insertUnits } from '../../apps/api/src/db/units.ts';
 import { loggedIn, type Agent } from '../support/agent.ts';
 import { insertForum, pinCodebook, selectAllThreads } from '../support/forum.ts';
-import { addStudy, addUser, makeTestApp } from '../support/test-app.ts';
+import { addStudyCast, makeTestApp } from '../support/test-app.ts';
 
 const code = (id: string, parentId: string | null, position: number, dimension: string, codable = true): Code => ({
   id, parentId, position, dimension, name: id[0]!.toUpperCase() + id.slice(1), definition: '', includeNote: '', excludeNote: '',
@@ -44,9 +44,7 @@ export const threads = [
 
 export async function analysisStudy() {
   const t = makeTestApp();
-  const ids: Record<string, number> = {};
-  for (const name of ['owen', 'cora', 'cody', 'ada', 'nina']) ids[name] = (await addUser(t.db, name)).id;
-  const studyId = addStudy(t.db, ids.owen!, [[ids.cora!, 'coder'], [ids.cody!, 'coder'], [ids.ada!, 'adjudicator']]);
+  const { ids, studyId } = await addStudyCast(t.db);
   const forum = insertForum(t.db, threads);
   selectAllThreads(t.db, studyId);
   pinCodebook(t.db, studyId, createCodebook(t.db, { name: 'Test codebook', description: '', templateId: null, version: 1, codes }, null, 'test'));

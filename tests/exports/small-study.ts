@@ -7,7 +7,7 @@ import { insertRound } from '../../apps/api/src/db/rounds.ts';
 import { insertUnits } from '../../apps/api/src/db/units.ts';
 import { loggedIn } from '../support/agent.ts';
 import { insertForum, pinCodebook, selectAllThreads } from '../support/forum.ts';
-import { addStudy, addUser, makeTestApp } from '../support/test-app.ts';
+import { addStudyCast, makeTestApp } from '../support/test-app.ts';
 
 /** Post 1 of thread t1: astral characters (an emoji, a math letter) before and inside the quote. */
 export const POST_1 = 'Docs 👋 are missing for 𝒳 models';
@@ -47,9 +47,7 @@ export function smallCodebook(evil = false): Codebook {
  */
 export async function smallStudy(options: { evil?: boolean } = {}) {
   const t = makeTestApp();
-  const ids: Record<string, number> = {};
-  for (const name of ['owen', 'cora', 'cody', 'ada', 'nina']) ids[name] = (await addUser(t.db, name)).id;
-  const studyId = addStudy(t.db, ids.owen!, [[ids.cora!, 'coder'], [ids.cody!, 'coder'], [ids.ada!, 'adjudicator']], options.evil ? 'Study <script>alert("study")</script>' : 'Small study');
+  const { ids, studyId } = await addStudyCast(t.db, options.evil ? 'Study <script>alert("study")</script>' : 'Small study');
   const forum = insertForum(t.db, [
     { title: 'Where are the docs?', createdAt: '2022-01-10T09:00:00.000Z', category: 'Models', posts: [POST_1, 'See the guide'] },
     { title: 'Setup fails', createdAt: '2022-04-05T12:00:00.000Z', category: 'Beginners', posts: [POST_3, 'Reuse the model instead'] },

@@ -10,7 +10,7 @@ import { retrainNow } from '../../apps/api/src/suggest/retrain.ts';
 import { labelledPosts } from '../fixtures/suggest/labelled-posts.ts';
 import { loggedIn } from '../support/agent.ts';
 import { insertForum, insertTemplateCodebook, pinCodebook, selectAllThreads } from '../support/forum.ts';
-import { addStudy, addUser, makeTestApp } from '../support/test-app.ts';
+import { addStudyCast, makeTestApp } from '../support/test-app.ts';
 
 /** Round 2's posts: the first two are plainly about datasets, the others about memory. */
 export const freshPosts = [
@@ -22,13 +22,7 @@ export const freshPosts = [
 
 export async function suggestStudy(labelled = 120) {
   const t = makeTestApp();
-  const ids: Record<string, number> = {};
-  for (const name of ['owen', 'cora', 'cody', 'ada', 'nina']) ids[name] = (await addUser(t.db, name)).id;
-  const studyId = addStudy(t.db, ids.owen!, [
-    [ids.cora!, 'coder'],
-    [ids.cody!, 'coder'],
-    [ids.ada!, 'adjudicator'],
-  ]);
+  const { ids, studyId } = await addStudyCast(t.db);
   const posts = labelledPosts(labelled);
   const forum = insertForum(t.db, [...posts.map((p) => p.text), ...freshPosts, 'Only cora codes this: thank you, that worked.'].map((text, i) => ({
     title: `Question ${i + 1}`,

@@ -1,6 +1,6 @@
 import { loggedIn, type Agent } from './agent.ts';
 import { insertTemplateCodebook, monthlyForum, pinCodebook, selectAllThreads } from './forum.ts';
-import { addStudy, addUser, makeTestApp } from './test-app.ts';
+import { addStudyCast, makeTestApp } from './test-app.ts';
 
 /**
  * A study ready to code: owner owen, coders cora and cody, adjudicator ada, outsider nina;
@@ -8,13 +8,7 @@ import { addStudy, addUser, makeTestApp } from './test-app.ts';
  */
 export async function codingStudy() {
   const t = makeTestApp();
-  const ids: Record<string, number> = {};
-  for (const name of ['owen', 'cora', 'cody', 'ada', 'nina']) ids[name] = (await addUser(t.db, name)).id;
-  const studyId = addStudy(t.db, ids.owen!, [
-    [ids.cora!, 'coder'],
-    [ids.cody!, 'coder'],
-    [ids.ada!, 'adjudicator'],
-  ]);
+  const { ids, studyId } = await addStudyCast(t.db);
   const forum = monthlyForum(t.db, 12);
   selectAllThreads(t.db, studyId);
   pinCodebook(t.db, studyId, insertTemplateCodebook(t.db));

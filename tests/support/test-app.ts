@@ -51,3 +51,11 @@ export function addStudy(db: Db, ownerId: number, members: [number, StudyRole][]
   for (const [userId, role] of members) addMember(db, id, userId, role);
   return id;
 }
+
+/** The usual cast: owner owen, coders cora and cody, adjudicator ada, and nina, who is no member. */
+export async function addStudyCast(db: Db, name?: string) {
+  const ids: Record<string, number> = {};
+  for (const user of ['owen', 'cora', 'cody', 'ada', 'nina']) ids[user] = (await addUser(db, user)).id;
+  const studyId = addStudy(db, ids.owen!, [[ids.cora!, 'coder'], [ids.cody!, 'coder'], [ids.ada!, 'adjudicator']], name);
+  return { ids, studyId };
+}
