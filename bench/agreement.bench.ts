@@ -3,7 +3,13 @@
 // statistic of the report (no bootstrap; target <= 300 ms), and for 1,000 bootstrap resamples.
 // Run: npm run bench -- agreement
 import {
-  agreementReport, bootstrapIntervals, buildTable, compressTable, createRandom, prepareKrippendorffAlpha, type Coding,
+  agreementReport,
+  bootstrapIntervals,
+  buildTable,
+  compressTable,
+  createRandom,
+  prepareKrippendorffAlpha,
+  type Coding,
 } from '@threadcoder/stats';
 
 const UNITS = 100_000;
@@ -49,22 +55,38 @@ function time(fn: () => unknown): { median: number; cpu: number; runs: number[] 
 const codings = makeCodings();
 const table = buildTable(codings);
 const patterns = compressTable(table).table;
-console.log(`${codings.length.toLocaleString('en')} codings, ${table.units.toLocaleString('en')} units, ${patterns.rows} distinct coding patterns`);
+console.log(
+  `${codings.length.toLocaleString('en')} codings, ${table.units.toLocaleString('en')} units, ${patterns.rows} distinct coding patterns`,
+);
 
 const rows: [string, ReturnType<typeof time>][] = [
   ['build table (codings -> indices)', time(() => buildTable(codings))],
   ['all statistics (codings -> report)', time(() => agreementReport(codings))],
-  ['1,000 bootstrap resamples, alpha nominal', time(() => bootstrapIntervals(table, { alpha: (t) => prepareKrippendorffAlpha(t, 'nominal') }, { resamples: 1000, seed: 1 }))],
-  ['1,000 bootstrap resamples, all statistics', time(() => agreementReport(codings, { bootstrap: { resamples: 1000, seed: 1 } }))],
+  [
+    '1,000 bootstrap resamples, alpha nominal',
+    time(() =>
+      bootstrapIntervals(table, { alpha: (t) => prepareKrippendorffAlpha(t, 'nominal') }, { resamples: 1000, seed: 1 }),
+    ),
+  ],
+  [
+    '1,000 bootstrap resamples, all statistics',
+    time(() => agreementReport(codings, { bootstrap: { resamples: 1000, seed: 1 } })),
+  ],
 ];
 
 const width = Math.max(...rows.map(([name]) => name.length));
 console.log(`\n${'task'.padEnd(width)}  median wall ms  median cpu ms  wall runs (ms)`);
 for (const [name, { median: wall, cpu, runs }] of rows) {
-  console.log(`${name.padEnd(width)}  ${wall.toFixed(1).padStart(14)}  ${cpu.toFixed(1).padStart(13)}  ${runs.map((r) => r.toFixed(0)).join(' ')}`);
+  console.log(
+    `${name.padEnd(width)}  ${wall.toFixed(1).padStart(14)}  ${cpu.toFixed(1).padStart(13)}  ${runs.map((r) => r.toFixed(0)).join(' ')}`,
+  );
 }
 const all = rows[1]![1];
 const load = (await import('node:os')).loadavg()[0]!;
-console.log(`\nall statistics: ${all.median.toFixed(1)} ms wall, ${all.cpu.toFixed(1)} ms cpu (target <= 300 ms: ${all.median <= 300 ? 'met' : 'missed'} on wall time; load average ${load.toFixed(1)})`);
+console.log(
+  `\nall statistics: ${all.median.toFixed(1)} ms wall, ${all.cpu.toFixed(1)} ms cpu (target <= 300 ms: ${all.median <= 300 ? 'met' : 'missed'} on wall time; load average ${load.toFixed(1)})`,
+);
 const { report } = agreementReport(codings);
-console.log(`alpha nominal = ${(report.krippendorff_alpha as { nominal: number }).nominal.toFixed(4)}, fleiss = ${report.fleiss_kappa}`);
+console.log(
+  `alpha nominal = ${(report.krippendorff_alpha as { nominal: number }).nominal.toFixed(4)}, fleiss = ${report.fleiss_kappa}`,
+);

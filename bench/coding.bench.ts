@@ -21,7 +21,13 @@ const unitsEach = 16;
 const warmupMs = 3_000;
 const runMs = 10_000;
 const runs = 3;
-const codeSets = [['model-usage'], ['documentation', 'model-usage'], ['dataset'], ['memory-performance', 'training-pipeline'], ['acknowledgement']];
+const codeSets = [
+  ['model-usage'],
+  ['documentation', 'model-usage'],
+  ['dataset'],
+  ['memory-performance', 'training-pipeline'],
+  ['acknowledgement'],
+];
 
 const root = resolve(import.meta.dirname, '..');
 const dir = mkdtempSync(join(tmpdir(), 'threadcoder-coding-bench-'));
@@ -33,16 +39,28 @@ async function buildStudy() {
   const owner = await addUser(db, 'owner');
   const people: Awaited<ReturnType<typeof addUser>>[] = [];
   for (let i = 0; i < coders; i++) people.push(await addUser(db, `coder${String(i + 1).padStart(2, '0')}`));
-  const studyId = addStudy(db, owner.id, people.map((p) => [p.id, 'coder'] as [number, 'coder']), 'Bench study');
+  const studyId = addStudy(
+    db,
+    owner.id,
+    people.map((p) => [p.id, 'coder'] as [number, 'coder']),
+    'Bench study',
+  );
   monthlyForum(db, 200, 4);
   selectAllThreads(db, studyId);
   pinCodebook(db, studyId, insertTemplateCodebook(db));
   const roundId = db.prepare('SELECT id FROM rounds WHERE study_id = ?').pluck().get(studyId) as number;
   const posts = population(db, studyId, 'post', 'none').slice(0, coders * unitsEach);
-  const units = posts.map((p, i) => ({ threadId: p.threadId, postId: p.id, coderIds: [people[Math.floor(i / unitsEach)]!.id] }));
+  const units = posts.map((p, i) => ({
+    threadId: p.threadId,
+    postId: p.id,
+    coderIds: [people[Math.floor(i / unitsEach)]!.id],
+  }));
   const unitIds = insertUnits(db, studyId, roundId, units, owner.id, { method: 'bench' });
   db.close();
-  return { studyId, coders: people.map((p, i) => ({ username: p.username, units: unitIds.slice(i * unitsEach, (i + 1) * unitsEach) })) };
+  return {
+    studyId,
+    coders: people.map((p, i) => ({ username: p.username, units: unitIds.slice(i * unitsEach, (i + 1) * unitsEach) })),
+  };
 }
 
 function freePort(): Promise<number> {
@@ -57,9 +75,17 @@ function freePort(): Promise<number> {
 
 async function startServer(port: number) {
   // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the server there (open it in Chrome DevTools).
-  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', resolve(process.env.BENCH_CPU_PROF)] : [];
+  const profile = process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', '--cpu-prof-dir', resolve(process.env.BENCH_CPU_PROF)]
+    : [];
   const child = spawn(process.execPath, [...profile, '--import', 'tsx', join(root, 'apps/api/src/server.ts')], {
-    env: { ...process.env, PORT: String(port), THREADCODER_DB: dbPath, THREADCODER_DEMO: '0', THREADCODER_API_ONLY: '1' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      THREADCODER_DB: dbPath,
+      THREADCODER_DEMO: '0',
+      THREADCODER_API_ONLY: '1',
+    },
     // Request logs go to /dev/null: still written (as in production), never read here.
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -146,7 +172,9 @@ async function measure(built: Awaited<ReturnType<typeof buildStudy>>, child: Ret
   const phase = async (ms: number, record: boolean) => {
     for (const c of clients) Object.assign(c, { latencies: [], saves: 0 });
     const start = performance.now();
-    const ends = await Promise.all(clients.map((c, k) => codeLoop(origin, built.studyId, c, start + ms, record, offsets[k]!)));
+    const ends = await Promise.all(
+      clients.map((c, k) => codeLoop(origin, built.studyId, c, start + ms, record, offsets[k]!)),
+    );
     ends.forEach((e, k) => (offsets[k] = e));
     return performance.now() - start;
   };
@@ -161,7 +189,13 @@ async function measure(built: Awaited<ReturnType<typeof buildStudy>>, child: Ret
     const clientCpu = process.cpuUsage(client0);
     const all = clients.flatMap((c) => c.latencies).sort((a, b) => a - b);
     const saves = clients.reduce((n, c) => n + c.saves, 0);
-    results.push({ p50: quantile(all, 0.5), p99: quantile(all, 0.99), rate: (saves * 1000) / elapsed, cpu: (serverCpu * 1e6) / saves, client: (clientCpu.user + clientCpu.system) / saves });
+    results.push({
+      p50: quantile(all, 0.5),
+      p99: quantile(all, 0.99),
+      rate: (saves * 1000) / elapsed,
+      cpu: (serverCpu * 1e6) / saves,
+      client: (clientCpu.user + clientCpu.system) / saves,
+    });
     const x = results.at(-1)!;
     console.log(
       `run ${r + 1}: ${saves} saves in ${(elapsed / 1000).toFixed(1)} s  p50 ${x.p50.toFixed(2)} ms  p99 ${x.p99.toFixed(2)} ms  ` +
@@ -174,8 +208,12 @@ async function measure(built: Awaited<ReturnType<typeof buildStudy>>, child: Ret
   const rate = median(results.map((r) => r.rate));
   const cpu = median(results.map((r) => r.cpu));
   console.log(`coding saves, ${coders} concurrent coders on loopback (median of ${runs} runs):`);
-  console.log(`  p50 ${p50.toFixed(2)} ms   p99 ${p99.toFixed(2)} ms   ${Math.round(rate)} saves/s   server CPU ${Math.round(cpu)} µs/save   errors ${errors}`);
-  console.log(`  target p99 ≤ 15 ms and ≥ 3000 saves/s: ${p99 <= 15 && rate >= 3000 && errors === 0 ? 'met' : 'NOT met'}`);
+  console.log(
+    `  p50 ${p50.toFixed(2)} ms   p99 ${p99.toFixed(2)} ms   ${Math.round(rate)} saves/s   server CPU ${Math.round(cpu)} µs/save   errors ${errors}`,
+  );
+  console.log(
+    `  target p99 ≤ 15 ms and ≥ 3000 saves/s: ${p99 <= 15 && rate >= 3000 && errors === 0 ? 'met' : 'NOT met'}`,
+  );
   const wal = statSync(`${dbPath}-wal`, { throwIfNoEntry: false })?.size ?? 0;
   console.log(`  WAL file at the end: ${(wal / 1024 / 1024).toFixed(1)} MB`);
   await Promise.all(clients.map((c) => c.client.close()));

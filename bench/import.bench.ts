@@ -82,7 +82,9 @@ async function importOnce(dump: string, i: number): Promise<Run> {
   const timed = existsSync('/usr/bin/time');
   const argv = [process.execPath, '--import', 'tsx', cli, 'import', dump, '--source', 'bench', '--json'];
   const start = performance.now();
-  const child = spawn(timed ? '/usr/bin/time' : argv[0]!, timed ? ['-v', ...argv] : argv.slice(1), { env: { ...process.env, THREADCODER_DB: dbPath } });
+  const child = spawn(timed ? '/usr/bin/time' : argv[0]!, timed ? ['-v', ...argv] : argv.slice(1), {
+    env: { ...process.env, THREADCODER_DB: dbPath },
+  });
   let stdout = '';
   let stderr = '';
   let doneAt = 0;
@@ -104,7 +106,8 @@ async function importOnce(dump: string, i: number): Promise<Run> {
   const system = /System time \(seconds\): ([\d.]+)/.exec(stderr);
   const raw = rawInsertMs(dbPath, join(dir, `raw-${i}.db`));
   const rawRows = rawInsertMs(dbPath, join(dir, `raw-${i}.db`), false);
-  for (const f of [dbPath, join(dir, `raw-${i}.db`)]) for (const s of ['', '-wal', '-shm']) rmSync(f + s, { force: true });
+  for (const f of [dbPath, join(dir, `raw-${i}.db`)])
+    for (const s of ['', '-wal', '-shm']) rmSync(f + s, { force: true });
   return {
     seconds: (doneAt - start) / 1000,
     catchUpSeconds: (end - doneAt) / 1000,
@@ -121,7 +124,9 @@ const rate = (s: number) => `${Math.round(posts / s).toLocaleString('en')} posts
 try {
   const dump = join(dir, 'discourse.jsonl');
   const { bytes } = await writeDiscourseDump(dump, { topics, posts, seed: 20240601 });
-  console.log(`dump: ${posts.toLocaleString('en')} posts in ${topics.toLocaleString('en')} topics, ${(bytes / 1e6).toFixed(1)} MB JSONL`);
+  console.log(
+    `dump: ${posts.toLocaleString('en')} posts in ${topics.toLocaleString('en')} topics, ${(bytes / 1e6).toFixed(1)} MB JSONL`,
+  );
   const results: Run[] = [];
   for (let i = 0; i < runs; i++) {
     const r = await importOnce(dump, i);
@@ -138,8 +143,12 @@ try {
   const rawRate = posts / m((r) => r.rawSeconds);
   const rawRowsRate = posts / m((r) => r.rawRowsSeconds);
   const rss = results.every((r) => r.rssMb !== null) ? m((r) => r.rssMb!) : null;
-  console.log(`median import: ${Math.round(importRate).toLocaleString('en')} posts/s to done (target >= 20,000: ${importRate >= 20_000 ? 'met' : 'NOT met'}); search catch-up after it ${m((r) => r.catchUpSeconds).toFixed(2)} s`);
-  console.log(`median peak RSS: ${rss === null ? 'unknown (no /usr/bin/time)' : `${rss.toFixed(0)} MB (target <= 400: ${rss <= 400 ? 'met' : 'NOT met'})`}`);
+  console.log(
+    `median import: ${Math.round(importRate).toLocaleString('en')} posts/s to done (target >= 20,000: ${importRate >= 20_000 ? 'met' : 'NOT met'}); search catch-up after it ${m((r) => r.catchUpSeconds).toFixed(2)} s`,
+  );
+  console.log(
+    `median peak RSS: ${rss === null ? 'unknown (no /usr/bin/time)' : `${rss.toFixed(0)} MB (target <= 400: ${rss <= 400 ? 'met' : 'NOT met'})`}`,
+  );
   console.log(
     `median raw insert, same run: ${Math.round(rawRate).toLocaleString('en')} posts/s with index entries (import/raw = ${(importRate / rawRate).toFixed(2)}), ` +
       `${Math.round(rawRowsRate).toLocaleString('en')} posts/s rows only (import/raw = ${(importRate / rawRowsRate).toFixed(2)})`,

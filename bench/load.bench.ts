@@ -16,7 +16,18 @@ import { cpuSeconds } from './lib/cpu-seconds.ts';
 const clients = 50;
 const warmupMs = 5_000;
 const runMs = Number(process.env.LOAD_SECONDS ?? 30) * 1000;
-const searchTerms = ['tokenizer', 'cuda memory', 'fine-tune', 'dataset', 'gradient', 'checkpoint', 'inference latency', 'LoRA', 'trainer', 'embedding'];
+const searchTerms = [
+  'tokenizer',
+  'cuda memory',
+  'fine-tune',
+  'dataset',
+  'gradient',
+  'checkpoint',
+  'inference latency',
+  'LoRA',
+  'trainer',
+  'embedding',
+];
 
 interface Client {
   coder: BuiltStudy['coders'][number];
@@ -68,7 +79,11 @@ function next(study: BuiltStudy, c: Client): [Kind, Request] {
       return get(`${s}/agreement`, c.ownerCookie);
     case 'save': {
       const n = c.i++;
-      const body = JSON.stringify({ codeIds: codeSets[c.r.int(0, codeSets.length - 1)], memo: `save ${n}`, unsure: n % 7 === 0 });
+      const body = JSON.stringify({
+        codeIds: codeSets[c.r.int(0, codeSets.length - 1)],
+        memo: `save ${n}`,
+        unsure: n % 7 === 0,
+      });
       return [kind, { method: 'PUT', path: `${s}/units/${unitId}/coding`, cookie: c.session.cookie, body }];
     }
   }
@@ -89,7 +104,11 @@ async function loop(study: BuiltStudy, c: Client, until: number, out: Sample[], 
       const res = await c.session.client.request({
         path: req.path,
         method: req.method,
-        headers: { origin: c.session.origin, cookie: req.cookie, ...(req.body ? { 'content-type': 'application/json' } : {}) },
+        headers: {
+          origin: c.session.origin,
+          cookie: req.cookie,
+          ...(req.body ? { 'content-type': 'application/json' } : {}),
+        },
         body: req.body,
       });
       const text = await res.body.text();
@@ -102,7 +121,8 @@ async function loop(study: BuiltStudy, c: Client, until: number, out: Sample[], 
   }
 }
 
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
 
 function row(label: string, samples: Sample[], seconds: number) {
   const ms = samples.map((s) => s.ms).sort((a, b) => a - b);
@@ -113,10 +133,23 @@ function row(label: string, samples: Sample[], seconds: number) {
 
 async function main(dir: string) {
   const dbPath = join(dir, 'load.db');
-  const study = await buildCodingStudy(dbPath, { coders: clients, unitsEach: 16, codersPerUnit: 2, threads: 1000, postsEach: 5, prose: true });
+  const study = await buildCodingStudy(dbPath, {
+    coders: clients,
+    unitsEach: 16,
+    codersPerUnit: 2,
+    threads: 1000,
+    postsEach: 5,
+    prose: true,
+  });
   const server = await startServer(dbPath);
   const all = study.coders.map(
-    (coder, k): Client => ({ coder, session: connect(server.origin, coder.cookie), ownerCookie: study.ownerCookie, r: rng(1000 + k), i: 0 }),
+    (coder, k): Client => ({
+      coder,
+      session: connect(server.origin, coder.cookie),
+      ownerCookie: study.ownerCookie,
+      r: rng(1000 + k),
+      i: 0,
+    }),
   );
   try {
     const failures: string[] = [];
@@ -131,13 +164,28 @@ async function main(dir: string) {
     const serverCpu = cpuSeconds(server.child.pid!) - cpu0;
     const errors = samples.filter((s) => !s.ok).length + warm.filter((s) => !s.ok).length;
 
-    console.log(`${clients} clients on loopback, ${seconds.toFixed(1)} s after a ${warmupMs / 1000} s warm-up; latency in ms`);
-    console.log(`  ${'kind'.padEnd(16)} ${'requests'.padStart(7)} ${'per s'.padStart(7)} ${'errors'.padStart(6)} ${'p50'.padStart(7)} ${'p95'.padStart(7)} ${'p99'.padStart(7)}`);
-    for (const [kind] of mix) console.log(row(kind, samples.filter((s) => s.kind === kind), seconds));
+    console.log(
+      `${clients} clients on loopback, ${seconds.toFixed(1)} s after a ${warmupMs / 1000} s warm-up; latency in ms`,
+    );
+    console.log(
+      `  ${'kind'.padEnd(16)} ${'requests'.padStart(7)} ${'per s'.padStart(7)} ${'errors'.padStart(6)} ${'p50'.padStart(7)} ${'p95'.padStart(7)} ${'p99'.padStart(7)}`,
+    );
+    for (const [kind] of mix)
+      console.log(
+        row(
+          kind,
+          samples.filter((s) => s.kind === kind),
+          seconds,
+        ),
+      );
     console.log(row('all', samples, seconds));
     const reads = samples.filter((s) => s.kind !== 'save').length;
-    console.log(`  reads ${((100 * reads) / samples.length).toFixed(0)}%, saves ${((100 * (samples.length - reads)) / samples.length).toFixed(0)}%; server CPU ${((100 * serverCpu) / seconds).toFixed(0)}% of a core`);
-    console.log(`  errors (warm-up included): ${errors}${errors ? ` — must be 0; first: ${failures.join(' | ')}` : ''}`);
+    console.log(
+      `  reads ${((100 * reads) / samples.length).toFixed(0)}%, saves ${((100 * (samples.length - reads)) / samples.length).toFixed(0)}%; server CPU ${((100 * serverCpu) / seconds).toFixed(0)}% of a core`,
+    );
+    console.log(
+      `  errors (warm-up included): ${errors}${errors ? ` — must be 0; first: ${failures.join(' | ')}` : ''}`,
+    );
     if (errors > 0) {
       console.error(server.stderr());
       process.exitCode = 1;

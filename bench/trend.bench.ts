@@ -5,12 +5,13 @@ import { chiSquareIndependence, createRandom, holmAdjust, mannKendall, spearman 
 import { medianTime } from './lib/median-time.ts';
 
 const random = createRandom(7);
-const table = Array.from({ length: 40 }, (_, i) => Array.from({ length: 104 }, (_, j) => random.int(20 + ((i * j) % 7))));
+const table = Array.from({ length: 40 }, (_, i) =>
+  Array.from({ length: 104 }, (_, j) => random.int(20 + ((i * j) % 7))),
+);
 const series = Array.from({ length: 2000 }, (_, i) => i * 0.01 + random.next() * 5);
 const x = Array.from({ length: 100_000 }, () => random.next());
 const y = x.map((v) => v + random.next());
 const p = Array.from({ length: 10_000 }, () => random.next());
-
 
 const rows: [string, number][] = [
   ['chi-square 40 x 104', medianTime(() => chiSquareIndependence(table))],

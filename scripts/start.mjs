@@ -15,15 +15,27 @@ function newestMtime(path) {
   return Math.max(s.mtimeMs, ...readdirSync(path).map((f) => newestMtime(join(path, f))));
 }
 
-const sources = [join(web, 'src'), join(web, 'index.html'), join(root, 'packages/taxonomy/src'), join(root, 'packages/stats/src')];
+const sources = [
+  join(web, 'src'),
+  join(web, 'index.html'),
+  join(root, 'packages/taxonomy/src'),
+  join(root, 'packages/stats/src'),
+];
 if (!existsSync(built) || Math.max(...sources.map(newestMtime)) > statSync(built).mtimeMs) {
   console.log('Building the web app…');
-  const build = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', web, '--logLevel', 'warn'], { stdio: 'inherit' });
+  const build = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules/vite/bin/vite.js'), 'build', web, '--logLevel', 'warn'],
+    { stdio: 'inherit' },
+  );
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 // The browser tests build once, then start one server per test file.
 if (process.argv.includes('--build-only')) process.exit(0);
 
-const server = spawn(process.execPath, ['--import', 'tsx', join(root, 'apps/api/src/server.ts')], { stdio: 'inherit', env: process.env });
+const server = spawn(process.execPath, ['--import', 'tsx', join(root, 'apps/api/src/server.ts')], {
+  stdio: 'inherit',
+  env: process.env,
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

@@ -8,13 +8,25 @@ import { openDb } from '../../apps/api/src/db/open.ts';
 import { population } from '../../apps/api/src/db/population.ts';
 import { insertUnits } from '../../apps/api/src/db/units.ts';
 import type { Db } from '../../apps/api/src/db/open.ts';
-import { insertForum, insertTemplateCodebook, monthlyForum, pinCodebook, selectAllThreads } from '../../tests/support/forum.ts';
+import {
+  insertForum,
+  insertTemplateCodebook,
+  monthlyForum,
+  pinCodebook,
+  selectAllThreads,
+} from '../../tests/support/forum.ts';
 import { addStudy, addUser } from '../../tests/support/test-app.ts';
 import { htmlBody } from './html-body.ts';
 import { rng } from './prng.ts';
 
 /** Label sets valid in the HF template codebook (multi-label). */
-export const codeSets = [['model-usage'], ['documentation', 'model-usage'], ['dataset'], ['memory-performance', 'training-pipeline'], ['acknowledgement']];
+export const codeSets = [
+  ['model-usage'],
+  ['documentation', 'model-usage'],
+  ['dataset'],
+  ['memory-performance', 'training-pipeline'],
+  ['acknowledgement'],
+];
 
 export interface CodingStudyOptions {
   coders: number;
@@ -41,7 +53,12 @@ export async function buildCodingStudy(dbPath: string, o: CodingStudyOptions): P
     const owner = await addUser(db, 'owner');
     const people: Awaited<ReturnType<typeof addUser>>[] = [];
     for (let i = 0; i < o.coders; i++) people.push(await addUser(db, `coder${String(i + 1).padStart(2, '0')}`));
-    const studyId = addStudy(db, owner.id, people.map((p) => [p.id, 'coder'] as [number, 'coder']), 'Bench study');
+    const studyId = addStudy(
+      db,
+      owner.id,
+      people.map((p) => [p.id, 'coder'] as [number, 'coder']),
+      'Bench study',
+    );
     if (o.prose) proseForum(db, o.threads ?? 200, o.postsEach ?? 4);
     else monthlyForum(db, o.threads ?? 200, o.postsEach ?? 4);
     selectAllThreads(db, studyId);
@@ -51,8 +68,12 @@ export async function buildCodingStudy(dbPath: string, o: CodingStudyOptions): P
     const count = Math.floor((o.coders * o.unitsEach) / perUnit);
     const posts = population(db, studyId, 'post', 'none');
     if (posts.length < count) throw new Error(`The forum has ${posts.length} posts; ${count} units need more.`);
-    const owners = Array.from({ length: count }, (_, u) => Array.from({ length: perUnit }, (_, k) => (Math.floor(u / o.unitsEach) * perUnit + k) % o.coders));
-    const units = posts.slice(0, count).map((p, u) => ({ threadId: p.threadId, postId: p.id, coderIds: owners[u]!.map((c) => people[c]!.id) }));
+    const owners = Array.from({ length: count }, (_, u) =>
+      Array.from({ length: perUnit }, (_, k) => (Math.floor(u / o.unitsEach) * perUnit + k) % o.coders),
+    );
+    const units = posts
+      .slice(0, count)
+      .map((p, u) => ({ threadId: p.threadId, postId: p.id, coderIds: owners[u]!.map((c) => people[c]!.id) }));
     const unitIds = insertUnits(db, studyId, roundId, units, owner.id, { method: 'bench' });
     const cookie = (userId: number) => `${sessionCookie}=${createSession(db, userId, 24 * 3600_000).token}`;
     const coders = people.map((p) => ({ username: p.username, id: p.id, cookie: cookie(p.id), units: [] as number[] }));
@@ -68,7 +89,11 @@ const tags = ['transformers', 'datasets', 'tokenizers', 'hub', 'spaces', 'accele
 /** `n` threads over four years with `postsEach` posts of seeded prose. */
 function proseForum(db: Db, n: number, postsEach: number): void {
   const r = rng(7);
-  const text = (chars: number) => htmlBody(r, chars).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+  const text = (chars: number) =>
+    htmlBody(r, chars)
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
   insertForum(
     db,
     Array.from({ length: n }, (_, i) => ({

@@ -14,7 +14,20 @@ export interface DumpOptions {
 const START = Date.UTC(2020, 0, 1);
 const SPAN = Date.UTC(2024, 0, 1) - START;
 const users = Array.from({ length: 2000 }, (_, i) => `user${i}`);
-const tags = ['transformers', 'datasets', 'tokenizers', 'hub', 'spaces', 'accelerate', 'peft', 'diffusers', 'inference', 'gradio', 'cuda', 'training'];
+const tags = [
+  'transformers',
+  'datasets',
+  'tokenizers',
+  'hub',
+  'spaces',
+  'accelerate',
+  'peft',
+  'diffusers',
+  'inference',
+  'gradio',
+  'cuda',
+  'training',
+];
 
 export async function writeDiscourseDump(path: string, o: DumpOptions): Promise<{ bytes: number }> {
   const r = rng(o.seed ?? 42);
@@ -44,7 +57,9 @@ export async function writeDiscourseDump(path: string, o: DumpOptions): Promise<
     const id = 1000 + t;
     const topic = {
       id,
-      title: `Topic ${id}: ${htmlBody(r, 10).replace(/<[^>]+>/g, '').slice(0, 60)}`,
+      title: `Topic ${id}: ${htmlBody(r, 10)
+        .replace(/<[^>]+>/g, '')
+        .slice(0, 60)}`,
       slug: `topic-${id}`,
       created_at: posts[0]!.created_at,
       category_id: r.int(1, 12),

@@ -2,7 +2,10 @@
 // inline code and links, code blocks, lists and quotes, as Discourse's `cooked` looks.
 import type { Rng } from './prng.ts';
 
-const common = 'the a to and of I is in it that for you with this on have but be not are my can do if when what so model use from how error'.split(' ');
+const common =
+  'the a to and of I is in it that for you with this on have but be not are my can do if when what so model use from how error'.split(
+    ' ',
+  );
 const domain = (
   'tokenizer dataset training fine-tune checkpoint pipeline inference gradient batch loss accuracy transformers hub upload ' +
   'cuda memory GPU epoch learning rate optimizer scheduler embedding attention layer weights config trainer evaluation ' +
@@ -10,7 +13,16 @@ const domain = (
   'LoRA accelerate deepspeed spaces gradio endpoint latency token vocabulary preprocessing collator logits softmax'
 ).split(' ');
 const words = [...common, ...domain];
-const identifiers = ['from_pretrained', 'push_to_hub', 'AutoTokenizer', 'Trainer', 'load_dataset', 'model.generate()', 'torch.cuda.empty_cache()', 'per_device_train_batch_size'];
+const identifiers = [
+  'from_pretrained',
+  'push_to_hub',
+  'AutoTokenizer',
+  'Trainer',
+  'load_dataset',
+  'model.generate()',
+  'torch.cuda.empty_cache()',
+  'per_device_train_batch_size',
+];
 const codeLines = [
   'from transformers import AutoModelForSequenceClassification, AutoTokenizer',
   'tokenizer = AutoTokenizer.from_pretrained("bert-base-uncased")',
@@ -46,7 +58,8 @@ function sentence(r: Rng): string {
 
 function block(r: Rng): string {
   const roll = r.next();
-  if (roll < 0.15) return `<pre><code class="lang-python">${Array.from({ length: r.int(2, 6) }, () => escape(r.pick(codeLines))).join('\n')}\n</code></pre>`;
+  if (roll < 0.15)
+    return `<pre><code class="lang-python">${Array.from({ length: r.int(2, 6) }, () => escape(r.pick(codeLines))).join('\n')}\n</code></pre>`;
   if (roll < 0.25) return `<ul>${Array.from({ length: r.int(2, 4) }, () => `<li>${sentence(r)}</li>`).join('')}</ul>`;
   if (roll < 0.32) {
     return `<aside class="quote no-group" data-username="user${r.int(1, 2000)}"><blockquote><p>${sentence(r)}</p></blockquote></aside>`;

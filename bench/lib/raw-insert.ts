@@ -8,12 +8,23 @@ import { rmSync } from 'node:fs';
 import { openDb } from '../../apps/api/src/db/open.ts';
 import { indexNewPost, indexNewThread } from '../../apps/api/src/db/search-index.ts';
 
-export function rawInsertMs(fromPath: string, toPath: string, index = true): { ms: number; cpuMs: number; posts: number } {
+export function rawInsertMs(
+  fromPath: string,
+  toPath: string,
+  index = true,
+): { ms: number; cpuMs: number; posts: number } {
   const from = openDb(fromPath);
-  const threads = from.prepare('SELECT id, source_id, external_id, title, category, tags_json, url, views, created_at FROM threads ORDER BY id').raw().all() as unknown[][];
+  const threads = from
+    .prepare(
+      'SELECT id, source_id, external_id, title, category, tags_json, url, views, created_at FROM threads ORDER BY id',
+    )
+    .raw()
+    .all() as unknown[][];
   const tags = from.prepare('SELECT thread_id, tag FROM thread_tags').raw().all() as unknown[][];
   const posts = from
-    .prepare('SELECT source_id, thread_id, external_id, post_number, reply_to, author, created_at, html, text, like_count, content_hash FROM posts ORDER BY id')
+    .prepare(
+      'SELECT source_id, thread_id, external_id, post_number, reply_to, author, created_at, html, text, like_count, content_hash FROM posts ORDER BY id',
+    )
     .raw()
     .all() as unknown[][];
   const sources = from.prepare('SELECT id, name, kind, base_url, created_at FROM sources').raw().all() as unknown[][];
@@ -22,7 +33,9 @@ export function rawInsertMs(fromPath: string, toPath: string, index = true): { m
   for (const suffix of ['', '-wal', '-shm']) rmSync(toPath + suffix, { force: true });
   const to = openDb(toPath);
   const addSource = to.prepare('INSERT INTO sources (id, name, kind, base_url, created_at) VALUES (?, ?, ?, ?, ?)');
-  const addThread = to.prepare('INSERT INTO threads (id, source_id, external_id, title, category, tags_json, url, views, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const addThread = to.prepare(
+    'INSERT INTO threads (id, source_id, external_id, title, category, tags_json, url, views, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   const addTag = to.prepare('INSERT INTO thread_tags (thread_id, tag) VALUES (?, ?)');
   const addPost = to.prepare(
     'INSERT INTO posts (source_id, thread_id, external_id, post_number, reply_to, author, created_at, html, text, like_count, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',

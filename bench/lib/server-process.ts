@@ -36,12 +36,24 @@ function signal(child: ChildProcess, sig: NodeJS.Signals): Promise<void> {
 }
 
 /** Starts the server on `dbPath` (demo off unless `demo`) and resolves once /api/health answers. */
-export async function startServer(dbPath: string, opts: { port?: number; demo?: boolean; env?: Record<string, string> } = {}): Promise<ServerProcess> {
+export async function startServer(
+  dbPath: string,
+  opts: { port?: number; demo?: boolean; env?: Record<string, string> } = {},
+): Promise<ServerProcess> {
   const port = opts.port ?? (await freePort());
   // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the server there (open it in Chrome DevTools).
-  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', resolve(process.env.BENCH_CPU_PROF)] : [];
+  const profile = process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', '--cpu-prof-dir', resolve(process.env.BENCH_CPU_PROF)]
+    : [];
   const child = spawn(process.execPath, [...profile, '--import', 'tsx', join(root, 'apps/api/src/server.ts')], {
-    env: { ...process.env, PORT: String(port), THREADCODER_DB: dbPath, THREADCODER_DEMO: opts.demo ? '1' : '0', THREADCODER_API_ONLY: '1', ...opts.env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      THREADCODER_DB: dbPath,
+      THREADCODER_DEMO: opts.demo ? '1' : '0',
+      THREADCODER_API_ONLY: '1',
+      ...opts.env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   // Standard error, and the error lines of the request log (stdout; the rest is dropped).
@@ -55,7 +67,13 @@ export async function startServer(dbPath: string, opts: { port?: number; demo?: 
     for (const line of lines) if (line.includes('"level":"error"')) keep(`${line}\n`);
   });
   const origin = `http://127.0.0.1:${port}`;
-  const server: ServerProcess = { child, origin, stderr: () => stderr, stop: () => signal(child, 'SIGTERM'), kill: () => signal(child, 'SIGKILL') };
+  const server: ServerProcess = {
+    child,
+    origin,
+    stderr: () => stderr,
+    stop: () => signal(child, 'SIGTERM'),
+    kill: () => signal(child, 'SIGKILL'),
+  };
   for (let i = 0; i < 300; i++) {
     if (child.exitCode !== null) throw new Error(`The server exited with ${child.exitCode}:\n${stderr}`);
     try {
@@ -82,11 +100,20 @@ export function connect(origin: string, cookie: string): Session {
 }
 
 /** One JSON request on a session; resolves with the status and the parsed body (null if not JSON). */
-export async function call(s: Session, method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+export async function call(
+  s: Session,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: unknown }> {
   const res = await s.client.request({
     path,
     method: method as 'GET',
-    headers: { origin: s.origin, cookie: s.cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      origin: s.origin,
+      cookie: s.cookie,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.body.text();

@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { axisFor, dayIndex, fillSeries, monthIndex, periodAxis, periodOf } from '../../apps/api/src/analysis/periods.ts';
+import {
+  axisFor,
+  dayIndex,
+  fillSeries,
+  monthIndex,
+  periodAxis,
+  periodOf,
+} from '../../apps/api/src/analysis/periods.ts';
 
 const m = (iso: string) => monthIndex(iso);
 
@@ -63,7 +70,13 @@ describe('filling series', () => {
 
   test('months without data are zeros between the first and the last', () => {
     const axis = axisFor('month', { min: m('2022-01'), max: m('2022-04') }, {});
-    const out = fillSeries([{ month: m('2022-01'), series: 'x', value: 5 }, { month: m('2022-04'), series: 'x', value: 2 }], axis);
+    const out = fillSeries(
+      [
+        { month: m('2022-01'), series: 'x', value: 5 },
+        { month: m('2022-04'), series: 'x', value: 2 },
+      ],
+      axis,
+    );
     expect(axis.periods.map((p) => p.key)).toEqual(['2022-01', '2022-02', '2022-03', '2022-04']);
     expect(out.get('x')).toEqual([5, 0, 0, 2]);
   });

@@ -3,7 +3,13 @@ import { seriesCorrelation, shiftTests } from '../../apps/api/src/analysis/shift
 
 describe('shift tests', () => {
   test('chi-square of a known code × period table: [[10, 20], [30, 40]] gives X² = 50/63', () => {
-    const { chiSquare } = shiftTests([{ codeId: 'a', counts: [10, 20] }, { codeId: 'b', counts: [30, 40] }], [40, 60]);
+    const { chiSquare } = shiftTests(
+      [
+        { codeId: 'a', counts: [10, 20] },
+        { codeId: 'b', counts: [30, 40] },
+      ],
+      [40, 60],
+    );
     if (chiSquare.value === null) throw new Error(chiSquare.reason);
     expect(chiSquare.value.statistic).toBeCloseTo(50 / 63, 12);
     expect(chiSquare.value.df).toBe(1);
@@ -13,9 +19,23 @@ describe('shift tests', () => {
   });
 
   test('codes never used are dropped and named; small expected counts warn', () => {
-    const { chiSquare } = shiftTests([{ codeId: 'a', counts: [1, 2, 0] }, { codeId: 'z', counts: [0, 0, 0] }, { codeId: 'b', counts: [3, 1, 0] }], [4, 3, 0]);
+    const { chiSquare } = shiftTests(
+      [
+        { codeId: 'a', counts: [1, 2, 0] },
+        { codeId: 'z', counts: [0, 0, 0] },
+        { codeId: 'b', counts: [3, 1, 0] },
+      ],
+      [4, 3, 0],
+    );
     if (chiSquare.value === null) throw new Error(chiSquare.reason);
-    expect(chiSquare.value).toMatchObject({ codeIds: ['a', 'b'], droppedCodeIds: ['z'], droppedPeriods: [2], df: 1, expectedBelow5: 4, cells: 4 });
+    expect(chiSquare.value).toMatchObject({
+      codeIds: ['a', 'b'],
+      droppedCodeIds: ['z'],
+      droppedPeriods: [2],
+      df: 1,
+      expectedBelow5: 4,
+      cells: 4,
+    });
     expect(chiSquare.value.warning).toMatch(/4 of 4 expected counts are below 5/);
   });
 

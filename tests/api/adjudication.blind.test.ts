@@ -15,7 +15,12 @@ const base = () => `/api/studies/${s.studyId}/adjudication`;
 beforeEach(async () => {
   s = await codingStudy();
   const owen = await s.as('owen');
-  await owen.post(`/api/studies/${s.studyId}/sampling/draw`, { roundId: s.roundId, size: 1, seed: 'blind', overlap: 1 });
+  await owen.post(`/api/studies/${s.studyId}/sampling/draw`, {
+    roundId: s.roundId,
+    size: 1,
+    seed: 'blind',
+    overlap: 1,
+  });
   unitId = s.t.db.prepare('SELECT id FROM units ORDER BY position').pluck().get() as number;
   const cora = await s.as('cora');
   await cora.request('PUT', `/api/studies/${s.studyId}/units/${unitId}/coding`, {
@@ -24,7 +29,10 @@ beforeEach(async () => {
     quotes: { documentation: { text: secretQuote, start: 0, end: secretQuote.length } },
   });
   const cody = await s.as('cody');
-  await cody.request('PUT', `/api/studies/${s.studyId}/units/${unitId}/coding`, { codeIds: ['model-usage'], memo: 'cody memo' });
+  await cody.request('PUT', `/api/studies/${s.studyId}/units/${unitId}/coding`, {
+    codeIds: ['model-usage'],
+    memo: 'cody memo',
+  });
 });
 afterEach(() => s.t.close());
 
@@ -40,16 +48,26 @@ describe('blind coding and adjudication', () => {
 
   test('after the round closes with a disagreement, the adjudicator sees both coders’ labels, memos and quotes', async () => {
     const owen = await s.as('owen');
-    expect((await (await owen.post(`/api/studies/${s.studyId}/rounds/${s.roundId}/close`)).json()).summary).toMatchObject({ disagreed: 1 });
+    expect(
+      (await (await owen.post(`/api/studies/${s.studyId}/rounds/${s.roundId}/close`)).json()).summary,
+    ).toMatchObject({ disagreed: 1 });
     const ada = await s.as('ada');
     const { items } = await (await ada.get(base())).json();
     expect(items).toHaveLength(1);
-    expect(items[0].codings.map((c: { username: string; codeIds: string[]; memo: string }) => [c.username, c.codeIds, c.memo])).toEqual([
+    expect(
+      items[0].codings.map((c: { username: string; codeIds: string[]; memo: string }) => [
+        c.username,
+        c.codeIds,
+        c.memo,
+      ]),
+    ).toEqual([
       ['cody', ['model-usage'], 'cody memo'],
       ['cora', ['documentation'], secretMemo],
     ]);
     const detail = await (await ada.get(`${base()}/units/${unitId}`)).json();
-    expect(detail.item.codings[1].quotes).toEqual({ documentation: { text: secretQuote, start: 0, end: secretQuote.length } });
+    expect(detail.item.codings[1].quotes).toEqual({
+      documentation: { text: secretQuote, start: 0, end: secretQuote.length },
+    });
     // Coders are no adjudicators, even once the codings are visible.
     const cody = await s.as('cody');
     expect((await cody.get(base())).status).toBe(403);

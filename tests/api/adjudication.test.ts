@@ -16,7 +16,8 @@ beforeEach(async () => {
   units = s.t.db.prepare('SELECT id FROM units ORDER BY position').pluck().all() as number[];
   const cora = await s.as('cora');
   const cody = await s.as('cody');
-  const code = (who: Agent, unit: number, body: object) => who.request('PUT', `/api/studies/${s.studyId}/units/${unit}/coding`, body);
+  const code = (who: Agent, unit: number, body: object) =>
+    who.request('PUT', `/api/studies/${s.studyId}/units/${unit}/coding`, body);
   await code(cora, units[0]!, { codeIds: ['model-usage', 'documentation'] });
   await code(cody, units[0]!, { codeIds: ['documentation', 'model-usage'] });
   await code(cora, units[1]!, {
@@ -34,17 +35,28 @@ beforeEach(async () => {
 afterEach(() => s.t.close());
 
 const settle = (who: Agent, unit: number, body: unknown) => who.post(`${base()}/units/${unit}/settle`, body);
-const finals = () => s.t.db.prepare('SELECT unit_id, code_id, origin FROM final_labels ORDER BY unit_id, code_id').all();
+const finals = () =>
+  s.t.db.prepare('SELECT unit_id, code_id, origin FROM final_labels ORDER BY unit_id, code_id').all();
 const auditRows = () =>
-  (s.t.db.prepare("SELECT user_id, study_id, action, entity, entity_id, before_json, after_json FROM audit_log WHERE entity = 'adjudication' ORDER BY id").all() as {
-    user_id: number;
-    study_id: number;
-    action: string;
-    entity: string;
-    entity_id: string;
-    before_json: string;
-    after_json: string;
-  }[]).map(({ before_json, after_json, ...r }) => ({ ...r, before: JSON.parse(before_json), after: JSON.parse(after_json) }));
+  (
+    s.t.db
+      .prepare(
+        "SELECT user_id, study_id, action, entity, entity_id, before_json, after_json FROM audit_log WHERE entity = 'adjudication' ORDER BY id",
+      )
+      .all() as {
+      user_id: number;
+      study_id: number;
+      action: string;
+      entity: string;
+      entity_id: string;
+      before_json: string;
+      after_json: string;
+    }[]
+  ).map(({ before_json, after_json, ...r }) => ({
+    ...r,
+    before: JSON.parse(before_json),
+    after: JSON.parse(after_json),
+  }));
 
 describe('the queue', () => {
   test('lists exactly the disagreeing units, each coder’s coding side by side', async () => {
@@ -114,7 +126,9 @@ describe('the queue', () => {
 
   test('filters by round, and refuses a bad status', async () => {
     const owen = await s.as('owen');
-    const other = (await (await owen.post(`/api/studies/${s.studyId}/rounds`, { name: 'Calibration', kind: 'calibration' })).json()).round.id;
+    const other = (
+      await (await owen.post(`/api/studies/${s.studyId}/rounds`, { name: 'Calibration', kind: 'calibration' })).json()
+    ).round.id;
     expect((await (await ada.get(`${base()}?roundId=${s.roundId}`)).json()).items).toHaveLength(2);
     expect((await (await ada.get(`${base()}?roundId=${other}`)).json()).items).toEqual([]);
     const bad = await ada.get(`${base()}?status=done`);
@@ -127,7 +141,9 @@ describe('the queue', () => {
     const body = await res.json();
     expect(body.item.unitId).toBe(units[1]);
     expect(body.thread.title).toBe(body.item.threadTitle);
-    expect(body.posts.filter((p: { isUnit: boolean }) => p.isUnit).map((p: { id: number }) => p.id)).toEqual([body.item.postId]);
+    expect(body.posts.filter((p: { isUnit: boolean }) => p.isUnit).map((p: { id: number }) => p.id)).toEqual([
+      body.item.postId,
+    ]);
     expect((await ada.get(`${base()}/units/${units[0]}`)).status).toBe(404);
     expect((await settle(ada, units[0]!, { codeIds: [], rationale: 'x' })).status).toBe(404);
   });
@@ -141,7 +157,8 @@ describe('the queue', () => {
 
   test('coders get 403 on every adjudication route, outsiders 404', async () => {
     const cora = await s.as('cora');
-    for (const path of ['', '/choices', '/final-labels', `/units/${units[1]}`]) expect((await cora.get(base() + path)).status).toBe(403);
+    for (const path of ['', '/choices', '/final-labels', `/units/${units[1]}`])
+      expect((await cora.get(base() + path)).status).toBe(403);
     expect((await settle(cora, units[1]!, { codeIds: ['model-usage'], rationale: 'mine' })).status).toBe(403);
     expect((await cora.post(`${base()}/units/${units[1]}/reopen`)).status).toBe(403);
     const nina = await s.as('nina');
@@ -174,7 +191,10 @@ describe('settling', () => {
   });
 
   test('replaces the unit’s final labels, records who and why, and audits before/after', async () => {
-    const res = await settle(ada, units[1]!, { codeIds: ['model-usage', 'documentation'], rationale: 'The poster also says the docs are thin.' });
+    const res = await settle(ada, units[1]!, {
+      codeIds: ['model-usage', 'documentation'],
+      rationale: 'The poster also says the docs are thin.',
+    });
     expect(res.status).toBe(200);
     const { item } = await res.json();
     expect(item).toMatchObject({
@@ -190,8 +210,15 @@ describe('settling', () => {
       { unit_id: units[1], code_id: 'documentation', origin: 'adjudication' },
       { unit_id: units[1], code_id: 'model-usage', origin: 'adjudication' },
     ]);
-    const row = s.t.db.prepare('SELECT status, rationale, settled_by, settled_at FROM adjudications WHERE unit_id = ?').get(units[1]);
-    expect(row).toEqual({ status: 'settled', rationale: 'The poster also says the docs are thin.', settled_by: s.ids.ada, settled_at: item.settledAt });
+    const row = s.t.db
+      .prepare('SELECT status, rationale, settled_by, settled_at FROM adjudications WHERE unit_id = ?')
+      .get(units[1]);
+    expect(row).toEqual({
+      status: 'settled',
+      rationale: 'The poster also says the docs are thin.',
+      settled_by: s.ids.ada,
+      settled_at: item.settledAt,
+    });
     expect(auditRows()).toEqual([
       {
         user_id: s.ids.ada,
@@ -200,7 +227,11 @@ describe('settling', () => {
         entity: 'adjudication',
         entity_id: String(units[1]),
         before: { status: 'open', rationale: '', codeIds: [] },
-        after: { status: 'settled', rationale: 'The poster also says the docs are thin.', codeIds: ['documentation', 'model-usage'] },
+        after: {
+          status: 'settled',
+          rationale: 'The poster also says the docs are thin.',
+          codeIds: ['documentation', 'model-usage'],
+        },
       },
     ]);
     const again = await settle(ada, units[1]!, { codeIds: [], rationale: 'changed my mind' });
@@ -218,11 +249,19 @@ describe('settling', () => {
     expect(auditRows()[0]).toMatchObject({
       user_id: s.ids.owen,
       action: 'adjudication.settle',
-      after: { status: 'settled', rationale: 'Cody read the thread right.', codeIds: ['beginner-guidance'], acceptedCoderId: s.ids.cody },
+      after: {
+        status: 'settled',
+        rationale: 'Cody read the thread right.',
+        codeIds: ['beginner-guidance'],
+        acceptedCoderId: s.ids.cody,
+      },
     });
     const stranger = await settle(ada, units[1]!, { acceptCoderId: s.ids.ada, rationale: 'x' });
     expect(stranger.status).toBe(400);
-    expect((await stranger.json()).error).toMatchObject({ code: 'adjudication.unknown_coder', where: { field: 'acceptCoderId' } });
+    expect((await stranger.json()).error).toMatchObject({
+      code: 'adjudication.unknown_coder',
+      where: { field: 'acceptCoderId' },
+    });
   });
 
   test('an empty final set is a valid decision', async () => {
@@ -237,18 +276,38 @@ describe('reopening', () => {
     await settle(ada, units[1]!, { codeIds: ['model-usage'], rationale: 'first' });
     const res = await ada.post(`${base()}/units/${units[1]}/reopen`);
     expect(res.status).toBe(200);
-    expect((await res.json()).item).toMatchObject({ status: 'reopened', rationale: 'first', settledById: null, settledAt: null, finalCodeIds: [] });
+    expect((await res.json()).item).toMatchObject({
+      status: 'reopened',
+      rationale: 'first',
+      settledById: null,
+      settledAt: null,
+      finalCodeIds: [],
+    });
     expect(s.t.db.prepare('SELECT count(*) FROM final_labels WHERE unit_id = ?').pluck().get(units[1])).toBe(0);
-    expect((await (await ada.get(`${base()}?status=reopened`)).json()).items.map((i: { unitId: number }) => i.unitId)).toEqual([units[1]]);
+    expect(
+      (await (await ada.get(`${base()}?status=reopened`)).json()).items.map((i: { unitId: number }) => i.unitId),
+    ).toEqual([units[1]]);
     expect((await ada.post(`${base()}/units/${units[1]}/reopen`)).status).toBe(409);
     await settle(ada, units[1]!, { codeIds: ['documentation'], rationale: 'second' });
     expect(s.t.db.prepare('SELECT code_id, origin FROM final_labels WHERE unit_id = ?').all(units[1])).toEqual([
       { code_id: 'documentation', origin: 'adjudication' },
     ]);
     expect(auditRows().map(({ action, before, after }) => ({ action, before, after }))).toEqual([
-      { action: 'adjudication.settle', before: { status: 'open', rationale: '', codeIds: [] }, after: { status: 'settled', rationale: 'first', codeIds: ['model-usage'] } },
-      { action: 'adjudication.reopen', before: { status: 'settled', rationale: 'first', codeIds: ['model-usage'] }, after: { status: 'reopened', rationale: 'first', codeIds: [] } },
-      { action: 'adjudication.settle', before: { status: 'reopened', rationale: 'first', codeIds: [] }, after: { status: 'settled', rationale: 'second', codeIds: ['documentation'] } },
+      {
+        action: 'adjudication.settle',
+        before: { status: 'open', rationale: '', codeIds: [] },
+        after: { status: 'settled', rationale: 'first', codeIds: ['model-usage'] },
+      },
+      {
+        action: 'adjudication.reopen',
+        before: { status: 'settled', rationale: 'first', codeIds: ['model-usage'] },
+        after: { status: 'reopened', rationale: 'first', codeIds: [] },
+      },
+      {
+        action: 'adjudication.settle',
+        before: { status: 'reopened', rationale: 'first', codeIds: [] },
+        after: { status: 'settled', rationale: 'second', codeIds: ['documentation'] },
+      },
     ]);
   });
 
@@ -264,8 +323,22 @@ test('final label counts per code, by origin, with adjudication statuses', async
   const body = await (await ada.get(`${base()}/final-labels`)).json();
   expect(body).toEqual({
     codes: [
-      { codeId: 'model-usage', name: 'Model usage understanding', dimension: 'challenge', agreement: 1, adjudication: 1, total: 2 },
-      { codeId: 'documentation', name: expect.any(String), dimension: 'challenge', agreement: 1, adjudication: 0, total: 1 },
+      {
+        codeId: 'model-usage',
+        name: 'Model usage understanding',
+        dimension: 'challenge',
+        agreement: 1,
+        adjudication: 1,
+        total: 2,
+      },
+      {
+        codeId: 'documentation',
+        name: expect.any(String),
+        dimension: 'challenge',
+        agreement: 1,
+        adjudication: 0,
+        total: 1,
+      },
     ],
     units: 2,
     adjudications: { open: 1, settled: 1, reopened: 0 },

@@ -44,18 +44,29 @@ async function code(rows: [number, string[], string[] | null][]) {
   const cora = await s.as('cora');
   const cody = await s.as('cody');
   for (const [unit, a, b] of rows) {
-    expect((await cora.request('PUT', `/api/studies/${s.studyId}/units/${unit}/coding`, { codeIds: a })).status).toBe(200);
-    if (b) expect((await cody.request('PUT', `/api/studies/${s.studyId}/units/${unit}/coding`, { codeIds: b })).status).toBe(200);
+    expect((await cora.request('PUT', `/api/studies/${s.studyId}/units/${unit}/coding`, { codeIds: a })).status).toBe(
+      200,
+    );
+    if (b)
+      expect((await cody.request('PUT', `/api/studies/${s.studyId}/units/${unit}/coding`, { codeIds: b })).status).toBe(
+        200,
+      );
   }
 }
 
-const unitsOf = (roundId: number) => s.t.db.prepare('SELECT id FROM units WHERE round_id = ? ORDER BY position').pluck().all(roundId) as number[];
+const unitsOf = (roundId: number) =>
+  s.t.db.prepare('SELECT id FROM units WHERE round_id = ? ORDER BY position').pluck().all(roundId) as number[];
 
 beforeEach(async () => {
   s = await codingStudy();
   s.t.db.prepare("UPDATE rounds SET name = 'Calibration', kind = 'calibration' WHERE id = ?").run(s.roundId);
   owen = await s.as('owen');
-  await owen.post(`/api/studies/${s.studyId}/sampling/draw`, { roundId: s.roundId, size: 6, seed: 'agree', overlap: 1 });
+  await owen.post(`/api/studies/${s.studyId}/sampling/draw`, {
+    roundId: s.roundId,
+    size: 6,
+    seed: 'agree',
+    overlap: 1,
+  });
   calibration = unitsOf(s.roundId);
   await code([
     [calibration[0]!, [M], [M]],
@@ -66,8 +77,14 @@ beforeEach(async () => {
     [calibration[5]!, [D, M], [D]],
   ]);
   expect((await owen.post(`/api/studies/${s.studyId}/rounds/${s.roundId}/close`)).status).toBe(200);
-  mainId = (await (await owen.post(`/api/studies/${s.studyId}/rounds`, { name: 'Main', kind: 'main' })).json()).round.id;
-  await owen.post(`/api/studies/${s.studyId}/sampling/draw`, { roundId: mainId, size: 5, seed: 'agree-main', overlap: 1 });
+  mainId = (await (await owen.post(`/api/studies/${s.studyId}/rounds`, { name: 'Main', kind: 'main' })).json()).round
+    .id;
+  await owen.post(`/api/studies/${s.studyId}/sampling/draw`, {
+    roundId: mainId,
+    size: 5,
+    seed: 'agree-main',
+    overlap: 1,
+  });
   main = unitsOf(mainId);
   await code([
     [main[0]!, [M], [M]],
@@ -103,7 +120,13 @@ describe('the statistics', () => {
       'krippendorff_alpha_jaccard',
     ]);
     expect(body.pairs).toEqual([
-      { coderA: 'cody', coderB: 'cora', units: 10, percentAgreement: { value: 0.7, reason: null }, kappa: { value: expect.closeTo(19 / 34, 12), reason: null } },
+      {
+        coderA: 'cody',
+        coderB: 'cora',
+        units: 10,
+        percentAgreement: { value: 0.7, reason: null },
+        kappa: { value: expect.closeTo(19 / 34, 12), reason: null },
+      },
     ]);
     expect(body.perCode.map((c: { codeId: string }) => c.codeId)).toEqual([D, M, T]);
     expect(body.coders.map((c: { username: string }) => c.username)).toEqual(['cody', 'cora']);
@@ -112,28 +135,60 @@ describe('the statistics', () => {
   test('a pair of coders who share no unit is listed with its units at 0 and both statistics not defined', async () => {
     // nina joins and codes two units of a third round with cora only: cora M, M; nina M, D.
     // cora–nina: p_o = 1/2; cora {M} 2, nina {M} 1, {D} 1: p_e = (2/2)(1/2) = 1/2, kappa = 0.
-    expect((await owen.post(`/api/studies/${s.studyId}/members`, { userId: s.ids.nina, role: 'coder' })).status).toBe(201);
-    const thirdId = (await (await owen.post(`/api/studies/${s.studyId}/rounds`, { name: 'Third', kind: 'main' })).json()).round.id;
-    const drawn = await owen.post(`/api/studies/${s.studyId}/sampling/draw`, { roundId: thirdId, size: 2, seed: 'agree-third', overlap: 1, coderIds: [s.ids.cora, s.ids.nina] });
+    expect((await owen.post(`/api/studies/${s.studyId}/members`, { userId: s.ids.nina, role: 'coder' })).status).toBe(
+      201,
+    );
+    const thirdId = (
+      await (await owen.post(`/api/studies/${s.studyId}/rounds`, { name: 'Third', kind: 'main' })).json()
+    ).round.id;
+    const drawn = await owen.post(`/api/studies/${s.studyId}/sampling/draw`, {
+      roundId: thirdId,
+      size: 2,
+      seed: 'agree-third',
+      overlap: 1,
+      coderIds: [s.ids.cora, s.ids.nina],
+    });
     expect(drawn.status).toBe(201);
     const [t1, t2] = unitsOf(thirdId);
     const cora = await s.as('cora');
     const nina = await s.as('nina');
-    for (const [unit, a, b] of [[t1!, [M], [M]], [t2!, [M], [D]]] as const) {
-      expect((await cora.request('PUT', `/api/studies/${s.studyId}/units/${unit}/coding`, { codeIds: a })).status).toBe(200);
-      expect((await nina.request('PUT', `/api/studies/${s.studyId}/units/${unit}/coding`, { codeIds: b })).status).toBe(200);
+    for (const [unit, a, b] of [
+      [t1!, [M], [M]],
+      [t2!, [M], [D]],
+    ] as const) {
+      expect((await cora.request('PUT', `/api/studies/${s.studyId}/units/${unit}/coding`, { codeIds: a })).status).toBe(
+        200,
+      );
+      expect((await nina.request('PUT', `/api/studies/${s.studyId}/units/${unit}/coding`, { codeIds: b })).status).toBe(
+        200,
+      );
     }
     const body = await (await owen.get(base())).json();
     expect(body.pairs).toEqual([
-      { coderA: 'cody', coderB: 'cora', units: 10, percentAgreement: { value: 0.7, reason: null }, kappa: { value: expect.closeTo(19 / 34, 12), reason: null } },
+      {
+        coderA: 'cody',
+        coderB: 'cora',
+        units: 10,
+        percentAgreement: { value: 0.7, reason: null },
+        kappa: { value: expect.closeTo(19 / 34, 12), reason: null },
+      },
       {
         coderA: 'cody',
         coderB: 'nina',
         units: 0,
-        percentAgreement: { value: null, reason: 'no unit has two or more codings, so there is no pair of codings to compare' },
+        percentAgreement: {
+          value: null,
+          reason: 'no unit has two or more codings, so there is no pair of codings to compare',
+        },
         kappa: { value: null, reason: 'coders "cody" and "nina" coded no unit in common' },
       },
-      { coderA: 'cora', coderB: 'nina', units: 2, percentAgreement: { value: 0.5, reason: null }, kappa: { value: 0, reason: null } },
+      {
+        coderA: 'cora',
+        coderB: 'nina',
+        units: 2,
+        percentAgreement: { value: 0.5, reason: null },
+        kappa: { value: 0, reason: null },
+      },
     ]);
     // The headline mean pairwise kappa leaves the unshared pair out: (19/34 + 0) / 2.
     expect(body.overall.headline.kappa).toBe('mean_pairwise_cohen_kappa');
@@ -259,7 +314,11 @@ describe('access and the blind rule', () => {
     const asCoder = await (await (await s.as('cody')).get(base())).json();
     expect(asCoder).toEqual(await (await owen.get(base())).json());
     expect(asCoder.hidden.units).toBe(0);
-    expect(asCoder.disagreements.map((d: { unitId: number }) => d.unitId)).toEqual([calibration[3], calibration[5], main[3]]);
+    expect(asCoder.disagreements.map((d: { unitId: number }) => d.unitId)).toEqual([
+      calibration[3],
+      calibration[5],
+      main[3],
+    ]);
   });
 
   test('the confusion matrix and disagreeing units are hidden for the open blind round and shown after it closes', async () => {
@@ -269,7 +328,9 @@ describe('access and the blind rule', () => {
     expect(open.hidden).toEqual({ units: 4, rounds: [{ id: mainId, name: 'Main' }] });
     expect(statOf(open.overall.statistics, 'cohen_kappa').value).toBeCloseTo(7 / 11, 12);
     // The pair selector cannot get round the rule either.
-    expect((await (await owen.get(`${base()}?roundId=${mainId}&pair=${s.ids.cora},${s.ids.cody}`)).json()).confusion).toBeNull();
+    expect(
+      (await (await owen.get(`${base()}?roundId=${mainId}&pair=${s.ids.cora},${s.ids.cody}`)).json()).confusion,
+    ).toBeNull();
 
     // Over the whole study only the closed round's units are shown.
     const all = await (await owen.get(base())).json();
@@ -280,9 +341,23 @@ describe('access and the blind rule', () => {
     await owen.post(`/api/studies/${s.studyId}/rounds/${mainId}/close`);
     const closed = await (await owen.get(`${base()}?roundId=${mainId}`)).json();
     expect(closed.hidden).toEqual({ units: 0, rounds: [] });
-    expect(closed.confusion).toMatchObject({ coderA: 'cody', coderB: 'cora', units: 4, onlyA: 0, onlyB: 0, layout: 'presence' });
+    expect(closed.confusion).toMatchObject({
+      coderA: 'cody',
+      coderB: 'cora',
+      units: 4,
+      onlyA: 0,
+      onlyB: 0,
+      layout: 'presence',
+    });
     expect(closed.disagreements).toEqual([
-      { unitId: main[3], roundId: mainId, roundName: 'Main', threadTitle: expect.stringMatching(/^Thread /), postNumber: expect.any(Number), codeIds: [D, M] },
+      {
+        unitId: main[3],
+        roundId: mainId,
+        roundName: 'Main',
+        threadTitle: expect.stringMatching(/^Thread /),
+        postNumber: expect.any(Number),
+        codeIds: [D, M],
+      },
     ]);
   });
 
@@ -297,15 +372,39 @@ describe('access and the blind rule', () => {
     const body = await (await owen.get(`${base()}?roundId=${s.roundId}&pair=${s.ids.cody},${s.ids.cora}`)).json();
     expect(body.confusion.codes).toEqual([
       // D: c1 c2 c5 neither; c4 cora only; c3 c6 both.
-      { codeId: D, counts: [[3, 1], [0, 2]] },
+      {
+        codeId: D,
+        counts: [
+          [3, 1],
+          [0, 2],
+        ],
+      },
       // M: c3 c5 neither; c4 cody only; c6 cora only; c1 c2 both.
-      { codeId: M, counts: [[2, 1], [1, 2]] },
-      { codeId: T, counts: [[5, 0], [0, 1]] },
+      {
+        codeId: M,
+        counts: [
+          [2, 1],
+          [1, 2],
+        ],
+      },
+      {
+        codeId: T,
+        counts: [
+          [5, 0],
+          [0, 1],
+        ],
+      },
     ]);
     // The other orientation transposes every matrix.
     const flipped = await (await owen.get(`${base()}?roundId=${s.roundId}&pair=${s.ids.cora},${s.ids.cody}`)).json();
     expect(flipped.confusion.coderA).toBe('cora');
-    expect(flipped.confusion.codes[0]).toEqual({ codeId: D, counts: [[3, 0], [1, 2]] });
+    expect(flipped.confusion.codes[0]).toEqual({
+      codeId: D,
+      counts: [
+        [3, 0],
+        [1, 2],
+      ],
+    });
     expect(body.disagreements.map((d: { unitId: number; codeIds: string[] }) => [d.unitId, d.codeIds])).toEqual([
       [calibration[3], [D, M]],
       [calibration[5], [M]],
@@ -325,7 +424,9 @@ describe('export', () => {
     expect(lines[1]).toBe('overall,,,,,,percent_agreement,0.7,,,10,');
     expect(lines).toContain(`round,${s.roundId},Calibration,,,,percent_agreement,${4 / 6},,,6,`);
     const emptyId = s.t.db.prepare("SELECT id FROM rounds WHERE name = 'Empty'").pluck().get() as number;
-    expect(lines).toContain(`round,${emptyId},Empty,,,,percent_agreement,,,,0,"no unit has two or more codings, so there is no pair of codings to compare"`);
+    expect(lines).toContain(
+      `round,${emptyId},Empty,,,,percent_agreement,,,,0,"no unit has two or more codings, so there is no pair of codings to compare"`,
+    );
     expect(lines).toContain('code,,,training-pipeline,,,prevalence,0.2,,,10,');
     expect(lines).toContain('pair,,,,cody,cora,percent_agreement,0.7,,,10,');
     // 8 overall + 3 rounds × 8 + 3 codes × 3 + 1 pair × 2, the header, and the final newline.
@@ -340,7 +441,9 @@ describe('export', () => {
     expect(low).toBeLessThanOrEqual(13 / 25);
     expect(high).toBeGreaterThanOrEqual(13 / 25);
     const json = await owen.get(`${base()}/export?format=json&roundId=${s.roundId}`);
-    expect(json.headers.get('content-disposition')).toBe(`attachment; filename="agreement-study-${s.studyId}-round-${s.roundId}.json"`);
+    expect(json.headers.get('content-disposition')).toBe(
+      `attachment; filename="agreement-study-${s.studyId}-round-${s.roundId}.json"`,
+    );
     expect(await json.json()).toEqual(await (await owen.get(`${base()}?roundId=${s.roundId}`)).json());
   });
 });

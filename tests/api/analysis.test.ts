@@ -13,12 +13,24 @@ const url = (path: string, query: Record<string, string | number> = {}) => {
   const q = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString();
   return `/api/studies/${s.studyId}/analysis/${path}${q ? `?${q}` : ''}`;
 };
-const getJson = async (path: string, query: Record<string, string | number> = {}, as: keyof AnalysisStudy['agents'] = 'owen') => {
+const getJson = async (
+  path: string,
+  query: Record<string, string | number> = {},
+  as: keyof AnalysisStudy['agents'] = 'owen',
+) => {
   const res = await s.agents[as].get(url(path, query));
   expect(res.status, await res.clone().text()).toBe(200);
   return res.json();
 };
-type Row = { id: string; units: number; directUnits: number; share: number; threads: number; counts: number[]; depth: number };
+type Row = {
+  id: string;
+  units: number;
+  directUnits: number;
+  share: number;
+  threads: number;
+  counts: number[];
+  depth: number;
+};
 const rowsById = (body: { rows: Row[] }) => Object.fromEntries(body.rows.map((r) => [r.id, r]));
 const units = (body: { rows: Row[] }) => Object.fromEntries(body.rows.map((r) => [r.id, r.units]));
 
@@ -29,7 +41,13 @@ describe('counts per code, rolled up the codebook tree', () => {
     expect(body.codedThreads).toBe(6);
     expect(body.periods.map((p: { key: string }) => p.key)).toEqual(['2022-Q1', '2022-Q2', '2022-Q3']);
     expect(body.rows.map((r: Row) => [r.id, r.depth])).toEqual([
-      ['challenge', 0], ['technical', 1], ['memory', 2], ['training', 2], ['docs', 1], ['benefit', 0], ['thanks', 1],
+      ['challenge', 0],
+      ['technical', 1],
+      ['memory', 2],
+      ['training', 2],
+      ['docs', 1],
+      ['benefit', 0],
+      ['thanks', 1],
     ]);
     const r = rowsById(body);
     expect(r.memory).toMatchObject({ units: 3, directUnits: 3, share: 3 / 7, threads: 3, counts: [1, 1, 1] });
@@ -44,11 +62,23 @@ describe('counts per code, rolled up the codebook tree', () => {
 
   test.each([
     [{ roundId: 'main' }, 1, { memory: 1, training: 0, technical: 1, docs: 0, thanks: 0, challenge: 1, benefit: 0 }],
-    [{ category: 'Beginners' }, 2, { memory: 1, training: 0, technical: 1, docs: 1, thanks: 1, challenge: 2, benefit: 1 }],
+    [
+      { category: 'Beginners' },
+      2,
+      { memory: 1, training: 0, technical: 1, docs: 1, thanks: 1, challenge: 2, benefit: 1 },
+    ],
     [{ tag: 'gpt2' }, 2, { memory: 0, training: 1, technical: 1, docs: 1, thanks: 1, challenge: 2, benefit: 1 }],
     // 31 March 23:30 is still in the range that ends on 31 March; 1 April 00:10 is not.
-    [{ from: '2022-01-01', to: '2022-03-31' }, 3, { memory: 1, training: 2, technical: 2, docs: 1, thanks: 1, challenge: 3, benefit: 1 }],
-    [{ from: '2022-04-01', to: '2022-05-31' }, 2, { memory: 1, training: 0, technical: 1, docs: 1, thanks: 1, challenge: 2, benefit: 1 }],
+    [
+      { from: '2022-01-01', to: '2022-03-31' },
+      3,
+      { memory: 1, training: 2, technical: 2, docs: 1, thanks: 1, challenge: 3, benefit: 1 },
+    ],
+    [
+      { from: '2022-04-01', to: '2022-05-31' },
+      2,
+      { memory: 1, training: 0, technical: 1, docs: 1, thanks: 1, challenge: 2, benefit: 1 },
+    ],
   ])('filtered by %o: %i coded units', async (filter, coded, expected) => {
     const query = 'roundId' in filter ? { roundId: s.rounds[1] } : filter;
     const body = await getJson('counts', query as Record<string, string>);
@@ -58,15 +88,34 @@ describe('counts per code, rolled up the codebook tree', () => {
 
   test('the round filter reads the summary and a date filter the facts: both agree', async () => {
     const bySummary = await getJson('trend', { roundId: s.rounds[0], granularity: 'month' });
-    const byFacts = await getJson('trend', { roundId: s.rounds[0], granularity: 'month', from: '2000-01-01', to: '2022-08-31' });
+    const byFacts = await getJson('trend', {
+      roundId: s.rounds[0],
+      granularity: 'month',
+      from: '2000-01-01',
+      to: '2022-08-31',
+    });
     expect(byFacts.codedUnits.slice(-bySummary.codedUnits.length)).toEqual(bySummary.codedUnits);
-    expect(byFacts.nodes.map((n: { total: number }) => n.total)).toEqual(bySummary.nodes.map((n: { total: number }) => n.total));
+    expect(byFacts.nodes.map((n: { total: number }) => n.total)).toEqual(
+      bySummary.nodes.map((n: { total: number }) => n.total),
+    );
   });
 });
 
 describe('per-coder counts follow the blind rule', () => {
-  const coderUnits = (body: { coders: { name: string; codedUnits: number; codes: Record<string, { units: number }> }[] }) =>
-    Object.fromEntries(body.coders.map((c) => [c.name, { coded: c.codedUnits, memory: c.codes.memory?.units ?? 0, thanks: c.codes.thanks?.units ?? 0, challenge: c.codes.challenge?.units ?? 0 }]));
+  const coderUnits = (body: {
+    coders: { name: string; codedUnits: number; codes: Record<string, { units: number }> }[];
+  }) =>
+    Object.fromEntries(
+      body.coders.map((c) => [
+        c.name,
+        {
+          coded: c.codedUnits,
+          memory: c.codes.memory?.units ?? 0,
+          thanks: c.codes.thanks?.units ?? 0,
+          challenge: c.codes.challenge?.units ?? 0,
+        },
+      ]),
+    );
 
   test('in a blind study the owner sees only codings of units in adjudication', async () => {
     expect(coderUnits(await getJson('counts'))).toEqual({
@@ -110,14 +159,29 @@ describe('shift over time and its tests', () => {
 
   test('per month: 31 March and 1 April fall in different months; months without units are zeros', async () => {
     const body = await getJson('trend', { granularity: 'month' });
-    expect(body.periods.map((p: { key: string }) => p.key)).toEqual(['2022-01', '2022-02', '2022-03', '2022-04', '2022-05', '2022-06', '2022-07', '2022-08']);
+    expect(body.periods.map((p: { key: string }) => p.key)).toEqual([
+      '2022-01',
+      '2022-02',
+      '2022-03',
+      '2022-04',
+      '2022-05',
+      '2022-06',
+      '2022-07',
+      '2022-08',
+    ]);
     expect(body.codedUnits).toEqual([1, 1, 1, 1, 1, 0, 0, 2]);
   });
 
   test('chi-square of code × quarter and per-code trend tests with Holm-adjusted p', async () => {
     const { tests } = await getJson('trend', { granularity: 'quarter' });
     // Rows memory [1,1,1], training [2,0,0], docs [1,1,0], thanks [1,1,0]: X² = 1.6 + 1.6 + 0.4 + 0.4 = 4 exactly.
-    expect(tests.chiSquare.value).toMatchObject({ df: 6, n: 9, codeIds: ['memory', 'training', 'docs', 'thanks'], expectedBelow5: 12, cells: 12 });
+    expect(tests.chiSquare.value).toMatchObject({
+      df: 6,
+      n: 9,
+      codeIds: ['memory', 'training', 'docs', 'thanks'],
+      expectedBelow5: 12,
+      cells: 12,
+    });
     expect(tests.chiSquare.value.statistic).toBeCloseTo(4, 10);
     expect(tests.chiSquare.value.cramersV).toBeCloseTo(Math.sqrt(2) / 3, 10);
     expect(tests.chiSquare.value.p).toBeCloseTo(0.6767, 4);
@@ -132,7 +196,11 @@ describe('shift over time and its tests', () => {
   test('the tests can be limited to one dimension', async () => {
     const { tests } = await getJson('trend', { dimension: 'benefit' });
     expect(tests.trends.map((t: { codeId: string }) => t.codeId)).toEqual(['thanks']);
-    expect(tests.chiSquare).toEqual({ value: null, reason: 'the test needs at least two non-empty rows and two non-empty columns; after dropping empty ones there are 1 x 2' });
+    expect(tests.chiSquare).toEqual({
+      value: null,
+      reason:
+        'the test needs at least two non-empty rows and two non-empty columns; after dropping empty ones there are 1 x 2',
+    });
   });
 });
 
@@ -176,7 +244,10 @@ describe('the numbers follow changes to final labels', () => {
     const reopened = await getJson('counts');
     expect(reopened.codedUnits).toBe(6);
     expect(units(reopened)).toMatchObject({ docs: 1, thanks: 1, challenge: 5 });
-    await s.agents.ada.post(`/api/studies/${s.studyId}/adjudication/units/${s.units[2]}/settle`, { codeIds: ['docs'], rationale: 'Only docs.' });
+    await s.agents.ada.post(`/api/studies/${s.studyId}/adjudication/units/${s.units[2]}/settle`, {
+      codeIds: ['docs'],
+      rationale: 'Only docs.',
+    });
     const settled = await getJson('counts');
     expect(settled.codedUnits).toBe(7);
     expect(units(settled)).toMatchObject({ docs: 2, thanks: 1, benefit: 1 });
@@ -187,16 +258,31 @@ describe('kept current incrementally, equal to a full build', () => {
   const snapshot = async () => {
     const counts = await getJson('counts', { granularity: 'month' });
     const trend = await getJson('trend', { granularity: 'month' });
-    return { counts: { ...counts, coders: undefined }, trend, facts: s.t.db.prepare('SELECT * FROM analysis_facts ORDER BY month, code_id, unit_id').all() };
+    return {
+      counts: { ...counts, coders: undefined },
+      trend,
+      facts: s.t.db.prepare('SELECT * FROM analysis_facts ORDER BY month, code_id, unit_id').all(),
+    };
   };
 
   test('a new round closed after the first analysis adds its units; a full rebuild gives the same numbers', async () => {
     await getJson('counts');
     const owen = s.agents.owen;
-    const round = (await (await owen.post(`/api/studies/${s.studyId}/rounds`, { name: 'Extra', kind: 'main' })).json()).round.id as number;
+    const round = (await (await owen.post(`/api/studies/${s.studyId}/rounds`, { name: 'Extra', kind: 'main' })).json())
+      .round.id as number;
     const { insertUnits } = await import('../../apps/api/src/db/units.ts');
-    const [unit] = insertUnits(s.t.db, s.studyId, round, [{ threadId: s.forum.threadIds[4]!, postId: s.forum.postIds[4]![1]!, coderIds: [s.ids.cora!, s.ids.cody!] }], s.ids.owen!, {});
-    for (const who of ['cora', 'cody'] as const) await s.agents[who].request('PUT', `/api/studies/${s.studyId}/units/${unit}/coding`, { codeIds: ['memory', 'docs'] });
+    const [unit] = insertUnits(
+      s.t.db,
+      s.studyId,
+      round,
+      [{ threadId: s.forum.threadIds[4]!, postId: s.forum.postIds[4]![1]!, coderIds: [s.ids.cora!, s.ids.cody!] }],
+      s.ids.owen!,
+      {},
+    );
+    for (const who of ['cora', 'cody'] as const)
+      await s.agents[who].request('PUT', `/api/studies/${s.studyId}/units/${unit}/coding`, {
+        codeIds: ['memory', 'docs'],
+      });
     expect(s.t.db.prepare('SELECT count(*) FROM analysis_stale_units').pluck().get()).toBe(1);
     await owen.post(`/api/studies/${s.studyId}/rounds/${round}/close`);
     const incremental = await snapshot();

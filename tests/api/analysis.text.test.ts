@@ -27,18 +27,28 @@ describe('keyword groups', () => {
     expect((await bad.json()).error.where.field).toBe('terms[1]');
     expect((await s.agents.cora.post(`${base()}/keyword-groups`, { name: 'T5', terms: ['t5'] })).status).toBe(403);
     const options = await (await s.agents.cora.get(`${base()}/options`)).json();
-    expect(options.keywordGroups.map((g: { name: string; terms: string[] }) => [g.name, g.terms])).toEqual(groups.map((g) => [g.name, g.terms]));
+    expect(options.keywordGroups.map((g: { name: string; terms: string[] }) => [g.name, g.terms])).toEqual(
+      groups.map((g) => [g.name, g.terms]),
+    );
   });
 
   test('edit and delete are audited', async () => {
-    const created = await (await s.agents.owen.post(`${base()}/keyword-groups`, { name: 'T5', terms: ['t5', 'T5'] })).json();
+    const created = await (
+      await s.agents.owen.post(`${base()}/keyword-groups`, { name: 'T5', terms: ['t5', 'T5'] })
+    ).json();
     expect(created.group.terms).toEqual(['T5']);
     const id = created.group.id;
-    const edited = await s.agents.owen.request('PUT', `${base()}/keyword-groups/${id}`, { name: 'T5 family', terms: ['t5', 'flan-t5'] });
+    const edited = await s.agents.owen.request('PUT', `${base()}/keyword-groups/${id}`, {
+      name: 'T5 family',
+      terms: ['t5', 'flan-t5'],
+    });
     expect((await edited.json()).group).toEqual({ id, name: 'T5 family', terms: ['t5', 'flan-t5'] });
     expect((await s.agents.owen.request('DELETE', `${base()}/keyword-groups/${id}`)).status).toBe(200);
     expect((await s.agents.owen.request('DELETE', `${base()}/keyword-groups/${id}`)).status).toBe(404);
-    const actions = s.t.db.prepare("SELECT action FROM audit_log WHERE entity = 'keyword_group' AND entity_id = ? ORDER BY id").pluck().all(String(id));
+    const actions = s.t.db
+      .prepare("SELECT action FROM audit_log WHERE entity = 'keyword_group' AND entity_id = ? ORDER BY id")
+      .pluck()
+      .all(String(id));
     expect(actions).toEqual(['keyword_group.create', 'keyword_group.update', 'keyword_group.delete']);
   });
 });
@@ -59,13 +69,18 @@ describe('mention trends', () => {
   test("Spearman's rho between a mention share and a code's share", async () => {
     const body = await (await s.agents.owen.get(`${base()}/mentions?granularity=quarter`)).json();
     const memoryGroup = body.groups.find((g: { name: string }) => g.name === 'Memory').id;
-    const rho = body.correlations.find((c: { groupId: number; codeId: string }) => c.groupId === memoryGroup && c.codeId === 'memory');
+    const rho = body.correlations.find(
+      (c: { groupId: number; codeId: string }) => c.groupId === memoryGroup && c.codeId === 'memory',
+    );
     // Mentions 1/6, 1/4, 1 against the code's shares 1/3, 1/2, 1/2: ranks (1, 2, 3) and (1, 2.5, 2.5).
     expect(rho.result.value.n).toBe(3);
     expect(rho.result.value.rho).toBeCloseTo(Math.sqrt(3) / 2, 12);
     const bert = body.groups.find((g: { name: string }) => g.name === 'BERT').id;
     // BERT 1/6, 0, 0 against training 2/3, 0, 0: the same ranks.
-    expect(body.correlations.find((c: { groupId: number; codeId: string }) => c.groupId === bert && c.codeId === 'training').result.value.rho).toBe(1);
+    expect(
+      body.correlations.find((c: { groupId: number; codeId: string }) => c.groupId === bert && c.codeId === 'training')
+        .result.value.rho,
+    ).toBe(1);
   });
 
   test('stems are cached per post and refreshed when a post is re-imported with new text', async () => {
@@ -94,7 +109,13 @@ describe('distinctive terms', () => {
   test('every code at once, rolled up (the category has its codes’ units)', async () => {
     const body = await (await s.agents.owen.get(`${base()}/terms`)).json();
     expect(body.codes.map((c: { codeId: string; units: number }) => [c.codeId, c.units])).toEqual([
-      ['challenge', 6], ['technical', 4], ['memory', 3], ['training', 2], ['docs', 2], ['benefit', 2], ['thanks', 2],
+      ['challenge', 6],
+      ['technical', 4],
+      ['memory', 3],
+      ['training', 2],
+      ['docs', 2],
+      ['benefit', 2],
+      ['thanks', 2],
     ]);
   });
 });
@@ -107,12 +128,15 @@ describe('CSV downloads', () => {
     const lines = (await res.text()).trimEnd().split('\r\n');
     expect(lines[0]).toBe('period,period_start,period_end,code_id,code,units,units_direct,coded_units,share');
     expect(lines).toHaveLength(1 + 3 * 7);
-    expect(lines).toContain('2022-Q1,2022-01-01,2022-03-31,memory,Challenge > Technical > Memory,1,1,3,0.3333333333333333');
+    expect(lines).toContain(
+      '2022-Q1,2022-01-01,2022-03-31,memory,Challenge > Technical > Memory,1,1,3,0.3333333333333333',
+    );
     expect(lines).toContain('2022-Q3,2022-07-01,2022-09-30,training,Challenge > Technical > Training,0,0,2,0');
   });
 
   test('counts, tests, co-occurrence, terms and mention CSVs', async () => {
-    const text = async (path: string) => (await (await s.agents.owen.get(`${base()}/${path}`)).text()).trimEnd().split('\r\n');
+    const text = async (path: string) =>
+      (await (await s.agents.owen.get(`${base()}/${path}`)).text()).trimEnd().split('\r\n');
     const counts = await text('counts.csv');
     expect(counts[0]).toBe('scope,coder,code_id,code,depth,units,share,threads');
     expect(counts).toContain('final labels,,technical,Challenge > Technical,1,4,0.5714285714285714,4');
@@ -131,10 +155,27 @@ describe('CSV downloads', () => {
 describe('a study of thread units', () => {
   test("periods come from the thread's date and a thread's text is its title and posts", async () => {
     const db = s.t.db;
-    const studyId = Number(db.prepare("INSERT INTO studies (name, unit_kind, codebook_id, codebook_version_id, created_at) SELECT 'Threads', 'thread', codebook_id, codebook_version_id, created_at FROM studies WHERE id = ?").run(s.studyId).lastInsertRowid);
+    const studyId = Number(
+      db
+        .prepare(
+          "INSERT INTO studies (name, unit_kind, codebook_id, codebook_version_id, created_at) SELECT 'Threads', 'thread', codebook_id, codebook_version_id, created_at FROM studies WHERE id = ?",
+        )
+        .run(s.studyId).lastInsertRowid,
+    );
     db.prepare("INSERT INTO study_members (study_id, user_id, role) VALUES (?, ?, 'owner')").run(studyId, s.ids.owen);
-    const roundId = Number(db.prepare("INSERT INTO rounds (study_id, name, position, status, created_at) VALUES (?, 'R', 1, 'closed', '2022')").run(studyId).lastInsertRowid);
-    const unit = (thread: number) => Number(db.prepare('INSERT INTO units (study_id, round_id, thread_id, position) VALUES (?, ?, ?, ?)').run(studyId, roundId, s.forum.threadIds[thread], thread).lastInsertRowid);
+    const roundId = Number(
+      db
+        .prepare(
+          "INSERT INTO rounds (study_id, name, position, status, created_at) VALUES (?, 'R', 1, 'closed', '2022')",
+        )
+        .run(studyId).lastInsertRowid,
+    );
+    const unit = (thread: number) =>
+      Number(
+        db
+          .prepare('INSERT INTO units (study_id, round_id, thread_id, position) VALUES (?, ?, ?, ?)')
+          .run(studyId, roundId, s.forum.threadIds[thread], thread).lastInsertRowid,
+      );
     const label = db.prepare("INSERT INTO final_labels (unit_id, code_id, origin) VALUES (?, ?, 'agreement')");
     label.run(unit(0), 'memory');
     label.run(unit(3), 'memory');
@@ -144,6 +185,9 @@ describe('a study of thread units', () => {
     expect(trend.nodes.find((n: { id: string }) => n.id === 'memory').counts).toEqual([1, 1]);
     const terms = await (await s.agents.owen.get(`/api/studies/${studyId}/analysis/terms?code=docs`)).json();
     // "docs" and "great" are each in the thread's title and both of its posts (a tie, listed alphabetically).
-    expect(terms.codes[0].terms.slice(0, 2)).toMatchObject([{ term: 'docs', count: 3 }, { term: 'great', count: 3 }]);
+    expect(terms.codes[0].terms.slice(0, 2)).toMatchObject([
+      { term: 'docs', count: 3 },
+      { term: 'great', count: 3 },
+    ]);
   });
 });

@@ -16,7 +16,11 @@ test('the coding a save returns is the one stored and audited', async () => {
   const cora = await s.as('cora');
   const path = `/api/studies/${s.studyId}/units/${unitId}/coding`;
   const bodies = [
-    { codeIds: ['model-usage', 'documentation', 'dataset'], memo: 'first ✓', quotes: { 'model-usage': { text: 'call it', start: 3, end: 10 }, dataset: { text: 'd', start: 0, end: 1 } } },
+    {
+      codeIds: ['model-usage', 'documentation', 'dataset'],
+      memo: 'first ✓',
+      quotes: { 'model-usage': { text: 'call it', start: 3, end: 10 }, dataset: { text: 'd', start: 0, end: 1 } },
+    },
     { codeIds: ['documentation'], memo: '', unsure: true },
   ];
   for (const body of bodies) {
@@ -24,8 +28,19 @@ test('the coding a save returns is the one stored and audited', async () => {
     const read = (await (await cora.get(`/api/studies/${s.studyId}/units/${unitId}`)).json()).coding;
     expect(saved).toEqual(read);
     expect(JSON.stringify(saved)).toBe(JSON.stringify(read));
-    const after = s.t.db.prepare("SELECT after_json FROM audit_log WHERE entity = 'coding' ORDER BY id DESC").pluck().get() as string;
-    expect(JSON.parse(after)).toEqual({ codeIds: read.codeIds, memo: read.memo, unsure: read.unsure, quotes: read.quotes });
+    const after = s.t.db
+      .prepare("SELECT after_json FROM audit_log WHERE entity = 'coding' ORDER BY id DESC")
+      .pluck()
+      .get() as string;
+    expect(JSON.parse(after)).toEqual({
+      codeIds: read.codeIds,
+      memo: read.memo,
+      unsure: read.unsure,
+      quotes: read.quotes,
+    });
   }
-  expect(s.t.db.prepare("SELECT action FROM audit_log WHERE entity = 'coding' ORDER BY id").pluck().all()).toEqual(['coding.create', 'coding.update']);
+  expect(s.t.db.prepare("SELECT action FROM audit_log WHERE entity = 'coding' ORDER BY id").pluck().all()).toEqual([
+    'coding.create',
+    'coding.update',
+  ]);
 });

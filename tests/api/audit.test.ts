@@ -22,22 +22,38 @@ beforeEach(async () => {
   await owen.post(`/api/studies/${s.studyId}/sampling/draw`, { roundId: s.roundId, size: 2, seed: 'audit' });
   unitId = s.t.db.prepare('SELECT id FROM units ORDER BY position').pluck().get() as number;
   const cora = await s.as('cora');
-  await cora.request('PUT', `/api/studies/${s.studyId}/units/${unitId}/coding`, { codeIds: ['documentation'], memo: 'CORA-MEMO' });
+  await cora.request('PUT', `/api/studies/${s.studyId}/units/${unitId}/coding`, {
+    codeIds: ['documentation'],
+    memo: 'CORA-MEMO',
+  });
   await owen.request('PATCH', `/api/studies/${s.studyId}`, { description: 'Now described' });
 });
 afterEach(() => s.t.close());
 
 const log = async (agent: Agent, query = '') => {
   const res = await agent.get(`/api/studies/${s.studyId}/audit${query}`);
-  return { status: res.status, text: await res.clone().text(), body: (await res.json()) as { entries: Entry[]; total: number; actions: string[] } };
+  return {
+    status: res.status,
+    text: await res.clone().text(),
+    body: (await res.json()) as { entries: Entry[]; total: number; actions: string[] },
+  };
 };
 
 describe('the audit log', () => {
   test('the owner sees who did what, newest first, with before and after', async () => {
     const { status, body } = await log(owen);
     expect(status).toBe(200);
-    expect(body.entries.map((e) => `${e.user?.username} ${e.action}`)).toEqual(['owen study.update', 'cora coding.create', 'owen sample.draw']);
-    expect(body.entries[0]).toMatchObject({ entity: 'study', hidden: false, before: { description: '' }, after: { description: 'Now described' } });
+    expect(body.entries.map((e) => `${e.user?.username} ${e.action}`)).toEqual([
+      'owen study.update',
+      'cora coding.create',
+      'owen sample.draw',
+    ]);
+    expect(body.entries[0]).toMatchObject({
+      entity: 'study',
+      hidden: false,
+      before: { description: '' },
+      after: { description: 'Now described' },
+    });
     expect(body.total).toBe(3);
     expect(body.actions).toEqual(['coding.create', 'sample.draw', 'study.update']);
   });
@@ -53,7 +69,15 @@ describe('the audit log', () => {
 
   test('while the study is blind a coding row shows only who, when and what', async () => {
     const { body, text } = await log(owen, '?entity=coding');
-    expect(body.entries).toEqual([expect.objectContaining({ user: expect.objectContaining({ username: 'cora' }), action: 'coding.create', hidden: true, before: null, after: null })]);
+    expect(body.entries).toEqual([
+      expect.objectContaining({
+        user: expect.objectContaining({ username: 'cora' }),
+        action: 'coding.create',
+        hidden: true,
+        before: null,
+        after: null,
+      }),
+    ]);
     expect(text).not.toContain('CORA-MEMO');
     expect(text).not.toContain('documentation');
   });
@@ -61,7 +85,11 @@ describe('the audit log', () => {
   test('after the owner unblinds the round the coding row shows its labels and memo', async () => {
     await owen.post(`/api/studies/${s.studyId}/rounds/${s.roundId}/unblind`);
     const { body } = await log(owen, '?entity=coding');
-    expect(body.entries[0]).toMatchObject({ hidden: false, before: null, after: { codeIds: ['documentation'], memo: 'CORA-MEMO' } });
+    expect(body.entries[0]).toMatchObject({
+      hidden: false,
+      before: null,
+      after: { codeIds: ['documentation'], memo: 'CORA-MEMO' },
+    });
   });
 
   test('a unit in adjudication, or a study that is not blind, shows its coding rows', async () => {
@@ -73,12 +101,23 @@ describe('the audit log', () => {
   });
 
   test('other rows about a coder’s coding (coding.review on a unit) are hidden the same way', async () => {
-    audit(s.t.db, { userId: s.ids.cora!, studyId: s.studyId, action: 'coding.review', entity: 'unit', entityId: unitId, before: { codeIds: ['documentation'] }, after: { codeIds: ['REVIEWED-LABEL'] } });
+    audit(s.t.db, {
+      userId: s.ids.cora!,
+      studyId: s.studyId,
+      action: 'coding.review',
+      entity: 'unit',
+      entityId: unitId,
+      before: { codeIds: ['documentation'] },
+      after: { codeIds: ['REVIEWED-LABEL'] },
+    });
     const hidden = await log(owen, '?action=coding.review');
     expect(hidden.body.entries[0]).toMatchObject({ hidden: true, before: null, after: null });
     expect(hidden.text).not.toContain('REVIEWED-LABEL');
     await owen.post(`/api/studies/${s.studyId}/rounds/${s.roundId}/unblind`);
-    expect((await log(owen, '?action=coding.review')).body.entries[0]).toMatchObject({ hidden: false, after: { codeIds: ['REVIEWED-LABEL'] } });
+    expect((await log(owen, '?action=coding.review')).body.entries[0]).toMatchObject({
+      hidden: false,
+      after: { codeIds: ['REVIEWED-LABEL'] },
+    });
   });
 
   test('a coder and an adjudicator get 403; a non-member 404', async () => {

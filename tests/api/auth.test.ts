@@ -16,7 +16,9 @@ describe('login', () => {
     const agent = new Agent(t.app);
     const res = await agent.post('/api/auth/login', { username: 'alice', password: 'wrong password!' });
     expect(res.status).toBe(401);
-    expect(await res.json()).toMatchObject({ error: { code: 'auth.invalid_credentials', message: 'The user name or password is wrong.' } });
+    expect(await res.json()).toMatchObject({
+      error: { code: 'auth.invalid_credentials', message: 'The user name or password is wrong.' },
+    });
     expect(res.headers.get('set-cookie')).toBeNull();
     expect(sessionCount()).toBe(0);
   });
@@ -71,7 +73,8 @@ describe('login', () => {
 
   test('failed logins are rate-limited per user name', async () => {
     const agent = new Agent(t.app);
-    for (let i = 0; i < 3; i++) expect((await agent.post('/api/auth/login', { username: 'alice', password: 'nope nope nope' })).status).toBe(401);
+    for (let i = 0; i < 3; i++)
+      expect((await agent.post('/api/auth/login', { username: 'alice', password: 'nope nope nope' })).status).toBe(401);
     const res = await agent.post('/api/auth/login', { username: 'alice', password: testPassword });
     expect(res.status).toBe(429);
     expect(res.headers.get('retry-after')).toBe('900');
@@ -98,16 +101,28 @@ describe('first-run setup', () => {
   test('creates the administrator while none exists, then refuses', async () => {
     const agent = new Agent(t.app);
     expect(await (await agent.get('/api/auth/session')).json()).toEqual({ user: null, needsSetup: true });
-    const res = await agent.post('/api/auth/setup', { username: 'admin', displayName: 'Admin', password: 'a long enough password' });
+    const res = await agent.post('/api/auth/setup', {
+      username: 'admin',
+      displayName: 'Admin',
+      password: 'a long enough password',
+    });
     expect(res.status).toBe(201);
     expect((await res.json()).user).toEqual({ id: 2, username: 'admin', displayName: 'Admin', isAdmin: true });
     expect((await (await agent.get('/api/auth/session')).json()).needsSetup).toBe(false);
-    const again = await new Agent(t.app).post('/api/auth/setup', { username: 'mallory', displayName: 'M', password: 'a long enough password' });
+    const again = await new Agent(t.app).post('/api/auth/setup', {
+      username: 'mallory',
+      displayName: 'M',
+      password: 'a long enough password',
+    });
     expect(again.status).toBe(409);
   });
 
   test('refuses a short password', async () => {
-    const res = await new Agent(t.app).post('/api/auth/setup', { username: 'admin', displayName: 'Admin', password: 'short' });
+    const res = await new Agent(t.app).post('/api/auth/setup', {
+      username: 'admin',
+      displayName: 'Admin',
+      password: 'short',
+    });
     expect(res.status).toBe(400);
     expect((await res.json()).error.where).toEqual({ field: 'password' });
   });

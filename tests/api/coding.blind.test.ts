@@ -14,7 +14,12 @@ let unitId: number;
 beforeEach(async () => {
   s = await codingStudy();
   const owen = await s.as('owen');
-  await owen.post(`/api/studies/${s.studyId}/sampling/draw`, { roundId: s.roundId, size: 3, seed: 'blind', overlap: 1 });
+  await owen.post(`/api/studies/${s.studyId}/sampling/draw`, {
+    roundId: s.roundId,
+    size: 3,
+    seed: 'blind',
+    overlap: 1,
+  });
   unitId = s.t.db.prepare('SELECT id FROM units ORDER BY position').pluck().get() as number;
   const cora = await s.as('cora');
   const res = await cora.request('PUT', `/api/studies/${s.studyId}/units/${unitId}/coding`, {
@@ -32,7 +37,13 @@ function getRoutes(): string[] {
 }
 
 function fill(path: string): string {
-  const values: Record<string, number | string> = { studyId: s.studyId, unitId, roundId: s.roundId, userId: s.ids.cora!, coderId: s.ids.cora! };
+  const values: Record<string, number | string> = {
+    studyId: s.studyId,
+    unitId,
+    roundId: s.roundId,
+    userId: s.ids.cora!,
+    coderId: s.ids.cora!,
+  };
   return path.replace(/:(\w+)(\{[^}]*\})?/g, (_, name: string) => String(values[name] ?? 1));
 }
 
@@ -43,17 +54,20 @@ describe('blind coding', () => {
     expect(routes).toContain('/api/studies/:studyId/progress');
   });
 
-  test.each(['cody', 'ada', 'owen'])('no GET route shows cora’s coding to %s while the study is blind', async (viewer) => {
-    const agent = await s.as(viewer);
-    for (const route of getRoutes()) {
-      for (const query of ['', '?format=json', '?format=csv']) {
-        const res = await agent.get(fill(route) + query);
-        const body = await res.text();
-        expect(body, `${route}${query} leaked cora's memo to ${viewer}`).not.toContain(secretMemo);
-        expect(body, `${route}${query} leaked cora's quote to ${viewer}`).not.toContain(secretQuote);
+  test.each(['cody', 'ada', 'owen'])(
+    'no GET route shows cora’s coding to %s while the study is blind',
+    async (viewer) => {
+      const agent = await s.as(viewer);
+      for (const route of getRoutes()) {
+        for (const query of ['', '?format=json', '?format=csv']) {
+          const res = await agent.get(fill(route) + query);
+          const body = await res.text();
+          expect(body, `${route}${query} leaked cora's memo to ${viewer}`).not.toContain(secretMemo);
+          expect(body, `${route}${query} leaked cora's quote to ${viewer}`).not.toContain(secretQuote);
+        }
       }
-    }
-  });
+    },
+  );
 
   test('the unit page gives another coder only their own coding', async () => {
     const cody = await s.as('cody');

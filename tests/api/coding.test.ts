@@ -16,20 +16,39 @@ const codingPath = (unitId: number) => `/api/studies/${s.studyId}/units/${unitId
 describe('saving a coding', () => {
   test('a coder saves, revisits and changes a coding; each change is audited with before and after', async () => {
     const cora = await s.as('cora');
-    const first = await cora.request('PUT', codingPath(units[0]!), { codeIds: ['model-usage'], memo: 'asks how to call it', unsure: false });
+    const first = await cora.request('PUT', codingPath(units[0]!), {
+      codeIds: ['model-usage'],
+      memo: 'asks how to call it',
+      unsure: false,
+    });
     expect(first.status).toBe(200);
-    expect((await first.json()).coding).toMatchObject({ codeIds: ['model-usage'], memo: 'asks how to call it', unsure: false });
-    await cora.request('PUT', codingPath(units[0]!), { codeIds: ['model-usage', 'documentation'], memo: 'asks how to call it', unsure: true });
+    expect((await first.json()).coding).toMatchObject({
+      codeIds: ['model-usage'],
+      memo: 'asks how to call it',
+      unsure: false,
+    });
+    await cora.request('PUT', codingPath(units[0]!), {
+      codeIds: ['model-usage', 'documentation'],
+      memo: 'asks how to call it',
+      unsure: true,
+    });
     const unit = await (await cora.get(`/api/studies/${s.studyId}/units/${units[0]}`)).json();
     expect(unit.coding).toMatchObject({ codeIds: ['documentation', 'model-usage'], unsure: true });
     expect(unit.posts.filter((p: { isUnit: boolean }) => p.isUnit)).toHaveLength(1);
-    const audit = s.t.db.prepare("SELECT action, before_json, after_json FROM audit_log WHERE entity = 'coding' ORDER BY id").all() as {
+    const audit = s.t.db
+      .prepare("SELECT action, before_json, after_json FROM audit_log WHERE entity = 'coding' ORDER BY id")
+      .all() as {
       action: string;
       before_json: string | null;
       after_json: string;
     }[];
     expect(audit.map((a) => a.action)).toEqual(['coding.create', 'coding.update']);
-    expect(JSON.parse(audit[1]!.before_json!)).toEqual({ codeIds: ['model-usage'], memo: 'asks how to call it', unsure: false, quotes: {} });
+    expect(JSON.parse(audit[1]!.before_json!)).toEqual({
+      codeIds: ['model-usage'],
+      memo: 'asks how to call it',
+      unsure: false,
+      quotes: {},
+    });
     expect(JSON.parse(audit[1]!.after_json).codeIds).toEqual(['documentation', 'model-usage']);
   });
 
@@ -44,9 +63,17 @@ describe('saving a coding', () => {
   test.each([
     [{ codeIds: ['no-such-code'] }, 'labels.unknown_code', 'codeIds[0]'],
     [{ codeIds: ['challenge'] }, 'labels.not_codable', 'codeIds[0]'],
-    [{ codeIds: ['model-usage'], quotes: { documentation: { text: 'x', start: 0, end: 1 } } }, 'coding.quote_without_code', 'quotes.documentation'],
+    [
+      { codeIds: ['model-usage'], quotes: { documentation: { text: 'x', start: 0, end: 1 } } },
+      'coding.quote_without_code',
+      'quotes.documentation',
+    ],
     [{ codeIds: 'model-usage' }, 'request.invalid_json', 'codeIds'],
-    [{ codeIds: ['model-usage'], quotes: { 'model-usage': { text: 'x', start: 5, end: 1 } } }, 'request.invalid_json', 'quotes.model-usage.end'],
+    [
+      { codeIds: ['model-usage'], quotes: { 'model-usage': { text: 'x', start: 5, end: 1 } } },
+      'request.invalid_json',
+      'quotes.model-usage.end',
+    ],
   ])('refuses %o with %s at %s', async (body, code, field) => {
     const cora = await s.as('cora');
     const res = await cora.request('PUT', codingPath(units[0]!), body);
@@ -64,7 +91,10 @@ describe('saving a coding', () => {
 
   test('a quote is kept as evidence for its code', async () => {
     const cora = await s.as('cora');
-    await cora.request('PUT', codingPath(units[0]!), { codeIds: ['model-usage'], quotes: { 'model-usage': { text: 'Post 1', start: 0, end: 6 } } });
+    await cora.request('PUT', codingPath(units[0]!), {
+      codeIds: ['model-usage'],
+      quotes: { 'model-usage': { text: 'Post 1', start: 0, end: 6 } },
+    });
     const unit = await (await cora.get(`/api/studies/${s.studyId}/units/${units[0]}`)).json();
     expect(unit.coding.quotes).toEqual({ 'model-usage': { text: 'Post 1', start: 0, end: 6 } });
   });
@@ -114,14 +144,22 @@ describe('progress and rounds', () => {
       { unit_id: units[0], code_id: 'documentation', origin: 'agreement' },
       { unit_id: units[0], code_id: 'model-usage', origin: 'agreement' },
     ]);
-    expect(s.t.db.prepare('SELECT unit_id, status FROM adjudications').all()).toEqual([{ unit_id: units[1], status: 'open' }]);
+    expect(s.t.db.prepare('SELECT unit_id, status FROM adjudications').all()).toEqual([
+      { unit_id: units[1], status: 'open' },
+    ]);
     expect((await owen.post(`/api/studies/${s.studyId}/rounds/${s.roundId}/close`)).status).toBe(409);
   });
 
   test('owners add a calibration round; coders cannot', async () => {
     const owen = await s.as('owen');
     const res = await owen.post(`/api/studies/${s.studyId}/rounds`, { name: 'Calibration 1', kind: 'calibration' });
-    expect((await res.json()).round).toMatchObject({ name: 'Calibration 1', kind: 'calibration', position: 2, status: 'open', units: 0 });
+    expect((await res.json()).round).toMatchObject({
+      name: 'Calibration 1',
+      kind: 'calibration',
+      position: 2,
+      status: 'open',
+      units: 0,
+    });
     const cora = await s.as('cora');
     expect((await cora.post(`/api/studies/${s.studyId}/rounds`, { name: 'x', kind: 'main' })).status).toBe(403);
   });
@@ -129,11 +167,18 @@ describe('progress and rounds', () => {
 
 describe('a unit in context', () => {
   test('each post carries its plain text beside its HTML, so quotes count offsets in the text that exports use', async () => {
-    s.t.db.prepare("UPDATE posts SET html = '<p>Loading  <b>fails</b></p><p>with OOM</p>', text = 'Loading fails' || char(10) || 'with OOM' WHERE id = (SELECT post_id FROM units WHERE id = ?)").run(units[0]);
+    s.t.db
+      .prepare(
+        "UPDATE posts SET html = '<p>Loading  <b>fails</b></p><p>with OOM</p>', text = 'Loading fails' || char(10) || 'with OOM' WHERE id = (SELECT post_id FROM units WHERE id = ?)",
+      )
+      .run(units[0]);
     const cora = await s.as('cora');
     const unit = await (await cora.get(`/api/studies/${s.studyId}/units/${units[0]}`)).json();
     const post = unit.posts.find((p: { isUnit: boolean }) => p.isUnit);
-    expect(post).toMatchObject({ html: '<p>Loading  <b>fails</b></p><p>with OOM</p>', text: 'Loading fails\nwith OOM' });
+    expect(post).toMatchObject({
+      html: '<p>Loading  <b>fails</b></p><p>with OOM</p>',
+      text: 'Loading fails\nwith OOM',
+    });
     expect(unit.posts.every((p: { text: unknown }) => typeof p.text === 'string')).toBe(true);
   });
 });

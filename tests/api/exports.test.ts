@@ -42,8 +42,18 @@ describe('export downloads', () => {
   });
 
   test('the summary says what the caller can export', async () => {
-    expect(await (await (await s.as('owen')).get(url(''))).json()).toEqual({ blind: true, hasCodebook: true, canSeeResults: true, codings: 2 });
-    expect(await (await (await s.as('cora')).get(url(''))).json()).toEqual({ blind: true, hasCodebook: true, canSeeResults: false, codings: 5 });
+    expect(await (await (await s.as('owen')).get(url(''))).json()).toEqual({
+      blind: true,
+      hasCodebook: true,
+      canSeeResults: true,
+      codings: 2,
+    });
+    expect(await (await (await s.as('cora')).get(url(''))).json()).toEqual({
+      blind: true,
+      hasCodebook: true,
+      canSeeResults: false,
+      codings: 5,
+    });
   });
 });
 
@@ -119,7 +129,9 @@ describe('who may export what', () => {
       expect(res.status).toBe(409);
       expect((await res.json()).error.code).toBe('study.no_codebook');
     } finally {
-      s.t.db.prepare('UPDATE studies SET codebook_version_id = (SELECT min(id) FROM codebook_versions) WHERE id = ?').run(s.studyId);
+      s.t.db
+        .prepare('UPDATE studies SET codebook_version_id = (SELECT min(id) FROM codebook_versions) WHERE id = ?')
+        .run(s.studyId);
     }
   });
 });

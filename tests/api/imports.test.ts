@@ -16,7 +16,11 @@ async function setup(overrides: Parameters<typeof makeTestApp>[0] = {}) {
   const coder = await addUser(t.db, 'cody');
   await addUser(t.db, 'root', { isAdmin: true });
   addStudy(t.db, owner.id, [[coder.id, 'coder']]);
-  return { owner: await loggedIn(t.app, 'olga'), coder: await loggedIn(t.app, 'cody'), admin: await loggedIn(t.app, 'root') };
+  return {
+    owner: await loggedIn(t.app, 'olga'),
+    coder: await loggedIn(t.app, 'cody'),
+    admin: await loggedIn(t.app, 'root'),
+  };
 }
 
 /** POSTs the file as the raw body, as the web app does. */
@@ -32,7 +36,9 @@ function upload(agent: Agent, query: Record<string, string>, body: BodyInit, hea
 
 async function waitForImport(agent: Agent, id: number) {
   for (let i = 0; i < 300; i++) {
-    const { import: record } = (await (await agent.get(`/api/imports/${id}`)).json()) as { import: { status: string } & Record<string, unknown> };
+    const { import: record } = (await (await agent.get(`/api/imports/${id}`)).json()) as {
+      import: { status: string } & Record<string, unknown>;
+    };
     if (record.status === 'succeeded' || record.status === 'failed') return record;
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -45,9 +51,20 @@ const uploadsLeft = () => (existsSync(uploadsDir()) ? readdirSync(uploadsDir()) 
 describe('POST /api/imports', () => {
   test('a Discourse file: 202 with the import id, then the job succeeds with an exact report', async () => {
     const { owner } = await setup();
-    const res = await upload(owner, { source: 'HF forum', format: 'discourse', filename: 'hf-topics.json', baseUrl: 'https://discuss.huggingface.co' }, fixture('hf-topics.json'));
+    const res = await upload(
+      owner,
+      {
+        source: 'HF forum',
+        format: 'discourse',
+        filename: 'hf-topics.json',
+        baseUrl: 'https://discuss.huggingface.co',
+      },
+      fixture('hf-topics.json'),
+    );
     expect(res.status).toBe(202);
-    const started = ((await res.json()) as { import: { id: number; status: string; sourceName: string; filename: string } }).import;
+    const started = (
+      (await res.json()) as { import: { id: number; status: string; sourceName: string; filename: string } }
+    ).import;
     expect(started).toMatchObject({ sourceName: 'HF forum', filename: 'hf-topics.json', status: 'queued' });
     const done = await waitForImport(owner, started.id);
     // postsRead is throttled progress (the job writes it at most every 200 ms); the report has the totals.
@@ -67,13 +84,29 @@ describe('POST /api/imports', () => {
     const sources = (await (await owner.get('/api/sources')).json()) as { sources: unknown[]; canImport: boolean };
     expect(sources.canImport).toBe(true);
     expect(sources.sources).toEqual([
-      expect.objectContaining({ name: 'HF forum', kind: 'discourse', baseUrl: 'https://discuss.huggingface.co', threads: 4, posts: 8, lastImport: expect.objectContaining({ id: started.id, status: 'succeeded' }) }),
+      expect.objectContaining({
+        name: 'HF forum',
+        kind: 'discourse',
+        baseUrl: 'https://discuss.huggingface.co',
+        threads: 4,
+        posts: 8,
+        lastImport: expect.objectContaining({ id: started.id, status: 'succeeded' }),
+      }),
     ]);
     // Importing the same file again changes nothing.
-    const again = (await (await upload(owner, { source: 'HF forum', filename: 'hf-topics.json' }, fixture('hf-topics.json'))).json()) as { import: { id: number } };
-    expect(((await waitForImport(owner, again.import.id)).report as { threads: unknown }).threads).toEqual({ new: 0, updated: 0, unchanged: 4 });
+    const again = (await (
+      await upload(owner, { source: 'HF forum', filename: 'hf-topics.json' }, fixture('hf-topics.json'))
+    ).json()) as { import: { id: number } };
+    expect(((await waitForImport(owner, again.import.id)).report as { threads: unknown }).threads).toEqual({
+      new: 0,
+      updated: 0,
+      unchanged: 4,
+    });
     const list = (await (await owner.get('/api/imports')).json()) as { imports: { id: number; status: string }[] };
-    expect(list.imports.map((i) => [i.id, i.status])).toEqual([[again.import.id, 'succeeded'], [started.id, 'succeeded']]);
+    expect(list.imports.map((i) => [i.id, i.status])).toEqual([
+      [again.import.id, 'succeeded'],
+      [started.id, 'succeeded'],
+    ]);
   });
 
   test('strict mode: a bad record fails the job with its location and stores nothing', async () => {
@@ -93,32 +126,66 @@ describe('POST /api/imports', () => {
 
   test('lenient mode stores the good records and lists the rejected one with reason and place', async () => {
     const { admin } = await setup();
-    const res = await upload(admin, { source: 'HF forum', filename: 'bad-date.jsonl', mode: 'lenient' }, fixture('bad-date.jsonl'));
+    const res = await upload(
+      admin,
+      { source: 'HF forum', filename: 'bad-date.jsonl', mode: 'lenient' },
+      fixture('bad-date.jsonl'),
+    );
     const done = await waitForImport(admin, ((await res.json()) as { import: { id: number } }).import.id);
     expect(done.status).toBe('succeeded');
     const report = done.report as { threads: unknown; rejected: unknown[] };
     expect(report.threads).toEqual({ new: 1, updated: 0, unchanged: 0 });
     expect(report.rejected).toEqual([
-      { code: 'import.invalid_date', reason: expect.stringContaining('2022-02-30'), where: { file: 'bad-date.jsonl', line: 2, field: 'post_stream.posts[0].created_at' } },
-      { code: 'import.no_posts', reason: 'Thread 602 has no posts that could be imported (bad-date.jsonl, line 2).', where: { file: 'bad-date.jsonl', line: 2 } },
+      {
+        code: 'import.invalid_date',
+        reason: expect.stringContaining('2022-02-30'),
+        where: { file: 'bad-date.jsonl', line: 2, field: 'post_stream.posts[0].created_at' },
+      },
+      {
+        code: 'import.no_posts',
+        reason: 'Thread 602 has no posts that could be imported (bad-date.jsonl, line 2).',
+        where: { file: 'bad-date.jsonl', line: 2 },
+      },
     ]);
   });
 
   test('a CSV with its own column names imports through a mapping', async () => {
     const { owner } = await setup();
-    const mapping = { threadId: 'topic', postId: 'id', author: 'user', createdAt: 'when', title: 'subject', body: 'message' };
-    const res = await upload(owner, { source: 'Survey', format: 'csv', filename: 'posts-custom.csv', mapping: JSON.stringify(mapping) }, fixture('posts-custom.csv'));
+    const mapping = {
+      threadId: 'topic',
+      postId: 'id',
+      author: 'user',
+      createdAt: 'when',
+      title: 'subject',
+      body: 'message',
+    };
+    const res = await upload(
+      owner,
+      { source: 'Survey', format: 'csv', filename: 'posts-custom.csv', mapping: JSON.stringify(mapping) },
+      fixture('posts-custom.csv'),
+    );
     expect(res.status).toBe(202);
     const done = await waitForImport(owner, ((await res.json()) as { import: { id: number } }).import.id);
-    expect([done.status, (done.report as { posts: unknown }).posts]).toEqual(['succeeded', { new: 3, updated: 0, unchanged: 0 }]);
+    expect([done.status, (done.report as { posts: unknown }).posts]).toEqual([
+      'succeeded',
+      { new: 3, updated: 0, unchanged: 0 },
+    ]);
   });
 
   test('a bad mapping is refused before anything is uploaded', async () => {
     const { owner } = await setup();
-    const res = await upload(owner, { source: 'Survey', format: 'csv', mapping: '{"threadId":' }, fixture('posts-custom.csv'));
+    const res = await upload(
+      owner,
+      { source: 'Survey', format: 'csv', mapping: '{"threadId":' },
+      fixture('posts-custom.csv'),
+    );
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: { where: unknown } }).error.where).toEqual({ field: 'mapping' });
-    const unknown = await upload(owner, { source: 'Survey', format: 'csv', mapping: '{"thread":"topic"}' }, fixture('posts-custom.csv'));
+    const unknown = await upload(
+      owner,
+      { source: 'Survey', format: 'csv', mapping: '{"thread":"topic"}' },
+      fixture('posts-custom.csv'),
+    );
     expect(unknown.status).toBe(400);
     expect(uploadsLeft()).toEqual([]);
   });
@@ -151,7 +218,11 @@ describe('POST /api/imports', () => {
 
   test('a file the importer cannot read is refused at once (415) and its upload deleted', async () => {
     const { owner } = await setup();
-    const res = await upload(owner, { source: 'HF forum', filename: 'image.png' }, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2, 3]));
+    const res = await upload(
+      owner,
+      { source: 'HF forum', filename: 'image.png' },
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2, 3]),
+    );
     expect(res.status).toBe(415);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('import.binary_file');
     expect(uploadsLeft()).toEqual([]);
@@ -161,10 +232,16 @@ describe('POST /api/imports', () => {
     const { coder } = await setup();
     const res = await upload(coder, { source: 'HF forum' }, fixture('hf-topics.json'));
     expect(res.status).toBe(403);
-    expect(((await res.json()) as { error: { message: string } }).error.message).toBe('Only administrators and study owners may import threads.');
+    expect(((await res.json()) as { error: { message: string } }).error.message).toBe(
+      'Only administrators and study owners may import threads.',
+    );
     expect((await coder.get('/api/imports')).status).toBe(403);
     expect(((await (await coder.get('/api/sources')).json()) as { canImport: boolean }).canImport).toBe(false);
-    const anonymous = await t.app.request(`${origin}/api/imports?source=x`, { method: 'POST', body: 'x', headers: { origin } });
+    const anonymous = await t.app.request(`${origin}/api/imports?source=x`, {
+      method: 'POST',
+      body: 'x',
+      headers: { origin },
+    });
     expect(anonymous.status).toBe(401);
     expect(uploadsLeft()).toEqual([]);
   });

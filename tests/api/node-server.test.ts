@@ -61,13 +61,20 @@ describe('request bodies through the Node server', () => {
     expect(studyNames()).toEqual([name]);
     expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
-    expect(t.logs.at(-1)).toMatchObject({ method: 'POST', path: '/api/studies', status: 201, requestId: res.headers.get('x-request-id') });
+    expect(t.logs.at(-1)).toMatchObject({
+      method: 'POST',
+      path: '/api/studies',
+      status: 201,
+      requestId: res.headers.get('x-request-id'),
+    });
   });
 
   test('a body streamed past 10 MB gets 413 and writes nothing', async () => {
     const res = await post('/api/studies', chunked(JSON.stringify({ name: 'x'.repeat(limit) })));
     expect(res.status).toBe(413);
-    expect(await res.json()).toMatchObject({ error: { code: 'request.too_large', message: 'The request body is larger than 10 MB.' } });
+    expect(await res.json()).toMatchObject({
+      error: { code: 'request.too_large', message: 'The request body is larger than 10 MB.' },
+    });
     expect(studyNames()).toEqual([]);
   });
 
@@ -122,7 +129,9 @@ describe('request bodies through the Node server', () => {
       req.on('close', () => ok());
     });
     // The dropped request ends as a 400 in the log, not as a request left waiting forever.
-    await expect.poll(() => t.logs.find((l) => l.path === '/api/studies')).toMatchObject({ method: 'POST', status: 400 });
+    await expect
+      .poll(() => t.logs.find((l) => l.path === '/api/studies'))
+      .toMatchObject({ method: 'POST', status: 400 });
     const res = await post('/api/studies', JSON.stringify({ name: 'after' }));
     expect(res.status).toBe(201);
     expect(studyNames()).toEqual(['after']);

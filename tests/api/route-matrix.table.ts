@@ -19,20 +19,20 @@ export const access = (...outcomes: [Outcome, Outcome, Outcome, Outcome, Outcome
   Object.fromEntries(roles.map((r, i) => [r, outcomes[i]!])) as Access;
 
 //                                  anonymous nonMember coder otherCoder adjudicator owner admin
-export const PUBLIC = access(        'ok',     'ok',     'ok', 'ok',      'ok',       'ok', 'ok');
-export const SIGNED_IN = access(     401,      'ok',     'ok', 'ok',      'ok',       'ok', 'ok');
-export const ADMIN = access(         401,      403,      403,  403,       403,        403,  'ok');
+export const PUBLIC = access('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok');
+export const SIGNED_IN = access(401, 'ok', 'ok', 'ok', 'ok', 'ok', 'ok');
+export const ADMIN = access(401, 403, 403, 403, 403, 403, 'ok');
 /** Importing: administrators and anyone who owns a study. */
-export const IMPORTER = access(      401,      403,      403,  403,       403,        'ok', 'ok');
+export const IMPORTER = access(401, 403, 403, 403, 403, 'ok', 'ok');
 /** Any member of the study; non-members get 404 so study ids cannot be probed. */
-export const MEMBER = access(        401,      404,      'ok', 'ok',      'ok',       'ok', 'ok');
-export const OWNER = access(         401,      404,      403,  403,       403,        'ok', 'ok');
+export const MEMBER = access(401, 404, 'ok', 'ok', 'ok', 'ok', 'ok');
+export const OWNER = access(401, 404, 403, 403, 403, 'ok', 'ok');
 /** Adjudication, and results (final labels, counts, agreement) while the study is blind. */
-export const ADJUDICATOR = access(   401,      404,      403,  403,       'ok',       'ok', 'ok');
+export const ADJUDICATOR = access(401, 404, 403, 403, 'ok', 'ok', 'ok');
 /** One coder's own unit: the assigned coder, and those who oversee the study. */
-export const ASSIGNED = access(      401,      404,      'ok', 403,       'ok',       'ok', 'ok');
+export const ASSIGNED = access(401, 404, 'ok', 403, 'ok', 'ok', 'ok');
 /** One coder's own coding: only that coder writes it. */
-export const AUTHOR = access(        401,      404,      'ok', 403,       403,        403,  403);
+export const AUTHOR = access(401, 404, 'ok', 403, 403, 403, 403);
 
 /** Ids in the matrix's study (built by route-matrix.test.ts) that path parameters and bodies refer to. */
 export interface Fixture {
@@ -72,9 +72,15 @@ export const routeTable: Record<string, RouteCase> = {
   'GET /api/auth/session': { access: PUBLIC },
   'POST /api/auth/login': { access: PUBLIC, body: { username: 'nina', password: 'correct horse battery' } },
   'POST /api/auth/logout': { access: PUBLIC },
-  'POST /api/auth/setup': { access: PUBLIC, body: { username: 'second-admin', displayName: 'Second', password: 'long enough password' } },
+  'POST /api/auth/setup': {
+    access: PUBLIC,
+    body: { username: 'second-admin', displayName: 'Second', password: 'long enough password' },
+  },
   'GET /api/users': { access: SIGNED_IN },
-  'POST /api/users': { access: ADMIN, body: { username: 'newbie', displayName: 'Newbie', password: 'long enough password' } },
+  'POST /api/users': {
+    access: ADMIN,
+    body: { username: 'newbie', displayName: 'Newbie', password: 'long enough password' },
+  },
   'GET /api/sample-size': { access: SIGNED_IN, query: 'confidence=0.95&margin=0.05' },
   'GET /api/templates': { access: SIGNED_IN },
   'GET /api/sources': { access: SIGNED_IN },
@@ -97,13 +103,22 @@ export const routeTable: Record<string, RouteCase> = {
   'PATCH /api/studies/:studyId': { access: OWNER, body: { description: 'Changed' } },
   'GET /api/studies/:studyId/members': { access: MEMBER },
   'POST /api/studies/:studyId/members': { access: OWNER, body: (f) => ({ userId: f.nonMemberId, role: 'coder' }) },
-  'DELETE /api/studies/:studyId/members/:userId/:role': { access: OWNER, params: (f) => ({ userId: f.otherCoderId, role: 'coder' }) },
+  'DELETE /api/studies/:studyId/members/:userId/:role': {
+    access: OWNER,
+    params: (f) => ({ userId: f.otherCoderId, role: 'coder' }),
+  },
   'GET /api/studies/:studyId/threads': { access: MEMBER },
-  'POST /api/studies/:studyId/threads': { access: OWNER, body: (f) => ({ action: 'add', rule: { kind: 'pick', threadIds: [f.threadId] }, dryRun: true }) },
+  'POST /api/studies/:studyId/threads': {
+    access: OWNER,
+    body: (f) => ({ action: 'add', rule: { kind: 'pick', threadIds: [f.threadId] }, dryRun: true }),
+  },
   'GET /api/studies/:studyId/codebook': { access: MEMBER },
   'POST /api/studies/:studyId/codebook': { access: OWNER, body: { source: 'empty' } },
   'GET /api/studies/:studyId/codebook/versions/:version': { access: MEMBER, params: () => ({ version: 1 }) },
-  'POST /api/studies/:studyId/codebook/versions': { access: OWNER, body: { op: 'deprecate', baseVersion: 1, why: 'Matrix', id: 'documentation' } },
+  'POST /api/studies/:studyId/codebook/versions': {
+    access: OWNER,
+    body: { op: 'deprecate', baseVersion: 1, why: 'Matrix', id: 'documentation' },
+  },
   'GET /api/studies/:studyId/codebook/diff': { access: MEMBER, query: 'from=1&to=1' },
   'POST /api/studies/:studyId/codebook/upgrade': { access: OWNER, body: { toVersion: 1 } },
   'GET /api/studies/:studyId/codebook/reviews': { access: MEMBER },
@@ -115,14 +130,27 @@ export const routeTable: Record<string, RouteCase> = {
   'POST /api/studies/:studyId/rounds/:roundId/unblind': { access: OWNER },
   'GET /api/studies/:studyId/progress': { access: MEMBER },
   'GET /api/studies/:studyId/sampling/population': { access: MEMBER },
-  'POST /api/studies/:studyId/sampling/draw': { access: OWNER, body: (f) => ({ roundId: f.roundId, size: 1, seed: 'matrix' }) },
+  'POST /api/studies/:studyId/sampling/draw': {
+    access: OWNER,
+    body: (f) => ({ roundId: f.roundId, size: 1, seed: 'matrix' }),
+  },
   'GET /api/studies/:studyId/audit': { access: OWNER },
   'GET /api/studies/:studyId/adjudication': { access: ADJUDICATOR },
   'GET /api/studies/:studyId/adjudication/choices': { access: ADJUDICATOR },
   'GET /api/studies/:studyId/adjudication/final-labels': { access: ADJUDICATOR },
-  'GET /api/studies/:studyId/adjudication/units/:unitId': { access: ADJUDICATOR, params: (f) => ({ unitId: f.disputedUnitId }) },
-  'POST /api/studies/:studyId/adjudication/units/:unitId/settle': { access: ADJUDICATOR, params: (f) => ({ unitId: f.disputedUnitId }), body: settle },
-  'POST /api/studies/:studyId/adjudication/units/:unitId/reopen': { access: ADJUDICATOR, params: (f) => ({ unitId: f.disputedUnitId }) },
+  'GET /api/studies/:studyId/adjudication/units/:unitId': {
+    access: ADJUDICATOR,
+    params: (f) => ({ unitId: f.disputedUnitId }),
+  },
+  'POST /api/studies/:studyId/adjudication/units/:unitId/settle': {
+    access: ADJUDICATOR,
+    params: (f) => ({ unitId: f.disputedUnitId }),
+    body: settle,
+  },
+  'POST /api/studies/:studyId/adjudication/units/:unitId/reopen': {
+    access: ADJUDICATOR,
+    params: (f) => ({ unitId: f.disputedUnitId }),
+  },
   'GET /api/studies/:studyId/agreement': { access: ADJUDICATOR },
   'GET /api/studies/:studyId/agreement/export': { access: ADJUDICATOR, query: 'format=csv' },
   'GET /api/studies/:studyId/analysis/options': { access: MEMBER },
@@ -138,8 +166,14 @@ export const routeTable: Record<string, RouteCase> = {
   'GET /api/studies/:studyId/analysis/mentions': { access: ADJUDICATOR },
   'GET /api/studies/:studyId/analysis/mentions.csv': { access: ADJUDICATOR },
   'GET /api/studies/:studyId/analysis/mention-correlations.csv': { access: ADJUDICATOR },
-  'POST /api/studies/:studyId/analysis/keyword-groups': { access: OWNER, body: { name: 'Tokens', terms: ['tokenizer'] } },
-  'PUT /api/studies/:studyId/analysis/keyword-groups/:groupId': { access: OWNER, body: { name: 'Tokens', terms: ['tokenizer', 'vocab'] } },
+  'POST /api/studies/:studyId/analysis/keyword-groups': {
+    access: OWNER,
+    body: { name: 'Tokens', terms: ['tokenizer'] },
+  },
+  'PUT /api/studies/:studyId/analysis/keyword-groups/:groupId': {
+    access: OWNER,
+    body: { name: 'Tokens', terms: ['tokenizer', 'vocab'] },
+  },
   'DELETE /api/studies/:studyId/analysis/keyword-groups/:groupId': { access: OWNER },
   'GET /api/studies/:studyId/exports': { access: MEMBER },
   // Every member downloads codings; each file holds only what the blind rule lets the caller see.
@@ -150,14 +184,20 @@ export const routeTable: Record<string, RouteCase> = {
   'GET /api/studies/:studyId/exports/qdpx': { access: MEMBER },
   'GET /api/studies/:studyId/rounds/:roundId/my-units': { access: MEMBER },
   'GET /api/studies/:studyId/units/:unitId': { access: ASSIGNED },
-  'PUT /api/studies/:studyId/units/:unitId/coding': { access: AUTHOR, body: { codeIds: ['documentation'], memo: 'saved again' } },
+  'PUT /api/studies/:studyId/units/:unitId/coding': {
+    access: AUTHOR,
+    body: { codeIds: ['documentation'], memo: 'saved again' },
+  },
   'GET /api/studies/:studyId/suggestions/model': { access: MEMBER },
   'POST /api/studies/:studyId/suggestions/train': { access: OWNER },
   // Final-label counts per code: results, like agreement while the study is blind.
   'GET /api/studies/:studyId/suggestions/evaluation': { access: ADJUDICATOR },
   // The coder has coded the unit, so its suggestions are open to them (and to those who oversee it).
   'GET /api/studies/:studyId/suggestions/units/:unitId': { access: ASSIGNED },
-  'POST /api/studies/:studyId/suggestions/units/:unitId/feedback': { access: ASSIGNED, body: { codeId: 'documentation', decision: 'rejected' } },
+  'POST /api/studies/:studyId/suggestions/units/:unitId/feedback': {
+    access: ASSIGNED,
+    body: { codeId: 'documentation', decision: 'rejected' },
+  },
   'GET /api/studies/:studyId/suggestions/rounds/:roundId/queue': { access: MEMBER, query: 'order=uncertainty' },
   'PUT /api/studies/:studyId/suggestions/rounds/:roundId/assisted': { access: OWNER, body: { assisted: false } },
 };

@@ -44,7 +44,9 @@ function freshApp(): App {
 
 /** The routes the router serves, as "METHOD /path" (middleware entries left out). */
 function routerRoutes(app: App): string[] {
-  const keys = app.routes.filter((r) => !(r.method === 'ALL' && r.path.endsWith('*'))).map((r) => `${r.method} ${r.path}`);
+  const keys = app.routes
+    .filter((r) => !(r.method === 'ALL' && r.path.endsWith('*')))
+    .map((r) => `${r.method} ${r.path}`);
   return [...new Set(keys)];
 }
 
@@ -61,45 +63,83 @@ beforeAll(async () => {
     return r.json();
   };
   // A closed calibration round whose one unit both coders coded differently: it is in adjudication.
-  const calibration = (await ok(owen.post(`${base}/rounds`, { name: 'Calibration', kind: 'calibration' }))).round.id as number;
+  const calibration = (await ok(owen.post(`${base}/rounds`, { name: 'Calibration', kind: 'calibration' }))).round
+    .id as number;
   await ok(owen.post(`${base}/sampling/draw`, { roundId: calibration, size: 1, seed: 'matrix-cal', overlap: 1 }));
   const disputedUnitId = db.prepare('SELECT id FROM units WHERE round_id = ?').pluck().get(calibration) as number;
   await ok(cora.request('PUT', `${base}/units/${disputedUnitId}/coding`, { codeIds: ['documentation'] }));
   await ok(cody.request('PUT', `${base}/units/${disputedUnitId}/coding`, { codeIds: ['model-usage'] }));
   await ok(owen.post(`${base}/rounds/${calibration}/close`));
   // A unit of the open main round for the coder alone, coded with a memo nobody else may read.
-  await ok(owen.post(`${base}/sampling/draw`, { roundId: s.roundId, size: 1, seed: 'matrix-main', coderIds: [s.ids.cora] }));
+  await ok(
+    owen.post(`${base}/sampling/draw`, { roundId: s.roundId, size: 1, seed: 'matrix-main', coderIds: [s.ids.cora] }),
+  );
   const unitId = db.prepare('SELECT id FROM units WHERE round_id = ?').pluck().get(s.roundId) as number;
   await ok(cora.request('PUT', `${base}/units/${unitId}/coding`, { codeIds: ['documentation'], memo: secretMemo }));
   const versionId = db.prepare('SELECT codebook_version_id FROM studies WHERE id = ?').pluck().get(s.studyId) as number;
   addReview(db, {
-    studyId: s.studyId, unitId, coderId: s.ids.cora!, label: 'old-code', labelName: 'Old code', choices: ['documentation', 'model-usage'],
-    versionId, at: new Date(Date.now() + 60_000).toISOString(),
+    studyId: s.studyId,
+    unitId,
+    coderId: s.ids.cora!,
+    label: 'old-code',
+    labelName: 'Old code',
+    choices: ['documentation', 'model-usage'],
+    versionId,
+    at: new Date(Date.now() + 60_000).toISOString(),
   });
-  const groupId = (await ok(owen.post(`${base}/analysis/keyword-groups`, { name: 'Docs', terms: ['docs'] }))).group.id as number;
+  const groupId = (await ok(owen.post(`${base}/analysis/keyword-groups`, { name: 'Docs', terms: ['docs'] }))).group
+    .id as number;
   const importId = Number(
-    db.prepare("INSERT INTO imports (source_id, user_id, filename, format, status, created_at) VALUES (?, ?, 'forum.json', 'discourse', 'succeeded', ?)")
+    db
+      .prepare(
+        "INSERT INTO imports (source_id, user_id, filename, format, status, created_at) VALUES (?, ?, 'forum.json', 'discourse', 'succeeded', ?)",
+      )
       .run(s.forum.sourceId, s.ids.owen, new Date().toISOString()).lastInsertRowid,
   );
   const collectionId = Number(
-    db.prepare("INSERT INTO collections (source_id, forum_url, options_json, resume_key, status, report_json, created_at, updated_at) VALUES (?, 'https://forum.test', '{\"rate\":1}', 'matrix', 'succeeded', '{}', ?, ?)")
+    db
+      .prepare(
+        "INSERT INTO collections (source_id, forum_url, options_json, resume_key, status, report_json, created_at, updated_at) VALUES (?, 'https://forum.test', '{\"rate\":1}', 'matrix', 'succeeded', '{}', ?, ?)",
+      )
       .run(s.forum.sourceId, new Date().toISOString(), new Date().toISOString()).lastInsertRowid,
   );
   const admin = await addUser(db, 'root', { isAdmin: true });
   const olga = await addUser(db, 'olga');
-  foreignStudyId = addStudy(db, olga.id, [[olga.id, 'coder'], [olga.id, 'adjudicator']], 'Olga’s study');
+  foreignStudyId = addStudy(
+    db,
+    olga.id,
+    [
+      [olga.id, 'coder'],
+      [olga.id, 'adjudicator'],
+    ],
+    'Olga’s study',
+  );
   pinCodebook(db, foreignStudyId, insertTemplateCodebook(db));
   foreignCookie = `${sessionCookie}=${createSession(db, olga.id, 3600_000).token}`;
   fixture = {
-    studyId: s.studyId, roundId: s.roundId, unitId, disputedUnitId, groupId, importId, collectionId, threadId: s.forum.threadIds[0]!,
+    studyId: s.studyId,
+    roundId: s.roundId,
+    unitId,
+    disputedUnitId,
+    groupId,
+    importId,
+    collectionId,
+    threadId: s.forum.threadIds[0]!,
     reviewId: db.prepare('SELECT max(id) FROM codebook_reviews').pluck().get() as number,
-    otherCoderId: s.ids.cody!, nonMemberId: s.ids.nina!,
+    otherCoderId: s.ids.cody!,
+    nonMemberId: s.ids.nina!,
   };
   const userOf: Record<Exclude<Role, 'anonymous'>, number> = {
-    nonMember: s.ids.nina!, coder: s.ids.cora!, otherCoder: s.ids.cody!, adjudicator: s.ids.ada!, owner: s.ids.owen!, admin: admin.id,
+    nonMember: s.ids.nina!,
+    coder: s.ids.cora!,
+    otherCoder: s.ids.cody!,
+    adjudicator: s.ids.ada!,
+    owner: s.ids.owen!,
+    admin: admin.id,
   };
   cookies = { anonymous: '' } as Record<Role, string>;
-  for (const [role, id] of Object.entries(userOf)) cookies[role as Role] = `${sessionCookie}=${createSession(db, id, 3600_000).token}`;
+  for (const [role, id] of Object.entries(userOf))
+    cookies[role as Role] = `${sessionCookie}=${createSession(db, id, 3600_000).token}`;
   db.pragma('wal_checkpoint(TRUNCATE)');
   copyFileSync(s.t.dbPath, snapshot);
   s.t.close();
@@ -119,11 +159,19 @@ function fill(path: string, entry: RouteCase): string {
   });
 }
 
-async function call(app: App, role: Role, method: string, path: string, entry: RouteCase, studyId = fixture.studyId): Promise<Response> {
+async function call(
+  app: App,
+  role: Role,
+  method: string,
+  path: string,
+  entry: RouteCase,
+  studyId = fixture.studyId,
+): Promise<Response> {
   const agent = new Agent(app);
   agent.cookie = role === 'owner' && studyId !== fixture.studyId ? foreignCookie : cookies[role];
   const url = `${fill(path, entry).replace(`/api/studies/${fixture.studyId}`, `/api/studies/${studyId}`)}${entry.query ? `?${entry.query}` : ''}`;
-  if (entry.raw !== undefined) return agent.request(method, url, entry.raw, { 'content-type': 'application/octet-stream' });
+  if (entry.raw !== undefined)
+    return agent.request(method, url, entry.raw, { 'content-type': 'application/octet-stream' });
   const body = typeof entry.body === 'function' ? entry.body(fixture) : entry.body;
   return agent.request(method, url, method === 'GET' || method === 'DELETE' ? body : (body ?? {}));
 }
@@ -150,7 +198,9 @@ describe('route × role matrix', () => {
   });
 
   test('the coder reads their own memo, so the blind check below looks for text that exists', async () => {
-    const res = await call(readApp, 'coder', 'GET', '/api/studies/:studyId/units/:unitId', { access: routeTable['GET /api/studies/:studyId/units/:unitId']!.access });
+    const res = await call(readApp, 'coder', 'GET', '/api/studies/:studyId/units/:unitId', {
+      access: routeTable['GET /api/studies/:studyId/units/:unitId']!.access,
+    });
     expect((await res.json()).coding.memo).toBe(secretMemo);
   });
 
@@ -162,16 +212,20 @@ describe('route × role matrix', () => {
     for (const role of roles) {
       const res = await call(method === 'GET' ? readApp : freshApp(), role, method, path, entry);
       const body = await res.text();
-      if (!matches(res.status, entry.access[role])) wrong.push(`${role}: expected ${entry.access[role]}, got ${res.status} ${body.slice(0, 200)}`);
+      if (!matches(res.status, entry.access[role]))
+        wrong.push(`${role}: expected ${entry.access[role]}, got ${res.status} ${body.slice(0, 200)}`);
       // GET routes that answer with 2xx must also succeed outright, not just pass authorization.
-      else if (method === 'GET' && entry.access[role] === 'ok' && res.status >= 300) wrong.push(`${role}: allowed GET answered ${res.status} ${body.slice(0, 200)}`);
+      else if (method === 'GET' && entry.access[role] === 'ok' && res.status >= 300)
+        wrong.push(`${role}: allowed GET answered ${res.status} ${body.slice(0, 200)}`);
       if (role !== 'coder' && body.includes(secretMemo)) wrong.push(`${role}: read the coder's memo (blind rule)`);
     }
     expect(wrong).toEqual([]);
   });
 
   // A study's own roles must not reach another study's units, rounds, groups or reviews by id.
-  const crossStudy = routes.filter((key) => key.includes(':studyId') && /:(unitId|roundId|groupId|reviewId)\b/.test(key));
+  const crossStudy = routes.filter(
+    (key) => key.includes(':studyId') && /:(unitId|roundId|groupId|reviewId)\b/.test(key),
+  );
   test.each(crossStudy)('%s refuses ids of another study', async (key) => {
     const entry = routeTable[key];
     if (!entry) expect.fail(`${key} has no line in tests/api/route-matrix.table.ts.`);

@@ -24,17 +24,33 @@ describe('drawing a sample into a round', () => {
     ]);
 
     const again = await codingStudy();
-    const replay = await (await again.as('owen')).post(`/api/studies/${again.studyId}/sampling/draw`, { ...body, roundId: again.roundId });
+    const replay = await (await again.as('owen')).post(`/api/studies/${again.studyId}/sampling/draw`, {
+      ...body,
+      roundId: again.roundId,
+    });
     expect((await replay.json()).sampled).toEqual(drawn.sampled);
     again.t.close();
 
-    const record = JSON.parse(s.t.db.prepare('SELECT sampling_json FROM studies WHERE id = ?').pluck().get(s.studyId) as string);
-    expect(record.draws[0]).toMatchObject({ seed: 'paper-2026', size: 8, strata: 'quarter', overlap: 0.5, population: 36 });
+    const record = JSON.parse(
+      s.t.db.prepare('SELECT sampling_json FROM studies WHERE id = ?').pluck().get(s.studyId) as string,
+    );
+    expect(record.draws[0]).toMatchObject({
+      seed: 'paper-2026',
+      size: 8,
+      strata: 'quarter',
+      overlap: 0.5,
+      population: 36,
+    });
   });
 
   test('50% overlap: 4 units for both coders, 2 more each', async () => {
     const owen = await s.as('owen');
-    await owen.post(`/api/studies/${s.studyId}/sampling/draw`, { roundId: s.roundId, size: 8, seed: 's', overlap: 0.5 });
+    await owen.post(`/api/studies/${s.studyId}/sampling/draw`, {
+      roundId: s.roundId,
+      size: 8,
+      seed: 's',
+      overlap: 0.5,
+    });
     const rows = s.t.db
       .prepare('SELECT user_id AS coder, count(*) AS n FROM assignments GROUP BY user_id ORDER BY user_id')
       .all() as { coder: number; n: number }[];
@@ -47,16 +63,29 @@ describe('drawing a sample into a round', () => {
   test('a second draw takes only posts that are not units yet', async () => {
     const owen = await s.as('owen');
     await owen.post(`/api/studies/${s.studyId}/sampling/draw`, { roundId: s.roundId, size: 30, seed: 'a' });
-    const second = await owen.post(`/api/studies/${s.studyId}/sampling/draw`, { roundId: s.roundId, size: 30, seed: 'b' });
+    const second = await owen.post(`/api/studies/${s.studyId}/sampling/draw`, {
+      roundId: s.roundId,
+      size: 30,
+      seed: 'b',
+    });
     expect((await second.json()).units).toBe(6);
-    const third = await owen.post(`/api/studies/${s.studyId}/sampling/draw`, { roundId: s.roundId, size: 1, seed: 'c' });
+    const third = await owen.post(`/api/studies/${s.studyId}/sampling/draw`, {
+      roundId: s.roundId,
+      size: 1,
+      seed: 'c',
+    });
     expect(third.status).toBe(409);
     expect((await third.json()).error.code).toBe('sample.empty_population');
   });
 
   test('naming a coder twice is refused, not a server error', async () => {
     const owen = await s.as('owen');
-    const res = await owen.post(`/api/studies/${s.studyId}/sampling/draw`, { roundId: s.roundId, size: 2, seed: 'x', coderIds: [s.ids.cora, s.ids.cora] });
+    const res = await owen.post(`/api/studies/${s.studyId}/sampling/draw`, {
+      roundId: s.roundId,
+      size: 2,
+      seed: 'x',
+      coderIds: [s.ids.cora, s.ids.cora],
+    });
     expect(res.status).toBe(400);
     expect((await res.json()).error).toMatchObject({ code: 'request.invalid_json', where: { field: 'coderIds' } });
   });
@@ -70,7 +99,10 @@ describe('drawing a sample into a round', () => {
   test('the sample-size calculator shows its inputs and result', async () => {
     const cora = await s.as('cora');
     const res = await cora.get('/api/sample-size?confidence=0.95&margin=0.05&population=1000');
-    expect(await res.json()).toMatchObject({ inputs: { confidence: 0.95, margin: 0.05, proportion: 0.5, population: 1000 }, n: 278 });
+    expect(await res.json()).toMatchObject({
+      inputs: { confidence: 0.95, margin: 0.05, proportion: 0.5, population: 1000 },
+      n: 278,
+    });
     expect((await cora.get('/api/sample-size?confidence=2')).status).toBe(400);
   });
 });

@@ -18,7 +18,10 @@ beforeAll(async () => {
   t = makeTestApp();
   dist = mkdtempSync(join(tmpdir(), 'threadcoder-dist-'));
   mkdirSync(join(dist, 'assets'));
-  writeFileSync(join(dist, 'index.html'), '<!doctype html><html><body><div id="root"></div><script type="module" src="/assets/app.js"></script></body></html>');
+  writeFileSync(
+    join(dist, 'index.html'),
+    '<!doctype html><html><body><div id="root"></div><script type="module" src="/assets/app.js"></script></body></html>',
+  );
   writeFileSync(join(dist, 'assets', 'app.js'), 'console.log("app");');
   writeFileSync(join(dist, 'assets', 'app.css'), 'body { margin: 0 }');
   serveWebApp(t.app, dist);
@@ -35,10 +38,14 @@ afterAll(() => {
 function directives(csp: string | null): Record<string, string[]> {
   expect(csp, 'no Content-Security-Policy header').toBeTruthy();
   return Object.fromEntries(
-    csp!.split(';').map((d) => d.trim()).filter(Boolean).map((d) => {
-      const [name, ...sources] = d.split(/\s+/);
-      return [name!, sources];
-    }),
+    csp!
+      .split(';')
+      .map((d) => d.trim())
+      .filter(Boolean)
+      .map((d) => {
+        const [name, ...sources] = d.split(/\s+/);
+        return [name!, sources];
+      }),
   );
 }
 

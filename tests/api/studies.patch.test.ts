@@ -7,18 +7,33 @@ beforeEach(async () => {
 });
 afterEach(() => s.t.close());
 
-const patch = (agent: Awaited<ReturnType<CodingStudy['as']>>, body: unknown) => agent.request('PATCH', `/api/studies/${s.studyId}`, body);
+const patch = (agent: Awaited<ReturnType<CodingStudy['as']>>, body: unknown) =>
+  agent.request('PATCH', `/api/studies/${s.studyId}`, body);
 const auditRows = () =>
-  s.t.db.prepare("SELECT user_id AS userId, before_json AS beforeJson, after_json AS afterJson FROM audit_log WHERE action = 'study.update'").all();
+  s.t.db
+    .prepare(
+      "SELECT user_id AS userId, before_json AS beforeJson, after_json AS afterJson FROM audit_log WHERE action = 'study.update'",
+    )
+    .all();
 
 describe('changing a study’s settings', () => {
   test('the owner renames the study and turns blind coding off; only changed fields are audited', async () => {
     const owen = await s.as('owen');
     const res = await patch(owen, { name: 'Reuse pains', description: '', blind: false, labelMode: 'multi' });
     expect(res.status).toBe(200);
-    expect((await res.json()).study).toMatchObject({ id: s.studyId, name: 'Reuse pains', blind: false, labelMode: 'multi', roles: ['owner'] });
+    expect((await res.json()).study).toMatchObject({
+      id: s.studyId,
+      name: 'Reuse pains',
+      blind: false,
+      labelMode: 'multi',
+      roles: ['owner'],
+    });
     expect(auditRows()).toEqual([
-      { userId: s.ids.owen, beforeJson: JSON.stringify({ name: 'Study', blind: true }), afterJson: JSON.stringify({ name: 'Reuse pains', blind: false }) },
+      {
+        userId: s.ids.owen,
+        beforeJson: JSON.stringify({ name: 'Study', blind: true }),
+        afterJson: JSON.stringify({ name: 'Reuse pains', blind: false }),
+      },
     ]);
   });
 
@@ -49,7 +64,9 @@ describe('changing a study’s settings', () => {
       where: { field: 'unitKind' },
     });
     expect((await patch(owen, { labelMode: 'single' })).status).toBe(409);
-    expect(s.t.db.prepare('SELECT unit_kind || label_mode FROM studies WHERE id = ?').pluck().get(s.studyId)).toBe('postmulti');
+    expect(s.t.db.prepare('SELECT unit_kind || label_mode FROM studies WHERE id = ?').pluck().get(s.studyId)).toBe(
+      'postmulti',
+    );
     // The same value is no change, and other settings still change.
     expect((await patch(owen, { unitKind: 'post', description: 'Posts about reuse' })).status).toBe(200);
   });

@@ -22,7 +22,9 @@ describe('study roles', () => {
     const cora = await loggedIn(t.app, 'cora');
     const res = await cora.post(`/api/studies/${studyId}/members`, { userId: ids.nina, role: 'coder' });
     expect(res.status).toBe(403);
-    expect(await res.json()).toMatchObject({ error: { code: 'auth.forbidden', message: 'This needs the owner role in this study.' } });
+    expect(await res.json()).toMatchObject({
+      error: { code: 'auth.forbidden', message: 'This needs the owner role in this study.' },
+    });
     expect(t.db.prepare('SELECT count(*) FROM study_members WHERE user_id = ?').pluck().get(ids.nina)).toBe(0);
   });
 
@@ -38,7 +40,11 @@ describe('study roles', () => {
       'owen:owner',
     ]);
     const row = t.db.prepare("SELECT user_id, action, after_json FROM audit_log WHERE action = 'member.add'").get();
-    expect(row).toEqual({ user_id: ids.owen, action: 'member.add', after_json: JSON.stringify({ userId: ids.nina, role: 'coder' }) });
+    expect(row).toEqual({
+      user_id: ids.owen,
+      action: 'member.add',
+      after_json: JSON.stringify({ userId: ids.nina, role: 'coder' }),
+    });
   });
 
   test('a non-member gets 404 for a study, so ids cannot be probed', async () => {
@@ -50,7 +56,12 @@ describe('study roles', () => {
 
   test('members see the study with their own roles; an admin acts as owner', async () => {
     const cora = await loggedIn(t.app, 'cora');
-    expect((await (await cora.get(`/api/studies/${studyId}`)).json()).study).toMatchObject({ id: studyId, roles: ['coder'], blind: true, units: 0 });
+    expect((await (await cora.get(`/api/studies/${studyId}`)).json()).study).toMatchObject({
+      id: studyId,
+      roles: ['coder'],
+      blind: true,
+      units: 0,
+    });
     const root = await loggedIn(t.app, 'root');
     expect((await (await root.get(`/api/studies/${studyId}`)).json()).study.roles).toEqual(['owner']);
     expect((await root.post(`/api/studies/${studyId}/members`, { userId: ids.nina, role: 'coder' })).status).toBe(201);
@@ -61,7 +72,13 @@ describe('study roles', () => {
     const res = await nina.post('/api/studies', { name: 'Fine-tuning pains', labelMode: 'single' });
     expect(res.status).toBe(201);
     const { study } = await res.json();
-    expect(study).toMatchObject({ name: 'Fine-tuning pains', labelMode: 'single', unitKind: 'post', blind: true, roles: ['owner'] });
+    expect(study).toMatchObject({
+      name: 'Fine-tuning pains',
+      labelMode: 'single',
+      unitKind: 'post',
+      blind: true,
+      roles: ['owner'],
+    });
     const codebook = await (await nina.get(`/api/studies/${study.id}/codebook`)).json();
     expect(codebook.codebook.templateId).toBe('hf-forum-ptm-reuse');
   });
@@ -72,7 +89,10 @@ describe('study roles', () => {
     expect(bare.study.codebookVersionId).toBeNull();
     const res = await nina.post('/api/studies', { name: 'Odd', templateId: 'no-such-template' });
     expect(res.status).toBe(404);
-    expect((await res.json()).error).toMatchObject({ code: 'codebook.unknown_template', where: { field: 'templateId' } });
+    expect((await res.json()).error).toMatchObject({
+      code: 'codebook.unknown_template',
+      where: { field: 'templateId' },
+    });
     expect(t.db.prepare("SELECT count(*) FROM studies WHERE name = 'Odd'").pluck().get()).toBe(0);
   });
 

@@ -11,20 +11,63 @@ let reader: Agent;
 
 beforeEach(async () => {
   t = makeTestApp();
-  const hf = insertForum(t.db, [
-    { title: 'Tokenizer pads on the wrong side', createdAt: '2022-03-01T09:00:00.000Z', category: 'Beginners', tags: ['tokenizers'], posts: ['My tokenizer pads on the right.', 'Set padding_side to left.'] },
-    { title: 'Fine-tune BERT for classification', createdAt: '2022-06-15T14:00:00.000Z', category: 'Models', tags: ['bert', 'fine-tuning'], posts: ['How do I adapt a pretrained model?', 'Load it with from_pretrained, then use the Trainer.', 'Thanks!'] },
-    { title: 'Space build fails', createdAt: '2023-01-02T00:00:00.000Z', category: 'Spaces', tags: ['spaces'], posts: ['Exit code 137 during the build.', 'That means it ran out of memory.'] },
-    { title: 'Streaming a dataset larger than memory', createdAt: '2023-05-20T12:00:00.000Z', category: 'Datasets', posts: ['How can I iterate over it (NEAR the RAM limit)?'] },
-  ], 'HF forum');
-  const other = insertForum(t.db, [{ title: 'Tokenizers everywhere', createdAt: '2021-01-01T00:00:00.000Z', category: 'Models', tags: ['tokenizers'], posts: ['A post.'] }], 'Other forum');
+  const hf = insertForum(
+    t.db,
+    [
+      {
+        title: 'Tokenizer pads on the wrong side',
+        createdAt: '2022-03-01T09:00:00.000Z',
+        category: 'Beginners',
+        tags: ['tokenizers'],
+        posts: ['My tokenizer pads on the right.', 'Set padding_side to left.'],
+      },
+      {
+        title: 'Fine-tune BERT for classification',
+        createdAt: '2022-06-15T14:00:00.000Z',
+        category: 'Models',
+        tags: ['bert', 'fine-tuning'],
+        posts: ['How do I adapt a pretrained model?', 'Load it with from_pretrained, then use the Trainer.', 'Thanks!'],
+      },
+      {
+        title: 'Space build fails',
+        createdAt: '2023-01-02T00:00:00.000Z',
+        category: 'Spaces',
+        tags: ['spaces'],
+        posts: ['Exit code 137 during the build.', 'That means it ran out of memory.'],
+      },
+      {
+        title: 'Streaming a dataset larger than memory',
+        createdAt: '2023-05-20T12:00:00.000Z',
+        category: 'Datasets',
+        posts: ['How can I iterate over it (NEAR the RAM limit)?'],
+      },
+    ],
+    'HF forum',
+  );
+  const other = insertForum(
+    t.db,
+    [
+      {
+        title: 'Tokenizers everywhere',
+        createdAt: '2021-01-01T00:00:00.000Z',
+        category: 'Models',
+        tags: ['tokenizers'],
+        posts: ['A post.'],
+      },
+    ],
+    'Other forum',
+  );
   ids = [...hf.threadIds, ...other.threadIds];
   await addUser(t.db, 'rita');
   reader = await loggedIn(t.app, 'rita');
 });
 afterEach(() => t.close());
 
-type Page = { threads: { id: number; title: string; coded: boolean; posts: number; tags: string[]; sourceName: string }[]; total: number; nextCursor: string | null };
+type Page = {
+  threads: { id: number; title: string; coded: boolean; posts: number; tags: string[]; sourceName: string }[];
+  total: number;
+  nextCursor: string | null;
+};
 async function list(query: string, agent = reader): Promise<Page> {
   const res = await agent.get(`/api/threads?${query}`);
   expect(res.status, await res.clone().text()).toBe(200);
@@ -34,7 +77,10 @@ const titles = async (query: string) => (await list(query)).threads.map((r) => r
 
 describe('search', () => {
   test('stems words: "tokenizers" finds threads about a tokenizer, in titles and posts', async () => {
-    expect((await titles('q=tokenizers')).sort()).toEqual(['Tokenizer pads on the wrong side', 'Tokenizers everywhere']);
+    expect((await titles('q=tokenizers')).sort()).toEqual([
+      'Tokenizer pads on the wrong side',
+      'Tokenizers everywhere',
+    ]);
     expect(await titles('q=padding')).toEqual(['Tokenizer pads on the wrong side']);
   });
 
@@ -74,9 +120,19 @@ describe('search', () => {
   });
 
   test('the list and GET /search-index say whether search covers every post yet', async () => {
-    expect((await list('q=memory') as Page & { search: unknown }).search).toEqual({ state: 'ready', pending: 0, pendingThreads: 0 });
+    expect(((await list('q=memory')) as Page & { search: unknown }).search).toEqual({
+      state: 'ready',
+      pending: 0,
+      pendingThreads: 0,
+    });
     // A big import's rows, stored and listed for catch-up (migration 006), not yet indexed.
-    const late = insertForumUnindexed(t.db, [{ title: 'Out of memory on the Hub', createdAt: '2024-02-01T00:00:00.000Z', posts: ['Memory again.', 'And again.'] }]);
+    const late = insertForumUnindexed(t.db, [
+      {
+        title: 'Out of memory on the Hub',
+        createdAt: '2024-02-01T00:00:00.000Z',
+        posts: ['Memory again.', 'And again.'],
+      },
+    ]);
     const page = (await list('q=memory')) as Page & { search: unknown };
     expect([page.threads.map((r) => r.title), page.search]).toEqual([
       ['Streaming a dataset larger than memory', 'Space build fails'],
@@ -86,16 +142,29 @@ describe('search', () => {
     expect([res.status, await res.json()]).toEqual([200, { state: 'indexing', pending: 2, pendingThreads: 1 }]);
     await catchUpSearchIndex(t.db, { pauseMs: 0 });
     expect(await titles('q=memory')).toContain(late);
-    expect((await (await reader.get('/api/threads/search-index')).json())).toEqual({ state: 'ready', pending: 0, pendingThreads: 0 });
+    expect(await (await reader.get('/api/threads/search-index')).json()).toEqual({
+      state: 'ready',
+      pending: 0,
+      pendingThreads: 0,
+    });
     expect((await t.app.request('http://localhost/api/threads/search-index')).status).toBe(401);
   });
 });
 
 /** Inserts a thread and its posts the way a deferred import leaves them: stored, listed as unindexed. */
-function insertForumUnindexed(db: TestApp['db'], threads: { title: string; createdAt: string; posts: string[] }[]): string {
+function insertForumUnindexed(
+  db: TestApp['db'],
+  threads: { title: string; createdAt: string; posts: string[] }[],
+): string {
   const { threadIds, postIds } = insertForum(db, threads, 'Late forum');
-  for (const id of threadIds) db.prepare(`INSERT INTO threads_fts (threads_fts, rowid, title) SELECT 'delete', id, title FROM threads WHERE id = ?`).run(id);
-  for (const id of postIds.flat()) db.prepare(`INSERT INTO posts_fts (posts_fts, rowid, text) SELECT 'delete', id, text FROM posts WHERE id = ?`).run(id);
+  for (const id of threadIds)
+    db.prepare(
+      `INSERT INTO threads_fts (threads_fts, rowid, title) SELECT 'delete', id, title FROM threads WHERE id = ?`,
+    ).run(id);
+  for (const id of postIds.flat())
+    db.prepare(`INSERT INTO posts_fts (posts_fts, rowid, text) SELECT 'delete', id, text FROM posts WHERE id = ?`).run(
+      id,
+    );
   db.exec(`INSERT INTO threads_unindexed SELECT id FROM threads WHERE source_id = (SELECT id FROM sources WHERE name = 'Late forum');
            INSERT INTO posts_unindexed SELECT id FROM posts WHERE source_id = (SELECT id FROM sources WHERE name = 'Late forum')`);
   return threads[0]!.title;
@@ -103,13 +172,21 @@ function insertForumUnindexed(db: TestApp['db'], threads: { title: string; creat
 
 describe('filters', () => {
   test('by source, category, tag and date range, also together with a search', async () => {
-    const sources = (await (await reader.get('/api/sources')).json()) as { sources: { id: number; name: string; threads: number; posts: number }[] };
-    expect(sources.sources.map((s) => [s.name, s.threads, s.posts])).toEqual([['HF forum', 4, 8], ['Other forum', 1, 1]]);
+    const sources = (await (await reader.get('/api/sources')).json()) as {
+      sources: { id: number; name: string; threads: number; posts: number }[];
+    };
+    expect(sources.sources.map((s) => [s.name, s.threads, s.posts])).toEqual([
+      ['HF forum', 4, 8],
+      ['Other forum', 1, 1],
+    ]);
     const other = sources.sources[1]!.id;
     expect(await titles(`source=${other}`)).toEqual(['Tokenizers everywhere']);
     expect(await titles('category=Models')).toEqual(['Fine-tune BERT for classification', 'Tokenizers everywhere']);
     expect(await titles('tag=tokenizers')).toEqual(['Tokenizer pads on the wrong side', 'Tokenizers everywhere']);
-    expect(await titles('from=2022-06-15&to=2023-01-02')).toEqual(['Space build fails', 'Fine-tune BERT for classification']);
+    expect(await titles('from=2022-06-15&to=2023-01-02')).toEqual([
+      'Space build fails',
+      'Fine-tune BERT for classification',
+    ]);
     expect(await titles('to=2021-12-31')).toEqual(['Tokenizers everywhere']);
     expect(await titles(`q=tokenizers&source=${sources.sources[0]!.id}`)).toEqual(['Tokenizer pads on the wrong side']);
   });
@@ -121,8 +198,12 @@ describe('filters', () => {
     const { versionId } = insertTemplateCodebook(t.db);
     pinCodebook(t.db, studyId, { codebookId: 1, versionId });
     const roundId = t.db.prepare('SELECT id FROM rounds WHERE study_id = ?').pluck().get(studyId);
-    const unitId = t.db.prepare('INSERT INTO units (study_id, round_id, thread_id, position) VALUES (?, ?, ?, 1)').run(studyId, roundId, ids[1]).lastInsertRowid;
-    t.db.prepare("INSERT INTO codings (unit_id, coder_id, version_id, created_at, updated_at) VALUES (?, ?, ?, 'x', 'x')").run(unitId, coder.id, versionId);
+    const unitId = t.db
+      .prepare('INSERT INTO units (study_id, round_id, thread_id, position) VALUES (?, ?, ?, 1)')
+      .run(studyId, roundId, ids[1]).lastInsertRowid;
+    t.db
+      .prepare("INSERT INTO codings (unit_id, coder_id, version_id, created_at, updated_at) VALUES (?, ?, ?, 'x', 'x')")
+      .run(unitId, coder.id, versionId);
     const olga = await loggedIn(t.app, 'olga');
     expect((await list('coded=yes', olga)).threads.map((r) => r.title)).toEqual(['Fine-tune BERT for classification']);
     expect((await list('coded=no', olga)).total).toBe(4);
@@ -148,14 +229,25 @@ describe('pages', () => {
       seen.push(...page.threads.map((r) => r.title));
       cursor = page.nextCursor;
     } while (cursor);
-    expect(seen).toEqual(['Streaming a dataset larger than memory', 'Space build fails', 'Fine-tune BERT for classification', 'Tokenizer pads on the wrong side', 'Tokenizers everywhere']);
-    expect((await titles('sort=oldest&limit=2'))).toEqual(['Tokenizers everywhere', 'Tokenizer pads on the wrong side']);
+    expect(seen).toEqual([
+      'Streaming a dataset larger than memory',
+      'Space build fails',
+      'Fine-tune BERT for classification',
+      'Tokenizer pads on the wrong side',
+      'Tokenizers everywhere',
+    ]);
+    expect(await titles('sort=oldest&limit=2')).toEqual(['Tokenizers everywhere', 'Tokenizer pads on the wrong side']);
   });
 
   test('a search pages by rank', async () => {
     const first = await list('q=memory&limit=1');
     const second = await list(`q=memory&limit=1&cursor=${first.nextCursor}`);
-    expect([first.threads[0]!.title, second.threads[0]!.title, second.nextCursor, second.total]).toEqual(['Streaming a dataset larger than memory', 'Space build fails', null, 2]);
+    expect([first.threads[0]!.title, second.threads[0]!.title, second.nextCursor, second.total]).toEqual([
+      'Streaming a dataset larger than memory',
+      'Space build fails',
+      null,
+      2,
+    ]);
   });
 
   test('a forged cursor is 400', async () => {
@@ -167,9 +259,26 @@ describe('pages', () => {
 test('a thread with its posts in order, reply links and source', async () => {
   t.db.prepare('UPDATE posts SET reply_to = 1 WHERE thread_id = ? AND post_number = 2').run(ids[1]);
   const res = await reader.get(`/api/threads/${ids[1]}`);
-  const { thread } = (await res.json()) as { thread: { title: string; sourceName: string; category: string; tags: string[]; posts: { postNumber: number; replyTo: number | null; author: string; html: string }[] } };
-  expect(thread).toMatchObject({ title: 'Fine-tune BERT for classification', sourceName: 'HF forum', category: 'Models', tags: ['bert', 'fine-tuning'] });
-  expect(thread.posts.map((p) => [p.postNumber, p.replyTo, p.author])).toEqual([[1, null, 'user0'], [2, 1, 'user1'], [3, null, 'user2']]);
+  const { thread } = (await res.json()) as {
+    thread: {
+      title: string;
+      sourceName: string;
+      category: string;
+      tags: string[];
+      posts: { postNumber: number; replyTo: number | null; author: string; html: string }[];
+    };
+  };
+  expect(thread).toMatchObject({
+    title: 'Fine-tune BERT for classification',
+    sourceName: 'HF forum',
+    category: 'Models',
+    tags: ['bert', 'fine-tuning'],
+  });
+  expect(thread.posts.map((p) => [p.postNumber, p.replyTo, p.author])).toEqual([
+    [1, null, 'user0'],
+    [2, 1, 'user1'],
+    [3, null, 'user2'],
+  ]);
   expect((await reader.get('/api/threads/9999')).status).toBe(404);
 });
 

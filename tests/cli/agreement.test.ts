@@ -17,8 +17,16 @@ beforeEach(() => {
 afterEach(() => vi.restoreAllMocks());
 
 const REPORT_KEYS = [
-  'units', 'coders', 'percent_agreement', 'cohen_kappa', 'mean_pairwise_cohen_kappa', 'fleiss_kappa',
-  'scott_pi', 'gwet_ac1', 'krippendorff_alpha', 'per_code',
+  'units',
+  'coders',
+  'percent_agreement',
+  'cohen_kappa',
+  'mean_pairwise_cohen_kappa',
+  'fleiss_kappa',
+  'scott_pi',
+  'gwet_ac1',
+  'krippendorff_alpha',
+  'per_code',
 ];
 
 describe('threadcoder agreement <file>', () => {
@@ -61,26 +69,34 @@ describe('threadcoder agreement <file>', () => {
     expect(report.scott_pi).toBeCloseTo(0.76117, 5);
     expect(report.gwet_ac1).toBeCloseTo(0.77544, 5);
     const { nominal, ordinal, interval, ratio } = report.krippendorff_alpha;
-    expect([nominal, ordinal, interval, ratio].map((x: number) => x.toFixed(3))).toEqual(['0.743', '0.815', '0.849', '0.797']);
+    expect([nominal, ordinal, interval, ratio].map((x: number) => x.toFixed(3))).toEqual([
+      '0.743',
+      '0.815',
+      '0.849',
+      '0.797',
+    ]);
     expect(report.per_code).toEqual({});
     expect(stderr).not.toContain('note: fleiss_kappa');
   });
 
-  test.each(['multi-label.csv', 'multi-label.json'])('%s: sets get MASI and Jaccard alpha and per-code entries', async (name) => {
-    expect(await run([fixture(name)])).toBe(0);
-    const report = JSON.parse(stdout);
-    expect(Object.keys(report)).toEqual(REPORT_KEYS);
-    // Units: {bug}/{bug}, {bug,docs}/{docs}, {perf}/{docs}, {perf}/{perf}; values {bug} x2, {bug,docs} x1,
-    // {docs} x2, {perf} x3, n = 8. Jaccard: observed 2 (1/2 + 1) = 3, expected 2 (1 + 4 + 6 + 1 + 3 + 6) = 42,
-    // alpha = 1 - 7 * 3 / 42 = 1/2. MASI: observed 2 (2/3 + 1) = 10/3, expected 2 (19 + 8/3) = 130/3, alpha = 6/13.
-    expect(report.krippendorff_alpha).toEqual({ masi: expect.closeTo(6 / 13, 12), jaccard: expect.closeTo(0.5, 12) });
-    expect(report.per_code).toEqual({
-      bug: { kappa: 0.5, alpha: expect.closeTo(8 / 15, 12), prevalence: 0.375 },
-      docs: { kappa: 0.5, alpha: expect.closeTo(8 / 15, 12), prevalence: 0.375 },
-      perf: { kappa: 0.5, alpha: expect.closeTo(8 / 15, 12), prevalence: 0.375 },
-    });
-    expect(report.percent_agreement).toBe(0.5);
-  });
+  test.each(['multi-label.csv', 'multi-label.json'])(
+    '%s: sets get MASI and Jaccard alpha and per-code entries',
+    async (name) => {
+      expect(await run([fixture(name)])).toBe(0);
+      const report = JSON.parse(stdout);
+      expect(Object.keys(report)).toEqual(REPORT_KEYS);
+      // Units: {bug}/{bug}, {bug,docs}/{docs}, {perf}/{docs}, {perf}/{perf}; values {bug} x2, {bug,docs} x1,
+      // {docs} x2, {perf} x3, n = 8. Jaccard: observed 2 (1/2 + 1) = 3, expected 2 (1 + 4 + 6 + 1 + 3 + 6) = 42,
+      // alpha = 1 - 7 * 3 / 42 = 1/2. MASI: observed 2 (2/3 + 1) = 10/3, expected 2 (19 + 8/3) = 130/3, alpha = 6/13.
+      expect(report.krippendorff_alpha).toEqual({ masi: expect.closeTo(6 / 13, 12), jaccard: expect.closeTo(0.5, 12) });
+      expect(report.per_code).toEqual({
+        bug: { kappa: 0.5, alpha: expect.closeTo(8 / 15, 12), prevalence: 0.375 },
+        docs: { kappa: 0.5, alpha: expect.closeTo(8 / 15, 12), prevalence: 0.375 },
+        perf: { kappa: 0.5, alpha: expect.closeTo(8 / 15, 12), prevalence: 0.375 },
+      });
+      expect(report.percent_agreement).toBe(0.5);
+    },
+  );
 
   test('one non-numeric CSV value keeps every value a category', async () => {
     expect(await run([fixture('mixed-numeric.csv')])).toBe(0);
@@ -97,8 +113,16 @@ describe('threadcoder agreement <file>', () => {
     const second = JSON.parse(stdout);
     expect(Object.keys(first)).toEqual([...REPORT_KEYS, 'ci95']);
     expect(Object.keys(first.ci95)).toEqual([
-      'percent_agreement', 'cohen_kappa', 'mean_pairwise_cohen_kappa', 'fleiss_kappa', 'scott_pi', 'gwet_ac1',
-      'krippendorff_alpha_nominal', 'krippendorff_alpha_ordinal', 'krippendorff_alpha_interval', 'krippendorff_alpha_ratio',
+      'percent_agreement',
+      'cohen_kappa',
+      'mean_pairwise_cohen_kappa',
+      'fleiss_kappa',
+      'scott_pi',
+      'gwet_ac1',
+      'krippendorff_alpha_nominal',
+      'krippendorff_alpha_ordinal',
+      'krippendorff_alpha_interval',
+      'krippendorff_alpha_ratio',
     ]);
     expect(first.ci95).toEqual(second.ci95);
     expect(first.ci95.cohen_kappa).toBeNull();
@@ -114,8 +138,14 @@ describe('bad input exits with 2 and names file, line and field', () => {
     ['nope.json', 'nope.json: no such file'],
     // The rest of the message is V8's and varies between Node versions.
     ['malformed.json', 'malformed.json, line 3: malformed JSON: '],
-    ['wrong-type.json', 'wrong-type.json, line 7, field [2].value: value must be a string, a number or an array of strings, got a boolean'],
-    ['mixed-kinds.json', 'mixed-kinds.json, line 3, field [1].value: value is a number, but the first value is a string; all values must be of one kind'],
+    [
+      'wrong-type.json',
+      'wrong-type.json, line 7, field [2].value: value must be a string, a number or an array of strings, got a boolean',
+    ],
+    [
+      'mixed-kinds.json',
+      'mixed-kinds.json, line 3, field [1].value: value is a number, but the first value is a string; all values must be of one kind',
+    ],
     ['empty-array.json', 'empty-array.json, line 1: there are no codings'],
     ['empty.csv', 'empty.csv: the file is empty'],
     ['wrong-header.csv', 'wrong-header.csv, line 1: the header must be "unit,coder,value", got "unit,coder"'],

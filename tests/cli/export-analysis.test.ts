@@ -35,13 +35,15 @@ describe('threadcoder export counts|codings|final|report|qdpx', () => {
 
   test('final labels to stdout', async () => {
     expect(await run(['final', '--study', study()])).toBe(0);
-    expect(output.stdout()).toBe([
-      'unit,thread,post,code,code_path,origin,round,settled_by,settled_at,rationale',
-      '1,t1,1,docs,Challenge > Documentation gaps,agreement,Calibration,,,',
-      '2,t2,1,setup,Challenge > Environment setup,adjudication,Calibration,ada,2024-03-01T00:00:00.000Z,Docs are not the issue',
-      '3,t2,2,,,agreement,Calibration,,,',
-      '',
-    ].join('\r\n'));
+    expect(output.stdout()).toBe(
+      [
+        'unit,thread,post,code,code_path,origin,round,settled_by,settled_at,rationale',
+        '1,t1,1,docs,Challenge > Documentation gaps,agreement,Calibration,,,',
+        '2,t2,1,setup,Challenge > Environment setup,adjudication,Calibration,ada,2024-03-01T00:00:00.000Z,Docs are not the issue',
+        '3,t2,2,,,agreement,Calibration,,,',
+        '',
+      ].join('\r\n'),
+    );
   });
 
   test('counts: quarter by default, --period year', async () => {

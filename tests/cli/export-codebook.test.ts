@@ -28,7 +28,9 @@ describe('threadcoder export codebook', () => {
     const lines = output.stdout().split('\r\n');
     expect(lines[0]).toBe('path,id,name,definition,include,exclude,examples');
     expect(lines[1]).toBe('Challenge,challenge,Challenge,,,,');
-    expect(lines[2]).toMatch(/^Challenge > Limited guidance for beginners,beginner-guidance,Limited guidance for beginners,/);
+    expect(lines[2]).toMatch(
+      /^Challenge > Limited guidance for beginners,beginner-guidance,Limited guidance for beginners,/,
+    );
     expect(lines).toHaveLength(1 + 19 + 1);
     expect(output.stderr()).toBe('');
   });
@@ -38,13 +40,20 @@ describe('threadcoder export codebook', () => {
     expect(await run(['codebook', '--study', String(studyId), '--format', 'qdc', '--out', out])).toBe(0);
     expect(output.stdout()).toBe(`Wrote version 1 of the codebook (qdc) to ${out}.\n`);
     const xml = readFileSync(out, 'utf8');
-    expect(xml.split('\n').slice(0, 2)).toEqual(['<?xml version="1.0" encoding="utf-8"?>', '<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="Threadcoder">']);
+    expect(xml.split('\n').slice(0, 2)).toEqual([
+      '<?xml version="1.0" encoding="utf-8"?>',
+      '<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="Threadcoder">',
+    ]);
     expect(xml.match(/<Code /g)).toHaveLength(19);
   });
 
   test('JSON and Markdown; --version picks a version', async () => {
     expect(await run(['codebook', '--study', String(studyId), '--format', 'json', '--version', '1'])).toBe(0);
-    expect(JSON.parse(output.stdout())).toMatchObject({ format: 'threadcoder.codebook', formatVersion: 1, codebook: { version: 1, templateId: 'hf-forum-ptm-reuse' } });
+    expect(JSON.parse(output.stdout())).toMatchObject({
+      format: 'threadcoder.codebook',
+      formatVersion: 1,
+      codebook: { version: 1, templateId: 'hf-forum-ptm-reuse' },
+    });
     output.clear();
     expect(await run(['codebook', '--study', String(studyId), '--format', 'md'])).toBe(0);
     expect(output.stdout().split('\n')[0]).toBe('| Dimension | Code | Definition | Include | Exclude | Examples |');

@@ -65,20 +65,34 @@ describe('threadcoder collect', () => {
     };
     expect(await run([server.url, '--source', 'hf', '--max-topics', '3', '--rate', '10'])).toBe(130);
     expect(err).toContain('\nStopping after the current topic (Ctrl-C again to quit at once)…');
-    expect(err.at(-1)).toBe('Stopped collection #1; run the same command again to resume.\nThreads 1 new, 0 updated, 0 unchanged; posts 1 new, 0 updated, 0 unchanged; 0 topics unchanged since the last run, not fetched.');
+    expect(err.at(-1)).toBe(
+      'Stopped collection #1; run the same command again to resume.\nThreads 1 new, 0 updated, 0 unchanged; posts 1 new, 0 updated, 0 unchanged; 0 topics unchanged since the last run, not fetched.',
+    );
     onError = () => {};
     err.length = 0;
     server.log.length = 0;
     expect(await run([server.url, '--source', 'hf', '--max-topics', '3', '--rate', '10'])).toBe(0);
     expect(err[0]).toBe(`Resuming collection #1: ${server.url} into "hf" at 10 request(s)/s.`);
-    expect(server.log.filter((p) => p.startsWith('/t/') && !p.includes('posts.json'))).toEqual(['/t/205.json', '/t/204.json']);
+    expect(server.log.filter((p) => p.startsWith('/t/') && !p.includes('posts.json'))).toEqual([
+      '/t/205.json',
+      '/t/204.json',
+    ]);
   });
 
   test.each([
-    [['not a url'], '"not a url" is not a web address; give the forum\'s address, e.g. https://discuss.huggingface.co.'],
+    [
+      ['not a url'],
+      '"not a url" is not a web address; give the forum\'s address, e.g. https://discuss.huggingface.co.',
+    ],
     [['https://x.org', '--rate', 'fast'], 'The rate must be more than 0 and at most 10 requests per second, not NaN.'],
-    [['https://x.org', '--max-topics', '2.5'], 'The most topics to collect must be a whole number of 1 or more, not 2.5.'],
-    [[], 'Usage: threadcoder collect <forum-url> [--source name] [--category slug] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--max-topics N] [--rate requests/s] [--max-retries N]'],
+    [
+      ['https://x.org', '--max-topics', '2.5'],
+      'The most topics to collect must be a whole number of 1 or more, not 2.5.',
+    ],
+    [
+      [],
+      'Usage: threadcoder collect <forum-url> [--source name] [--category slug] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--max-topics N] [--rate requests/s] [--max-retries N]',
+    ],
   ])('%j is refused with exit 2', async (argv, message) => {
     expect(await run(argv)).toBe(2);
     expect(err[0]!.split('\n')[0]).toBe(message);
@@ -86,8 +100,17 @@ describe('threadcoder collect', () => {
 
   test('a topic of 2,000 posts is in the search index when the command ends (its indexing was left for catch-up)', async () => {
     const first = topic100.post_stream.posts[0]!;
-    const posts = Array.from({ length: 2000 }, (_, i) => ({ ...first, id: 5000 + i, post_number: i + 1, cooked: `<p>Reply ${i + 1} about quokkas.</p>` }));
-    server.replace('/t/100.json', { ...topic100, posts_count: 2000, post_stream: { posts, stream: posts.map((p) => p.id) } });
+    const posts = Array.from({ length: 2000 }, (_, i) => ({
+      ...first,
+      id: 5000 + i,
+      post_number: i + 1,
+      cooked: `<p>Reply ${i + 1} about quokkas.</p>`,
+    }));
+    server.replace('/t/100.json', {
+      ...topic100,
+      posts_count: 2000,
+      post_stream: { posts, stream: posts.map((p) => p.id) },
+    });
     expect(await run([server.url, '--max-topics', '1', '--rate', '10'])).toBe(0);
     expect(err.at(-2)).toBe('Search index: indexing 2000 posts…');
     expect(err.at(-1)).toMatch(/^Search index: caught up in \d+\.\d s\.$/);
@@ -105,13 +128,17 @@ describe('threadcoder collect', () => {
     openCollection(db, resolveOptions({ forumUrl: server.url, source: 'hf' }));
     db.close();
     expect(await run([server.url, '--source', 'hf'])).toBe(2);
-    expect(err.at(-1)).toBe('Collection failed (collect.busy): Collection #1 is already running (in the server or another threadcoder collect); wait for it to end or stop it. If the process running it died, starting the server marks it stopped.');
+    expect(err.at(-1)).toBe(
+      'Collection failed (collect.busy): Collection #1 is already running (in the server or another threadcoder collect); wait for it to end or stop it. If the process running it died, starting the server marks it stopped.',
+    );
     expect(server.log).toEqual([]);
   });
 
   test('a forum that keeps failing: exit 1 with the reason', async () => {
     server.fail('/latest.json', { status: 503 }, { status: 503 });
     expect(await run([server.url, '--rate', '10', '--max-retries', '1'])).toBe(1);
-    expect(err.at(-1)!.split('\n')[0]).toBe('Collection #1 failed (collect.gave_up): The forum kept failing: /latest.json failed 2 times; last: HTTP 503. Run the same collection again to resume.');
+    expect(err.at(-1)!.split('\n')[0]).toBe(
+      'Collection #1 failed (collect.gave_up): The forum kept failing: /latest.json failed 2 times; last: HTTP 503. Run the same collection again to resume.',
+    );
   });
 });

@@ -18,9 +18,18 @@ const allTopics = ['100', '200', '201', '202', '203', '204', '205'];
 const chunk1 = `/t/204/posts.json?${Array.from({ length: 20 }, (_, i) => `post_ids[]=${20421 + i}`).join('&')}`;
 const chunk2 = `/t/204/posts.json?${Array.from({ length: 5 }, (_, i) => `post_ids[]=${20441 + i}`).join('&')}`;
 const fullRunLog = [
-  '/latest.json', '/t/100.json', '/t/205.json', '/t/204.json', chunk1, chunk2, '/t/203.json',
-  '/latest.json?no_definitions=true&page=1', '/t/202.json', '/t/201.json',
-  '/latest.json?no_definitions=true&page=2', '/t/200.json',
+  '/latest.json',
+  '/t/100.json',
+  '/t/205.json',
+  '/t/204.json',
+  chunk1,
+  chunk2,
+  '/t/203.json',
+  '/latest.json?no_definitions=true&page=1',
+  '/t/202.json',
+  '/t/201.json',
+  '/latest.json?no_definitions=true&page=2',
+  '/t/200.json',
 ];
 
 describe('a collection run', () => {
@@ -28,9 +37,23 @@ describe('a collection run', () => {
     const { record } = await collect(db, server.url);
     expect(server.log).toEqual(fullRunLog);
     expect(stored(db)).toEqual({ threads: allTopics, posts: 55 });
-    expect(db.prepare("SELECT count(*) FROM posts p JOIN threads t ON t.id = p.thread_id WHERE t.external_id = '204'").pluck().get()).toBe(45);
+    expect(
+      db
+        .prepare("SELECT count(*) FROM posts p JOIN threads t ON t.id = p.thread_id WHERE t.external_id = '204'")
+        .pluck()
+        .get(),
+    ).toBe(45);
     expect(record.status).toBe('succeeded');
-    expect(record.progress).toEqual({ topicsKnown: 7, topicsDone: 7, topicsUnchanged: 0, topicsFailed: 0, postsKnown: 60, postsDone: 60, requests: 12, etaSeconds: 0 });
+    expect(record.progress).toEqual({
+      topicsKnown: 7,
+      topicsDone: 7,
+      topicsUnchanged: 0,
+      topicsFailed: 0,
+      postsKnown: 60,
+      postsDone: 60,
+      requests: 12,
+      etaSeconds: 0,
+    });
     expect(record.report).toEqual({
       threads: { new: 7, updated: 0, unchanged: 0 },
       posts: { new: 55, updated: 0, unchanged: 0 },
@@ -45,14 +68,24 @@ describe('a collection run', () => {
       failedTopics: [],
     });
     // Thread URLs point at the forum; the posts are searchable like imported ones.
-    expect(db.prepare("SELECT url FROM threads WHERE external_id = '205'").pluck().get()).toBe(`${server.url}/t/tokenizer-adds-padding-on-the-wrong-side/205`);
+    expect(db.prepare("SELECT url FROM threads WHERE external_id = '205'").pluck().get()).toBe(
+      `${server.url}/t/tokenizer-adds-padding-on-the-wrong-side/205`,
+    );
     expect(db.prepare("SELECT count(*) FROM posts_fts WHERE posts_fts MATCH 'LoRA'").pluck().get()).toBe(44);
   });
 
-  test('sends a User-Agent naming Threadcoder and the API key headers to the key\'s origin, and stores no key', async () => {
-    await collect(db, server.url, { maxTopics: 1 }, { apiKey: { key: 'secret-key-123', username: 'system', origin: server.url } });
+  test("sends a User-Agent naming Threadcoder and the API key headers to the key's origin, and stores no key", async () => {
+    await collect(
+      db,
+      server.url,
+      { maxTopics: 1 },
+      { apiKey: { key: 'secret-key-123', username: 'system', origin: server.url } },
+    );
     expect(server.headers[0]!['user-agent']).toMatch(/^Threadcoder-collector\/1\.0 /);
-    expect(server.headers.map((h) => [h['api-key'], h['api-username']])).toEqual([['secret-key-123', 'system'], ['secret-key-123', 'system']]);
+    expect(server.headers.map((h) => [h['api-key'], h['api-username']])).toEqual([
+      ['secret-key-123', 'system'],
+      ['secret-key-123', 'system'],
+    ]);
     const rows = JSON.stringify(db.prepare('SELECT * FROM collections').all());
     expect(rows).not.toContain('secret-key-123');
   });
@@ -61,17 +94,29 @@ describe('a collection run', () => {
     server.replace('/t/203.json', { errors: ['gone'] });
     const { record } = await collect(db, server.url);
     expect(record.status).toBe('succeeded');
-    expect(record.report.failedTopics).toEqual([{ topicId: 203, reason: "/t/203.json is not in Discourse's shape: post_stream.posts should be an array." }]);
+    expect(record.report.failedTopics).toEqual([
+      { topicId: 203, reason: "/t/203.json is not in Discourse's shape: post_stream.posts should be an array." },
+    ]);
     expect(stored(db).threads).toEqual(allTopics.filter((t) => t !== '203'));
   });
 
   test('posts in the stream that posts.json no longer returns are counted, not waited for', async () => {
-    const topic = structuredClone((await import('../fixtures/discourse-api/t/205.json', { with: { type: 'json' } })).default);
+    const topic = structuredClone(
+      (await import('../fixtures/discourse-api/t/205.json', { with: { type: 'json' } })).default,
+    );
     topic.post_stream.stream.push(2056, 2057);
     server.replace('/t/205.json', topic);
     const { record } = await collect(db, server.url, { maxTopics: 2 });
-    expect(server.log).toEqual(['/latest.json', '/t/100.json', '/t/205.json', '/t/205/posts.json?post_ids[]=2056&post_ids[]=2057']);
-    expect(record.report.skipped).toContainEqual({ reason: "posts in a topic's stream the forum did not return (deleted meanwhile)", count: 2 });
+    expect(server.log).toEqual([
+      '/latest.json',
+      '/t/100.json',
+      '/t/205.json',
+      '/t/205/posts.json?post_ids[]=2056&post_ids[]=2057',
+    ]);
+    expect(record.report.skipped).toContainEqual({
+      reason: "posts in a topic's stream the forum did not return (deleted meanwhile)",
+      count: 2,
+    });
     expect(record.report.posts.new).toBe(3);
   });
 
@@ -79,7 +124,10 @@ describe('a collection run', () => {
     server.fail('/t/202.json', { status: 403 });
     server.fail('/t/201.json', { status: 404 });
     const { record } = await collect(db, server.url);
-    expect(server.log.filter((p) => p === '/t/202.json' || p === '/t/201.json')).toEqual(['/t/202.json', '/t/201.json']);
+    expect(server.log.filter((p) => p === '/t/202.json' || p === '/t/201.json')).toEqual([
+      '/t/202.json',
+      '/t/201.json',
+    ]);
     expect(record.progress.topicsFailed).toBe(2);
     expect(record.report.failedTopics).toEqual([
       { topicId: 202, reason: '/t/202.json answered HTTP 403' },
@@ -95,7 +143,8 @@ describe('a forum that will not serve the listing', () => {
     expect(server.log).toEqual(['/latest.json']);
     expect(record.error).toEqual({
       code: 'collect.http',
-      message: 'The forum refused the collection: /latest.json answered HTTP 403. A private forum needs THREADCODER_DISCOURSE_API_KEY (and _USERNAME) set where Threadcoder runs, with THREADCODER_DISCOURSE_API_ORIGIN naming the forum\'s origin.',
+      message:
+        "The forum refused the collection: /latest.json answered HTTP 403. A private forum needs THREADCODER_DISCOURSE_API_KEY (and _USERNAME) set where Threadcoder runs, with THREADCODER_DISCOURSE_API_ORIGIN naming the forum's origin.",
     });
   });
 
@@ -103,14 +152,25 @@ describe('a forum that will not serve the listing', () => {
     server.fail('/latest.json', { html: '<html><body>secret intranet page</body></html>' });
     const { record } = await collect(db, server.url);
     expect(server.log).toEqual(['/latest.json']);
-    expect(record.error).toEqual({ code: 'collect.not_json', message: '/latest.json did not answer with JSON (it sent text/html; charset=utf-8); is this a Discourse forum?' });
+    expect(record.error).toEqual({
+      code: 'collect.not_json',
+      message: '/latest.json did not answer with JSON (it sent text/html; charset=utf-8); is this a Discourse forum?',
+    });
   });
 });
 
 describe('selection', () => {
   test('--since stops paging at the first non-pinned topic bumped before it (the pinned one does not)', async () => {
     await collect(db, server.url, { since: '2023-05-01' });
-    expect(server.log).toEqual(['/latest.json', '/t/205.json', '/t/204.json', chunk1, chunk2, '/t/203.json', '/latest.json?no_definitions=true&page=1']);
+    expect(server.log).toEqual([
+      '/latest.json',
+      '/t/205.json',
+      '/t/204.json',
+      chunk1,
+      chunk2,
+      '/t/203.json',
+      '/latest.json?no_definitions=true&page=1',
+    ]);
     expect(stored(db).threads).toEqual(['203', '204', '205']);
   });
 
@@ -118,7 +178,12 @@ describe('selection', () => {
     await collect(db, server.url, { until: '2023-05-20' });
     expect(stored(db).threads).toEqual(['100', '200', '201', '202', '203']);
     await collect(db, server.url, { source: 'other', until: '2023-05-19' });
-    expect(db.prepare("SELECT count(*) FROM threads t JOIN sources s ON s.id = t.source_id WHERE s.name = 'other'").pluck().get()).toBe(4);
+    expect(
+      db
+        .prepare("SELECT count(*) FROM threads t JOIN sources s ON s.id = t.source_id WHERE s.name = 'other'")
+        .pluck()
+        .get(),
+    ).toBe(4);
   });
 
   test('--max-topics stops the listing once it has that many', async () => {
@@ -130,11 +195,21 @@ describe('selection', () => {
   test('--category walks /c/{slug}/{id}.json and its pages; a subcategory resolves too', async () => {
     await collect(db, server.url, { category: 'transformers' });
     expect(server.log).toEqual([
-      '/categories.json?include_subcategories=true', '/c/transformers/9.json', '/t/204.json', chunk1, chunk2, '/t/202.json',
-      '/c/transformers/9/l/latest.json?page=1', '/t/200.json',
+      '/categories.json?include_subcategories=true',
+      '/c/transformers/9.json',
+      '/t/204.json',
+      chunk1,
+      chunk2,
+      '/t/202.json',
+      '/c/transformers/9/l/latest.json?page=1',
+      '/t/200.json',
     ]);
     await collect(db, server.url, { category: 'transformers/tokenizers' });
-    expect(server.log.slice(8)).toEqual(['/categories.json?include_subcategories=true', '/c/tokenizers/12.json', '/t/205.json']);
+    expect(server.log.slice(8)).toEqual([
+      '/categories.json?include_subcategories=true',
+      '/c/tokenizers/12.json',
+      '/t/205.json',
+    ]);
   });
 
   test('an unknown category fails the run and names the ones there are', async () => {
@@ -142,7 +217,8 @@ describe('selection', () => {
     expect(record.status).toBe('failed');
     expect(record.error).toEqual({
       code: 'collect.no_category',
-      message: 'The forum has no category "datasets". Its categories: site-feedback, beginners, transformers, tokenizers, transformers/tokenizers.',
+      message:
+        'The forum has no category "datasets". Its categories: site-feedback, beginners, transformers, tokenizers, transformers/tokenizers.',
     });
   });
 });
@@ -152,25 +228,49 @@ describe('idempotence', () => {
     await collect(db, server.url);
     server.log.length = 0;
     const second = await collect(db, server.url);
-    expect(server.log).toEqual(['/latest.json', '/latest.json?no_definitions=true&page=1', '/latest.json?no_definitions=true&page=2']);
+    expect(server.log).toEqual([
+      '/latest.json',
+      '/latest.json?no_definitions=true&page=1',
+      '/latest.json?no_definitions=true&page=2',
+    ]);
     expect(second.resumed).toBe(false);
     expect(second.record.progress).toMatchObject({ topicsKnown: 7, topicsDone: 0, topicsUnchanged: 7, requests: 3 });
     expect(second.record.report.posts).toEqual({ new: 0, updated: 0, unchanged: 0 });
 
     const latest = (await import('../fixtures/discourse-api/latest.json', { with: { type: 'json' } })).default;
-    const topic205 = structuredClone((await import('../fixtures/discourse-api/t/205.json', { with: { type: 'json' } })).default);
+    const topic205 = structuredClone(
+      (await import('../fixtures/discourse-api/t/205.json', { with: { type: 'json' } })).default,
+    );
     const bumped = '2023-06-13T08:00:00.000Z';
     server.replace('/latest.json', {
       ...latest,
-      topic_list: { ...latest.topic_list, topics: latest.topic_list.topics.map((t) => (t.id === 205 ? { ...t, posts_count: 5, highest_post_number: 5, last_posted_at: bumped, bumped_at: bumped } : t)) },
+      topic_list: {
+        ...latest.topic_list,
+        topics: latest.topic_list.topics.map((t) =>
+          t.id === 205
+            ? { ...t, posts_count: 5, highest_post_number: 5, last_posted_at: bumped, bumped_at: bumped }
+            : t,
+        ),
+      },
     });
-    const newPost = { ...topic205.post_stream.posts[1]!, id: 2055, post_number: 5, created_at: bumped, cooked: '<p>Reopened: it works now.</p>' };
+    const newPost = {
+      ...topic205.post_stream.posts[1]!,
+      id: 2055,
+      post_number: 5,
+      created_at: bumped,
+      cooked: '<p>Reopened: it works now.</p>',
+    };
     topic205.post_stream.posts.push(newPost);
     topic205.post_stream.stream.push(2055);
     server.replace('/t/205.json', topic205);
     server.log.length = 0;
     const third = await collect(db, server.url);
-    expect(server.log).toEqual(['/latest.json', '/t/205.json', '/latest.json?no_definitions=true&page=1', '/latest.json?no_definitions=true&page=2']);
+    expect(server.log).toEqual([
+      '/latest.json',
+      '/t/205.json',
+      '/latest.json?no_definitions=true&page=1',
+      '/latest.json?no_definitions=true&page=2',
+    ]);
     expect(third.record.report.threads).toEqual({ new: 0, updated: 0, unchanged: 1 });
     expect(third.record.report.posts).toEqual({ new: 1, updated: 0, unchanged: 2 });
     expect(stored(db)).toEqual({ threads: allTopics, posts: 56 });

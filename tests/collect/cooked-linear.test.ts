@@ -24,9 +24,12 @@ describe('adversarial cooked of 1 MB', () => {
 
 describe('the linear passes do what the regexes did', () => {
   test('emoji become their alt text, avatars and site icons go, other images and <imgx> stay, lightbox captions go', () => {
-    const cooked = '<p>ok <img src="/e.png" class="emoji" alt="&amp;:)"> <imgx class="emoji"> <img class="avatar" src="/a.png">'
-      + '<img src="/p.png" alt="photo"></p><div class="lightbox"><div class="meta">image 1234×696 45.6 KB</div></div><div class="meta">';
-    expect(tidyCooked(cooked)).toBe('<p>ok &amp;:) <imgx class="emoji"> <img src="/p.png" alt="photo"></p><div class="lightbox"></div><div class="meta">');
+    const cooked =
+      '<p>ok <img src="/e.png" class="emoji" alt="&amp;:)"> <imgx class="emoji"> <img class="avatar" src="/a.png">' +
+      '<img src="/p.png" alt="photo"></p><div class="lightbox"><div class="meta">image 1234×696 45.6 KB</div></div><div class="meta">';
+    expect(tidyCooked(cooked)).toBe(
+      '<p>ok &amp;:) <imgx class="emoji"> <img src="/p.png" alt="photo"></p><div class="lightbox"></div><div class="meta">',
+    );
   });
 
   test.each([

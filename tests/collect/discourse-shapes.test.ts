@@ -9,8 +9,15 @@ import { fixtures } from './replay-server.ts';
 
 async function importTopic(id: number) {
   const db = freshDb();
-  const report = await runImportFile(db, join(fixtures, `t/${id}.json`), { source: 'forum', baseUrl: 'https://forum.test' });
-  const posts = db.prepare('SELECT external_id AS id, html, text FROM posts ORDER BY post_number').all() as { id: string; html: string; text: string }[];
+  const report = await runImportFile(db, join(fixtures, `t/${id}.json`), {
+    source: 'forum',
+    baseUrl: 'https://forum.test',
+  });
+  const posts = db.prepare('SELECT external_id AS id, html, text FROM posts ORDER BY post_number').all() as {
+    id: string;
+    html: string;
+    text: string;
+  }[];
   return { report, posts, post: (pid: number) => posts.find((p) => p.id === String(pid))! };
 }
 
@@ -26,7 +33,10 @@ describe('posts kept out of codable units', () => {
 
   test('deleted (by the author or by staff) and hidden posts are skipped', async () => {
     const { report, posts } = await importTopic(201);
-    expect(posts.map((p) => [p.id, p.text])).toEqual([['2011', 'What goes in the Limitations section?'], ['2015', 'Known failure cases and biases.']]);
+    expect(posts.map((p) => [p.id, p.text])).toEqual([
+      ['2011', 'What goes in the Limitations section?'],
+      ['2015', 'Known failure cases and biases.'],
+    ]);
     expect(report.skipped).toEqual([
       { reason: 'deleted Discourse posts (deleted_at or user_deleted set, or "(post deleted by author)")', count: 2 },
       { reason: 'hidden Discourse posts (hidden by flags; their content is withheld)', count: 1 },
@@ -40,7 +50,10 @@ describe('posts kept out of codable units', () => {
     [{ post_type: 3, cooked: '' }, 'smallAction'],
     [{ post_type: 4, cooked: '<p>staff</p>' }, 'whisper'],
     [{ cooked: '<p>(post deleted by author)</p>' }, 'deleted'],
-    [{ cooked: '<p>(post withdrawn by author, will be automatically deleted in 24 hours unless flagged)</p>' }, 'deleted'],
+    [
+      { cooked: '<p>(post withdrawn by author, will be automatically deleted in 24 hours unless flagged)</p>' },
+      'deleted',
+    ],
     [{ cooked: '<p>x</p>', deleted_at: '2022-12-01T13:00:00.000Z' }, 'deleted'],
     [{ cooked: '<p>x</p>', deleted_at: null, user_deleted: false, hidden: false }, undefined],
     [{ cooked: '<p>spam</p>', hidden: true }, 'hidden'],
@@ -59,8 +72,12 @@ describe('cooked HTML stays readable', () => {
       'We compare frameworks, see the repo:\nGitHub\nGitHub - huggingface/transformers: State-of-the-art Machine Learning\n' +
         'Transformers: State-of-the-art Machine Learning for PyTorch, TensorFlow, and JAX.\nPyTorch\nJAX',
     );
-    expect(p.html).toContain('<a href="https://github.com/huggingface/transformers" rel="nofollow noopener noreferrer">GitHub - huggingface/transformers: State-of-the-art Machine Learning</a>');
-    expect(p.html).toContain('<a href="https://forum.test/uploads/default/original/2X/a/abc123.png" title="loss curve" rel="nofollow noopener noreferrer"><img src="https://forum.test/uploads/default/optimized/2X/a/abc123_2_690x388.png" alt="loss curve" width="690" height="388" /></a>');
+    expect(p.html).toContain(
+      '<a href="https://github.com/huggingface/transformers" rel="nofollow noopener noreferrer">GitHub - huggingface/transformers: State-of-the-art Machine Learning</a>',
+    );
+    expect(p.html).toContain(
+      '<a href="https://forum.test/uploads/default/original/2X/a/abc123.png" title="loss curve" rel="nofollow noopener noreferrer"><img src="https://forum.test/uploads/default/optimized/2X/a/abc123_2_690x388.png" alt="loss curve" width="690" height="388" /></a>',
+    );
     expect(p.html).toContain('<li>PyTorch</li>');
     expect(p.html).not.toMatch(/1234×696|voters|<svg|<use|favicon/);
   });
@@ -68,16 +85,24 @@ describe('cooked HTML stays readable', () => {
   test('a quote keeps its author and blockquote, without the avatar; a code block keeps its lines and language', async () => {
     const { post } = await importTopic(202);
     const p = post(2022);
-    expect(p.text).toBe('alice:\nWe compare frameworks\nPyTorch, with this loop:\nfor batch in loader:\nloss = model(**batch).loss\nloss.backward()');
+    expect(p.text).toBe(
+      'alice:\nWe compare frameworks\nPyTorch, with this loop:\nfor batch in loader:\nloss = model(**batch).loss\nloss.backward()',
+    );
     expect(p.html).toContain('<blockquote>\n<p>We compare frameworks</p>\n</blockquote>');
-    expect(p.html).toContain('<pre><code class="lang-python">for batch in loader:\n    loss = model(**batch).loss\n    loss.backward()\n</code></pre>');
+    expect(p.html).toContain(
+      '<pre><code class="lang-python">for batch in loader:\n    loss = model(**batch).loss\n    loss.backward()\n</code></pre>',
+    );
     expect(p.html).not.toContain('user_avatar');
   });
 
   test('emoji images read as their :name:', async () => {
     const { post } = await importTopic(205);
     expect(post(2052).text).toBe('Set tok.padding_side = "right" before calling it :slightly_smiling_face:');
-    expect(post(2052).html).toBe('<p>Set <code>tok.padding_side = "right"</code> before calling it :slightly_smiling_face:</p>');
-    expect(post(2051).text).toBe('My tokenizer pads on the left. I want right padding:\ntok = AutoTokenizer.from_pretrained("gpt2")\ntok.pad_token = tok.eos_token');
+    expect(post(2052).html).toBe(
+      '<p>Set <code>tok.padding_side = "right"</code> before calling it :slightly_smiling_face:</p>',
+    );
+    expect(post(2051).text).toBe(
+      'My tokenizer pads on the left. I want right padding:\ntok = AutoTokenizer.from_pretrained("gpt2")\ntok.pad_token = tok.eos_token',
+    );
   });
 });

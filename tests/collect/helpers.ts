@@ -15,7 +15,13 @@ export function freshDb(): Db {
 export async function collect(db: Db, forumUrl: string, request: Partial<CollectRequest> = {}, deps: CollectDeps = {}) {
   const clock = deps.clock instanceof FakeClock ? deps.clock : new FakeClock();
   const { id, resumed } = openCollection(db, resolveOptions({ forumUrl, source: 'forum', ...request }));
-  const record = await executeCollection(db, id, { clock, random: () => 0, timeoutMs: 10_000, allowPrivate: true, ...deps });
+  const record = await executeCollection(db, id, {
+    clock,
+    random: () => 0,
+    timeoutMs: 10_000,
+    allowPrivate: true,
+    ...deps,
+  });
   return { record, resumed, clock };
 }
 

@@ -27,7 +27,8 @@ afterEach(async () => {
   await server.close();
 });
 
-const gapsBefore = (path: string) => starts.flatMap((s, i) => (s.path === path && i > 0 ? [s.at - starts[i - 1]!.at] : []));
+const gapsBefore = (path: string) =>
+  starts.flatMap((s, i) => (s.path === path && i > 0 ? [s.at - starts[i - 1]!.at] : []));
 
 describe('rate limit', () => {
   test.each([
@@ -90,13 +91,22 @@ describe('retries', () => {
     server.fail('/t/202.json', { status: 503 }, { status: 503 }, { status: 503 });
     const first = await collect(db, server.url, {}, { clock, maxRetries: 2 });
     expect(first.record.status).toBe('failed');
-    expect(first.record.error).toEqual({ code: 'collect.gave_up', message: 'The forum kept failing: /t/202.json failed 3 times; last: HTTP 503. Run the same collection again to resume.' });
+    expect(first.record.error).toEqual({
+      code: 'collect.gave_up',
+      message:
+        'The forum kept failing: /t/202.json failed 3 times; last: HTTP 503. Run the same collection again to resume.',
+    });
     expect(stored(db).threads).toEqual(['100', '203', '204', '205']);
     server.log.length = 0;
     const second = await collect(db, server.url, {}, { clock });
     expect(second.resumed).toBe(true);
     expect(second.record.id).toBe(first.record.id);
-    expect(server.log).toEqual(['/t/202.json', '/t/201.json', '/latest.json?no_definitions=true&page=2', '/t/200.json']);
+    expect(server.log).toEqual([
+      '/t/202.json',
+      '/t/201.json',
+      '/latest.json?no_definitions=true&page=2',
+      '/t/200.json',
+    ]);
     expect(second.record.status).toBe('succeeded');
     expect(second.record.progress.requests).toBe(12 + 3);
     expect(stored(db)).toEqual({ threads: ['100', '200', '201', '202', '203', '204', '205'], posts: 55 });
@@ -106,14 +116,26 @@ describe('retries', () => {
 describe('stop and resume', () => {
   test('a stop takes effect after the topic in hand; the same options resume from there', async () => {
     const stop = new AbortController();
-    const first = await collect(db, server.url, {}, { clock, signal: stop.signal, onProgress: (r) => r.progress.topicsDone === 3 && stop.abort() });
+    const first = await collect(
+      db,
+      server.url,
+      {},
+      { clock, signal: stop.signal, onProgress: (r) => r.progress.topicsDone === 3 && stop.abort() },
+    );
     expect(first.record.status).toBe('stopped');
     expect(first.record.progress).toMatchObject({ topicsKnown: 4, topicsDone: 3, requests: 6 });
     expect(stored(db).threads).toEqual(['100', '204', '205']);
     server.log.length = 0;
     const second = await collect(db, server.url, {}, { clock });
     expect(second.resumed).toBe(true);
-    expect(server.log).toEqual(['/t/203.json', '/latest.json?no_definitions=true&page=1', '/t/202.json', '/t/201.json', '/latest.json?no_definitions=true&page=2', '/t/200.json']);
+    expect(server.log).toEqual([
+      '/t/203.json',
+      '/latest.json?no_definitions=true&page=1',
+      '/t/202.json',
+      '/t/201.json',
+      '/latest.json?no_definitions=true&page=2',
+      '/t/200.json',
+    ]);
     expect(second.record.progress).toMatchObject({ topicsKnown: 7, topicsDone: 7, requests: 12 });
     expect(stored(db).posts).toBe(55);
   });

@@ -48,7 +48,11 @@ export async function startReplayServer(basePath = ''): Promise<ReplayServer> {
     const fault = queue?.shift();
     if (fault) return void inject(fault, res);
     const body = replaced.get(key) ?? answer(url);
-    if (body === undefined) return void send(res, 404, { errors: ['The requested URL or resource could not be found.'], error_type: 'not_found' });
+    if (body === undefined)
+      return void send(res, 404, {
+        errors: ['The requested URL or resource could not be found.'],
+        error_type: 'not_found',
+      });
     send(res, 200, underBasePath(body, basePath));
   });
   server.on('connection', (s) => {
@@ -76,7 +80,9 @@ function answer(url: URL): unknown {
   const file = page && page !== '0' ? url.pathname.replace(/\.json$/, `.page-${page}.json`) : url.pathname;
   if (!url.pathname.endsWith('/posts.json')) return read(file);
   // Any of the topic's posts, by id; ids it does not have are left out, as Discourse does.
-  const all = (read(file) ?? read(url.pathname.replace(/\/posts\.json$/, '.json'))) as { post_stream: { posts: { id: number }[] }; id: number } | undefined;
+  const all = (read(file) ?? read(url.pathname.replace(/\/posts\.json$/, '.json'))) as
+    | { post_stream: { posts: { id: number }[] }; id: number }
+    | undefined;
   if (!all) return undefined;
   const ids = new Set(url.searchParams.getAll('post_ids[]').map(Number));
   return { post_stream: { posts: all.post_stream.posts.filter((p) => ids.has(p.id)) }, id: all.id };
@@ -99,7 +105,10 @@ function read(path: string): unknown {
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
@@ -110,10 +119,14 @@ function inject(fault: Fault, res: ServerResponse): void {
     return void res.end();
   }
   if ('bytes' in fault) {
-    res.writeHead(200, { 'content-type': 'application/json', ...(fault.contentLength ? { 'content-length': fault.bytes } : {}) });
+    res.writeHead(200, {
+      'content-type': 'application/json',
+      ...(fault.contentLength ? { 'content-length': fault.bytes } : {}),
+    });
     const chunk = 'x'.repeat(1 << 20);
     res.write('"');
-    for (let sent = 2; sent < fault.bytes; sent += chunk.length) res.write(chunk.slice(0, Math.min(chunk.length, fault.bytes - sent)));
+    for (let sent = 2; sent < fault.bytes; sent += chunk.length)
+      res.write(chunk.slice(0, Math.min(chunk.length, fault.bytes - sent)));
     return void res.end('"');
   }
   if ('html' in fault) {
@@ -129,7 +142,12 @@ function inject(fault: Fault, res: ServerResponse): void {
   }
   if (fault.status === 429) {
     res.writeHead(429, { 'content-type': 'application/json', 'retry-after': fault.retryAfter() });
-    return void res.end(JSON.stringify({ errors: ["You've performed this action too many times. Please wait a few seconds before trying again."], error_type: 'rate_limit' }));
+    return void res.end(
+      JSON.stringify({
+        errors: ["You've performed this action too many times. Please wait a few seconds before trying again."],
+        error_type: 'rate_limit',
+      }),
+    );
   }
   send(res, fault.status, { errors: ['Oops'] });
 }

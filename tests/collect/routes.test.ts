@@ -27,7 +27,10 @@ afterEach(async () => {
 /** Polls until the server runs no collection (the run has ended and let go of the database), then returns run `id`. */
 async function waitForEnd(agent: Agent, id: number): Promise<CollectionRecord> {
   for (;;) {
-    const list = (await (await agent.get('/api/collections')).json()) as { collections: CollectionRecord[]; current: unknown };
+    const list = (await (await agent.get('/api/collections')).json()) as {
+      collections: CollectionRecord[];
+      current: unknown;
+    };
     if (list.current === null) return list.collections.find((c) => c.id === id)!;
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -42,11 +45,25 @@ describe('/api/collections', () => {
     expect(started.collection.options).toEqual({ forumUrl: server.url, source: 'HF', rate: 10, maxTopics: 2 });
     const done = await waitForEnd(admin, 1);
     expect([done.status, done.error]).toEqual(['succeeded', null]);
-    expect(done.progress).toEqual({ topicsKnown: 2, topicsDone: 2, topicsUnchanged: 0, topicsFailed: 0, postsKnown: 5, postsDone: 5, requests: 3, etaSeconds: 0 });
+    expect(done.progress).toEqual({
+      topicsKnown: 2,
+      topicsDone: 2,
+      topicsUnchanged: 0,
+      topicsFailed: 0,
+      postsKnown: 5,
+      postsDone: 5,
+      requests: 3,
+      etaSeconds: 0,
+    });
     expect(done.report.posts).toEqual({ new: 3, updated: 0, unchanged: 0 });
-    const list = (await (await admin.get('/api/collections')).json()) as { collections: CollectionRecord[]; current: unknown };
+    const list = (await (await admin.get('/api/collections')).json()) as {
+      collections: CollectionRecord[];
+      current: unknown;
+    };
     expect([list.collections.map((c) => c.id), list.current]).toEqual([[1], null]);
-    const sources = (await (await admin.get('/api/sources')).json()) as { sources: { name: string; threads: number; posts: number; baseUrl: string }[] };
+    const sources = (await (await admin.get('/api/sources')).json()) as {
+      sources: { name: string; threads: number; posts: number; baseUrl: string }[];
+    };
     expect(sources.sources).toMatchObject([{ name: 'HF', threads: 2, posts: 3, baseUrl: server.url }]);
   });
 
@@ -54,7 +71,9 @@ describe('/api/collections', () => {
     expect((await admin.post('/api/collections', { forumUrl: server.url, rate: 10, maxTopics: 2 })).status).toBe(202);
     const res = await admin.post('/api/collections', { forumUrl: server.url, source: 'other', rate: 10 });
     expect(res.status).toBe(409);
-    expect(await res.json()).toMatchObject({ error: { code: 'collect.busy', message: 'Collection #1 is still running; wait for it to end or stop it.' } });
+    expect(await res.json()).toMatchObject({
+      error: { code: 'collect.busy', message: 'Collection #1 is still running; wait for it to end or stop it.' },
+    });
     await waitForEnd(admin, 1);
   });
 
@@ -62,7 +81,12 @@ describe('/api/collections', () => {
     const { id } = openCollection(t.db, resolveOptions({ forumUrl: server.url, source: 'HF', rate: 10 }));
     const res = await admin.post('/api/collections', { forumUrl: server.url, source: 'HF', rate: 10 });
     expect(res.status).toBe(409);
-    expect(await res.json()).toMatchObject({ error: { code: 'collect.busy', message: `Collection #${id} is already running (in the server or another threadcoder collect); wait for it to end or stop it. If the process running it died, starting the server marks it stopped.` } });
+    expect(await res.json()).toMatchObject({
+      error: {
+        code: 'collect.busy',
+        message: `Collection #${id} is already running (in the server or another threadcoder collect); wait for it to end or stop it. If the process running it died, starting the server marks it stopped.`,
+      },
+    });
     expect(((await (await admin.get('/api/collections')).json()) as { current: unknown }).current).toBeNull();
     expect(server.log).toEqual([]);
   });
@@ -77,18 +101,32 @@ describe('/api/collections', () => {
     expect(stopped.progress.topicsDone).toBeLessThan(7);
     const again = await admin.post('/api/collections', { forumUrl: server.url, source: 'HF', rate: 10 });
     expect(await again.json()).toMatchObject({ resumed: true, collection: { id: 1, status: 'running' } });
-    expect(await waitForEnd(admin, 1)).toMatchObject({ status: 'succeeded', progress: { topicsDone: 7, postsDone: 60 } });
+    expect(await waitForEnd(admin, 1)).toMatchObject({
+      status: 'succeeded',
+      progress: { topicsDone: 7, postsDone: 60 },
+    });
     const cancelled = await admin.post('/api/collections/1/cancel');
     expect(cancelled.status).toBe(409);
-    expect(await cancelled.json()).toMatchObject({ error: { code: 'collect.not_running', message: 'Collection #1 is not running (it is succeeded).' } });
+    expect(await cancelled.json()).toMatchObject({
+      error: { code: 'collect.not_running', message: 'Collection #1 is not running (it is succeeded).' },
+    });
   });
 
   test('bad options answer 400 naming the field; nothing starts', async () => {
     const res = await admin.post('/api/collections', { forumUrl: 'file:///etc/passwd' });
     expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ error: { code: 'collect.bad_option', message: 'The forum address must start with http:// or https://, not file://.', where: { field: 'forumUrl' } } });
+    expect(await res.json()).toMatchObject({
+      error: {
+        code: 'collect.bad_option',
+        message: 'The forum address must start with http:// or https://, not file://.',
+        where: { field: 'forumUrl' },
+      },
+    });
     const typed = await admin.post('/api/collections', { forumUrl: server.url, maxTopics: 'ten' });
-    expect([typed.status, ((await typed.json()) as { error: { where: unknown } }).error.where]).toEqual([400, { field: 'maxTopics' }]);
+    expect([typed.status, ((await typed.json()) as { error: { where: unknown } }).error.where]).toEqual([
+      400,
+      { field: 'maxTopics' },
+    ]);
     expect((await (await admin.get('/api/collections')).json()) as unknown).toEqual({ collections: [], current: null });
     expect((await admin.get('/api/collections/5')).status).toBe(404);
   });
@@ -101,7 +139,9 @@ describe('/api/collections', () => {
     expect((await (await loggedIn(t.app, 'olive')).post('/api/collections', body)).status).toBe(400);
     const asCoder = await (await loggedIn(t.app, 'cody')).post('/api/collections', body);
     expect(asCoder.status).toBe(403);
-    expect(await asCoder.json()).toMatchObject({ error: { code: 'auth.forbidden', message: 'Only administrators and study owners may collect threads.' } });
+    expect(await asCoder.json()).toMatchObject({
+      error: { code: 'auth.forbidden', message: 'Only administrators and study owners may collect threads.' },
+    });
     expect((await new Agent(t.app).get('/api/collections')).status).toBe(401);
   });
 });

@@ -36,9 +36,15 @@ describe('the API key', () => {
   });
 
   test('is read from the environment with its origin; a bad origin is a clear error', () => {
-    expect(apiKeyFromEnv({ THREADCODER_DISCOURSE_API_KEY: ' k ', THREADCODER_DISCOURSE_API_ORIGIN: 'https://Forum.example.org/some/path' }))
-      .toEqual({ key: 'k', username: undefined, origin: 'https://forum.example.org' });
-    expect(() => apiKeyFromEnv({ THREADCODER_DISCOURSE_API_KEY: 'k', THREADCODER_DISCOURSE_API_ORIGIN: 'forum.example.org' })).toThrow(
+    expect(
+      apiKeyFromEnv({
+        THREADCODER_DISCOURSE_API_KEY: ' k ',
+        THREADCODER_DISCOURSE_API_ORIGIN: 'https://Forum.example.org/some/path',
+      }),
+    ).toEqual({ key: 'k', username: undefined, origin: 'https://forum.example.org' });
+    expect(() =>
+      apiKeyFromEnv({ THREADCODER_DISCOURSE_API_KEY: 'k', THREADCODER_DISCOURSE_API_ORIGIN: 'forum.example.org' }),
+    ).toThrow(
       'THREADCODER_DISCOURSE_API_ORIGIN "forum.example.org" is not an http(s) address; set it to the forum\'s origin, e.g. https://forum.example.org.',
     );
   });
@@ -84,7 +90,8 @@ describe('private addresses', () => {
     expect(record.status).toBe('failed');
     expect(record.error).toEqual({
       code: 'collect.blocked_address',
-      message: '127.0.0.1 is a loopback address: the collector fetches only public forums. Set THREADCODER_COLLECT_ALLOW_PRIVATE=1 where Threadcoder runs to allow it.',
+      message:
+        '127.0.0.1 is a loopback address: the collector fetches only public forums. Set THREADCODER_COLLECT_ALLOW_PRIVATE=1 where Threadcoder runs to allow it.',
     });
     expect(server.log).toEqual([]);
   });
@@ -103,29 +110,49 @@ describe('private addresses', () => {
 
   test('a host name is refused if any of its addresses is private', async () => {
     const resolve = async () => ['93.184.216.34', '192.168.1.20'];
-    await expect(checkPublicHost(new URL('https://forum.example.org/'), resolve)).rejects.toThrow('forum.example.org resolves to 192.168.1.20, a private address:');
-    await expect(checkPublicHost(new URL('https://forum.example.org/'), async () => ['93.184.216.34', '2606:4700::1'])).resolves.toBeUndefined();
+    await expect(checkPublicHost(new URL('https://forum.example.org/'), resolve)).rejects.toThrow(
+      'forum.example.org resolves to 192.168.1.20, a private address:',
+    );
+    await expect(
+      checkPublicHost(new URL('https://forum.example.org/'), async () => ['93.184.216.34', '2606:4700::1']),
+    ).resolves.toBeUndefined();
   });
 });
 
 describe('answers the collector will not take', () => {
-  test.each([true, false])('a body over 32 MB (Content-Length sent: %s) fails that topic with a clear reason', async (contentLength) => {
-    server.fail('/t/205.json', { bytes: 32 * 1024 * 1024 + 10, contentLength });
-    const { record } = await collect(db, server.url, { maxTopics: 2 });
-    expect(record.status).toBe('succeeded');
-    expect(record.report.failedTopics).toEqual([{ topicId: 205, reason: '/t/205.json answered with more than 32 MB; the collector reads at most that much per request.' }]);
-  });
+  test.each([true, false])(
+    'a body over 32 MB (Content-Length sent: %s) fails that topic with a clear reason',
+    async (contentLength) => {
+      server.fail('/t/205.json', { bytes: 32 * 1024 * 1024 + 10, contentLength });
+      const { record } = await collect(db, server.url, { maxTopics: 2 });
+      expect(record.status).toBe('succeeded');
+      expect(record.report.failedTopics).toEqual([
+        {
+          topicId: 205,
+          reason: '/t/205.json answered with more than 32 MB; the collector reads at most that much per request.',
+        },
+      ]);
+    },
+  );
 
   test('a login page instead of a topic fails the run, not every later topic; the resume fetches it again', async () => {
     server.fail('/t/205.json', { html: '<html><body>Sign in</body></html>' });
     const first = await collect(db, server.url, { maxTopics: 3 });
     expect(first.record.status).toBe('failed');
-    expect(first.record.error).toEqual({ code: 'collect.not_json', message: '/t/205.json did not answer with JSON (it sent text/html; charset=utf-8); is this a Discourse forum?' });
+    expect(first.record.error).toEqual({
+      code: 'collect.not_json',
+      message: '/t/205.json did not answer with JSON (it sent text/html; charset=utf-8); is this a Discourse forum?',
+    });
     expect(first.record.report.failedTopics).toEqual([]);
     expect(server.log).toEqual(['/latest.json', '/t/100.json', '/t/205.json']);
     server.log.length = 0;
     const second = await collect(db, server.url, { maxTopics: 3 });
-    expect(server.log).toEqual(['/t/205.json', '/t/204.json', expect.stringMatching(/^\/t\/204\/posts\.json/), expect.stringMatching(/^\/t\/204\/posts\.json/)]);
+    expect(server.log).toEqual([
+      '/t/205.json',
+      '/t/204.json',
+      expect.stringMatching(/^\/t\/204\/posts\.json/),
+      expect.stringMatching(/^\/t\/204\/posts\.json/),
+    ]);
     expect(second.record.status).toBe('succeeded');
   });
 
@@ -141,22 +168,37 @@ describe('answers the collector will not take', () => {
 
 describe('listings that would page for ever', () => {
   test('a next-page link back to a page already read ends the listing', async () => {
-    server.replace('/latest.json?no_definitions=true&page=2', { topic_list: { topics: [], more_topics_url: '/latest?no_definitions=true&page=1' } });
+    server.replace('/latest.json?no_definitions=true&page=2', {
+      topic_list: { topics: [], more_topics_url: '/latest?no_definitions=true&page=1' },
+    });
     server.replace('/latest.json?no_definitions=true&page=1', {
-      topic_list: { topics: [{ id: 202, created_at: '2023-05-01T00:00:00.000Z' }], more_topics_url: '/latest?no_definitions=true&page=3' },
+      topic_list: {
+        topics: [{ id: 202, created_at: '2023-05-01T00:00:00.000Z' }],
+        more_topics_url: '/latest?no_definitions=true&page=3',
+      },
     });
     server.replace('/latest.json?no_definitions=true&page=3', {
-      topic_list: { topics: [{ id: 201, created_at: '2023-05-01T00:00:00.000Z' }], more_topics_url: '/latest?no_definitions=true&page=1' },
+      topic_list: {
+        topics: [{ id: 201, created_at: '2023-05-01T00:00:00.000Z' }],
+        more_topics_url: '/latest?no_definitions=true&page=1',
+      },
     });
     const { record } = await collect(db, server.url);
-    expect(server.log.filter((p) => p.startsWith('/latest'))).toEqual(['/latest.json', '/latest.json?no_definitions=true&page=1', '/latest.json?no_definitions=true&page=3']);
+    expect(server.log.filter((p) => p.startsWith('/latest'))).toEqual([
+      '/latest.json',
+      '/latest.json?no_definitions=true&page=1',
+      '/latest.json?no_definitions=true&page=3',
+    ]);
     expect([record.status, record.progress.topicsKnown]).toEqual(['succeeded', 6]);
   });
 
   test('a page that lists only topics already seen ends the listing, whatever its next link', async () => {
     server.replace('/latest.json?no_definitions=true&page=1', withNext('/latest?no_definitions=true&page=7'));
     const { record } = await collect(db, server.url);
-    expect(server.log.filter((p) => p.startsWith('/latest'))).toEqual(['/latest.json', '/latest.json?no_definitions=true&page=1']);
+    expect(server.log.filter((p) => p.startsWith('/latest'))).toEqual([
+      '/latest.json',
+      '/latest.json?no_definitions=true&page=1',
+    ]);
     expect([record.status, record.progress.topicsKnown]).toEqual(['succeeded', 4]);
   });
 });
@@ -167,9 +209,15 @@ describe('a forum under a path', () => {
     try {
       const { record } = await collect(db, `${sub.url}/`, { maxTopics: 5 });
       expect(sub.log).toEqual([
-        '/forum/latest.json', '/forum/t/100.json', '/forum/t/205.json', '/forum/t/204.json',
-        expect.stringMatching(/^\/forum\/t\/204\/posts\.json\?/), expect.stringMatching(/^\/forum\/t\/204\/posts\.json\?/), '/forum/t/203.json',
-        '/forum/latest.json?no_definitions=true&page=1', '/forum/t/202.json',
+        '/forum/latest.json',
+        '/forum/t/100.json',
+        '/forum/t/205.json',
+        '/forum/t/204.json',
+        expect.stringMatching(/^\/forum\/t\/204\/posts\.json\?/),
+        expect.stringMatching(/^\/forum\/t\/204\/posts\.json\?/),
+        '/forum/t/203.json',
+        '/forum/latest.json?no_definitions=true&page=1',
+        '/forum/t/202.json',
       ]);
       expect(record.status).toBe('succeeded');
     } finally {

@@ -13,7 +13,10 @@ describe('migrations', () => {
     expect(shipped[0]).toBe(1);
     expect(migrate(db)).toEqual(shipped);
     expect(migrate(db)).toEqual([]);
-    const rows = db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all() as { version: number; name: string }[];
+    const rows = db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all() as {
+      version: number;
+      name: string;
+    }[];
     expect(rows.map((r) => r.version)).toEqual(shipped);
     expect(rows[0]!.name).toBe('001_initial');
   });
@@ -24,7 +27,9 @@ describe('migrations', () => {
     const db = new Database(':memory:');
     migrate(db, listMigrations(dir));
     writeFileSync(join(dir, '001_first.sql'), 'CREATE TABLE a (x INTEGER, y TEXT);');
-    expect(() => migrate(db, listMigrations(dir))).toThrow('Migration 001_first was changed after it was applied; restore the original file.');
+    expect(() => migrate(db, listMigrations(dir))).toThrow(
+      'Migration 001_first was changed after it was applied; restore the original file.',
+    );
   });
 
   test('refuses a database with a migration this build does not know', () => {
@@ -34,7 +39,9 @@ describe('migrations', () => {
     const db = new Database(':memory:');
     migrate(db, listMigrations(dir));
     const older = listMigrations(dir).slice(0, 1);
-    expect(() => migrate(db, older)).toThrow('Database has migration 002_second that this build does not know; upgrade Threadcoder.');
+    expect(() => migrate(db, older)).toThrow(
+      'Database has migration 002_second that this build does not know; upgrade Threadcoder.',
+    );
   });
 
   test('a failing migration leaves nothing half-applied', () => {

@@ -52,7 +52,11 @@ async function saveUntilKilled(study: BuiltStudy, sessions: Session[], ledger: M
     for (let i = 0; ; i++) {
       const unitId = coder.units[i % coder.units.length]!;
       const entry = ledger.get(key(unitId, coder.id))!;
-      const body: Saved = { codeIds: codeSets[(i + c) % codeSets.length]!, memo: `round ${round} coder ${c} save ${i}`, unsure: i % 3 === 0 };
+      const body: Saved = {
+        codeIds: codeSets[(i + c) % codeSets.length]!,
+        memo: `round ${round} coder ${c} save ${i}`,
+        unsure: i % 3 === 0,
+      };
       entry.inFlight = body;
       let res: { status: number; body: unknown };
       try {
@@ -83,10 +87,13 @@ function expectAcknowledgedSavesStored(study: BuiltStudy, ledger: Map<string, Le
         const { acked, inFlight } = ledger.get(key(unitId, coder.id))!;
         const stored = getCoding(db, unitId, coder.id);
         const got = stored && { codeIds: stored.codeIds, memo: stored.memo, unsure: stored.unsure };
-        const same = (want: Saved | null) => JSON.stringify(got) === JSON.stringify(want && { ...want, codeIds: [...want.codeIds].sort() });
+        const same = (want: Saved | null) =>
+          JSON.stringify(got) === JSON.stringify(want && { ...want, codeIds: [...want.codeIds].sort() });
         // A save sent after the last acknowledged one may or may not have committed before the kill.
         if (!same(acked) && !(inFlight && same(inFlight))) {
-          mismatches.push(`unit ${unitId} coder ${coder.username}: stored ${JSON.stringify(got)}, acknowledged ${JSON.stringify(acked)}, in flight ${JSON.stringify(inFlight)}`);
+          mismatches.push(
+            `unit ${unitId} coder ${coder.username}: stored ${JSON.stringify(got)}, acknowledged ${JSON.stringify(acked)}, in flight ${JSON.stringify(inFlight)}`,
+          );
         }
       }
     }
@@ -104,7 +111,10 @@ describe('SIGKILL while 32 coders save codings', () => {
 
     server = await startServer(dbPath);
     // Kill early (the first few hundred saves) and again later, each time restarting on the crashed database.
-    for (const [round, acksBeforeKill] of [[1, 300], [2, 800]] as const) {
+    for (const [round, acksBeforeKill] of [
+      [1, 300],
+      [2, 800],
+    ] as const) {
       const sessions = study.coders.map((c) => connect(server!.origin, c.cookie));
       const run = await saveUntilKilled(study, sessions, ledger, round);
       while (run.acks() < acksBeforeKill && run.rejected.length === 0) await new Promise((r) => setTimeout(r, 5));

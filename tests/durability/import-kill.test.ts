@@ -76,7 +76,8 @@ async function waitFor(id: number, ready: (i: ImportRecord) => boolean): Promise
   for (;;) {
     const found = await getImport(id);
     if (ready(found)) return found;
-    if (found.status === 'succeeded' || found.status === 'failed') throw new Error(`The import ended first: ${JSON.stringify(found)}\n${server.stderr()}`);
+    if (found.status === 'succeeded' || found.status === 'failed')
+      throw new Error(`The import ended first: ${JSON.stringify(found)}\n${server.stderr()}`);
     await new Promise((r) => setTimeout(r, 10));
   }
 }
@@ -101,7 +102,8 @@ async function waitUntilStoring(id: number): Promise<void> {
     let streak = 0;
     while (streak < 3) {
       const found = await getImport(id);
-      if (found.status === 'succeeded' || found.status === 'failed') throw new Error(`The import ended before it was seen storing: ${JSON.stringify(found)}`);
+      if (found.status === 'succeeded' || found.status === 'failed')
+        throw new Error(`The import ended before it was seen storing: ${JSON.stringify(found)}`);
       streak = found.bytesRead === found.bytesTotal && held() ? streak + 1 : 0;
       await new Promise((r) => setTimeout(r, 10));
     }
@@ -150,7 +152,10 @@ describe('SIGKILL during a 50,000-post import', () => {
     await restart();
     // The kill lands inside the store transaction (it holds the lock for far longer than the
     // probes take); should it land just after the COMMIT, the import is there whole.
-    expect([{ threads: 0, posts: 0 }, { threads: topics, posts }]).toContainEqual(counts());
+    expect([
+      { threads: 0, posts: 0 },
+      { threads: topics, posts },
+    ]).toContainEqual(counts());
     await expectInterrupted(id);
     expect(stagingFiles()).toEqual([]);
   });

@@ -24,7 +24,9 @@ describe('recoverInterruptedImports', () => {
     // whole, then its row is put back to running as the kill left it.
     const stored = await createImport(db, { sourceName: 'c', file: fixture('discourse/topics.jsonl') });
     expect((await executeImport(db, stored)).status).toBe('succeeded');
-    db.prepare(`UPDATE imports SET status = 'running', report_json = NULL, finished_at = NULL WHERE id = ?`).run(stored);
+    db.prepare(`UPDATE imports SET status = 'running', report_json = NULL, finished_at = NULL WHERE id = ?`).run(
+      stored,
+    );
     const done = await createImport(db, { sourceName: 'd', file: fixture('discourse/topics.json') });
     await executeImport(db, done);
 
@@ -34,7 +36,14 @@ describe('recoverInterruptedImports', () => {
     expect([parsing, queued, stored, done].map((id) => [getImport(db, id)?.status, getImport(db, id)?.error])).toEqual([
       ['failed', { code: 'import.interrupted', message: nothingStored }],
       ['failed', { code: 'import.interrupted', message: nothingStored }],
-      ['failed', { code: 'import.interrupted', message: 'The server stopped just after this import stored its threads and posts; they are all there, but its report was lost.' }],
+      [
+        'failed',
+        {
+          code: 'import.interrupted',
+          message:
+            'The server stopped just after this import stored its threads and posts; they are all there, but its report was lost.',
+        },
+      ],
       ['succeeded', null],
     ]);
     expect(getImport(db, parsing)?.finishedAt).not.toBeNull();
@@ -51,7 +60,13 @@ describe('recoverInterruptedImports', () => {
     const tmp = join(dir, 'tmp');
     const deadPid = spawnSync(process.execPath, ['-e', '']).pid!;
     const live = `threadcoder-staging-${process.ppid}-Lv4eCl`;
-    for (const name of [`threadcoder-staging-${deadPid}-aB3dE9`, `threadcoder-staging-${process.pid}-xY7zQ1`, live, 'threadcoder-staging-old', 'other-file']) {
+    for (const name of [
+      `threadcoder-staging-${deadPid}-aB3dE9`,
+      `threadcoder-staging-${process.pid}-xY7zQ1`,
+      live,
+      'threadcoder-staging-old',
+      'other-file',
+    ]) {
       mkdirSync(join(tmp, name), { recursive: true });
     }
     const before = process.env.TMPDIR;

@@ -59,7 +59,12 @@ describe('saving codings while the search index catches up', () => {
     const savers = study.coders.map(async (coder, c) => {
       const s = connect(server!.origin, coder.cookie);
       for (let i = 0; indexing; i++) {
-        const r = await call(s, 'PUT', `/api/studies/${study.studyId}/units/${coder.units[i % coder.units.length]!}/coding`, { codeIds: codeSets[(i + c) % codeSets.length], memo: `save ${i}` });
+        const r = await call(
+          s,
+          'PUT',
+          `/api/studies/${study.studyId}/units/${coder.units[i % coder.units.length]!}/coding`,
+          { codeIds: codeSets[(i + c) % codeSets.length], memo: `save ${i}` },
+        );
         if (r.status !== 200) failures.push(`${r.status} ${JSON.stringify(r.body)}`);
         if (indexing) savesWhileIndexing++;
       }
@@ -75,13 +80,17 @@ describe('saving codings while the search index catches up', () => {
     expect(failures.slice(0, 3), server.stderr()).toEqual([]);
     expect(savesWhileIndexing).toBeGreaterThan(0);
     // Every imported thread is found by a word of its title ("Topic 1234: …"); the integrity check below covers the posts.
-    const page = (await call(admin, 'GET', `/api/threads?q=topic&source=${record.sourceId}&limit=1`)).body as { total: number; search: SearchIndexState };
+    const page = (await call(admin, 'GET', `/api/threads?q=topic&source=${record.sourceId}&limit=1`)).body as {
+      total: number;
+      search: SearchIndexState;
+    };
     expect([page.total, page.search]).toEqual([1_000, { state: 'ready', pending: 0, pendingThreads: 0 }]);
     await admin.client.close();
     await server.stop();
     const check = openDb(dbPath);
     expect(check.prepare('SELECT count(*) FROM posts').pluck().get()).toBe(before + 10_000);
-    for (const fts of ['posts_fts', 'threads_fts']) check.prepare(`INSERT INTO ${fts} (${fts}, rank) VALUES ('integrity-check', 1)`).run();
+    for (const fts of ['posts_fts', 'threads_fts'])
+      check.prepare(`INSERT INTO ${fts} (${fts}, rank) VALUES ('integrity-check', 1)`).run();
     check.close();
   }, 180_000);
 });

@@ -54,7 +54,10 @@ describe('saving codings while an import stores', () => {
       for (let i = 0; !importDone; i++) {
         const unitId = coder.units[i % coder.units.length]!;
         const wasStoring = storing;
-        const r = await call(s, 'PUT', `/api/studies/${study.studyId}/units/${unitId}/coding`, { codeIds: codeSets[(i + c) % codeSets.length], memo: `save ${i}` });
+        const r = await call(s, 'PUT', `/api/studies/${study.studyId}/units/${unitId}/coding`, {
+          codeIds: codeSets[(i + c) % codeSets.length],
+          memo: `save ${i}`,
+        });
         if (r.status !== 200) failures.push(`${r.status} ${JSON.stringify(r.body)}`);
         saves++;
         if (wasStoring && storing) savesWhileStoring++;

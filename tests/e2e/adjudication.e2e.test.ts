@@ -29,7 +29,9 @@ test('carol settles a demo disagreement and its final labels show in the counts'
 
   const decision = page.getByRole('form', { name: 'Decision' });
   await decision.getByRole('button', { name: 'Accept Alice’s labels' }).click();
-  const chosen = await decision.locator('input[type=checkbox]:checked').evaluateAll((boxes) => boxes.map((b) => b.closest('label')!.textContent!.trim()));
+  const chosen = await decision
+    .locator('input[type=checkbox]:checked')
+    .evaluateAll((boxes) => boxes.map((b) => b.closest('label')!.textContent!.trim()));
   expect(chosen.length).toBeGreaterThan(0);
   const counts = page.getByRole('table', { name: 'Final label counts' });
   const adjudicated = async (name: string) => {
@@ -38,7 +40,9 @@ test('carol settles a demo disagreement and its final labels show in the counts'
   };
   const before = await Promise.all(chosen.map(adjudicated));
 
-  await decision.getByLabel('Rationale').fill('Alice’s reading matches what the poster asks; the second label is not supported by the text.');
+  await decision
+    .getByLabel('Rationale')
+    .fill('Alice’s reading matches what the poster asks; the second label is not supported by the text.');
   await decision.getByRole('button', { name: 'Settle' }).click();
   const settled = page.getByRole('region', { name: 'Decision' });
   await settled.getByText('Settled by').waitFor();

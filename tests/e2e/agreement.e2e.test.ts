@@ -18,7 +18,9 @@ test('carol opens Agreement on the demo study: kappa with its band, alpha, the p
   const kappa = page.getByRole('group', { name: 'Cohen’s κ' });
   await kappa.waitFor();
   expect(await kappa.textContent()).toMatch(/^Cohen’s κ0\.\d{3}(slight|fair|moderate|substantial|almost perfect)$/);
-  expect(await page.getByRole('group', { name: 'Krippendorff’s α (MASI)' }).textContent()).toMatch(/(reliable|tentative conclusions only|unreliable)$/);
+  expect(await page.getByRole('group', { name: 'Krippendorff’s α (MASI)' }).textContent()).toMatch(
+    /(reliable|tentative conclusions only|unreliable)$/,
+  );
   await page.getByText('71 units coded by at least two coders (Alice, Bob).').waitFor();
 
   const chart = page.getByRole('figure', { name: 'Agreement by round' });

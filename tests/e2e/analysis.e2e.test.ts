@@ -21,17 +21,25 @@ test('carol opens Analysis: the counts table and the trend chart render, with se
 
   const trend = page.getByRole('figure', { name: 'Final labels per quarter (share of coded units)' });
   await trend.waitFor();
-  const series = () => trend.locator('path.recharts-line-curve').evaluateAll((paths) => paths.filter((p) => (p.getAttribute('d') ?? '').length > 0).length);
+  const series = () =>
+    trend
+      .locator('path.recharts-line-curve')
+      .evaluateAll((paths) => paths.filter((p) => (p.getAttribute('d') ?? '').length > 0).length);
   await expect.poll(series).toBeGreaterThan(0);
   expect(await series()).toBeLessThanOrEqual(5);
   await trend.screenshot({ path: 'test-results/trend-chart.png' });
 
   // Stacked areas draw one area per picked code, as many as the legend lists.
-  const picked = await trend.getByRole('list', { name: /legend$/ }).getByRole('listitem').count();
+  const picked = await trend
+    .getByRole('list', { name: /legend$/ })
+    .getByRole('listitem')
+    .count();
   expect(picked).toBe(await series());
   await page.getByRole('radio', { name: 'Stacked areas' }).click();
   const areas = page.getByRole('figure', { name: /^Final labels per quarter/ }).locator('path.recharts-area-area');
-  await expect.poll(() => areas.evaluateAll((paths) => paths.filter((p) => (p.getAttribute('d') ?? '').length > 0).length)).toBe(picked);
+  await expect
+    .poll(() => areas.evaluateAll((paths) => paths.filter((p) => (p.getAttribute('d') ?? '').length > 0).length))
+    .toBe(picked);
   await page.getByRole('radio', { name: 'Lines' }).click();
 
   // The SVG download is the chart's own SVG with its title.

@@ -11,7 +11,15 @@ afterAll(() => server?.stop());
 
 // Debian's Chromium (apt-get install chromium); CHROME_PATH points elsewhere.
 // The network flags stop Chromium from calling home on a machine with no internet.
-const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const args = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args, headless: true });

@@ -36,7 +36,9 @@ test('carol edits a definition, merges two codes, reads the diff in the history 
   await merge.getByLabel(/^Why/).fill('Calibration showed coders could not tell them apart.');
   await merge.getByRole('button', { name: 'Merge' }).click();
   await merge.waitFor({ state: 'detached' });
-  await expect.poll(() => tree.getByRole('button', { name: 'Documentation and tutorial gaps', exact: true }).count()).toBe(0);
+  await expect
+    .poll(() => tree.getByRole('button', { name: 'Documentation and tutorial gaps', exact: true }).count())
+    .toBe(0);
 
   // The new version is in the history, with who and why, and its diff.
   const row = history.getByRole('row').filter({ hasText: 'Calibration showed coders could not tell them apart.' });
@@ -48,7 +50,10 @@ test('carol edits a definition, merges two codes, reads the diff in the history 
   expect(await diff.textContent()).toMatch(/removed\s*Documentation and tutorial gaps/);
 
   // Export the latest version as REFI-QDA .qdc.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export .qdc' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Export .qdc' }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(new RegExp(`-v${latest + 2}\\.qdc$`));
   const xml = readFileSync((await download.path())!, 'utf8');
   expect(xml.split('\n')[1]).toMatch(/^<CodeBook xmlns="urn:QDA-XML:codebook:1\.0" origin="Threadcoder">$/);
@@ -68,7 +73,8 @@ test('carol drags a code onto another to nest it, saying why', async () => {
   await page.getByRole('link', { name: /^Demo: Hugging Face forum/ }).click();
   await page.getByRole('navigation', { name: 'Study' }).getByRole('link', { name: 'Codebook' }).click();
   const tree = page.getByRole('list', { name: 'Codes' });
-  const row = (name: string) => tree.getByRole('listitem').filter({ has: page.getByRole('button', { name, exact: true }) });
+  const row = (name: string) =>
+    tree.getByRole('listitem').filter({ has: page.getByRole('button', { name, exact: true }) });
   await row('Call for collaboration').dragTo(row('Collaboration between users and experts'));
   const dialog = page.getByRole('dialog', { name: 'Move Call for collaboration' });
   expect(await dialog.getByLabel('Move to…').inputValue()).toBe('user-expert-collaboration');
@@ -76,9 +82,14 @@ test('carol drags a code onto another to nest it, saying why', async () => {
   await dialog.getByRole('button', { name: 'Move' }).click();
   await dialog.waitFor({ state: 'detached' });
   // Nested one level deeper than its old siblings.
-  await expect.poll(async () => {
-    const [moved, sibling] = await Promise.all([row('Call for collaboration').evaluate((li) => getComputedStyle(li).paddingLeft), row('Acknowledgement of help').evaluate((li) => getComputedStyle(li).paddingLeft)]);
-    return parseFloat(moved) > parseFloat(sibling);
-  }).toBe(true);
+  await expect
+    .poll(async () => {
+      const [moved, sibling] = await Promise.all([
+        row('Call for collaboration').evaluate((li) => getComputedStyle(li).paddingLeft),
+        row('Acknowledgement of help').evaluate((li) => getComputedStyle(li).paddingLeft),
+      ]);
+      return parseFloat(moved) > parseFloat(sibling);
+    })
+    .toBe(true);
   await page.context().close();
 });

@@ -24,7 +24,8 @@ async function openCodingScreen(page: Page): Promise<string> {
 const currentUnit = (page: Page) => Number(new URL(page.url()).searchParams.get('unit'));
 const heading = (page: Page) => page.locator('#unit-heading').textContent();
 const saved = (page: Page) => page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
-const appliedCodes = (page: Page) => page.getByRole('region', { name: 'Codebook' }).locator('button[aria-pressed="true"]');
+const appliedCodes = (page: Page) =>
+  page.getByRole('region', { name: 'Codebook' }).locator('button[aria-pressed="true"]');
 
 /** Counts the page's requests in flight, so a measurement starts once saves and prefetches are done. */
 function trackRequests(page: Page) {
@@ -44,7 +45,10 @@ async function timeEnter(page: Page): Promise<{ commit: number; frame: number }>
     w.__t0 = 0;
     w.__commit = 0;
     w.__frame = 0;
-    document.addEventListener('keydown', (e) => e.key === 'Enter' && (w.__t0 = performance.now()), { capture: true, once: true });
+    document.addEventListener('keydown', (e) => e.key === 'Enter' && (w.__t0 = performance.now()), {
+      capture: true,
+      once: true,
+    });
     const before = document.getElementById('unit-heading')?.textContent;
     const observer = new MutationObserver(() => {
       const now = document.getElementById('unit-heading')?.textContent;
@@ -74,7 +78,9 @@ test('alice and bob code the same units blind; Enter opens the next unit at once
   const bob = await loginAs(browser, 'bob');
   const codeUrl = await openCodingScreen(alice);
   expect(await alice.getByRole('combobox', { name: 'Round' }).inputValue()).toBeTruthy();
-  expect(await alice.getByRole('combobox', { name: 'Round' }).locator('option:checked').textContent()).toBe('Main (open)');
+  expect(await alice.getByRole('combobox', { name: 'Round' }).locator('option:checked').textContent()).toBe(
+    'Main (open)',
+  );
 
   // Alice codes her first unit: a code, a memo, then Enter.
   const first = currentUnit(alice);
@@ -127,18 +133,26 @@ test('alice and bob code the same units blind; Enter opens the next unit at once
 
   // A calm look at the screen: a unit with a code applied, a quote and a definition shown.
   await alice.keyboard.press('2');
-  await alice.locator('.post.is-unit .post-body').first().evaluate((body) => {
-    const text = [...body.querySelectorAll('*'), body].flatMap((el) => [...el.childNodes]).find((n) => n.nodeType === 3 && (n.textContent ?? '').trim().length > 20);
-    if (!text) return;
-    const range = document.createRange();
-    range.setStart(text, 0);
-    range.setEnd(text, Math.min(60, text.textContent!.length));
-    document.getSelection()!.removeAllRanges();
-    document.getSelection()!.addRange(range);
-  });
+  await alice
+    .locator('.post.is-unit .post-body')
+    .first()
+    .evaluate((body) => {
+      const text = [...body.querySelectorAll('*'), body]
+        .flatMap((el) => [...el.childNodes])
+        .find((n) => n.nodeType === 3 && (n.textContent ?? '').trim().length > 20);
+      if (!text) return;
+      const range = document.createRange();
+      range.setStart(text, 0);
+      range.setEnd(text, Math.min(60, text.textContent!.length));
+      document.getSelection()!.removeAllRanges();
+      document.getSelection()!.addRange(range);
+    });
   await alice.keyboard.press('q');
   await alice.keyboard.press('2');
-  await alice.getByRole('region', { name: 'Codebook' }).getByRole('button', { name: /^Model usage understanding/ }).hover();
+  await alice
+    .getByRole('region', { name: 'Codebook' })
+    .getByRole('button', { name: /^Model usage understanding/ })
+    .hover();
   await saved(alice);
   await alice.screenshot({ path: 'test-results/coding.png' });
   await alice.context().close();

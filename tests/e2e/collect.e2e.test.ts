@@ -29,10 +29,14 @@ test('carol collects a forum from the Sources page, stops it, resumes it, and a 
 
   const panel = page.getByRole('region', { name: 'Collection progress' });
   const bar = panel.getByRole('progressbar', { name: 'Collection progress' });
-  await expect.poll(() => bar.getAttribute('aria-valuetext')).toBe('75%: 3 of 4 topics listed so far, 50 of 52 posts, 6 requests');
+  await expect
+    .poll(() => bar.getAttribute('aria-valuetext'))
+    .toBe('75%: 3 of 4 topics listed so far, 50 of 52 posts, 6 requests');
   await page.screenshot({ path: 'test-results/collect-running.png', fullPage: true });
   await panel.getByRole('button', { name: 'Stop' }).click();
-  await expect.poll(() => panel.getByRole('status').textContent()).toBe('Stopped. Start it again with the same fields to resume where it was.');
+  await expect
+    .poll(() => panel.getByRole('status').textContent())
+    .toBe('Stopped. Start it again with the same fields to resume where it was.');
   await expect.poll(() => form.getByRole('button', { name: 'Collect' }).isEnabled()).toBe(true);
 
   // The same fields resume run #1 where it stopped.
@@ -50,18 +54,28 @@ test('carol collects a forum from the Sources page, stops it, resumes it, and a 
   // A second run lists the forum again and fetches no unchanged topic.
   forum.log.length = 0;
   await form.getByRole('button', { name: 'Collect' }).click();
-  await expect.poll(() => panel.getByRole('heading').textContent()).toBe(`Collection #2: ${forum.url} into Replay forum`);
+  await expect
+    .poll(() => panel.getByRole('heading').textContent())
+    .toBe(`Collection #2: ${forum.url} into Replay forum`);
   await expect.poll(() => panel.getByRole('status').textContent()).toBe('Done.');
   await panel.getByText('7 topics unchanged since the last collection (not fetched again)').waitFor();
-  expect(forum.log).toEqual(['/latest.json', '/latest.json?no_definitions=true&page=1', '/latest.json?no_definitions=true&page=2']);
+  expect(forum.log).toEqual([
+    '/latest.json',
+    '/latest.json?no_definitions=true&page=1',
+    '/latest.json?no_definitions=true&page=2',
+  ]);
   const earlier = page.getByRole('table', { name: 'Earlier collections' });
   expect(await earlier.getByRole('row').nth(1).getByRole('cell').nth(3).textContent()).toBe('succeeded');
 
   // A category the forum does not have: the run fails and says which ones it has.
   await form.getByLabel('Category (optional)').fill('datasets');
   await form.getByRole('button', { name: 'Collect' }).click();
-  await expect.poll(() => panel.getByRole('alert').textContent()).toBe(
-    'The forum has no category "datasets". Its categories: site-feedback, beginners, transformers, tokenizers, transformers/tokenizers.',
+  await expect
+    .poll(() => panel.getByRole('alert').textContent())
+    .toBe(
+      'The forum has no category "datasets". Its categories: site-feedback, beginners, transformers, tokenizers, transformers/tokenizers.',
+    );
+  expect(await panel.getByRole('status').textContent()).toBe(
+    'The collection failed. Start it again with the same fields to resume.',
   );
-  expect(await panel.getByRole('status').textContent()).toBe('The collection failed. Start it again with the same fields to resume.');
 });

@@ -33,7 +33,13 @@ export async function startDemoServer(): Promise<DemoServer> {
   const root = resolve(import.meta.dirname, '../..');
   const server = spawn(process.execPath, ['--import', 'tsx', join(root, 'apps/api/src/server.ts')], {
     // The collector's test forum is a replay server on 127.0.0.1, a private address.
-    env: { ...process.env, PORT: String(port), THREADCODER_DB: join(dir, 'e2e.db'), THREADCODER_DEMO_PASSWORD: demoPassword, THREADCODER_COLLECT_ALLOW_PRIVATE: '1' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      THREADCODER_DB: join(dir, 'e2e.db'),
+      THREADCODER_DEMO_PASSWORD: demoPassword,
+      THREADCODER_COLLECT_ALLOW_PRIVATE: '1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

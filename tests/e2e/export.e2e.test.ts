@@ -20,7 +20,10 @@ afterAll(() => browser?.close());
 
 /** Clicks a download link in a region of the Export page and returns the file's name and bytes. */
 async function download(region: string, link: string): Promise<{ name: string; bytes: Buffer }> {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('region', { name: region }).getByRole('link', { name: link }).click()]);
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('region', { name: region }).getByRole('link', { name: link }).click(),
+  ]);
   return { name: file.suggestedFilename(), bytes: readFileSync((await file.path())!) };
 }
 
@@ -30,9 +33,24 @@ function csvRows(bytes: Buffer): Record<string, string>[] {
 }
 
 test.each([
-  ['Codings (CSV)', 'Download codings CSV', /-codings\.csv$/, ['unit', 'thread', 'post', 'coder', 'code', 'round', 'created_at']],
-  ['Final labels (CSV)', 'Download final labels CSV', /-final-labels\.csv$/, ['unit', 'thread', 'post', 'code', 'code_path', 'origin', 'round', 'settled_by', 'settled_at', 'rationale']],
-  ['Counts per period (CSV)', 'Download counts CSV', /-counts-quarter\.csv$/, ['period', 'period_start', 'period_end', 'code', 'code_path', 'count', 'count_direct', 'coded_units', 'share']],
+  [
+    'Codings (CSV)',
+    'Download codings CSV',
+    /-codings\.csv$/,
+    ['unit', 'thread', 'post', 'coder', 'code', 'round', 'created_at'],
+  ],
+  [
+    'Final labels (CSV)',
+    'Download final labels CSV',
+    /-final-labels\.csv$/,
+    ['unit', 'thread', 'post', 'code', 'code_path', 'origin', 'round', 'settled_by', 'settled_at', 'rationale'],
+  ],
+  [
+    'Counts per period (CSV)',
+    'Download counts CSV',
+    /-counts-quarter\.csv$/,
+    ['period', 'period_start', 'period_end', 'code', 'code_path', 'count', 'count_direct', 'coded_units', 'share'],
+  ],
   ['Agreement (CSV or JSON)', 'Download agreement CSV', /^agreement-study-\d+\.csv$/, null],
 ])('%s downloads and parses: a header and rows', async (region, link, name, header) => {
   const file = await download(region, link);
@@ -53,7 +71,13 @@ test('the report as printable HTML and as Markdown', async () => {
   const html = (await download('Report', 'Download report')).bytes.toString('utf8');
   expect(html).toMatch(/^<!doctype html>/);
   expect(html).toContain('@media print');
-  expect(html.match(/<h2>[^<]*<\/h2>/g)).toEqual(['<h2>Sample</h2>', '<h2>Coders and rounds</h2>', '<h2>Agreement</h2>', '<h2>Taxonomy</h2>', '<h2>Trends</h2>']);
+  expect(html.match(/<h2>[^<]*<\/h2>/g)).toEqual([
+    '<h2>Sample</h2>',
+    '<h2>Coders and rounds</h2>',
+    '<h2>Agreement</h2>',
+    '<h2>Taxonomy</h2>',
+    '<h2>Trends</h2>',
+  ]);
   for (const svg of html.match(/<svg[\s\S]*?<\/svg>/g) ?? []) parseXml(svg);
   await page.getByRole('region', { name: 'Report' }).getByRole('radio', { name: 'Markdown' }).check();
   const md = await download('Report', 'Download report');
@@ -67,7 +91,9 @@ test('the .qdpx unzips; project.qde parses with root Project in the REFI-QDA nam
   const q = readQdpx(new Uint8Array(file.bytes));
   expect(q.project.name).toBe('Project');
   expect(q.project.attrs.xmlns).toBe('urn:QDA-XML:project:1.0');
-  expect(q.project.children.map((c) => c.name)).toEqual(['Users', 'CodeBook', 'Sources', 'Notes'].filter((n) => q.project.children.some((c) => c.name === n)));
+  expect(q.project.children.map((c) => c.name)).toEqual(
+    ['Users', 'CodeBook', 'Sources', 'Notes'].filter((n) => q.project.children.some((c) => c.name === n)),
+  );
   expect(Object.keys(q.files).filter((f) => f.startsWith('sources/')).length).toBeGreaterThan(0);
   await page.screenshot({ path: 'test-results/export.png', fullPage: true });
 });

@@ -15,7 +15,9 @@ beforeAll(async () => {
   browser = await launchBrowser();
   dir = mkdtempSync(join(tmpdir(), 'threadcoder-e2e-import-'));
   file = join(dir, 'hf-dump.jsonl');
-  const topics = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/upload/hf-topics.json'), 'utf8')) as unknown[];
+  const topics = JSON.parse(
+    readFileSync(join(import.meta.dirname, '../fixtures/upload/hf-topics.json'), 'utf8'),
+  ) as unknown[];
   const filler = Array.from({ length: FILLER }, (_, i) => ({
     id: 100_000 + i,
     title: `Question ${i} about datasets and models`,
@@ -24,8 +26,21 @@ beforeAll(async () => {
     tags: [i % 3 ? 'datasets' : 'hub'],
     post_stream: {
       posts: [
-        { id: 1_000_000 + 2 * i, post_number: 1, username: `user${i % 50}`, created_at: new Date(Date.UTC(2021, 0, 1) + i * 3_600_000).toISOString(), cooked: `<p>How do I load dataset number ${i} from the Hub without running out of memory?</p>` },
-        { id: 1_000_001 + 2 * i, post_number: 2, username: `user${(i + 7) % 50}`, created_at: new Date(Date.UTC(2021, 0, 1) + i * 3_600_000 + 60_000).toISOString(), cooked: '<p>Use streaming mode and iterate in batches.</p>', reply_to_post_number: 1 },
+        {
+          id: 1_000_000 + 2 * i,
+          post_number: 1,
+          username: `user${i % 50}`,
+          created_at: new Date(Date.UTC(2021, 0, 1) + i * 3_600_000).toISOString(),
+          cooked: `<p>How do I load dataset number ${i} from the Hub without running out of memory?</p>`,
+        },
+        {
+          id: 1_000_001 + 2 * i,
+          post_number: 2,
+          username: `user${(i + 7) % 50}`,
+          created_at: new Date(Date.UTC(2021, 0, 1) + i * 3_600_000 + 60_000).toISOString(),
+          cooked: '<p>Use streaming mode and iterate in batches.</p>',
+          reply_to_post_number: 1,
+        },
       ],
     },
   }));
@@ -58,22 +73,30 @@ test('carol imports a Discourse dump from the Sources page, watches it, then fin
     await page.waitForTimeout(50);
   }
   console.log(`progress bar values seen (%): ${seen.join(', ') || 'none (the job finished before the first poll)'}`);
-  await expect.poll(() => report.getByRole('row', { name: /^Threads/ }).textContent()).toBe(`Threads${(FILLER + 4).toLocaleString('en-US')}00`);
-  expect(await report.getByRole('row', { name: /^Posts/ }).textContent()).toBe(`Posts${(2 * FILLER + 8).toLocaleString('en-US')}00`);
+  await expect
+    .poll(() => report.getByRole('row', { name: /^Threads/ }).textContent())
+    .toBe(`Threads${(FILLER + 4).toLocaleString('en-US')}00`);
+  expect(await report.getByRole('row', { name: /^Posts/ }).textContent()).toBe(
+    `Posts${(2 * FILLER + 8).toLocaleString('en-US')}00`,
+  );
   await page.getByText('No records were rejected.').waitFor();
   await page.screenshot({ path: 'test-results/import.png', fullPage: true });
 
   // The thread browser: stemmed search over titles and posts.
   await page.getByRole('link', { name: 'Browse the threads of HF forum (e2e)' }).click();
   const list = page.getByRole('list', { name: 'Threads' });
-  await expect.poll(() => page.getByRole('status').textContent()).toBe(`${(FILLER + 4).toLocaleString('en-US')} threads`);
+  await expect
+    .poll(() => page.getByRole('status').textContent())
+    .toBe(`${(FILLER + 4).toLocaleString('en-US')} threads`);
   await page.getByLabel('Search titles and posts').fill('tokenizers padding');
   await page.getByRole('button', { name: 'Search' }).click();
   await expect.poll(() => page.getByRole('status').textContent()).toBe('1 thread');
   await list.getByRole('link', { name: 'Tokenizer adds padding on the wrong side' }).waitFor();
   await page.getByLabel('Search titles and posts').fill('streaming');
   await page.getByRole('button', { name: 'Search' }).click();
-  await expect.poll(() => page.getByRole('status').textContent()).toBe(`${(FILLER + 1).toLocaleString('en-US')} threads`);
+  await expect
+    .poll(() => page.getByRole('status').textContent())
+    .toBe(`${(FILLER + 1).toLocaleString('en-US')} threads`);
   // The title hit ranks above the thousands of post hits.
   expect(await list.getByRole('link').first().textContent()).toBe('Streaming a dataset larger than RAM');
   await page.screenshot({ path: 'test-results/threads.png' });
@@ -84,7 +107,11 @@ test('carol imports a Discourse dump from the Sources page, watches it, then fin
   await page.getByRole('heading', { level: 1, name: 'Tokenizer adds padding on the wrong side' }).waitFor();
   const reply = page.getByRole('article', { name: 'Post 2 by bob' });
   expect(await reply.getByRole('link', { name: 'in reply to #1 (alice)' }).getAttribute('href')).toBe('#post-1');
-  expect(await page.getByRole('link', { name: 'https://discuss.huggingface.co/t/tokenizer-adds-padding-on-the-wrong-side/501' }).count()).toBe(1);
+  expect(
+    await page
+      .getByRole('link', { name: 'https://discuss.huggingface.co/t/tokenizer-adds-padding-on-the-wrong-side/501' })
+      .count(),
+  ).toBe(1);
   await page.screenshot({ path: 'test-results/thread.png', fullPage: true });
 
   // The demo study's Threads tab (read only here: other suites sample from its selection).
@@ -92,6 +119,11 @@ test('carol imports a Discourse dump from the Sources page, watches it, then fin
   await page.getByRole('link', { name: /^Demo: Hugging Face forum/ }).click();
   await page.getByRole('navigation', { name: 'Study' }).getByRole('link', { name: 'Threads' }).click();
   await page.getByRole('heading', { name: 'Selected threads' }).waitFor();
-  await page.getByRole('region', { name: 'Select by filter or by hand' }).getByRole('list', { name: 'Threads' }).getByRole('listitem').first().waitFor();
+  await page
+    .getByRole('region', { name: 'Select by filter or by hand' })
+    .getByRole('list', { name: 'Threads' })
+    .getByRole('listitem')
+    .first()
+    .waitFor();
   await page.screenshot({ path: 'test-results/study-threads.png', fullPage: true });
 });

@@ -41,7 +41,11 @@ test('suggestions wait for the first pass; in an assisted round a coder accepts 
   await expect.poll(() => assisted.isChecked()).toBe(true);
 
   // The model is trained on first request; then find one of alice's units with a suggestion.
-  await expect.poll(async () => (await (await api(alice, '/suggestions/model')).json()).model?.version ?? null, { timeout: 30_000 }).toBe(1);
+  await expect
+    .poll(async () => (await (await api(alice, '/suggestions/model')).json()).model?.version ?? null, {
+      timeout: 30_000,
+    })
+    .toBe(1);
   const mine = (await (await api(alice, `/rounds/${roundId}/my-units`)).json()).units as { unitId: number }[];
   let target: { unitId: number; codeId: string } | undefined;
   for (const u of mine) {
@@ -59,12 +63,17 @@ test('suggestions wait for the first pass; in an assisted round a coder accepts 
   await accept.focus();
   await alice.keyboard.press('Enter');
   // Accepting applies the code and saves the coding.
-  const codeButton = alice.getByRole('region', { name: 'Codebook' }).getByRole('button', { name: new RegExp(codeName) }).first();
+  const codeButton = alice
+    .getByRole('region', { name: 'Codebook' })
+    .getByRole('button', { name: new RegExp(codeName) })
+    .first();
   await expect.poll(() => codeButton.getAttribute('aria-pressed')).toBe('true');
   await alice.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
   await expect.poll(() => accept.count()).toBe(0);
   const after = await (await api(alice, `/suggestions/units/${target!.unitId}`)).json();
-  expect(after.decisions.map((d: { codeId: string; decision: string }) => [d.codeId, d.decision])).toEqual([[target!.codeId, 'accepted']]);
+  expect(after.decisions.map((d: { codeId: string; decision: string }) => [d.codeId, d.decision])).toEqual([
+    [target!.codeId, 'accepted'],
+  ]);
   const coding = (await (await api(alice, `/units/${target!.unitId}`)).json()).coding;
   expect(coding.codeIds).toContain(target!.codeId);
   await alice.screenshot({ path: 'test-results/suggestions-panel.png', fullPage: true });
@@ -73,7 +82,9 @@ test('suggestions wait for the first pass; in an assisted round a coder accepts 
   await carol.getByRole('navigation', { name: 'Study' }).getByRole('link', { name: 'Agreement', exact: true }).click();
   await carol.getByLabel('Leave out assisted units (assisted rounds, accepted suggestions)').click();
   await carol.waitForURL(/assisted=exclude/);
-  await expect.poll(() => carol.getByLabel('Leave out assisted units (assisted rounds, accepted suggestions)').isChecked()).toBe(true);
+  await expect
+    .poll(() => carol.getByLabel('Leave out assisted units (assisted rounds, accepted suggestions)').isChecked())
+    .toBe(true);
   await alice.context().close();
   await carol.context().close();
 });
@@ -88,7 +99,9 @@ test('the evaluation page shows cross-validated scores per code and the unsugges
   await table.getByRole('rowheader', { name: 'Macro average' }).waitFor();
   expect(await carol.getByText(/5-fold cross-validation \(seed 1\) on 53 settled units/).count()).toBe(1);
   const unsuggestable = carol.getByRole('region', { name: 'Unsuggestable codes' });
-  expect(await unsuggestable.textContent()).toContain('Dataset acquisition and usage: 2 of the 53 labelled units have this code; at least 5 are needed.');
+  expect(await unsuggestable.textContent()).toContain(
+    'Dataset acquisition and usage: 2 of the 53 labelled units have this code; at least 5 are needed.',
+  );
   await carol.screenshot({ path: 'test-results/suggestions-evaluation.png', fullPage: true });
   await carol.context().close();
 });
@@ -99,8 +112,16 @@ test('a coder can take the remaining units most uncertain first', async () => {
   await bob.getByRole('article', { name: /^Unit \d+ of \d+$/ }).waitFor();
   const roundId = Number(new URL(bob.url()).searchParams.get('round'));
   await bob.getByLabel('Order').selectOption('uncertainty');
-  await expect.poll(async () => (await (await api(bob, `/suggestions/rounds/${roundId}/queue?order=uncertainty`)).json()).modelVersion, { timeout: 30_000 }).not.toBeNull();
-  const queue = (await (await api(bob, `/suggestions/rounds/${roundId}/queue?order=uncertainty`)).json()).units as { unitId: number }[];
+  await expect
+    .poll(
+      async () =>
+        (await (await api(bob, `/suggestions/rounds/${roundId}/queue?order=uncertainty`)).json()).modelVersion,
+      { timeout: 30_000 },
+    )
+    .not.toBeNull();
+  const queue = (await (await api(bob, `/suggestions/rounds/${roundId}/queue?order=uncertainty`)).json()).units as {
+    unitId: number;
+  }[];
   const firstLink = bob.getByRole('navigation', { name: 'Your units' }).getByRole('link').first();
   await expect.poll(() => firstLink.getAttribute('href'), { timeout: 15_000 }).toContain(`unit=${queue[0]!.unitId}`);
   await bob.context().close();

@@ -6,7 +6,8 @@
 export const MARKER_HOST = 'xss.test';
 const marker = (id: number) => `http://${MARKER_HOST}/${id}`;
 const b64 = (s: string) => Buffer.from(s).toString('base64');
-const decimal = (s: string, pad = 0) => [...s].map((c) => `&#${String(c.charCodeAt(0)).padStart(pad, '0')}${pad ? '' : ';'}`).join('');
+const decimal = (s: string, pad = 0) =>
+  [...s].map((c) => `&#${String(c.charCodeAt(0)).padStart(pad, '0')}${pad ? '' : ';'}`).join('');
 const hex = (s: string) => [...s].map((c) => `&#x${c.charCodeAt(0).toString(16)}`).join('');
 const charCodes = (s: string) => [...s].map((c) => c.charCodeAt(0)).join(',');
 
@@ -102,9 +103,15 @@ const makers: Maker[] = [
   ['bare javascript: URL', (c) => `javascript:${c}`],
 ];
 
-export const payloads: Payload[] = makers.map(([category, make], i) => ({ id: i + 1, category, text: make(`__xss(${i + 1})`, i + 1) }));
+export const payloads: Payload[] = makers.map(([category, make], i) => ({
+  id: i + 1,
+  category,
+  text: make(`__xss(${i + 1})`, i + 1),
+}));
 
 /** Payloads that fit a field of at most `max` characters (and, with noControl, carry no control characters). */
 export function fitting(max: number, { noControl = false } = {}): Payload[] {
-  return payloads.filter((p) => p.text.length <= max && !(noControl && /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(p.text)));
+  return payloads.filter(
+    (p) => p.text.length <= max && !(noControl && /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(p.text)),
+  );
 }

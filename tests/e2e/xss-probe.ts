@@ -31,7 +31,10 @@ export class XssProbe {
 
   /** Installs the listeners on a context before any of its pages opens. */
   async attach(context: BrowserContext): Promise<void> {
-    await context.exposeFunction('__xss', (id: unknown) => void this.hits.push({ kind: 'call', page: this.current, detail: `__xss(${String(id)})` }));
+    await context.exposeFunction(
+      '__xss',
+      (id: unknown) => void this.hits.push({ kind: 'call', page: this.current, detail: `__xss(${String(id)})` }),
+    );
     await context.route(
       (url) => /^(https?|wss?):$/.test(url.protocol) && !appHosts.has(url.hostname),
       (route) => {
@@ -44,7 +47,9 @@ export class XssProbe {
     await context.addInitScript(() => {
       const w = window as unknown as { __csp: string[] };
       w.__csp = [];
-      document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.effectiveDirective} ${e.blockedURI}`));
+      document.addEventListener('securitypolicyviolation', (e) =>
+        w.__csp.push(`${e.effectiveDirective} ${e.blockedURI}`),
+      );
     });
     const watch = (page: Page) =>
       page.on('dialog', (d) => {
@@ -96,15 +101,20 @@ function scanDom(texts: string[]): PageScan {
   for (const el of Array.from(document.querySelectorAll('*'))) {
     const tag = el.localName;
     if (framing.has(tag)) findings.push(describe(el));
-    if (tag === 'meta' && el.hasAttribute('http-equiv') && el.getAttribute('http-equiv')!.toLowerCase() === 'refresh') findings.push(describe(el));
-    if (tag === 'script' && !(el.getAttribute('src') && sameOrigin(el.getAttribute('src')!))) findings.push(describe(el));
+    if (tag === 'meta' && el.hasAttribute('http-equiv') && el.getAttribute('http-equiv')!.toLowerCase() === 'refresh')
+      findings.push(describe(el));
+    if (tag === 'script' && !(el.getAttribute('src') && sameOrigin(el.getAttribute('src')!)))
+      findings.push(describe(el));
     if (tag === 'link' && !sameOrigin(el.getAttribute('href') ?? '')) findings.push(describe(el));
-    if (tag === 'style' && /@import|url\(|expression\(|javascript:/i.test(el.textContent ?? '')) findings.push(describe(el));
+    if (tag === 'style' && /@import|url\(|expression\(|javascript:/i.test(el.textContent ?? ''))
+      findings.push(describe(el));
     for (const name of el.getAttributeNames()) {
       const value = el.getAttribute(name) ?? '';
       if (/^on/i.test(name)) findings.push(`${tag}[${name}] ${describe(el)}`);
-      else if (urlAttr.test(name) && badScheme.test(value.replace(/[\s\u0000-\u001f]/g, '').toLowerCase())) findings.push(`${tag}[${name}=${value.slice(0, 60)}]`);
-      else if (name === 'style' && /expression\(|javascript:|url\(/i.test(value)) findings.push(`${tag}[style=${value.slice(0, 60)}]`);
+      else if (urlAttr.test(name) && badScheme.test(value.replace(/[\s\u0000-\u001f]/g, '').toLowerCase()))
+        findings.push(`${tag}[${name}=${value.slice(0, 60)}]`);
+      else if (name === 'style' && /expression\(|javascript:|url\(/i.test(value))
+        findings.push(`${tag}[style=${value.slice(0, 60)}]`);
     }
   }
   // What a person sees: text, plus the values of fields (memos sit in textareas).

@@ -34,7 +34,12 @@ export class ApiClient {
   }
 
   /** The JSON answer of a call that must succeed. */
-  async ok<T = Record<string, unknown>>(method: string, path: string, body?: unknown, raw?: { data: string; type: string }): Promise<T> {
+  async ok<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    body?: unknown,
+    raw?: { data: string; type: string },
+  ): Promise<T> {
     const res = await this.call(method, path, body, raw);
     if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${await res.text()}`);
     return (await res.json()) as T;
@@ -62,9 +67,16 @@ export interface Seeded {
 const root = resolve(import.meta.dirname, '../..');
 
 /** Runs the threadcoder CLI on the server's database, as an operator would. */
-export function runCli(dbPath: string, args: string[], stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function runCli(
+  dbPath: string,
+  args: string[],
+  stdin = '',
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((ok, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'apps/api/src/cli.ts'), ...args], { cwd: root, env: { ...process.env, THREADCODER_DB: dbPath } });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'apps/api/src/cli.ts'), ...args], {
+      cwd: root,
+      env: { ...process.env, THREADCODER_DB: dbPath },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -85,44 +97,107 @@ const oneLine = (p: Payload) => !/[\u0000-\u001f]/.test(p.text);
 
 function discourseDump(): string {
   const big = {
-    id: 900001, title: payloads[0]!.text, slug: 'javascript:__xss(0)', created_at: date(0),
-    category_name: payloads[1]!.text, tags: [payloads[2]!.text],
-    post_stream: { posts: payloads.map((p, i) => ({ id: 910000 + p.id, post_number: i + 1, username: p.text.slice(0, 100), created_at: date(i), cooked: p.text })) },
+    id: 900001,
+    title: payloads[0]!.text,
+    slug: 'javascript:__xss(0)',
+    created_at: date(0),
+    category_name: payloads[1]!.text,
+    tags: [payloads[2]!.text],
+    post_stream: {
+      posts: payloads.map((p, i) => ({
+        id: 910000 + p.id,
+        post_number: i + 1,
+        username: p.text.slice(0, 100),
+        created_at: date(i),
+        cooked: p.text,
+      })),
+    },
   };
   // One small topic per payload: its title, category and tag, for the thread list and facets.
   const small = payloads.map((p) => ({
-    id: 920000 + p.id, title: p.text, created_at: date(p.id), category_name: p.text.slice(0, 200), tags: [{ name: `t${p.id}` }],
-    post_stream: { posts: [{ id: 930000 + p.id, post_number: 1, username: p.text.slice(0, 100), created_at: date(p.id), cooked: p.text }] },
+    id: 920000 + p.id,
+    title: p.text,
+    created_at: date(p.id),
+    category_name: p.text.slice(0, 200),
+    tags: [{ name: `t${p.id}` }],
+    post_stream: {
+      posts: [
+        { id: 930000 + p.id, post_number: 1, username: p.text.slice(0, 100), created_at: date(p.id), cooked: p.text },
+      ],
+    },
   }));
   return [big, ...small].map((t) => JSON.stringify(t)).join('\n');
 }
 
 function stackExchangeDump(): string {
-  const rows = [`<row Id="1" PostTypeId="1" CreationDate="2026-01-01T00:00:00.000" Score="1" Body="${xml(payloads[3]!.text)}" OwnerDisplayName="${xml(payloads[4]!.text)}" Title="${xml(payloads[5]!.text)}" Tags="&lt;xss&gt;" />`];
+  const rows = [
+    `<row Id="1" PostTypeId="1" CreationDate="2026-01-01T00:00:00.000" Score="1" Body="${xml(payloads[3]!.text)}" OwnerDisplayName="${xml(payloads[4]!.text)}" Title="${xml(payloads[5]!.text)}" Tags="&lt;xss&gt;" />`,
+  ];
   for (const p of printable()) {
-    rows.push(`<row Id="${100 + p.id}" PostTypeId="2" ParentId="1" CreationDate="${date(p.id).replace('Z', '')}" Score="0" Body="${xml(p.text)}" OwnerDisplayName="${xml(p.text)}" />`);
+    rows.push(
+      `<row Id="${100 + p.id}" PostTypeId="2" ParentId="1" CreationDate="${date(p.id).replace('Z', '')}" Score="0" Body="${xml(p.text)}" OwnerDisplayName="${xml(p.text)}" />`,
+    );
   }
   return `<?xml version="1.0" encoding="utf-8"?>\n<posts>\n${rows.join('\n')}\n</posts>\n`;
 }
 
 function csvDump(thread: string): string {
   const lines = ['thread_id,post_id,author,created_at,title,body,category,tags'];
-  for (const p of printable()) lines.push([thread, `${thread}-${p.id}`, csvCell(p.text), date(p.id), csvCell(payloads[6]!.text), csvCell(p.text), csvCell(payloads[7]!.text), 'xss'].join(','));
+  for (const p of printable())
+    lines.push(
+      [
+        thread,
+        `${thread}-${p.id}`,
+        csvCell(p.text),
+        date(p.id),
+        csvCell(payloads[6]!.text),
+        csvCell(p.text),
+        csvCell(payloads[7]!.text),
+        'xss',
+      ].join(','),
+    );
   return `${lines.join('\n')}\n`;
 }
 
 /** The codebook as a REFI-QDA .qdc file: every code's name, definition, notes and example are payloads. */
 function qdcCodebook(): string {
   const dims = ['challenge', 'benefit'].map((id, position) => ({
-    id, parentId: null, position, dimension: id, name: id === 'challenge' ? 'Challenge' : 'Benefit', definition: '', includeNote: '', excludeNote: '',
-    examples: [], color: null, shortcut: null, status: 'active' as const, codable: false,
+    id,
+    parentId: null,
+    position,
+    dimension: id,
+    name: id === 'challenge' ? 'Challenge' : 'Benefit',
+    definition: '',
+    includeNote: '',
+    excludeNote: '',
+    examples: [],
+    color: null,
+    shortcut: null,
+    status: 'active' as const,
+    codable: false,
   }));
   const codes = payloads.map((p, i) => ({
-    id: `c${p.id}`, parentId: i % 2 ? 'benefit' : 'challenge', position: i, dimension: i % 2 ? 'benefit' : 'challenge',
-    name: oneLine(p) ? p.text.slice(0, 200) : `code ${p.id}`, definition: p.text, includeNote: p.text, excludeNote: p.text, examples: [{ quote: p.text }],
-    color: null, shortcut: null, status: 'active' as const, codable: true,
+    id: `c${p.id}`,
+    parentId: i % 2 ? 'benefit' : 'challenge',
+    position: i,
+    dimension: i % 2 ? 'benefit' : 'challenge',
+    name: oneLine(p) ? p.text.slice(0, 200) : `code ${p.id}`,
+    definition: p.text,
+    includeNote: p.text,
+    excludeNote: p.text,
+    examples: [{ quote: p.text }],
+    color: null,
+    shortcut: null,
+    status: 'active' as const,
+    codable: true,
   }));
-  const codebook: Codebook = { name: payloads[8]!.text, description: payloads.map((p) => p.text).join('\n'), templateId: null, version: 1, codes: [...dims, ...codes] };
+  const codebook: Codebook = {
+    name: payloads[8]!.text,
+    description: payloads.map((p) => p.text).join('\n'),
+    templateId: null,
+    version: 1,
+    codes: [...dims, ...codes],
+  };
   return toQdc(codebook);
 }
 
@@ -135,7 +210,14 @@ interface ImportJob {
 }
 
 /** Uploads a dump as the Sources page does and waits for the import to finish (succeeded or failed). */
-async function runImport(api: ApiClient, source: string, format: string, data: string, type: string, extra = ''): Promise<ImportJob> {
+async function runImport(
+  api: ApiClient,
+  source: string,
+  format: string,
+  data: string,
+  type: string,
+  extra = '',
+): Promise<ImportJob> {
   const q = `source=${encodeURIComponent(source)}&format=${format}${extra.includes('&filename=') ? '' : `&filename=xss.${format === 'stackexchange' ? 'xml' : format === 'discourse' ? 'jsonl' : 'csv'}`}${extra}`;
   const started = await api.ok<{ import: { id: number } }>('POST', `/api/imports?${q}`, undefined, { data, type });
   for (;;) {
@@ -147,7 +229,9 @@ async function runImport(api: ApiClient, source: string, format: string, data: s
 
 /** CSV rows whose dates are payloads: the import's errors quote them back. */
 function badDatesCsv(): string {
-  const rows = printable(200).slice(0, 20).map((p) => ['bad', `bad-${p.id}`, 'a', csvCell(p.text), 'T', 'B'].join(','));
+  const rows = printable(200)
+    .slice(0, 20)
+    .map((p) => ['bad', `bad-${p.id}`, 'a', csvCell(p.text), 'T', 'B'].join(','));
   return `thread_id,post_id,author,created_at,title,body\ngood,good-1,a,2026-01-01,T,B\n${rows.join('\n')}\n`;
 }
 
@@ -166,7 +250,11 @@ export async function seedXss(base: string, dbPath: string): Promise<Seeded> {
   const planted: PlantedCounts = {};
   const plant = (field: string, n: number) => (planted[field] = (planted[field] ?? 0) + n);
   const admin = new ApiClient(base);
-  const me = await admin.ok<{ user: { id: number } }>('POST', '/api/auth/setup', { username: adminName, displayName: payloads[9]!.text, password: adminPassword });
+  const me = await admin.ok<{ user: { id: number } }>('POST', '/api/auth/setup', {
+    username: adminName,
+    displayName: payloads[9]!.text,
+    password: adminPassword,
+  });
   plant('user display name', 1);
 
   // Accounts: the API refuses a payload as a user name; payloads become display names instead.
@@ -179,19 +267,38 @@ export async function seedXss(base: string, dbPath: string): Promise<Seeded> {
   const named = fitting(100).filter((_, i) => i % 4 === 0);
   const userIds: number[] = [];
   for (let i = 0; i < named.length; i += 4) {
-    const batch = named.slice(i, i + 4).map((p) => admin.ok<{ user: { id: number } }>('POST', '/api/users', { username: `xss-u${p.id}`, displayName: p.text, password: userPassword }));
+    const batch = named.slice(i, i + 4).map((p) =>
+      admin.ok<{ user: { id: number } }>('POST', '/api/users', {
+        username: `xss-u${p.id}`,
+        displayName: p.text,
+        password: userPassword,
+      }),
+    );
     for (const { user } of await Promise.all(batch)) userIds.push(user.id);
   }
   plant('user display name', userIds.length);
   // The CLI takes any user name: three payloads become user names (and display names) there.
   const cliNamed = [payloads[0]!, payloads[7]!, payloads[58]!];
-  const cliRuns = await Promise.all(cliNamed.map((p) => runCli(dbPath, ['user', 'add', p.text, '--display-name', p.text, '--password-stdin'], `${userPassword}\n`)));
+  const cliRuns = await Promise.all(
+    cliNamed.map((p) =>
+      runCli(dbPath, ['user', 'add', p.text, '--display-name', p.text, '--password-stdin'], `${userPassword}\n`),
+    ),
+  );
   for (const r of cliRuns) if (r.code !== 0) throw new Error(`threadcoder user add failed: ${r.stderr}`);
-  const cliIds = (await admin.ok<{ users: { id: number; username: string }[] }>('GET', '/api/users')).users.filter((u) => cliNamed.some((p) => p.text === u.username)).map((u) => u.id);
+  const cliIds = (await admin.ok<{ users: { id: number; username: string }[] }>('GET', '/api/users')).users
+    .filter((u) => cliNamed.some((p) => p.text === u.username))
+    .map((u) => u.id);
   userIds.push(...cliIds);
   plant('user name (CLI)', cliIds.length);
   plant('user display name', cliIds.length);
-  const cliBaseUrl = await runCli(dbPath, ['import', '/dev/null', '--source', 'cli', '--base-url', 'javascript:__xss(0)//']);
+  const cliBaseUrl = await runCli(dbPath, [
+    'import',
+    '/dev/null',
+    '--source',
+    'cli',
+    '--base-url',
+    'javascript:__xss(0)//',
+  ]);
 
   // Imports, each under a payload as its source name.
   let importRejections = 0;
@@ -209,9 +316,26 @@ export async function seedXss(base: string, dbPath: string): Promise<Seeded> {
     importRejections += job.report!.rejected.length;
   }
   // Errors quote the bad values back: a lenient import lists rejected rows, a strict one fails on the first.
-  const lenient = await runImport(admin, payloads[20]!.text, 'csv', badDatesCsv(), 'text/csv', `&mode=lenient&filename=${encodeURIComponent(payloads[16]!.text)}`);
-  const strict = await runImport(admin, payloads[22]!.text, 'csv', badDatesCsv(), 'text/csv', `&mode=strict&filename=${encodeURIComponent(payloads[7]!.text)}`);
-  if (lenient.status !== 'succeeded' || strict.status !== 'failed') throw new Error(`Expected the bad-dates imports to succeed leniently and fail strictly: ${lenient.status}, ${strict.status}`);
+  const lenient = await runImport(
+    admin,
+    payloads[20]!.text,
+    'csv',
+    badDatesCsv(),
+    'text/csv',
+    `&mode=lenient&filename=${encodeURIComponent(payloads[16]!.text)}`,
+  );
+  const strict = await runImport(
+    admin,
+    payloads[22]!.text,
+    'csv',
+    badDatesCsv(),
+    'text/csv',
+    `&mode=strict&filename=${encodeURIComponent(payloads[7]!.text)}`,
+  );
+  if (lenient.status !== 'succeeded' || strict.status !== 'failed')
+    throw new Error(
+      `Expected the bad-dates imports to succeed leniently and fail strictly: ${lenient.status}, ${strict.status}`,
+    );
   plant('source name', imports.length + 2);
   plant('upload file name', 2);
   plant('rejected value in import errors', lenient.report!.rejected.length + 1);
@@ -224,22 +348,41 @@ export async function seedXss(base: string, dbPath: string): Promise<Seeded> {
   plant('post body (CSV text)', printable().length);
 
   // Extra studies: their names fill the Studies page.
-  for (const p of fitting(200).slice(1)) await admin.ok('POST', '/api/studies', { name: p.text, description: p.text, templateId: null });
+  for (const p of fitting(200).slice(1))
+    await admin.ok('POST', '/api/studies', { name: p.text, description: p.text, templateId: null });
   const description = joined(payloads, 5000);
-  const { study } = await admin.ok<{ study: { id: number } }>('POST', '/api/studies', { name: payloads[0]!.text, description: description.text, unitKind: 'thread', templateId: null });
+  const { study } = await admin.ok<{ study: { id: number } }>('POST', '/api/studies', {
+    name: payloads[0]!.text,
+    description: description.text,
+    unitKind: 'thread',
+    templateId: null,
+  });
   plant('study name', fitting(200).length);
   plant('study description', description.n + fitting(200).length - 1);
   const s = `/api/studies/${study.id}`;
 
-  await admin.ok('POST', `${s}/codebook`, { source: 'import', format: 'qdc', text: qdcCodebook(), filename: `${payloads[11]!.text.slice(0, 200)}.qdc` });
+  await admin.ok('POST', `${s}/codebook`, {
+    source: 'import',
+    format: 'qdc',
+    text: qdcCodebook(),
+    filename: `${payloads[11]!.text.slice(0, 200)}.qdc`,
+  });
   plant('code name (.qdc)', payloads.filter(oneLine).length);
   plant('code definition/notes/example (.qdc)', payloads.length * 4);
   plant('codebook name (.qdc file name) and description', 1 + payloads.length);
   let version = (await admin.ok<{ latestVersion: number }>('GET', `${s}/codebook`)).latestVersion;
   for (const p of fitting(200).filter(oneLine).slice(0, 5)) {
     await admin.ok('POST', `${s}/codebook/versions`, {
-      op: 'add', baseVersion: version, why: p.text,
-      code: { id: `e${p.id}`, parentId: 'challenge', name: `${p.text} (edited)`, definition: p.text, examples: [{ quote: p.text }] },
+      op: 'add',
+      baseVersion: version,
+      why: p.text,
+      code: {
+        id: `e${p.id}`,
+        parentId: 'challenge',
+        name: `${p.text} (edited)`,
+        definition: p.text,
+        examples: [{ quote: p.text }],
+      },
     });
     version++;
   }
@@ -249,45 +392,87 @@ export async function seedXss(base: string, dbPath: string): Promise<Seeded> {
 
   // Members: the admin codes and adjudicates; every payload-named user is a coder (only u1 gets units).
   const u1 = userIds[0]!;
-  for (const [userId, role] of [[me.user.id, 'coder'], [me.user.id, 'adjudicator'], ...userIds.map((id) => [id, 'coder'])] as [number, string][]) {
+  for (const [userId, role] of [
+    [me.user.id, 'coder'],
+    [me.user.id, 'adjudicator'],
+    ...userIds.map((id) => [id, 'coder']),
+  ] as [number, string][]) {
     await admin.ok('POST', `${s}/members`, { userId, role });
   }
 
   // The four big threads (one per import) are the units: each shows every payload post at once.
   const bigThreadIds: number[] = [];
   for (const sourceId of sourceIds) {
-    const { threads } = await admin.ok<{ threads: { id: number; posts: number }[] }>('GET', `/api/threads?source=${sourceId}&limit=200`);
+    const { threads } = await admin.ok<{ threads: { id: number; posts: number }[] }>(
+      'GET',
+      `/api/threads?source=${sourceId}&limit=200`,
+    );
     bigThreadIds.push([...threads].sort((a, b) => b.posts - a.posts)[0]!.id);
   }
   await admin.ok('POST', `${s}/threads`, { action: 'add', rule: { kind: 'pick', threadIds: bigThreadIds } });
-  const { round } = await admin.ok<{ round: { id: number } }>('POST', `${s}/rounds`, { name: payloads[12]!.text, kind: 'calibration' });
+  const { round } = await admin.ok<{ round: { id: number } }>('POST', `${s}/rounds`, {
+    name: payloads[12]!.text,
+    kind: 'calibration',
+  });
   plant('round name', 1);
-  await admin.ok('POST', `${s}/sampling/draw`, { roundId: round.id, size: bigThreadIds.length, seed: payloads[13]!.text.slice(0, 100), overlap: 1, coderIds: [me.user.id, u1] });
+  await admin.ok('POST', `${s}/sampling/draw`, {
+    roundId: round.id,
+    size: bigThreadIds.length,
+    seed: payloads[13]!.text.slice(0, 100),
+    overlap: 1,
+    coderIds: [me.user.id, u1],
+  });
   plant('sample seed', 1);
 
   // Codings: the admin and one payload-named coder disagree on every unit; memos and quotes are payloads.
   const coder = new ApiClient(base);
   await coder.ok('POST', '/api/auth/login', { username: `xss-u${named[0]!.id}`, password: userPassword });
-  const units = (await admin.ok<{ units: { unitId: number }[] }>('GET', `${s}/rounds/${round.id}/my-units`)).units.map((u) => ({ id: u.unitId }));
+  const units = (await admin.ok<{ units: { unitId: number }[] }>('GET', `${s}/rounds/${round.id}/my-units`)).units.map(
+    (u) => ({ id: u.unitId }),
+  );
   const memo = joined(payloads, 20_000);
   const quoted = printable(5000).slice(0, 20);
   for (const unit of units) {
     const quotes = Object.fromEntries(quoted.map((p) => [`c${p.id}`, { text: p.text, start: 0, end: p.text.length }]));
-    await admin.ok('PUT', `${s}/units/${unit.id}/coding`, { codeIds: quoted.map((p) => `c${p.id}`), memo: memo.text, quotes });
-    await coder.ok('PUT', `${s}/units/${unit.id}/coding`, { codeIds: ['c41', 'c42'], memo: memo.text, quotes: { c41: { text: payloads[40]!.text, start: 0, end: 5 } } });
+    await admin.ok('PUT', `${s}/units/${unit.id}/coding`, {
+      codeIds: quoted.map((p) => `c${p.id}`),
+      memo: memo.text,
+      quotes,
+    });
+    await coder.ok('PUT', `${s}/units/${unit.id}/coding`, {
+      codeIds: ['c41', 'c42'],
+      memo: memo.text,
+      quotes: { c41: { text: payloads[40]!.text, start: 0, end: 5 } },
+    });
   }
   plant('memo', memo.n * units.length * 2);
   plant('quote', (quoted.length + 1) * units.length);
   await admin.ok('POST', `${s}/rounds/${round.id}/close`);
   // Settle one unit with a payload rationale, leave the others open for the queue.
-  await admin.ok('POST', `${s}/adjudication/units/${units[0]!.id}/settle`, { codeIds: ['c1', 'c41'], rationale: memo.text });
+  await admin.ok('POST', `${s}/adjudication/units/${units[0]!.id}/settle`, {
+    codeIds: ['c1', 'c41'],
+    rationale: memo.text,
+  });
   plant('adjudication rationale', memo.n);
   await admin.ok('POST', `${s}/rounds`, { name: payloads[14]!.text, kind: 'main' });
   plant('round name', 1);
 
-  for (const p of fitting(60).filter((x) => /[a-z0-9]/i.test(x.text)).slice(0, 5)) {
+  for (const p of fitting(60)
+    .filter((x) => /[a-z0-9]/i.test(x.text))
+    .slice(0, 5)) {
     await admin.ok('POST', `${s}/analysis/keyword-groups`, { name: p.text, terms: [p.text] });
     plant('keyword group name and term', 2);
   }
-  return { studyId: study.id, roundId: round.id, unitIds: units.map((u) => u.id), bigThreadIds, sourceIds, planted, importRejections, badImportIds: [lenient.id, strict.id], rejectedUsernames, cliBaseUrl };
+  return {
+    studyId: study.id,
+    roundId: round.id,
+    unitIds: units.map((u) => u.id),
+    bigThreadIds,
+    sourceIds,
+    planted,
+    importRejections,
+    badImportIds: [lenient.id, strict.id],
+    rejectedUsernames,
+    cliBaseUrl,
+  };
 }

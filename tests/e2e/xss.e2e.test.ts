@@ -35,7 +35,12 @@ afterAll(async () => {
 });
 
 /** A fresh context logged in through the login form, with the probe listening from the first page on. */
-async function openAs(username: string, password: string, probe: XssProbe, bypassCSP: boolean): Promise<{ context: BrowserContext; page: Page }> {
+async function openAs(
+  username: string,
+  password: string,
+  probe: XssProbe,
+  bypassCSP: boolean,
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ baseURL: baseURL(), bypassCSP, viewport: { width: 1280, height: 860 } });
   await probe.attach(context);
   const page = await context.newPage();
@@ -77,7 +82,11 @@ test('no payload runs on any page that shows them, even with the CSP bypassed', 
     ['study overview', s, 70],
     ['study threads (selection)', `${s}/threads`, 70],
     ['codebook editor', `${s}/codebook`, 70],
-    ...seeded.unitIds.map((unit, i): [string, string, number] => [`coding screen unit ${i + 1}`, `${s}/code?round=${seeded.roundId}&unit=${unit}`, 70]),
+    ...seeded.unitIds.map((unit, i): [string, string, number] => [
+      `coding screen unit ${i + 1}`,
+      `${s}/code?round=${seeded.roundId}&unit=${unit}`,
+      70,
+    ]),
     ['adjudication queue', `${s}/adjudicate`, 70],
     ['adjudication unit (open)', `${s}/adjudicate?unit=${seeded.unitIds[1]}`, 70],
     ['adjudication unit (settled)', `${s}/adjudicate?status=settled&unit=${seeded.unitIds[0]}`, 70],
@@ -88,7 +97,8 @@ test('no payload runs on any page that shows them, even with the CSP bypassed', 
   ];
   for (const [label, url, min] of pages) {
     await record(probe, page, label, url, min);
-    if (label.startsWith('thread page')) expect(await page.locator('.post-body').count(), label).toBeGreaterThanOrEqual(78);
+    if (label.startsWith('thread page'))
+      expect(await page.locator('.post-body').count(), label).toBeGreaterThanOrEqual(78);
   }
   // The details panel of a few codes (definition, notes, example).
   await page.goto(`${s}/codebook`);
@@ -109,7 +119,13 @@ test('no payload runs on any page that shows them, even with the CSP bypassed', 
   const coderProbe = new XssProbe();
   const coder = await openAs('xss-u1', 'xss user password', coderProbe, true);
   await record(coderProbe, coder.page, 'codebook reference (coder)', `${s}/codebook`, 70);
-  await record(coderProbe, coder.page, 'coding screen (coder)', `${s}/code?round=${seeded.roundId}&unit=${seeded.unitIds[2]}`, 70);
+  await record(
+    coderProbe,
+    coder.page,
+    'coding screen (coder)',
+    `${s}/code?round=${seeded.roundId}&unit=${seeded.unitIds[2]}`,
+    70,
+  );
   await coder.context.close();
 
   // The HTML report, opened from its file as a researcher would.
@@ -133,7 +149,10 @@ test('no payload runs on any page that shows them, even with the CSP bypassed', 
       `XSS sweep: ${payloads.length} payloads, ${planted} planted values in ${Object.keys(seeded.planted).length} fields (seeded in ${seedSeconds} s), ${results.length} page views`,
       ...Object.entries(seeded.planted).map(([field, n]) => `  ${field}: ${n}`),
       `  import rejections: ${seeded.importRejections}; payload user names refused: ${seeded.rejectedUsernames}/10`,
-      ...results.map((r) => `  ${r.page}: ${r.scan.verbatim.length} payloads shown as text, ${r.scan.findings.length} dangerous DOM findings`),
+      ...results.map(
+        (r) =>
+          `  ${r.page}: ${r.scan.verbatim.length} payloads shown as text, ${r.scan.findings.length} dangerous DOM findings`,
+      ),
       `  payload renderings checked (payloads shown as text, summed over page views): ${results.reduce((n, r) => n + r.scan.verbatim.length, 0)}`,
       `  requests to other hosts (remote images of posts, aborted): ${probe.external.length}`,
       `  executions, requests to the marker host and DOM findings: ${hits.length}`,
@@ -204,8 +223,12 @@ test('the CSP is sent with the app and blocks inline script; no payload reaches 
     script.textContent = '__xss(0)';
     document.body.append(script);
   });
-  await expect.poll(() => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toContain('script-src-elem inline');
-  console.log(`CSP pass: ${views.length} pages, ${violations.length} violations from data, ${zodProbes} from zod's eval probe; the test's inline script was blocked`);
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp))
+    .toContain('script-src-elem inline');
+  console.log(
+    `CSP pass: ${views.length} pages, ${violations.length} violations from data, ${zodProbes} from zod's eval probe; the test's inline script was blocked`,
+  );
   expect(probe.hits).toEqual([]);
   await context.close();
 }, 60_000);

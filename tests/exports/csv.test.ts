@@ -12,37 +12,50 @@ afterAll(() => s.t.close());
 const lines = (...rows: string[]) => `${rows.join('\r\n')}\r\n`;
 const body = (kind: 'codings' | 'final' | 'counts', viewer: Viewer = OPERATOR, period?: 'month' | 'quarter' | 'year') =>
   exportFile(s.t.db, s.studyId, kind, viewer, { period }).body as string;
-const member = (name: string, ...roles: ('owner' | 'coder' | 'adjudicator')[]): Viewer => ({ operator: false, userId: s.ids[name]!, roles });
+const member = (name: string, ...roles: ('owner' | 'coder' | 'adjudicator')[]): Viewer => ({
+  operator: false,
+  userId: s.ids[name]!,
+  roles,
+});
 
 describe('codings CSV', () => {
   test('the operator gets one row per (unit, coder, code); a coding without labels is one row with an empty code', () => {
-    expect(body('codings')).toBe(lines(
-      'unit,thread,post,coder,code,round,created_at',
-      '1,t1,1,cody,docs,Calibration,2024-02-02T10:00:00.000Z',
-      '1,t1,1,cora,docs,Calibration,2024-02-01T10:00:00.000Z',
-      '2,t2,1,cody,docs,Calibration,2024-02-04T10:00:00.000Z',
-      '2,t2,1,cody,setup,Calibration,2024-02-04T10:00:00.000Z',
-      '2,t2,1,cora,setup,Calibration,2024-02-03T10:00:00.000Z',
-      '3,t2,2,cody,,Calibration,2024-02-06T10:00:00.000Z',
-      '3,t2,2,cora,,Calibration,2024-02-05T10:00:00.000Z',
-      '4,t1,2,cora,reuse,Main,2024-02-07T10:00:00.000Z',
-    ));
+    expect(body('codings')).toBe(
+      lines(
+        'unit,thread,post,coder,code,round,created_at',
+        '1,t1,1,cody,docs,Calibration,2024-02-02T10:00:00.000Z',
+        '1,t1,1,cora,docs,Calibration,2024-02-01T10:00:00.000Z',
+        '2,t2,1,cody,docs,Calibration,2024-02-04T10:00:00.000Z',
+        '2,t2,1,cody,setup,Calibration,2024-02-04T10:00:00.000Z',
+        '2,t2,1,cora,setup,Calibration,2024-02-03T10:00:00.000Z',
+        '3,t2,2,cody,,Calibration,2024-02-06T10:00:00.000Z',
+        '3,t2,2,cora,,Calibration,2024-02-05T10:00:00.000Z',
+        '4,t1,2,cora,reuse,Main,2024-02-07T10:00:00.000Z',
+      ),
+    );
   });
 
   test('a coder of the blind study gets their own rows and the other coder’s only for the unit in adjudication', () => {
-    expect(body('codings', member('cody', 'coder'))).toBe(lines(
-      'unit,thread,post,coder,code,round,created_at',
-      '1,t1,1,cody,docs,Calibration,2024-02-02T10:00:00.000Z',
-      '2,t2,1,cody,docs,Calibration,2024-02-04T10:00:00.000Z',
-      '2,t2,1,cody,setup,Calibration,2024-02-04T10:00:00.000Z',
-      '2,t2,1,cora,setup,Calibration,2024-02-03T10:00:00.000Z',
-      '3,t2,2,cody,,Calibration,2024-02-06T10:00:00.000Z',
-    ));
+    expect(body('codings', member('cody', 'coder'))).toBe(
+      lines(
+        'unit,thread,post,coder,code,round,created_at',
+        '1,t1,1,cody,docs,Calibration,2024-02-02T10:00:00.000Z',
+        '2,t2,1,cody,docs,Calibration,2024-02-04T10:00:00.000Z',
+        '2,t2,1,cody,setup,Calibration,2024-02-04T10:00:00.000Z',
+        '2,t2,1,cora,setup,Calibration,2024-02-03T10:00:00.000Z',
+        '3,t2,2,cody,,Calibration,2024-02-06T10:00:00.000Z',
+      ),
+    );
   });
 
   test('the owner of a blind study sees codings only where the round is unblinded or the unit in adjudication', () => {
     const owen = member('owen', 'owner');
-    expect(body('codings', owen).split('\r\n').slice(1, -1).map((l) => l.split(',').slice(0, 5).join(','))).toEqual(['2,t2,1,cody,docs', '2,t2,1,cody,setup', '2,t2,1,cora,setup']);
+    expect(
+      body('codings', owen)
+        .split('\r\n')
+        .slice(1, -1)
+        .map((l) => l.split(',').slice(0, 5).join(',')),
+    ).toEqual(['2,t2,1,cody,docs', '2,t2,1,cody,setup', '2,t2,1,cora,setup']);
     s.t.db.prepare('UPDATE rounds SET unblinded = 1 WHERE id = ?').run(s.rounds.calibration);
     try {
       expect(body('codings', owen).split('\r\n')).toHaveLength(1 + 7 + 1);
@@ -54,12 +67,14 @@ describe('codings CSV', () => {
 
 describe('final labels CSV', () => {
   test('one row per (unit, code) with path and origin; adjudicated rows say who, when and why; an empty agreed set is one row', () => {
-    expect(body('final')).toBe(lines(
-      'unit,thread,post,code,code_path,origin,round,settled_by,settled_at,rationale',
-      '1,t1,1,docs,Challenge > Documentation gaps,agreement,Calibration,,,',
-      '2,t2,1,setup,Challenge > Environment setup,adjudication,Calibration,ada,2024-03-01T00:00:00.000Z,Docs are not the issue',
-      '3,t2,2,,,agreement,Calibration,,,',
-    ));
+    expect(body('final')).toBe(
+      lines(
+        'unit,thread,post,code,code_path,origin,round,settled_by,settled_at,rationale',
+        '1,t1,1,docs,Challenge > Documentation gaps,agreement,Calibration,,,',
+        '2,t2,1,setup,Challenge > Environment setup,adjudication,Calibration,ada,2024-03-01T00:00:00.000Z,Docs are not the issue',
+        '3,t2,2,,,agreement,Calibration,,,',
+      ),
+    );
   });
 
   test('a reopened unit has no final labels until it is settled again', () => {
@@ -67,10 +82,16 @@ describe('final labels CSV', () => {
     const saved = s.t.db.prepare('SELECT * FROM final_labels WHERE unit_id = ?').all(s.units[1]);
     s.t.db.prepare('DELETE FROM final_labels WHERE unit_id = ?').run(s.units[1]);
     try {
-      expect(body('final').split('\r\n').map((l) => l.split(',')[0])).toEqual(['unit', '1', '3', '']);
+      expect(
+        body('final')
+          .split('\r\n')
+          .map((l) => l.split(',')[0]),
+      ).toEqual(['unit', '1', '3', '']);
     } finally {
       s.t.db.prepare("UPDATE adjudications SET status = 'settled' WHERE unit_id = ?").run(s.units[1]);
-      s.t.db.prepare("INSERT INTO final_labels (unit_id, code_id, origin) VALUES (?, 'setup', 'adjudication')").run(s.units[1]);
+      s.t.db
+        .prepare("INSERT INTO final_labels (unit_id, code_id, origin) VALUES (?, 'setup', 'adjudication')")
+        .run(s.units[1]);
     }
     expect(saved).toHaveLength(1);
   });
@@ -83,36 +104,46 @@ describe('final labels CSV', () => {
 
 describe('counts CSV', () => {
   test('per quarter (the default): every code in tree order for every quarter, rolled up, with the direct count and the share of settled units', () => {
-    expect(body('counts')).toBe(lines(
-      'period,period_start,period_end,code,code_path,count,count_direct,coded_units,share',
-      '2022-Q1,2022-01-01,2022-03-31,challenge,Challenge,1,0,1,1',
-      '2022-Q1,2022-01-01,2022-03-31,docs,Challenge > Documentation gaps,1,1,1,1',
-      '2022-Q1,2022-01-01,2022-03-31,setup,Challenge > Environment setup,0,0,1,0',
-      '2022-Q1,2022-01-01,2022-03-31,benefit,Benefit,0,0,1,0',
-      '2022-Q1,2022-01-01,2022-03-31,reuse,Benefit > Model reuse,0,0,1,0',
-      '2022-Q2,2022-04-01,2022-06-30,challenge,Challenge,1,0,2,0.5',
-      '2022-Q2,2022-04-01,2022-06-30,docs,Challenge > Documentation gaps,0,0,2,0',
-      '2022-Q2,2022-04-01,2022-06-30,setup,Challenge > Environment setup,1,1,2,0.5',
-      '2022-Q2,2022-04-01,2022-06-30,benefit,Benefit,0,0,2,0',
-      '2022-Q2,2022-04-01,2022-06-30,reuse,Benefit > Model reuse,0,0,2,0',
-    ));
+    expect(body('counts')).toBe(
+      lines(
+        'period,period_start,period_end,code,code_path,count,count_direct,coded_units,share',
+        '2022-Q1,2022-01-01,2022-03-31,challenge,Challenge,1,0,1,1',
+        '2022-Q1,2022-01-01,2022-03-31,docs,Challenge > Documentation gaps,1,1,1,1',
+        '2022-Q1,2022-01-01,2022-03-31,setup,Challenge > Environment setup,0,0,1,0',
+        '2022-Q1,2022-01-01,2022-03-31,benefit,Benefit,0,0,1,0',
+        '2022-Q1,2022-01-01,2022-03-31,reuse,Benefit > Model reuse,0,0,1,0',
+        '2022-Q2,2022-04-01,2022-06-30,challenge,Challenge,1,0,2,0.5',
+        '2022-Q2,2022-04-01,2022-06-30,docs,Challenge > Documentation gaps,0,0,2,0',
+        '2022-Q2,2022-04-01,2022-06-30,setup,Challenge > Environment setup,1,1,2,0.5',
+        '2022-Q2,2022-04-01,2022-06-30,benefit,Benefit,0,0,2,0',
+        '2022-Q2,2022-04-01,2022-06-30,reuse,Benefit > Model reuse,0,0,2,0',
+      ),
+    );
   });
 
   test('per month: the empty months between are zeros with an empty share', () => {
     const rows = body('counts', OPERATOR, 'month').split('\r\n').slice(1, -1);
-    expect(rows.map((r) => r.split(',')[0])).toEqual(['01', '02', '03', '04'].flatMap((m) => Array(5).fill(`2022-${m}`)));
-    expect(rows.filter((r) => r.startsWith('2022-02,'))[1]).toBe('2022-02,2022-02-01,2022-02-28,docs,Challenge > Documentation gaps,0,0,0,');
+    expect(rows.map((r) => r.split(',')[0])).toEqual(
+      ['01', '02', '03', '04'].flatMap((m) => Array(5).fill(`2022-${m}`)),
+    );
+    expect(rows.filter((r) => r.startsWith('2022-02,'))[1]).toBe(
+      '2022-02,2022-02-01,2022-02-28,docs,Challenge > Documentation gaps,0,0,0,',
+    );
   });
 
   test('per year: one period', () => {
-    expect(body('counts', OPERATOR, 'year').split('\r\n')[2]).toBe('2022,2022-01-01,2022-12-31,docs,Challenge > Documentation gaps,1,1,3,0.3333333333333333');
+    expect(body('counts', OPERATOR, 'year').split('\r\n')[2]).toBe(
+      '2022,2022-01-01,2022-12-31,docs,Challenge > Documentation gaps,1,1,3,0.3333333333333333',
+    );
   });
 });
 
 test('a text cell a spreadsheet would run as a formula gets a leading apostrophe', () => {
-  s.t.db.prepare("UPDATE rounds SET name = '=HYPERLINK(\"x\")' WHERE id = ?").run(s.rounds.main);
+  s.t.db.prepare('UPDATE rounds SET name = \'=HYPERLINK("x")\' WHERE id = ?').run(s.rounds.main);
   try {
-    expect(body('codings').split('\r\n').at(-2)).toBe('4,t1,2,cora,reuse,"\'=HYPERLINK(""x"")",2024-02-07T10:00:00.000Z');
+    expect(body('codings').split('\r\n').at(-2)).toBe(
+      '4,t1,2,cora,reuse,"\'=HYPERLINK(""x"")",2024-02-07T10:00:00.000Z',
+    );
   } finally {
     s.t.db.prepare("UPDATE rounds SET name = 'Main' WHERE id = ?").run(s.rounds.main);
   }

@@ -39,16 +39,35 @@ const hostile = {
 
 function code(id: string, parentId: string | null, position: number, name: string, extra: Partial<Code> = {}): Code {
   return {
-    id, parentId, position, dimension: parentId ?? id, name, definition: '', includeNote: '', excludeNote: '', examples: [],
-    color: null, shortcut: null, status: 'active', codable: parentId !== null, ...extra,
+    id,
+    parentId,
+    position,
+    dimension: parentId ?? id,
+    name,
+    definition: '',
+    includeNote: '',
+    excludeNote: '',
+    examples: [],
+    color: null,
+    shortcut: null,
+    status: 'active',
+    codable: parentId !== null,
+    ...extra,
   };
 }
 
 const codebook: Codebook = {
-  name: 'Hostile codebook', description: '', templateId: null, version: 1,
+  name: 'Hostile codebook',
+  description: '',
+  templateId: null,
+  version: 1,
   codes: [
     code('challenge', null, 0, hostile.codeName),
-    code('docs', 'challenge', 0, hostile.childName, { definition: hostile.definition, includeNote: hostile.include, excludeNote: hostile.exclude }),
+    code('docs', 'challenge', 0, hostile.childName, {
+      definition: hostile.definition,
+      includeNote: hostile.include,
+      excludeNote: hostile.exclude,
+    }),
     code('setup', 'challenge', 1, hostile.otherChild),
   ],
 };
@@ -67,10 +86,17 @@ beforeAll(async () => {
   const cora = (await addUser(t.db, hostile.username)).id;
   const cody = (await addUser(t.db, 'cody')).id;
   t.db.prepare('UPDATE users SET display_name = ? WHERE id = ?').run(hostile.displayName, cora);
-  studyId = addStudy(t.db, owen, [[cora, 'coder'], [cody, 'coder']]);
+  studyId = addStudy(t.db, owen, [
+    [cora, 'coder'],
+    [cody, 'coder'],
+  ]);
   const forum = insertForum(t.db, [
     { title: 'Docs', createdAt: '2022-01-10T09:00:00.000Z', posts: ['The docs are missing', 'Setup fails'] },
-    { title: 'Setup', createdAt: '2022-04-05T12:00:00.000Z', posts: ['Install breaks', 'Setup: the setup script fails'] },
+    {
+      title: 'Setup',
+      createdAt: '2022-04-05T12:00:00.000Z',
+      posts: ['Install breaks', 'Setup: the setup script fails'],
+    },
   ]);
   t.db.prepare('UPDATE threads SET external_id = ? WHERE id = ?').run(hostile.thread, forum.threadIds[0]);
   selectAllThreads(t.db, studyId);
@@ -78,7 +104,16 @@ beforeAll(async () => {
   pinCodebook(t.db, studyId, book);
   const round = t.db.prepare('SELECT id FROM rounds WHERE study_id = ?').pluck().get(studyId) as number;
   t.db.prepare('UPDATE rounds SET name = ? WHERE id = ?').run(hostile.round, round);
-  const units = insertUnits(t.db, studyId, round, forum.postIds.flatMap((posts, i) => posts.map((postId) => ({ threadId: forum.threadIds[i]!, postId, coderIds: [cora, cody] }))), owen, {});
+  const units = insertUnits(
+    t.db,
+    studyId,
+    round,
+    forum.postIds.flatMap((posts, i) =>
+      posts.map((postId) => ({ threadId: forum.threadIds[i]!, postId, coderIds: [cora, cody] })),
+    ),
+    owen,
+    {},
+  );
   units.forEach((unitId, i) => {
     const [a, b] = i % 2 ? ['setup', 'docs'] : ['docs', 'setup'];
     saveCoding(t.db, studyId, unitId, cora, book.versionId, { codeIds: [a!], memo: '', unsure: false, quotes: {} });
@@ -104,11 +139,15 @@ function expectNoFormula(csv: string): void {
 /** `text` is in the file, defused: exactly once-prefixed with an apostrophe, as a whole cell or a cell's start. */
 function expectDefused(csv: string, text: string): void {
   const all = cells(csv);
-  expect(all.some((cell) => cell.startsWith(`'${text}`)), `${JSON.stringify(text)} missing or not defused`).toBe(true);
+  expect(
+    all.some((cell) => cell.startsWith(`'${text}`)),
+    `${JSON.stringify(text)} missing or not defused`,
+  ).toBe(true);
   expect(all.some((cell) => cell.startsWith(text))).toBe(false);
 }
 
-const study = (kind: 'codings' | 'final' | 'counts') => exportFile(t.db, studyId, kind, OPERATOR, { period: 'quarter' }).body as string;
+const study = (kind: 'codings' | 'final' | 'counts') =>
+  exportFile(t.db, studyId, kind, OPERATOR, { period: 'quarter' }).body as string;
 
 describe('exports', () => {
   test('codings CSV: user names, round names and thread ids', () => {
@@ -145,7 +184,15 @@ describe('exports', () => {
   test('codebook CSV: names, definitions and notes', async () => {
     const csv = toCsv(codebook);
     expectNoFormula(csv);
-    for (const text of [hostile.codeName, hostile.childName, hostile.otherChild, hostile.definition, hostile.include, hostile.exclude]) expectDefused(csv, text);
+    for (const text of [
+      hostile.codeName,
+      hostile.childName,
+      hostile.otherChild,
+      hostile.definition,
+      hostile.include,
+      hostile.exclude,
+    ])
+      expectDefused(csv, text);
     // The file the API serves is the same.
     const res = await owner.get(`/api/studies/${studyId}/codebook/export?format=csv`);
     expect(res.status).toBe(200);

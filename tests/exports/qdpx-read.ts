@@ -19,7 +19,10 @@ function toEl(node: Ordered): El | null {
     name,
     attrs: node[':@'] ?? {},
     children: kids.map(toEl).filter((e): e is El => e !== null),
-    text: kids.filter((k) => '#text' in k).map((k) => String(k['#text'])).join(''),
+    text: kids
+      .filter((k) => '#text' in k)
+      .map((k) => String(k['#text']))
+      .join(''),
   };
 }
 
@@ -28,8 +31,14 @@ export function parseXml(xml: string): El {
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw new Error(`not well-formed: ${JSON.stringify(valid)}`);
   const parser = new XMLParser({
-    preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', parseAttributeValue: false, parseTagValue: false,
-    trimValues: false, processEntities: true, htmlEntities: false,
+    preserveOrder: true,
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    parseAttributeValue: false,
+    parseTagValue: false,
+    trimValues: false,
+    processEntities: true,
+    htmlEntities: false,
   });
   const nodes = parser.parse(xml) as Ordered[];
   const root = nodes.map(toEl).find((e) => e !== null);

@@ -3,7 +3,10 @@ import { sourceText } from '../../apps/api/src/exports/qdpx-text.ts';
 
 describe('sourceText', () => {
   test('posts joined by a blank line; spans and offsets in code points', () => {
-    const s = sourceText([{ id: 1, text: 'a😀b' }, { id: 2, text: 'cd' }]);
+    const s = sourceText([
+      { id: 1, text: 'a😀b' },
+      { id: 2, text: 'cd' },
+    ]);
     expect(s.text).toBe('a😀b\n\ncd');
     expect(s.length).toBe(7);
     expect(s.storedLength).toBe(7);
@@ -13,9 +16,38 @@ describe('sourceText', () => {
   });
 
   test.each([
-    ['CRLF becomes LF', 'x\r\ny', 'x\ny', [[0, 0], [1, 1], [2, 1], [3, 2], [4, 3]]],
-    ['a lone CR becomes LF', 'x\ry', 'x\ny', [[1, 1], [2, 2], [3, 3]]],
-    ['a leading byte-order mark is dropped', '\ufeffxy', 'xy', [[0, 0], [1, 0], [3, 2]]],
+    [
+      'CRLF becomes LF',
+      'x\r\ny',
+      'x\ny',
+      [
+        [0, 0],
+        [1, 1],
+        [2, 1],
+        [3, 2],
+        [4, 3],
+      ],
+    ],
+    [
+      'a lone CR becomes LF',
+      'x\ry',
+      'x\ny',
+      [
+        [1, 1],
+        [2, 2],
+        [3, 3],
+      ],
+    ],
+    [
+      'a leading byte-order mark is dropped',
+      '\ufeffxy',
+      'xy',
+      [
+        [0, 0],
+        [1, 0],
+        [3, 2],
+      ],
+    ],
     ['a BOM inside the text stays (it is a character there)', 'x\ufeffy', 'x\ufeffy', [[2, 2]]],
   ] as const)('%s, and offsets follow', (_, stored, written, offsets) => {
     const s = sourceText([{ id: 1, text: stored }]);

@@ -25,47 +25,79 @@ const codeRefs = (sel: El) => childrenNamed(sel, 'Coding').map((c) => c.children
 
 describe('.qdpx as the operator exports it', () => {
   test('unzips to project.qde and one source file per thread, and the project passes the structure checks', () => {
-    expect(Object.keys(q.files).sort()).toEqual(['project.qde', ...sources(q).map((t) => `sources/${t.attrs.plainTextPath!.slice(11)}`)].sort());
+    expect(Object.keys(q.files).sort()).toEqual(
+      ['project.qde', ...sources(q).map((t) => `sources/${t.attrs.plainTextPath!.slice(11)}`)].sort(),
+    );
     expect(sources(q)).toHaveLength(2);
     checkProject(q);
     expect(q.project.children.map((c) => c.name)).toEqual(['Users', 'CodeBook', 'Sources', 'Notes']);
-    expect(q.project.attrs).toMatchObject({ name: 'Small study', origin: 'Threadcoder', creationDateTime: '2024-05-01T12:00:00.000Z', creatingUserGUID: userGuid('owen') });
+    expect(q.project.attrs).toMatchObject({
+      name: 'Small study',
+      origin: 'Threadcoder',
+      creationDateTime: '2024-05-01T12:00:00.000Z',
+      creatingUserGUID: userGuid('owen'),
+    });
   });
 
   test('users are the members and the "Final (adjudicated)" pseudo-user', () => {
     const users = childrenNamed(child(q.project, 'Users')!, 'User').map((u) => [u.attrs.name, u.attrs.guid]);
     expect(users).toEqual([
-      ['ada', userGuid('ada')], ['cody', userGuid('cody')], ['cora', userGuid('cora')], ['owen', userGuid('owen')],
+      ['ada', userGuid('ada')],
+      ['cody', userGuid('cody')],
+      ['cora', userGuid('cora')],
+      ['owen', userGuid('owen')],
       ['Final (adjudicated)', FINAL_USER_GUID],
     ]);
   });
 
   test('the codebook is the pinned version with packages/taxonomy’s guids, nested, folders not codable', () => {
     const codes = child(child(q.project, 'CodeBook')!, 'Codes')!;
-    const tree = (el: El): unknown => ({ name: el.attrs.name, guid: el.attrs.guid, codable: el.attrs.isCodable, children: childrenNamed(el, 'Code').map(tree) });
+    const tree = (el: El): unknown => ({
+      name: el.attrs.name,
+      guid: el.attrs.guid,
+      codable: el.attrs.isCodable,
+      children: childrenNamed(el, 'Code').map(tree),
+    });
     expect(childrenNamed(codes, 'Code').map(tree)).toEqual([
-      { name: 'Challenge', guid: codeGuid('challenge'), codable: 'false', children: [
-        { name: 'Documentation gaps', guid: codeGuid('docs'), codable: 'true', children: [] },
-        { name: 'Environment setup', guid: codeGuid('setup'), codable: 'true', children: [] },
-      ] },
-      { name: 'Benefit', guid: codeGuid('benefit'), codable: 'false', children: [
-        { name: 'Model reuse', guid: codeGuid('reuse'), codable: 'true', children: [] },
-      ] },
+      {
+        name: 'Challenge',
+        guid: codeGuid('challenge'),
+        codable: 'false',
+        children: [
+          { name: 'Documentation gaps', guid: codeGuid('docs'), codable: 'true', children: [] },
+          { name: 'Environment setup', guid: codeGuid('setup'), codable: 'true', children: [] },
+        ],
+      },
+      {
+        name: 'Benefit',
+        guid: codeGuid('benefit'),
+        codable: 'false',
+        children: [{ name: 'Model reuse', guid: codeGuid('reuse'), codable: 'true', children: [] }],
+      },
     ]);
-    expect(child([...walk(codes)].find((e) => e.attrs.name === 'Documentation gaps')!, 'Description')!.text).toBe('Definition: Missing or unclear documentation.\nId: docs');
+    expect(child([...walk(codes)].find((e) => e.attrs.name === 'Documentation gaps')!, 'Description')!.text).toBe(
+      'Definition: Missing or unclear documentation.\nId: docs',
+    );
   });
 
   test('a thread is one source: its posts joined by a blank line, CRLF written as LF', () => {
     expect(sourceTextOf(q, sourceNamed(q, 'Where are the docs?'))).toBe(`${POST_1}\n\nSee the guide`);
     expect(sourceTextOf(q, sourceNamed(q, 'Setup fails'))).toBe('Windows\nsetup fails\n\nReuse the model instead');
-    expect(child(sourceNamed(q, 'Setup fails'), 'Description')!.text).toContain('Thread t2 of Test forum, created 2022-04-05T12:00:00.000Z');
+    expect(child(sourceNamed(q, 'Setup fails'), 'Description')!.text).toContain(
+      'Thread t2 of Test forum, created 2022-04-05T12:00:00.000Z',
+    );
   });
 
   test('offsets are code points: each coding spans its post, the quote past an emoji selects exactly the quote', () => {
     const t1 = sourceNamed(q, 'Where are the docs?');
     const post1 = Array.from(POST_1).length;
     expect(post1).toBe(POST_1.length - 2); // 👋 and 𝒳 are two UTF-16 units each
-    const spans = selections(t1).map((sel) => [sel.attrs.name, Number(sel.attrs.startPosition), Number(sel.attrs.endPosition), sel.attrs.creatingUser]);
+    const spans = selections(t1).map((sel) => [
+      sel.attrs.name,
+      Number(sel.attrs.startPosition),
+      Number(sel.attrs.endPosition),
+      sel.attrs.creatingUser,
+    ]);
     expect(spans).toEqual([
       ['Unit 1 (post 1): cody', 0, post1, userGuid('cody')],
       ['Unit 1 (post 1): cora', 0, post1, userGuid('cora')],
@@ -93,14 +125,20 @@ describe('.qdpx as the operator exports it', () => {
   test('final labels are codings by the pseudo-user; the rationale and the memo are notes referenced from their selections', () => {
     const t2 = sourceNamed(q, 'Setup fails');
     const final = selections(t2).find((sel) => sel.attrs.creatingUser === FINAL_USER_GUID)!;
-    expect(final.attrs).toMatchObject({ name: 'Unit 2 (post 1): final labels (adjudication)', creationDateTime: '2024-03-01T00:00:00.000Z' });
+    expect(final.attrs).toMatchObject({
+      name: 'Unit 2 (post 1): final labels (adjudication)',
+      creationDateTime: '2024-03-01T00:00:00.000Z',
+    });
     expect(codeRefs(final)).toEqual([codeGuid('setup')]);
     const notes = childrenNamed(child(q.project, 'Notes')!, 'Note');
     const byGuid = new Map(notes.map((n) => [n.attrs.guid, n]));
     const rationale = byGuid.get(child(final, 'NoteRef')!.attrs.targetGUID)!;
     expect(rationale.attrs).toMatchObject({ name: 'Adjudication: Unit 2 (post 1)', creatingUser: userGuid('ada') });
     expect(child(rationale, 'PlainTextContent')!.text).toBe('Docs are not the issue');
-    const memoRef = child(selections(sourceNamed(q, 'Where are the docs?')).find((sel) => sel.attrs.name === 'Unit 4 (post 2): cora')!, 'NoteRef')!;
+    const memoRef = child(
+      selections(sourceNamed(q, 'Where are the docs?')).find((sel) => sel.attrs.name === 'Unit 4 (post 2): cora')!,
+      'NoteRef',
+    )!;
     expect(child(byGuid.get(memoRef.attrs.targetGUID)!, 'PlainTextContent')!.text).toBe('SECRET-MEMO-OF-CORA');
   });
 
@@ -116,7 +154,12 @@ describe('.qdpx and the blind rule', () => {
     const cody = qdpx({ operator: false, userId: s.ids.cody!, roles: ['coder'] });
     checkProject(cody);
     const names = sources(cody).flatMap((t) => selections(t).map((sel) => sel.attrs.name));
-    expect(names).toEqual(['Unit 1 (post 1): cody', 'Unit 2 (post 1): cody', 'Unit 2 (post 1): cora', 'Quote for Environment setup: cody']);
+    expect(names).toEqual([
+      'Unit 1 (post 1): cody',
+      'Unit 2 (post 1): cody',
+      'Unit 2 (post 1): cora',
+      'Quote for Environment setup: cody',
+    ]);
     expect(cody.xml).not.toContain('SECRET-MEMO-OF-CORA');
     expect(cody.xml).not.toContain(FINAL_USER_GUID);
     expect(child(cody.project, 'Notes')).toBeUndefined();
@@ -126,7 +169,13 @@ describe('.qdpx and the blind rule', () => {
     const owen = qdpx({ operator: false, userId: s.ids.owen!, roles: ['owner'] });
     checkProject(owen);
     const names = sources(owen).flatMap((t) => selections(t).map((sel) => sel.attrs.name));
-    expect(names).toEqual(['Unit 1 (post 1): final labels (agreement)', 'Unit 2 (post 1): cody', 'Unit 2 (post 1): cora', 'Unit 2 (post 1): final labels (adjudication)', 'Quote for Environment setup: cody']);
+    expect(names).toEqual([
+      'Unit 1 (post 1): final labels (agreement)',
+      'Unit 2 (post 1): cody',
+      'Unit 2 (post 1): cora',
+      'Unit 2 (post 1): final labels (adjudication)',
+      'Quote for Environment setup: cody',
+    ]);
     expect(owen.xml).not.toContain('SECRET-MEMO-OF-CORA');
   });
 });
@@ -135,8 +184,8 @@ describe('.qdpx edge cases', () => {
   test('XML special characters in names and memos are escaped; a label the codebook lacks becomes a code of its own', async () => {
     const x = await smallStudy();
     try {
-      x.t.db.prepare("UPDATE studies SET name = 'A & B <\"study\">' WHERE id = ?").run(x.studyId);
-      x.t.db.prepare("UPDATE threads SET title = '<b>bold</b> & \"quoted\"' WHERE id = ?").run(x.threads[0]);
+      x.t.db.prepare('UPDATE studies SET name = \'A & B <"study">\' WHERE id = ?').run(x.studyId);
+      x.t.db.prepare('UPDATE threads SET title = \'<b>bold</b> & "quoted"\' WHERE id = ?').run(x.threads[0]);
       x.t.db.prepare("UPDATE codings SET memo = 'line 1\r\nline 2 </Note> & more' WHERE id = 7").run();
       x.t.db.prepare("INSERT INTO coding_labels (coding_id, code_id) VALUES (7, 'retired-code')").run();
       const r = readQdpx(exportFile(x.t.db, x.studyId, 'qdpx', OPERATOR, { now }).body as Uint8Array);
@@ -172,10 +221,24 @@ describe('.qdpx edge cases', () => {
       const [, t2] = x.threads;
       x.t.db.prepare("UPDATE studies SET unit_kind = 'thread' WHERE id = ?").run(x.studyId);
       x.t.db.prepare('DELETE FROM units WHERE study_id = ?').run(x.studyId);
-      const unit = Number(x.t.db.prepare('INSERT INTO units (study_id, round_id, thread_id, post_id, position) VALUES (?, ?, ?, NULL, 1)').run(x.studyId, x.rounds.main, t2).lastInsertRowid);
-      const coding = Number(x.t.db.prepare("INSERT INTO codings (unit_id, coder_id, version_id, created_at, updated_at) VALUES (?, ?, (SELECT codebook_version_id FROM studies), '2024-01-01T00:00:00.000Z', '2024-01-01T00:00:00.000Z')").run(unit, x.ids.cora).lastInsertRowid);
+      const unit = Number(
+        x.t.db
+          .prepare('INSERT INTO units (study_id, round_id, thread_id, post_id, position) VALUES (?, ?, ?, NULL, 1)')
+          .run(x.studyId, x.rounds.main, t2).lastInsertRowid,
+      );
+      const coding = Number(
+        x.t.db
+          .prepare(
+            "INSERT INTO codings (unit_id, coder_id, version_id, created_at, updated_at) VALUES (?, ?, (SELECT codebook_version_id FROM studies), '2024-01-01T00:00:00.000Z', '2024-01-01T00:00:00.000Z')",
+          )
+          .run(unit, x.ids.cora).lastInsertRowid,
+      );
       // Stored text: "Windows\r\nsetup fails\n\nReuse the model instead"; "model" starts at code point 32.
-      x.t.db.prepare("INSERT INTO coding_labels (coding_id, code_id, quote, quote_start, quote_end) VALUES (?, 'reuse', 'model', 32, 37)").run(coding);
+      x.t.db
+        .prepare(
+          "INSERT INTO coding_labels (coding_id, code_id, quote, quote_start, quote_end) VALUES (?, 'reuse', 'model', 32, 37)",
+        )
+        .run(coding);
       const r = readQdpx(exportFile(x.t.db, x.studyId, 'qdpx', OPERATOR, { now }).body as Uint8Array);
       checkProject(r);
       expect(sources(r)).toHaveLength(1);
@@ -190,9 +253,12 @@ describe('.qdpx edge cases', () => {
 });
 
 describe('the structure checks themselves', () => {
-  const project = (body: string) => `<?xml version="1.0" encoding="utf-8"?>\n<Project xmlns="urn:QDA-XML:project:1.0" name="x">\n${body}\n</Project>\n`;
+  const project = (body: string) =>
+    `<?xml version="1.0" encoding="utf-8"?>\n<Project xmlns="urn:QDA-XML:project:1.0" name="x">\n${body}\n</Project>\n`;
   const zipped = (xml: string, text = 'hello') =>
-    readQdpx(zipSync({ 'project.qde': strToU8(xml), 'sources/0a4b4c39-84f3-5d52-9d52-0d2b8c7b7c11.txt': strToU8(text) }));
+    readQdpx(
+      zipSync({ 'project.qde': strToU8(xml), 'sources/0a4b4c39-84f3-5d52-9d52-0d2b8c7b7c11.txt': strToU8(text) }),
+    );
   const users = '<Users><User guid="11111111-1111-5111-8111-111111111111" name="u"/></Users>';
   const codebook = `<CodeBook><Codes><Code guid="${codeGuid('docs')}" name="Docs" isCodable="true"/></Codes></CodeBook>`;
   const source = (start: number, end: number, target = codeGuid('docs')) =>
@@ -205,7 +271,11 @@ describe('the structure checks themselves', () => {
     ['a valid project passes', project(users + codebook + source(0, 5)), null],
     ['children out of order', project(users + source(0, 5) + codebook), /deeply equal/],
     ['a selection past the end of the text', project(users + codebook + source(0, 6)), /within 5/],
-    ['a CodeRef to no code', project(users + codebook + source(0, 5, '44444444-4444-5444-8444-444444444444')), /targets a Code/],
+    [
+      'a CodeRef to no code',
+      project(users + codebook + source(0, 5, '44444444-4444-5444-8444-444444444444')),
+      /targets a Code/,
+    ],
     ['an empty container', project(`${users + codebook + source(0, 5)}<Sets/>`), /not empty/],
     ['the wrong namespace', project(users).replace('urn:QDA-XML:project:1.0', 'urn:QDA-XML:codebook:1.0'), /expected/],
   ])('%s', (_, xml, error) => {

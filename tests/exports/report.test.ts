@@ -7,7 +7,11 @@ import { smallStudy, type SmallStudy } from './small-study.ts';
 
 const now = new Date('2024-05-01T00:00:00.000Z');
 const report = (x: SmallStudy, format: 'md' | 'html', period?: 'month' | 'quarter' | 'year') =>
-  exportFile(x.t.db, x.studyId, 'report', OPERATOR, { format, period, now }) as { filename: string; contentType: string; body: string };
+  exportFile(x.t.db, x.studyId, 'report', OPERATOR, { format, period, now }) as {
+    filename: string;
+    contentType: string;
+    body: string;
+  };
 
 describe('the report', () => {
   let s: SmallStudy;
@@ -21,14 +25,23 @@ describe('the report', () => {
     expect(filename).toBe('study-1-small-study-report.md');
     expect(contentType).toBe('text/markdown; charset=utf-8');
     expect(body.split('\n').filter((l) => l.startsWith('#'))).toEqual([
-      '# Small study: methods and results', '## Sample', '## Coders and rounds', '## Agreement', '## Taxonomy', '## Trends',
+      '# Small study: methods and results',
+      '## Sample',
+      '## Coders and rounds',
+      '## Agreement',
+      '## Taxonomy',
+      '## Trends',
     ]);
   });
 
   test('Markdown: sampling with seeds and strata, coders and rounds, agreement with seeded bootstrap intervals', () => {
     const { body } = report(s, 'md');
-    expect(body).toContain('The population is the 2 threads (4 posts) selected into the study; 4 posts were sampled from it.');
-    expect(body).toContain('Into round “Calibration”: 3 units drawn by stratified random sampling (strata: month, proportional allocation with largest-remainder rounding) from a population of 4 posts not yet sampled, with seed “calib-seed”; every unit was assigned to all 2 coders, on 2024-01-15.');
+    expect(body).toContain(
+      'The population is the 2 threads (4 posts) selected into the study; 4 posts were sampled from it.',
+    );
+    expect(body).toContain(
+      'Into round “Calibration”: 3 units drawn by stratified random sampling (strata: month, proportional allocation with largest-remainder rounding) from a population of 4 posts not yet sampled, with seed “calib-seed”; every unit was assigned to all 2 coders, on 2024-01-15.',
+    );
     expect(body).toContain('| 2022-04 | 2 | 2 |');
     expect(body).toContain('| Calibration | calibration | closed | 3 | no | 2024-02-20 |');
     expect(body).toContain('| cora | coder | Calibration | 3 | 3 | 0 |');
@@ -66,7 +79,13 @@ describe('the report', () => {
     expect(body.startsWith('<!doctype html>\n<html lang="en">')).toBe(true);
     expect(body).toContain('@media print');
     expect(body).toContain('@page { size: A4;');
-    expect(body.match(/<h2>[^<]*<\/h2>/g)).toEqual(['<h2>Sample</h2>', '<h2>Coders and rounds</h2>', '<h2>Agreement</h2>', '<h2>Taxonomy</h2>', '<h2>Trends</h2>']);
+    expect(body.match(/<h2>[^<]*<\/h2>/g)).toEqual([
+      '<h2>Sample</h2>',
+      '<h2>Coders and rounds</h2>',
+      '<h2>Agreement</h2>',
+      '<h2>Taxonomy</h2>',
+      '<h2>Trends</h2>',
+    ]);
     expect(body).not.toMatch(/<script|<link|src=/i);
     const svgs = body.match(/<svg[\s\S]*?<\/svg>/g) ?? [];
     expect(svgs).toHaveLength(1); // Challenge has labelled codes; Benefit has none
@@ -96,7 +115,9 @@ describe('escaping user text', () => {
   test('HTML: no user text opens a tag, in the page, the tables or the SVG', () => {
     const { body } = report(e, 'html');
     expect(body).not.toMatch(/<script/i);
-    expect(body).toContain('<title>Study &lt;script&gt;alert(&quot;study&quot;)&lt;/script&gt;: methods and results</title>');
+    expect(body).toContain(
+      '<title>Study &lt;script&gt;alert(&quot;study&quot;)&lt;/script&gt;: methods and results</title>',
+    );
     expect(body).toContain('Missing &lt;script&gt;alert(&quot;definition&quot;)&lt;/script&gt; docs &amp; guides.');
     const svg = body.match(/<svg[\s\S]*?<\/svg>/)![0];
     expect(svg).toContain('<title>Docs &lt;script&gt;alert(&quot;name&quot;)&lt;/script&gt;</title>');
@@ -106,14 +127,37 @@ describe('escaping user text', () => {
 
 describe('lineChartSvg', () => {
   test('y runs from 0 to a round maximum; x spreads periods evenly; a single period is a dot', () => {
-    const svg = parseXml(lineChartSvg('T', ['A', 'B', 'C'], [{ name: 's', color: '#123456', values: [0, 0.2, 0.4] }]).split('\n<ul')[0]!);
+    const svg = parseXml(
+      lineChartSvg('T', ['A', 'B', 'C'], [{ name: 's', color: '#123456', values: [0, 0.2, 0.4] }]).split('\n<ul')[0]!,
+    );
     const line = [...walk(svg)].find((e) => e.name === 'polyline')!;
     expect(line.attrs.stroke).toBe('#123456');
     // plot: x 48..608, y 12..216 (height 204); max 0.4 → top 0.5
     expect(line.attrs.points).toBe('48,216 328,134.4 608,52.8');
-    expect([...walk(svg)].filter((e) => e.name === 'text').map((t) => t.text)).toEqual(['0%', '10%', '20%', '30%', '40%', '50%', 'A', 'B', 'C']);
-    const many = parseXml(lineChartSvg('T', Array.from({ length: 16 }, (_, i) => `P${i}`), []).split('\n<ul')[0]!);
-    expect([...walk(many)].filter((e) => e.name === 'text').map((t) => t.text).slice(6)).toEqual(['P1', 'P3', 'P5', 'P7', 'P9', 'P11', 'P13', 'P15']);
+    expect([...walk(svg)].filter((e) => e.name === 'text').map((t) => t.text)).toEqual([
+      '0%',
+      '10%',
+      '20%',
+      '30%',
+      '40%',
+      '50%',
+      'A',
+      'B',
+      'C',
+    ]);
+    const many = parseXml(
+      lineChartSvg(
+        'T',
+        Array.from({ length: 16 }, (_, i) => `P${i}`),
+        [],
+      ).split('\n<ul')[0]!,
+    );
+    expect(
+      [...walk(many)]
+        .filter((e) => e.name === 'text')
+        .map((t) => t.text)
+        .slice(6),
+    ).toEqual(['P1', 'P3', 'P5', 'P7', 'P9', 'P11', 'P13', 'P15']);
     const one = parseXml(lineChartSvg('T', ['A'], [{ name: 's', color: null, values: [1] }]).split('\n<ul')[0]!);
     expect([...walk(one)].filter((e) => e.name === 'circle')).toHaveLength(1);
   });

@@ -16,8 +16,19 @@ export const POST_3 = 'Windows\r\nsetup fails';
 
 function code(id: string, parentId: string | null, position: number, name: string, definition = ''): Code {
   return {
-    id, parentId, position, dimension: parentId ?? id, name, definition, includeNote: '', excludeNote: '', examples: [],
-    color: null, shortcut: null, status: 'active', codable: parentId !== null,
+    id,
+    parentId,
+    position,
+    dimension: parentId ?? id,
+    name,
+    definition,
+    includeNote: '',
+    excludeNote: '',
+    examples: [],
+    color: null,
+    shortcut: null,
+    status: 'active',
+    codable: parentId !== null,
   };
 }
 
@@ -29,7 +40,13 @@ export function smallCodebook(evil = false): Codebook {
     version: 1,
     codes: [
       code('challenge', null, 0, 'Challenge'),
-      code('docs', 'challenge', 0, evil ? 'Docs <script>alert("name")</script>' : 'Documentation gaps', evil ? 'Missing <script>alert("definition")</script> docs & guides.' : 'Missing or unclear documentation.'),
+      code(
+        'docs',
+        'challenge',
+        0,
+        evil ? 'Docs <script>alert("name")</script>' : 'Documentation gaps',
+        evil ? 'Missing <script>alert("definition")</script> docs & guides.' : 'Missing or unclear documentation.',
+      ),
       code('setup', 'challenge', 1, 'Environment setup', 'Installing and configuring.'),
       code('benefit', null, 1, 'Benefit'),
       code('reuse', 'benefit', 0, 'Model reuse', 'Reusing a pretrained model.'),
@@ -47,10 +64,23 @@ export function smallCodebook(evil = false): Codebook {
  */
 export async function smallStudy(options: { evil?: boolean } = {}) {
   const t = makeTestApp();
-  const { ids, studyId } = await addStudyCast(t.db, options.evil ? 'Study <script>alert("study")</script>' : 'Small study');
+  const { ids, studyId } = await addStudyCast(
+    t.db,
+    options.evil ? 'Study <script>alert("study")</script>' : 'Small study',
+  );
   const forum = insertForum(t.db, [
-    { title: 'Where are the docs?', createdAt: '2022-01-10T09:00:00.000Z', category: 'Models', posts: [POST_1, 'See the guide'] },
-    { title: 'Setup fails', createdAt: '2022-04-05T12:00:00.000Z', category: 'Beginners', posts: [POST_3, 'Reuse the model instead'] },
+    {
+      title: 'Where are the docs?',
+      createdAt: '2022-01-10T09:00:00.000Z',
+      category: 'Models',
+      posts: [POST_1, 'See the guide'],
+    },
+    {
+      title: 'Setup fails',
+      createdAt: '2022-04-05T12:00:00.000Z',
+      category: 'Beginners',
+      posts: [POST_3, 'Reuse the model instead'],
+    },
   ]);
   selectAllThreads(t.db, studyId);
   const book = createCodebook(t.db, smallCodebook(options.evil), ids.owen!, 'test');
@@ -62,15 +92,54 @@ export async function smallStudy(options: { evil?: boolean } = {}) {
   const [p1, p2] = forum.postIds[0]!;
   const [p3, p4] = forum.postIds[1]!;
   const [t1, t2] = forum.threadIds;
-  const draw = { roundId: calibration, size: 3, strata: 'month', seed: 'calib-seed', overlap: 1, coderIds: coders, population: 4, strataCounts: [{ stratum: '2022-01', population: 2, sampled: 1 }, { stratum: '2022-04', population: 2, sampled: 2 }], at: '2024-01-15T08:00:00.000Z' };
-  const [u1, u2, u3] = insertUnits(t.db, studyId, calibration, [
-    { threadId: t1!, postId: p1!, coderIds: coders },
-    { threadId: t2!, postId: p3!, coderIds: coders },
-    { threadId: t2!, postId: p4!, coderIds: coders },
-  ], ids.owen!, draw);
-  const [u4] = insertUnits(t.db, studyId, main, [{ threadId: t1!, postId: p2!, coderIds: coders }], ids.owen!, { ...draw, roundId: main, size: 1, strata: 'none', seed: 'main-seed', population: 1, strataCounts: [{ stratum: 'all', population: 1, sampled: 1 }], at: '2024-02-15T08:00:00.000Z' });
-  const save = (unitId: number, coder: string, codeIds: string[], extra: { memo?: string; quotes?: Record<string, { text: string; start: number; end: number }> } = {}) =>
-    saveCoding(t.db, studyId, unitId, ids[coder]!, book.versionId, { codeIds, memo: extra.memo ?? '', unsure: false, quotes: extra.quotes ?? {} });
+  const draw = {
+    roundId: calibration,
+    size: 3,
+    strata: 'month',
+    seed: 'calib-seed',
+    overlap: 1,
+    coderIds: coders,
+    population: 4,
+    strataCounts: [
+      { stratum: '2022-01', population: 2, sampled: 1 },
+      { stratum: '2022-04', population: 2, sampled: 2 },
+    ],
+    at: '2024-01-15T08:00:00.000Z',
+  };
+  const [u1, u2, u3] = insertUnits(
+    t.db,
+    studyId,
+    calibration,
+    [
+      { threadId: t1!, postId: p1!, coderIds: coders },
+      { threadId: t2!, postId: p3!, coderIds: coders },
+      { threadId: t2!, postId: p4!, coderIds: coders },
+    ],
+    ids.owen!,
+    draw,
+  );
+  const [u4] = insertUnits(t.db, studyId, main, [{ threadId: t1!, postId: p2!, coderIds: coders }], ids.owen!, {
+    ...draw,
+    roundId: main,
+    size: 1,
+    strata: 'none',
+    seed: 'main-seed',
+    population: 1,
+    strataCounts: [{ stratum: 'all', population: 1, sampled: 1 }],
+    at: '2024-02-15T08:00:00.000Z',
+  });
+  const save = (
+    unitId: number,
+    coder: string,
+    codeIds: string[],
+    extra: { memo?: string; quotes?: Record<string, { text: string; start: number; end: number }> } = {},
+  ) =>
+    saveCoding(t.db, studyId, unitId, ids[coder]!, book.versionId, {
+      codeIds,
+      memo: extra.memo ?? '',
+      unsure: false,
+      quotes: extra.quotes ?? {},
+    });
   save(u1!, 'cora', ['docs'], { quotes: { docs: { text: '👋 are', start: 5, end: 10 } } });
   save(u1!, 'cody', ['docs']);
   save(u2!, 'cora', ['setup']);
@@ -81,11 +150,28 @@ export async function smallStudy(options: { evil?: boolean } = {}) {
   settleAdjudication(t.db, studyId, u2!, ids.ada!, { codeIds: ['setup'], rationale: 'Docs are not the issue' });
   save(u4!, 'cora', ['reuse'], { memo: 'SECRET-MEMO-OF-CORA', quotes: { reuse: { text: 'See', start: 0, end: 3 } } });
   // Fixed times, so expected files can be written out in full.
-  t.db.prepare("UPDATE codings SET created_at = '2024-02-0' || (SELECT count(*) FROM codings c2 WHERE c2.id <= codings.id) || 'T10:00:00.000Z'").run();
-  t.db.prepare("UPDATE adjudications SET settled_at = '2024-03-01T00:00:00.000Z', created_at = '2024-02-20T00:00:00.000Z'").run();
+  t.db
+    .prepare(
+      "UPDATE codings SET created_at = '2024-02-0' || (SELECT count(*) FROM codings c2 WHERE c2.id <= codings.id) || 'T10:00:00.000Z'",
+    )
+    .run();
+  t.db
+    .prepare(
+      "UPDATE adjudications SET settled_at = '2024-03-01T00:00:00.000Z', created_at = '2024-02-20T00:00:00.000Z'",
+    )
+    .run();
   t.db.prepare("UPDATE rounds SET closed_at = '2024-02-20T00:00:00.000Z' WHERE id = ?").run(calibration);
   const as = (name: string) => loggedIn(t.app, name);
-  return { t, ids, studyId, rounds: { calibration, main }, units: [u1!, u2!, u3!, u4!], posts: [p1!, p2!, p3!, p4!], threads: [t1!, t2!], as };
+  return {
+    t,
+    ids,
+    studyId,
+    rounds: { calibration, main },
+    units: [u1!, u2!, u3!, u4!],
+    posts: [p1!, p2!, p3!, p4!],
+    threads: [t1!, t2!],
+    as,
+  };
 }
 
 export type SmallStudy = Awaited<ReturnType<typeof smallStudy>>;

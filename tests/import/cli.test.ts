@@ -12,7 +12,9 @@ vi.mock('../../apps/api/src/db/search-catchup.ts', async (importOriginal) => {
   return {
     ...real,
     catchUpSearchIndex: (...args: Parameters<typeof real.catchUpSearchIndex>) =>
-      catchUp.busy ? Promise.reject(Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' })) : real.catchUpSearchIndex(...args),
+      catchUp.busy
+        ? Promise.reject(Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' }))
+        : real.catchUpSearchIndex(...args),
   };
 });
 
@@ -46,9 +48,15 @@ const rows = (sql: string) => {
 
 describe('threadcoder import', () => {
   test('imports, prints the report and records the import', async () => {
-    expect(await run([fixture('discourse/topics.jsonl'), '--source', 'hf', '--base-url', 'https://discuss.huggingface.co'])).toBe(0);
-    expect(out).toEqual(['Imported topics.jsonl (discourse): threads 3 new, 0 updated, 0 unchanged; posts 5 new, 0 updated, 0 unchanged.']);
-    expect(rows(`SELECT status, filename, format FROM imports`)).toEqual([{ status: 'succeeded', filename: 'topics.jsonl', format: 'discourse' }]);
+    expect(
+      await run([fixture('discourse/topics.jsonl'), '--source', 'hf', '--base-url', 'https://discuss.huggingface.co']),
+    ).toBe(0);
+    expect(out).toEqual([
+      'Imported topics.jsonl (discourse): threads 3 new, 0 updated, 0 unchanged; posts 5 new, 0 updated, 0 unchanged.',
+    ]);
+    expect(rows(`SELECT status, filename, format FROM imports`)).toEqual([
+      { status: 'succeeded', filename: 'topics.jsonl', format: 'discourse' },
+    ]);
   });
 
   test('--json prints the report as JSON', async () => {
@@ -83,11 +91,19 @@ describe('threadcoder import', () => {
   // 2,000 posts: from there an import defers its search index to catch-up, which the CLI runs after its report.
   const bigFile = () => {
     const path = `${tmp.dir}/big.jsonl`;
-    const line = (i: number) => JSON.stringify({ thread_id: Math.floor(i / 10), post_id: i, created_at: '2024-02-01T12:00:00Z', title: `Thread ${Math.floor(i / 10)}`, body: `post ${i}` });
+    const line = (i: number) =>
+      JSON.stringify({
+        thread_id: Math.floor(i / 10),
+        post_id: i,
+        created_at: '2024-02-01T12:00:00Z',
+        title: `Thread ${Math.floor(i / 10)}`,
+        body: `post ${i}`,
+      });
     writeFileSync(path, Array.from({ length: 2000 }, (_, i) => line(i)).join('\n'));
     return path;
   };
-  const pending = () => rows('SELECT (SELECT count(*) FROM posts_unindexed) AS posts, (SELECT count(*) FROM threads_unindexed) AS threads');
+  const pending = () =>
+    rows('SELECT (SELECT count(*) FROM posts_unindexed) AS posts, (SELECT count(*) FROM threads_unindexed) AS threads');
 
   test('a big import: the report says indexing, then the CLI catches up', async () => {
     expect(await run([bigFile(), '--source', 's', '--json'])).toBe(0);
@@ -103,7 +119,9 @@ describe('threadcoder import', () => {
       'Imported big.jsonl (jsonl): threads 200 new, 0 updated, 0 unchanged; posts 2000 new, 0 updated, 0 unchanged.',
       'Search index: 2000 posts left to index, indexing them now; search may miss them until then (if stopped, the server finishes at its next start).',
     ]);
-    expect(err).toEqual(['Search index: not caught up here (database is locked); 2000 posts left, the server will finish indexing them.']);
+    expect(err).toEqual([
+      'Search index: not caught up here (database is locked); 2000 posts left, the server will finish indexing them.',
+    ]);
     expect(rows('SELECT status FROM imports')).toEqual([{ status: 'succeeded' }]);
     expect(pending()).toEqual([{ posts: 2000, threads: 200 }]);
   });
@@ -121,6 +139,9 @@ describe('threadcoder import', () => {
   test('a missing file and a bad --map exit 2', async () => {
     expect(await run([`${tmp.dir}/nope.json`, '--source', 'hf'])).toBe(2);
     expect(await run([fixture('csv/posts.csv'), '--source', 'hf', '--map', 'thread=x'])).toBe(2);
-    expect(err.map((e) => e.split(':')[0])).toEqual(['Import failed (import.file_not_found)', 'Import failed (import.invalid_mapping)']);
+    expect(err.map((e) => e.split(':')[0])).toEqual([
+      'Import failed (import.file_not_found)',
+      'Import failed (import.invalid_mapping)',
+    ]);
   });
 });

@@ -16,17 +16,26 @@ const tmp = tempDir();
 afterAll(() => tmp.cleanup());
 
 const admin = { id: 1, isAdmin: true };
-const searchPosts = (db: Db, q: string) => db.prepare('SELECT rowid FROM posts_fts WHERE posts_fts MATCH ? ORDER BY rowid').pluck().all(q);
+const searchPosts = (db: Db, q: string) =>
+  db.prepare('SELECT rowid FROM posts_fts WHERE posts_fts MATCH ? ORDER BY rowid').pluck().all(q);
 const searchTitles = (db: Db, q: string) => listThreads(db, { q }, admin, { limit: 10 }).threads.map((t) => t.title);
-const postId = (db: Db, externalId: string) => db.prepare('SELECT id FROM posts WHERE external_id = ?').pluck().get(externalId) as number;
+const postId = (db: Db, externalId: string) =>
+  db.prepare('SELECT id FROM posts WHERE external_id = ?').pluck().get(externalId) as number;
 /** FTS5's own check; with rank 1 it also compares the index with the table (every row indexed, nothing else). */
 const integrity = (db: Db, withContent: 0 | 1) => {
-  for (const fts of ['posts_fts', 'threads_fts']) db.prepare(`INSERT INTO ${fts} (${fts}, rank) VALUES ('integrity-check', ?)`).run(withContent);
+  for (const fts of ['posts_fts', 'threads_fts'])
+    db.prepare(`INSERT INTO ${fts} (${fts}, rank) VALUES ('integrity-check', ?)`).run(withContent);
 };
-const deferredImport = (db: Db, file = fixture('discourse/topics.jsonl')) => runImportFile(db, file, { source: 'forum', deferIndex: true });
+const deferredImport = (db: Db, file = fixture('discourse/topics.jsonl')) =>
+  runImportFile(db, file, { source: 'forum', deferIndex: true });
 
-function editedTopics(edit: (topics: { title: string; post_stream: { posts: { id: number; cooked: string }[] } }[]) => void): string {
-  const topics = readFileSync(fixture('discourse/topics.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+function editedTopics(
+  edit: (topics: { title: string; post_stream: { posts: { id: number; cooked: string }[] } }[]) => void,
+): string {
+  const topics = readFileSync(fixture('discourse/topics.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   edit(topics);
   const path = join(tmp.dir, `edited-${Math.random().toString(36).slice(2)}.jsonl`);
   writeFileSync(path, topics.map((t) => JSON.stringify(t)).join('\n'));
@@ -51,7 +60,11 @@ describe('a deferred import', () => {
 
   test('a small import indexes in its own transaction unless told to defer', async () => {
     const db = freshDb();
-    expect((await importFixture(db, 'discourse/topics.jsonl')).search).toEqual({ state: 'ready', pending: 0, pendingThreads: 0 });
+    expect((await importFixture(db, 'discourse/topics.jsonl')).search).toEqual({
+      state: 'ready',
+      pending: 0,
+      pendingThreads: 0,
+    });
     expect(searchTitles(db, 'memory')).toEqual(['Spaces build fails']);
     integrity(db, 1);
   });
@@ -77,7 +90,15 @@ describe('a deferred import', () => {
   test('batch sizes follow the measured rate, growing at most 4x a batch, within 1,000 and 4,000,000', () => {
     const sizer = new BatchSizer(25);
     const sizes = [sizer.size];
-    for (const [size, ms] of [[50_000, 5], [200_000, 10], [500_000, 100], [125_000, 0.2], [500_000, 0.1], [2_000_000, 1], [4_000_000, 200_000]] as const) {
+    for (const [size, ms] of [
+      [50_000, 5],
+      [200_000, 10],
+      [500_000, 100],
+      [125_000, 0.2],
+      [500_000, 0.1],
+      [2_000_000, 1],
+      [4_000_000, 200_000],
+    ] as const) {
       sizer.measured(size, ms);
       sizes.push(sizer.size);
     }
@@ -107,10 +128,22 @@ describe('a deferred import', () => {
       return t;
     };
     const batches: string[] = [];
-    expect(await catchUpSearchIndex(db, { pauseMs: 0, now, onBatch: (b) => batches.push(`${b.kind} ${b.rows}`) })).toBe(900);
+    expect(await catchUpSearchIndex(db, { pauseMs: 0, now, onBatch: (b) => batches.push(`${b.kind} ${b.rows}`) })).toBe(
+      900,
+    );
     // Threads: 450 (50,000 / 111) in 4.5 ms, so 4x more fit, but only 150 are left. Posts start again from
     // 50,000: 25 posts in 12.5 ms, then 50 (25 ms) a batch. Never over the 25 ms target.
-    expect(batches).toEqual(['threads 450', 'threads 150', 'posts 25', 'posts 50', 'posts 50', 'posts 50', 'posts 50', 'posts 50', 'posts 25']);
+    expect(batches).toEqual([
+      'threads 450',
+      'threads 150',
+      'posts 25',
+      'posts 50',
+      'posts 50',
+      'posts 50',
+      'posts 50',
+      'posts 50',
+      'posts 25',
+    ]);
     integrity(db, 1);
   });
 
@@ -122,7 +155,9 @@ describe('a deferred import', () => {
     indexBatch(db, 'posts', 1);
     // A batch cut short by the process dying: its transaction never commits.
     db.exec('BEGIN IMMEDIATE');
-    db.exec('INSERT INTO posts_fts (rowid, text) SELECT p.id, p.text FROM posts_unindexed u JOIN posts p ON p.id = u.id');
+    db.exec(
+      'INSERT INTO posts_fts (rowid, text) SELECT p.id, p.text FROM posts_unindexed u JOIN posts p ON p.id = u.id',
+    );
     db.close();
 
     db = openDb(path);
@@ -150,7 +185,7 @@ describe('a deferred import', () => {
   });
 });
 
-describe('the server\'s catch-up worker', () => {
+describe("the server's catch-up worker", () => {
   // A file where the database's folder should be: openDb throws in the worker, which dies.
   const blockedPath = () => {
     const blocker = join(tmp.dir, `blocker-${Math.random().toString(36).slice(2)}`);
@@ -165,7 +200,9 @@ describe('the server\'s catch-up worker', () => {
     try {
       const catchUp = startSearchCatchUp(blockedPath().path, { restartMs: 60_000 });
       await expect.poll(() => deaths(errors), { timeout: 10_000, interval: 20 }).toBe(1);
-      expect(JSON.parse(errors.at(-1)!).error).toBe('search catch-up: the worker exited (code 1); restarting it in 60000 ms');
+      expect(JSON.parse(errors.at(-1)!).error).toBe(
+        'search catch-up: the worker exited (code 1); restarting it in 60000 ms',
+      );
       await catchUp.stop();
     } finally {
       vi.restoreAllMocks();
@@ -201,7 +238,11 @@ describe('rows changed before they are indexed', () => {
       t[1]!.title = 'Tokenizer pads on the left';
     });
     const report = await deferredImport(db, path);
-    expect([report.posts.updated, report.threads.updated, report.search]).toEqual([1, 1, { state: 'indexing', pending: 5, pendingThreads: 3 }]);
+    expect([report.posts.updated, report.threads.updated, report.search]).toEqual([
+      1,
+      1,
+      { state: 'indexing', pending: 5, pendingThreads: 3 },
+    ]);
     await catchUpSearchIndex(db, { pauseMs: 0 });
     expect([searchPosts(db, 'upload_folder'), searchPosts(db, 'push_to_hub')]).toEqual([[postId(db, '60002')], []]);
     expect([searchTitles(db, 'left'), searchTitles(db, 'wrong')]).toEqual([['Tokenizer pads on the left'], []]);
@@ -215,18 +256,40 @@ describe('rows changed before they are indexed', () => {
     const path = editedTopics((t) => {
       t[0]!.post_stream.posts[1]!.cooked = '<p>Use <code>upload_folder()</code> instead.</p>';
       t[1]!.title = 'Tokenizer pads on the left';
-      t[2]!.post_stream.posts.push({ id: 60006, post_number: 3, username: 'hal', created_at: '2023-01-03T00:00:00Z', cooked: '<p>Fixed by quantization.</p>' } as never);
+      t[2]!.post_stream.posts.push({
+        id: 60006,
+        post_number: 3,
+        username: 'hal',
+        created_at: '2023-01-03T00:00:00Z',
+        cooked: '<p>Fixed by quantization.</p>',
+      } as never);
     });
     const report = await runImportFile(db, path, { source: 'forum' });
-    expect([report.posts, report.threads.updated, report.search]).toEqual([{ new: 1, updated: 1, unchanged: 4 }, 1, { state: 'indexing', pending: 5, pendingThreads: 3 }]);
+    expect([report.posts, report.threads.updated, report.search]).toEqual([
+      { new: 1, updated: 1, unchanged: 4 },
+      1,
+      { state: 'indexing', pending: 5, pendingThreads: 3 },
+    ]);
     expect(searchPosts(db, 'quantization')).toEqual([postId(db, '60006')]);
     integrity(db, 0);
     // And a first import into another source (INSERT … SELECT, indexed inline) meanwhile.
-    expect((await runImportFile(db, fixture('discourse/topics.jsonl'), { source: 'other' })).search).toEqual({ state: 'indexing', pending: 5, pendingThreads: 3 });
+    expect((await runImportFile(db, fixture('discourse/topics.jsonl'), { source: 'other' })).search).toEqual({
+      state: 'indexing',
+      pending: 5,
+      pendingThreads: 3,
+    });
     integrity(db, 0);
     expect(await catchUpSearchIndex(db, { pauseMs: 0 })).toBe(8);
-    const titleMatches = db.prepare(`SELECT t.title FROM threads_fts JOIN threads t ON t.id = threads_fts.rowid WHERE threads_fts MATCH 'left'`).pluck().all();
-    expect([searchPosts(db, 'upload_folder'), titleMatches]).toEqual([[postId(db, '60002')], ['Tokenizer pads on the left']]);
+    const titleMatches = db
+      .prepare(
+        `SELECT t.title FROM threads_fts JOIN threads t ON t.id = threads_fts.rowid WHERE threads_fts MATCH 'left'`,
+      )
+      .pluck()
+      .all();
+    expect([searchPosts(db, 'upload_folder'), titleMatches]).toEqual([
+      [postId(db, '60002')],
+      ['Tokenizer pads on the left'],
+    ]);
     integrity(db, 1);
   });
 
@@ -234,7 +297,10 @@ describe('rows changed before they are indexed', () => {
     const db = freshDb();
     await deferredImport(db);
     await catchUpSearchIndex(db, { pauseMs: 0 });
-    await deferredImport(db, editedTopics((t) => (t[0]!.post_stream.posts[1]!.cooked = '<p>Try upload_folder.</p>')));
+    await deferredImport(
+      db,
+      editedTopics((t) => (t[0]!.post_stream.posts[1]!.cooked = '<p>Try upload_folder.</p>')),
+    );
     expect(searchIndexState(db).state).toBe('ready');
     expect([searchPosts(db, 'upload_folder'), searchPosts(db, 'push_to_hub')]).toEqual([[postId(db, '60002')], []]);
     integrity(db, 1);
@@ -262,7 +328,10 @@ describe('rows changed before they are indexed', () => {
     const thread = db.prepare('SELECT thread_id FROM posts WHERE id = ?').pluck().get(last) as number;
     db.prepare('DELETE FROM posts WHERE id = ?').run(last);
     const id = Number(
-      db.prepare(`INSERT INTO posts (source_id, thread_id, external_id, post_number, created_at, html, text, content_hash) VALUES (1, ?, 'x', 9, 'x', 'h', 'reused rowid', 'h')`)
+      db
+        .prepare(
+          `INSERT INTO posts (source_id, thread_id, external_id, post_number, created_at, html, text, content_hash) VALUES (1, ?, 'x', 9, 'x', 'h', 'reused rowid', 'h')`,
+        )
         .run(thread).lastInsertRowid,
     );
     expect(id).toBe(last);

@@ -20,6 +20,8 @@ describe('detectFormat', () => {
   });
 
   test('unrecognisable content asks for --format', () => {
-    expect(() => detectFormat(input('notes.txt', 'just some words'))).toThrow(expect.objectContaining({ code: 'import.unknown_format', where: { file: 'notes.txt' } }));
+    expect(() => detectFormat(input('notes.txt', 'just some words'))).toThrow(
+      expect.objectContaining({ code: 'import.unknown_format', where: { file: 'notes.txt' } }),
+    );
   });
 });

@@ -20,7 +20,9 @@ describe('Discourse topic JSON', () => {
       // A small import indexes its rows in its own transaction.
       search: { state: 'ready', pending: 0, pendingThreads: 0 },
     });
-    expect(db.prepare('SELECT external_id, title, category, tags_json, url, views, created_at FROM threads').get()).toEqual({
+    expect(
+      db.prepare('SELECT external_id, title, category, tags_json, url, views, created_at FROM threads').get(),
+    ).toEqual({
       external_id: '1001',
       title: 'CUDA out of memory when fine-tuning BERT',
       category: '9',
@@ -30,11 +32,35 @@ describe('Discourse topic JSON', () => {
       created_at: '2022-03-14T09:26:53.589Z',
     });
     expect(db.prepare('SELECT tag FROM thread_tags ORDER BY tag').pluck().all()).toEqual(['cuda', 'transformers']);
-    expect(db.prepare('SELECT external_id, post_number, reply_to, author, created_at, like_count, text FROM posts ORDER BY post_number').all()).toEqual([
-      { external_id: '50001', post_number: 1, reply_to: null, author: 'alice', created_at: '2022-03-14T09:26:53.679Z', like_count: 2, text: 'I call trainer.train() and get:\nRuntimeError: CUDA out of memory.\nSee this topic.' },
-      { external_id: '50002', post_number: 2, reply_to: 1, author: 'bob', created_at: '2022-03-14T10:02:11.000Z', like_count: 5, text: 'Lower per_device_train_batch_size & use gradient accumulation:\nbatch size 4\naccumulation 8' },
+    expect(
+      db
+        .prepare(
+          'SELECT external_id, post_number, reply_to, author, created_at, like_count, text FROM posts ORDER BY post_number',
+        )
+        .all(),
+    ).toEqual([
+      {
+        external_id: '50001',
+        post_number: 1,
+        reply_to: null,
+        author: 'alice',
+        created_at: '2022-03-14T09:26:53.679Z',
+        like_count: 2,
+        text: 'I call trainer.train() and get:\nRuntimeError: CUDA out of memory.\nSee this topic.',
+      },
+      {
+        external_id: '50002',
+        post_number: 2,
+        reply_to: 1,
+        author: 'bob',
+        created_at: '2022-03-14T10:02:11.000Z',
+        like_count: 5,
+        text: 'Lower per_device_train_batch_size & use gradient accumulation:\nbatch size 4\naccumulation 8',
+      },
     ]);
-    expect(db.prepare('SELECT html FROM posts WHERE post_number = 2').pluck().get()).toContain('<img src="https://discuss.huggingface.co/uploads/default/original/1X/abc.png" alt="chart" />');
+    expect(db.prepare('SELECT html FROM posts WHERE post_number = 2').pluck().get()).toContain(
+      '<img src="https://discuss.huggingface.co/uploads/default/original/1X/abc.png" alt="chart" />',
+    );
   });
 
   test('a JSON array of topics, streamed; its locations are array paths', async () => {
@@ -57,7 +83,12 @@ describe('Discourse topic JSON', () => {
   test('the posts are full-text searchable, with stemming', async () => {
     const db = freshDb();
     await importFixture(db, 'discourse/topics.jsonl');
-    const hits = db.prepare(`SELECT p.external_id FROM posts_fts JOIN posts p ON p.id = posts_fts.rowid WHERE posts_fts MATCH 'pushing' ORDER BY p.id`).pluck().all();
+    const hits = db
+      .prepare(
+        `SELECT p.external_id FROM posts_fts JOIN posts p ON p.id = posts_fts.rowid WHERE posts_fts MATCH 'pushing' ORDER BY p.id`,
+      )
+      .pluck()
+      .all();
     expect(hits).toEqual(['60001', '60002']); // "push" and push_to_hub()
   });
 });
@@ -86,7 +117,10 @@ describe('a zip of topic files', () => {
     try {
       writeFileSync(`${tmp.dir}/dump.zip`, zipSync({ 'bad.jsonl': readFileSync(fixture('errors/bad-dates.jsonl')) }));
       const err = await runImportFile(freshDb(), `${tmp.dir}/dump.zip`, { source: 'hf' }).catch((e: unknown) => e);
-      expect(err).toMatchObject({ code: 'import.invalid_date', where: { file: 'dump.zip:bad.jsonl', line: 2, field: 'created_at' } });
+      expect(err).toMatchObject({
+        code: 'import.invalid_date',
+        where: { file: 'dump.zip:bad.jsonl', line: 2, field: 'created_at' },
+      });
     } finally {
       tmp.cleanup();
     }

@@ -6,12 +6,42 @@ import { runImportFile } from '../../apps/api/src/import/run.ts';
 import { counts, freshDb, importError, importFixture, tempDir } from './helpers.ts';
 
 const cases = [
-  { file: 'malformed-line.jsonl', code: 'import.invalid_json', where: { file: 'malformed-line.jsonl', line: 2 }, good: ['1', '3'] },
-  { file: 'wrong-types.jsonl', code: 'import.wrong_type', where: { file: 'wrong-types.jsonl', line: 2, field: 'title' }, good: ['1', '4'] },
-  { file: 'missing-ids.jsonl', code: 'import.missing_field', where: { file: 'missing-ids.jsonl', line: 1, field: 'id' }, good: ['2', '3'] },
-  { file: 'duplicate-ids.jsonl', code: 'import.duplicate_id', where: { file: 'duplicate-ids.jsonl', line: 2, field: 'post_stream.posts[1]' }, good: ['1', '2'] },
-  { file: 'bad-dates.jsonl', code: 'import.invalid_date', where: { file: 'bad-dates.jsonl', line: 2, field: 'created_at' }, good: ['1', '3'] },
-  { file: 'big-post.jsonl', code: 'import.post_too_large', where: { file: 'big-post.jsonl', line: 1, field: 'post_stream.posts[1]' }, good: ['1', '2'] },
+  {
+    file: 'malformed-line.jsonl',
+    code: 'import.invalid_json',
+    where: { file: 'malformed-line.jsonl', line: 2 },
+    good: ['1', '3'],
+  },
+  {
+    file: 'wrong-types.jsonl',
+    code: 'import.wrong_type',
+    where: { file: 'wrong-types.jsonl', line: 2, field: 'title' },
+    good: ['1', '4'],
+  },
+  {
+    file: 'missing-ids.jsonl',
+    code: 'import.missing_field',
+    where: { file: 'missing-ids.jsonl', line: 1, field: 'id' },
+    good: ['2', '3'],
+  },
+  {
+    file: 'duplicate-ids.jsonl',
+    code: 'import.duplicate_id',
+    where: { file: 'duplicate-ids.jsonl', line: 2, field: 'post_stream.posts[1]' },
+    good: ['1', '2'],
+  },
+  {
+    file: 'bad-dates.jsonl',
+    code: 'import.invalid_date',
+    where: { file: 'bad-dates.jsonl', line: 2, field: 'created_at' },
+    good: ['1', '3'],
+  },
+  {
+    file: 'big-post.jsonl',
+    code: 'import.post_too_large',
+    where: { file: 'big-post.jsonl', line: 1, field: 'post_stream.posts[1]' },
+    good: ['1', '2'],
+  },
 ];
 const small = { maxPostBytes: 4096 };
 
@@ -40,7 +70,9 @@ describe('what lenient mode lists', () => {
       ['import.wrong_type', { file: 'wrong-types.jsonl', line: 3, field: 'post_stream.posts' }],
       ['import.wrong_type', { file: 'wrong-types.jsonl', line: 4, field: 'post_stream.posts[1].like_count' }],
     ]);
-    expect(report.rejected[2]!.reason).toBe('Expected like_count (an integer) but found "many" (wrong-types.jsonl, line 4, post_stream.posts[1].like_count).');
+    expect(report.rejected[2]!.reason).toBe(
+      'Expected like_count (an integer) but found "many" (wrong-types.jsonl, line 4, post_stream.posts[1].like_count).',
+    );
     expect(report.posts).toEqual({ new: 2, updated: 0, unchanged: 0 });
   });
 
@@ -55,12 +87,18 @@ describe('what lenient mode lists', () => {
   test('an impossible post date rejects only that post', async () => {
     const db = freshDb();
     const report = await importFixture(db, 'errors/bad-dates.jsonl', { mode: 'lenient' });
-    expect(report.rejected[1]).toMatchObject({ code: 'import.invalid_date', where: { file: 'bad-dates.jsonl', line: 3, field: 'post_stream.posts[1].created_at' } });
+    expect(report.rejected[1]).toMatchObject({
+      code: 'import.invalid_date',
+      where: { file: 'bad-dates.jsonl', line: 3, field: 'post_stream.posts[1].created_at' },
+    });
     expect(db.prepare('SELECT external_id FROM posts ORDER BY id').pluck().all()).toEqual(['11', '31']);
   });
 
   test('rejections past maxRejections are counted, not listed', async () => {
-    const report = await importFixture(freshDb(), 'errors/wrong-types.jsonl', { mode: 'lenient', limits: { maxRejections: 1 } });
+    const report = await importFixture(freshDb(), 'errors/wrong-types.jsonl', {
+      mode: 'lenient',
+      limits: { maxRejections: 1 },
+    });
     expect(report.rejected).toHaveLength(1);
     expect(report.rejectedOmitted).toBe(2);
   });
@@ -68,7 +106,11 @@ describe('what lenient mode lists', () => {
 
 describe('whole-file problems fail even in lenient mode', () => {
   test.each([
-    ['errors/malformed-array.json', 'import.invalid_json', { file: 'malformed-array.json', line: 5, field: 'column 13' }],
+    [
+      'errors/malformed-array.json',
+      'import.invalid_json',
+      { file: 'malformed-array.json', line: 5, field: 'column 13' },
+    ],
     ['errors/empty.json', 'import.empty_file', { file: 'empty.json' }],
     ['errors/blank.jsonl', 'import.empty_file', { file: 'blank.jsonl' }],
     ['errors/empty-array.json', 'import.empty_file', { file: 'empty-array.json' }],
@@ -103,11 +145,19 @@ test('a post of megabytes is rejected under the default 1 MB limit', async () =>
   const tmp = tempDir();
   try {
     const cooked = `<p>${'x'.repeat(3 * 1024 * 1024)}</p>`;
-    const topic = { id: 1, title: 'Huge', created_at: '2022-01-01T00:00:00Z', post_stream: { posts: [{ id: 1, post_number: 1, created_at: '2022-01-01T00:00:00Z', cooked }] } };
+    const topic = {
+      id: 1,
+      title: 'Huge',
+      created_at: '2022-01-01T00:00:00Z',
+      post_stream: { posts: [{ id: 1, post_number: 1, created_at: '2022-01-01T00:00:00Z', cooked }] },
+    };
     writeFileSync(`${tmp.dir}/huge.jsonl`, `${JSON.stringify(topic)}\n`);
     const db = freshDb();
     const err = await runImportFile(db, `${tmp.dir}/huge.jsonl`, { source: 'forum' }).catch((e: unknown) => e);
-    expect(err).toMatchObject({ code: 'import.post_too_large', message: 'A post of 3145735 bytes is over the limit of 1048576 bytes (huge.jsonl, line 1, post_stream.posts[0]).' });
+    expect(err).toMatchObject({
+      code: 'import.post_too_large',
+      message: 'A post of 3145735 bytes is over the limit of 1048576 bytes (huge.jsonl, line 1, post_stream.posts[0]).',
+    });
     expect(counts(db).posts).toBe(0);
   } finally {
     tmp.cleanup();

@@ -18,7 +18,10 @@ describe('workerPool', () => {
   });
 
   test('more batches than a worker queues: the rest are sanitized inline, and each caller gets its own batch back', async () => {
-    const batches = Array.from({ length: 7 }, (_, i) => [`<p>batch ${i}</p><script>x</script>`, `<a href="/t/${i}" onclick="y()">link ${i}</a>`]);
+    const batches = Array.from({ length: 7 }, (_, i) => [
+      `<p>batch ${i}</p><script>x</script>`,
+      `<a href="/t/${i}" onclick="y()">link ${i}</a>`,
+    ]);
     const pool = workerPool(1, 'https://forum.example');
     try {
       const results = await Promise.all(batches.map((b) => pool.sanitize(b)));

@@ -10,7 +10,9 @@ describe('createSanitizer', () => {
   const sanitize = createSanitizer();
 
   test('the XSS fixture keeps its prose and loses every script vector', () => {
-    const cooked = (JSON.parse(readFileSync(fixture('errors/xss.jsonl'), 'utf8')) as { post_stream: { posts: { cooked: string }[] } }).post_stream.posts[0]!.cooked;
+    const cooked = (
+      JSON.parse(readFileSync(fixture('errors/xss.jsonl'), 'utf8')) as { post_stream: { posts: { cooked: string }[] } }
+    ).post_stream.posts[0]!.cooked;
     expect(sanitize(cooked)).toEqual({
       html:
         `<p>Hi</p><a ${REL}>click</a> <a ${REL}>two</a> <a href="https://ok.example/x" ${REL}>ok</a>` +
@@ -41,8 +43,12 @@ describe('createSanitizer', () => {
   });
 
   test('keeps headings, code, quotes, lists and tables; plain text has a line per block', () => {
-    const out = sanitize('<h2>Title</h2><p>a&nbsp;b &lt;tag&gt; &amp;amp; "q"</p><pre><code>def f():\n    return 1\n</code></pre><blockquote><p>quoted</p></blockquote><ol start="3"><li>x</li><li>y</li></ol><table><tr><th>h1</th><th>h2</th></tr><tr><td>a</td><td>b</td></tr></table><p>line<br>break</p>');
-    expect(out.html).toBe('<h2>Title</h2><p>a\u00a0b &lt;tag&gt; &amp;amp; "q"</p><pre><code>def f():\n    return 1\n</code></pre><blockquote><p>quoted</p></blockquote><ol start="3"><li>x</li><li>y</li></ol><table><tr><th>h1</th><th>h2</th></tr><tr><td>a</td><td>b</td></tr></table><p>line<br />break</p>');
+    const out = sanitize(
+      '<h2>Title</h2><p>a&nbsp;b &lt;tag&gt; &amp;amp; "q"</p><pre><code>def f():\n    return 1\n</code></pre><blockquote><p>quoted</p></blockquote><ol start="3"><li>x</li><li>y</li></ol><table><tr><th>h1</th><th>h2</th></tr><tr><td>a</td><td>b</td></tr></table><p>line<br>break</p>',
+    );
+    expect(out.html).toBe(
+      '<h2>Title</h2><p>a\u00a0b &lt;tag&gt; &amp;amp; "q"</p><pre><code>def f():\n    return 1\n</code></pre><blockquote><p>quoted</p></blockquote><ol start="3"><li>x</li><li>y</li></ol><table><tr><th>h1</th><th>h2</th></tr><tr><td>a</td><td>b</td></tr></table><p>line<br />break</p>',
+    );
     expect(out.text).toBe('Title\na b <tag> &amp; "q"\ndef f():\nreturn 1\nquoted\nx\ny\nh1 h2\na b\nline\nbreak');
   });
 
@@ -60,7 +66,9 @@ describe('createSanitizer', () => {
 
 describe('textToHtml', () => {
   test('escapes markup and splits paragraphs', () => {
-    expect(textToHtml('First <b>not html</b>\nsame para\n\nNew & more')).toBe('<p>First &lt;b&gt;not html&lt;/b&gt;<br>same para</p><p>New &amp; more</p>');
+    expect(textToHtml('First <b>not html</b>\nsame para\n\nNew & more')).toBe(
+      '<p>First &lt;b&gt;not html&lt;/b&gt;<br>same para</p><p>New &amp; more</p>',
+    );
   });
   test('an empty body is empty', () => {
     expect(textToHtml(' \n\n ')).toBe('');
@@ -72,7 +80,10 @@ describe('splitTags', () => {
     ['<python><bert>', ['python', 'bert']],
     ['|datasets|hub|', ['datasets', 'hub']],
     ['nlp; bert,nlp', ['nlp', 'bert']],
-    [[{ name: 'cuda' }, 'hub'], ['cuda', 'hub']],
+    [
+      [{ name: 'cuda' }, 'hub'],
+      ['cuda', 'hub'],
+    ],
     [undefined, []],
   ])('%j -> %j', (input, expected) => {
     expect(splitTags(input)).toEqual(expected);

@@ -4,13 +4,35 @@ import { counts, freshDb, importError, importFixture } from './helpers.ts';
 describe('Stack Exchange Posts.xml', () => {
   test('questions become threads: the question is post 1, answers follow by date', async () => {
     const db = freshDb();
-    const report = await importFixture(db, 'stackexchange/Posts.xml', { baseUrl: 'https://datascience.stackexchange.com' });
+    const report = await importFixture(db, 'stackexchange/Posts.xml', {
+      baseUrl: 'https://datascience.stackexchange.com',
+    });
     expect(report.skipped).toEqual([{ reason: 'Stack Exchange tag wiki excerpts', count: 1 }]);
-    expect(db.prepare('SELECT external_id, title, tags_json, url, views, created_at FROM threads ORDER BY id').all()).toEqual([
-      { external_id: '10', title: 'Freezing BERT layers', tags_json: '["python","bert"]', url: 'https://datascience.stackexchange.com/questions/10', views: 250, created_at: '2020-05-01T10:00:00.000Z' },
-      { external_id: '20', title: 'Dataset upload fails', tags_json: '["datasets","hub"]', url: 'https://datascience.stackexchange.com/questions/20', views: 31, created_at: '2021-01-01T00:00:00.000Z' },
+    expect(
+      db.prepare('SELECT external_id, title, tags_json, url, views, created_at FROM threads ORDER BY id').all(),
+    ).toEqual([
+      {
+        external_id: '10',
+        title: 'Freezing BERT layers',
+        tags_json: '["python","bert"]',
+        url: 'https://datascience.stackexchange.com/questions/10',
+        views: 250,
+        created_at: '2020-05-01T10:00:00.000Z',
+      },
+      {
+        external_id: '20',
+        title: 'Dataset upload fails',
+        tags_json: '["datasets","hub"]',
+        url: 'https://datascience.stackexchange.com/questions/20',
+        views: 31,
+        created_at: '2021-01-01T00:00:00.000Z',
+      },
     ]);
-    const posts = db.prepare('SELECT t.external_id AS thread, p.external_id AS post, post_number, author, like_count FROM posts p JOIN threads t ON t.id = p.thread_id ORDER BY t.id, post_number').all();
+    const posts = db
+      .prepare(
+        'SELECT t.external_id AS thread, p.external_id AS post, post_number, author, like_count FROM posts p JOIN threads t ON t.id = p.thread_id ORDER BY t.id, post_number',
+      )
+      .all();
     expect(posts).toEqual([
       { thread: '10', post: '10', post_number: 1, author: 'ann', like_count: 7 },
       { thread: '10', post: '12', post_number: 2, author: 'ben', like_count: 5 },
@@ -45,7 +67,11 @@ describe('Stack Exchange Posts.xml', () => {
     const db = freshDb();
     const report = await importFixture(db, 'stackexchange/orphans.xml', { mode: 'lenient' });
     expect(report.rejected).toEqual([
-      { code: 'import.orphan_answer', reason: 'Answer 3 belongs to question 99, which is not in the file (orphans.xml, line 5).', where: { file: 'orphans.xml', line: 5 } },
+      {
+        code: 'import.orphan_answer',
+        reason: 'Answer 3 belongs to question 99, which is not in the file (orphans.xml, line 5).',
+        where: { file: 'orphans.xml', line: 5 },
+      },
     ]);
     expect(counts(db)).toEqual({ sources: 1, threads: 1, posts: 2 });
   });

@@ -10,7 +10,8 @@ import { tempDir } from './helpers.ts';
 vi.mock('node:fs', async (importOriginal) => {
   const fs = await importOriginal<typeof import('node:fs')>();
   const rmSync: typeof fs.rmSync = (path, options) => {
-    if (String(path).endsWith('-foreign')) throw Object.assign(new Error(`EACCES: permission denied, rmdir '${String(path)}'`), { code: 'EACCES' });
+    if (String(path).endsWith('-foreign'))
+      throw Object.assign(new Error(`EACCES: permission denied, rmdir '${String(path)}'`), { code: 'EACCES' });
     return fs.rmSync(path, options);
   };
   return { ...fs, default: { ...fs, rmSync }, rmSync };

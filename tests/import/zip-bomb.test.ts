@@ -24,7 +24,12 @@ async function failure(path: string, limits: Partial<ImportLimits> = {}) {
 
 const topic = (id: number) =>
   new TextEncoder().encode(
-    JSON.stringify({ id, title: `T${id}`, created_at: '2022-01-01T00:00:00Z', post_stream: { posts: [{ id, post_number: 1, created_at: '2022-01-01T00:00:00Z', cooked: '<p>x</p>' }] } }),
+    JSON.stringify({
+      id,
+      title: `T${id}`,
+      created_at: '2022-01-01T00:00:00Z',
+      post_stream: { posts: [{ id, post_number: 1, created_at: '2022-01-01T00:00:00Z', cooked: '<p>x</p>' }] },
+    }),
   );
 
 describe('zip bomb guards', () => {
@@ -33,7 +38,9 @@ describe('zip bomb guards', () => {
     const err = await failure(path);
     expect(err.code).toBe('import.zip_bomb');
     expect(err.where).toEqual({ file: 'ratio.zip:bomb.json' });
-    expect(err.message).toMatch(/^Refusing the zip archive: the entry is compressed \d+:1 \(limit 100:1\) \(ratio\.zip:bomb\.json\)\.$/);
+    expect(err.message).toMatch(
+      /^Refusing the zip archive: the entry is compressed \d+:1 \(limit 100:1\) \(ratio\.zip:bomb\.json\)\.$/,
+    );
   });
 
   test('an entry that inflates past zipMaxEntryBytes', async () => {
@@ -51,7 +58,10 @@ describe('zip bomb guards', () => {
   test('more entries than zipMaxEntries', async () => {
     const entries = Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`t/${i}.json`, topic(i)]));
     const err = await failure(writeZip('many.zip', entries), { zipMaxEntries: 5 });
-    expect([err.code, err.message]).toEqual(['import.zip_bomb', 'Refusing the zip archive: 6 entries (limit 5) (many.zip).']);
+    expect([err.code, err.message]).toEqual([
+      'import.zip_bomb',
+      'Refusing the zip archive: 6 entries (limit 5) (many.zip).',
+    ]);
   });
 
   test('within the limits the same archive imports', async () => {

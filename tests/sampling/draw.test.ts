@@ -3,7 +3,10 @@ import { assignUnits } from '../../apps/api/src/sampling/assign.ts';
 import { allocate, drawSample } from '../../apps/api/src/sampling/draw.ts';
 import { pickRandom, seededRandom } from '../../apps/api/src/sampling/prng.ts';
 
-const candidates = Array.from({ length: 100 }, (_, i) => ({ id: i + 1, stratum: i < 60 ? '2022' : i < 90 ? '2023' : '2024' }));
+const candidates = Array.from({ length: 100 }, (_, i) => ({
+  id: i + 1,
+  stratum: i < 60 ? '2022' : i < 90 ? '2023' : '2024',
+}));
 
 describe('seeded random numbers', () => {
   test('the same seed gives the same sequence, another seed another', () => {
@@ -46,7 +49,20 @@ describe('drawing a sample', () => {
 
   test('largest remainders settle the rounding, and the total is exact', () => {
     // 7 of 3+3+3: quotas 2.33 each → 2, 2, 2, then one more to the first name
-    expect([...allocate(new Map([['b', 3], ['a', 3], ['c', 3]]), 7)]).toEqual([['b', 2], ['a', 3], ['c', 2]]);
+    expect([
+      ...allocate(
+        new Map([
+          ['b', 3],
+          ['a', 3],
+          ['c', 3],
+        ]),
+        7,
+      ),
+    ]).toEqual([
+      ['b', 2],
+      ['a', 3],
+      ['c', 2],
+    ]);
     expect([...allocate(new Map([['x', 5]]), 50)]).toEqual([['x', 5]]);
   });
 });

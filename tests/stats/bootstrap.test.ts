@@ -1,8 +1,19 @@
 import { describe, expect, test } from 'vitest';
 import {
-  bootstrapIntervals, buildTable, codingsFromCoderRows, compressTable, prepareCohenKappa, prepareFleissKappa,
-  prepareGwetAc1, prepareKrippendorffAlpha, prepareMeanPairwiseCohenKappa, preparePercentAgreement, prepareScottPi,
-  quantileSorted, type Coding, type PrepareStat,
+  bootstrapIntervals,
+  buildTable,
+  codingsFromCoderRows,
+  compressTable,
+  prepareCohenKappa,
+  prepareFleissKappa,
+  prepareGwetAc1,
+  prepareKrippendorffAlpha,
+  prepareMeanPairwiseCohenKappa,
+  preparePercentAgreement,
+  prepareScottPi,
+  quantileSorted,
+  type Coding,
+  type PrepareStat,
 } from '@threadcoder/stats';
 import { krippendorffC } from './worked-examples.ts';
 
@@ -11,10 +22,16 @@ const _ = null;
 /** 400 units, two coders agreeing on 300: x/x 150, y/y 150, x/y 50, y/x 50. */
 function agreeing300of400(): Coding[] {
   const codings: Coding[] = [];
-  const pattern: [string, string, number][] = [['x', 'x', 150], ['y', 'y', 150], ['x', 'y', 50], ['y', 'x', 50]];
+  const pattern: [string, string, number][] = [
+    ['x', 'x', 150],
+    ['y', 'y', 150],
+    ['x', 'y', 50],
+    ['y', 'x', 50],
+  ];
   let u = 0;
   for (const [a, b, n] of pattern) {
-    for (let i = 0; i < n; i++, u++) codings.push({ unit: `u${u}`, coder: 'A', value: a }, { unit: `u${u}`, coder: 'B', value: b });
+    for (let i = 0; i < n; i++, u++)
+      codings.push({ unit: `u${u}`, coder: 'A', value: a }, { unit: `u${u}`, coder: 'B', value: b });
   }
   return codings;
 }
@@ -56,7 +73,11 @@ describe('bootstrap confidence intervals over units', () => {
   test('resamples where the statistic is undefined are left out and counted', () => {
     // Two units: a resample that draws the same unit twice has no variation.
     const tiny = buildTable(codingsFromCoderRows({ A: ['x', 'y'], B: ['x', 'y'] }));
-    const { alpha } = bootstrapIntervals(tiny, { alpha: (t) => prepareKrippendorffAlpha(t) }, { resamples: 100, seed: 4 });
+    const { alpha } = bootstrapIntervals(
+      tiny,
+      { alpha: (t) => prepareKrippendorffAlpha(t) },
+      { resamples: 100, seed: 4 },
+    );
     expect(alpha.value!.defined).toBeLessThan(100);
     expect(alpha.value!.defined).toBeGreaterThan(20);
     expect(alpha.value).toMatchObject({ low: 1, high: 1 });
@@ -77,7 +98,8 @@ describe('weighted evaluation (what a resample computes) equals recomputing from
     D: [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, _],
   };
   const expanded: Record<string, (number | null)[]> = {};
-  for (const [coder, values] of Object.entries(rows)) expanded[coder] = values.flatMap((v, u) => new Array(weights[u]).fill(v));
+  for (const [coder, values] of Object.entries(rows))
+    expanded[coder] = values.flatMap((v, u) => new Array(weights[u]).fill(v));
   const resampled = buildTable(codingsFromCoderRows(expanded));
   // Rows follow first appearance (units 1-9, 10, 12, 11), so weights go by unit name.
   const rowWeights = Float64Array.from(krippendorffC.unitNames!, (name) => weights[Number(name) - 1]!);
@@ -104,7 +126,10 @@ describe('weighted evaluation (what a resample computes) equals recomputing from
     const { table, rowOf } = compressTable(krippendorffC);
     const w = new Float64Array(table.rows);
     rowWeights.forEach((x, r) => (w[rowOf[r]!]! += x));
-    expect(prepareKrippendorffAlpha(table, 'ordinal')(w).value).toBeCloseTo(prepareKrippendorffAlpha(resampled, 'ordinal')(resampled.weight).value!, 12);
+    expect(prepareKrippendorffAlpha(table, 'ordinal')(w).value).toBeCloseTo(
+      prepareKrippendorffAlpha(resampled, 'ordinal')(resampled.weight).value!,
+      12,
+    );
   });
 });
 

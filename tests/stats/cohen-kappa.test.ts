@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { buildTable, codingsFromCoderRows, cohenKappa, meanPairwiseCohenKappa, pairwiseCohenKappa } from '@threadcoder/stats';
+import {
+  buildTable,
+  codingsFromCoderRows,
+  cohenKappa,
+  meanPairwiseCohenKappa,
+  pairwiseCohenKappa,
+} from '@threadcoder/stats';
 import { codingsFromConfusion, krippendorffA, krippendorffCNominal } from './worked-examples.ts';
 
 const _ = null;
@@ -7,13 +13,30 @@ const _ = null;
 describe("Cohen's kappa — textbook examples", () => {
   test('Cohen (1960), Table 1: p_o = .70, p_e = .41, kappa = .29/.59 = .492', () => {
     // 200 cases; proportions .44 .07 .09 / .05 .20 .05 / .01 .03 .06 (rows judge A, columns judge B).
-    const t = buildTable(codingsFromConfusion(['1', '2', '3'], [[88, 14, 18], [10, 40, 10], [2, 6, 12]]));
+    const t = buildTable(
+      codingsFromConfusion(
+        ['1', '2', '3'],
+        [
+          [88, 14, 18],
+          [10, 40, 10],
+          [2, 6, 12],
+        ],
+      ),
+    );
     expect(cohenKappa(t).value).toBeCloseTo(0.29 / 0.59, 12);
     expect(cohenKappa(t).value).toBeCloseTo(0.492, 3);
   });
 
   test('two readers of 50 proposals (20 yes/yes, 5 yes/no, 10 no/yes, 15 no/no): kappa = 0.4', () => {
-    const t = buildTable(codingsFromConfusion(['yes', 'no'], [[20, 5], [10, 15]]));
+    const t = buildTable(
+      codingsFromConfusion(
+        ['yes', 'no'],
+        [
+          [20, 5],
+          [10, 15],
+        ],
+      ),
+    );
     expect(cohenKappa(t).value).toBeCloseTo(0.4, 12);
   });
 
@@ -32,7 +55,9 @@ describe("Cohen's kappa — textbook examples", () => {
   });
 
   test('named coders in a larger table, in either order', () => {
-    const t = buildTable(codingsFromCoderRows({ A: ['x', 'x', 'y', 'y'], B: ['x', 'y', 'y', 'y'], C: ['y', 'y', 'y', 'x'] }));
+    const t = buildTable(
+      codingsFromCoderRows({ A: ['x', 'x', 'y', 'y'], B: ['x', 'y', 'y', 'y'], C: ['y', 'y', 'y', 'x'] }),
+    );
     expect(cohenKappa(t, 'A', 'B')).toEqual({ value: 0.5 });
     expect(cohenKappa(t, 'B', 'A')).toEqual({ value: 0.5 });
     expect(() => cohenKappa(t, 'A', 'Z')).toThrow('unknown coder "Z"');
@@ -57,7 +82,9 @@ describe("Cohen's kappa — degenerate data", () => {
 
 describe("mean of pairwise Cohen's kappas (Light's kappa)", () => {
   test('three coders: the plain mean of the three pairs', () => {
-    const t = buildTable(codingsFromCoderRows({ A: ['x', 'x', 'y', 'y'], B: ['x', 'y', 'y', 'y'], C: ['x', 'x', 'y', 'y'] }));
+    const t = buildTable(
+      codingsFromCoderRows({ A: ['x', 'x', 'y', 'y'], B: ['x', 'y', 'y', 'y'], C: ['x', 'x', 'y', 'y'] }),
+    );
     // A-B 0.5, A-C 1, B-C 0.5
     expect(pairwiseCohenKappa(t).map((p) => [p.coderA, p.coderB, p.kappa.value])).toEqual([
       ['A', 'B', 0.5],
@@ -69,7 +96,9 @@ describe("mean of pairwise Cohen's kappas (Light's kappa)", () => {
 
   test('pairs without a defined kappa are left out of the mean', () => {
     // C shares no unit with A or B.
-    const t = buildTable(codingsFromCoderRows({ A: ['x', 'x', 'y', 'y', _], B: ['x', 'y', 'y', 'y', _], C: [_, _, _, _, 'x'] }));
+    const t = buildTable(
+      codingsFromCoderRows({ A: ['x', 'x', 'y', 'y', _], B: ['x', 'y', 'y', 'y', _], C: [_, _, _, _, 'x'] }),
+    );
     expect(meanPairwiseCohenKappa(t)).toEqual({ value: 0.5 });
   });
 
@@ -81,7 +110,11 @@ describe("mean of pairwise Cohen's kappas (Light's kappa)", () => {
   });
 
   test.each([
-    ['the first pair shares no unit', { A: ['x', _], B: [_, 'x'], C: ['x', 'x'] }, 'coders "A" and "B" coded no unit in common'],
+    [
+      'the first pair shares no unit',
+      { A: ['x', _], B: [_, 'x'], C: ['x', 'x'] },
+      'coders "A" and "B" coded no unit in common',
+    ],
     [
       'the first pair shares units, the next none',
       { A: ['x', 'x', _], B: ['x', 'x', _], C: [_, _, 'y'] },

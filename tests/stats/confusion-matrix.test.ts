@@ -4,7 +4,13 @@ import { buildTable, codingsFromCoderRows, confusionMatrix } from '@threadcoder/
 const _ = null;
 
 describe('confusion matrix', () => {
-  const t = buildTable(codingsFromCoderRows({ A: ['x', 'x', 'y', 'y', 'z', _], B: ['x', 'y', 'y', 'y', _, 'x'], C: ['x', 'x', 'x', 'x', 'x', 'x'] }));
+  const t = buildTable(
+    codingsFromCoderRows({
+      A: ['x', 'x', 'y', 'y', 'z', _],
+      B: ['x', 'y', 'y', 'y', _, 'x'],
+      C: ['x', 'x', 'x', 'x', 'x', 'x'],
+    }),
+  );
 
   test('rows are the first coder, columns the second, over units both coded', () => {
     expect(confusionMatrix(t, 'A', 'B')).toEqual({
@@ -32,7 +38,15 @@ describe('confusion matrix', () => {
 
   test('no overlap gives zeros', () => {
     const apart = buildTable(codingsFromCoderRows({ A: ['x', _], B: [_, 'y'] }));
-    expect(confusionMatrix(apart, 'A', 'B')).toMatchObject({ counts: [[0, 0], [0, 0]], units: 0, onlyA: 1, onlyB: 1 });
+    expect(confusionMatrix(apart, 'A', 'B')).toMatchObject({
+      counts: [
+        [0, 0],
+        [0, 0],
+      ],
+      units: 0,
+      onlyA: 1,
+      onlyB: 1,
+    });
   });
 
   test('unknown coders and self-pairs throw', () => {

@@ -19,7 +19,15 @@ describe("Gwet's AC1", () => {
 
   test('high agreement on a rare category: kappa paradox, AC1 stays high', () => {
     // 100 units: 90 both "no", 5 both "yes", 5 disagree. p_a = .95; pi_yes = .075, p_e = 2 * .075 * .925 = .13875.
-    const t = buildTable(codingsFromConfusion(['yes', 'no'], [[5, 3], [2, 90]]));
+    const t = buildTable(
+      codingsFromConfusion(
+        ['yes', 'no'],
+        [
+          [5, 3],
+          [2, 90],
+        ],
+      ),
+    );
     expect(gwetAc1(t).value).toBeCloseTo((0.95 - 0.13875) / (1 - 0.13875), 12);
   });
 

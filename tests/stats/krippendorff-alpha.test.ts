@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { buildTable, codingsFromCoderRows, coincidenceMatrix, krippendorffAlpha, type AlphaMetric } from '@threadcoder/stats';
+import {
+  buildTable,
+  codingsFromCoderRows,
+  coincidenceMatrix,
+  krippendorffAlpha,
+  type AlphaMetric,
+} from '@threadcoder/stats';
 import { krippendorffA, krippendorffB, krippendorffC, krippendorffCNominal } from './worked-examples.ts';
 
 const _ = null;
@@ -62,7 +68,9 @@ describe("Krippendorff's alpha — hand-computed cases", () => {
 
   test('ordinal alpha ranks numbers: any increasing recoding gives the same value', () => {
     const a = buildTable(codingsFromCoderRows({ A: [1, 2, 3, 3, 1], B: [1, 3, 3, 2, 1], C: [2, 2, 3, 3, _] }));
-    const b = buildTable(codingsFromCoderRows({ A: [10, 20, 300, 300, 10], B: [10, 300, 300, 20, 10], C: [20, 20, 300, 300, _] }));
+    const b = buildTable(
+      codingsFromCoderRows({ A: [10, 20, 300, 300, 10], B: [10, 300, 300, 20, 10], C: [20, 20, 300, 300, _] }),
+    );
     expect(krippendorffAlpha(a, 'ordinal').value).toBeCloseTo(krippendorffAlpha(b, 'ordinal').value!, 12);
     expect(krippendorffAlpha(a, 'interval').value).not.toBeCloseTo(krippendorffAlpha(b, 'interval').value!, 3);
   });
@@ -97,7 +105,10 @@ describe("Krippendorff's alpha — degenerate data", () => {
   });
 
   test('all missing (no codings at all)', () => {
-    expect(krippendorffAlpha(buildTable([]))).toEqual({ value: null, reason: 'no unit has two or more codings, so there are no pairable values' });
+    expect(krippendorffAlpha(buildTable([]))).toEqual({
+      value: null,
+      reason: 'no unit has two or more codings, so there are no pairable values',
+    });
   });
 });
 
@@ -105,12 +116,16 @@ describe("Krippendorff's alpha — floating point", () => {
   test('equal decimals are no variation, not a rounding residue', () => {
     const same = buildTable(codingsFromCoderRows({ A: [0.1, 0.1, 0.1], B: [0.1, 0.1, 0.1] }));
     for (const metric of ['nominal', 'ordinal', 'interval', 'ratio'] as const) {
-      expect(krippendorffAlpha(same, metric)).toEqual({ value: null, reason: 'all pairable codings have the same value, so expected disagreement is 0 and alpha is 0/0' });
+      expect(krippendorffAlpha(same, metric)).toEqual({
+        value: null,
+        reason: 'all pairable codings have the same value, so expected disagreement is 0 and alpha is 0/0',
+      });
     }
   });
 
   test('units that agree on decimals contribute exactly 0 disagreement', () => {
     const agree = buildTable(codingsFromCoderRows({ A: [0.1, 0.3, 0.7], B: [0.1, 0.3, 0.7], C: [0.1, 0.3, 0.7] }));
-    for (const metric of ['nominal', 'ordinal', 'interval', 'ratio'] as const) expect(krippendorffAlpha(agree, metric)).toEqual({ value: 1 });
+    for (const metric of ['nominal', 'ordinal', 'interval', 'ratio'] as const)
+      expect(krippendorffAlpha(agree, metric)).toEqual({ value: 1 });
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { buildTable, codingsFromCoderRows, cohenKappa, compressTable, pairAgreement, percentAgreement } from '@threadcoder/stats';
+import {
+  buildTable,
+  codingsFromCoderRows,
+  cohenKappa,
+  compressTable,
+  pairAgreement,
+  percentAgreement,
+} from '@threadcoder/stats';
 import { krippendorffC } from './worked-examples.ts';
 
 const _ = null;
@@ -18,7 +25,10 @@ const unshared = (a: string, b: string) => ({
   coderA: a,
   coderB: b,
   units: 0,
-  percentAgreement: { value: null, reason: 'no unit has two or more codings, so there is no pair of codings to compare' },
+  percentAgreement: {
+    value: null,
+    reason: 'no unit has two or more codings, so there is no pair of codings to compare',
+  },
   kappa: { value: null, reason: `coders "${a}" and "${b}" coded no unit in common` },
 });
 
@@ -48,7 +58,13 @@ describe('agreement of every coder pair', () => {
       expect(p.percentAgreement).toEqual(percentAgreement(two));
       expect(p.kappa).toEqual(cohenKappa(two, p.coderA, p.coderB));
     }
-    expect(pairs[0]).toEqual({ coderA: 'A', coderB: 'B', units: 9, percentAgreement: { value: 8 / 9 }, kappa: expect.anything() });
+    expect(pairs[0]).toEqual({
+      coderA: 'A',
+      coderB: 'B',
+      units: 9,
+      percentAgreement: { value: 8 / 9 },
+      kappa: expect.anything(),
+    });
   });
 
   test('a compressed table gives the same pairs (units are row weights)', () => {

@@ -6,7 +6,9 @@ const _ = null;
 describe('per-code agreement (present/absent)', () => {
   // Multi-label, two coders, four units.
   //   unit 1: {bug} vs {bug};  unit 2: {bug, docs} vs {docs};  unit 3: {} vs {docs};  unit 4: {perf} vs {perf}
-  const t = buildTable(codingsFromCoderRows({ A: [['bug'], ['bug', 'docs'], [], ['perf']], B: [['bug'], ['docs'], ['docs'], ['perf']] }));
+  const t = buildTable(
+    codingsFromCoderRows({ A: [['bug'], ['bug', 'docs'], [], ['perf']], B: [['bug'], ['docs'], ['docs'], ['perf']] }),
+  );
 
   test('codes come sorted, one entry each', () => {
     expect(perCodeAgreement(t).map((c) => c.code)).toEqual(['bug', 'docs', 'perf']);
@@ -34,7 +36,9 @@ describe('per-code agreement (present/absent)', () => {
   });
 
   test('single-label data: each category is a code', () => {
-    const single = buildTable(codingsFromCoderRows({ A: ['x', 'x', 'y', 'y'], B: ['x', 'y', 'y', 'y'], C: ['x', 'x', 'y', _] }));
+    const single = buildTable(
+      codingsFromCoderRows({ A: ['x', 'x', 'y', 'y'], B: ['x', 'y', 'y', 'y'], C: ['x', 'x', 'y', _] }),
+    );
     const x = codeAgreement(single, 'x');
     // Present/absent is the same split as x/y here: pairs A-B 0.5, A-C 1, B-C (2/3 - 4/9)/(5/9) = 0.4.
     expect(x.kappa.value).toBeCloseTo((0.5 + 1 + 0.4) / 3, 12);

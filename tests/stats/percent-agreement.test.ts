@@ -21,7 +21,15 @@ describe('percent agreement (pairwise)', () => {
   });
 
   test('sets agree only when equal', () => {
-    const t = buildTable(codingsFromCoderRows({ A: [['a', 'b'], ['a']], B: [['b', 'a'], ['a', 'c']] }));
+    const t = buildTable(
+      codingsFromCoderRows({
+        A: [['a', 'b'], ['a']],
+        B: [
+          ['b', 'a'],
+          ['a', 'c'],
+        ],
+      }),
+    );
     expect(percentAgreement(t)).toEqual({ value: 0.5 });
   });
 
@@ -34,6 +42,10 @@ describe('percent agreement (pairwise)', () => {
   ] as const)('%s', (_name, rows, value) => {
     const pa = percentAgreement(buildTable(codingsFromCoderRows(rows)));
     expect(pa.value).toBe(value);
-    if (value === null) expect(pa).toEqual({ value: null, reason: 'no unit has two or more codings, so there is no pair of codings to compare' });
+    if (value === null)
+      expect(pa).toEqual({
+        value: null,
+        reason: 'no unit has two or more codings, so there is no pair of codings to compare',
+      });
   });
 });

@@ -20,7 +20,9 @@ describe('seeded PRNG (xoshiro128**)', () => {
 
   test('next() is in [0, 1) with a mean near 1/2', () => {
     const r = createRandom(7);
-    let sum = 0, min = 1, max = 0;
+    let sum = 0,
+      min = 1,
+      max = 0;
     for (let i = 0; i < 100_000; i++) {
       const x = r.next();
       sum += x;

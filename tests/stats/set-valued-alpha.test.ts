@@ -39,7 +39,20 @@ describe("Krippendorff's alpha on sets (Passonneau 2006)", () => {
   });
 
   test.each([
-    ['identical sets everywhere', { A: [['a', 'b'], ['a', 'b']], B: [['a', 'b'], ['b', 'a']] }, null],
+    [
+      'identical sets everywhere',
+      {
+        A: [
+          ['a', 'b'],
+          ['a', 'b'],
+        ],
+        B: [
+          ['a', 'b'],
+          ['b', 'a'],
+        ],
+      },
+      null,
+    ],
     ['perfect agreement', { A: [['a'], ['a', 'b']], B: [['a'], ['a', 'b']] }, 1],
     ['empty sets agree', { A: [[], ['a']], B: [[], ['a']] }, 1],
   ] as const)('%s', (_name, rows, value) => {
@@ -50,6 +63,9 @@ describe("Krippendorff's alpha on sets (Passonneau 2006)", () => {
 
   test('MASI and Jaccard need set data', () => {
     const numbers = buildTable(codingsFromCoderRows({ A: [1, 2], B: [1, 2] }));
-    expect(krippendorffAlpha(numbers, 'masi')).toEqual({ value: null, reason: 'masi alpha needs set-valued codings, and these codings are numbers' });
+    expect(krippendorffAlpha(numbers, 'masi')).toEqual({
+      value: null,
+      reason: 'masi alpha needs set-valued codings, and these codings are numbers',
+    });
   });
 });

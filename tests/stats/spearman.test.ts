@@ -32,5 +32,6 @@ describe("Spearman's rho", () => {
     expect('reason' in r && r.reason).toContain(reason);
   });
 
-  test('different lengths throw', () => expect(() => spearman([1, 2, 3], [1, 2])).toThrow('x has 3 values and y has 2'));
+  test('different lengths throw', () =>
+    expect(() => spearman([1, 2, 3], [1, 2])).toThrow('x has 3 values and y has 2'));
 });

@@ -1,7 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import {
-  averageRanks, chiSquareSurvival, lnGamma, normalTwoSided, regularizedBeta, regularizedGammaP, regularizedGammaQ,
-  studentTTwoSided, tieGroups,
+  averageRanks,
+  chiSquareSurvival,
+  lnGamma,
+  normalTwoSided,
+  regularizedBeta,
+  regularizedGammaP,
+  regularizedGammaQ,
+  studentTTwoSided,
+  tieGroups,
 } from '@threadcoder/stats';
 
 describe('ln Gamma', () => {

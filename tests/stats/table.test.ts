@@ -34,22 +34,48 @@ describe('buildTable', () => {
   });
 
   test('numbers sort numerically; sets become sorted code lists with their codes', () => {
-    const n = buildTable([{ unit: 'a', coder: 'x', value: 10 }, { unit: 'a', coder: 'y', value: 9 }, { unit: 'b', coder: 'x', value: -0 }]);
+    const n = buildTable([
+      { unit: 'a', coder: 'x', value: 10 },
+      { unit: 'a', coder: 'y', value: 9 },
+      { unit: 'b', coder: 'x', value: -0 },
+    ]);
     expect(n.categories).toEqual([0, 9, 10]);
     expect(Array.from(n.numeric)).toEqual([0, 9, 10]);
-    const s = buildTable([{ unit: 'a', coder: 'x', value: ['q', 'p'] }, { unit: 'a', coder: 'y', value: ['p'] }, { unit: 'b', coder: 'x', value: [] }]);
+    const s = buildTable([
+      { unit: 'a', coder: 'x', value: ['q', 'p'] },
+      { unit: 'a', coder: 'y', value: ['p'] },
+      { unit: 'b', coder: 'x', value: [] },
+    ]);
     expect(s.categories).toEqual([[], ['p'], ['p', 'q']]);
     expect(s.codes).toEqual(['p', 'q']);
     expect(s.members.map((m) => Array.from(m))).toEqual([[], [0], [0, 1]]);
   });
 
   test('declared categories join the category list', () => {
-    expect(buildTable([{ unit: 'a', coder: 'x', value: 'b' }], { categories: ['c', 'a'] }).categories).toEqual(['a', 'b', 'c']);
+    expect(buildTable([{ unit: 'a', coder: 'x', value: 'b' }], { categories: ['c', 'a'] }).categories).toEqual([
+      'a',
+      'b',
+      'c',
+    ]);
   });
 
   test.each([
-    ['mixed kinds', [{ unit: 'a', coder: 'x', value: 'b' }, { unit: 'a', coder: 'y', value: 2 }], 'codings[1].value is a number value but codings[0].value is a category value'],
-    ['a coder twice on a unit', [{ unit: 'a', coder: 'x', value: 'b' }, { unit: 'a', coder: 'x', value: 'c' }], 'codings[1] repeats codings[0]: coder "x" coded unit "a" twice'],
+    [
+      'mixed kinds',
+      [
+        { unit: 'a', coder: 'x', value: 'b' },
+        { unit: 'a', coder: 'y', value: 2 },
+      ],
+      'codings[1].value is a number value but codings[0].value is a category value',
+    ],
+    [
+      'a coder twice on a unit',
+      [
+        { unit: 'a', coder: 'x', value: 'b' },
+        { unit: 'a', coder: 'x', value: 'c' },
+      ],
+      'codings[1] repeats codings[0]: coder "x" coded unit "a" twice',
+    ],
     ['NaN', [{ unit: 'a', coder: 'x', value: Number.NaN }], 'codings[0].value must be a finite number'],
   ])('throws on %s', (_name, codings, message) => {
     expect(() => buildTable(codings)).toThrow(message);
@@ -63,9 +89,12 @@ describe('buildTable', () => {
 describe('compressTable', () => {
   test('identical units share one weighted row', () => {
     const t = buildTable([
-      { unit: 'u1', coder: 'a', value: 'x' }, { unit: 'u1', coder: 'b', value: 'x' },
-      { unit: 'u2', coder: 'a', value: 'x' }, { unit: 'u2', coder: 'b', value: 'y' },
-      { unit: 'u3', coder: 'b', value: 'x' }, { unit: 'u3', coder: 'a', value: 'x' },
+      { unit: 'u1', coder: 'a', value: 'x' },
+      { unit: 'u1', coder: 'b', value: 'x' },
+      { unit: 'u2', coder: 'a', value: 'x' },
+      { unit: 'u2', coder: 'b', value: 'y' },
+      { unit: 'u3', coder: 'b', value: 'x' },
+      { unit: 'u3', coder: 'a', value: 'x' },
       { unit: 'u4', coder: 'b', value: 'x' },
     ]);
     const { table, rowOf } = compressTable(t);

@@ -47,7 +47,10 @@ export function codingsFromConfusion(categories: readonly string[], counts: read
     row.forEach((n, j) => {
       for (let k = 0; k < n; k++) {
         unit++;
-        codings.push({ unit: `u${unit}`, coder: 'A', value: categories[i]! }, { unit: `u${unit}`, coder: 'B', value: categories[j]! });
+        codings.push(
+          { unit: `u${unit}`, coder: 'A', value: categories[i]! },
+          { unit: `u${unit}`, coder: 'B', value: categories[j]! },
+        );
       }
     }),
   );

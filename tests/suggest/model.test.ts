@@ -37,8 +37,16 @@ describe('training', () => {
   test('codes with fewer than 5 positives are unsuggestable and never scored', () => {
     const model = trainModel(examples, codes, { seed: 1, minPositives: 5 });
     expect(model.unsuggestable).toEqual([
-      { codeId: 'call-for-collaboration', positives: 3, reason: '3 of the 400 labelled units have this code; at least 5 are needed.' },
-      { codeId: 'beginner-guidance', positives: 0, reason: '0 of the 400 labelled units have this code; at least 5 are needed.' },
+      {
+        codeId: 'call-for-collaboration',
+        positives: 3,
+        reason: '3 of the 400 labelled units have this code; at least 5 are needed.',
+      },
+      {
+        codeId: 'beginner-guidance',
+        positives: 0,
+        reason: '0 of the 400 labelled units have this code; at least 5 are needed.',
+      },
     ]);
     const scored = predictor(model).scores('looking for collaborators to join our project, open call');
     expect(scored.map((s) => s.codeId)).toEqual(Object.keys(vocabulary).filter((c) => c !== 'call-for-collaboration'));
@@ -101,10 +109,21 @@ describe('cross-validation', () => {
     const e = crossValidate(few, ['dataset'], 2, { seed: 1, minPositives: 5 });
     expect(e.unsuggestable).toEqual([]);
     expect(e.perCode).toEqual([
-      { codeId: 'dataset', positives: 5, truePositives: 0, falsePositives: 0, falseNegatives: 5, precision: null, recall: 0, f1: 0 },
+      {
+        codeId: 'dataset',
+        positives: 5,
+        truePositives: 0,
+        falsePositives: 0,
+        falseNegatives: 5,
+        precision: null,
+        recall: 0,
+        f1: 0,
+      },
     ]);
     expect(e.macro).toEqual({ precision: 0, recall: 0, f1: 0 });
-    expect(() => crossValidate(few, ['dataset'], 1, { seed: 1, minPositives: 5 })).toThrow('Cross-validation needs at least 2 folds, not 1.');
+    expect(() => crossValidate(few, ['dataset'], 1, { seed: 1, minPositives: 5 })).toThrow(
+      'Cross-validation needs at least 2 folds, not 1.',
+    );
   });
 
   test('the training job has no evaluation with fewer units than folds', () => {

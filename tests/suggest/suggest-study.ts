@@ -24,29 +24,63 @@ export async function suggestStudy(labelled = 120) {
   const t = makeTestApp();
   const { ids, studyId } = await addStudyCast(t.db);
   const posts = labelledPosts(labelled);
-  const forum = insertForum(t.db, [...posts.map((p) => p.text), ...freshPosts, 'Only cora codes this: thank you, that worked.'].map((text, i) => ({
-    title: `Question ${i + 1}`,
-    createdAt: new Date(Date.UTC(2024, 0, 1 + (i % 28))).toISOString(),
-    posts: [text],
-  })));
+  const forum = insertForum(
+    t.db,
+    [...posts.map((p) => p.text), ...freshPosts, 'Only cora codes this: thank you, that worked.'].map((text, i) => ({
+      title: `Question ${i + 1}`,
+      createdAt: new Date(Date.UTC(2024, 0, 1 + (i % 28))).toISOString(),
+      posts: [text],
+    })),
+  );
   selectAllThreads(t.db, studyId);
   const codebook = insertTemplateCodebook(t.db);
   pinCodebook(t.db, studyId, codebook);
   const round1 = t.db.prepare('SELECT id FROM rounds WHERE study_id = ?').pluck().get(studyId) as number;
   const both = [ids.cora!, ids.cody!];
-  const unit = (i: number, coderIds: number[]) => ({ threadId: forum.threadIds[i]!, postId: forum.postIds[i]![0]!, coderIds });
-  const labelledUnits = insertUnits(t.db, studyId, round1, posts.map((_, i) => unit(i, both)), ids.owen!, { method: 'test' });
+  const unit = (i: number, coderIds: number[]) => ({
+    threadId: forum.threadIds[i]!,
+    postId: forum.postIds[i]![0]!,
+    coderIds,
+  });
+  const labelledUnits = insertUnits(
+    t.db,
+    studyId,
+    round1,
+    posts.map((_, i) => unit(i, both)),
+    ids.owen!,
+    { method: 'test' },
+  );
   labelledUnits.forEach((unitId, i) => {
-    for (const coder of both) saveCoding(t.db, studyId, unitId, coder, codebook.versionId, { codeIds: posts[i]!.codeIds, memo: '', unsure: false, quotes: {} });
+    for (const coder of both)
+      saveCoding(t.db, studyId, unitId, coder, codebook.versionId, {
+        codeIds: posts[i]!.codeIds,
+        memo: '',
+        unsure: false,
+        quotes: {},
+      });
   });
   closeRound(t.db, studyId, round1, ids.owen!);
   const round2 = insertRound(t.db, studyId, 'Main', 'main', ids.owen!).id;
-  const fresh = insertUnits(t.db, studyId, round2, freshPosts.map((_, i) => unit(labelled + i, both)), ids.owen!, { method: 'test' });
-  const [coraOnly] = insertUnits(t.db, studyId, round2, [unit(labelled + freshPosts.length, [ids.cora!])], ids.owen!, { method: 'test' });
+  const fresh = insertUnits(
+    t.db,
+    studyId,
+    round2,
+    freshPosts.map((_, i) => unit(labelled + i, both)),
+    ids.owen!,
+    { method: 'test' },
+  );
+  const [coraOnly] = insertUnits(t.db, studyId, round2, [unit(labelled + freshPosts.length, [ids.cora!])], ids.owen!, {
+    method: 'test',
+  });
   await retrainNow(t.db, studyId);
   const as = (name: string) => loggedIn(t.app, name);
   const code = (unitId: number, coder: string, codeIds: string[]) =>
-    saveCoding(t.db, studyId, unitId, ids[coder]!, codebook.versionId, { codeIds, memo: '', unsure: false, quotes: {} });
+    saveCoding(t.db, studyId, unitId, ids[coder]!, codebook.versionId, {
+      codeIds,
+      memo: '',
+      unsure: false,
+      quotes: {},
+    });
   return { t, ids, studyId, round1, round2, posts, labelledUnits, fresh, coraOnly: coraOnly!, as, code };
 }
 

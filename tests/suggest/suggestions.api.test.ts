@@ -45,7 +45,9 @@ describe('the blind rule for suggestions', () => {
 
   test('in a round the owner marks assisted, suggestions come before the first pass', async () => {
     const owen = await s.as('owen');
-    expect((await (await s.as('cora')).request('PUT', url(`/rounds/${s.round2}/assisted`), { assisted: true })).status).toBe(403);
+    expect(
+      (await (await s.as('cora')).request('PUT', url(`/rounds/${s.round2}/assisted`), { assisted: true })).status,
+    ).toBe(403);
     const marked = await owen.request('PUT', url(`/rounds/${s.round2}/assisted`), { assisted: true });
     expect(marked.status).toBe(200);
     expect((await marked.json()).round.assisted).toBe(true);
@@ -69,12 +71,25 @@ describe('feedback', () => {
     const shown = await (await cora.get(url(`/units/${s.fresh[2]}`))).json();
     const top = shown.suggestions[0];
     expect(top.codeId).toBe('memory-performance');
-    const res = await cora.post(url(`/units/${s.fresh[2]}/feedback`), { codeId: 'memory-performance', decision: 'accepted' });
+    const res = await cora.post(url(`/units/${s.fresh[2]}/feedback`), {
+      codeId: 'memory-performance',
+      decision: 'accepted',
+    });
     expect(res.status).toBe(201);
     const { feedback } = await res.json();
-    expect(feedback).toMatchObject({ unitId: s.fresh[2], userId: s.ids.cora, codeId: 'memory-performance', score: top.score, decision: 'accepted', modelVersion: 1 });
+    expect(feedback).toMatchObject({
+      unitId: s.fresh[2],
+      userId: s.ids.cora,
+      codeId: 'memory-performance',
+      score: top.score,
+      decision: 'accepted',
+      modelVersion: 1,
+    });
     await cora.post(url(`/units/${s.fresh[2]}/feedback`), { codeId: 'dataset', decision: 'rejected' });
-    const rows = s.t.db.prepare('SELECT unit_id, user_id, code_id, decision, model_version FROM suggestion_feedback ORDER BY id').raw().all();
+    const rows = s.t.db
+      .prepare('SELECT unit_id, user_id, code_id, decision, model_version FROM suggestion_feedback ORDER BY id')
+      .raw()
+      .all();
     expect(rows).toEqual([
       [s.fresh[2], s.ids.cora, 'memory-performance', 'accepted', 1],
       [s.fresh[2], s.ids.cora, 'dataset', 'rejected', 1],
@@ -88,11 +103,18 @@ describe('feedback', () => {
 
   test('feedback before the first pass, or on a code the model cannot suggest, is refused', async () => {
     const cora = await s.as('cora');
-    expect((await cora.post(url(`/units/${s.fresh[1]}/feedback`), { codeId: 'dataset', decision: 'accepted' })).status).toBe(403);
+    expect(
+      (await cora.post(url(`/units/${s.fresh[1]}/feedback`), { codeId: 'dataset', decision: 'accepted' })).status,
+    ).toBe(403);
     s.code(s.fresh[1]!, 'cora', []);
-    const rare = await cora.post(url(`/units/${s.fresh[1]}/feedback`), { codeId: 'call-for-collaboration', decision: 'accepted' });
+    const rare = await cora.post(url(`/units/${s.fresh[1]}/feedback`), {
+      codeId: 'call-for-collaboration',
+      decision: 'accepted',
+    });
     expect(rare.status).toBe(400);
-    expect(await rare.json()).toMatchObject({ error: { code: 'suggestions.unknown_code', where: { field: 'codeId' } } });
+    expect(await rare.json()).toMatchObject({
+      error: { code: 'suggestions.unknown_code', where: { field: 'codeId' } },
+    });
     const bad = await cora.post(url(`/units/${s.fresh[1]}/feedback`), { codeId: 'dataset', decision: 'maybe' });
     expect(bad.status).toBe(400);
     expect(s.t.db.prepare('SELECT count(*) FROM suggestion_feedback').pluck().get()).toBe(0);
@@ -106,7 +128,8 @@ describe('agreement with and without assisted units', () => {
     s.code(s.fresh[2]!, 'cora', ['memory-performance']);
     s.code(s.fresh[2]!, 'cody', ['memory-performance']);
     const owen = await s.as('owen');
-    const units = async (assisted: string) => (await (await owen.get(`/api/studies/${s.studyId}/agreement?assisted=${assisted}`)).json()).overall.units;
+    const units = async (assisted: string) =>
+      (await (await owen.get(`/api/studies/${s.studyId}/agreement?assisted=${assisted}`)).json()).overall.units;
     const labelled = s.posts.length;
     expect(await units('include')).toBe(labelled + 2);
     await (await s.as('cora')).post(url(`/units/${s.fresh[0]}/feedback`), { codeId: 'dataset', decision: 'accepted' });
@@ -125,12 +148,18 @@ describe('active learning order', () => {
     const cora = await s.as('cora');
     const q = await (await cora.get(url(`/rounds/${s.round2}/queue?order=uncertainty`))).json();
     expect(q.modelVersion).toBe(1);
-    expect(q.units.map((u: { unitId: number }) => u.unitId).sort()).toEqual([s.fresh[0], s.fresh[2], s.fresh[3], s.coraOnly].sort());
+    expect(q.units.map((u: { unitId: number }) => u.unitId).sort()).toEqual(
+      [s.fresh[0], s.fresh[2], s.fresh[3], s.coraOnly].sort(),
+    );
     const values = q.units.map((u: { uncertainty: number }) => u.uncertainty);
     expect(values).toEqual([...values].sort((a, b) => b - a));
     for (const v of values) expect(v).toBeGreaterThanOrEqual(0);
     const plain = await (await cora.get(url(`/rounds/${s.round2}/queue?order=position`))).json();
-    expect(plain.units).toEqual([s.fresh[0], s.fresh[2], s.fresh[3], s.coraOnly].map((unitId) => expect.objectContaining({ unitId, uncertainty: null })));
+    expect(plain.units).toEqual(
+      [s.fresh[0], s.fresh[2], s.fresh[3], s.coraOnly].map((unitId) =>
+        expect.objectContaining({ unitId, uncertainty: null }),
+      ),
+    );
   });
 });
 
@@ -145,10 +174,20 @@ describe('evaluation and retraining', () => {
     for (const c of body.evaluation.perCode) expect(c.positives).toBe(counts(c.codeId));
     // The codebook's codable codes in its order, less the two with too few examples.
     expect(body.evaluation.perCode.map((c: { codeId: string }) => c.codeId)).toEqual([
-      'model-usage', 'training-pipeline', 'memory-performance', 'other-platforms', 'documentation', 'dataset', 'acknowledgement',
+      'model-usage',
+      'training-pipeline',
+      'memory-performance',
+      'other-platforms',
+      'documentation',
+      'dataset',
+      'acknowledgement',
     ]);
     const rare = body.evaluation.unsuggestable.find((u: { codeId: string }) => u.codeId === 'call-for-collaboration');
-    expect(rare).toEqual({ codeId: 'call-for-collaboration', positives: 3, reason: '3 of the 120 labelled units have this code; at least 5 are needed.' });
+    expect(rare).toEqual({
+      codeId: 'call-for-collaboration',
+      positives: 3,
+      reason: '3 of the 120 labelled units have this code; at least 5 are needed.',
+    });
     expect(body.evaluation.macro.f1).toBeGreaterThan(0.8);
   });
 
@@ -160,11 +199,15 @@ describe('evaluation and retraining', () => {
       s.code(s.fresh[0]!, 'cody', ['documentation']);
       const owen = await s.as('owen');
       expect((await owen.post(`/api/studies/${s.studyId}/rounds/${s.round2}/close`)).status).toBe(200);
-      const settle = await owen.post(`/api/studies/${s.studyId}/adjudication/units/${s.fresh[0]}/settle`, { codeIds: ['dataset'], rationale: 'About loading data.' });
+      const settle = await owen.post(`/api/studies/${s.studyId}/adjudication/units/${s.fresh[0]}/settle`, {
+        codeIds: ['dataset'],
+        rationale: 'About loading data.',
+      });
       expect(settle.status).toBe(200);
       const model = await (await owen.get(url('/model'))).json();
       expect(model.training).toBe(true);
-      for (let i = 0; i < 200 && modelInfo(s.t.db, s.studyId)?.labelCount !== 121; i++) await new Promise((r) => setTimeout(r, 50));
+      for (let i = 0; i < 200 && modelInfo(s.t.db, s.studyId)?.labelCount !== 121; i++)
+        await new Promise((r) => setTimeout(r, 50));
       // Round 2's unanimous units and the settled one: 120 + 1 settled (the others were not coded by both).
       expect(modelInfo(s.t.db, s.studyId)).toMatchObject({ labelCount: 121 });
       expect(modelInfo(s.t.db, s.studyId)!.version).toBeGreaterThan(1);

@@ -21,7 +21,8 @@ export class Agent {
   }
 
   get = (path: string) => this.request('GET', path);
-  post = (path: string, body?: unknown, headers?: Record<string, string>) => this.request('POST', path, body ?? {}, headers);
+  post = (path: string, body?: unknown, headers?: Record<string, string>) =>
+    this.request('POST', path, body ?? {}, headers);
 
   async login(username: string, password = testPassword): Promise<Response> {
     const res = await this.post('/api/auth/login', { username, password });

@@ -14,10 +14,19 @@ export interface ThreadSpec {
 }
 
 /** Inserts a source and its threads/posts straight into the tables (tests that are not about import). */
-export function insertForum(db: Db, threads: ThreadSpec[], sourceName = 'Test forum'): { sourceId: number; threadIds: number[]; postIds: number[][] } {
+export function insertForum(
+  db: Db,
+  threads: ThreadSpec[],
+  sourceName = 'Test forum',
+): { sourceId: number; threadIds: number[]; postIds: number[][] } {
   const now = '2024-01-01T00:00:00.000Z';
-  const sourceId = Number(db.prepare("INSERT INTO sources (name, kind, created_at) VALUES (?, 'discourse', ?)").run(sourceName, now).lastInsertRowid);
-  const insThread = db.prepare('INSERT INTO threads (source_id, external_id, title, category, tags_json, created_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const sourceId = Number(
+    db.prepare("INSERT INTO sources (name, kind, created_at) VALUES (?, 'discourse', ?)").run(sourceName, now)
+      .lastInsertRowid,
+  );
+  const insThread = db.prepare(
+    'INSERT INTO threads (source_id, external_id, title, category, tags_json, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   const insTag = db.prepare('INSERT INTO thread_tags (thread_id, tag) VALUES (?, ?)');
   const insPost = db.prepare(
     `INSERT INTO posts (source_id, thread_id, external_id, post_number, author, created_at, html, text, content_hash)
@@ -26,13 +35,28 @@ export function insertForum(db: Db, threads: ThreadSpec[], sourceName = 'Test fo
   const threadIds: number[] = [];
   const postIds: number[][] = [];
   threads.forEach((t, i) => {
-    const threadId = Number(insThread.run(sourceId, `t${i + 1}`, t.title, t.category ?? null, JSON.stringify(t.tags ?? []), t.createdAt).lastInsertRowid);
+    const threadId = Number(
+      insThread.run(sourceId, `t${i + 1}`, t.title, t.category ?? null, JSON.stringify(t.tags ?? []), t.createdAt)
+        .lastInsertRowid,
+    );
     indexNewThread(db).run(threadId, t.title);
     for (const tag of t.tags ?? []) insTag.run(threadId, tag);
     threadIds.push(threadId);
     postIds.push(
       t.posts.map((text, j) => {
-        const postId = Number(insPost.run(sourceId, threadId, `p${i + 1}-${j + 1}`, j + 1, `user${j}`, t.createdAt, `<p>${text}</p>`, text, `h${i}-${j}`).lastInsertRowid);
+        const postId = Number(
+          insPost.run(
+            sourceId,
+            threadId,
+            `p${i + 1}-${j + 1}`,
+            j + 1,
+            `user${j}`,
+            t.createdAt,
+            `<p>${text}</p>`,
+            text,
+            `h${i}-${j}`,
+          ).lastInsertRowid,
+        );
         indexNewPost(db).run(postId, text);
         return postId;
       }),
@@ -61,14 +85,21 @@ export function readTemplates() {
 }
 
 /** Stores the Hugging Face forum template as a codebook and returns its first version's id. */
-export function insertTemplateCodebook(db: Db, templateId = 'hf-forum-ptm-reuse'): { codebookId: number; versionId: number } {
+export function insertTemplateCodebook(
+  db: Db,
+  templateId = 'hf-forum-ptm-reuse',
+): { codebookId: number; versionId: number } {
   const result = templateToCodebook(readTemplates().find((t) => t.id === templateId));
   if (!result.ok) throw new Error(result.errors[0]!.message);
   return createCodebook(db, result.value, null, 'From template');
 }
 
 export function pinCodebook(db: Db, studyId: number, ids: { codebookId: number; versionId: number }): void {
-  db.prepare('UPDATE studies SET codebook_id = ?, codebook_version_id = ? WHERE id = ?').run(ids.codebookId, ids.versionId, studyId);
+  db.prepare('UPDATE studies SET codebook_id = ?, codebook_version_id = ? WHERE id = ?').run(
+    ids.codebookId,
+    ids.versionId,
+    studyId,
+  );
 }
 
 export function selectAllThreads(db: Db, studyId: number): void {

@@ -56,6 +56,15 @@ export function addStudy(db: Db, ownerId: number, members: [number, StudyRole][]
 export async function addStudyCast(db: Db, name?: string) {
   const ids: Record<string, number> = {};
   for (const user of ['owen', 'cora', 'cody', 'ada', 'nina']) ids[user] = (await addUser(db, user)).id;
-  const studyId = addStudy(db, ids.owen!, [[ids.cora!, 'coder'], [ids.cody!, 'coder'], [ids.ada!, 'adjudicator']], name);
+  const studyId = addStudy(
+    db,
+    ids.owen!,
+    [
+      [ids.cora!, 'coder'],
+      [ids.cody!, 'coder'],
+      [ids.ada!, 'adjudicator'],
+    ],
+    name,
+  );
   return { ids, studyId };
 }

@@ -1,5 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { addCode, deprecateCode, diffCodebooks, isEmptyDiff, mergeCodes, moveCode, updateCode } from '@threadcoder/taxonomy';
+import {
+  addCode,
+  deprecateCode,
+  diffCodebooks,
+  isEmptyDiff,
+  mergeCodes,
+  moveCode,
+  updateCode,
+} from '@threadcoder/taxonomy';
 import { META, must, smallCodebook } from './fixtures.ts';
 
 describe('diffCodebooks', () => {
@@ -11,21 +19,41 @@ describe('diffCodebooks', () => {
     let codebook = smallCodebook();
     codebook = must(updateCode(codebook, 'docs', { name: 'Docs', definition: 'Short.' }, META)).codebook;
     codebook = must(moveCode(codebook, 'oom', { parentId: 'challenge', position: 0 }, META)).codebook;
-    codebook = must(mergeCodes(codebook, { from: ['reuse', 'old'], into: { id: 'saves-time', name: 'Saves time' } }, META)).codebook;
+    codebook = must(
+      mergeCodes(codebook, { from: ['reuse', 'old'], into: { id: 'saves-time', name: 'Saves time' } }, META),
+    ).codebook;
     codebook = must(deprecateCode(codebook, 'memory', META)).codebook;
     const diff = diffCodebooks(smallCodebook(), codebook);
     expect(diff.added).toEqual([{ id: 'saves-time', name: 'Saves time', parentId: 'benefit' }]);
-    expect(diff.removed).toEqual([{ id: 'reuse', name: 'Reuse saves time', parentId: 'benefit' }, { id: 'old', name: 'Old code', parentId: 'benefit' }]);
+    expect(diff.removed).toEqual([
+      { id: 'reuse', name: 'Reuse saves time', parentId: 'benefit' },
+      { id: 'old', name: 'Old code', parentId: 'benefit' },
+    ]);
     expect(diff.renamed).toEqual([{ id: 'docs', from: 'Documentation gaps', to: 'Docs' }]);
-    expect(diff.moved).toEqual([{ id: 'oom', name: 'Out of memory', fromParentId: 'memory', toParentId: 'challenge', fromPosition: 0, toPosition: 0 }]);
+    expect(diff.moved).toEqual([
+      {
+        id: 'oom',
+        name: 'Out of memory',
+        fromParentId: 'memory',
+        toParentId: 'challenge',
+        fromPosition: 0,
+        toPosition: 0,
+      },
+    ]);
     expect(diff.changed).toEqual([
-      { id: 'docs', name: 'Docs', fields: [{ field: 'definition', from: 'Docs are missing, outdated or unclear.', to: 'Short.' }] },
+      {
+        id: 'docs',
+        name: 'Docs',
+        fields: [{ field: 'definition', from: 'Docs are missing, outdated or unclear.', to: 'Short.' }],
+      },
       { id: 'memory', name: 'Memory, performance', fields: [{ field: 'status', from: 'active', to: 'deprecated' }] },
     ]);
   });
 
   test('inserting a code does not report its younger siblings as moved', () => {
-    const after = must(addCode(smallCodebook(), { id: 'first', name: 'First', parentId: 'challenge', position: 0 }, META)).codebook;
+    const after = must(
+      addCode(smallCodebook(), { id: 'first', name: 'First', parentId: 'challenge', position: 0 }, META),
+    ).codebook;
     const diff = diffCodebooks(smallCodebook(), after);
     expect(diff.added.map((a) => a.id)).toEqual(['first']);
     expect(diff.moved).toEqual([]);

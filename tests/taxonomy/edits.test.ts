@@ -6,18 +6,40 @@ const shape = (codebook: Codebook) => codebook.codes.map((c) => `${c.parentId ??
 
 describe('addCode', () => {
   test('makes the next version with who, when and why, and puts the code where asked', () => {
-    const { codebook, change } = must(addCode(smallCodebook(), { id: 'cuda', name: 'CUDA errors', parentId: 'memory', position: 0 }, META));
-    expect(change).toEqual({ version: 2, kind: 'add', codeIds: ['cuda'], mappings: [], by: 7, at: '2026-03-01T10:00:00.000Z', why: 'Calibration round 1' });
+    const { codebook, change } = must(
+      addCode(smallCodebook(), { id: 'cuda', name: 'CUDA errors', parentId: 'memory', position: 0 }, META),
+    );
+    expect(change).toEqual({
+      version: 2,
+      kind: 'add',
+      codeIds: ['cuda'],
+      mappings: [],
+      by: 7,
+      at: '2026-03-01T10:00:00.000Z',
+      why: 'Calibration round 1',
+    });
     expect(codebook.version).toBe(2);
     expect(shape(codebook).slice(2, 5)).toEqual(['challenge/1/memory', 'memory/0/cuda', 'memory/1/oom']);
     const cuda = codebook.codes.find((c) => c.id === 'cuda');
-    expect(cuda).toMatchObject({ dimension: 'challenge', codable: true, status: 'active', shortcut: null, definition: '' });
+    expect(cuda).toMatchObject({
+      dimension: 'challenge',
+      codable: true,
+      status: 'active',
+      shortcut: null,
+      definition: '',
+    });
     expect(codebook.codes.filter((c) => c.color === cuda?.color)).toHaveLength(1);
   });
 
   test('a root code is a dimension and not codable', () => {
     const { codebook } = must(addCode(smallCodebook(), { id: 'trend', name: 'Trend', parentId: null }, META));
-    expect(codebook.codes.at(-1)).toMatchObject({ id: 'trend', parentId: null, position: 2, dimension: 'trend', codable: false });
+    expect(codebook.codes.at(-1)).toMatchObject({
+      id: 'trend',
+      parentId: null,
+      position: 2,
+      dimension: 'trend',
+      codable: false,
+    });
   });
 
   test('leaves the input untouched', () => {
@@ -30,7 +52,12 @@ describe('addCode', () => {
     ['a taken id', { id: 'oom', name: 'Other', parentId: 'memory' }, META, 'codebook.duplicate_id'],
     ['a sibling name', { id: 'x', name: 'out of memory', parentId: 'memory' }, META, 'codebook.duplicate_name'],
     ['an unknown parent', { id: 'x', name: 'X', parentId: 'nowhere' }, META, 'codebook.missing_parent'],
-    ['a taken shortcut', { id: 'x', name: 'X', parentId: 'memory', shortcut: '1' }, META, 'codebook.duplicate_shortcut'],
+    [
+      'a taken shortcut',
+      { id: 'x', name: 'X', parentId: 'memory', shortcut: '1' },
+      META,
+      'codebook.duplicate_shortcut',
+    ],
     ['no reason given', { id: 'x', name: 'X', parentId: 'memory' }, { ...META, why: '  ' }, 'edit.invalid_meta'],
     ['a bad timestamp', { id: 'x', name: 'X', parentId: 'memory' }, { ...META, at: 'yesterday' }, 'edit.invalid_meta'],
   ])('refuses %s', (_what, input, meta, code) => {
@@ -41,7 +68,12 @@ describe('addCode', () => {
 describe('updateCode', () => {
   test('a rename keeps the id and the place', () => {
     const { codebook, change } = must(updateCode(smallCodebook(), 'docs', { name: 'Docs and tutorials' }, META));
-    expect(codebook.codes[1]).toMatchObject({ id: 'docs', name: 'Docs and tutorials', parentId: 'challenge', position: 0 });
+    expect(codebook.codes[1]).toMatchObject({
+      id: 'docs',
+      name: 'Docs and tutorials',
+      parentId: 'challenge',
+      position: 0,
+    });
     expect(change.kind).toBe('update');
   });
 
@@ -58,13 +90,24 @@ describe('updateCode', () => {
 describe('moveCode', () => {
   test('reorders among siblings', () => {
     const { codebook } = must(moveCode(smallCodebook(), 'memory', { parentId: 'challenge', position: 0 }, META));
-    expect(shape(codebook).slice(0, 4)).toEqual(['-/0/challenge', 'challenge/0/memory', 'memory/0/oom', 'challenge/1/docs']);
+    expect(shape(codebook).slice(0, 4)).toEqual([
+      '-/0/challenge',
+      'challenge/0/memory',
+      'memory/0/oom',
+      'challenge/1/docs',
+    ]);
   });
 
   test('reparents the subtree into another dimension, which follows', () => {
     const { codebook, change } = must(moveCode(smallCodebook(), 'memory', { parentId: 'benefit', position: 1 }, META));
     expect(shape(codebook)).toEqual([
-      '-/0/challenge', 'challenge/0/docs', '-/1/benefit', 'benefit/0/reuse', 'benefit/1/memory', 'memory/0/oom', 'benefit/2/old',
+      '-/0/challenge',
+      'challenge/0/docs',
+      '-/1/benefit',
+      'benefit/0/reuse',
+      'benefit/1/memory',
+      'memory/0/oom',
+      'benefit/2/old',
     ]);
     expect(codebook.codes.find((c) => c.id === 'oom')?.dimension).toBe('benefit');
     expect(change).toMatchObject({ kind: 'move', codeIds: ['memory'] });

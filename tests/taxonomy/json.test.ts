@@ -19,7 +19,19 @@ describe('JSON format', () => {
   test('a code reads with fixed key order', () => {
     const file = JSON.parse(toJson(smallCodebook())) as { codebook: { codes: Record<string, unknown>[] } };
     expect(Object.keys(file.codebook.codes[1] ?? {})).toEqual([
-      'id', 'parentId', 'position', 'dimension', 'name', 'definition', 'includeNote', 'excludeNote', 'examples', 'color', 'shortcut', 'status', 'codable',
+      'id',
+      'parentId',
+      'position',
+      'dimension',
+      'name',
+      'definition',
+      'includeNote',
+      'excludeNote',
+      'examples',
+      'color',
+      'shortcut',
+      'status',
+      'codable',
     ]);
   });
 
@@ -30,7 +42,13 @@ describe('JSON format', () => {
   });
 
   test('a template codebook survives the round trip', () => {
-    const tiny = { id: 't', name: 'T', source: 's', dimensions: [{ id: 'd', name: 'D' }], codes: [{ id: 'c', dimension: 'd', name: 'C', definition: 'x' }] };
+    const tiny = {
+      id: 't',
+      name: 'T',
+      source: 's',
+      dimensions: [{ id: 'd', name: 'D' }],
+      codes: [{ id: 'c', dimension: 'd', name: 'C', definition: 'x' }],
+    };
     const codebook = must(templateToCodebook(tiny));
     expect(must(fromJson(toJson(codebook)))).toEqual(codebook);
   });
@@ -46,6 +64,8 @@ describe('JSON format', () => {
 
   test('rejects another format with a clear code', () => {
     expect(errorCodes(fromJson('{"format":"something-else","codebook":{}}'))).toEqual(['codebook_file.wrong_format']);
-    expect(errorCodes(fromJson(`{"format":"${JSON_FORMAT}","formatVersion":2}`))).toEqual(['codebook_file.unsupported_version']);
+    expect(errorCodes(fromJson(`{"format":"${JSON_FORMAT}","formatVersion":2}`))).toEqual([
+      'codebook_file.unsupported_version',
+    ]);
   });
 });

@@ -13,26 +13,40 @@ describe('checkLabels', () => {
     ['a grouping code', ['memory'], 'multi', ['labels.not_codable']],
     ['a deprecated code', ['old'], 'multi', ['labels.deprecated']],
     ['the same code twice', ['docs', 'docs'], 'multi', ['labels.duplicate']],
-    ['several problems at once', ['docs', 'nope', 'old'], 'single', ['labels.too_many', 'labels.unknown_code', 'labels.deprecated']],
+    [
+      'several problems at once',
+      ['docs', 'nope', 'old'],
+      'single',
+      ['labels.too_many', 'labels.unknown_code', 'labels.deprecated'],
+    ],
   ] as const)('%s', (_case, ids, mode, expected) => {
     expect(errorCodes(checkLabels(smallCodebook(), ids, mode))).toEqual(expected);
   });
 
   test('a code under a deprecated parent is refused, and the message says why', () => {
     const base = smallCodebook();
-    const codebook = { ...base, codes: base.codes.map((c) => (c.id === 'memory' ? { ...c, status: 'deprecated' as const } : c)) };
+    const codebook = {
+      ...base,
+      codes: base.codes.map((c) => (c.id === 'memory' ? { ...c, status: 'deprecated' as const } : c)),
+    };
     const result = checkLabels(codebook, ['oom'], 'multi');
     expect(result).toEqual({
       ok: false,
-      errors: [{
-        code: 'labels.deprecated',
-        message: '"Out of memory" lies under the deprecated "Memory, performance" and can no longer be applied.',
-        where: { codeId: 'oom', field: 'codeIds[0]' },
-      }],
+      errors: [
+        {
+          code: 'labels.deprecated',
+          message: '"Out of memory" lies under the deprecated "Memory, performance" and can no longer be applied.',
+          where: { codeId: 'oom', field: 'codeIds[0]' },
+        },
+      ],
     });
   });
 
   test('a valid set comes back as given', () => {
-    expect(checkLabels(smallCodebook(), ['reuse', 'oom'], 'multi')).toEqual({ ok: true, value: ['reuse', 'oom'], warnings: [] });
+    expect(checkLabels(smallCodebook(), ['reuse', 'oom'], 'multi')).toEqual({
+      ok: true,
+      value: ['reuse', 'oom'],
+      warnings: [],
+    });
   });
 });

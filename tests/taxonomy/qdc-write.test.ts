@@ -4,7 +4,10 @@ import { code, smallCodebook } from './fixtures.ts';
 import { codebookSchemaViolations } from './qdc-schema.ts';
 
 const tiny = (name: string, definition = ''): Codebook => ({
-  name: 'T', description: '', templateId: null, version: 1,
+  name: 'T',
+  description: '',
+  templateId: null,
+  version: 1,
   codes: [
     code({ id: 'dim', name: 'Dim', codable: false }),
     code({ id: 'c', name, parentId: 'dim', dimension: 'dim', definition, color: '#A1B2C3' }),
@@ -13,21 +16,23 @@ const tiny = (name: string, definition = ''): Codebook => ({
 
 describe('toQdc', () => {
   test('writes the documented structure, exactly', () => {
-    expect(toQdc(tiny('Plain', 'One line.'))).toBe([
-      '<?xml version="1.0" encoding="utf-8"?>',
-      '<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="Threadcoder">',
-      '  <Codes>',
-      `    <Code guid="${codeGuid('dim')}" name="Dim" isCodable="false">`,
-      '      <Description>Id: dim</Description>',
-      `      <Code guid="${codeGuid('c')}" name="Plain" isCodable="true" color="#A1B2C3">`,
-      '        <Description>Definition: One line.',
-      'Id: c</Description>',
-      '      </Code>',
-      '    </Code>',
-      '  </Codes>',
-      '</CodeBook>',
-      '',
-    ].join('\n'));
+    expect(toQdc(tiny('Plain', 'One line.'))).toBe(
+      [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="Threadcoder">',
+        '  <Codes>',
+        `    <Code guid="${codeGuid('dim')}" name="Dim" isCodable="false">`,
+        '      <Description>Id: dim</Description>',
+        `      <Code guid="${codeGuid('c')}" name="Plain" isCodable="true" color="#A1B2C3">`,
+        '        <Description>Definition: One line.',
+        'Id: c</Description>',
+        '      </Code>',
+        '    </Code>',
+        '  </Codes>',
+        '</CodeBook>',
+        '',
+      ].join('\n'),
+    );
   });
 
   test('guids are UUID v5 of the id, stable across exports; a GUID id is its own guid', () => {
@@ -59,7 +64,8 @@ describe('toQdc', () => {
   });
 
   test('the schema check itself catches what the XSD forbids', () => {
-    const bad = '<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes><Code guid="x" name="A" isCodable="yes" color="rgb(1,2,3)"><Code guid="2f1e5a1c-0000-4000-8000-000000000000" name="B" isCodable="true"/><Description>late</Description></Code></Codes><Sets/></CodeBook>';
+    const bad =
+      '<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes><Code guid="x" name="A" isCodable="yes" color="rgb(1,2,3)"><Code guid="2f1e5a1c-0000-4000-8000-000000000000" name="B" isCodable="true"/><Description>late</Description></Code></Codes><Sets/></CodeBook>';
     expect(codebookSchemaViolations(bad)).toEqual([
       'Code A has a malformed guid',
       'Code A has a non-boolean isCodable',

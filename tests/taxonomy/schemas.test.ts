@@ -1,6 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import {
-  changeMetaSchema, codePatchSchema, mergeInputSchema, moveTargetSchema, newCodeSchema, splitInputSchema,
+  changeMetaSchema,
+  codePatchSchema,
+  mergeInputSchema,
+  moveTargetSchema,
+  newCodeSchema,
+  splitInputSchema,
 } from '@threadcoder/taxonomy';
 
 // The request-body schemas the API validates with and the web forms reuse.
@@ -12,7 +17,18 @@ describe('request schemas', () => {
     ['a move to the front', moveTargetSchema, { parentId: 'benefit', position: 0 }],
     ['a merge into an existing code', mergeInputSchema, { from: ['a', 'b'], into: 'a' }],
     ['a merge into a new code', mergeInputSchema, { from: ['a', 'b'], into: { id: 'c', name: 'C' } }],
-    ['a split', splitInputSchema, { id: 'a', into: [{ id: 'a1', name: 'A1' }, { id: 'a2', name: 'A2' }], childrenTo: 'a2' }],
+    [
+      'a split',
+      splitInputSchema,
+      {
+        id: 'a',
+        into: [
+          { id: 'a1', name: 'A1' },
+          { id: 'a2', name: 'A2' },
+        ],
+        childrenTo: 'a2',
+      },
+    ],
     ['change metadata', changeMetaSchema, { by: null, at: '2026-03-01T10:00:00+01:00', why: 'Merged after round 2' }],
   ])('accepts %s', (_what, schema, body) => {
     expect(schema.safeParse(body).success).toBe(true);

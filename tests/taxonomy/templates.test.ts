@@ -2,7 +2,12 @@ import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
-  DEFAULT_TEMPLATE_ID, SHORTCUT_KEYS, checkLabels, templateFileSchema, templateToCodebook, validateCodebook,
+  DEFAULT_TEMPLATE_ID,
+  SHORTCUT_KEYS,
+  checkLabels,
+  templateFileSchema,
+  templateToCodebook,
+  validateCodebook,
 } from '@threadcoder/taxonomy';
 import { errorCodes, must } from './fixtures.ts';
 
@@ -33,8 +38,13 @@ describe('shipped templates', () => {
 
 describe('templateToCodebook', () => {
   const tiny = {
-    id: 'tiny', name: 'Tiny', source: 'A test',
-    dimensions: [{ id: 'challenge', name: 'Challenge' }, { id: 'benefit', name: 'Benefit' }],
+    id: 'tiny',
+    name: 'Tiny',
+    source: 'A test',
+    dimensions: [
+      { id: 'challenge', name: 'Challenge' },
+      { id: 'benefit', name: 'Benefit' },
+    ],
     codes: [
       { id: 'docs', dimension: 'challenge', name: 'Docs', definition: 'Docs are missing.' },
       { id: 'speed', dimension: 'benefit', name: 'Speed', definition: 'Faster work.' },
@@ -57,8 +67,18 @@ describe('templateToCodebook', () => {
 
   test('shortcuts run 1-9 then a-z without j, k, u, m, q, and stop when keys run out', () => {
     expect(SHORTCUT_KEYS.join('')).toBe('123456789abcdefghilnoprstvwxyz');
-    const many = { ...tiny, codes: Array.from({ length: 33 }, (_, i) => ({ id: `c${i}`, dimension: 'challenge', name: `Code ${i}`, definition: '' })) };
-    const shortcuts = must(templateToCodebook(many)).codes.filter((c) => c.codable).map((c) => c.shortcut);
+    const many = {
+      ...tiny,
+      codes: Array.from({ length: 33 }, (_, i) => ({
+        id: `c${i}`,
+        dimension: 'challenge',
+        name: `Code ${i}`,
+        definition: '',
+      })),
+    };
+    const shortcuts = must(templateToCodebook(many))
+      .codes.filter((c) => c.codable)
+      .map((c) => c.shortcut);
     expect(shortcuts.slice(8, 12)).toEqual(['9', 'a', 'b', 'c']);
     expect(shortcuts.slice(28)).toEqual(['y', 'z', null, null, null]);
   });
@@ -69,11 +89,31 @@ describe('templateToCodebook', () => {
   });
 
   test.each([
-    ['an unknown dimension', { ...tiny, codes: [{ id: 'x', dimension: 'nope', name: 'X', definition: '' }] }, 'template.unknown_dimension'],
-    ['a parent in another dimension', { ...tiny, codes: [...tiny.codes, { id: 'x', dimension: 'benefit', name: 'X', definition: '', parent: 'docs' }] }, 'template.dimension_mismatch'],
-    ['a code id equal to a dimension id', { ...tiny, codes: [{ id: 'benefit', dimension: 'challenge', name: 'X', definition: '' }] }, 'codebook.duplicate_id'],
-    ['a missing name field', { ...tiny, codes: [{ id: 'x', dimension: 'challenge', definition: '' }] }, 'template.invalid'],
-    ['two codes with one name', { ...tiny, codes: [...tiny.codes, { id: 'docs2', dimension: 'challenge', name: 'Docs', definition: '' }] }, 'codebook.duplicate_name'],
+    [
+      'an unknown dimension',
+      { ...tiny, codes: [{ id: 'x', dimension: 'nope', name: 'X', definition: '' }] },
+      'template.unknown_dimension',
+    ],
+    [
+      'a parent in another dimension',
+      { ...tiny, codes: [...tiny.codes, { id: 'x', dimension: 'benefit', name: 'X', definition: '', parent: 'docs' }] },
+      'template.dimension_mismatch',
+    ],
+    [
+      'a code id equal to a dimension id',
+      { ...tiny, codes: [{ id: 'benefit', dimension: 'challenge', name: 'X', definition: '' }] },
+      'codebook.duplicate_id',
+    ],
+    [
+      'a missing name field',
+      { ...tiny, codes: [{ id: 'x', dimension: 'challenge', definition: '' }] },
+      'template.invalid',
+    ],
+    [
+      'two codes with one name',
+      { ...tiny, codes: [...tiny.codes, { id: 'docs2', dimension: 'challenge', name: 'Docs', definition: '' }] },
+      'codebook.duplicate_name',
+    ],
   ])('refuses %s', (_what, template, code) => {
     expect(errorCodes(templateToCodebook(template))).toContain(code);
   });

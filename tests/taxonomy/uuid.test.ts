@@ -20,10 +20,12 @@ describe('sha1', () => {
 
 describe('uuidV5 and code guids', () => {
   test('matches the well-known v5 of www.example.com in the DNS namespace', () => {
-    expect(uuidV5('6ba7b810-9dad-11d1-80b4-00c04fd430c8', 'www.example.com')).toBe('2ed6657d-e927-568b-95e1-2665a8aea6a2');
+    expect(uuidV5('6ba7b810-9dad-11d1-80b4-00c04fd430c8', 'www.example.com')).toBe(
+      '2ed6657d-e927-568b-95e1-2665a8aea6a2',
+    );
   });
 
-  test('code guids are v5 in Threadcoder\'s namespace, and stable', () => {
+  test("code guids are v5 in Threadcoder's namespace, and stable", () => {
     expect(CODE_ID_NAMESPACE).toBe('8baf6be0-9289-4619-815c-5c2acd0e6e8b');
     expect(codeGuid('beginner-guidance')).toBe(uuidV5(CODE_ID_NAMESPACE, 'beginner-guidance'));
     expect(codeGuid('docs')).toBe('42512a61-fa1d-5e44-bdc9-c8200981a4c6');

@@ -15,8 +15,14 @@ beforeEach(async () => {
   units = s.t.db.prepare('SELECT id FROM units ORDER BY position').pluck().all() as number[];
   const cora = await s.as('cora');
   const cody = await s.as('cody');
-  const code = (who: Agent, unit: number, body: object) => who.request('PUT', `/api/studies/${s.studyId}/units/${unit}/coding`, body);
-  await code(cora, units[0]!, { codeIds: ['model-usage'], memo: 'asks how to call it', unsure: true, quotes: { 'model-usage': { text: 'Post 1', start: 0, end: 6 } } });
+  const code = (who: Agent, unit: number, body: object) =>
+    who.request('PUT', `/api/studies/${s.studyId}/units/${unit}/coding`, body);
+  await code(cora, units[0]!, {
+    codeIds: ['model-usage'],
+    memo: 'asks how to call it',
+    unsure: true,
+    quotes: { 'model-usage': { text: 'Post 1', start: 0, end: 6 } },
+  });
   await code(cody, units[0]!, { codeIds: ['model-usage', 'documentation'], memo: 'docs too' });
   await code(cora, units[1]!, { codeIds: ['dataset'] });
   await code(cody, units[1]!, { codeIds: ['training-pipeline'] });
@@ -34,7 +40,9 @@ test('an adjudicator compares the codings, picks the final labels, settles with 
   await user.keyboard('j');
   expect(await screen.findByRole('region', { name: 'Coding by cora' })).toBeInTheDocument();
   await user.keyboard('j');
-  expect(await within(await screen.findByRole('region', { name: 'Coding by cody' })).findByText('Training pipeline issues')).toBeInTheDocument();
+  expect(
+    await within(await screen.findByRole('region', { name: 'Coding by cody' })).findByText('Training pipeline issues'),
+  ).toBeInTheDocument();
   await user.keyboard('k');
   const cora = await screen.findByRole('region', { name: 'Coding by cora' });
   expect(await within(cora).findByText('Model usage understanding')).toBeInTheDocument();
@@ -67,13 +75,21 @@ test('an adjudicator compares the codings, picks the final labels, settles with 
   expect(within(settled).getByText('ada')).toBeInTheDocument();
   expect(within(settled).getByText('Documentation and tutorial gaps, Model usage understanding')).toBeInTheDocument();
   expect(within(settled).getByText('The poster also complains about the docs.')).toBeInTheDocument();
-  expect(s.t.db.prepare('SELECT code_id, origin FROM final_labels WHERE unit_id = ? ORDER BY code_id').all(units[0])).toEqual([
+  expect(
+    s.t.db.prepare('SELECT code_id, origin FROM final_labels WHERE unit_id = ? ORDER BY code_id').all(units[0]),
+  ).toEqual([
     { code_id: 'documentation', origin: 'adjudication' },
     { code_id: 'model-usage', origin: 'adjudication' },
   ]);
   const counts = screen.getByRole('table', { name: 'Final label counts' });
-  const row = (await within(counts).findByRole('rowheader', { name: 'Documentation and tutorial gaps' })).closest('tr')!;
-  expect(within(row).getAllByRole('cell').map((c) => c.textContent)).toEqual(['0', '1', '1']);
+  const row = (await within(counts).findByRole('rowheader', { name: 'Documentation and tutorial gaps' })).closest(
+    'tr',
+  )!;
+  expect(
+    within(row)
+      .getAllByRole('cell')
+      .map((c) => c.textContent),
+  ).toEqual(['0', '1', '1']);
   expect(within(queue).getByRole('button', { current: true })).toHaveTextContent('settled');
 
   await user.click(within(settled).getByRole('button', { name: 'Reopen' }));

@@ -19,19 +19,38 @@ beforeEach(async () => {
   s = await codingStudy();
   s.t.db.prepare("UPDATE rounds SET name = 'Calibration', kind = 'calibration' WHERE id = ?").run(s.roundId);
   const owen = await s.as('owen');
-  await owen.post(`/api/studies/${s.studyId}/sampling/draw`, { roundId: s.roundId, size: 6, seed: 'agree', overlap: 1 });
+  await owen.post(`/api/studies/${s.studyId}/sampling/draw`, {
+    roundId: s.roundId,
+    size: 6,
+    seed: 'agree',
+    overlap: 1,
+  });
   units = s.t.db.prepare('SELECT id FROM units ORDER BY position').pluck().all() as number[];
   const cora = await s.as('cora');
   const cody = await s.as('cody');
-  const code = (who: Agent, unit: number, codeIds: string[]) => who.request('PUT', `/api/studies/${s.studyId}/units/${unit}/coding`, { codeIds });
-  const pairs: [string[], string[]][] = [[[M], [M]], [[M], [M]], [[D], [D]], [[D], [M]], [[T], [T]], [[D, M], [D]]];
+  const code = (who: Agent, unit: number, codeIds: string[]) =>
+    who.request('PUT', `/api/studies/${s.studyId}/units/${unit}/coding`, { codeIds });
+  const pairs: [string[], string[]][] = [
+    [[M], [M]],
+    [[M], [M]],
+    [[D], [D]],
+    [[D], [M]],
+    [[T], [T]],
+    [[D, M], [D]],
+  ];
   for (const [i, [a, b]] of pairs.entries()) {
     await code(cora, units[i]!, a);
     await code(cody, units[i]!, b);
   }
   await owen.post(`/api/studies/${s.studyId}/rounds/${s.roundId}/close`);
-  mainId = (await (await owen.post(`/api/studies/${s.studyId}/rounds`, { name: 'Main', kind: 'main' })).json()).round.id;
-  await owen.post(`/api/studies/${s.studyId}/sampling/draw`, { roundId: mainId, size: 1, seed: 'agree-main', overlap: 1 });
+  mainId = (await (await owen.post(`/api/studies/${s.studyId}/rounds`, { name: 'Main', kind: 'main' })).json()).round
+    .id;
+  await owen.post(`/api/studies/${s.studyId}/sampling/draw`, {
+    roundId: mainId,
+    size: 1,
+    seed: 'agree-main',
+    overlap: 1,
+  });
   const mainUnit = s.t.db.prepare('SELECT id FROM units WHERE round_id = ?').pluck().get(mainId) as number;
   await code(cora, mainUnit, [M]);
   await code(cody, mainUnit, [M]);
@@ -64,31 +83,58 @@ test('the owner reads the headline numbers with their bands, per round, per code
 
   // Per code, sortable: by prevalence (default, descending), then by kappa ascending.
   const codes = screen.getByRole('table', { name: 'Agreement per code' });
-  const firstColumn = () => within(codes).getAllByRole('rowheader').map((h) => h.textContent);
-  expect(firstColumn()).toEqual(['Model usage understanding', 'Documentation and tutorial gaps', 'Training pipeline issues']);
+  const firstColumn = () =>
+    within(codes)
+      .getAllByRole('rowheader')
+      .map((h) => h.textContent);
+  expect(firstColumn()).toEqual([
+    'Model usage understanding',
+    'Documentation and tutorial gaps',
+    'Training pipeline issues',
+  ]);
   await user.click(within(codes).getByRole('button', { name: 'κ' }));
   expect(within(codes).getByRole('columnheader', { name: /κ/ })).toHaveAttribute('aria-sort', 'descending');
-  expect(firstColumn()).toEqual(['Training pipeline issues', 'Documentation and tutorial gaps', 'Model usage understanding']);
+  expect(firstColumn()).toEqual([
+    'Training pipeline issues',
+    'Documentation and tutorial gaps',
+    'Model usage understanding',
+  ]);
   await user.click(within(codes).getByRole('button', { name: 'κ' }));
-  expect(firstColumn()).toEqual(['Model usage understanding', 'Documentation and tutorial gaps', 'Training pipeline issues']);
-  expect(within(codes).getByRole('row', { name: /^Documentation/ })).toHaveTextContent('41.7%0.667 substantial0.686 tentative conclusions only');
+  expect(firstColumn()).toEqual([
+    'Model usage understanding',
+    'Documentation and tutorial gaps',
+    'Training pipeline issues',
+  ]);
+  expect(within(codes).getByRole('row', { name: /^Documentation/ })).toHaveTextContent(
+    '41.7%0.667 substantial0.686 tentative conclusions only',
+  );
 
   const pairs = screen.getByRole('table', { name: 'Agreement per coder pair' });
   expect(within(pairs).getByRole('row', { name: /cody & cora/ })).toHaveTextContent('cody & cora666.7%0.520 moderate');
 
   // The confusion matrix: per code present/absent, with a pair selector that flips the orientation.
   const matrix = screen.getByRole('table', { name: 'Confusion matrix of cody and cora' });
-  expect(within(matrix).getByRole('row', { name: /^Documentation/ })).toHaveTextContent('Documentation and tutorial gaps2013');
+  expect(within(matrix).getByRole('row', { name: /^Documentation/ })).toHaveTextContent(
+    'Documentation and tutorial gaps2013',
+  );
   await user.selectOptions(screen.getByLabelText('Coder pair'), 'cora (rows) × cody');
   const flipped = await screen.findByRole('table', { name: 'Confusion matrix of cora and cody' });
-  expect(within(flipped).getByRole('row', { name: /^Documentation/ })).toHaveTextContent('Documentation and tutorial gaps2103');
+  expect(within(flipped).getByRole('row', { name: /^Documentation/ })).toHaveTextContent(
+    'Documentation and tutorial gaps2103',
+  );
 
   const list = screen.getByRole('list', { name: 'Units where coders disagree' });
   const links = within(list).getAllByRole('link');
-  expect(links.map((a) => a.getAttribute('href'))).toEqual([`/studies/${s.studyId}/adjudicate?unit=${units[3]}`, `/studies/${s.studyId}/adjudicate?unit=${units[5]}`]);
+  expect(links.map((a) => a.getAttribute('href'))).toEqual([
+    `/studies/${s.studyId}/adjudicate?unit=${units[3]}`,
+    `/studies/${s.studyId}/adjudicate?unit=${units[5]}`,
+  ]);
   expect(within(list).getAllByRole('listitem')[1]).toHaveTextContent('Codes that differ: Model usage understanding');
 
-  expect(screen.getByRole('link', { name: 'Download CSV' })).toHaveAttribute('href', `/api/studies/${s.studyId}/agreement/export?format=csv&roundId=${s.roundId}&pair=${s.ids.cora}%2C${s.ids.cody}`);
+  expect(screen.getByRole('link', { name: 'Download CSV' })).toHaveAttribute(
+    'href',
+    `/api/studies/${s.studyId}/agreement/export?format=csv&roundId=${s.roundId}&pair=${s.ids.cora}%2C${s.ids.cody}`,
+  );
 });
 
 test('bootstrap intervals show with their seed; the open blind round hides its matrix and says why', async () => {
@@ -100,7 +146,9 @@ test('bootstrap intervals show with their seed; the open blind round hides its m
 
   await user.click(screen.getByLabelText('Bootstrap 95% intervals (1,000 resamples)'));
   expect(await screen.findByText(/95% intervals from 1,000 bootstrap resamples of units, seed 1/)).toBeInTheDocument();
-  expect(within(screen.getByRole('group', { name: 'Cohen’s κ' })).getByText(/95% CI/)).toHaveTextContent(/95% CI −?\d\.\d{3} – \d\.\d{3}/);
+  expect(within(screen.getByRole('group', { name: 'Cohen’s κ' })).getByText(/95% CI/)).toHaveTextContent(
+    /95% CI −?\d\.\d{3} – \d\.\d{3}/,
+  );
   expect(screen.getByLabelText('Seed')).toHaveValue(1);
   expect(screen.getByRole('table', { name: 'All statistics' })).toHaveTextContent('95% CI');
 
@@ -112,5 +160,7 @@ test('bootstrap intervals show with their seed; the open blind round hides its m
 
 test('a coder is told why the page is closed while the study is blind', async () => {
   renderWithApi(s.t.app, { path: `/studies/${s.studyId}/agreement`, agent: await s.as('cora') });
-  expect(await screen.findByRole('alert')).toHaveTextContent('Agreement is hidden from coders while the study is blind');
+  expect(await screen.findByRole('alert')).toHaveTextContent(
+    'Agreement is hidden from coders while the study is blind',
+  );
 });

@@ -27,7 +27,9 @@ test('an exported chart is a standalone SVG with a white background, the title, 
   ]);
   const doc = new DOMParser().parseFromString(markup, 'image/svg+xml');
   const root = doc.documentElement;
-  expect(markup.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+  expect(markup.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg"')).toBe(
+    true,
+  );
   expect(root.namespaceURI).toBe('http://www.w3.org/2000/svg');
   // Title band 32, the chart, then the legend: one 250-px column fits this 440-px chart, so two rows of 20.
   expect(Number(root.getAttribute('height'))).toBe(32 + Number(svg.getAttribute('height')) + 2 * 20 + 12);

@@ -10,7 +10,8 @@ beforeEach(async () => {
 });
 afterEach(() => s.t.close());
 
-const curves = (figure: HTMLElement, selector: string) => [...figure.querySelectorAll(selector)].filter((p) => (p.getAttribute('d') ?? '').length > 0);
+const curves = (figure: HTMLElement, selector: string) =>
+  [...figure.querySelectorAll(selector)].filter((p) => (p.getAttribute('d') ?? '').length > 0);
 
 test('the owner reads counts with sparklines, the trend chart and its tests, co-occurrence and terms', async () => {
   const user = userEvent.setup();
@@ -18,24 +19,43 @@ test('the owner reads counts with sparklines, the trend chart and its tests, co-
 
   const counts = await screen.findByRole('table', { name: 'Counts' });
   const memory = within(counts).getByRole('row', { name: /^Memory/ });
-  expect(within(memory).getAllByRole('cell').slice(0, 3).map((c) => c.textContent)).toEqual(['3', '42.9%', '3']);
+  expect(
+    within(memory)
+      .getAllByRole('cell')
+      .slice(0, 3)
+      .map((c) => c.textContent),
+  ).toEqual(['3', '42.9%', '3']);
   expect(within(memory).getByRole('img', { name: 'Memory per quarter: 1, 1, 1' })).toBeInTheDocument();
   expect(within(counts).getByRole('row', { name: /^Technical/ })).toHaveTextContent('457.1%4');
   expect(screen.getByText(/7 coded units in 6 threads/)).toBeInTheDocument();
-  expect(screen.getByRole('figure', { name: 'Units per code' }).querySelectorAll('.recharts-bar-rectangle').length).toBe(4);
+  expect(
+    screen.getByRole('figure', { name: 'Units per code' }).querySelectorAll('.recharts-bar-rectangle').length,
+  ).toBe(4);
 
   // The five most used codes are picked by default; the chart shows shares as lines.
   const trend = await screen.findByRole('figure', { name: 'Final labels per quarter (share of coded units)' });
   await waitFor(() => expect(curves(trend, 'path.recharts-line-curve')).toHaveLength(4));
-  expect(within(screen.getByRole('list', { name: /legend$/ })).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Memory', 'Training', 'Docs', 'Thanks']);
+  expect(
+    within(screen.getByRole('list', { name: /legend$/ }))
+      .getAllByRole('listitem')
+      .map((li) => li.textContent),
+  ).toEqual(['Memory', 'Training', 'Docs', 'Thanks']);
   await user.click(screen.getByRole('radio', { name: 'Counts' }));
   await user.click(screen.getByRole('radio', { name: 'Stacked areas' }));
   const areas = await screen.findByRole('figure', { name: 'Final labels per quarter (units)' });
   await waitFor(() => expect(curves(areas, 'path.recharts-area-area')).toHaveLength(4));
-  await user.click(within(screen.getByRole('group', { name: 'Codes to chart' })).getByRole('checkbox', { name: /^Training/ }));
-  await waitFor(() => expect(curves(screen.getByRole('figure', { name: 'Final labels per quarter (units)' }), 'path.recharts-area-area')).toHaveLength(3));
+  await user.click(
+    within(screen.getByRole('group', { name: 'Codes to chart' })).getByRole('checkbox', { name: /^Training/ }),
+  );
+  await waitFor(() =>
+    expect(
+      curves(screen.getByRole('figure', { name: 'Final labels per quarter (units)' }), 'path.recharts-area-area'),
+    ).toHaveLength(3),
+  );
 
-  expect(screen.getByText(/χ²\(6\) = 4\.00, p = \.677, Cramér’s V = \.47, over 9 labels of 4 codes/)).toBeInTheDocument();
+  expect(
+    screen.getByText(/χ²\(6\) = 4\.00, p = \.677, Cramér’s V = \.47, over 9 labels of 4 codes/),
+  ).toBeInTheDocument();
   expect(screen.getByText(/12 of 12 expected counts are below 5/)).toBeInTheDocument();
   const tests = screen.getByRole('table', { name: 'Trend tests per code' });
   expect(within(tests).getByRole('row', { name: /^Training/ })).toHaveTextContent('-2');
@@ -50,7 +70,10 @@ test('the owner reads counts with sparklines, the trend chart and its tests, co-
   expect(within(terms).getAllByRole('row').length).toBeGreaterThan(1);
 
   // CSV links point at the API.
-  expect(screen.getByRole('link', { name: 'Trend CSV' })).toHaveAttribute('href', `/api/studies/${s.studyId}/analysis/trend.csv?granularity=quarter`);
+  expect(screen.getByRole('link', { name: 'Trend CSV' })).toHaveAttribute(
+    'href',
+    `/api/studies/${s.studyId}/analysis/trend.csv?granularity=quarter`,
+  );
 });
 
 test('filters live in the address and narrow every section', async () => {
@@ -58,7 +81,9 @@ test('filters live in the address and narrow every section', async () => {
   expect(await screen.findByText(/2 coded units in 2 threads/)).toBeInTheDocument();
   expect(screen.getByLabelText('Forum category')).toHaveValue('Beginners');
   const counts = screen.getByRole('table', { name: 'Counts' });
-  expect(within(within(counts).getByRole('row', { name: /^Memory/ })).getByRole('img')).toHaveAccessibleName('Memory per month: 0, 1');
+  expect(within(within(counts).getByRole('row', { name: /^Memory/ })).getByRole('img')).toHaveAccessibleName(
+    'Memory per month: 0, 1',
+  );
 });
 
 test('the owner adds a keyword group and sees its mentions beside the codes; a duplicate name is refused beside the form', async () => {

@@ -46,7 +46,9 @@ test('an owner edits a definition with a why, and the new version shows in the h
   const diff = await within(history).findByRole('region', { name: 'Changes from version 1 to version 2' });
   expect(diff).toHaveTextContent('changed');
   expect(diff).toHaveTextContent('Finding, licensing or loading a dataset for a model.');
-  expect(screen.getByRole('region', { name: 'Study version' })).toHaveTextContent('The study codes with version 1; the codebook is at version 2.');
+  expect(screen.getByRole('region', { name: 'Study version' })).toHaveTextContent(
+    'The study codes with version 1; the codebook is at version 2.',
+  );
 });
 
 test('the merge dialog merges two codes into one, and the tree and history follow', async () => {
@@ -64,7 +66,9 @@ test('the merge dialog merges two codes into one, and the tree and history follo
 
   await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
   const tree = screen.getByRole('list', { name: 'Codes' });
-  await waitFor(() => expect(within(tree).queryByRole('button', { name: 'Documentation and tutorial gaps' })).not.toBeInTheDocument());
+  await waitFor(() =>
+    expect(within(tree).queryByRole('button', { name: 'Documentation and tutorial gaps' })).not.toBeInTheDocument(),
+  );
   expect(within(tree).getByRole('button', { name: 'Model usage understanding' })).toBeInTheDocument();
   const history = screen.getByRole('region', { name: 'Version history' });
   expect(await within(history).findByText(/merge: model-usage, documentation → model-usage/)).toBeInTheDocument();
@@ -78,7 +82,13 @@ test('a save on a stale version says so and offers to reload', async () => {
   const form = await openCode('Memory and performance');
   // Someone else saves first.
   const other = await s.as('owen');
-  const res = await other.post(`/api/studies/${s.studyId}/codebook/versions`, { op: 'update', id: 'dataset', patch: { definition: 'x' }, baseVersion: 1, why: 'elsewhere' });
+  const res = await other.post(`/api/studies/${s.studyId}/codebook/versions`, {
+    op: 'update',
+    id: 'dataset',
+    patch: { definition: 'x' },
+    baseVersion: 1,
+    why: 'elsewhere',
+  });
   expect(res.status).toBe(201);
 
   await user.type(within(form).getByLabelText('Exclude when'), 'Out-of-memory errors caused by a bug.');
@@ -88,7 +98,11 @@ test('a save on a stale version says so and offers to reload', async () => {
   expect(alert).toHaveTextContent('Someone changed the codebook meanwhile — Reload');
   await user.click(within(alert).getByRole('button', { name: 'Reload' }));
   expect(await screen.findByText(/version 2/, { selector: 'p' })).toBeInTheDocument();
-  await waitFor(() => expect(within(screen.getByRole('form', { name: 'Edit Memory and performance' })).queryByRole('alert')).not.toBeInTheDocument());
+  await waitFor(() =>
+    expect(
+      within(screen.getByRole('form', { name: 'Edit Memory and performance' })).queryByRole('alert'),
+    ).not.toBeInTheDocument(),
+  );
 });
 
 test('"Move to…" moves a code by keyboard, with a why', async () => {
@@ -101,7 +115,12 @@ test('"Move to…" moves a code by keyboard, with a why', async () => {
   await user.type(within(form).getByLabelText(/^Why/), 'It is a kind of acknowledgement.');
   await user.click(within(form).getByRole('button', { name: 'Move' }));
   await waitFor(() => expect(versions()).toHaveLength(2));
-  const moved = s.t.db.prepare("SELECT parent_id FROM codes c JOIN codebook_versions v ON v.id = c.version_id WHERE v.version = 2 AND c.id = 'expert-solutions'").pluck().get();
+  const moved = s.t.db
+    .prepare(
+      "SELECT parent_id FROM codes c JOIN codebook_versions v ON v.id = c.version_id WHERE v.version = 2 AND c.id = 'expert-solutions'",
+    )
+    .pluck()
+    .get();
   expect(moved).toBe('acknowledgement');
 });
 
@@ -136,8 +155,19 @@ test('after a split, a coder chooses the part that applies from the review list'
   await owen.post(`/api/studies/${s.studyId}/sampling/draw`, { roundId: s.roundId, size: 1, seed: 'web', overlap: 1 });
   const unit = s.t.db.prepare('SELECT id FROM units').pluck().get() as number;
   await (await s.as('cora')).request('PUT', `/api/studies/${s.studyId}/units/${unit}/coding`, { codeIds: ['dataset'] });
-  const split = { id: 'dataset', into: [{ id: 'dataset-acquisition', name: 'Dataset acquisition' }, { id: 'dataset-usage', name: 'Dataset usage' }] };
-  await owen.post(`/api/studies/${s.studyId}/codebook/versions`, { op: 'split', split, baseVersion: 1, why: 'two problems' });
+  const split = {
+    id: 'dataset',
+    into: [
+      { id: 'dataset-acquisition', name: 'Dataset acquisition' },
+      { id: 'dataset-usage', name: 'Dataset usage' },
+    ],
+  };
+  await owen.post(`/api/studies/${s.studyId}/codebook/versions`, {
+    op: 'split',
+    split,
+    baseVersion: 1,
+    why: 'two problems',
+  });
   await owen.post(`/api/studies/${s.studyId}/codebook/upgrade`, { toVersion: 2 });
 
   renderWithApi(s.t.app, { path: page(), agent: await s.as('cora') });

@@ -31,8 +31,20 @@ describe('moving between units', () => {
 });
 
 const code = (id: string, parentId: string | null, extra: Partial<Code> = {}): Code => ({
-  id, parentId, position: 0, dimension: 'challenge', name: id, definition: `about ${id}`, includeNote: '', excludeNote: '',
-  examples: [], color: null, shortcut: null, status: 'active', codable: parentId !== null, ...extra,
+  id,
+  parentId,
+  position: 0,
+  dimension: 'challenge',
+  name: id,
+  definition: `about ${id}`,
+  includeNote: '',
+  excludeNote: '',
+  examples: [],
+  color: null,
+  shortcut: null,
+  status: 'active',
+  codable: parentId !== null,
+  ...extra,
 });
 
 describe('the codebook list', () => {
@@ -47,7 +59,9 @@ describe('the codebook list', () => {
   ];
   test('groups by dimension in tree order; grouping codes are headings; retired codes only while applied', () => {
     const groups = codeGroups(codes, []);
-    expect(groups.map((g) => [g.dimension.id, g.items.map((i) => `${i.code.id}${i.heading ? ':h' : ''}@${i.depth}`)])).toEqual([
+    expect(
+      groups.map((g) => [g.dimension.id, g.items.map((i) => `${i.code.id}${i.heading ? ':h' : ''}@${i.depth}`)]),
+    ).toEqual([
       ['challenge', ['docs@0', 'setup:h@0', 'install@1']],
       ['benefit', ['thanks@0']],
     ]);
@@ -88,8 +102,18 @@ describe('quotes', () => {
       selection.addRange(range);
       return selection;
     };
-    expect(selectionQuote(bodies, texts, select(bodies[0]!.querySelector('b')!.firstChild!, 0, 5))).toEqual({ text: 'world', start: 8, end: 13 });
-    expect(selectionQuote(bodies, texts, select(bodies[1]!.querySelector('p')!.firstChild!, 0, 13))).toEqual({ text: 'second post', start: 15, end: 26 });
-    expect(selectionQuote(bodies.slice(1), texts.slice(1), select(bodies[0]!.querySelector('p')!.firstChild!, 0, 5))).toBeNull();
+    expect(selectionQuote(bodies, texts, select(bodies[0]!.querySelector('b')!.firstChild!, 0, 5))).toEqual({
+      text: 'world',
+      start: 8,
+      end: 13,
+    });
+    expect(selectionQuote(bodies, texts, select(bodies[1]!.querySelector('p')!.firstChild!, 0, 13))).toEqual({
+      text: 'second post',
+      start: 15,
+      end: 26,
+    });
+    expect(
+      selectionQuote(bodies.slice(1), texts.slice(1), select(bodies[0]!.querySelector('p')!.firstChild!, 0, 5)),
+    ).toBeNull();
   });
 });

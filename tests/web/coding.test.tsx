@@ -14,7 +14,12 @@ beforeEach(async () => {
   localStorage.clear();
   s = await codingStudy();
   const owen = await s.as('owen');
-  const draw = await owen.post(`/api/studies/${s.studyId}/sampling/draw`, { roundId: s.roundId, size: 4, seed: 'web', overlap: 1 });
+  const draw = await owen.post(`/api/studies/${s.studyId}/sampling/draw`, {
+    roundId: s.roundId,
+    size: 4,
+    seed: 'web',
+    overlap: 1,
+  });
   expect(draw.status).toBe(201);
   units = s.t.db.prepare('SELECT id FROM units ORDER BY position').pluck().all() as number[];
 });
@@ -29,16 +34,21 @@ async function openAs(name: string, path = codePath(), agent?: Agent) {
 }
 
 const unitArticle = (n: number, of = 4) => screen.findByRole('article', { name: `Unit ${n} of ${of}` });
-const code = (name: RegExp | string) => within(screen.getByRole('region', { name: 'Codebook' })).getByRole('button', { name });
+const code = (name: RegExp | string) =>
+  within(screen.getByRole('region', { name: 'Codebook' })).getByRole('button', { name });
 const outputComprehension = /^Output comprehension/;
 const modelUsage = /^Model usage understanding/;
 
 function stored(unitId: number, coder = 'cora') {
   const row = s.t.db
-    .prepare('SELECT c.id, c.memo, c.unsure FROM codings c JOIN users u ON u.id = c.coder_id WHERE c.unit_id = ? AND u.username = ?')
+    .prepare(
+      'SELECT c.id, c.memo, c.unsure FROM codings c JOIN users u ON u.id = c.coder_id WHERE c.unit_id = ? AND u.username = ?',
+    )
     .get(unitId, coder) as { id: number; memo: string; unsure: number } | undefined;
   if (!row) return null;
-  const labels = s.t.db.prepare('SELECT code_id, quote, quote_start, quote_end FROM coding_labels WHERE coding_id = ? ORDER BY code_id').all(row.id) as {
+  const labels = s.t.db
+    .prepare('SELECT code_id, quote, quote_start, quote_end FROM coding_labels WHERE coding_id = ? ORDER BY code_id')
+    .all(row.id) as {
     code_id: string;
     quote: string | null;
     quote_start: number | null;
@@ -227,11 +237,15 @@ describe('the screen', () => {
     const user = await openAs('cora');
     const article = await unitArticle(1);
     const unit = s.t.db
-      .prepare('SELECT t.title, t.category, p.post_number AS n FROM units u JOIN threads t ON t.id = u.thread_id JOIN posts p ON p.id = u.post_id WHERE u.id = ?')
+      .prepare(
+        'SELECT t.title, t.category, p.post_number AS n FROM units u JOIN threads t ON t.id = u.thread_id JOIN posts p ON p.id = u.post_id WHERE u.id = ?',
+      )
       .get(units[0]) as { title: string; category: string; n: number };
     expect(within(article).getByRole('heading', { level: 3, name: unit.title })).toBeInTheDocument();
     expect(within(article).getByText(unit.category)).toBeInTheDocument();
-    expect(within(article).getByRole('article', { name: `Post ${unit.n} (the unit)` })).toHaveTextContent(`Post ${unit.n} of ${unit.title.toLowerCase()}`);
+    expect(within(article).getByRole('article', { name: `Post ${unit.n} (the unit)` })).toHaveTextContent(
+      `Post ${unit.n} of ${unit.title.toLowerCase()}`,
+    );
     expect(within(article).getAllByRole('article').length).toBeGreaterThan(1);
     expect(screen.getByRole('navigation', { name: 'Your units' })).toBeInTheDocument();
     expect(unitLinks()).toHaveLength(4);
@@ -243,7 +257,11 @@ describe('the screen', () => {
     expect(screen.getByRole('group', { name: 'Benefit' })).toBeInTheDocument();
     expect(code(modelUsage)).toHaveAccessibleDescription(/does not understand how to call, configure or adapt a model/);
     await user.hover(code(modelUsage));
-    expect(screen.getByText(/does not understand how to call, configure or adapt a model/, { selector: '.code-about *, .code-about' })).toBeVisible();
+    expect(
+      screen.getByText(/does not understand how to call, configure or adapt a model/, {
+        selector: '.code-about *, .code-about',
+      }),
+    ).toBeVisible();
 
     await user.keyboard('3{Enter}');
     await unitArticle(2);
@@ -253,7 +271,9 @@ describe('the screen', () => {
   test('text selected in the post is attached to an applied code as a quote, shown under it and removable', async () => {
     const user = await openAs('cora');
     const article = await unitArticle(1);
-    const body = within(article).getByRole('article', { name: /\(the unit\)/ }).querySelector('.post-body')!;
+    const body = within(article)
+      .getByRole('article', { name: /\(the unit\)/ })
+      .querySelector('.post-body')!;
     const select = (from: number, to: number) => {
       const text = body.querySelector('p')!.firstChild!;
       const range = document.createRange();
@@ -268,16 +288,28 @@ describe('the screen', () => {
     await user.click(screen.getByRole('button', { name: /^Attach selection to Output comprehension/ }));
     const item = code(outputComprehension).closest('li')!;
     expect(within(item).getByText(postText.slice(0, 6), { selector: 'blockquote' })).toBeInTheDocument();
-    await waitFor(() => expect(stored(units[0]!)?.labels).toEqual([{ code_id: 'output-comprehension', quote: postText.slice(0, 6), quote_start: 0, quote_end: 6 }]));
+    await waitFor(() =>
+      expect(stored(units[0]!)?.labels).toEqual([
+        { code_id: 'output-comprehension', quote: postText.slice(0, 6), quote_start: 0, quote_end: 6 },
+      ]),
+    );
 
     // q then a code's key attaches without the mouse, applying the code if needed.
     select(7, 9);
     await user.keyboard('q2');
     expect(code(modelUsage)).toHaveAttribute('aria-pressed', 'true');
-    await waitFor(() => expect(stored(units[0]!)?.labels.find((l) => l.code_id === 'model-usage')).toMatchObject({ quote: 'of', quote_start: 7, quote_end: 9 }));
+    await waitFor(() =>
+      expect(stored(units[0]!)?.labels.find((l) => l.code_id === 'model-usage')).toMatchObject({
+        quote: 'of',
+        quote_start: 7,
+        quote_end: 9,
+      }),
+    );
 
     await user.click(within(item).getByRole('button', { name: /^Remove quote from Output comprehension/ }));
-    await waitFor(() => expect(stored(units[0]!)?.labels.find((l) => l.code_id === 'output-comprehension')?.quote).toBeNull());
+    await waitFor(() =>
+      expect(stored(units[0]!)?.labels.find((l) => l.code_id === 'output-comprehension')?.quote).toBeNull(),
+    );
     expect(within(item).queryByRole('blockquote')).not.toBeInTheDocument();
 
     document.getSelection()!.removeAllRanges();
@@ -295,7 +327,9 @@ describe('the screen', () => {
     const user = userEvent.setup();
     renderWithApi(s.t.app, { agent: await s.as('owen'), path: `${codePath()}?unit=${units[2]}` });
     await screen.findByRole('article', { name: `Unit ${units[2]}` });
-    expect(screen.getByRole('note')).toHaveTextContent('This unit is not assigned to you: you can read it, but not code it.');
+    expect(screen.getByRole('note')).toHaveTextContent(
+      'This unit is not assigned to you: you can read it, but not code it.',
+    );
     expect(code(outputComprehension)).toBeDisabled();
     await user.keyboard('3');
     expect(code(outputComprehension)).toHaveAttribute('aria-pressed', 'false');
@@ -310,7 +344,9 @@ describe('saving', () => {
     const owen = await s.as('owen');
     expect((await owen.post(`/api/studies/${s.studyId}/rounds/${s.roundId}/close`)).status).toBe(200);
     await user.keyboard('3');
-    await waitFor(() => expect(status()).toHaveTextContent('Not saved: This round is closed; codings can no longer change.'));
+    await waitFor(() =>
+      expect(status()).toHaveTextContent('Not saved: This round is closed; codings can no longer change.'),
+    );
     expect(await screen.findByRole('note')).toHaveTextContent('This round is closed: your coding is shown read-only.');
     expect(code(outputComprehension)).toHaveAttribute('aria-pressed', 'false');
     expect(code(outputComprehension)).toBeDisabled();
@@ -320,7 +356,11 @@ describe('saving', () => {
 
   test('a closed round shows the coder’s coding read-only', async () => {
     const cora = await s.as('cora');
-    await cora.request('PUT', `/api/studies/${s.studyId}/units/${units[0]}/coding`, { codeIds: ['dataset'], memo: 'data loading', unsure: true });
+    await cora.request('PUT', `/api/studies/${s.studyId}/units/${units[0]}/coding`, {
+      codeIds: ['dataset'],
+      memo: 'data loading',
+      unsure: true,
+    });
     await (await s.as('owen')).post(`/api/studies/${s.studyId}/rounds/${s.roundId}/close`);
     const user = await openAs('cora', codePath(), cora);
     await unitArticle(1);
@@ -360,7 +400,9 @@ describe('saving', () => {
     // The reload: a new page, a new query client, the network back.
     const { unmount } = renderWithApi(s.t.app, { agent: await s.as('cora'), path: `${codePath()}?unit=${units[0]}` });
     await unitArticle(1);
-    await waitFor(() => expect(stored(units[0]!)).toMatchObject({ codeIds: ['output-comprehension'], memo: 'written offline' }));
+    await waitFor(() =>
+      expect(stored(units[0]!)).toMatchObject({ codeIds: ['output-comprehension'], memo: 'written offline' }),
+    );
     expect(code(outputComprehension)).toHaveAttribute('aria-pressed', 'true');
     expect(screen.getByRole('textbox', { name: 'Memo' })).toHaveValue('written offline');
     await saved();

@@ -10,7 +10,10 @@ beforeEach(async () => {
 });
 afterEach(() => s.t.close());
 
-const hrefs = (region: HTMLElement) => within(region).queryAllByRole('link').map((a) => a.getAttribute('href'));
+const hrefs = (region: HTMLElement) =>
+  within(region)
+    .queryAllByRole('link')
+    .map((a) => a.getAttribute('href'));
 
 test('the owner opens Export from the study tabs and gets every download, with what each file holds', async () => {
   const user = userEvent.setup();
@@ -20,13 +23,19 @@ test('the owner opens Export from the study tabs and gets every download, with w
   expect(codings).toHaveTextContent('Your file holds 2 codings.');
   expect(within(codings).getByText('created_at')).toBeInTheDocument();
   expect(hrefs(codings)).toEqual([`/api/studies/${s.studyId}/exports/codings`]);
-  expect(hrefs(screen.getByRole('region', { name: 'Final labels (CSV)' }))).toEqual([`/api/studies/${s.studyId}/exports/final`]);
-  expect(hrefs(screen.getByRole('region', { name: 'REFI-QDA project (.qdpx)' }))).toEqual([`/api/studies/${s.studyId}/exports/qdpx`]);
+  expect(hrefs(screen.getByRole('region', { name: 'Final labels (CSV)' }))).toEqual([
+    `/api/studies/${s.studyId}/exports/final`,
+  ]);
+  expect(hrefs(screen.getByRole('region', { name: 'REFI-QDA project (.qdpx)' }))).toEqual([
+    `/api/studies/${s.studyId}/exports/qdpx`,
+  ]);
   expect(hrefs(screen.getByRole('region', { name: 'Agreement (CSV or JSON)' }))).toEqual([
     `/api/studies/${s.studyId}/agreement/export?format=csv&bootstrap=1000&seed=1`,
     `/api/studies/${s.studyId}/agreement/export?format=json&bootstrap=1000&seed=1`,
   ]);
-  expect(hrefs(screen.getByRole('region', { name: 'Codebook' }))).toEqual(['qdc', 'csv', 'md', 'json'].map((f) => `/api/studies/${s.studyId}/codebook/export?format=${f}`));
+  expect(hrefs(screen.getByRole('region', { name: 'Codebook' }))).toEqual(
+    ['qdc', 'csv', 'md', 'json'].map((f) => `/api/studies/${s.studyId}/codebook/export?format=${f}`),
+  );
   for (const link of screen.getAllByRole('link', { name: /^Download/ })) expect(link).toHaveAttribute('download');
 });
 

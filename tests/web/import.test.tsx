@@ -50,7 +50,8 @@ afterEach(async () => {
   t.close();
 });
 
-const fixtureFile = (name: string) => new File([readFileSync(join(import.meta.dirname, '../fixtures/upload', name))], name);
+const fixtureFile = (name: string) =>
+  new File([readFileSync(join(import.meta.dirname, '../fixtures/upload', name))], name);
 
 /**
  * Like renderWithApi, but passes request bodies through as bytes: the import form uploads the
@@ -61,8 +62,13 @@ async function renderAs(username: string, path: string) {
   await agent.login(username);
   const fetchViaApp: typeof fetch = async (input, init) => {
     const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url, origin);
-    const headers: Record<string, string> = { origin, cookie: agent.cookie, ...Object.fromEntries(new Headers(init?.headers).entries()) };
-    const body = init?.body instanceof Blob ? new Uint8Array(await init.body.arrayBuffer()) : (init?.body as BodyInit | undefined);
+    const headers: Record<string, string> = {
+      origin,
+      cookie: agent.cookie,
+      ...Object.fromEntries(new Headers(init?.headers).entries()),
+    };
+    const body =
+      init?.body instanceof Blob ? new Uint8Array(await init.body.arrayBuffer()) : (init?.body as BodyInit | undefined);
     return t.app.request(`${origin}${url.pathname}${url.search}`, { method: init?.method ?? 'GET', headers, body });
   };
   render(
@@ -105,17 +111,32 @@ test('an owner imports a Discourse file and sees the report', async () => {
 
 test('the import page shows the job progress, then the report when it finishes', async () => {
   await setup();
-  const sourceId = t.db.prepare("INSERT INTO sources (name, kind, created_at) VALUES ('HF forum', 'discourse', '2024-01-01T00:00:00Z')").run().lastInsertRowid;
+  const sourceId = t.db
+    .prepare("INSERT INTO sources (name, kind, created_at) VALUES ('HF forum', 'discourse', '2024-01-01T00:00:00Z')")
+    .run().lastInsertRowid;
   const id = t.db
-    .prepare("INSERT INTO imports (source_id, filename, format, status, bytes_total, bytes_read, posts_read, created_at) VALUES (?, 'dump.jsonl', 'discourse', 'running', 2048, 512, 7, '2024-01-01T00:00:00Z')")
+    .prepare(
+      "INSERT INTO imports (source_id, filename, format, status, bytes_total, bytes_read, posts_read, created_at) VALUES (?, 'dump.jsonl', 'discourse', 'running', 2048, 512, 7, '2024-01-01T00:00:00Z')",
+    )
     .run(sourceId).lastInsertRowid;
   await renderAs('olga', `/sources/imports/${id}`);
   const bar = await screen.findByRole('progressbar', { name: 'Import progress' });
   expect(bar).toHaveAttribute('aria-valuenow', '25');
   expect(screen.getByText('512 B of 2.0 kB read, 7 posts')).toBeInTheDocument();
 
-  const report = { format: 'discourse', threads: { new: 2, updated: 1, unchanged: 0 }, posts: { new: 9, updated: 0, unchanged: 3 }, rejected: [], rejectedOmitted: 0, skipped: [] };
-  t.db.prepare("UPDATE imports SET status = 'succeeded', bytes_read = 2048, report_json = ?, finished_at = '2024-01-01T00:01:00Z' WHERE id = ?").run(JSON.stringify(report), id);
+  const report = {
+    format: 'discourse',
+    threads: { new: 2, updated: 1, unchanged: 0 },
+    posts: { new: 9, updated: 0, unchanged: 3 },
+    rejected: [],
+    rejectedOmitted: 0,
+    skipped: [],
+  };
+  t.db
+    .prepare(
+      "UPDATE imports SET status = 'succeeded', bytes_read = 2048, report_json = ?, finished_at = '2024-01-01T00:01:00Z' WHERE id = ?",
+    )
+    .run(JSON.stringify(report), id);
   const counts = await screen.findByRole('table', { name: 'Counts' }, { timeout: 5000 });
   expect(within(counts).getByRole('row', { name: 'Posts 9 0 3' })).toBeInTheDocument();
   expect(screen.queryByRole('progressbar')).toBeNull();
@@ -123,18 +144,35 @@ test('the import page shows the job progress, then the report when it finishes',
 
 test('a report of an import done before its search index says so, and whether indexing has caught up', async () => {
   await setup();
-  const sourceId = t.db.prepare("INSERT INTO sources (name, kind, created_at) VALUES ('HF forum', 'discourse', '2024-01-01T00:00:00Z')").run().lastInsertRowid;
+  const sourceId = t.db
+    .prepare("INSERT INTO sources (name, kind, created_at) VALUES ('HF forum', 'discourse', '2024-01-01T00:00:00Z')")
+    .run().lastInsertRowid;
   const report = {
-    format: 'discourse', threads: { new: 2, updated: 0, unchanged: 0 }, posts: { new: 9, updated: 0, unchanged: 0 }, rejected: [], rejectedOmitted: 0, skipped: [],
+    format: 'discourse',
+    threads: { new: 2, updated: 0, unchanged: 0 },
+    posts: { new: 9, updated: 0, unchanged: 0 },
+    rejected: [],
+    rejectedOmitted: 0,
+    skipped: [],
     search: { state: 'indexing', pending: 9, pendingThreads: 2 },
   };
   const id = t.db
-    .prepare("INSERT INTO imports (source_id, filename, format, status, report_json, created_at, finished_at) VALUES (?, 'big.jsonl', 'discourse', 'succeeded', ?, '2024-01-01T00:00:00Z', '2024-01-01T00:01:00Z')")
+    .prepare(
+      "INSERT INTO imports (source_id, filename, format, status, report_json, created_at, finished_at) VALUES (?, 'big.jsonl', 'discourse', 'succeeded', ?, '2024-01-01T00:00:00Z', '2024-01-01T00:01:00Z')",
+    )
     .run(sourceId, JSON.stringify(report)).lastInsertRowid;
   await renderAs('olga', `/sources/imports/${id}`);
-  expect(await screen.findByText(/The import was done before its posts were in the search index: 9 posts were left to index then\./, {}, { timeout: 5000 })).toBeInTheDocument();
+  expect(
+    await screen.findByText(
+      /The import was done before its posts were in the search index: 9 posts were left to index then\./,
+      {},
+      { timeout: 5000 },
+    ),
+  ).toBeInTheDocument();
   // The server has caught up since (nothing is listed as unindexed in this database).
-  expect(await screen.findByRole('status', { name: 'Search index' }, { timeout: 5000 })).toHaveTextContent('Search index: up to date.');
+  expect(await screen.findByRole('status', { name: 'Search index' }, { timeout: 5000 })).toHaveTextContent(
+    'Search index: up to date.',
+  );
 });
 
 test('a CSV file offers its header columns for the mapping', async () => {
@@ -146,7 +184,11 @@ test('a CSV file offers its header columns for the mapping', async () => {
   await user.type(within(form).getByLabelText(/^Source/), 'Survey');
   const mapping = await within(form).findByRole('group', { name: 'Column mapping' });
   const threadId = within(mapping).getByLabelText('Thread id (required)');
-  expect(within(threadId).getAllByRole('option').map((o) => o.textContent)).toEqual(['Choose a column…', 'topic', 'id', 'user', 'when', 'subject', 'message']);
+  expect(
+    within(threadId)
+      .getAllByRole('option')
+      .map((o) => o.textContent),
+  ).toEqual(['Choose a column…', 'topic', 'id', 'user', 'when', 'subject', 'message']);
   await user.click(within(form).getByRole('button', { name: 'Import' }));
   expect(within(form).getByRole('alert')).toHaveTextContent('Choose the column that holds Thread id.');
 

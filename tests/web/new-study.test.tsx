@@ -13,7 +13,10 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 const templateOf = (name: string) =>
-  t.db.prepare('SELECT c.template_id FROM studies s LEFT JOIN codebooks c ON c.id = s.codebook_id WHERE s.name = ?').pluck().get(name);
+  t.db
+    .prepare('SELECT c.template_id FROM studies s LEFT JOIN codebooks c ON c.id = s.codebook_id WHERE s.name = ?')
+    .pluck()
+    .get(name);
 
 test('a new study codes with the Hugging Face forum template unless told otherwise', async () => {
   const user = userEvent.setup();

@@ -11,12 +11,36 @@ let t: TestApp;
 let studyId: number;
 beforeEach(async () => {
   t = makeTestApp();
-  insertForum(t.db, [
-    { title: 'Loading a pretrained checkpoint', createdAt: '2022-01-10T00:00:00.000Z', category: 'Models', posts: ['It fails to load.', 'Works now.'] },
-    { title: 'How to fine-tune on my data', createdAt: '2022-02-10T00:00:00.000Z', category: 'Beginners', posts: ['Which learning rate?'] },
-    { title: 'Tokenizer question', createdAt: '2022-03-10T00:00:00.000Z', category: 'Beginners', posts: ['Call AutoTokenizer.from_pretrained("bert").', 'Thanks', 'Solved'] },
-    { title: 'Space is sleeping', createdAt: '2022-04-10T00:00:00.000Z', category: 'Spaces', posts: ['My Space went to sleep.'] },
-  ], 'HF forum');
+  insertForum(
+    t.db,
+    [
+      {
+        title: 'Loading a pretrained checkpoint',
+        createdAt: '2022-01-10T00:00:00.000Z',
+        category: 'Models',
+        posts: ['It fails to load.', 'Works now.'],
+      },
+      {
+        title: 'How to fine-tune on my data',
+        createdAt: '2022-02-10T00:00:00.000Z',
+        category: 'Beginners',
+        posts: ['Which learning rate?'],
+      },
+      {
+        title: 'Tokenizer question',
+        createdAt: '2022-03-10T00:00:00.000Z',
+        category: 'Beginners',
+        posts: ['Call AutoTokenizer.from_pretrained("bert").', 'Thanks', 'Solved'],
+      },
+      {
+        title: 'Space is sleeping',
+        createdAt: '2022-04-10T00:00:00.000Z',
+        category: 'Spaces',
+        posts: ['My Space went to sleep.'],
+      },
+    ],
+    'HF forum',
+  );
   const owner = await addUser(t.db, 'olga');
   const coder = await addUser(t.db, 'cody');
   studyId = addStudy(t.db, owner.id, [[coder.id, 'coder']], 'PTM reuse');
@@ -33,7 +57,9 @@ async function open(username: string) {
 test('an owner previews and adds a keyword rule, then picks a thread; counts and rules update', async () => {
   const user = userEvent.setup();
   await open('olga');
-  expect(within(screen.getByRole('navigation', { name: 'Study' })).getByRole('link', { name: 'Threads' })).toHaveAttribute('href', `/studies/${studyId}/threads`);
+  expect(
+    within(screen.getByRole('navigation', { name: 'Study' })).getByRole('link', { name: 'Threads' }),
+  ).toHaveAttribute('href', `/studies/${studyId}/threads`);
   const form = screen.getByRole('form', { name: 'Keyword rule' });
   await user.type(within(form).getByLabelText(/^Keywords/), 'pretrained{Enter}fine-tune, from_pretrained');
   await user.click(within(form).getByRole('button', { name: 'Preview' }));
@@ -41,9 +67,15 @@ test('an owner previews and adds a keyword rule, then picks a thread; counts and
 
   await user.click(within(form).getByRole('button', { name: 'Add matching threads' }));
   await waitFor(() => expect(within(form).getByRole('status')).toHaveTextContent('Added 3 threads (3 matched).'));
-  await waitFor(() => expect(screen.getByText(/threads with/).textContent).toBe('3 threads with 6 posts are selected; sampling draws units from them.'));
+  await waitFor(() =>
+    expect(screen.getByText(/threads with/).textContent).toBe(
+      '3 threads with 6 posts are selected; sampling draws units from them.',
+    ),
+  );
   const rules = screen.getByRole('table', { name: 'Selection rules' });
-  expect(within(rules).getAllByRole('row')[1]).toHaveTextContent(/olgaAddedany of "pretrained", "fine-tune", "from_pretrained"333$/);
+  expect(within(rules).getAllByRole('row')[1]).toHaveTextContent(
+    /olgaAddedany of "pretrained", "fine-tune", "from_pretrained"333$/,
+  );
 
   // The browser marks selected threads; pick the one left out and add it.
   const browser = screen.getByRole('region', { name: 'Select by filter or by hand' });
@@ -64,7 +96,9 @@ test('an owner removes every thread matching the browser filter', async () => {
   await user.selectOptions(await within(browser).findByLabelText('Category'), 'Beginners (2)');
   await user.click(await within(browser).findByRole('button', { name: 'Remove all matching' }));
   expect(await within(browser).findByText('Removed 2 threads (2 matched).')).toHaveAttribute('role', 'status');
-  expect(within(screen.getByRole('table', { name: 'Selection rules' })).getAllByRole('row')[1]).toHaveTextContent('category Beginners');
+  expect(within(screen.getByRole('table', { name: 'Selection rules' })).getAllByRole('row')[1]).toHaveTextContent(
+    'category Beginners',
+  );
 });
 
 test('a coder sees the counts and rules but not the tools', async () => {

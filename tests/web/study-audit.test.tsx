@@ -11,7 +11,10 @@ beforeEach(async () => {
   await owen.post(`/api/studies/${s.studyId}/sampling/draw`, { roundId: s.roundId, size: 2, seed: 'audit' });
   const unitId = s.t.db.prepare('SELECT id FROM units ORDER BY position').pluck().get() as number;
   const cora = await s.as('cora');
-  await cora.request('PUT', `/api/studies/${s.studyId}/units/${unitId}/coding`, { codeIds: ['documentation'], memo: 'CORA-MEMO' });
+  await cora.request('PUT', `/api/studies/${s.studyId}/units/${unitId}/coding`, {
+    codeIds: ['documentation'],
+    memo: 'CORA-MEMO',
+  });
   await owen.request('PATCH', `/api/studies/${s.studyId}`, { name: 'Renamed' });
 });
 afterEach(() => s.t.close());
@@ -22,7 +25,11 @@ test('the owner opens the audit log from its tab; coding rows are hidden while b
   await user.click(await screen.findByRole('link', { name: 'Audit log' }));
   const log = await screen.findByRole('region', { name: 'Audit log' });
   const rows = await within(log).findAllByRole('row');
-  expect(rows.slice(1).map((r) => within(r).getAllByRole('cell')[2]!.textContent)).toEqual(['study.update study 1', 'coding.create coding 1', 'sample.draw round 1']);
+  expect(rows.slice(1).map((r) => within(r).getAllByRole('cell')[2]!.textContent)).toEqual([
+    'study.update study 1',
+    'coding.create coding 1',
+    'sample.draw round 1',
+  ]);
   expect(within(rows[1]!).getByText('Renamed')).toBeInTheDocument();
   expect(within(rows[2]!).getByText('hidden while blind')).toBeInTheDocument();
   expect(within(rows[2]!).getByText('cora')).toBeInTheDocument();

@@ -10,8 +10,13 @@ beforeEach(async () => {
 });
 afterEach(() => s.t.close());
 
-const openAs = async (name: string, page = '') => renderWithApi(s.t.app, { path: `/studies/${s.studyId}${page}`, agent: await s.as(name) });
-const count = (sql: string, ...args: unknown[]) => s.t.db.prepare(sql).pluck().get(...args) as number;
+const openAs = async (name: string, page = '') =>
+  renderWithApi(s.t.app, { path: `/studies/${s.studyId}${page}`, agent: await s.as(name) });
+const count = (sql: string, ...args: unknown[]) =>
+  s.t.db
+    .prepare(sql)
+    .pluck()
+    .get(...args) as number;
 
 describe('the sample panel', () => {
   test('the calculator starts from the study’s population and shows n = 278 for N = 1000 at 95% and ±5%', async () => {
@@ -40,7 +45,10 @@ describe('the sample panel', () => {
     await user.type(within(newRound).getByLabelText('Round name'), 'Calibration 1');
     await user.click(within(newRound).getByRole('button', { name: 'Create round' }));
     const draw = screen.getByRole('form', { name: 'Draw a sample' });
-    await within(within(draw).getByLabelText('Round')).findByRole('option', { name: 'Calibration 1 (calibration)', selected: true });
+    await within(within(draw).getByLabelText('Round')).findByRole('option', {
+      name: 'Calibration 1 (calibration)',
+      selected: true,
+    });
     await user.clear(within(draw).getByLabelText('Size'));
     await user.type(within(draw).getByLabelText('Size'), '6');
     await user.selectOptions(within(draw).getByLabelText('Strata'), 'quarter');
@@ -53,7 +61,13 @@ describe('the sample panel', () => {
     expect(within(result).getAllByRole('row')).toHaveLength(5); // header + four quarters of 2022
     const roundId = count("SELECT id FROM rounds WHERE name = 'Calibration 1' AND kind = 'calibration'");
     expect(count('SELECT count(*) FROM units WHERE round_id = ?', roundId)).toBe(6);
-    expect(count('SELECT count(*) FROM assignments a JOIN units u ON u.id = a.unit_id WHERE u.round_id = ? AND a.user_id = ?', roundId, s.ids.cora)).toBe(6);
+    expect(
+      count(
+        'SELECT count(*) FROM assignments a JOIN units u ON u.id = a.unit_id WHERE u.round_id = ? AND a.user_id = ?',
+        roundId,
+        s.ids.cora,
+      ),
+    ).toBe(6);
     expect(count('SELECT count(*) FROM assignments WHERE user_id = ?', s.ids.cody)).toBe(0);
     // The rounds table and the progress bars follow the draw.
     const rounds = screen.getByRole('region', { name: 'Rounds' });
@@ -65,11 +79,17 @@ describe('the sample panel', () => {
 describe('closing a round', () => {
   beforeEach(async () => {
     const owen = await s.as('owen');
-    await owen.post(`/api/studies/${s.studyId}/sampling/draw`, { roundId: s.roundId, size: 3, seed: 'close', overlap: 1 });
+    await owen.post(`/api/studies/${s.studyId}/sampling/draw`, {
+      roundId: s.roundId,
+      size: 3,
+      seed: 'close',
+      overlap: 1,
+    });
     const units = s.t.db.prepare('SELECT id FROM units ORDER BY position').pluck().all() as number[];
     const cora = await s.as('cora');
     const cody = await s.as('cody');
-    const code = (agent: typeof cora, unit: number, codeIds: string[]) => agent.request('PUT', `/api/studies/${s.studyId}/units/${unit}/coding`, { codeIds });
+    const code = (agent: typeof cora, unit: number, codeIds: string[]) =>
+      agent.request('PUT', `/api/studies/${s.studyId}/units/${unit}/coding`, { codeIds });
     await code(cora, units[0]!, ['documentation']);
     await code(cody, units[0]!, ['documentation']);
     await code(cora, units[1]!, ['documentation']);
@@ -92,7 +112,9 @@ describe('closing a round', () => {
     const user = userEvent.setup();
     await openAs('owen');
     await user.click(await screen.findByRole('button', { name: 'Close Main' }));
-    await user.click(within(screen.getByRole('dialog', { name: 'Close Main?' })).getByRole('button', { name: 'Close round' }));
+    await user.click(
+      within(screen.getByRole('dialog', { name: 'Close Main?' })).getByRole('button', { name: 'Close round' }),
+    );
     const done = await screen.findByRole('dialog', { name: 'Main is closed' });
     const summary = within(done).getByLabelText('Close summary');
     expect(summary).toHaveTextContent('Agreed1 units have their final labels');
@@ -100,7 +122,9 @@ describe('closing a round', () => {
     expect(summary).toHaveTextContent('Incomplete1 units were missing a coding');
     expect(s.t.db.prepare('SELECT status FROM rounds WHERE id = ?').pluck().get(s.roundId)).toBe('closed');
     await user.click(within(done).getByRole('button', { name: 'Done' }));
-    const row = within(screen.getByRole('region', { name: 'Rounds' })).getByRole('cell', { name: 'Main' }).closest('tr')!;
+    const row = within(screen.getByRole('region', { name: 'Rounds' }))
+      .getByRole('cell', { name: 'Main' })
+      .closest('tr')!;
     expect(within(row).getByText('closed')).toBeInTheDocument();
     expect(within(row).queryByRole('button', { name: 'Close Main' })).not.toBeInTheDocument();
   });

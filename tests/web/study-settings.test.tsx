@@ -10,7 +10,8 @@ beforeEach(async () => {
 });
 afterEach(() => s.t.close());
 
-const openAs = async (name: string, page = '') => renderWithApi(s.t.app, { path: `/studies/${s.studyId}${page}`, agent: await s.as(name) });
+const openAs = async (name: string, page = '') =>
+  renderWithApi(s.t.app, { path: `/studies/${s.studyId}${page}`, agent: await s.as(name) });
 
 describe('settings and members', () => {
   test('the owner renames the study and turns blind coding off', async () => {
@@ -22,7 +23,10 @@ describe('settings and members', () => {
     await user.click(within(form).getByLabelText(/Blind coding/));
     await user.click(within(form).getByRole('button', { name: 'Save settings' }));
     expect(await screen.findByRole('heading', { name: 'Reuse pains', level: 1 })).toBeInTheDocument();
-    expect(s.t.db.prepare('SELECT name, blind FROM studies WHERE id = ?').get(s.studyId)).toEqual({ name: 'Reuse pains', blind: 0 });
+    expect(s.t.db.prepare('SELECT name, blind FROM studies WHERE id = ?').get(s.studyId)).toEqual({
+      name: 'Reuse pains',
+      blind: 0,
+    });
   });
 
   test('once units exist the unit and label mode are fixed', async () => {
@@ -45,9 +49,13 @@ describe('settings and members', () => {
     await user.selectOptions(within(add).getByLabelText('Role'), 'adjudicator');
     await user.click(within(add).getByRole('button', { name: 'Add member' }));
     expect(await within(members).findByRole('button', { name: 'Remove nina as adjudicator' })).toBeInTheDocument();
-    expect(s.t.db.prepare('SELECT role FROM study_members WHERE user_id = ?').pluck().all(s.ids.nina)).toEqual(['adjudicator']);
+    expect(s.t.db.prepare('SELECT role FROM study_members WHERE user_id = ?').pluck().all(s.ids.nina)).toEqual([
+      'adjudicator',
+    ]);
     await user.click(within(members).getByRole('button', { name: 'Remove cody as coder' }));
-    await waitFor(() => expect(within(members).queryByRole('button', { name: 'Remove cody as coder' })).not.toBeInTheDocument());
+    await waitFor(() =>
+      expect(within(members).queryByRole('button', { name: 'Remove cody as coder' })).not.toBeInTheDocument(),
+    );
     expect(s.t.db.prepare('SELECT count(*) FROM study_members WHERE user_id = ?').pluck().get(s.ids.cody)).toBe(0);
   });
 });

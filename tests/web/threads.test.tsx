@@ -20,16 +20,41 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const listed = () => within(screen.getByRole('list', { name: 'Threads' })).queryAllByRole('link').map((a) => a.textContent);
+const listed = () =>
+  within(screen.getByRole('list', { name: 'Threads' }))
+    .queryAllByRole('link')
+    .map((a) => a.textContent);
 
 test('search finds threads by stemmed words in titles and posts; a result opens the thread', async () => {
-  const { threadIds } = insertForum(t.db, [
-    { title: 'Tokenizer pads on the wrong side', createdAt: '2022-03-01T09:00:00.000Z', category: 'Beginners', tags: ['tokenizers'], posts: ['My tokenizer pads on the right.', 'Set padding_side to left.'] },
-    { title: 'Space build fails', createdAt: '2023-01-02T00:00:00.000Z', category: 'Spaces', posts: ['Exit code 137.', 'Out of memory.'] },
-    { title: 'Dataset streaming', createdAt: '2023-05-20T12:00:00.000Z', category: 'Datasets', posts: ['Which tokenizers work with streaming?'] },
-  ], 'HF forum');
+  const { threadIds } = insertForum(
+    t.db,
+    [
+      {
+        title: 'Tokenizer pads on the wrong side',
+        createdAt: '2022-03-01T09:00:00.000Z',
+        category: 'Beginners',
+        tags: ['tokenizers'],
+        posts: ['My tokenizer pads on the right.', 'Set padding_side to left.'],
+      },
+      {
+        title: 'Space build fails',
+        createdAt: '2023-01-02T00:00:00.000Z',
+        category: 'Spaces',
+        posts: ['Exit code 137.', 'Out of memory.'],
+      },
+      {
+        title: 'Dataset streaming',
+        createdAt: '2023-05-20T12:00:00.000Z',
+        category: 'Datasets',
+        posts: ['Which tokenizers work with streaming?'],
+      },
+    ],
+    'HF forum',
+  );
   t.db.prepare('UPDATE posts SET reply_to = 1 WHERE thread_id = ? AND post_number = 2').run(threadIds[0]);
-  t.db.prepare("UPDATE threads SET url = 'https://discuss.huggingface.co/t/tokenizer/1' WHERE id = ?").run(threadIds[0]);
+  t.db
+    .prepare("UPDATE threads SET url = 'https://discuss.huggingface.co/t/tokenizer/1' WHERE id = ?")
+    .run(threadIds[0]);
   const user = userEvent.setup();
   renderWithApi(t.app, { path: '/threads', agent });
   await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('3 threads'));
@@ -46,7 +71,9 @@ test('search finds threads by stemmed words in titles and posts; a result opens 
   await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('1 thread'));
 
   await user.click(screen.getByRole('link', { name: 'Tokenizer pads on the wrong side' }));
-  expect(await screen.findByRole('heading', { level: 1, name: 'Tokenizer pads on the wrong side' })).toBeInTheDocument();
+  expect(
+    await screen.findByRole('heading', { level: 1, name: 'Tokenizer pads on the wrong side' }),
+  ).toBeInTheDocument();
   const posts = screen.getByRole('list', { name: 'Posts' });
   const second = within(posts).getByRole('article', { name: 'Post 2 by user1' });
   expect(within(second).getByRole('link', { name: 'in reply to #1 (user0)' })).toHaveAttribute('href', '#post-1');
@@ -74,13 +101,19 @@ test('filters by category and date; the virtual list renders only the rows in vi
 });
 
 test('while the search index catches up after a big import, the page says so; then search finds the new threads', async () => {
-  await runImportFile(t.db, join(process.cwd(), 'tests/fixtures/import/discourse/topics.jsonl'), { source: 'forum', deferIndex: true });
+  await runImportFile(t.db, join(process.cwd(), 'tests/fixtures/import/discourse/topics.jsonl'), {
+    source: 'forum',
+    deferIndex: true,
+  });
   const user = userEvent.setup();
   renderWithApi(t.app, { path: '/threads', agent });
   expect(await screen.findByRole('status', { name: 'Search index' }, { timeout: 5000 })).toHaveTextContent(
     'Search index: indexing… 5 posts left. Search results may be incomplete until it is done.',
   );
-  await user.type(within(screen.getByRole('search', { name: 'Search threads' })).getByLabelText('Search titles and posts'), 'memory{Enter}');
+  await user.type(
+    within(screen.getByRole('search', { name: 'Search threads' })).getByLabelText('Search titles and posts'),
+    'memory{Enter}',
+  );
   await waitFor(() => expect(screen.getByText('0 threads')).toBeInTheDocument());
 
   await catchUpSearchIndex(t.db, { pauseMs: 0 });

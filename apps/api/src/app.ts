@@ -45,20 +45,23 @@ export function createApp({ db, config, log = jsonLog }: AppDeps) {
   app.onError(onError(log));
   app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}.`), 404));
   app.use('*', requestLog(log));
-  app.use('*', secureHeaders({
-    contentSecurityPolicy: {
-      defaultSrc: ["'self'"],
-      imgSrc: ["'self'", 'https:', 'data:', 'blob:'],
-      styleSrc: ["'self'", "'unsafe-inline'"],
-      scriptSrc: ["'self'"],
-      connectSrc: ["'self'"],
-      frameAncestors: ["'none'"],
-      objectSrc: ["'none'"],
-      baseUri: ["'self'"],
-      formAction: ["'self'"],
-    },
-    xFrameOptions: 'DENY', // as frame-ancestors 'none', for browsers that ignore CSP
-  }));
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'https:', 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+      xFrameOptions: 'DENY', // as frame-ancestors 'none', for browsers that ignore CSP
+    }),
+  );
   app.use('/api/*', originCheck(config.allowedOrigins));
   app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/imports') ? next() : jsonBodyLimit(c, next)));
   app.use('/api/*', loadSession(db));

@@ -5,12 +5,31 @@ import { pathToFileURL } from 'node:url';
 export type CommandRun = (argv: string[]) => Promise<number>;
 
 const commands: Record<string, { summary: string; load: () => Promise<{ run: CommandRun }> }> = {
-  user: { summary: 'user add <username> [--admin] [--password-stdin]   create an account', load: () => import('./cli/user.ts') },
-  backup: { summary: 'backup <file>                                   online backup of the database', load: () => import('./cli/backup.ts') },
-  import: { summary: 'import <file> --source <name> [--format discourse|stackexchange|csv|jsonl] [--lenient]', load: () => import('./cli/import.ts') },
-  export: { summary: 'export codebook|counts|codings|final|report|qdpx --study <id> [--format …] [--out file]', load: () => import('./cli/export.ts') },
-  agreement: { summary: 'agreement <file.json|file.csv> [--bootstrap N --seed S]   agreement statistics as JSON', load: () => import('./cli/agreement.ts') },
-  collect: { summary: 'collect <forum-url> [--source name] [--category slug] [--since date] [--until date] [--max-topics N] [--rate r/s]   from a live Discourse forum', load: () => import('./cli/collect.ts') },
+  user: {
+    summary: 'user add <username> [--admin] [--password-stdin]   create an account',
+    load: () => import('./cli/user.ts'),
+  },
+  backup: {
+    summary: 'backup <file>                                   online backup of the database',
+    load: () => import('./cli/backup.ts'),
+  },
+  import: {
+    summary: 'import <file> --source <name> [--format discourse|stackexchange|csv|jsonl] [--lenient]',
+    load: () => import('./cli/import.ts'),
+  },
+  export: {
+    summary: 'export codebook|counts|codings|final|report|qdpx --study <id> [--format …] [--out file]',
+    load: () => import('./cli/export.ts'),
+  },
+  agreement: {
+    summary: 'agreement <file.json|file.csv> [--bootstrap N --seed S]   agreement statistics as JSON',
+    load: () => import('./cli/agreement.ts'),
+  },
+  collect: {
+    summary:
+      'collect <forum-url> [--source name] [--category slug] [--since date] [--until date] [--max-topics N] [--rate r/s]   from a live Discourse forum',
+    load: () => import('./cli/collect.ts'),
+  },
 };
 
 export function registerCommand(name: string, summary: string, load: () => Promise<{ run: CommandRun }>): void {

@@ -22,7 +22,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbPath: defaultDbPath(env),
     sessionTtlMs: Number(env.THREADCODER_SESSION_HOURS ?? 24 * 7) * 3600_000,
     maxUploadBytes: Number(env.THREADCODER_MAX_UPLOAD_MB ?? 2048) * 1024 * 1024,
-    allowedOrigins: (env.THREADCODER_ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    allowedOrigins: (env.THREADCODER_ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     secureCookies: env.THREADCODER_SECURE_COOKIES === '1',
     loginMaxFailures: Number(env.THREADCODER_LOGIN_MAX_FAILURES ?? 10),
     loginWindowMs: 15 * 60_000,

@@ -20,7 +20,8 @@ const searchCatchUp = startSearchCatchUp(config.dbPath); // indexes what big imp
 const demo = process.env.THREADCODER_DEMO === '0' ? null : await seedDemo(db, config.dbPath);
 const app = createApp({ db, config });
 // THREADCODER_API_ONLY=1 serves the API alone: crash tests and benchmarks need no web app build.
-if (process.env.THREADCODER_API_ONLY !== '1') serveWebApp(app, resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist'));
+if (process.env.THREADCODER_API_ONLY !== '1')
+  serveWebApp(app, resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist'));
 
 const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
   const lines = [`Threadcoder is running at http://localhost:${info.port}`, `Database: ${config.dbPath}`];
@@ -28,7 +29,10 @@ const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
     lines.push('Demo accounts (from the demo data; change them before real use):');
     for (const u of demo.accounts) lines.push(`  ${u.username.padEnd(8)} ${u.password.padEnd(20)} ${u.role}`);
   }
-  if (demo?.needsAdmin) lines.push('No administrator yet: open the app and choose "Set up administrator", or run `npm run cli -- user add <name> --admin`.');
+  if (demo?.needsAdmin)
+    lines.push(
+      'No administrator yet: open the app and choose "Set up administrator", or run `npm run cli -- user add <name> --admin`.',
+    );
   console.log(lines.join('\n'));
 });
 

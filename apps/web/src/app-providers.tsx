@@ -6,14 +6,18 @@ import { ClientProvider } from './api/client-context.tsx';
 /** A query client whose one 401 handler sends the user back to the login page (by clearing the session). */
 export function createQueryClient(options: { retry?: boolean } = {}): QueryClient {
   const onError = (error: Error) => {
-    if (error instanceof ApiError && error.status === 401) queryClient.setQueryData(['session'], { user: null, needsSetup: false });
+    if (error instanceof ApiError && error.status === 401)
+      queryClient.setQueryData(['session'], { user: null, needsSetup: false });
   };
   const queryClient: QueryClient = new QueryClient({
     queryCache: new QueryCache({ onError }),
     mutationCache: new MutationCache({ onError }),
     defaultOptions: {
       queries: {
-        retry: options.retry === false ? false : (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
+        retry:
+          options.retry === false
+            ? false
+            : (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
         refetchOnWindowFocus: false,
       },
     },
@@ -21,7 +25,15 @@ export function createQueryClient(options: { retry?: boolean } = {}): QueryClien
   return queryClient;
 }
 
-export function AppProviders({ client, queryClient, children }: { client: Client; queryClient?: QueryClient; children: ReactNode }) {
+export function AppProviders({
+  client,
+  queryClient,
+  children,
+}: {
+  client: Client;
+  queryClient?: QueryClient;
+  children: ReactNode;
+}) {
   const [qc] = useState(() => queryClient ?? createQueryClient());
   return (
     <QueryClientProvider client={qc}>

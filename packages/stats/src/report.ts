@@ -80,10 +80,16 @@ export function agreementReportFromTable(table: ReliabilityTable, options: Repor
   const stats = statistics(patterns);
   const values: Record<string, number | null> = {};
   for (const [name, prepare] of Object.entries(stats)) {
-    values[name] = take(name.replace(/^krippendorff_alpha_/, 'krippendorff_alpha.'), prepare(patterns)(patterns.weight));
+    values[name] = take(
+      name.replace(/^krippendorff_alpha_/, 'krippendorff_alpha.'),
+      prepare(patterns)(patterns.weight),
+    );
   }
   const alpha = Object.fromEntries(
-    (table.kind === 'set' ? ALPHA_METRICS.set : ALPHA_METRICS.other).map((m) => [m, values[`krippendorff_alpha_${m}`]!]),
+    (table.kind === 'set' ? ALPHA_METRICS.set : ALPHA_METRICS.other).map((m) => [
+      m,
+      values[`krippendorff_alpha_${m}`]!,
+    ]),
   ) as AlphaByMetric;
   const perCode: AgreementReport['per_code'] = {};
   for (const code of perCodeAgreement(patterns)) {
@@ -114,7 +120,8 @@ export function agreementReportFromTable(table: ReliabilityTable, options: Repor
         report.ci95[name] = null;
       } else {
         const { low, high, defined, resamples } = interval.value;
-        if (defined < resamples) notes[`ci95.${name}`] = `${resamples - defined} of ${resamples} resamples gave no value and were left out`;
+        if (defined < resamples)
+          notes[`ci95.${name}`] = `${resamples - defined} of ${resamples} resamples gave no value and were left out`;
         report.ci95[name] = [low, high];
       }
     }

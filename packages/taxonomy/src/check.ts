@@ -33,11 +33,19 @@ function codeIdAt(input: unknown, path: readonly PropertyKey[]): string | undefi
 /** codebookSchema plus the semantic rules, for validating request bodies in one step. */
 export const validCodebookSchema = codebookSchema.superRefine((codebook, ctx) => {
   for (const each of validateCodebook(codebook)) {
-    ctx.addIssue({ code: 'custom', message: each.message, path: pathOf(each.where.field), params: { code: each.code } });
+    ctx.addIssue({
+      code: 'custom',
+      message: each.message,
+      path: pathOf(each.where.field),
+      params: { code: each.code },
+    });
   }
 });
 
 function pathOf(field: string | undefined): (string | number)[] {
   if (!field) return [];
-  return field.split(/\.|\[|\]/).filter((part) => part !== '').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+  return field
+    .split(/\.|\[|\]/)
+    .filter((part) => part !== '')
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 }

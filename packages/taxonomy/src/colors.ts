@@ -36,9 +36,18 @@ function hslToHex(hue: number, saturation: number, lightness: number): string {
   const m = lightness - chroma / 2;
   const sector = Math.floor(hue / 60);
   const sectors: [number, number, number][] = [
-    [chroma, x, 0], [x, chroma, 0], [0, chroma, x], [0, x, chroma], [x, 0, chroma], [chroma, 0, x],
+    [chroma, x, 0],
+    [x, chroma, 0],
+    [0, chroma, x],
+    [0, x, chroma],
+    [x, 0, chroma],
+    [chroma, 0, x],
   ];
   const [r, g, b] = sectors[sector] ?? [0, 0, 0];
-  const hex = (value: number) => Math.round((value + m) * 255).toString(16).padStart(2, '0').toUpperCase();
+  const hex = (value: number) =>
+    Math.round((value + m) * 255)
+      .toString(16)
+      .padStart(2, '0')
+      .toUpperCase();
   return `#${hex(r)}${hex(g)}${hex(b)}`;
 }

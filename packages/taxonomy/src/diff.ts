@@ -6,7 +6,16 @@ import type { Code, Codebook } from './schema.ts';
 import { childrenByParent, indexById, preorder } from './tree.ts';
 import { stableIds } from './diff-order.ts';
 
-const COMPARED = ['definition', 'includeNote', 'excludeNote', 'examples', 'color', 'shortcut', 'status', 'codable'] as const;
+const COMPARED = [
+  'definition',
+  'includeNote',
+  'excludeNote',
+  'examples',
+  'color',
+  'shortcut',
+  'status',
+  'codable',
+] as const;
 export type ComparedField = (typeof COMPARED)[number];
 
 export interface FieldChange {
@@ -19,7 +28,14 @@ export interface CodebookDiff {
   added: { id: string; name: string; parentId: string | null }[];
   removed: { id: string; name: string; parentId: string | null }[];
   renamed: { id: string; from: string; to: string }[];
-  moved: { id: string; name: string; fromParentId: string | null; toParentId: string | null; fromPosition: number; toPosition: number }[];
+  moved: {
+    id: string;
+    name: string;
+    fromParentId: string | null;
+    toParentId: string | null;
+    fromPosition: number;
+    toPosition: number;
+  }[];
   changed: { id: string; name: string; fields: FieldChange[] }[];
 }
 
@@ -40,10 +56,18 @@ export function diffCodebooks(a: Codebook, b: Codebook): CodebookDiff {
     }
     if (old.name !== code.name) diff.renamed.push({ id: code.id, from: old.name, to: code.name });
     if (old.parentId !== code.parentId || !kept.has(code.id)) {
-      diff.moved.push({ id: code.id, name: code.name, fromParentId: old.parentId, toParentId: code.parentId, fromPosition: old.position, toPosition: code.position });
+      diff.moved.push({
+        id: code.id,
+        name: code.name,
+        fromParentId: old.parentId,
+        toParentId: code.parentId,
+        fromPosition: old.position,
+        toPosition: code.position,
+      });
     }
-    const fields = COMPARED.filter((field) => JSON.stringify(old[field]) !== JSON.stringify(code[field]))
-      .map((field) => ({ field, from: old[field], to: code[field] }));
+    const fields = COMPARED.filter((field) => JSON.stringify(old[field]) !== JSON.stringify(code[field])).map(
+      (field) => ({ field, from: old[field], to: code[field] }),
+    );
     if (fields.length > 0) diff.changed.push({ id: code.id, name: code.name, fields });
   }
   return diff;

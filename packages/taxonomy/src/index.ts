@@ -19,11 +19,25 @@ export { splitCode } from './ops/split.ts';
 export { migrateLabels, type LabelReview, type MigratedLabels } from './migrate.ts';
 export { diffCodebooks, isEmptyDiff, type CodebookDiff, type ComparedField, type FieldChange } from './diff.ts';
 
-export { DEFAULT_TEMPLATE_ID, templateFileSchema, templateSchema, templateToCodebook, type Template } from './templates.ts';
+export {
+  DEFAULT_TEMPLATE_ID,
+  templateFileSchema,
+  templateSchema,
+  templateToCodebook,
+  type Template,
+} from './templates.ts';
 
 export { JSON_FORMAT, JSON_FORMAT_VERSION, fromJson, toJson } from './formats/json.ts';
 export { CODE_ID_NAMESPACE, codeGuid, normalizeGuid, uuidV5 } from './uuid.ts';
-export { CSV_COLUMNS, csvField, markdownCell, spreadsheetSafe, toCsv, toMarkdown, type ExportOptions } from './formats/tables.ts';
+export {
+  CSV_COLUMNS,
+  csvField,
+  markdownCell,
+  spreadsheetSafe,
+  toCsv,
+  toMarkdown,
+  type ExportOptions,
+} from './formats/tables.ts';
 export { QDC_NAMESPACE, toQdc, type QdcOptions } from './formats/qdc-write.ts';
 export { fromQdc, type QdcReadOptions } from './formats/qdc-read.ts';
 export { decodeDescription, encodeDescription, type DescribedFields } from './formats/qdc-description.ts';

@@ -20,9 +20,7 @@ export interface TaxonomyIssue {
   where: IssueLocation;
 }
 
-export type Result<T> =
-  | { ok: true; value: T; warnings: TaxonomyIssue[] }
-  | { ok: false; errors: TaxonomyIssue[] };
+export type Result<T> = { ok: true; value: T; warnings: TaxonomyIssue[] } | { ok: false; errors: TaxonomyIssue[] };
 
 export function issue(code: string, message: string, where: IssueLocation = {}): TaxonomyIssue {
   return { code, message, where };

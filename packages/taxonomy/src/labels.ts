@@ -14,7 +14,9 @@ export function checkLabels(codebook: Codebook, codeIds: readonly string[], mode
   const byId = indexById(codebook.codes);
   const out: TaxonomyIssue[] = [];
   if (mode === 'single' && codeIds.length > 1) {
-    out.push(issue('labels.too_many', `This study takes one label per unit; got ${codeIds.length}.`, { field: 'codeIds' }));
+    out.push(
+      issue('labels.too_many', `This study takes one label per unit; got ${codeIds.length}.`, { field: 'codeIds' }),
+    );
   }
   const seen = new Set<string>();
   codeIds.forEach((id, index) => {
@@ -23,10 +25,18 @@ export function checkLabels(codebook: Codebook, codeIds: readonly string[], mode
     if (seen.has(id)) {
       out.push(issue('labels.duplicate', `The code "${id}" is given twice.`, where));
     } else if (!code) {
-      out.push(issue('labels.unknown_code', `There is no code "${id}" in version ${codebook.version} of the codebook.`, where));
+      out.push(
+        issue('labels.unknown_code', `There is no code "${id}" in version ${codebook.version} of the codebook.`, where),
+      );
     } else if (!code.codable) {
       const what = code.parentId === null ? 'a dimension' : 'a grouping code';
-      out.push(issue('labels.not_codable', `"${code.name}" is ${what} and cannot be applied; choose one of the codes under it.`, where));
+      out.push(
+        issue(
+          'labels.not_codable',
+          `"${code.name}" is ${what} and cannot be applied; choose one of the codes under it.`,
+          where,
+        ),
+      );
     } else {
       const retired = [id, ...ancestorIds(byId, id)].find((each) => byId.get(each)?.status === 'deprecated');
       if (retired !== undefined) {

@@ -35,7 +35,8 @@ export function migrateLabels(labels: readonly string[], mappings: readonly Mapp
       current = current.filter((id) => !mapping.from.includes(id));
     }
     // A choice of one is no choice: apply it.
-    for (const item of review.filter((each) => each.choices.length === 1)) current = unique([...current, ...item.choices]);
+    for (const item of review.filter((each) => each.choices.length === 1))
+      current = unique([...current, ...item.choices]);
     review = review.filter((item) => item.choices.length > 1);
   }
   return { labels: current, needsReview: review.length > 0, review };

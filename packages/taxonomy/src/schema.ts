@@ -5,8 +5,14 @@
 // there; examples_json <-> examples, codable 0/1 <-> boolean): see rows.ts.
 import { z } from 'zod';
 import {
-  COLOR_PATTERN, ID_PATTERN, MAX_CODES, MAX_EXAMPLES, MAX_ID_LENGTH, MAX_NAME_LENGTH,
-  MAX_TEXT_LENGTH, SHORTCUT_PATTERN,
+  COLOR_PATTERN,
+  ID_PATTERN,
+  MAX_CODES,
+  MAX_EXAMPLES,
+  MAX_ID_LENGTH,
+  MAX_NAME_LENGTH,
+  MAX_TEXT_LENGTH,
+  SHORTCUT_PATTERN,
 } from './limits.ts';
 
 export const codeIdSchema = z

@@ -18,14 +18,21 @@ export function sha1(bytes: Uint8Array): Uint8Array {
   for (let block = 0; block < padded.length; block += 64) {
     for (let t = 0; t < 16; t += 1) words[t] = view.getUint32(block + t * 4);
     for (let t = 16; t < 80; t += 1) {
-      words[t] = rotl((words[t - 3] as number) ^ (words[t - 8] as number) ^ (words[t - 14] as number) ^ (words[t - 16] as number), 1);
+      words[t] = rotl(
+        (words[t - 3] as number) ^ (words[t - 8] as number) ^ (words[t - 14] as number) ^ (words[t - 16] as number),
+        1,
+      );
     }
     let [a, b, c, d, e] = hash as [number, number, number, number, number];
     for (let t = 0; t < 80; t += 1) {
-      const [f, k] = t < 20 ? [(b & c) | (~b & d), 0x5a827999]
-        : t < 40 ? [b ^ c ^ d, 0x6ed9eba1]
-        : t < 60 ? [(b & c) | (b & d) | (c & d), 0x8f1bbcdc]
-        : [b ^ c ^ d, 0xca62c1d6];
+      const [f, k] =
+        t < 20
+          ? [(b & c) | (~b & d), 0x5a827999]
+          : t < 40
+            ? [b ^ c ^ d, 0x6ed9eba1]
+            : t < 60
+              ? [(b & c) | (b & d) | (c & d), 0x8f1bbcdc]
+              : [b ^ c ^ d, 0xca62c1d6];
       const next = (rotl(a, 5) + f + e + k + (words[t] as number)) >>> 0;
       e = d;
       d = c;

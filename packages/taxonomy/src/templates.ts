@@ -17,13 +17,15 @@ export const templateSchema = z.object({
   name: z.string().min(1),
   source: z.string(),
   dimensions: z.array(z.object({ id: codeIdSchema, name: z.string() })).min(1),
-  codes: z.array(z.object({
-    id: codeIdSchema,
-    dimension: codeIdSchema,
-    name: z.string(),
-    definition: z.string(),
-    parent: codeIdSchema.optional(),
-  })),
+  codes: z.array(
+    z.object({
+      id: codeIdSchema,
+      dimension: codeIdSchema,
+      name: z.string(),
+      definition: z.string(),
+      parent: codeIdSchema.optional(),
+    }),
+  ),
 });
 
 export const templateFileSchema = z.object({
@@ -41,27 +43,61 @@ export type Template = z.infer<typeof templateSchema>;
  */
 export function templateToCodebook(input: unknown): Result<Codebook> {
   const parsed = templateSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, errors: zodIssues(parsed.error, input).map((each) => ({ ...each, code: 'template.invalid' })) };
+  if (!parsed.success)
+    return { ok: false, errors: zodIssues(parsed.error, input).map((each) => ({ ...each, code: 'template.invalid' })) };
   const template = parsed.data;
   const dimensions = new Set(template.dimensions.map((dimension) => dimension.id));
   const codeDimension = new Map(template.codes.map((code) => [code.id, code.dimension]));
   for (const [index, code] of template.codes.entries()) {
     const where = { codeId: code.id, field: `codes[${index}]` };
     if (!dimensions.has(code.dimension)) {
-      return fail(issue('template.unknown_dimension', `Code "${code.id}" names a dimension "${code.dimension}" the template does not have.`, where));
+      return fail(
+        issue(
+          'template.unknown_dimension',
+          `Code "${code.id}" names a dimension "${code.dimension}" the template does not have.`,
+          where,
+        ),
+      );
     }
     const parentDimension = code.parent === undefined ? code.dimension : codeDimension.get(code.parent);
     if (parentDimension !== undefined && parentDimension !== code.dimension) {
-      return fail(issue('template.dimension_mismatch', `Code "${code.id}" is in "${code.dimension}" but its parent "${code.parent}" is in "${parentDimension}".`, where));
+      return fail(
+        issue(
+          'template.dimension_mismatch',
+          `Code "${code.id}" is in "${code.dimension}" but its parent "${code.parent}" is in "${parentDimension}".`,
+          where,
+        ),
+      );
     }
   }
-  const blank = { includeNote: '', excludeNote: '', examples: [], color: null, shortcut: null, status: 'active' as const };
+  const blank = {
+    includeNote: '',
+    excludeNote: '',
+    examples: [],
+    color: null,
+    shortcut: null,
+    status: 'active' as const,
+  };
   const codes: Code[] = [
     ...template.dimensions.map((dimension, position) => ({
-      ...blank, id: dimension.id, parentId: null, position, dimension: dimension.id, name: dimension.name, definition: '', codable: false,
+      ...blank,
+      id: dimension.id,
+      parentId: null,
+      position,
+      dimension: dimension.id,
+      name: dimension.name,
+      definition: '',
+      codable: false,
     })),
     ...template.codes.map((code, position) => ({
-      ...blank, id: code.id, parentId: code.parent ?? code.dimension, position, dimension: code.dimension, name: code.name, definition: code.definition, codable: true,
+      ...blank,
+      id: code.id,
+      parentId: code.parent ?? code.dimension,
+      position,
+      dimension: code.dimension,
+      name: code.name,
+      definition: code.definition,
+      codable: true,
     })),
   ];
   return checkCodebook({

@@ -2,12 +2,22 @@
 // the full-text indexes included.
 import type { Db } from '../../../apps/api/src/db/open.ts';
 
-const TABLES = ['sources', 'threads', 'thread_tags', 'posts', 'posts_fts_docsize', 'threads_fts_docsize', 'posts_unindexed', 'threads_unindexed'];
+const TABLES = [
+  'sources',
+  'threads',
+  'thread_tags',
+  'posts',
+  'posts_fts_docsize',
+  'threads_fts_docsize',
+  'posts_unindexed',
+  'threads_unindexed',
+];
 
 export function rowCounts(db: Db): Record<string, number> {
   const present = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]);
   const out: Record<string, number> = {};
-  for (const table of TABLES) if (present.has(table)) out[table] = db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+  for (const table of TABLES)
+    if (present.has(table)) out[table] = db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
   return out;
 }
 

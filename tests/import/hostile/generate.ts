@@ -15,7 +15,16 @@ export const HOSTILE_SEED = 20261205;
 
 export function generateHostileCases(seed = HOSTILE_SEED): HostileCase[] {
   const rng = new Random(seed);
-  const cases = [...truncationCases(rng), ...wrongTypeCases(rng), ...encodingCases(rng), ...nestingCases(), ...hugeCases(), ...zipCases(), ...xmlCases(), ...csvCases()];
+  const cases = [
+    ...truncationCases(rng),
+    ...wrongTypeCases(rng),
+    ...encodingCases(rng),
+    ...nestingCases(),
+    ...hugeCases(),
+    ...zipCases(),
+    ...xmlCases(),
+    ...csvCases(),
+  ];
   const names = new Set<string>();
   for (const c of cases) {
     if (names.has(c.name)) throw new Error(`two hostile files are named ${c.name}`);

@@ -38,7 +38,11 @@ afterAll(() => {
   tmp.cleanup();
 });
 
-async function importCase(c: HostileCase, source: string, mode: 'strict' | 'lenient' = 'strict'): Promise<ImportReport | ImportError> {
+async function importCase(
+  c: HostileCase,
+  source: string,
+  mode: 'strict' | 'lenient' = 'strict',
+): Promise<ImportReport | ImportError> {
   const path = join(tmp.dir, 'upload.bin');
   writeFileSync(path, c.bytes());
   try {
@@ -80,21 +84,40 @@ describe('hostile files through the import pipeline', () => {
     const where = err.where ?? {};
     // Within the file: a line or a field, or for an archive the entry (archive:entry).
     const inEntry = where.file?.startsWith(`${name}:`) === true;
-    outcomes.push({ category, accepted: false, located: (where.file === name || inEntry) && (where.line !== undefined || where.field !== undefined || inEntry) });
+    outcomes.push({
+      category,
+      accepted: false,
+      located: (where.file === name || inEntry) && (where.line !== undefined || where.field !== undefined || inEntry),
+    });
   });
 });
 
 describe('lenient mode', () => {
   // Lenient mode skips bad records and stores the rest, but a damaged file as a whole still fails, storing nothing.
-  const wholeFile = ['import.invalid_xml', 'import.invalid_zip', 'import.zip_bomb', 'import.record_too_large', 'import.file_too_large', 'import.binary_file', 'import.empty_file'];
+  const wholeFile = [
+    'import.invalid_xml',
+    'import.invalid_zip',
+    'import.zip_bomb',
+    'import.record_too_large',
+    'import.file_too_large',
+    'import.binary_file',
+    'import.empty_file',
+  ];
   const small = (c: HostileCase) => c.name !== 'huge-line-topics.jsonl'; // 64 MiB: once is enough
-  const fatal = wholeFile.flatMap((code) => cases.filter((c) => !c.expected.ok && c.expected.code === code && c.expected.where.file === c.name && small(c)).slice(0, 3));
+  const fatal = wholeFile.flatMap((code) =>
+    cases
+      .filter((c) => !c.expected.ok && c.expected.code === code && c.expected.where.file === c.name && small(c))
+      .slice(0, 3),
+  );
 
   test.each(fatal.map((c) => [c.name, c] as const))('%s fails as in strict mode', async (name, c) => {
     const before = rowCounts(t.db);
     const outcome = await importCase(c, `lenient ${name}`, 'lenient');
     expect(outcome).toBeInstanceOf(ImportError);
-    expect({ code: (outcome as ImportError).code, where: (outcome as ImportError).where }).toEqual({ code: (c.expected as Rejected).code, where: (c.expected as Rejected).where });
+    expect({ code: (outcome as ImportError).code, where: (outcome as ImportError).where }).toEqual({
+      code: (c.expected as Rejected).code,
+      where: (c.expected as Rejected).where,
+    });
     expect(rowCounts(t.db)).toEqual(before);
   });
 });
@@ -105,7 +128,9 @@ describe('formula cells', () => {
     for (const c of cases.filter((x) => x.name.startsWith('formula-'))) {
       await importCase(c, `formulas ${c.name}`);
       const row = t.db
-        .prepare("SELECT t.title, t.category, p.author FROM threads t JOIN posts p ON p.thread_id = t.id JOIN sources s ON s.id = t.source_id WHERE s.name = ? AND p.external_id = 'p1'")
+        .prepare(
+          "SELECT t.title, t.category, p.author FROM threads t JOIN posts p ON p.thread_id = t.id JOIN sources s ON s.id = t.source_id WHERE s.name = ? AND p.external_id = 'p1'",
+        )
         .get(`formulas ${c.name}`) as { title: string; category: string; author: string };
       stored.push([row.title, row.category, row.author]);
     }
@@ -113,14 +138,18 @@ describe('formula cells', () => {
     const csv = writeCsv(['title', 'category', 'author'], stored);
     // Each cell gets the apostrophe that makes a spreadsheet show it as text (inside the quotes when quoted).
     const neutral = (f: string) => (/[",\r\n]/.test(f) ? `"'${f.replace(/"/g, '""')}"` : `'${f}`);
-    expect(csv).toBe(['title,category,author', ...formulas.map((f) => [f, f, f].map(neutral).join(','))].join('\r\n') + '\r\n');
+    expect(csv).toBe(
+      ['title,category,author', ...formulas.map((f) => [f, f, f].map(neutral).join(','))].join('\r\n') + '\r\n',
+    );
   });
 });
 
 /** Waits for an upload's job to end; the record has status, error and report. */
 async function finished(agent: Agent, id: number): Promise<{ status: string; error: Rejected | null }> {
   for (let i = 0; i < 400; i++) {
-    const { import: record } = (await (await agent.get(`/api/imports/${id}`)).json()) as { import: { status: string; error: Rejected | null } };
+    const { import: record } = (await (await agent.get(`/api/imports/${id}`)).json()) as {
+      import: { status: string; error: Rejected | null };
+    };
     if (record.status === 'succeeded' || record.status === 'failed') return record;
     await new Promise((r) => setTimeout(r, 25));
   }
@@ -129,67 +158,111 @@ async function finished(agent: Agent, id: number): Promise<{ status: string; err
 
 function upload(agent: Agent, query: Record<string, string>, body: Uint8Array) {
   return t.app.request(`${origin}/api/imports?${new URLSearchParams(query)}`, {
-    method: 'POST', body: new Uint8Array(body), headers: { origin, cookie: agent.cookie, 'content-type': 'application/octet-stream' },
+    method: 'POST',
+    body: new Uint8Array(body),
+    headers: { origin, cookie: agent.cookie, 'content-type': 'application/octet-stream' },
   });
 }
 
 describe('through POST /api/imports', () => {
   // The first rejected file of a few categories: each upload starts a worker thread, which takes a while.
-  const sample = ['truncation', 'utf8', 'zip', 'xml', 'csv'].map((category) => cases.find((c) => c.category === category && !c.expected.ok && !c.limits)!);
+  const sample = ['truncation', 'utf8', 'zip', 'xml', 'csv'].map(
+    (category) => cases.find((c) => c.category === category && !c.expected.ok && !c.limits)!,
+  );
   let admin: Agent;
 
   beforeAll(async () => {
     await addUser(t.db, 'root', { isAdmin: true });
     admin = await loggedIn(t.app, 'root');
     // The source exists first, as when a forum is imported again: a failed upload must leave it as it was.
-    const res = await upload(admin, { source: 'route', format: 'discourse', filename: 'topics.jsonl' }, Buffer.from(discourseJsonl.text));
-    expect((await finished(admin, ((await res.json()) as { import: { id: number } }).import.id)).status).toBe('succeeded');
+    const res = await upload(
+      admin,
+      { source: 'route', format: 'discourse', filename: 'topics.jsonl' },
+      Buffer.from(discourseJsonl.text),
+    );
+    expect((await finished(admin, ((await res.json()) as { import: { id: number } }).import.id)).status).toBe(
+      'succeeded',
+    );
   });
 
-  test.each(sample.map((c) => [c.category, c.name, c] as const))('%s: %s fails with its location and writes nothing', async (_category, name, c) => {
-    const expected = c.expected as Rejected;
-    const before = rowCounts(t.db);
-    const res = await upload(admin, { source: 'route', format: c.format, filename: name }, c.bytes());
-    const body = (await res.json()) as { import?: { id: number }; error?: Rejected };
-    // A file that is plainly not text is refused before a job starts; anything else fails in its job.
-    const error = res.status === 202 ? (await finished(admin, body.import!.id)).error : body.error;
-    expect(res.status === 202 || res.status === 415 || res.status === 400).toBe(true);
-    expect(error).toMatchObject({ code: expected.code, where: expected.where });
-    expect(error!.where).toEqual(expected.where);
-    expect(rowCounts(t.db)).toEqual(before);
-  }, 60_000);
+  test.each(sample.map((c) => [c.category, c.name, c] as const))(
+    '%s: %s fails with its location and writes nothing',
+    async (_category, name, c) => {
+      const expected = c.expected as Rejected;
+      const before = rowCounts(t.db);
+      const res = await upload(admin, { source: 'route', format: c.format, filename: name }, c.bytes());
+      const body = (await res.json()) as { import?: { id: number }; error?: Rejected };
+      // A file that is plainly not text is refused before a job starts; anything else fails in its job.
+      const error = res.status === 202 ? (await finished(admin, body.import!.id)).error : body.error;
+      expect(res.status === 202 || res.status === 415 || res.status === 400).toBe(true);
+      expect(error).toMatchObject({ code: expected.code, where: expected.where });
+      expect(error!.where).toEqual(expected.where);
+      expect(rowCounts(t.db)).toEqual(before);
+    },
+    60_000,
+  );
 
   test('the server still answers, and a valid import succeeds', async () => {
     expect(await (await t.app.request(`${origin}/api/health`)).json()).toEqual({ status: 'ok' });
-    const res = await upload(admin, { source: 'after', format: 'discourse', filename: 'topics.jsonl' }, Buffer.from(discourseJsonl.text));
+    const res = await upload(
+      admin,
+      { source: 'after', format: 'discourse', filename: 'topics.jsonl' },
+      Buffer.from(discourseJsonl.text),
+    );
     expect(res.status).toBe(202);
-    expect(await finished(admin, ((await res.json()) as { import: { id: number } }).import.id)).toMatchObject({ status: 'succeeded', error: null });
-    expect(t.db.prepare("SELECT count(*) FROM threads t JOIN sources s ON s.id = t.source_id WHERE s.name = 'after'").pluck().get()).toBe(3);
+    expect(await finished(admin, ((await res.json()) as { import: { id: number } }).import.id)).toMatchObject({
+      status: 'succeeded',
+      error: null,
+    });
+    expect(
+      t.db
+        .prepare("SELECT count(*) FROM threads t JOIN sources s ON s.id = t.source_id WHERE s.name = 'after'")
+        .pluck()
+        .get(),
+    ).toBe(3);
   });
 });
 
 describe('npm run cli -- import', () => {
   const picks = ['billion-laughs.xml', 'quote-unclosed.csv'].map((name) => cases.find((c) => c.name === name)!);
 
-  test.each(picks.map((c) => [c.name, c] as const))('%s: exit 2, the error and its location on stderr, no posts', (name, c) => {
-    const expected = c.expected as Rejected;
-    const path = join(tmp.dir, name);
-    writeFileSync(path, c.bytes());
-    const dbPath = join(tmp.dir, `cli-${name}.db`);
-    const run = spawnSync('npm', ['run', '--silent', 'cli', '--', 'import', path, '--source', 'cli', '--format', c.format], {
-      env: { ...process.env, THREADCODER_DB: dbPath }, encoding: 'utf8', timeout: 60_000,
-    });
-    expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(new RegExp(`^Import failed \\(${expected.code.replace('.', '\\.')}\\): `));
-    expect(run.stderr).toContain(`(${name}${expected.where.line === undefined ? '' : `, line ${expected.where.line}`}`);
-    const db = openDb(dbPath);
-    try {
-      expect(rowCounts(db)).toMatchObject({ threads: 0, posts: 0, thread_tags: 0, posts_fts_docsize: 0, threads_fts_docsize: 0 });
-      expect(db.prepare('SELECT status FROM imports').pluck().all()).toEqual(['failed']);
-    } finally {
-      db.close();
-    }
-  }, 60_000);
+  test.each(picks.map((c) => [c.name, c] as const))(
+    '%s: exit 2, the error and its location on stderr, no posts',
+    (name, c) => {
+      const expected = c.expected as Rejected;
+      const path = join(tmp.dir, name);
+      writeFileSync(path, c.bytes());
+      const dbPath = join(tmp.dir, `cli-${name}.db`);
+      const run = spawnSync(
+        'npm',
+        ['run', '--silent', 'cli', '--', 'import', path, '--source', 'cli', '--format', c.format],
+        {
+          env: { ...process.env, THREADCODER_DB: dbPath },
+          encoding: 'utf8',
+          timeout: 60_000,
+        },
+      );
+      expect(run.status).toBe(2);
+      expect(run.stderr).toMatch(new RegExp(`^Import failed \\(${expected.code.replace('.', '\\.')}\\): `));
+      expect(run.stderr).toContain(
+        `(${name}${expected.where.line === undefined ? '' : `, line ${expected.where.line}`}`,
+      );
+      const db = openDb(dbPath);
+      try {
+        expect(rowCounts(db)).toMatchObject({
+          threads: 0,
+          posts: 0,
+          thread_tags: 0,
+          posts_fts_docsize: 0,
+          threads_fts_docsize: 0,
+        });
+        expect(db.prepare('SELECT status FROM imports').pluck().all()).toEqual(['failed']);
+      } finally {
+        db.close();
+      }
+    },
+    60_000,
+  );
 });
 
 function printSummary(list: Outcome[]): void {
@@ -205,9 +278,13 @@ function printSummary(list: Outcome[]): void {
   const total = { files: 0, rejected: 0, located: 0, accepted: 0 };
   const lines = ['category              files  rejected  with line/field/entry  accepted (still valid)'];
   for (const [category, r] of rows) {
-    lines.push(`${category.padEnd(20)} ${String(r.files).padStart(6)} ${String(r.rejected).padStart(9)} ${String(r.located).padStart(22)} ${String(r.accepted).padStart(9)}`);
+    lines.push(
+      `${category.padEnd(20)} ${String(r.files).padStart(6)} ${String(r.rejected).padStart(9)} ${String(r.located).padStart(22)} ${String(r.accepted).padStart(9)}`,
+    );
     for (const k of Object.keys(total) as (keyof typeof total)[]) total[k] += r[k];
   }
-  lines.push(`${'total'.padEnd(20)} ${String(total.files).padStart(6)} ${String(total.rejected).padStart(9)} ${String(total.located).padStart(22)} ${String(total.accepted).padStart(9)}`);
+  lines.push(
+    `${'total'.padEnd(20)} ${String(total.files).padStart(6)} ${String(total.rejected).padStart(9)} ${String(total.located).padStart(22)} ${String(total.accepted).padStart(9)}`,
+  );
   console.log(`Hostile imports:\n${lines.join('\n')}`);
 }

@@ -34,7 +34,17 @@ export function codeNodes(codes: readonly Code[], labelIds: Iterable<string> = [
   }));
   for (const id of new Set(labelIds)) {
     if (!byId.has(id) && id !== '') {
-      nodes.push({ id, name: id, parentId: null, dimension: id, depth: 0, color: null, codable: true, hasChildren: false, known: false });
+      nodes.push({
+        id,
+        name: id,
+        parentId: null,
+        dimension: id,
+        depth: 0,
+        color: null,
+        codable: true,
+        hasChildren: false,
+        known: false,
+      });
     }
   }
   return nodes;

@@ -26,7 +26,9 @@ export function monthIndex(iso: string): number {
 
 /** Days since 1970-01-01 of an ISO date (UTC), the unit the date-range filter compares in SQL. */
 export function dayIndex(isoDate: string): number {
-  return Date.UTC(Number(isoDate.slice(0, 4)), Number(isoDate.slice(5, 7)) - 1, Number(isoDate.slice(8, 10))) / 86_400_000;
+  return (
+    Date.UTC(Number(isoDate.slice(0, 4)), Number(isoDate.slice(5, 7)) - 1, Number(isoDate.slice(8, 10))) / 86_400_000
+  );
 }
 
 function lastDay(year: number, month0: number): number {
@@ -39,7 +41,12 @@ export function periodOf(bucket: number, granularity: Granularity): Period {
   const last = first + monthsPer[granularity] - 1;
   const year = Math.floor(first / 12);
   const m0 = first % 12;
-  const key = granularity === 'month' ? `${year}-${pad(m0 + 1)}` : granularity === 'quarter' ? `${year}-Q${m0 / 3 + 1}` : String(year);
+  const key =
+    granularity === 'month'
+      ? `${year}-${pad(m0 + 1)}`
+      : granularity === 'quarter'
+        ? `${year}-Q${m0 / 3 + 1}`
+        : String(year);
   return {
     key,
     label: granularity === 'quarter' ? `${year} Q${m0 / 3 + 1}` : key,
@@ -80,7 +87,11 @@ export interface MonthValue {
 }
 
 /** Sums month rows into the axis's periods, one zero-filled array per series; rows outside the axis are ignored. */
-export function fillSeries(rows: Iterable<MonthValue>, axis: PeriodAxis, seriesKeys: Iterable<string> = []): Map<string, number[]> {
+export function fillSeries(
+  rows: Iterable<MonthValue>,
+  axis: PeriodAxis,
+  seriesKeys: Iterable<string> = [],
+): Map<string, number[]> {
   const out = new Map<string, number[]>();
   const zeros = () => new Array<number>(axis.periods.length).fill(0);
   for (const key of seriesKeys) out.set(key, zeros());
@@ -95,7 +106,11 @@ export function fillSeries(rows: Iterable<MonthValue>, axis: PeriodAxis, seriesK
 }
 
 /** The axis for data spanning [minMonth, maxMonth], narrowed or widened to a date-range filter when one is given. */
-export function axisFor(granularity: Granularity, data: { min: number | null; max: number | null }, range: { from?: string; to?: string }): PeriodAxis {
+export function axisFor(
+  granularity: Granularity,
+  data: { min: number | null; max: number | null },
+  range: { from?: string; to?: string },
+): PeriodAxis {
   const from = range.from ? monthIndex(range.from) : data.min;
   const to = range.to ? monthIndex(range.to) : data.max;
   if (from === null || to === null) return periodAxis(granularity, 1, 0); // no data: no periods

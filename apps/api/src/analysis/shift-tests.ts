@@ -7,14 +7,21 @@
 //   time (period position), over periods that have coded units (a period with none has no
 //   share, so it is left out rather than counted as 0). p-values are Holm-adjusted across
 //   the codes tested, separately for each test.
-import { chiSquareIndependence, holmAdjust, mannKendall, spearman, type ChiSquareResult, type Outcome } from '@threadcoder/stats';
+import {
+  chiSquareIndependence,
+  holmAdjust,
+  mannKendall,
+  spearman,
+  type ChiSquareResult,
+  type Outcome,
+} from '@threadcoder/stats';
 
 export interface CodeSeries {
   codeId: string;
   counts: readonly number[];
 }
 
-export type TestResult<T> = ({ value: T & { pHolm: number } }) | { value: null; reason: string };
+export type TestResult<T> = { value: T & { pHolm: number } } | { value: null; reason: string };
 
 export interface CodeTrendTest {
   codeId: string;
@@ -54,17 +61,30 @@ export function shiftTests(codes: readonly CodeSeries[], codedUnits: readonly nu
     return r.value === null ? r : { value: { n: r.value.n, s: r.value.s, z: r.value.z, p: r.value.p } };
   });
   const rho = codes.map((c) => {
-    const r = spearman(observed, observed.map((i) => c.counts[i]! / codedUnits[i]!));
+    const r = spearman(
+      observed,
+      observed.map((i) => c.counts[i]! / codedUnits[i]!),
+    );
     return r.value === null ? r : { value: { n: r.value.n, rho: r.value.rho, p: r.value.p } };
   });
   const mkHolm = holmInto(mk);
   const rhoHolm = holmInto(rho);
-  return { chiSquare, trends: codes.map((c, i) => ({ codeId: c.codeId, mannKendall: mkHolm[i]!, spearman: rhoHolm[i]! })) };
+  return {
+    chiSquare,
+    trends: codes.map((c, i) => ({ codeId: c.codeId, mannKendall: mkHolm[i]!, spearman: rhoHolm[i]! })),
+  };
 }
 
 /** Spearman's rho between two series over the periods where `observed` is true (e.g. a code's share has coded units). */
-export function seriesCorrelation(x: readonly number[], y: readonly number[], observed: readonly boolean[]): Outcome<{ n: number; rho: number; p: number }> {
+export function seriesCorrelation(
+  x: readonly number[],
+  y: readonly number[],
+  observed: readonly boolean[],
+): Outcome<{ n: number; rho: number; p: number }> {
   const keep = observed.flatMap((o, i) => (o ? [i] : []));
-  const r = spearman(keep.map((i) => x[i]!), keep.map((i) => y[i]!));
+  const r = spearman(
+    keep.map((i) => x[i]!),
+    keep.map((i) => y[i]!),
+  );
   return r.value === null ? r : { value: { n: r.value.n, rho: r.value.rho, p: r.value.p } };
 }

@@ -25,7 +25,10 @@ export function stem(word: string): string {
 
 /** Lower-cased, accent-folded tokens in text order. */
 export function tokenize(text: string): string[] {
-  const folded = text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  const folded = text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
   return tokenizer.tokenize(folded) ?? [];
 }
 
@@ -37,7 +40,25 @@ export function stemLine(text: string): string {
 
 const stopwords = new Set<string>(stopwordList.words);
 // Contractions come out of the tokenizer in pieces ("don't" → "don" "t").
-for (const w of ['don', 'doesn', 'didn', 'isn', 'aren', 'wasn', 'weren', 'can', 'couldn', 'won', 'wouldn', 'shouldn', 've', 'll', 're', 'im']) stopwords.add(w);
+for (const w of [
+  'don',
+  'doesn',
+  'didn',
+  'isn',
+  'aren',
+  'wasn',
+  'weren',
+  'can',
+  'couldn',
+  'won',
+  'wouldn',
+  'shouldn',
+  've',
+  'll',
+  're',
+  'im',
+])
+  stopwords.add(w);
 
 /** Whether a token carries content for term statistics: not a stop word, not a bare number, at least two characters. */
 export function isContentToken(token: string): boolean {

@@ -55,7 +55,11 @@ export interface TermScore {
 }
 
 /** The top `top` terms of the documents at `members` (indices into the corpus). */
-export function distinctiveTerms(corpus: PreparedCorpus, members: readonly number[], options: { top?: number; minCount?: number } = {}): TermScore[] {
+export function distinctiveTerms(
+  corpus: PreparedCorpus,
+  members: readonly number[],
+  options: { top?: number; minCount?: number } = {},
+): TermScore[] {
   const { top = 15, minCount = 2 } = options;
   const n = corpus.docs.length;
   const inside = new Set(members);
@@ -75,7 +79,8 @@ export function distinctiveTerms(corpus: PreparedCorpus, members: readonly numbe
   if (tokensIn === 0) return [];
   const tokensRest = tokensAll - tokensIn;
   const totalCount = new Map<string, number>();
-  for (const doc of corpus.docs) for (const [s, c] of doc.counts) if (countIn.has(s)) totalCount.set(s, (totalCount.get(s) ?? 0) + c);
+  for (const doc of corpus.docs)
+    for (const [s, c] of doc.counts) if (countIn.has(s)) totalCount.set(s, (totalCount.get(s) ?? 0) + c);
   const scored: TermScore[] = [];
   for (const [s, count] of countIn) {
     if (count < minCount) continue;

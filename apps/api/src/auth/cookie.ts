@@ -9,7 +9,13 @@ export function readSessionToken(c: Context): string | undefined {
 
 /** HttpOnly so scripts cannot read it; SameSite=Strict so other sites cannot send it. */
 export function writeSessionCookie(c: Context, token: string, expiresAt: string, secure: boolean): void {
-  setCookie(c, sessionCookie, token, { httpOnly: true, sameSite: 'Strict', path: '/', secure, expires: new Date(expiresAt) });
+  setCookie(c, sessionCookie, token, {
+    httpOnly: true,
+    sameSite: 'Strict',
+    path: '/',
+    secure,
+    expires: new Date(expiresAt),
+  });
 }
 
 export function clearSessionCookie(c: Context): void {

@@ -32,7 +32,8 @@ export function rolesIn(db: Db, studyId: number, user: { id: number; isAdmin: bo
   return withAdmin(studyRoles(db, studyId, user.id), user);
 }
 
-const withAdmin = (roles: StudyRole[], user: { isAdmin: boolean }): StudyRole[] => (user.isAdmin && !roles.includes('owner') ? [...roles, 'owner'] : roles);
+const withAdmin = (roles: StudyRole[], user: { isAdmin: boolean }): StudyRole[] =>
+  user.isAdmin && !roles.includes('owner') ? [...roles, 'owner'] : roles;
 
 /**
  * Allows the request only if the user holds one of `roles` in the study named by the

@@ -12,7 +12,12 @@ export interface SessionUser {
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** Creates a session and returns its token; only the token's hash is stored. */
-export function createSession(db: Db, userId: number, ttlMs: number, now = new Date()): { token: string; expiresAt: string } {
+export function createSession(
+  db: Db,
+  userId: number,
+  ttlMs: number,
+  now = new Date(),
+): { token: string; expiresAt: string } {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + ttlMs).toISOString();
   db.prepare('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)').run(

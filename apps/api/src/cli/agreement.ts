@@ -6,7 +6,13 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { agreementReport, codingsFromCsvRows, parseCodingRecords, type Coding, type InputProblem } from '@threadcoder/stats';
+import {
+  agreementReport,
+  codingsFromCsvRows,
+  parseCodingRecords,
+  type Coding,
+  type InputProblem,
+} from '@threadcoder/stats';
 
 const USAGE = 'Usage: threadcoder agreement <file.json|file.csv> [--bootstrap N] [--seed S]';
 
@@ -40,9 +46,12 @@ function parseArgs(argv: string[]): Args | string {
   const integer = (name: string, min: number, max: number): number | string => {
     const text = flags.get(name)!;
     const n = Number(text);
-    return /^-?\d+$/.test(text) && n >= min && n <= max ? n : `--${name} must be an integer from ${min} to ${max}, got "${text}"`;
+    return /^-?\d+$/.test(text) && n >= min && n <= max
+      ? n
+      : `--${name} must be an integer from ${min} to ${max}, got "${text}"`;
   };
-  if (!flags.has('bootstrap')) return flags.has('seed') ? '--seed only applies with --bootstrap N' : { file: files[0]! };
+  if (!flags.has('bootstrap'))
+    return flags.has('seed') ? '--seed only applies with --bootstrap N' : { file: files[0]! };
   const resamples = integer('bootstrap', 2, 1_000_000);
   const seed = flags.has('seed') ? integer('seed', -(2 ** 53 - 1), 2 ** 53 - 1) : 1;
   if (typeof resamples === 'string') return resamples;
@@ -118,22 +127,36 @@ function fromCsv(file: string, text: string): Coding[] {
   let records: { record: string[]; info: { lines: number } }[];
   try {
     // With `info: true` each record comes as { record, info }; the typings do not say so.
-    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, trim: true, info: true }) as unknown as typeof records;
+    records = parse(text, {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+      info: true,
+    }) as unknown as typeof records;
   } catch (err) {
     const e = err as Error & { lines?: number };
     throw new InputError(file, `malformed CSV: ${e.message}`, e.lines);
   }
   // info.lines is where a record ends; step back over line breaks inside quoted fields.
-  const lineOf = (r: { record: string[]; info: { lines: number } }) => r.info.lines - (r.record.join('').match(/\n/g)?.length ?? 0);
+  const lineOf = (r: { record: string[]; info: { lines: number } }) =>
+    r.info.lines - (r.record.join('').match(/\n/g)?.length ?? 0);
   const [header, ...rows] = records;
   if (!header) throw new InputError(file, 'the file is empty; expected the header "unit,coder,value"', 1);
   if (header.record.join(',') !== 'unit,coder,value') {
-    throw new InputError(file, `the header must be "unit,coder,value", got "${header.record.join(',')}"`, lineOf(header));
+    throw new InputError(
+      file,
+      `the header must be "unit,coder,value", got "${header.record.join(',')}"`,
+      lineOf(header),
+    );
   }
   for (const row of rows) {
-    if (row.record.length !== 3) throw new InputError(file, `expected 3 fields (unit,coder,value), got ${row.record.length}`, lineOf(row));
+    if (row.record.length !== 3)
+      throw new InputError(file, `expected 3 fields (unit,coder,value), got ${row.record.length}`, lineOf(row));
   }
-  const parsed = codingsFromCsvRows(rows.map(({ record: [unit, coder, value] }) => ({ unit: unit!, coder: coder!, value: value! })));
+  const parsed = codingsFromCsvRows(
+    rows.map(({ record: [unit, coder, value] }) => ({ unit: unit!, coder: coder!, value: value! })),
+  );
   if ('codings' in parsed) return parsed.codings;
   const { index, field } = parsed.problem;
   throw problemError(file, parsed.problem, index === null ? lineOf(header) : lineOf(rows[index]!), field);
@@ -155,7 +178,10 @@ export async function run(argv: string[]): Promise<number> {
       text = await readFile(args.file, 'utf8');
     } catch (err) {
       const e = err as NodeJS.ErrnoException;
-      throw new InputError(args.file, e.code === 'ENOENT' ? 'no such file' : `cannot read the file (${e.code ?? e.message})`);
+      throw new InputError(
+        args.file,
+        e.code === 'ENOENT' ? 'no such file' : `cannot read the file (${e.code ?? e.message})`,
+      );
     }
     text = text.replace(/^\uFEFF/, '');
     if (text.trim() === '') throw new InputError(args.file, 'the file is empty');

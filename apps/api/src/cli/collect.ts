@@ -14,7 +14,8 @@ import { searchIndexState } from '../db/search-catchup.ts';
 import { indexDeferred } from './index-deferred.ts';
 import { AppError } from '../http/errors.ts';
 
-const usage = 'Usage: threadcoder collect <forum-url> [--source name] [--category slug] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--max-topics N] [--rate requests/s] [--max-retries N]';
+const usage =
+  'Usage: threadcoder collect <forum-url> [--source name] [--category slug] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--max-topics N] [--rate requests/s] [--max-retries N]';
 
 export async function run(argv: string[]): Promise<number> {
   let args;
@@ -23,8 +24,13 @@ export async function run(argv: string[]): Promise<number> {
       args: argv,
       allowPositionals: true,
       options: {
-        source: { type: 'string' }, category: { type: 'string' }, since: { type: 'string' }, until: { type: 'string' },
-        'max-topics': { type: 'string' }, rate: { type: 'string' }, 'max-retries': { type: 'string' },
+        source: { type: 'string' },
+        category: { type: 'string' },
+        since: { type: 'string' },
+        until: { type: 'string' },
+        'max-topics': { type: 'string' },
+        rate: { type: 'string' },
+        'max-retries': { type: 'string' },
       },
     });
   } catch (err) {
@@ -40,7 +46,11 @@ export async function run(argv: string[]): Promise<number> {
   let options;
   try {
     options = resolveOptions({
-      forumUrl: positionals[0]!, source: values.source, category: values.category, since: values.since, until: values.until,
+      forumUrl: positionals[0]!,
+      source: values.source,
+      category: values.category,
+      since: values.since,
+      until: values.until,
       maxTopics: values['max-topics'] === undefined ? undefined : Number(values['max-topics']),
       rate: values.rate === undefined ? undefined : Number(values.rate),
     });
@@ -60,10 +70,14 @@ export async function run(argv: string[]): Promise<number> {
   try {
     const apiKey = apiKeyFromEnv();
     if (apiKey && apiKey.origin !== new URL(options.forumUrl).origin) {
-      console.error(`THREADCODER_DISCOURSE_API_KEY is set but not sent: THREADCODER_DISCOURSE_API_ORIGIN (${apiKey.origin ?? 'unset'}) is not this forum's origin.`);
+      console.error(
+        `THREADCODER_DISCOURSE_API_KEY is set but not sent: THREADCODER_DISCOURSE_API_ORIGIN (${apiKey.origin ?? 'unset'}) is not this forum's origin.`,
+      );
     }
     const { id, resumed } = openCollection(db, options);
-    console.error(`${resumed ? 'Resuming' : 'Starting'} collection #${id}: ${options.forumUrl} into "${options.source}" at ${options.rate} request(s)/s.`);
+    console.error(
+      `${resumed ? 'Resuming' : 'Starting'} collection #${id}: ${options.forumUrl} into "${options.source}" at ${options.rate} request(s)/s.`,
+    );
     const tty = process.stderr.isTTY;
     let shown = '';
     const show = (line: string) => {
@@ -72,7 +86,12 @@ export async function run(argv: string[]): Promise<number> {
       if (tty) process.stderr.write(`\r${line}\x1b[K`);
       else console.error(line);
     };
-    const record = await executeCollection(db, id, { signal: stop.signal, maxRetries, apiKey, onProgress: (r) => show(describeProgress(r.progress)) });
+    const record = await executeCollection(db, id, {
+      signal: stop.signal,
+      maxRetries,
+      apiKey,
+      onProgress: (r) => show(describeProgress(r.progress)),
+    });
     if (tty) process.stderr.write('\n');
     // Topics of 2,000 posts or more left their search index entries for catch-up, as a big import does.
     const { state, pending } = searchIndexState(db);

@@ -13,7 +13,8 @@ import { OPERATOR } from '../exports/access.ts';
 import { exportFile, exportKindSchema, periodSchema, reportFormatSchema } from '../exports/files.ts';
 import { AppError } from '../http/errors.ts';
 
-const USAGE = 'Usage: threadcoder export counts|codings|final|report|qdpx --study <id> [--period month|quarter|year] [--format md|html] [--out file]';
+const USAGE =
+  'Usage: threadcoder export counts|codings|final|report|qdpx --study <id> [--period month|quarter|year] [--format md|html] [--out file]';
 
 type Values = { study?: string; period?: string; format?: string; out?: string };
 
@@ -21,10 +22,13 @@ function problemWith(kind: string | undefined, values: Values): string | null {
   const studyId = Number(values.study);
   if (!exportKindSchema.safeParse(kind).success) return `Unknown export "${kind ?? ''}"`;
   if (!Number.isInteger(studyId) || studyId <= 0) return '--study needs a study id';
-  if (values.period !== undefined && !(kind === 'counts' || kind === 'report')) return '--period applies to counts and report only';
-  if (values.period !== undefined && !periodSchema.safeParse(values.period).success) return `--period must be month, quarter or year, got "${values.period}"`;
+  if (values.period !== undefined && !(kind === 'counts' || kind === 'report'))
+    return '--period applies to counts and report only';
+  if (values.period !== undefined && !periodSchema.safeParse(values.period).success)
+    return `--period must be month, quarter or year, got "${values.period}"`;
   if (values.format !== undefined && kind !== 'report') return '--format applies to report only';
-  if (values.format !== undefined && !reportFormatSchema.safeParse(values.format).success) return `--format must be md or html, got "${values.format}"`;
+  if (values.format !== undefined && !reportFormatSchema.safeParse(values.format).success)
+    return `--format must be md or html, got "${values.format}"`;
   if (kind === 'qdpx' && !values.out) return 'A .qdpx file is a zip: name it with --out';
   return null;
 }
@@ -34,7 +38,12 @@ export async function run(argv: string[]): Promise<number> {
   try {
     ({ values } = parseArgs({
       args: argv.slice(1),
-      options: { study: { type: 'string' }, period: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
+      options: {
+        study: { type: 'string' },
+        period: { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+      },
       strict: true,
     }));
   } catch (err) {

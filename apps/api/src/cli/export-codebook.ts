@@ -15,7 +15,12 @@ export async function run(argv: string[]): Promise<number> {
   try {
     ({ values } = parseArgs({
       args: argv.slice(1),
-      options: { study: { type: 'string' }, format: { type: 'string' }, version: { type: 'string' }, out: { type: 'string' } },
+      options: {
+        study: { type: 'string' },
+        format: { type: 'string' },
+        version: { type: 'string' },
+        out: { type: 'string' },
+      },
       strict: true,
     }));
   } catch (err) {
@@ -25,9 +30,14 @@ export async function run(argv: string[]): Promise<number> {
   const studyId = Number(values.study);
   const format = exportFormatSchema.safeParse(values.format);
   const version = values.version === undefined ? undefined : Number(values.version);
-  const problem = !Number.isInteger(studyId) || studyId <= 0 ? '--study needs a study id'
-    : !format.success ? `--format must be json, csv, md or qdc${values.format ? `, got "${values.format}"` : ''}`
-    : version !== undefined && !(Number.isInteger(version) && version > 0) ? '--version must be a version number' : null;
+  const problem =
+    !Number.isInteger(studyId) || studyId <= 0
+      ? '--study needs a study id'
+      : !format.success
+        ? `--format must be json, csv, md or qdc${values.format ? `, got "${values.format}"` : ''}`
+        : version !== undefined && !(Number.isInteger(version) && version > 0)
+          ? '--version must be a version number'
+          : null;
   if (problem || !format.success) {
     console.error(`${problem}\n${USAGE}`);
     return 2;
@@ -45,7 +55,9 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
-    console.error(err.status === 404 && err.message.startsWith('The study') ? `There is no study ${studyId}.` : err.message);
+    console.error(
+      err.status === 404 && err.message.startsWith('The study') ? `There is no study ${studyId}.` : err.message,
+    );
     return 1;
   } finally {
     db.close();

@@ -12,9 +12,16 @@ import { parseMappingSpec } from '../import/table/mapping.ts';
 import { importFormats, type ImportFormat, type ImportReport } from '../import/types.ts';
 
 // Failures that are not the file's fault (exit 1); every other import.* code is bad input (exit 2).
-const notInputErrors = new Set(['import.failed', 'import.crashed', 'import.conflict', 'import.busy', 'import.interrupted']);
+const notInputErrors = new Set([
+  'import.failed',
+  'import.crashed',
+  'import.conflict',
+  'import.busy',
+  'import.interrupted',
+]);
 
-const usage = 'Usage: threadcoder import <file> --source <name> [--format discourse|stackexchange|csv|jsonl] [--lenient] [--base-url URL] [--map threadId=col,postId=col,...] [--json]';
+const usage =
+  'Usage: threadcoder import <file> --source <name> [--format discourse|stackexchange|csv|jsonl] [--lenient] [--base-url URL] [--map threadId=col,postId=col,...] [--json]';
 
 export async function run(argv: string[]): Promise<number> {
   let args;
@@ -22,7 +29,14 @@ export async function run(argv: string[]): Promise<number> {
     args = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { source: { type: 'string' }, format: { type: 'string' }, lenient: { type: 'boolean' }, 'base-url': { type: 'string' }, map: { type: 'string' }, json: { type: 'boolean' } },
+      options: {
+        source: { type: 'string' },
+        format: { type: 'string' },
+        lenient: { type: 'boolean' },
+        'base-url': { type: 'string' },
+        map: { type: 'string' },
+        json: { type: 'boolean' },
+      },
     });
   } catch (err) {
     console.error(`${(err as Error).message}\n${usage}`);
@@ -36,14 +50,20 @@ export async function run(argv: string[]): Promise<number> {
   }
   // Thread links are built from the base URL, so it must be http(s) (never javascript: or data:), as uploads require.
   if (values['base-url'] !== undefined && !importRequestSchema.shape.baseUrl.safeParse(values['base-url']).success) {
-    console.error(`--base-url must be an http(s) URL such as https://discuss.huggingface.co, not "${values['base-url']}".`);
+    console.error(
+      `--base-url must be an http(s) URL such as https://discuss.huggingface.co, not "${values['base-url']}".`,
+    );
     return 2;
   }
   const db = openDb();
   try {
     const importId = await createImport(db, {
-      file: positionals[0]!, sourceName: values.source, format, mode: values.lenient ? 'lenient' : 'strict',
-      baseUrl: values['base-url'], mapping: values.map ? parseMappingSpec(values.map) : undefined,
+      file: positionals[0]!,
+      sourceName: values.source,
+      format,
+      mode: values.lenient ? 'lenient' : 'strict',
+      baseUrl: values['base-url'],
+      mapping: values.map ? parseMappingSpec(values.map) : undefined,
     });
     const record = await executeImport(db, importId);
     if (record.error) {
@@ -72,7 +92,9 @@ function summary(file: string, r: ImportReport): string {
   }
   for (const s of r.skipped) lines.push(`Skipped ${s.count} ${s.reason}.`);
   if (r.search?.state === 'indexing') {
-    lines.push(`Search index: ${r.search.pending} posts left to index, indexing them now; search may miss them until then (if stopped, the server finishes at its next start).`);
+    lines.push(
+      `Search index: ${r.search.pending} posts left to index, indexing them now; search may miss them until then (if stopped, the server finishes at its next start).`,
+    );
   }
   return lines.join('\n');
 }

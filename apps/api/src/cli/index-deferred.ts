@@ -12,7 +12,9 @@ export async function indexDeferred(db: Db): Promise<void> {
     await catchUpSearchIndex(db);
   } catch (err) {
     const left = searchIndexState(db).pending;
-    console.error(`Search index: not caught up here (${(err as Error).message}); ${left} posts left, the server will finish indexing them.`);
+    console.error(
+      `Search index: not caught up here (${(err as Error).message}); ${left} posts left, the server will finish indexing them.`,
+    );
     return;
   }
   console.error(`Search index: caught up in ${((performance.now() - start) / 1000).toFixed(1)} s.`);

@@ -6,7 +6,8 @@ import { insertUser, listUsers } from '../db/users.ts';
 import { AppError } from '../http/errors.ts';
 import { readStdin } from './read-stdin.ts';
 
-const usage = 'Usage: threadcoder user add <username> [--admin] [--display-name NAME] [--password-stdin]\n       threadcoder user list';
+const usage =
+  'Usage: threadcoder user add <username> [--admin] [--display-name NAME] [--password-stdin]\n       threadcoder user list';
 
 /** `user add` creates an account; without --password-stdin it generates a password and prints it once. */
 export async function run(argv: string[]): Promise<number> {

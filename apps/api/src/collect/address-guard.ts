@@ -9,10 +9,37 @@ import { AppError } from '../http/errors.ts';
 
 // Each kind of address the collector refuses, with the subnets that make it.
 const kinds: [string, [string, number, 'ipv4' | 'ipv6'][]][] = [
-  ['a loopback', [['127.0.0.0', 8, 'ipv4'], ['::1', 128, 'ipv6']]],
-  ['an unspecified', [['0.0.0.0', 8, 'ipv4'], ['::', 128, 'ipv6']]],
-  ['a private', [['10.0.0.0', 8, 'ipv4'], ['172.16.0.0', 12, 'ipv4'], ['192.168.0.0', 16, 'ipv4'], ['100.64.0.0', 10, 'ipv4'], ['fc00::', 7, 'ipv6']]],
-  ['a link-local', [['169.254.0.0', 16, 'ipv4'], ['fe80::', 10, 'ipv6']]],
+  [
+    'a loopback',
+    [
+      ['127.0.0.0', 8, 'ipv4'],
+      ['::1', 128, 'ipv6'],
+    ],
+  ],
+  [
+    'an unspecified',
+    [
+      ['0.0.0.0', 8, 'ipv4'],
+      ['::', 128, 'ipv6'],
+    ],
+  ],
+  [
+    'a private',
+    [
+      ['10.0.0.0', 8, 'ipv4'],
+      ['172.16.0.0', 12, 'ipv4'],
+      ['192.168.0.0', 16, 'ipv4'],
+      ['100.64.0.0', 10, 'ipv4'],
+      ['fc00::', 7, 'ipv6'],
+    ],
+  ],
+  [
+    'a link-local',
+    [
+      ['169.254.0.0', 16, 'ipv4'],
+      ['fe80::', 10, 'ipv6'],
+    ],
+  ],
 ];
 const lists = kinds.map(([kind, nets]) => {
   const list = new BlockList();
@@ -31,20 +58,29 @@ export function allowPrivateFromEnv(env: NodeJS.ProcessEnv = process.env): boole
 }
 
 /** Throws collect.blocked_address unless every address `url`'s host resolves to is public. */
-export async function checkPublicHost(url: URL, resolve: (host: string) => Promise<string[]> = resolveAll): Promise<void> {
+export async function checkPublicHost(
+  url: URL,
+  resolve: (host: string) => Promise<string[]> = resolveAll,
+): Promise<void> {
   const host = url.hostname.replace(/^\[|\]$/g, '');
   let addresses: string[];
   try {
     addresses = isIP(host) ? [host] : await resolve(host);
   } catch (err) {
-    throw new AppError('collect.no_host', 422, `The forum's host ${host} could not be found (${err instanceof Error ? err.message : String(err)}).`, { field: 'forumUrl' });
+    throw new AppError(
+      'collect.no_host',
+      422,
+      `The forum's host ${host} could not be found (${err instanceof Error ? err.message : String(err)}).`,
+      { field: 'forumUrl' },
+    );
   }
   for (const address of addresses) {
     const kind = kindOf(address);
     if (kind) {
       const what = address === host ? `${host} is ${kind} address` : `${host} resolves to ${address}, ${kind} address`;
       throw new AppError(
-        'collect.blocked_address', 422,
+        'collect.blocked_address',
+        422,
         `${what}: the collector fetches only public forums. Set THREADCODER_COLLECT_ALLOW_PRIVATE=1 where Threadcoder runs to allow it.`,
         { field: 'forumUrl' },
       );

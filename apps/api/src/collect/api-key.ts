@@ -14,7 +14,11 @@ export interface ApiKey {
 export function apiKeyFromEnv(env: NodeJS.ProcessEnv = process.env): ApiKey | undefined {
   const key = env.THREADCODER_DISCOURSE_API_KEY?.trim();
   if (!key) return undefined;
-  return { key, username: env.THREADCODER_DISCOURSE_API_USERNAME?.trim() || undefined, origin: originOf(env.THREADCODER_DISCOURSE_API_ORIGIN) };
+  return {
+    key,
+    username: env.THREADCODER_DISCOURSE_API_USERNAME?.trim() || undefined,
+    origin: originOf(env.THREADCODER_DISCOURSE_API_ORIGIN),
+  };
 }
 
 function originOf(value: string | undefined): string | undefined {
@@ -27,7 +31,11 @@ function originOf(value: string | undefined): string | undefined {
     // reported below
   }
   if (url?.protocol !== 'http:' && url?.protocol !== 'https:') {
-    throw new AppError('collect.bad_config', 422, `THREADCODER_DISCOURSE_API_ORIGIN "${v}" is not an http(s) address; set it to the forum's origin, e.g. https://forum.example.org.`);
+    throw new AppError(
+      'collect.bad_config',
+      422,
+      `THREADCODER_DISCOURSE_API_ORIGIN "${v}" is not an http(s) address; set it to the forum's origin, e.g. https://forum.example.org.`,
+    );
   }
   return url.origin;
 }

@@ -15,8 +15,23 @@ import { importTopic } from './import-topic.ts';
 import { firstListingPath, readListing, resolveCategory, type ListingPage } from './listing.ts';
 import { addFailedTopic, addImport, type CollectionReport } from './report.ts';
 import {
-  addListedTopics, createCollection, endCollection, ensureSource, findResumable, finishTopic, getCollection, isUnchanged, nextPending,
-  readCursor, reopenCollection, resumeKey, setCursor, type CollectionOptions, type CollectionRecord, type PendingTopic, type TopicStatus,
+  addListedTopics,
+  createCollection,
+  endCollection,
+  ensureSource,
+  findResumable,
+  finishTopic,
+  getCollection,
+  isUnchanged,
+  nextPending,
+  readCursor,
+  reopenCollection,
+  resumeKey,
+  setCursor,
+  type CollectionOptions,
+  type CollectionRecord,
+  type PendingTopic,
+  type TopicStatus,
 } from './state.ts';
 import { fetchTopic } from './topic-fetch.ts';
 
@@ -49,20 +64,27 @@ const FORUM_PROBLEMS = new Set(['collect.not_json', 'collect.redirect', 'collect
  * would fetch and import the same topics, so it is refused. Immediate: two processes cannot
  * both see it stopped and both reopen it.
  */
-export function openCollection(db: Db, o: CollectionOptions, userId: number | null = null): { id: number; resumed: boolean } {
-  return db.transaction(() => {
-    const sourceId = ensureSource(db, o.source, o.forumUrl);
-    const found = findResumable(db, resumeKey(sourceId, o));
-    if (found === undefined) return { id: createCollection(db, sourceId, userId, o), resumed: false };
-    if (getCollection(db, found)!.status === 'running') {
-      throw new AppError(
-        'collect.busy', 409,
-        `Collection #${found} is already running (in the server or another threadcoder collect); wait for it to end or stop it. If the process running it died, starting the server marks it stopped.`,
-      );
-    }
-    reopenCollection(db, found, o);
-    return { id: found, resumed: true };
-  }).immediate();
+export function openCollection(
+  db: Db,
+  o: CollectionOptions,
+  userId: number | null = null,
+): { id: number; resumed: boolean } {
+  return db
+    .transaction(() => {
+      const sourceId = ensureSource(db, o.source, o.forumUrl);
+      const found = findResumable(db, resumeKey(sourceId, o));
+      if (found === undefined) return { id: createCollection(db, sourceId, userId, o), resumed: false };
+      if (getCollection(db, found)!.status === 'running') {
+        throw new AppError(
+          'collect.busy',
+          409,
+          `Collection #${found} is already running (in the server or another threadcoder collect); wait for it to end or stop it. If the process running it died, starting the server marks it stopped.`,
+        );
+      }
+      reopenCollection(db, found, o);
+      return { id: found, resumed: true };
+    })
+    .immediate();
 }
 
 /** Runs (or resumes) a collection to its end, a stop or a failure, all recorded; rejects only if the database fails. */
@@ -71,8 +93,16 @@ export async function executeCollection(db: Db, id: number, deps: CollectDeps = 
   const o = record.options;
   const saved = readCursor(db, id);
   const http = new DiscourseHttp({
-    baseUrl: o.forumUrl, rate: o.rate, maxRetries: deps.maxRetries ?? DEFAULT_MAX_RETRIES, timeoutMs: deps.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    clock: deps.clock ?? realClock, apiKey: deps.apiKey, allowPrivate: deps.allowPrivate ?? allowPrivateFromEnv(), signal: deps.signal, fetch: deps.fetch, random: deps.random,
+    baseUrl: o.forumUrl,
+    rate: o.rate,
+    maxRetries: deps.maxRetries ?? DEFAULT_MAX_RETRIES,
+    timeoutMs: deps.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    clock: deps.clock ?? realClock,
+    apiKey: deps.apiKey,
+    allowPrivate: deps.allowPrivate ?? allowPrivateFromEnv(),
+    signal: deps.signal,
+    fetch: deps.fetch,
+    random: deps.random,
   });
   const requests = () => saved.requests + http.requests;
   const progress = () => deps.onProgress?.(getCollection(db, id)!);
@@ -117,17 +147,32 @@ export async function executeCollection(db: Db, id: number, deps: CollectDeps = 
   return done;
 }
 
-async function collectTopic(db: Db, http: DiscourseHttp, dir: string, sourceId: number, t: PendingTopic, o: CollectionOptions, report: CollectionReport): Promise<Exclude<TopicStatus, 'pending'>> {
+async function collectTopic(
+  db: Db,
+  http: DiscourseHttp,
+  dir: string,
+  sourceId: number,
+  t: PendingTopic,
+  o: CollectionOptions,
+  report: CollectionReport,
+): Promise<Exclude<TopicStatus, 'pending'>> {
   if (isUnchanged(db, sourceId, t)) return 'unchanged';
   try {
     const { topic, missing } = await fetchTopic(http, t.topicId);
     const imported = await importTopic(db, dir, t.topicId, topic, o);
-    if (missing) imported.skipped.push({ reason: 'posts in a topic\'s stream the forum did not return (deleted meanwhile)', count: missing });
+    if (missing)
+      imported.skipped.push({
+        reason: "posts in a topic's stream the forum did not return (deleted meanwhile)",
+        count: missing,
+      });
     addImport(report, imported);
     return 'done';
   } catch (err) {
     // A refused or malformed topic is one topic's problem; a forum that keeps failing is the run's.
-    if ((err instanceof HttpError && REFUSED.has(err.status)) || (err instanceof AppError && !FORUM_PROBLEMS.has(err.code))) {
+    if (
+      (err instanceof HttpError && REFUSED.has(err.status)) ||
+      (err instanceof AppError && !FORUM_PROBLEMS.has(err.code))
+    ) {
       addFailedTopic(report, t.topicId, err.message);
       return 'failed';
     }
@@ -159,11 +204,19 @@ function select(page: ListingPage, o: CollectionOptions, listed: number): Listin
 function failure(err: unknown): { code: string; message: string } {
   if (err instanceof AppError) return { code: err.code, message: err.message };
   if (err instanceof HttpError) {
-    const hint = err.status === 401 || err.status === 403
-      ? ' A private forum needs THREADCODER_DISCOURSE_API_KEY (and _USERNAME) set where Threadcoder runs, with THREADCODER_DISCOURSE_API_ORIGIN naming the forum\'s origin.'
-      : '';
+    const hint =
+      err.status === 401 || err.status === 403
+        ? " A private forum needs THREADCODER_DISCOURSE_API_KEY (and _USERNAME) set where Threadcoder runs, with THREADCODER_DISCOURSE_API_ORIGIN naming the forum's origin."
+        : '';
     return { code: 'collect.http', message: `The forum refused the collection: ${err.message}.${hint}` };
   }
-  if (err instanceof GaveUpError) return { code: 'collect.gave_up', message: `The forum kept failing: ${err.message}. Run the same collection again to resume.` };
-  return { code: 'collect.failed', message: `The collection failed: ${err instanceof Error ? err.message : String(err)}. Run it again to resume.` };
+  if (err instanceof GaveUpError)
+    return {
+      code: 'collect.gave_up',
+      message: `The forum kept failing: ${err.message}. Run the same collection again to resume.`,
+    };
+  return {
+    code: 'collect.failed',
+    message: `The collection failed: ${err instanceof Error ? err.message : String(err)}. Run it again to resume.`,
+  };
 }

@@ -33,7 +33,10 @@ export interface HttpOptions {
 
 /** The forum answered with a status that retrying will not change (404, 403, …). */
 export class HttpError extends Error {
-  constructor(readonly status: number, readonly path: string) {
+  constructor(
+    readonly status: number,
+    readonly path: string,
+  ) {
     super(`${path} answered HTTP ${status}`);
   }
 }
@@ -72,7 +75,12 @@ export class DiscourseHttp {
       let wait: number;
       try {
         const res = await this.fetchOnOrigin(url, path);
-        if (res.ok) return parseJson(await readCapped(res, path, this.o.maxBytes ?? MAX_BYTES), path, res.headers.get('content-type'));
+        if (res.ok)
+          return parseJson(
+            await readCapped(res, path, this.o.maxBytes ?? MAX_BYTES),
+            path,
+            res.headers.get('content-type'),
+          );
         await res.body?.cancel().catch(() => {});
         if (res.status !== 429 && res.status < 500) throw new HttpError(res.status, path);
         reason = `HTTP ${res.status}`;
@@ -94,16 +102,28 @@ export class DiscourseHttp {
     let at = new URL(url);
     for (let hop = 0; ; hop++) {
       if (at.origin !== origin) {
-        throw new AppError('collect.redirect', 422, `${path} redirected to ${at.origin}, another site than the forum's ${origin}; give the forum's address as it is served.`, { file: path });
+        throw new AppError(
+          'collect.redirect',
+          422,
+          `${path} redirected to ${at.origin}, another site than the forum's ${origin}; give the forum's address as it is served.`,
+          { file: path },
+        );
       }
       await this.checkHost(at);
       await this.throttle();
       this.requests++;
-      const res = await (this.o.fetch ?? fetch)(at.href, { headers: this.headersFor(at), signal: AbortSignal.timeout(this.o.timeoutMs), redirect: 'manual' });
+      const res = await (this.o.fetch ?? fetch)(at.href, {
+        headers: this.headersFor(at),
+        signal: AbortSignal.timeout(this.o.timeoutMs),
+        redirect: 'manual',
+      });
       const location = res.status >= 300 && res.status < 400 ? res.headers.get('location') : null;
       if (location === null) return res;
       await res.body?.cancel().catch(() => {});
-      if (hop >= MAX_REDIRECTS) throw new AppError('collect.redirect', 422, `${path} redirected more than ${MAX_REDIRECTS} times.`, { file: path });
+      if (hop >= MAX_REDIRECTS)
+        throw new AppError('collect.redirect', 422, `${path} redirected more than ${MAX_REDIRECTS} times.`, {
+          file: path,
+        });
       at = new URL(location, at);
     }
   }
@@ -144,7 +164,13 @@ export class DiscourseHttp {
 }
 
 async function readCapped(res: Response, path: string, max: number): Promise<string> {
-  const tooLarge = () => new AppError('collect.too_large', 422, `${path} answered with more than ${max / 1024 / 1024} MB; the collector reads at most that much per request.`, { file: path });
+  const tooLarge = () =>
+    new AppError(
+      'collect.too_large',
+      422,
+      `${path} answered with more than ${max / 1024 / 1024} MB; the collector reads at most that much per request.`,
+      { file: path },
+    );
   if (Number(res.headers.get('content-length')) > max) {
     await res.body?.cancel().catch(() => {});
     throw tooLarge();
@@ -172,7 +198,12 @@ function parseJson(text: string, path: string, contentType: string | null): unkn
   try {
     return JSON.parse(text);
   } catch {
-    throw new AppError('collect.not_json', 422, `${path} did not answer with JSON (it sent ${contentType ?? 'no content type'}); is this a Discourse forum?`, { file: path });
+    throw new AppError(
+      'collect.not_json',
+      422,
+      `${path} did not answer with JSON (it sent ${contentType ?? 'no content type'}); is this a Discourse forum?`,
+      { file: path },
+    );
   }
 }
 

@@ -6,14 +6,25 @@ import type { Db } from '../db/open.ts';
 import { runImportFile, type ImportReport } from '../import/index.ts';
 import type { CollectionOptions } from './state.ts';
 
-export async function importTopic(db: Db, dir: string, topicId: number, topic: unknown, o: CollectionOptions): Promise<ImportReport> {
+export async function importTopic(
+  db: Db,
+  dir: string,
+  topicId: number,
+  topic: unknown,
+  o: CollectionOptions,
+): Promise<ImportReport> {
   const file = join(dir, `t-${topicId}.json`);
   await writeFile(file, JSON.stringify(topic));
   try {
     return await runImportFile(db, file, {
-      source: o.source, sourceKind: 'discourse', format: 'discourse', mode: 'lenient', baseUrl: o.forumUrl,
+      source: o.source,
+      sourceKind: 'discourse',
+      format: 'discourse',
+      mode: 'lenient',
+      baseUrl: o.forumUrl,
       // Error locations name the forum request the data came from.
-      fileName: `/t/${topicId}.json`, workers: 0,
+      fileName: `/t/${topicId}.json`,
+      workers: 0,
     });
   } finally {
     await rm(file, { force: true });

@@ -34,7 +34,13 @@ export function firstListingPath(category?: Category): string {
 
 /** A listing page as the forum at `forumUrl` (perhaps under a path) sent it; `path` is where it came from. */
 export function readListing(json: unknown, path: string, forumUrl: string): ListingPage {
-  const bad = (field: string, what: string) => new AppError('collect.bad_listing', 422, `The forum's listing ${path} is not in Discourse's shape: ${field} should be ${what}.`, { file: path, field });
+  const bad = (field: string, what: string) =>
+    new AppError(
+      'collect.bad_listing',
+      422,
+      `The forum's listing ${path} is not in Discourse's shape: ${field} should be ${what}.`,
+      { file: path, field },
+    );
   if (!isObject(json) || !isObject(json.topic_list)) throw bad('topic_list', 'an object');
   const list = json.topic_list;
   if (!Array.isArray(list.topics)) throw bad('topic_list.topics', 'an array');
@@ -84,22 +90,34 @@ function jsonPath(link: string, forumUrl: string, bad: (field: string, what: str
 export async function resolveCategory(http: DiscourseHttp, wanted: string): Promise<Category> {
   const path = '/categories.json?include_subcategories=true';
   const json = await http.getJson(path);
-  const top = isObject(json) && isObject(json.category_list) && Array.isArray(json.category_list.categories) ? json.category_list.categories : null;
-  if (!top) throw new AppError('collect.bad_listing', 422, `The forum's ${path} has no category_list.categories.`, { file: path });
+  const top =
+    isObject(json) && isObject(json.category_list) && Array.isArray(json.category_list.categories)
+      ? json.category_list.categories
+      : null;
+  if (!top)
+    throw new AppError('collect.bad_listing', 422, `The forum's ${path} has no category_list.categories.`, {
+      file: path,
+    });
   const all: Category[] = [];
   const walk = (list: unknown[], parent?: string) => {
     for (const c of list) {
       if (!isObject(c) || typeof c.id !== 'number' || typeof c.slug !== 'string') continue;
       all.push({ id: c.id, slug: c.slug, name: typeof c.name === 'string' ? c.name : c.slug });
       if (parent === undefined && Array.isArray(c.subcategory_list)) walk(c.subcategory_list, c.slug);
-      if (parent !== undefined) all.push({ id: c.id, slug: `${parent}/${c.slug}`, name: typeof c.name === 'string' ? c.name : c.slug });
+      if (parent !== undefined)
+        all.push({ id: c.id, slug: `${parent}/${c.slug}`, name: typeof c.name === 'string' ? c.name : c.slug });
     }
   };
   walk(top);
   const found = all.find((c) => c.slug === wanted || String(c.id) === wanted);
   if (!found) {
     const known = [...new Set(all.map((c) => c.slug))].join(', ');
-    throw new AppError('collect.no_category', 400, `The forum has no category "${wanted}". Its categories: ${known || 'none'}.`, { field: 'category' });
+    throw new AppError(
+      'collect.no_category',
+      400,
+      `The forum has no category "${wanted}". Its categories: ${known || 'none'}.`,
+      { field: 'category' },
+    );
   }
   return { ...found, slug: found.slug.split('/').pop()! };
 }

@@ -19,14 +19,21 @@ export class CollectionManager {
 
   /** Starts (or resumes) a run in the background; 409 while another one runs. */
   start(options: CollectionOptions, userId: number): { id: number; resumed: boolean } {
-    if (this.running) throw new AppError('collect.busy', 409, `Collection #${this.running.id} is still running; wait for it to end or stop it.`);
+    if (this.running)
+      throw new AppError(
+        'collect.busy',
+        409,
+        `Collection #${this.running.id} is still running; wait for it to end or stop it.`,
+      );
     const apiKey = apiKeyFromEnv();
     const opened = openCollection(this.db, options, userId);
     const stop = new AbortController();
     void executeCollection(this.db, opened.id, { apiKey, signal: stop.signal })
       // Only a failing database gets here (the run records every other failure): keep the server up.
       .catch((err: unknown) => {
-        console.error(`Collection #${opened.id} could not record its end: ${err instanceof Error ? err.message : String(err)}`);
+        console.error(
+          `Collection #${opened.id} could not record its end: ${err instanceof Error ? err.message : String(err)}`,
+        );
       })
       .finally(() => {
         this.running = null;

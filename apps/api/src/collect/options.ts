@@ -22,10 +22,13 @@ export function resolveOptions(r: CollectRequest): CollectionOptions {
   const forumUrl = forumAddress(r.forumUrl);
   const since = r.since ? dateBound(r.since, 'since', false) : undefined;
   const until = r.until ? dateBound(r.until, 'until', true) : undefined;
-  if (since && until && since >= until) throw bad('until', `--until (${r.until}) must come after --since (${r.since}).`);
-  if (r.maxTopics !== undefined && !(Number.isSafeInteger(r.maxTopics) && r.maxTopics > 0)) throw bad('maxTopics', `The most topics to collect must be a whole number of 1 or more, not ${r.maxTopics}.`);
+  if (since && until && since >= until)
+    throw bad('until', `--until (${r.until}) must come after --since (${r.since}).`);
+  if (r.maxTopics !== undefined && !(Number.isSafeInteger(r.maxTopics) && r.maxTopics > 0))
+    throw bad('maxTopics', `The most topics to collect must be a whole number of 1 or more, not ${r.maxTopics}.`);
   const rate = r.rate ?? DEFAULT_RATE;
-  if (!(Number.isFinite(rate) && rate > 0 && rate <= MAX_RATE)) throw bad('rate', `The rate must be more than 0 and at most ${MAX_RATE} requests per second, not ${r.rate}.`);
+  if (!(Number.isFinite(rate) && rate > 0 && rate <= MAX_RATE))
+    throw bad('rate', `The rate must be more than 0 and at most ${MAX_RATE} requests per second, not ${r.rate}.`);
   const category = r.category?.trim() || undefined;
   const source = r.source?.trim() || new URL(forumUrl).hostname;
   return { forumUrl, source, category, since, until, maxTopics: r.maxTopics, rate };
@@ -37,10 +40,18 @@ function forumAddress(value: string): string {
   try {
     url = new URL(value.trim());
   } catch {
-    throw bad('forumUrl', `"${value}" is not a web address; give the forum's address, e.g. https://discuss.huggingface.co.`);
+    throw bad(
+      'forumUrl',
+      `"${value}" is not a web address; give the forum's address, e.g. https://discuss.huggingface.co.`,
+    );
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw bad('forumUrl', `The forum address must start with http:// or https://, not ${url.protocol}//.`);
-  if (url.username || url.password) throw bad('forumUrl', 'Put no user name or password in the forum address; set THREADCODER_DISCOURSE_API_KEY instead.');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw bad('forumUrl', `The forum address must start with http:// or https://, not ${url.protocol}//.`);
+  if (url.username || url.password)
+    throw bad(
+      'forumUrl',
+      'Put no user name or password in the forum address; set THREADCODER_DISCOURSE_API_KEY instead.',
+    );
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 

@@ -57,47 +57,91 @@ export interface PendingTopic {
 }
 
 interface Row {
-  id: number; source_id: number; source_name: string; user_id: number | null; options_json: string; status: CollectionStatus;
-  listing_done: number; requests: number; report_json: string; error_json: string | null; created_at: string; updated_at: string; finished_at: string | null;
+  id: number;
+  source_id: number;
+  source_name: string;
+  user_id: number | null;
+  options_json: string;
+  status: CollectionStatus;
+  listing_done: number;
+  requests: number;
+  report_json: string;
+  error_json: string | null;
+  created_at: string;
+  updated_at: string;
+  finished_at: string | null;
   cursor: string | null;
 }
 
 const now = () => new Date().toISOString();
 
 export function resumeKey(sourceId: number, o: CollectionOptions): string {
-  return JSON.stringify([sourceId, o.forumUrl, o.category ?? null, o.since ?? null, o.until ?? null, o.maxTopics ?? null]);
+  return JSON.stringify([
+    sourceId,
+    o.forumUrl,
+    o.category ?? null,
+    o.since ?? null,
+    o.until ?? null,
+    o.maxTopics ?? null,
+  ]);
 }
 
 /** The source to collect into, created (kind discourse) on first use. */
 export function ensureSource(db: Db, name: string, baseUrl: string): number {
-  const found = db.prepare('SELECT id, kind FROM sources WHERE name = ?').get(name) as { id: number; kind: string } | undefined;
-  if (found && found.kind !== 'discourse') throw new AppError('collect.source_kind', 409, `The source "${name}" holds ${found.kind} data; collect a Discourse forum into another source.`, { field: 'source' });
+  const found = db.prepare('SELECT id, kind FROM sources WHERE name = ?').get(name) as
+    | { id: number; kind: string }
+    | undefined;
+  if (found && found.kind !== 'discourse')
+    throw new AppError(
+      'collect.source_kind',
+      409,
+      `The source "${name}" holds ${found.kind} data; collect a Discourse forum into another source.`,
+      { field: 'source' },
+    );
   if (found) return found.id;
-  return Number(db.prepare("INSERT INTO sources (name, kind, base_url, created_at) VALUES (?, 'discourse', ?, ?)").run(name, baseUrl, now()).lastInsertRowid);
+  return Number(
+    db
+      .prepare("INSERT INTO sources (name, kind, base_url, created_at) VALUES (?, 'discourse', ?, ?)")
+      .run(name, baseUrl, now()).lastInsertRowid,
+  );
 }
 
 /** The unfinished run with the same source and selection, if the newest such run did not succeed. */
 export function findResumable(db: Db, key: string): number | undefined {
-  const row = db.prepare('SELECT id, status FROM collections WHERE resume_key = ? ORDER BY id DESC LIMIT 1').get(key) as { id: number; status: CollectionStatus } | undefined;
+  const row = db.prepare('SELECT id, status FROM collections WHERE resume_key = ? ORDER BY id DESC LIMIT 1').get(key) as
+    | { id: number; status: CollectionStatus }
+    | undefined;
   return row && row.status !== 'succeeded' ? row.id : undefined;
 }
 
 export function createCollection(db: Db, sourceId: number, userId: number | null, o: CollectionOptions): number {
   const t = now();
   return Number(
-    db.prepare('INSERT INTO collections (source_id, user_id, forum_url, options_json, resume_key, report_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(sourceId, userId, o.forumUrl, JSON.stringify(o), resumeKey(sourceId, o), JSON.stringify(emptyReport()), t, t).lastInsertRowid,
+    db
+      .prepare(
+        'INSERT INTO collections (source_id, user_id, forum_url, options_json, resume_key, report_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(sourceId, userId, o.forumUrl, JSON.stringify(o), resumeKey(sourceId, o), JSON.stringify(emptyReport()), t, t)
+      .lastInsertRowid,
   );
 }
 
 /** Marks a run running again (a resume may bring a new rate). */
 export function reopenCollection(db: Db, id: number, o: CollectionOptions): void {
-  db.prepare("UPDATE collections SET status = 'running', options_json = ?, error_json = NULL, finished_at = NULL, updated_at = ? WHERE id = ?").run(JSON.stringify(o), now(), id);
+  db.prepare(
+    "UPDATE collections SET status = 'running', options_json = ?, error_json = NULL, finished_at = NULL, updated_at = ? WHERE id = ?",
+  ).run(JSON.stringify(o), now(), id);
 }
 
-export function readCursor(db: Db, id: number): { cursor: string | null; listingDone: boolean; listed: number; requests: number } {
-  const r = db.prepare('SELECT cursor, listing_done, requests, (SELECT count(*) FROM collection_topics WHERE collection_id = ?) AS listed FROM collections WHERE id = ?').get(id, id) as
-    { cursor: string | null; listing_done: number; requests: number; listed: number };
+export function readCursor(
+  db: Db,
+  id: number,
+): { cursor: string | null; listingDone: boolean; listed: number; requests: number } {
+  const r = db
+    .prepare(
+      'SELECT cursor, listing_done, requests, (SELECT count(*) FROM collection_topics WHERE collection_id = ?) AS listed FROM collections WHERE id = ?',
+    )
+    .get(id, id) as { cursor: string | null; listing_done: number; requests: number; listed: number };
   return { cursor: r.cursor, listingDone: r.listing_done === 1, listed: r.listed, requests: r.requests };
 }
 
@@ -106,13 +150,30 @@ export function setCursor(db: Db, id: number, cursor: string): void {
 }
 
 /** One listing page read: its selected topics and where to go next, in one transaction. */
-export function addListedTopics(db: Db, id: number, topics: ListedTopic[], next: string | null, requests: number): void {
+export function addListedTopics(
+  db: Db,
+  id: number,
+  topics: ListedTopic[],
+  next: string | null,
+  requests: number,
+): void {
   db.transaction(() => {
-    let seq = db.prepare('SELECT coalesce(max(seq), 0) FROM collection_topics WHERE collection_id = ?').pluck().get(id) as number;
+    let seq = db
+      .prepare('SELECT coalesce(max(seq), 0) FROM collection_topics WHERE collection_id = ?')
+      .pluck()
+      .get(id) as number;
     // A topic bumped while we page can show up twice; the first sighting stands.
-    const add = db.prepare('INSERT OR IGNORE INTO collection_topics (collection_id, topic_id, seq, posts_count, highest_post_number, last_posted_at) VALUES (?, ?, ?, ?, ?, ?)');
+    const add = db.prepare(
+      'INSERT OR IGNORE INTO collection_topics (collection_id, topic_id, seq, posts_count, highest_post_number, last_posted_at) VALUES (?, ?, ?, ?, ?, ?)',
+    );
     for (const t of topics) add.run(id, t.id, ++seq, t.postsCount, t.highestPostNumber, t.lastPostedAt);
-    db.prepare('UPDATE collections SET cursor = ?, listing_done = ?, requests = ?, updated_at = ? WHERE id = ?').run(next, next === null ? 1 : 0, requests, now(), id);
+    db.prepare('UPDATE collections SET cursor = ?, listing_done = ?, requests = ?, updated_at = ? WHERE id = ?').run(
+      next,
+      next === null ? 1 : 0,
+      requests,
+      now(),
+      id,
+    );
   })();
 }
 
@@ -125,33 +186,68 @@ export function nextPending(db: Db, id: number): PendingTopic | undefined {
 
 /** Same posts count, highest post number and last post time as when it was last imported. */
 export function isUnchanged(db: Db, sourceId: number, t: PendingTopic): boolean {
-  return db
-    .prepare('SELECT 1 FROM collected_topics WHERE source_id = ? AND topic_id = ? AND posts_count = ? AND highest_post_number IS ? AND last_posted_at IS ?')
-    .get(sourceId, t.topicId, t.postsCount, t.highestPostNumber, t.lastPostedAt) !== undefined;
+  return (
+    db
+      .prepare(
+        'SELECT 1 FROM collected_topics WHERE source_id = ? AND topic_id = ? AND posts_count = ? AND highest_post_number IS ? AND last_posted_at IS ?',
+      )
+      .get(sourceId, t.topicId, t.postsCount, t.highestPostNumber, t.lastPostedAt) !== undefined
+  );
 }
 
 /** Records a topic's outcome, the run's report and request count; a done topic's fingerprint is kept for later runs. */
-export function finishTopic(db: Db, id: number, sourceId: number, t: PendingTopic, status: Exclude<TopicStatus, 'pending'>, report: CollectionReport, requests: number): void {
+export function finishTopic(
+  db: Db,
+  id: number,
+  sourceId: number,
+  t: PendingTopic,
+  status: Exclude<TopicStatus, 'pending'>,
+  report: CollectionReport,
+  requests: number,
+): void {
   db.transaction(() => {
-    db.prepare('UPDATE collection_topics SET status = ? WHERE collection_id = ? AND topic_id = ?').run(status, id, t.topicId);
+    db.prepare('UPDATE collection_topics SET status = ? WHERE collection_id = ? AND topic_id = ?').run(
+      status,
+      id,
+      t.topicId,
+    );
     if (status === 'done') {
       db.prepare(`INSERT INTO collected_topics (source_id, topic_id, posts_count, highest_post_number, last_posted_at, collected_at) VALUES (?, ?, ?, ?, ?, ?)
                   ON CONFLICT (source_id, topic_id) DO UPDATE SET posts_count = excluded.posts_count, highest_post_number = excluded.highest_post_number,
-                    last_posted_at = excluded.last_posted_at, collected_at = excluded.collected_at`)
-        .run(sourceId, t.topicId, t.postsCount, t.highestPostNumber, t.lastPostedAt, now());
+                    last_posted_at = excluded.last_posted_at, collected_at = excluded.collected_at`).run(
+        sourceId,
+        t.topicId,
+        t.postsCount,
+        t.highestPostNumber,
+        t.lastPostedAt,
+        now(),
+      );
     }
-    db.prepare('UPDATE collections SET report_json = ?, requests = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(report), requests, now(), id);
+    db.prepare('UPDATE collections SET report_json = ?, requests = ?, updated_at = ? WHERE id = ?').run(
+      JSON.stringify(report),
+      requests,
+      now(),
+      id,
+    );
   })();
 }
 
-export function endCollection(db: Db, id: number, status: Exclude<CollectionStatus, 'running'>, requests: number, error?: { code: string; message: string }): void {
-  db.prepare('UPDATE collections SET status = ?, requests = ?, error_json = ?, updated_at = ?, finished_at = ? WHERE id = ?')
-    .run(status, requests, error ? JSON.stringify(error) : null, now(), now(), id);
+export function endCollection(
+  db: Db,
+  id: number,
+  status: Exclude<CollectionStatus, 'running'>,
+  requests: number,
+  error?: { code: string; message: string },
+): void {
+  db.prepare(
+    'UPDATE collections SET status = ?, requests = ?, error_json = ?, updated_at = ?, finished_at = ? WHERE id = ?',
+  ).run(status, requests, error ? JSON.stringify(error) : null, now(), now(), id);
 }
 
 /** Runs a dead process left running become stopped: they resume when started again. */
 export function stopInterruptedCollections(db: Db): number {
-  return db.prepare("UPDATE collections SET status = 'stopped', updated_at = ? WHERE status = 'running'").run(now()).changes;
+  return db.prepare("UPDATE collections SET status = 'stopped', updated_at = ? WHERE status = 'running'").run(now())
+    .changes;
 }
 
 const select = `SELECT c.*, s.name AS source_name FROM collections c JOIN sources s ON s.id = c.source_id`;
@@ -174,16 +270,38 @@ function toRecord(db: Db, r: Row): CollectionRecord {
                 coalesce(sum(CASE WHEN status != 'pending' THEN posts_count END), 0) AS postsDone,
                 coalesce(sum(CASE WHEN status = 'pending' THEN 1 + max(0, (posts_count - 1) / 20) END), 0) AS requestsLeft
               FROM collection_topics WHERE collection_id = ?`)
-    .get(r.id) as { known: number; postsKnown: number; done: number; unchanged: number; failed: number; postsDone: number; requestsLeft: number };
+    .get(r.id) as {
+    known: number;
+    postsKnown: number;
+    done: number;
+    unchanged: number;
+    failed: number;
+    postsDone: number;
+    requestsLeft: number;
+  };
   const started = p.known > 0 || r.listing_done === 1;
   return {
-    id: r.id, sourceId: r.source_id, sourceName: r.source_name, userId: r.user_id, options, status: r.status, listingDone: r.listing_done === 1,
+    id: r.id,
+    sourceId: r.source_id,
+    sourceName: r.source_name,
+    userId: r.user_id,
+    options,
+    status: r.status,
+    listingDone: r.listing_done === 1,
     progress: {
-      topicsKnown: p.known, topicsDone: p.done, topicsUnchanged: p.unchanged, topicsFailed: p.failed, postsKnown: p.postsKnown, postsDone: p.postsDone,
-      requests: r.requests, etaSeconds: started ? Math.ceil(p.requestsLeft / options.rate) : null,
+      topicsKnown: p.known,
+      topicsDone: p.done,
+      topicsUnchanged: p.unchanged,
+      topicsFailed: p.failed,
+      postsKnown: p.postsKnown,
+      postsDone: p.postsDone,
+      requests: r.requests,
+      etaSeconds: started ? Math.ceil(p.requestsLeft / options.rate) : null,
     },
     report: JSON.parse(r.report_json) as CollectionReport,
     error: r.error_json ? (JSON.parse(r.error_json) as { code: string; message: string }) : null,
-    createdAt: r.created_at, updatedAt: r.updated_at, finishedAt: r.finished_at,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    finishedAt: r.finished_at,
   };
 }

@@ -20,7 +20,11 @@ export interface FetchedTopic {
 export async function fetchTopic(http: DiscourseHttp, id: number): Promise<FetchedTopic> {
   const path = `/t/${id}.json`;
   const topic = await http.getJson(path);
-  const bad = (field: string, what: string) => new AppError('collect.bad_topic', 422, `${path} is not in Discourse's shape: ${field} should be ${what}.`, { file: path, field });
+  const bad = (field: string, what: string) =>
+    new AppError('collect.bad_topic', 422, `${path} is not in Discourse's shape: ${field} should be ${what}.`, {
+      file: path,
+      field,
+    });
   if (!isObject(topic)) throw bad('(top level)', 'an object');
   const stream = topic.post_stream;
   if (!isObject(stream) || !Array.isArray(stream.posts)) throw bad('post_stream.posts', 'an array');
@@ -32,10 +36,22 @@ export async function fetchTopic(http: DiscourseHttp, id: number): Promise<Fetch
     const chunk = wanted.slice(i, i + POSTS_PER_REQUEST);
     const chunkPath = `/t/${id}/posts.json?${chunk.map((x) => `post_ids[]=${x}`).join('&')}`;
     const json = await http.getJson(chunkPath);
-    const more = isObject(json) && isObject(json.post_stream) && Array.isArray(json.post_stream.posts) ? json.post_stream.posts : null;
-    if (!more) throw new AppError('collect.bad_topic', 422, `${chunkPath} is not in Discourse's shape: post_stream.posts should be an array.`, { file: chunkPath, field: 'post_stream.posts' });
+    const more =
+      isObject(json) && isObject(json.post_stream) && Array.isArray(json.post_stream.posts)
+        ? json.post_stream.posts
+        : null;
+    if (!more)
+      throw new AppError(
+        'collect.bad_topic',
+        422,
+        `${chunkPath} is not in Discourse's shape: post_stream.posts should be an array.`,
+        { file: chunkPath, field: 'post_stream.posts' },
+      );
     for (const p of more) if (isObject(p)) posts.set(p.id, p);
   }
   const all = [...posts.values()].sort((a, b) => Number(a.post_number) - Number(b.post_number));
-  return { topic: { ...topic, post_stream: { ...stream, posts: all } }, missing: ids.filter((x) => !posts.has(x)).length };
+  return {
+    topic: { ...topic, post_stream: { ...stream, posts: all } },
+    missing: ids.filter((x) => !posts.has(x)).length,
+  };
 }

@@ -71,7 +71,9 @@ export function listQueue(db: Db, studyId: number, viewerId: number, filter: Que
 
 /** One unit in adjudication, or undefined when the unit is not in adjudication in this study. */
 export function getQueueItem(db: Db, studyId: number, unitId: number, viewerId: number): QueueItem | undefined {
-  const row = db.prepare(queueSql).get({ studyId, unitId, roundId: null, status: null, code: null }) as QueueRow | undefined;
+  const row = db.prepare(queueSql).get({ studyId, unitId, roundId: null, status: null, code: null }) as
+    | QueueRow
+    | undefined;
   return row ? withCodings(db, [row], viewerId)[0] : undefined;
 }
 
@@ -79,13 +81,22 @@ function withCodings(db: Db, rows: QueueRow[], viewerId: number): QueueItem[] {
   const unitIds = JSON.stringify(rows.map((r) => r.unitId));
   const codings = visibleCodings(db, unitIds, viewerId);
   const finals = db
-    .prepare('SELECT unit_id AS unitId, code_id AS codeId FROM final_labels WHERE unit_id IN (SELECT value FROM json_each(?)) ORDER BY code_id')
+    .prepare(
+      'SELECT unit_id AS unitId, code_id AS codeId FROM final_labels WHERE unit_id IN (SELECT value FROM json_each(?)) ORDER BY code_id',
+    )
     .all(unitIds) as { unitId: number; codeId: string }[];
   const finalByUnit = groupBy(finals, (f) => f.unitId);
   return rows.map((row) => {
     const mine = codings.get(row.unitId) ?? [];
-    const shared = mine.length ? mine.map((c) => c.codeIds).reduce((acc, ids) => acc.filter((id) => ids.includes(id))) : [];
-    return { ...row, codings: mine, sharedCodeIds: shared, finalCodeIds: (finalByUnit.get(row.unitId) ?? []).map((f) => f.codeId) };
+    const shared = mine.length
+      ? mine.map((c) => c.codeIds).reduce((acc, ids) => acc.filter((id) => ids.includes(id)))
+      : [];
+    return {
+      ...row,
+      codings: mine,
+      sharedCodeIds: shared,
+      finalCodeIds: (finalByUnit.get(row.unitId) ?? []).map((f) => f.codeId),
+    };
   });
 }
 
@@ -111,19 +122,30 @@ function visibleCodings(db: Db, unitIds: string, viewerId: number): Map<number, 
        WHERE u.id IN (SELECT value FROM json_each(@unitIds)) AND ${codingVisibleSql}
        ORDER BY usr.display_name COLLATE NOCASE, c.coder_id`,
     )
-    .all({ unitIds, viewerId }) as (Omit<CoderCoding, 'codeIds' | 'quotes' | 'unsure'> & { id: number; unitId: number; unsure: number })[];
+    .all({ unitIds, viewerId }) as (Omit<CoderCoding, 'codeIds' | 'quotes' | 'unsure'> & {
+    id: number;
+    unitId: number;
+    unsure: number;
+  })[];
   const labels = db
     .prepare(
       `SELECT coding_id AS codingId, code_id AS codeId, quote, quote_start AS start, quote_end AS end
        FROM coding_labels WHERE coding_id IN (SELECT value FROM json_each(?)) ORDER BY code_id`,
     )
-    .all(JSON.stringify(rows.map((r) => r.id))) as { codingId: number; codeId: string; quote: string | null; start: number | null; end: number | null }[];
+    .all(JSON.stringify(rows.map((r) => r.id))) as {
+    codingId: number;
+    codeId: string;
+    quote: string | null;
+    start: number | null;
+    end: number | null;
+  }[];
   const labelsOf = groupBy(labels, (l) => l.codingId);
   const byUnit = new Map<number, CoderCoding[]>();
   for (const { id, unitId, unsure, ...rest } of rows) {
     const own = labelsOf.get(id) ?? [];
     const quotes: Record<string, Quote> = {};
-    for (const l of own) if (l.quote !== null) quotes[l.codeId] = { text: l.quote, start: l.start ?? 0, end: l.end ?? 0 };
+    for (const l of own)
+      if (l.quote !== null) quotes[l.codeId] = { text: l.quote, start: l.start ?? 0, end: l.end ?? 0 };
     const coding: CoderCoding = { ...rest, unsure: unsure === 1, codeIds: own.map((l) => l.codeId), quotes };
     byUnit.set(unitId, [...(byUnit.get(unitId) ?? []), coding]);
   }

@@ -30,12 +30,16 @@ export function finalLabelSummary(db: Db, studyId: number): FinalLabelSummary {
     )
     .all(studyId) as FinalLabelCount[];
   const units = db
-    .prepare('SELECT count(DISTINCT f.unit_id) FROM final_labels f JOIN units u ON u.id = f.unit_id WHERE u.study_id = ?')
+    .prepare(
+      'SELECT count(DISTINCT f.unit_id) FROM final_labels f JOIN units u ON u.id = f.unit_id WHERE u.study_id = ?',
+    )
     .pluck()
     .get(studyId) as number;
   const adjudications: Record<AdjudicationStatus, number> = { open: 0, settled: 0, reopened: 0 };
   const statuses = db
-    .prepare('SELECT a.status, count(*) AS n FROM adjudications a JOIN units u ON u.id = a.unit_id WHERE u.study_id = ? GROUP BY a.status')
+    .prepare(
+      'SELECT a.status, count(*) AS n FROM adjudications a JOIN units u ON u.id = a.unit_id WHERE u.study_id = ? GROUP BY a.status',
+    )
     .all(studyId) as { status: AdjudicationStatus; n: number }[];
   for (const s of statuses) adjudications[s.status] = s.n;
   return { codes, units, adjudications };

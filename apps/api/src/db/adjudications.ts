@@ -19,10 +19,15 @@ interface State {
 /** The adjudication state of a unit in this study, or 404 when the unit is not in adjudication. */
 function state(db: Db, studyId: number, unitId: number): State {
   const row = db
-    .prepare('SELECT a.status, a.rationale FROM adjudications a JOIN units u ON u.id = a.unit_id WHERE a.unit_id = ? AND u.study_id = ?')
+    .prepare(
+      'SELECT a.status, a.rationale FROM adjudications a JOIN units u ON u.id = a.unit_id WHERE a.unit_id = ? AND u.study_id = ?',
+    )
     .get(unitId, studyId) as Omit<State, 'codeIds'> | undefined;
   if (!row) throw new AppError('not_found', 404, 'This unit is not in adjudication.');
-  const codeIds = db.prepare('SELECT code_id FROM final_labels WHERE unit_id = ? ORDER BY code_id').pluck().all(unitId) as string[];
+  const codeIds = db
+    .prepare('SELECT code_id FROM final_labels WHERE unit_id = ? ORDER BY code_id')
+    .pluck()
+    .all(unitId) as string[];
   return { ...row, codeIds };
 }
 
@@ -35,16 +40,31 @@ export function settleAdjudication(db: Db, studyId: number, unitId: number, user
   return db.transaction(() => {
     const before = state(db, studyId, unitId);
     if (before.status === 'settled') {
-      throw new AppError('adjudication.already_settled', 409, 'This unit is already settled; reopen it to change its final labels.');
+      throw new AppError(
+        'adjudication.already_settled',
+        409,
+        'This unit is already settled; reopen it to change its final labels.',
+      );
     }
     const codeIds = [...s.codeIds].sort();
     const now = new Date().toISOString();
     db.prepare('DELETE FROM final_labels WHERE unit_id = ?').run(unitId);
     const add = db.prepare("INSERT INTO final_labels (unit_id, code_id, origin) VALUES (?, ?, 'adjudication')");
     for (const code of codeIds) add.run(unitId, code);
-    db.prepare("UPDATE adjudications SET status = 'settled', rationale = ?, settled_by = ?, settled_at = ? WHERE unit_id = ?").run(s.rationale, userId, now, unitId);
-    const after = { status: 'settled', rationale: s.rationale, codeIds, ...(s.acceptedCoderId !== undefined ? { acceptedCoderId: s.acceptedCoderId } : {}) };
-    audit(db, { userId, studyId, action: 'adjudication.settle', entity: 'adjudication', entityId: unitId, before, after }, now);
+    db.prepare(
+      "UPDATE adjudications SET status = 'settled', rationale = ?, settled_by = ?, settled_at = ? WHERE unit_id = ?",
+    ).run(s.rationale, userId, now, unitId);
+    const after = {
+      status: 'settled',
+      rationale: s.rationale,
+      codeIds,
+      ...(s.acceptedCoderId !== undefined ? { acceptedCoderId: s.acceptedCoderId } : {}),
+    };
+    audit(
+      db,
+      { userId, studyId, action: 'adjudication.settle', entity: 'adjudication', entityId: unitId, before, after },
+      now,
+    );
     return getQueueItem(db, studyId, unitId, userId)!;
   })();
 }
@@ -57,12 +77,19 @@ export function settleAdjudication(db: Db, studyId: number, unitId: number, user
 export function reopenAdjudication(db: Db, studyId: number, unitId: number, userId: number): QueueItem {
   return db.transaction(() => {
     const before = state(db, studyId, unitId);
-    if (before.status !== 'settled') throw new AppError('adjudication.not_settled', 409, 'Only a settled unit can be reopened.');
+    if (before.status !== 'settled')
+      throw new AppError('adjudication.not_settled', 409, 'Only a settled unit can be reopened.');
     const now = new Date().toISOString();
     db.prepare('DELETE FROM final_labels WHERE unit_id = ?').run(unitId);
-    db.prepare("UPDATE adjudications SET status = 'reopened', settled_by = NULL, settled_at = NULL WHERE unit_id = ?").run(unitId);
+    db.prepare(
+      "UPDATE adjudications SET status = 'reopened', settled_by = NULL, settled_at = NULL WHERE unit_id = ?",
+    ).run(unitId);
     const after = { status: 'reopened', rationale: before.rationale, codeIds: [] };
-    audit(db, { userId, studyId, action: 'adjudication.reopen', entity: 'adjudication', entityId: unitId, before, after }, now);
+    audit(
+      db,
+      { userId, studyId, action: 'adjudication.reopen', entity: 'adjudication', entityId: unitId, before, after },
+      now,
+    );
     return getQueueItem(db, studyId, unitId, userId)!;
   })();
 }

@@ -6,7 +6,20 @@ import { writeCsv } from '../exports/csv-writer.ts';
 import type { AgreementSummary } from './agreement.ts';
 import type { StatEntry, StatValue } from './agreement-scope.ts';
 
-export const AGREEMENT_CSV_COLUMNS = ['scope', 'round_id', 'round', 'code', 'coder_a', 'coder_b', 'statistic', 'value', 'ci95_low', 'ci95_high', 'units', 'note'];
+export const AGREEMENT_CSV_COLUMNS = [
+  'scope',
+  'round_id',
+  'round',
+  'code',
+  'coder_a',
+  'coder_b',
+  'statistic',
+  'value',
+  'ci95_low',
+  'ci95_high',
+  'units',
+  'note',
+];
 
 type Row = Partial<Record<(typeof AGREEMENT_CSV_COLUMNS)[number], string | number | null>>;
 
@@ -26,11 +39,22 @@ function statRows(base: Row, entries: { key: string; stat: StatValue | StatEntry
 
 export function agreementCsv(summary: AgreementSummary): string {
   const scopeRound = summary.rounds.find((r) => r.id === summary.roundId);
-  const overallBase: Row = { scope: 'overall', round_id: scopeRound?.id ?? null, round: scopeRound?.name ?? null, units: summary.overall.units };
+  const overallBase: Row = {
+    scope: 'overall',
+    round_id: scopeRound?.id ?? null,
+    round: scopeRound?.name ?? null,
+    units: summary.overall.units,
+  };
   const rows: Row[] = [
-    ...statRows(overallBase, summary.overall.statistics.map((s) => ({ key: s.key, stat: s }))),
+    ...statRows(
+      overallBase,
+      summary.overall.statistics.map((s) => ({ key: s.key, stat: s })),
+    ),
     ...summary.rounds.flatMap((r) =>
-      statRows({ scope: 'round', round_id: r.id, round: r.name, units: r.units }, r.statistics.map((s) => ({ key: s.key, stat: s }))),
+      statRows(
+        { scope: 'round', round_id: r.id, round: r.name, units: r.units },
+        r.statistics.map((s) => ({ key: s.key, stat: s })),
+      ),
     ),
     ...summary.perCode.flatMap((c) =>
       statRows({ ...overallBase, scope: 'code', code: c.codeId }, [
@@ -46,5 +70,8 @@ export function agreementCsv(summary: AgreementSummary): string {
       ]),
     ),
   ];
-  return writeCsv(AGREEMENT_CSV_COLUMNS, rows.map((row) => AGREEMENT_CSV_COLUMNS.map((col) => row[col])));
+  return writeCsv(
+    AGREEMENT_CSV_COLUMNS,
+    rows.map((row) => AGREEMENT_CSV_COLUMNS.map((col) => row[col])),
+  );
 }

@@ -64,7 +64,9 @@ export interface StudyAgreementSettings {
 }
 
 export function studyAgreementSettings(db: Db, studyId: number): StudyAgreementSettings {
-  const row = db.prepare('SELECT label_mode AS labelMode, blind, codebook_version_id AS versionId FROM studies WHERE id = ?').get(studyId) as {
+  const row = db
+    .prepare('SELECT label_mode AS labelMode, blind, codebook_version_id AS versionId FROM studies WHERE id = ?')
+    .get(studyId) as {
     labelMode: 'single' | 'multi';
     blind: number;
     versionId: number | null;

@@ -17,7 +17,10 @@ export type ConfusionView = {
   /** Units only one of them coded (someone else coded them too). */
   onlyA: number;
   onlyB: number;
-} & ({ layout: 'categories'; categories: string[]; counts: number[][] } | { layout: 'presence'; codes: { codeId: string; counts: number[][] }[] });
+} & (
+  | { layout: 'categories'; categories: string[]; counts: number[][] }
+  | { layout: 'presence'; codes: { codeId: string; counts: number[][] }[] }
+);
 
 export function confusionView(codings: Coding[], coderA: string, coderB: string, sets: boolean): ConfusionView {
   const pair = codings.filter((c) => c.coder === coderA || c.coder === coderB);
@@ -27,13 +30,37 @@ export function confusionView(codings: Coding[], coderA: string, coderB: string,
     // One of them coded none of these units: nothing in common.
     const only = pair.length;
     return sets
-      ? { ...base, onlyA: table.coders[0] === coderA ? only : 0, onlyB: table.coders[0] === coderB ? only : 0, layout: 'presence', codes: [] }
-      : { ...base, onlyA: table.coders[0] === coderA ? only : 0, onlyB: table.coders[0] === coderB ? only : 0, layout: 'categories', categories: [], counts: [] };
+      ? {
+          ...base,
+          onlyA: table.coders[0] === coderA ? only : 0,
+          onlyB: table.coders[0] === coderB ? only : 0,
+          layout: 'presence',
+          codes: [],
+        }
+      : {
+          ...base,
+          onlyA: table.coders[0] === coderA ? only : 0,
+          onlyB: table.coders[0] === coderB ? only : 0,
+          layout: 'categories',
+          categories: [],
+          counts: [],
+        };
   }
   const whole = confusionMatrix(table, coderA, coderB);
   const counts = { units: whole.units, onlyA: whole.onlyA, onlyB: whole.onlyB };
-  if (!sets) return { coderA, coderB, ...counts, layout: 'categories', categories: whole.categories.map(String), counts: whole.counts };
-  const codes = table.codes.map((codeId) => ({ codeId, counts: confusionMatrix(presenceTable(table, codeId), coderA, coderB).counts }));
+  if (!sets)
+    return {
+      coderA,
+      coderB,
+      ...counts,
+      layout: 'categories',
+      categories: whole.categories.map(String),
+      counts: whole.counts,
+    };
+  const codes = table.codes.map((codeId) => ({
+    codeId,
+    counts: confusionMatrix(presenceTable(table, codeId), coderA, coderB).counts,
+  }));
   return { coderA, coderB, ...counts, layout: 'presence', codes };
 }
 

@@ -51,11 +51,19 @@ export interface PairStatistics {
   kappa: StatValue;
 }
 
-const stat = (s: Stat): StatValue => (s.value === null ? { value: null, reason: s.reason } : { value: s.value, reason: null });
-const entry = (value: number | null, reason: string | undefined): StatValue => ({ value, reason: value === null ? (reason ?? null) : null });
+const stat = (s: Stat): StatValue =>
+  s.value === null ? { value: null, reason: s.reason } : { value: s.value, reason: null };
+const entry = (value: number | null, reason: string | undefined): StatValue => ({
+  value,
+  reason: value === null ? (reason ?? null) : null,
+});
 
 /** The whole report for one scope; `sets` fixes the alpha metrics even when there are no codings yet. */
-export function scopeStatistics(codings: Coding[], sets: boolean, options: ReportOptions = {}): ScopeStatistics & { perCode: CodeStatistics[] } {
+export function scopeStatistics(
+  codings: Coding[],
+  sets: boolean,
+  options: ReportOptions = {},
+): ScopeStatistics & { perCode: CodeStatistics[] } {
   const { report, notes } = agreementReport(codings, options);
   const flat: [string, number | null, string][] = [
     ['percent_agreement', report.percent_agreement, 'percent_agreement'],

@@ -5,7 +5,13 @@ import { buildTable, coderPairs, type Coding } from '@threadcoder/stats';
 import { AppError, notFound } from '../http/errors.ts';
 import { pairableCodings, studyAgreementSettings, unitInfo, type CodingRow } from './agreement-data.ts';
 import { confusionView, disagreements, type ConfusionView } from './agreement-details.ts';
-import { pairStatistics, scopeStatistics, type CodeStatistics, type PairStatistics, type ScopeStatistics } from './agreement-scope.ts';
+import {
+  pairStatistics,
+  scopeStatistics,
+  type CodeStatistics,
+  type PairStatistics,
+  type ScopeStatistics,
+} from './agreement-scope.ts';
 import type { Db } from './open.ts';
 import { cachedVersion } from './pinned-codebook.ts';
 import { assistedUnitIds } from '../suggest/feedback.ts';
@@ -40,11 +46,22 @@ export interface AgreementSummary {
   hidden: { units: number; rounds: { id: number; name: string }[] };
   /** null when no disclosed unit was coded by two of the coders. */
   confusion: ConfusionView | null;
-  disagreements: { unitId: number; roundId: number; roundName: string; threadTitle: string; postNumber: number | null; codeIds: string[] }[];
+  disagreements: {
+    unitId: number;
+    roundId: number;
+    roundName: string;
+    threadTitle: string;
+    postNumber: number | null;
+    codeIds: string[];
+  }[];
 }
 
 function toCodings(rows: CodingRow[], sets: boolean): Coding[] {
-  return rows.map((r) => ({ unit: String(r.unitId), coder: r.username, value: sets ? r.labels : (r.labels[0] ?? NO_CODE) }));
+  return rows.map((r) => ({
+    unit: String(r.unitId),
+    coder: r.username,
+    value: sets ? r.labels : (r.labels[0] ?? NO_CODE),
+  }));
 }
 
 export function agreementSummary(db: Db, studyId: number, query: AgreementQuery = {}): AgreementSummary {
@@ -70,7 +87,9 @@ export function agreementSummary(db: Db, studyId: number, query: AgreementQuery 
 
   const disclosed = inScope.filter((r) => r.disclosed);
   const hiddenRows = inScope.filter((r) => !r.disclosed);
-  const hiddenRounds = rounds.filter((round) => hiddenRows.some((r) => r.roundId === round.id)).map(({ id, name }) => ({ id, name }));
+  const hiddenRounds = rounds
+    .filter((round) => hiddenRows.some((r) => r.roundId === round.id))
+    .map(({ id, name }) => ({ id, name }));
   return {
     labelMode: settings.labelMode,
     roundId,
@@ -81,7 +100,14 @@ export function agreementSummary(db: Db, studyId: number, query: AgreementQuery 
     perCode,
     pairs: pairStatistics(codings),
     rounds: rounds.map(({ id, name, kind, status, unblinded }) => {
-      const { perCode: _, ...stats } = scopeStatistics(toCodings(rows.filter((r) => r.roundId === id), sets), sets, { categories });
+      const { perCode: _, ...stats } = scopeStatistics(
+        toCodings(
+          rows.filter((r) => r.roundId === id),
+          sets,
+        ),
+        sets,
+        { categories },
+      );
       return { id, name, kind, status, unblinded, ...stats };
     }),
     hidden: { units: new Set(hiddenRows.map((r) => r.unitId)).size, rounds: hiddenRounds },
@@ -91,14 +117,26 @@ export function agreementSummary(db: Db, studyId: number, query: AgreementQuery 
 }
 
 /** The chosen pair's matrix; by default the first pair (by user name) that shares a disclosed unit. */
-function confusion(codings: Coding[], sets: boolean, coders: AgreementSummary['coders'], pair: [number, number] | undefined): ConfusionView | null {
+function confusion(
+  codings: Coding[],
+  sets: boolean,
+  coders: AgreementSummary['coders'],
+  pair: [number, number] | undefined,
+): ConfusionView | null {
   const nameOf = (id: number) => {
     const coder = coders.find((c) => c.id === id);
-    if (!coder) throw new AppError('agreement.unknown_coder', 400, `User ${id} coded none of the units coded by two or more coders.`, { field: 'pair' });
+    if (!coder)
+      throw new AppError(
+        'agreement.unknown_coder',
+        400,
+        `User ${id} coded none of the units coded by two or more coders.`,
+        { field: 'pair' },
+      );
     return coder.username;
   };
   if (pair) {
-    if (pair[0] === pair[1]) throw new AppError('agreement.same_coder', 400, 'Choose two different coders.', { field: 'pair' });
+    if (pair[0] === pair[1])
+      throw new AppError('agreement.same_coder', 400, 'Choose two different coders.', { field: 'pair' });
     const [a, b] = [nameOf(pair[0]), nameOf(pair[1])];
     return codings.length ? confusionView(codings, a, b, sets) : null;
   }
@@ -111,9 +149,19 @@ function unitDisagreements(db: Db, disclosed: CodingRow[], rounds: Round[]): Agr
   const byUnit = new Map<number, string[][]>();
   for (const r of disclosed) byUnit.set(r.unitId, [...(byUnit.get(r.unitId) ?? []), r.labels]);
   const found = disagreements(byUnit);
-  const info = unitInfo(db, found.map((d) => d.unitId));
+  const info = unitInfo(
+    db,
+    found.map((d) => d.unitId),
+  );
   return found.map(({ unitId, codeIds }) => {
     const unit = info.get(unitId)!;
-    return { unitId, roundId: unit.roundId, roundName: rounds.find((r) => r.id === unit.roundId)?.name ?? '', threadTitle: unit.threadTitle, postNumber: unit.postNumber, codeIds };
+    return {
+      unitId,
+      roundId: unit.roundId,
+      roundName: rounds.find((r) => r.id === unit.roundId)?.name ?? '',
+      threadTitle: unit.threadTitle,
+      postNumber: unit.postNumber,
+      codeIds,
+    };
   });
 }

@@ -42,6 +42,8 @@ export function cooccurrence(db: Db, studyId: number, filters: AnalysisFilters):
     counts[i]![j] = n;
     counts[j]![i] = n;
   }
-  const jaccard = counts.map((row, i) => row.map((n, j) => (i === j ? 1 : n / (codes[i]!.units + codes[j]!.units - n))));
+  const jaccard = counts.map((row, i) =>
+    row.map((n, j) => (i === j ? 1 : n / (codes[i]!.units + codes[j]!.units - n))),
+  );
   return { codes, counts, jaccard };
 }

@@ -58,7 +58,9 @@ export interface CountsReport {
 
 function perCoder(db: Db, studyId: number, viewerId: number, filters: AnalysisFilters, nodes: string): CoderCounts[] {
   const params = { ...filterParams(studyId, filters), viewerId, nodes };
-  const coders = coderTotals(db).all(params).map((c) => ({ ...c, codes: {} as Record<string, CodeCount> }));
+  const coders = coderTotals(db)
+    .all(params)
+    .map((c) => ({ ...c, codes: {} as Record<string, CodeCount> }));
   const byId = new Map(coders.map((c) => [c.coderId, c]));
   for (const [coderId, codeId, units, threads] of coderCounts(db).all(params)) {
     const coder = byId.get(coderId)!;

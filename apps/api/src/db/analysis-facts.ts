@@ -9,14 +9,19 @@ import { daySql, monthSql, unitDateSql } from './analysis-filters.ts';
 import { studyCodingSettings, type StudyCodingSettings } from './pinned-codebook.ts';
 import { statement } from './prepared.ts';
 
-const builtVersion = statement<[number], number>('SELECT version_id FROM analysis_built WHERE study_id = ?', (s) => s.pluck());
-const staleCount = statement<[number], number>('SELECT count(*) FROM analysis_stale_units WHERE study_id = ?', (s) => s.pluck());
+const builtVersion = statement<[number], number>('SELECT version_id FROM analysis_built WHERE study_id = ?', (s) =>
+  s.pluck(),
+);
+const staleCount = statement<[number], number>('SELECT count(*) FROM analysis_stale_units WHERE study_id = ?', (s) =>
+  s.pluck(),
+);
 const unitCount = statement<[number], number>('SELECT count(*) FROM units WHERE study_id = ?', (s) => s.pluck());
 
 // Which units to (re)build: all of the study's, or only those the triggers listed (two
 // statements, so each gets its own plan: a scan of the study, or lookups of the listed units).
 const allUnits = 'u.study_id = @studyId';
-const listedUnits = 'u.id IN (SELECT unit_id FROM analysis_stale_units WHERE study_id = @studyId) AND u.study_id = @studyId';
+const listedUnits =
+  'u.id IN (SELECT unit_id FROM analysis_stale_units WHERE study_id = @studyId) AND u.study_id = @studyId';
 const unitColumns = `${monthSql(unitDateSql)} AS month, ${daySql(unitDateSql)} AS day, u.id AS unit_id, u.round_id, u.thread_id`;
 
 // A unit with final labels is settled. One without is settled too when its adjudication was
@@ -51,14 +56,18 @@ const insertAllFacts = statement(insertFactsSql(allUnits));
 const insertListedFacts = statement(insertFactsSql(listedUnits));
 
 // Facts of listed units (unit ids are unique across studies: the unit index finds them).
-const listedFacts = 'SELECT * FROM analysis_facts WHERE unit_id IN (SELECT unit_id FROM analysis_stale_units WHERE study_id = @studyId)';
-const deleteListedFacts = statement('DELETE FROM analysis_facts WHERE unit_id IN (SELECT unit_id FROM analysis_stale_units WHERE study_id = @studyId)');
+const listedFacts =
+  'SELECT * FROM analysis_facts WHERE unit_id IN (SELECT unit_id FROM analysis_stale_units WHERE study_id = @studyId)';
+const deleteListedFacts = statement(
+  'DELETE FROM analysis_facts WHERE unit_id IN (SELECT unit_id FROM analysis_stale_units WHERE study_id = @studyId)',
+);
 const summarizeAll = statement(`INSERT INTO analysis_months (study_id, month, code_id, round_id, units, direct, firsts)
   SELECT study_id, month, code_id, round_id, count(*), sum(direct), sum(first) FROM analysis_facts WHERE study_id = @studyId
   GROUP BY month, code_id, round_id`);
 // The listed units' rows are taken out of the monthly sums before their facts are redone, and
 // the new rows added after: a few hundred row updates instead of re-summing whole months.
-const subtractListed = statement(`UPDATE analysis_months AS m SET units = m.units - x.n, direct = m.direct - x.d, firsts = m.firsts - x.f
+const subtractListed =
+  statement(`UPDATE analysis_months AS m SET units = m.units - x.n, direct = m.direct - x.d, firsts = m.firsts - x.f
   FROM (SELECT month, code_id, round_id, count(*) AS n, sum(direct) AS d, sum(first) AS f FROM (${listedFacts}) GROUP BY month, code_id, round_id) x
   WHERE m.study_id = @studyId AND m.month = x.month AND m.code_id = x.code_id AND m.round_id = x.round_id`);
 const addListed = statement(`INSERT INTO analysis_months (study_id, month, code_id, round_id, units, direct, firsts)
@@ -89,7 +98,11 @@ function rebuild(db: Db, studyId: number, versionId: number, nodes: string): voi
   db.prepare('DELETE FROM analysis_months WHERE study_id = ?').run(studyId);
   insertAllFacts(db).run({ studyId, nodes });
   summarizeAll(db).run({ studyId });
-  db.prepare('INSERT OR REPLACE INTO analysis_built (study_id, version_id, built_at) VALUES (?, ?, ?)').run(studyId, versionId, new Date().toISOString());
+  db.prepare('INSERT OR REPLACE INTO analysis_built (study_id, version_id, built_at) VALUES (?, ?, ?)').run(
+    studyId,
+    versionId,
+    new Date().toISOString(),
+  );
 }
 
 /** Redoes the facts of the listed units and moves their counts in the monthly sums. */

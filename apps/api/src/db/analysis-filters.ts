@@ -36,7 +36,9 @@ export function filterParams(studyId: number, f: AnalysisFilters) {
 /** Whether only the round filter is set, so the per-month summary answers (analysis_months). */
 export const summaryAnswers = (f: AnalysisFilters) => !f.category && !f.tag && !f.from && !f.to;
 
-const threadFilters = (threadId: string) => `(@category IS NULL OR ${threadId} IN (SELECT id FROM threads WHERE category = @category))
+const threadFilters = (
+  threadId: string,
+) => `(@category IS NULL OR ${threadId} IN (SELECT id FROM threads WHERE category = @category))
   AND (@tag IS NULL OR ${threadId} IN (SELECT thread_id FROM thread_tags WHERE tag = @tag))`;
 
 /** WHERE for analysis_facts rows (alias `a`); the month bounds let a date range scan only its months. */
@@ -59,5 +61,6 @@ export const postsWhere = `p.source_id IN (SELECT value FROM json_each(@sources)
   AND ${threadFilters('p.thread_id')}`;
 
 /** SQL for the month index (year * 12 + month - 1) and day index (days since 1970-01-01) of an ISO date-time column. */
-export const monthSql = (at: string) => `(CAST(substr(${at}, 1, 4) AS INTEGER) * 12 + CAST(substr(${at}, 6, 2) AS INTEGER) - 1)`;
+export const monthSql = (at: string) =>
+  `(CAST(substr(${at}, 1, 4) AS INTEGER) * 12 + CAST(substr(${at}, 6, 2) AS INTEGER) - 1)`;
 export const daySql = (at: string) => `CAST(julianday(substr(${at}, 1, 10)) - 2440587.5 AS INTEGER)`;

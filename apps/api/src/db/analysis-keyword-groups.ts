@@ -20,7 +20,9 @@ const list = statement<[number], { id: number; name: string; terms_json: string 
 );
 
 export function listKeywordGroups(db: Db, studyId: number): KeywordGroup[] {
-  return list(db).all(studyId).map((g) => ({ id: g.id, name: g.name, terms: JSON.parse(g.terms_json) as string[] }));
+  return list(db)
+    .all(studyId)
+    .map((g) => ({ id: g.id, name: g.name, terms: JSON.parse(g.terms_json) as string[] }));
 }
 
 function getGroup(db: Db, studyId: number, groupId: number): KeywordGroup {
@@ -34,7 +36,9 @@ function duplicateName<T>(write: () => T, name: string): T {
     return write();
   } catch (e) {
     if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
-      throw new AppError('analysis.duplicate_group', 409, `There is already a keyword group named "${name}".`, { field: 'name' });
+      throw new AppError('analysis.duplicate_group', 409, `There is already a keyword group named "${name}".`, {
+        field: 'name',
+      });
     }
     throw e;
   }
@@ -55,20 +59,45 @@ export function createKeywordGroup(db: Db, studyId: number, userId: number, inpu
         ),
       input.name,
     );
-    audit(db, { userId, studyId, action: 'keyword_group.create', entity: 'keyword_group', entityId: id, after: input }, now);
+    audit(
+      db,
+      { userId, studyId, action: 'keyword_group.create', entity: 'keyword_group', entityId: id, after: input },
+      now,
+    );
     return { id, ...input };
   })();
 }
 
-export function updateKeywordGroup(db: Db, studyId: number, groupId: number, userId: number, input: KeywordGroupInput): KeywordGroup {
+export function updateKeywordGroup(
+  db: Db,
+  studyId: number,
+  groupId: number,
+  userId: number,
+  input: KeywordGroupInput,
+): KeywordGroup {
   return db.transaction(() => {
     const before = getGroup(db, studyId, groupId);
     const now = new Date().toISOString();
     duplicateName(
-      () => db.prepare('UPDATE keyword_groups SET name = ?, terms_json = ?, updated_at = ? WHERE id = ?').run(input.name, JSON.stringify(input.terms), now, groupId),
+      () =>
+        db
+          .prepare('UPDATE keyword_groups SET name = ?, terms_json = ?, updated_at = ? WHERE id = ?')
+          .run(input.name, JSON.stringify(input.terms), now, groupId),
       input.name,
     );
-    audit(db, { userId, studyId, action: 'keyword_group.update', entity: 'keyword_group', entityId: groupId, before, after: input }, now);
+    audit(
+      db,
+      {
+        userId,
+        studyId,
+        action: 'keyword_group.update',
+        entity: 'keyword_group',
+        entityId: groupId,
+        before,
+        after: input,
+      },
+      now,
+    );
     return { id: groupId, ...input };
   })();
 }

@@ -72,20 +72,51 @@ export function mentionsReport(db: Db, studyId: number, q: TrendQuery): Mentions
   const params = { ...filterParams(studyId, q), sources: JSON.stringify(sourceIds) };
   const totals = postTotals(db).all(params);
   const months = totals.map(([m]) => m);
-  const axis = axisFor(q.granularity, { min: months.length ? Math.min(...months) : null, max: months.length ? Math.max(...months) : null }, q);
-  const posts = fillSeries(totals.map(([month, value]) => ({ month, series: '', value })), axis, ['']).get('')!;
+  const axis = axisFor(
+    q.granularity,
+    { min: months.length ? Math.min(...months) : null, max: months.length ? Math.max(...months) : null },
+    q,
+  );
+  const posts = fillSeries(
+    totals.map(([month, value]) => ({ month, series: '', value })),
+    axis,
+    [''],
+  ).get('')!;
   const phrases = groups.flatMap((g) => groupPhrases(g.terms).map((p) => [String(g.id), p]));
   const matched = phrases.length ? mentionCounts(db).all({ ...params, phrases: JSON.stringify(phrases) }) : [];
-  const counts = fillSeries(matched.map(([month, series, value]) => ({ month, series, value })), axis, groups.map((g) => String(g.id)));
+  const counts = fillSeries(
+    matched.map(([month, series, value]) => ({ month, series, value })),
+    axis,
+    groups.map((g) => String(g.id)),
+  );
   const series = groups.map((g) => {
     const c = counts.get(String(g.id))!;
-    return { ...g, counts: c, shares: c.map((n, i) => (posts[i] ? n / posts[i]! : 0)), total: c.reduce((a, b) => a + b, 0) };
+    return {
+      ...g,
+      counts: c,
+      shares: c.map((n, i) => (posts[i] ? n / posts[i]! : 0)),
+      total: c.reduce((a, b) => a + b, 0),
+    };
   });
-  return { granularity: q.granularity, periods: axis.periods, sources, posts, groups: series, correlations: correlate(db, studyId, q, axis.periods, posts, series) };
+  return {
+    granularity: q.granularity,
+    periods: axis.periods,
+    sources,
+    posts,
+    groups: series,
+    correlations: correlate(db, studyId, q, axis.periods, posts, series),
+  };
 }
 
 /** rho of each group's share against each labelled code's share, over periods with both posts and coded units. */
-function correlate(db: Db, studyId: number, q: TrendQuery, periods: { key: string }[], posts: number[], groups: MentionsReport['groups']): MentionsReport['correlations'] {
+function correlate(
+  db: Db,
+  studyId: number,
+  q: TrendQuery,
+  periods: { key: string }[],
+  posts: number[],
+  groups: MentionsReport['groups'],
+): MentionsReport['correlations'] {
   if (groups.length === 0) return [];
   const trend = trendData(db, studyId, q);
   const at = new Map(trend.periods.map((p, i) => [p.key, i]));
@@ -97,7 +128,11 @@ function correlate(db: Db, studyId: number, q: TrendQuery, periods: { key: strin
       .map((n) => ({
         groupId: g.id,
         codeId: n.id,
-        result: seriesCorrelation(g.shares, aligned.map((i) => (i === undefined ? 0 : n.shares[i]!)), observed),
+        result: seriesCorrelation(
+          g.shares,
+          aligned.map((i) => (i === undefined ? 0 : n.shares[i]!)),
+          observed,
+        ),
       })),
   );
 }

@@ -25,9 +25,10 @@ const span = statement<[Record<string, unknown>], { first: string | null; last: 
   `SELECT min(substr(COALESCE(p.created_at, t.created_at), 1, 10)) AS first, max(substr(COALESCE(p.created_at, t.created_at), 1, 10)) AS last
    FROM units u JOIN threads t ON t.id = u.thread_id LEFT JOIN posts p ON p.id = u.post_id WHERE u.study_id = @studyId`,
 );
-const study = statement<[Record<string, unknown>], { unitKind: 'post' | 'thread'; labelMode: 'single' | 'multi'; blind: number }>(
-  'SELECT unit_kind AS unitKind, label_mode AS labelMode, blind FROM studies WHERE id = @studyId',
-);
+const study = statement<
+  [Record<string, unknown>],
+  { unitKind: 'post' | 'thread'; labelMode: 'single' | 'multi'; blind: number }
+>('SELECT unit_kind AS unitKind, label_mode AS labelMode, blind FROM studies WHERE id = @studyId');
 
 export interface AnalysisOptions {
   unitKind: 'post' | 'thread';

@@ -33,7 +33,11 @@ export interface TermsQuery extends AnalysisFilters {
   top?: number | undefined;
 }
 
-export function distinctiveTermsReport(db: Db, studyId: number, q: TermsQuery): { documents: number; codes: CodeTerms[] } {
+export function distinctiveTermsReport(
+  db: Db,
+  studyId: number,
+  q: TermsQuery,
+): { documents: number; codes: CodeTerms[] } {
   const { codebook } = ensureFacts(db, studyId);
   const params = filterParams(studyId, q);
   const texts = unitTexts(db).all(params);
@@ -50,6 +54,11 @@ export function distinctiveTermsReport(db: Db, studyId: number, q: TermsQuery): 
   const corpus = prepareCorpus(texts.map(([, text]) => text));
   const codes = codeNodes(codebook.codes, members.keys())
     .filter((n) => members.has(n.id))
-    .map((n) => ({ codeId: n.id, name: n.name, units: members.get(n.id)!.length, terms: distinctiveTerms(corpus, members.get(n.id)!, { top: q.top ?? 15 }) }));
+    .map((n) => ({
+      codeId: n.id,
+      name: n.name,
+      units: members.get(n.id)!.length,
+      terms: distinctiveTerms(corpus, members.get(n.id)!, { top: q.top ?? 15 }),
+    }));
   return { documents: texts.length, codes };
 }

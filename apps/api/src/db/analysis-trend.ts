@@ -59,11 +59,26 @@ export function trendData(db: Db, studyId: number, q: TrendQuery): TrendData {
     if (max === null || month > max) max = month;
   }
   const axis = axisFor(q.granularity, { min, max }, q);
-  const nodes = codeNodes(codebook.codes, rows.map((r) => r[1]));
+  const nodes = codeNodes(
+    codebook.codes,
+    rows.map((r) => r[1]),
+  );
   const ids = nodes.map((n) => n.id);
-  const counts = fillSeries(rows.map(([month, series, value]) => ({ month, series, value })), axis, ids);
-  const direct = fillSeries(rows.map(([month, series, , value]) => ({ month, series, value })), axis, ids);
-  const codedUnits = fillSeries(rows.map(([month, , , , value]) => ({ month, series: '', value })), axis, ['']).get('')!;
+  const counts = fillSeries(
+    rows.map(([month, series, value]) => ({ month, series, value })),
+    axis,
+    ids,
+  );
+  const direct = fillSeries(
+    rows.map(([month, series, , value]) => ({ month, series, value })),
+    axis,
+    ids,
+  );
+  const codedUnits = fillSeries(
+    rows.map(([month, , , , value]) => ({ month, series: '', value })),
+    axis,
+    [''],
+  ).get('')!;
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   return {
     granularity: q.granularity,
@@ -72,7 +87,14 @@ export function trendData(db: Db, studyId: number, q: TrendQuery): TrendData {
     nodes: nodes.map((n) => {
       const c = counts.get(n.id)!;
       const d = direct.get(n.id)!;
-      return { ...n, counts: c, total: sum(c), direct: d, directTotal: sum(d), shares: c.map((x, i) => (codedUnits[i] ? x / codedUnits[i]! : 0)) };
+      return {
+        ...n,
+        counts: c,
+        total: sum(c),
+        direct: d,
+        directTotal: sum(d),
+        shares: c.map((x, i) => (codedUnits[i] ? x / codedUnits[i]! : 0)),
+      };
     }),
   };
 }
@@ -85,6 +107,14 @@ export interface TrendReport extends TrendData {
 /** Counts and shares per period for every code, and the shift tests over the codes labelled directly. */
 export function trendReport(db: Db, studyId: number, q: TrendQuery & { dimension?: string | undefined }): TrendReport {
   const data = trendData(db, studyId, q);
-  const tested = data.nodes.filter((n) => n.codable && n.directTotal > 0 && (!q.dimension || n.dimension === q.dimension));
-  return { ...data, tests: shiftTests(tested.map((n) => ({ codeId: n.id, counts: n.direct })), data.codedUnits) };
+  const tested = data.nodes.filter(
+    (n) => n.codable && n.directTotal > 0 && (!q.dimension || n.dimension === q.dimension),
+  );
+  return {
+    ...data,
+    tests: shiftTests(
+      tested.map((n) => ({ codeId: n.id, counts: n.direct })),
+      data.codedUnits,
+    ),
+  };
 }

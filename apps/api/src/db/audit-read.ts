@@ -50,8 +50,21 @@ type Raw = Omit<AuditRow, 'user' | 'hidden' | 'before' | 'after'> & {
 };
 
 /** One page of a study's audit log, newest first, as `viewerId` may see it. */
-export function readAudit(db: Db, studyId: number, viewerId: number, filter: AuditFilter, page: number, pageSize: number): AuditPage {
-  const params = { studyId, viewerId, action: filter.action ?? null, entity: filter.entity ?? null, userId: filter.userId ?? null };
+export function readAudit(
+  db: Db,
+  studyId: number,
+  viewerId: number,
+  filter: AuditFilter,
+  page: number,
+  pageSize: number,
+): AuditPage {
+  const params = {
+    studyId,
+    viewerId,
+    action: filter.action ?? null,
+    entity: filter.entity ?? null,
+    userId: filter.userId ?? null,
+  };
   const rows = db
     .prepare(
       `SELECT l.id, l.at, l.user_id AS userId, usr.username, usr.display_name AS displayName, l.action, l.entity,
@@ -67,7 +80,10 @@ export function readAudit(db: Db, studyId: number, viewerId: number, filter: Aud
     .all({ ...params, limit: pageSize, offset: (page - 1) * pageSize }) as Raw[];
   const total = db.prepare(`SELECT count(*) FROM audit_log l ${whereSql}`).pluck().get(params) as number;
   const distinct = (column: 'action' | 'entity') =>
-    db.prepare(`SELECT DISTINCT ${column} FROM audit_log WHERE study_id = ? ORDER BY 1`).pluck().all(studyId) as string[];
+    db
+      .prepare(`SELECT DISTINCT ${column} FROM audit_log WHERE study_id = ? ORDER BY 1`)
+      .pluck()
+      .all(studyId) as string[];
   return {
     entries: rows.map((r) => ({
       id: r.id,

@@ -10,9 +10,15 @@ import { Worker } from 'node:worker_threads';
  */
 export function startCheckpointer(dbPath: string, intervalMs = 100): { stop: () => Promise<void> } {
   if (dbPath === ':memory:') return { stop: async () => {} };
-  const worker = new Worker(new URL('./checkpoint-worker.mjs', import.meta.url), { workerData: { dbPath, intervalMs } });
+  const worker = new Worker(new URL('./checkpoint-worker.mjs', import.meta.url), {
+    workerData: { dbPath, intervalMs },
+  });
   worker.unref();
-  worker.on('error', (err) => console.error(JSON.stringify({ at: new Date().toISOString(), level: 'error', error: `checkpointer: ${err.stack ?? err}` })));
+  worker.on('error', (err) =>
+    console.error(
+      JSON.stringify({ at: new Date().toISOString(), level: 'error', error: `checkpointer: ${err.stack ?? err}` }),
+    ),
+  );
   return {
     stop: () =>
       new Promise<void>((done) => {

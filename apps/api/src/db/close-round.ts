@@ -18,7 +18,8 @@ export interface CloseSummary {
 export function closeRound(db: Db, studyId: number, roundId: number, userId: number): CloseSummary {
   return db.transaction(() => {
     const round = getRound(db, studyId, roundId);
-    if (round.status !== 'open') throw new AppError('round.already_closed', 409, `Round "${round.name}" is already closed.`);
+    if (round.status !== 'open')
+      throw new AppError('round.already_closed', 409, `Round "${round.name}" is already closed.`);
     const rows = db
       .prepare(
         `SELECT u.id AS unitId, a.user_id AS coderId, c.id AS codingId,
@@ -31,8 +32,12 @@ export function closeRound(db: Db, studyId: number, roundId: number, userId: num
     const byUnit = new Map<number, typeof rows>();
     for (const r of rows) byUnit.set(r.unitId, [...(byUnit.get(r.unitId) ?? []), r]);
     const now = new Date().toISOString();
-    const addFinal = db.prepare("INSERT OR REPLACE INTO final_labels (unit_id, code_id, origin) VALUES (?, ?, 'agreement')");
-    const openAdjudication = db.prepare("INSERT OR IGNORE INTO adjudications (unit_id, status, created_at) VALUES (?, 'open', ?)");
+    const addFinal = db.prepare(
+      "INSERT OR REPLACE INTO final_labels (unit_id, code_id, origin) VALUES (?, ?, 'agreement')",
+    );
+    const openAdjudication = db.prepare(
+      "INSERT OR IGNORE INTO adjudications (unit_id, status, created_at) VALUES (?, 'open', ?)",
+    );
     const summary: CloseSummary = { agreed: 0, disagreed: 0, incomplete: 0 };
     for (const [unitId, codings] of byUnit) {
       if (codings.some((c) => c.codingId === null)) {
@@ -50,7 +55,15 @@ export function closeRound(db: Db, studyId: number, roundId: number, userId: num
       }
     }
     db.prepare("UPDATE rounds SET status = 'closed', closed_at = ? WHERE id = ?").run(now, roundId);
-    audit(db, { userId, studyId, action: 'round.close', entity: 'round', entityId: roundId, before: { status: 'open' }, after: { status: 'closed', ...summary } });
+    audit(db, {
+      userId,
+      studyId,
+      action: 'round.close',
+      entity: 'round',
+      entityId: roundId,
+      before: { status: 'open' },
+      after: { status: 'closed', ...summary },
+    });
     return summary;
   })();
 }

@@ -4,9 +4,25 @@
 // (addCode, updateCode, …), which refuses an edit without a reason, one that changes
 // nothing, or one that would leave an invalid codebook.
 import {
-  addCode, codeIdSchema, codePatchSchema, deprecateCode, MAX_TEXT_LENGTH, mergeCodes, mergeInputSchema, moveCode,
-  moveTargetSchema, newCodeSchema, restoreCode, splitCode, splitInputSchema, updateCode,
-  type Change, type ChangeMeta, type Codebook, type Edit, type Result,
+  addCode,
+  codeIdSchema,
+  codePatchSchema,
+  deprecateCode,
+  MAX_TEXT_LENGTH,
+  mergeCodes,
+  mergeInputSchema,
+  moveCode,
+  moveTargetSchema,
+  newCodeSchema,
+  restoreCode,
+  splitCode,
+  splitInputSchema,
+  updateCode,
+  type Change,
+  type ChangeMeta,
+  type Codebook,
+  type Edit,
+  type Result,
 } from '@threadcoder/taxonomy';
 import { z } from 'zod';
 import { AppError } from '../http/errors.ts';
@@ -36,30 +52,60 @@ export type CodebookEdit = z.infer<typeof codebookEditSchema>;
 /** The package's operation for one edit request (pure). */
 export function applyEdit(codebook: Codebook, edit: CodebookEdit, meta: ChangeMeta): Result<Edit> {
   switch (edit.op) {
-    case 'add': return addCode(codebook, edit.code, meta);
-    case 'update': return updateCode(codebook, edit.id, edit.patch, meta);
-    case 'move': return moveCode(codebook, edit.id, edit.target, meta);
-    case 'deprecate': return deprecateCode(codebook, edit.id, meta);
-    case 'restore': return restoreCode(codebook, edit.id, meta);
-    case 'merge': return mergeCodes(codebook, edit.merge, meta);
-    case 'split': return splitCode(codebook, edit.split, meta);
+    case 'add':
+      return addCode(codebook, edit.code, meta);
+    case 'update':
+      return updateCode(codebook, edit.id, edit.patch, meta);
+    case 'move':
+      return moveCode(codebook, edit.id, edit.target, meta);
+    case 'deprecate':
+      return deprecateCode(codebook, edit.id, meta);
+    case 'restore':
+      return restoreCode(codebook, edit.id, meta);
+    case 'merge':
+      return mergeCodes(codebook, edit.merge, meta);
+    case 'split':
+      return splitCode(codebook, edit.split, meta);
   }
 }
 
 export const staleVersion = (latest: number) =>
-  new AppError('codebook.stale_version', 409, `Someone changed the codebook meanwhile (it is now at version ${latest}). Reload it and make your change again.`, { field: 'baseVersion' });
+  new AppError(
+    'codebook.stale_version',
+    409,
+    `Someone changed the codebook meanwhile (it is now at version ${latest}). Reload it and make your change again.`,
+    { field: 'baseVersion' },
+  );
 
 /** Applies the edit to the latest version and stores the result as the next one, audited. */
-export function saveEdit(db: Db, studyId: number, edit: CodebookEdit, userId: number): { versionId: number; change: Change } {
+export function saveEdit(
+  db: Db,
+  studyId: number,
+  edit: CodebookEdit,
+  userId: number,
+): { versionId: number; change: Change } {
   return db.transaction(() => {
     const { codebookId, latestVersion } = studyLineage(db, studyId);
     if (edit.baseVersion !== latestVersion) throw staleVersion(latestVersion);
     const latest = cachedVersion(db, versionIdOf(db, codebookId, latestVersion));
-    const { codebook, change } = valueOf(applyEdit(latest, edit, { by: userId, at: new Date().toISOString(), why: edit.why }));
+    const { codebook, change } = valueOf(
+      applyEdit(latest, edit, { by: userId, at: new Date().toISOString(), why: edit.why }),
+    );
     // addVersion checks the version number again inside the same transaction.
     const versionId = addVersion(db, codebookId, codebook, change);
     const { why: _why, baseVersion: _base, ...request } = edit;
-    audit(db, { userId, studyId, action: `codebook.${change.kind}`, entity: 'codebook_version', entityId: versionId, after: { version: change.version, codeIds: change.codeIds, why: change.why, request } }, change.at);
+    audit(
+      db,
+      {
+        userId,
+        studyId,
+        action: `codebook.${change.kind}`,
+        entity: 'codebook_version',
+        entityId: versionId,
+        after: { version: change.version, codeIds: change.codeIds, why: change.why, request },
+      },
+      change.at,
+    );
     return { versionId, change };
   })();
 }

@@ -26,14 +26,28 @@ export interface CodebookFile {
 /** File names stay ASCII (no quoting trouble in Content-Disposition): "hugging-face-forum-v3.qdc". */
 export function codebookFile(codebook: Codebook, format: ExportFormat): CodebookFile {
   const kind = kinds[format];
-  const slug = codebook.name.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '') || 'codebook';
-  return { filename: `${slug}-v${codebook.version}.${kind.extension}`, contentType: kind.contentType, body: kind.render(codebook) };
+  const slug =
+    codebook.name
+      .normalize('NFKD')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60)
+      .replace(/-+$/, '') || 'codebook';
+  return {
+    filename: `${slug}-v${codebook.version}.${kind.extension}`,
+    contentType: kind.contentType,
+    body: kind.render(codebook),
+  };
 }
 
 /** Version `version` of the study's codebook, or the version the study codes with. */
 export function studyCodebookVersion(db: Db, studyId: number, version?: number): Codebook {
   const lineage = studyLineage(db, studyId);
-  return cachedVersion(db, version === undefined ? lineage.pinnedVersionId : versionIdOf(db, lineage.codebookId, version));
+  return cachedVersion(
+    db,
+    version === undefined ? lineage.pinnedVersionId : versionIdOf(db, lineage.codebookId, version),
+  );
 }
 
 export function contentDisposition(filename: string): string {

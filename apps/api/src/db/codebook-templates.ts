@@ -16,7 +16,9 @@ export function templatesDir(env: NodeJS.ProcessEnv = process.env): string {
 
 /** All templates, files in name order; a malformed file is a deployment error and throws (500, logged). */
 export function readTemplates(dir = templatesDir()): Template[] {
-  const files = readdirSync(dir).filter((name) => name.endsWith('.json')).sort();
+  const files = readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .sort();
   return files.flatMap((name) => {
     const parsed = templateFileSchema.safeParse(JSON.parse(readFileSync(join(dir, name), 'utf8')));
     if (!parsed.success) throw new Error(`The template file ${name} is invalid: ${parsed.error.message}`);
@@ -39,14 +41,19 @@ export function templateSummaries(dir = templatesDir()): TemplateSummary[] {
     name: t.name,
     source: t.source,
     codes: t.codes.length,
-    dimensions: t.dimensions.map((d) => ({ id: d.id, name: d.name, codes: t.codes.filter((c) => c.dimension === d.id).length })),
+    dimensions: t.dimensions.map((d) => ({
+      id: d.id,
+      name: d.name,
+      codes: t.codes.filter((c) => c.dimension === d.id).length,
+    })),
   }));
 }
 
 /** Version 1 of a codebook made from template `id`; 404 for an unknown id. */
 export function templateCodebook(id: string, dir = templatesDir()): Codebook {
   const template = readTemplates(dir).find((t) => t.id === id);
-  if (!template) throw new AppError('codebook.unknown_template', 404, `There is no template "${id}".`, { field: 'templateId' });
+  if (!template)
+    throw new AppError('codebook.unknown_template', 404, `There is no template "${id}".`, { field: 'templateId' });
   const made = templateToCodebook(template);
   // A template that does not convert is broken data shipped with the app, not bad input.
   if (!made.ok) throw new Error(`Template ${id} does not convert: ${made.errors[0]?.message}`);

@@ -27,21 +27,38 @@ function insertCodes(db: Db, versionId: number, codebook: Codebook): void {
   for (const code of codebook.codes) insert.run({ version_id: versionId, ...codeToRow(code) });
 }
 
-function insertVersion(db: Db, codebookId: number, version: number, message: string, mappings: Mapping[], userId: number | null, at: string): number {
+function insertVersion(
+  db: Db,
+  codebookId: number,
+  version: number,
+  message: string,
+  mappings: Mapping[],
+  userId: number | null,
+  at: string,
+): number {
   return Number(
     db
-      .prepare('INSERT INTO codebook_versions (codebook_id, version, message, mapping_json, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO codebook_versions (codebook_id, version, message, mapping_json, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      )
       .run(codebookId, version, message, JSON.stringify(mappings), userId, at).lastInsertRowid,
   );
 }
 
 /** Stores a new codebook lineage with `codebook` as its first version. */
-export function createCodebook(db: Db, codebook: Codebook, userId: number | null, message: string): { codebookId: number; versionId: number } {
+export function createCodebook(
+  db: Db,
+  codebook: Codebook,
+  userId: number | null,
+  message: string,
+): { codebookId: number; versionId: number } {
   return db.transaction(() => {
     const at = new Date().toISOString();
     const codebookId = Number(
       db
-        .prepare('INSERT INTO codebooks (name, description, template_id, created_by, created_at) VALUES (?, ?, ?, ?, ?)')
+        .prepare(
+          'INSERT INTO codebooks (name, description, template_id, created_by, created_at) VALUES (?, ?, ?, ?, ?)',
+        )
         .run(codebook.name, codebook.description, codebook.templateId, userId, at).lastInsertRowid,
     );
     const versionId = insertVersion(db, codebookId, codebook.version, message, [], userId, at);
@@ -63,17 +80,35 @@ export function addVersion(
   return db.transaction(() => {
     const latest = latestVersionNumber(db, codebookId);
     if (codebook.version !== latest + 1) {
-      throw new AppError('codebook.stale_version', 409, `The codebook changed meanwhile (now version ${latest}). Reload it and make your change again.`);
+      throw new AppError(
+        'codebook.stale_version',
+        409,
+        `The codebook changed meanwhile (now version ${latest}). Reload it and make your change again.`,
+      );
     }
-    db.prepare('UPDATE codebooks SET name = ?, description = ? WHERE id = ?').run(codebook.name, codebook.description, codebookId);
-    const versionId = insertVersion(db, codebookId, codebook.version, change.why, change.mappings, change.by, change.at);
+    db.prepare('UPDATE codebooks SET name = ?, description = ? WHERE id = ?').run(
+      codebook.name,
+      codebook.description,
+      codebookId,
+    );
+    const versionId = insertVersion(
+      db,
+      codebookId,
+      codebook.version,
+      change.why,
+      change.mappings,
+      change.by,
+      change.at,
+    );
     insertCodes(db, versionId, codebook);
     return versionId;
   })();
 }
 
 export function latestVersionNumber(db: Db, codebookId: number): number {
-  const row = db.prepare('SELECT max(version) AS v FROM codebook_versions WHERE codebook_id = ?').get(codebookId) as { v: number | null };
+  const row = db.prepare('SELECT max(version) AS v FROM codebook_versions WHERE codebook_id = ?').get(codebookId) as {
+    v: number | null;
+  };
   if (row.v === null) throw notFound('The codebook');
   return row.v;
 }
@@ -92,7 +127,9 @@ export function loadVersion(db: Db, versionId: number): StoredCodebook {
       `SELECT v.codebook_id AS codebookId, v.version, c.name, c.description, c.template_id AS templateId
        FROM codebook_versions v JOIN codebooks c ON c.id = v.codebook_id WHERE v.id = ?`,
     )
-    .get(versionId) as { codebookId: number; version: number; name: string; description: string; templateId: string | null } | undefined;
+    .get(versionId) as
+    | { codebookId: number; version: number; name: string; description: string; templateId: string | null }
+    | undefined;
   if (!head) throw notFound('The codebook version');
   const rows = db.prepare('SELECT * FROM codes WHERE version_id = ? ORDER BY position, id').all(versionId) as CodeRow[];
   // normalize() puts the codes in tree order, which the model's consumers rely on.
@@ -112,8 +149,12 @@ export function listVersions(db: Db, codebookId: number): VersionInfo[] {
 
 /** The stored id of version `version` of a lineage; 404 when there is no such version. */
 export function versionIdOf(db: Db, codebookId: number, version: number): number {
-  const id = db.prepare('SELECT id FROM codebook_versions WHERE codebook_id = ? AND version = ?').pluck().get(codebookId, version) as number | undefined;
-  if (id === undefined) throw new AppError('not_found', 404, `The codebook has no version ${version}.`, { field: 'version' });
+  const id = db
+    .prepare('SELECT id FROM codebook_versions WHERE codebook_id = ? AND version = ?')
+    .pluck()
+    .get(codebookId, version) as number | undefined;
+  if (id === undefined)
+    throw new AppError('not_found', 404, `The codebook has no version ${version}.`, { field: 'version' });
   return id;
 }
 
@@ -134,7 +175,14 @@ export function studyLineage(db: Db, studyId: number): StudyLineage {
          (SELECT max(version) FROM codebook_versions WHERE codebook_id = s.codebook_id) AS latestVersion
        FROM studies s LEFT JOIN codebook_versions v ON v.id = s.codebook_version_id WHERE s.id = ?`,
     )
-    .get(studyId) as { codebookId: number | null; pinnedVersionId: number | null; pinnedVersion: number | null; latestVersion: number | null } | undefined;
+    .get(studyId) as
+    | {
+        codebookId: number | null;
+        pinnedVersionId: number | null;
+        pinnedVersion: number | null;
+        latestVersion: number | null;
+      }
+    | undefined;
   if (!row) throw notFound('The study');
   if (row.codebookId === null || row.pinnedVersionId === null) {
     throw new AppError('study.no_codebook', 409, 'This study has no codebook yet; its owner must choose one first.');

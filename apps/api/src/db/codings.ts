@@ -57,7 +57,8 @@ export function getCoding(db: Db, unitId: number, coderId: number): Coding | nul
   if (!row) return null;
   const labels = selectLabels(db).all(row.id);
   const quotes: Record<string, Quote> = {};
-  for (const l of labels) if (l.quote !== null) quotes[l.codeId] = { text: l.quote, start: l.start ?? 0, end: l.end ?? 0 };
+  for (const l of labels)
+    if (l.quote !== null) quotes[l.codeId] = { text: l.quote, start: l.start ?? 0, end: l.end ?? 0 };
   return { ...row, unsure: row.unsure === 1, codeIds: labels.map((l) => l.codeId), quotes };
 }
 
@@ -86,16 +87,46 @@ const saveTransaction = perDb((db) =>
       if (q) quotes[id] = { text: q.text, start: q.start, end: q.end };
     }
     const createdAt = before?.createdAt ?? now;
-    const after: Coding = { id: codingId, unitId, coderId, versionId, memo: input.memo, unsure: input.unsure, createdAt, updatedAt: now, codeIds, quotes };
+    const after: Coding = {
+      id: codingId,
+      unitId,
+      coderId,
+      versionId,
+      memo: input.memo,
+      unsure: input.unsure,
+      createdAt,
+      updatedAt: now,
+      codeIds,
+      quotes,
+    };
     if (JSON.stringify(comparable(before)) !== JSON.stringify(comparable(after))) {
-      audit(db, { userId: coderId, studyId, action: before ? 'coding.update' : 'coding.create', entity: 'coding', entityId: codingId, before: comparable(before) ?? undefined, after: comparable(after) }, now);
+      audit(
+        db,
+        {
+          userId: coderId,
+          studyId,
+          action: before ? 'coding.update' : 'coding.create',
+          entity: 'coding',
+          entityId: codingId,
+          before: comparable(before) ?? undefined,
+          after: comparable(after),
+        },
+        now,
+      );
     }
     return after;
   }),
 );
 
 /** Creates or replaces a coder's coding of a unit and audits the change, in one transaction. */
-export function saveCoding(db: Db, studyId: number, unitId: number, coderId: number, versionId: number, input: CodingInput): Coding {
+export function saveCoding(
+  db: Db,
+  studyId: number,
+  unitId: number,
+  coderId: number,
+  versionId: number,
+  input: CodingInput,
+): Coding {
   return saveTransaction(db)(studyId, unitId, coderId, versionId, input);
 }
 
@@ -129,7 +160,10 @@ export interface CodingTarget {
   codebook: Codebook;
 }
 
-const selectTarget = statement<{ studyId: number; unitId: number; coderId: number }, { roundId: number; open: number; assigned: number; versionId: number | null; labelMode: 'single' | 'multi' }>(
+const selectTarget = statement<
+  { studyId: number; unitId: number; coderId: number },
+  { roundId: number; open: number; assigned: number; versionId: number | null; labelMode: 'single' | 'multi' }
+>(
   `SELECT u.round_id AS roundId, r.status = 'open' AS open, s.codebook_version_id AS versionId, s.label_mode AS labelMode,
      EXISTS (SELECT 1 FROM assignments a WHERE a.unit_id = u.id AND a.user_id = @coderId) AS assigned
    FROM units u JOIN rounds r ON r.id = u.round_id JOIN studies s ON s.id = u.study_id
@@ -147,5 +181,10 @@ export function codingTarget(db: Db, studyId: number, unitId: number, coderId: n
   if (!row.assigned) throw forbidden('This unit is not assigned to you.');
   if (!row.open) assertRoundOpen(db, row.roundId);
   if (row.versionId === null) studyCodingSettings(db, studyId);
-  return { roundId: row.roundId, versionId: row.versionId!, labelMode: row.labelMode, codebook: cachedVersion(db, row.versionId!) };
+  return {
+    roundId: row.roundId,
+    versionId: row.versionId!,
+    labelMode: row.labelMode,
+    codebook: cachedVersion(db, row.versionId!),
+  };
 }

@@ -37,12 +37,15 @@ export function listMigrations(dir = migrationsDir): Migration[] {
 export function migrate(db: Database.Database, migrations = listMigrations()): number[] {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)`);
-  const applied = db
-    .prepare('SELECT version, name, checksum FROM schema_migrations ORDER BY version')
-    .all() as { version: number; name: string; checksum: string }[];
+  const applied = db.prepare('SELECT version, name, checksum FROM schema_migrations ORDER BY version').all() as {
+    version: number;
+    name: string;
+    checksum: string;
+  }[];
   for (const row of applied) {
     const known = migrations.find((m) => m.version === row.version);
-    if (!known) throw new Error(`Database has migration ${row.name} that this build does not know; upgrade Threadcoder.`);
+    if (!known)
+      throw new Error(`Database has migration ${row.name} that this build does not know; upgrade Threadcoder.`);
     if (known.checksum !== row.checksum) {
       throw new Error(`Migration ${row.name} was changed after it was applied; restore the original file.`);
     }

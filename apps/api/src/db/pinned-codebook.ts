@@ -22,10 +22,13 @@ export interface StudyCodingSettings {
 
 /** The codebook version a study codes with; 409 while it has none. */
 export function studyCodingSettings(db: Db, studyId: number): StudyCodingSettings {
-  const row = db.prepare('SELECT codebook_version_id AS versionId, label_mode AS labelMode FROM studies WHERE id = ?').get(studyId) as {
+  const row = db
+    .prepare('SELECT codebook_version_id AS versionId, label_mode AS labelMode FROM studies WHERE id = ?')
+    .get(studyId) as {
     versionId: number | null;
     labelMode: 'single' | 'multi';
   };
-  if (row.versionId === null) throw new AppError('study.no_codebook', 409, 'This study has no codebook yet; its owner must choose one first.');
+  if (row.versionId === null)
+    throw new AppError('study.no_codebook', 409, 'This study has no codebook yet; its owner must choose one first.');
   return { versionId: row.versionId, labelMode: row.labelMode, codebook: cachedVersion(db, row.versionId) };
 }

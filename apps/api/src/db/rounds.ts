@@ -37,14 +37,32 @@ export function getRound(db: Db, studyId: number, roundId: number): Round {
 }
 
 /** A new round goes after the existing ones; calibration rounds are usually created before the main one is used. */
-export function insertRound(db: Db, studyId: number, name: string, kind: Round['kind'], userId: number, assisted = false): Round {
+export function insertRound(
+  db: Db,
+  studyId: number,
+  name: string,
+  kind: Round['kind'],
+  userId: number,
+  assisted = false,
+): Round {
   const id = db.transaction(() => {
-    const position = (db.prepare('SELECT coalesce(max(position), 0) + 1 FROM rounds WHERE study_id = ?').pluck().get(studyId) as number);
+    const position = db
+      .prepare('SELECT coalesce(max(position), 0) + 1 FROM rounds WHERE study_id = ?')
+      .pluck()
+      .get(studyId) as number;
     const rid = Number(
-      db.prepare('INSERT INTO rounds (study_id, name, kind, position, assisted, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(studyId, name, kind, position, assisted ? 1 : 0, new Date().toISOString())
-        .lastInsertRowid,
+      db
+        .prepare('INSERT INTO rounds (study_id, name, kind, position, assisted, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(studyId, name, kind, position, assisted ? 1 : 0, new Date().toISOString()).lastInsertRowid,
     );
-    audit(db, { userId, studyId, action: 'round.create', entity: 'round', entityId: rid, after: { name, kind, assisted } });
+    audit(db, {
+      userId,
+      studyId,
+      action: 'round.create',
+      entity: 'round',
+      entityId: rid,
+      after: { name, kind, assisted },
+    });
     return rid;
   })();
   return getRound(db, studyId, id);
@@ -54,12 +72,21 @@ export function setUnblinded(db: Db, studyId: number, roundId: number, unblinded
   db.transaction(() => {
     const before = getRound(db, studyId, roundId);
     db.prepare('UPDATE rounds SET unblinded = ? WHERE id = ?').run(unblinded ? 1 : 0, roundId);
-    audit(db, { userId, studyId, action: unblinded ? 'round.unblind' : 'round.blind', entity: 'round', entityId: roundId, before: { unblinded: before.unblinded }, after: { unblinded } });
+    audit(db, {
+      userId,
+      studyId,
+      action: unblinded ? 'round.unblind' : 'round.blind',
+      entity: 'round',
+      entityId: roundId,
+      before: { unblinded: before.unblinded },
+      after: { unblinded },
+    });
   })();
   return getRound(db, studyId, roundId);
 }
 
 export function assertRoundOpen(db: Db, roundId: number): void {
   const status = db.prepare('SELECT status FROM rounds WHERE id = ?').pluck().get(roundId);
-  if (status !== 'open') throw new AppError('coding.round_closed', 409, 'This round is closed; codings can no longer change.');
+  if (status !== 'open')
+    throw new AppError('coding.round_closed', 409, 'This round is closed; codings can no longer change.');
 }

@@ -28,7 +28,9 @@ export function startSearchCatchUp(dbPath: string, o: SearchCatchUpOptions = {})
   let exited: Promise<void> = Promise.resolve();
 
   const start = () => {
-    const w = new Worker(new URL('./search-catchup-worker.mjs', import.meta.url), { workerData: { dbPath, pollMs: o.pollMs ?? 1000 } });
+    const w = new Worker(new URL('./search-catchup-worker.mjs', import.meta.url), {
+      workerData: { dbPath, pollMs: o.pollMs ?? 1000 },
+    });
     w.unref();
     worker = w;
     w.on('error', (err) => log(`search catch-up: ${err.stack ?? err}`));

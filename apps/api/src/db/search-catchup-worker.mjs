@@ -25,7 +25,14 @@ while (!stopped) {
   } catch (err) {
     // SQLITE_BUSY: a writer (a big import's phase 2) held the lock past the busy timeout; try again
     // at the next poll. Anything else is logged, and also retried.
-    if (err?.code !== 'SQLITE_BUSY') console.error(JSON.stringify({ at: new Date().toISOString(), level: 'error', error: `search catch-up: ${err?.stack ?? err}` }));
+    if (err?.code !== 'SQLITE_BUSY')
+      console.error(
+        JSON.stringify({
+          at: new Date().toISOString(),
+          level: 'error',
+          error: `search catch-up: ${err?.stack ?? err}`,
+        }),
+      );
   }
   await new Promise((done) => {
     wake = done;

@@ -24,11 +24,17 @@ export function searchIndexState(db: Db): SearchIndexState {
   return { state: pending + pendingThreads > 0 ? 'indexing' : 'ready', pending, pendingThreads };
 }
 
-const maxIds = statement('SELECT (SELECT coalesce(max(id), 0) FROM posts) AS post, (SELECT coalesce(max(id), 0) FROM threads) AS thread');
+const maxIds = statement(
+  'SELECT (SELECT coalesce(max(id), 0) FROM posts) AS post, (SELECT coalesce(max(id), 0) FROM threads) AS thread',
+);
 const listPostsAfter = statement<[number]>('INSERT INTO posts_unindexed (id) SELECT id FROM posts WHERE id > ?');
 const listThreadsAfter = statement<[number]>('INSERT INTO threads_unindexed (id) SELECT id FROM threads WHERE id > ?');
-const indexPostsAfter = statement<[number]>('INSERT INTO posts_fts (rowid, text) SELECT id, text FROM posts WHERE id > ?');
-const indexThreadsAfter = statement<[number]>('INSERT INTO threads_fts (rowid, title) SELECT id, title FROM threads WHERE id > ?');
+const indexPostsAfter = statement<[number]>(
+  'INSERT INTO posts_fts (rowid, text) SELECT id, text FROM posts WHERE id > ?',
+);
+const indexThreadsAfter = statement<[number]>(
+  'INSERT INTO threads_fts (rowid, title) SELECT id, title FROM threads WHERE id > ?',
+);
 
 /**
  * For bulk inserts (INSERT … SELECT): call inside the write transaction before inserting; rows
@@ -56,7 +62,9 @@ function batchStatements(list: string, table: string, column: string, fts: strin
     peek: statement<[number], { id: number; size: number }>(
       `SELECT u.id, coalesce(length(t.${column}), 0) + ${ROW_COST} AS size FROM ${list} u JOIN ${table} t ON t.id = u.id ORDER BY u.id LIMIT ?`,
     ),
-    index: statement<[number]>(`INSERT INTO ${fts} (rowid, ${column}) SELECT t.id, t.${column} FROM ${list} u JOIN ${table} t ON t.id = u.id WHERE u.id <= ? ORDER BY u.id`),
+    index: statement<[number]>(
+      `INSERT INTO ${fts} (rowid, ${column}) SELECT t.id, t.${column} FROM ${list} u JOIN ${table} t ON t.id = u.id WHERE u.id <= ? ORDER BY u.id`,
+    ),
     unlist: statement<[number]>(`DELETE FROM ${list} WHERE id <= ?`),
   };
 }
@@ -123,7 +131,10 @@ export interface CatchUpOptions {
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
-const anyListed = statement('SELECT EXISTS (SELECT 1 FROM posts_unindexed) OR EXISTS (SELECT 1 FROM threads_unindexed)', (s) => s.pluck());
+const anyListed = statement(
+  'SELECT EXISTS (SELECT 1 FROM posts_unindexed) OR EXISTS (SELECT 1 FROM threads_unindexed)',
+  (s) => s.pluck(),
+);
 
 /**
  * Indexes everything listed, threads first (they make whole threads findable by title), batch

@@ -7,10 +7,14 @@ import { statement } from './prepared.ts';
 // a later update or delete of it fail (SQLITE_CORRUPT_VTAB), not just go missing from search.
 
 /** Adds a newly inserted post's plain text to posts_fts. */
-export const indexNewPost = statement<[id: number | bigint, text: string]>('INSERT INTO posts_fts (rowid, text) VALUES (?, ?)');
+export const indexNewPost = statement<[id: number | bigint, text: string]>(
+  'INSERT INTO posts_fts (rowid, text) VALUES (?, ?)',
+);
 
 /** Adds a newly inserted thread's title to threads_fts. */
-export const indexNewThread = statement<[id: number | bigint, title: string]>('INSERT INTO threads_fts (rowid, title) VALUES (?, ?)');
+export const indexNewThread = statement<[id: number | bigint, title: string]>(
+  'INSERT INTO threads_fts (rowid, title) VALUES (?, ?)',
+);
 
 /** Lists a newly inserted post for search catch-up instead of indexing it now. */
 export const listUnindexedPost = statement<[id: number | bigint]>('INSERT INTO posts_unindexed (id) VALUES (?)');

@@ -31,7 +31,9 @@ export interface Selection {
 
 function readJson(db: Db, studyId: number): Record<string, unknown> {
   try {
-    const parsed = JSON.parse(db.prepare('SELECT selection_json FROM studies WHERE id = ?').pluck().get(studyId) as string) as unknown;
+    const parsed = JSON.parse(
+      db.prepare('SELECT selection_json FROM studies WHERE id = ?').pluck().get(studyId) as string,
+    ) as unknown;
     return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
   } catch {
     return {};
@@ -60,10 +62,15 @@ export function getSelection(db: Db, studyId: number): Selection {
 function ruleSql(db: Db, rule: SelectionRule, viewer: Viewer) {
   if (rule.kind === 'pick') {
     const ids = JSON.stringify(rule.threadIds);
-    const missing = db.prepare('SELECT value FROM json_each(?) WHERE value NOT IN (SELECT id FROM threads)').pluck().get(ids) as number | undefined;
+    const missing = db
+      .prepare('SELECT value FROM json_each(?) WHERE value NOT IN (SELECT id FROM threads)')
+      .pluck()
+      .get(ids) as number | undefined;
     if (missing !== undefined) {
       const i = rule.threadIds.indexOf(missing);
-      throw new AppError('selection.unknown_thread', 400, `There is no thread ${missing}.`, { field: `rule.threadIds[${i}]` });
+      throw new AppError('selection.unknown_thread', 400, `There is no thread ${missing}.`, {
+        field: `rule.threadIds[${i}]`,
+      });
     }
     return { sql: 'SELECT DISTINCT value AS id FROM json_each(@ids)', params: { ids } };
   }
@@ -106,17 +113,33 @@ export function changeSelection(
       .get(p) as { matched: number; selected: number; withUnits: number };
     const wouldChange = action === 'add' ? stats.matched - stats.selected : stats.selected;
     const withUnits = action === 'remove' ? stats.withUnits : 0;
-    if (dryRun) return { matched: stats.matched, changed: wouldChange, withUnits, selection: getSelection(db, studyId) };
+    if (dryRun)
+      return { matched: stats.matched, changed: wouldChange, withUnits, selection: getSelection(db, studyId) };
     const write =
       action === 'add'
         ? `${picked}INSERT OR IGNORE INTO study_threads (study_id, thread_id) SELECT @studyId, id FROM picked`
         : `${picked}DELETE FROM study_threads WHERE study_id = @studyId AND thread_id IN (SELECT id FROM picked)`;
     const changed = db.prepare(write).run(p).changes;
     const json = readJson(db, studyId);
-    const record: RuleRecord = { ...rule, action, matched: stats.matched, changed, ...counts(db, studyId), at: new Date().toISOString(), by: user.username };
+    const record: RuleRecord = {
+      ...rule,
+      action,
+      matched: stats.matched,
+      changed,
+      ...counts(db, studyId),
+      at: new Date().toISOString(),
+      by: user.username,
+    };
     const rules = [...(Array.isArray(json.rules) ? json.rules : []), record];
     db.prepare('UPDATE studies SET selection_json = ? WHERE id = ?').run(JSON.stringify({ ...json, rules }), studyId);
-    audit(db, { userId: user.id, studyId, action: `selection.${action}`, entity: 'study_selection', entityId: studyId, after: record });
+    audit(db, {
+      userId: user.id,
+      studyId,
+      action: `selection.${action}`,
+      entity: 'study_selection',
+      entityId: studyId,
+      after: record,
+    });
     return { matched: stats.matched, changed, withUnits, selection: getSelection(db, studyId) };
   })();
 }

@@ -10,7 +10,13 @@ export interface SourceSummary {
   createdAt: string;
   threads: number;
   posts: number;
-  lastImport: { id: number; status: ImportStatus; filename: string; createdAt: string; finishedAt: string | null } | null;
+  lastImport: {
+    id: number;
+    status: ImportStatus;
+    filename: string;
+    createdAt: string;
+    finishedAt: string | null;
+  } | null;
 }
 
 type Raw = Omit<SourceSummary, 'lastImport'> & { lastImport: string | null };
@@ -26,7 +32,10 @@ export function listSources(db: Db): SourceSummary[] {
        FROM sources s ORDER BY s.name`,
     )
     .all() as Raw[];
-  return rows.map((r) => ({ ...r, lastImport: r.lastImport ? (JSON.parse(r.lastImport) as SourceSummary['lastImport']) : null }));
+  return rows.map((r) => ({
+    ...r,
+    lastImport: r.lastImport ? (JSON.parse(r.lastImport) as SourceSummary['lastImport']) : null,
+  }));
 }
 
 /**
@@ -36,5 +45,7 @@ export function listSources(db: Db): SourceSummary[] {
  */
 export function canImport(db: Db, user: { id: number; isAdmin: boolean }): boolean {
   if (user.isAdmin) return true;
-  return db.prepare("SELECT 1 FROM study_members WHERE user_id = ? AND role = 'owner' LIMIT 1").get(user.id) !== undefined;
+  return (
+    db.prepare("SELECT 1 FROM study_members WHERE user_id = ? AND role = 'owner' LIMIT 1").get(user.id) !== undefined
+  );
 }

@@ -34,8 +34,12 @@ const select = `SELECT s.id, s.name, s.description, s.unit_kind AS unitKind, s.l
 
 /** Studies the user is a member of; an instance admin sees all. */
 export function listStudies(db: Db, userId: number, isAdmin: boolean): StudySummary[] {
-  const where = isAdmin ? '' : 'WHERE EXISTS (SELECT 1 FROM study_members m WHERE m.study_id = s.id AND m.user_id = @userId)';
-  return (db.prepare(`${select} ${where} ORDER BY s.created_at DESC, s.id DESC`).all({ userId }) as RawStudy[]).map(toStudy);
+  const where = isAdmin
+    ? ''
+    : 'WHERE EXISTS (SELECT 1 FROM study_members m WHERE m.study_id = s.id AND m.user_id = @userId)';
+  return (db.prepare(`${select} ${where} ORDER BY s.created_at DESC, s.id DESC`).all({ userId }) as RawStudy[]).map(
+    toStudy,
+  );
 }
 
 export function getStudy(db: Db, studyId: number, userId: number): StudySummary | null {
@@ -44,7 +48,10 @@ export function getStudy(db: Db, studyId: number, userId: number): StudySummary 
 }
 
 // Checked on every study request (requireStudyRole), so prepared once per connection.
-const selectRoles = statement<[number, number], StudyRole>('SELECT role FROM study_members WHERE study_id = ? AND user_id = ?', (s) => s.pluck());
+const selectRoles = statement<[number, number], StudyRole>(
+  'SELECT role FROM study_members WHERE study_id = ? AND user_id = ?',
+  (s) => s.pluck(),
+);
 const selectStudyExists = statement<[number]>('SELECT 1 FROM studies WHERE id = ?');
 
 export function studyRoles(db: Db, studyId: number, userId: number): StudyRole[] {
@@ -86,11 +93,23 @@ export function insertStudy(db: Db, study: NewStudy, ownerId: number): number {
           `INSERT INTO studies (name, description, unit_kind, label_mode, blind, codebook_id, codebook_version_id, created_by, created_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(study.name, study.description, study.unitKind, study.labelMode, study.blind ? 1 : 0, study.codebookId ?? null, study.codebookVersionId ?? null, ownerId, now)
-        .lastInsertRowid,
+        .run(
+          study.name,
+          study.description,
+          study.unitKind,
+          study.labelMode,
+          study.blind ? 1 : 0,
+          study.codebookId ?? null,
+          study.codebookVersionId ?? null,
+          ownerId,
+          now,
+        ).lastInsertRowid,
     );
     db.prepare('INSERT INTO study_members (study_id, user_id, role) VALUES (?, ?, ?)').run(id, ownerId, 'owner');
-    db.prepare("INSERT INTO rounds (study_id, name, kind, position, created_at) VALUES (?, 'Main', 'main', 1, ?)").run(id, now);
+    db.prepare("INSERT INTO rounds (study_id, name, kind, position, created_at) VALUES (?, 'Main', 'main', 1, ?)").run(
+      id,
+      now,
+    );
     return id;
   })();
 }
@@ -114,18 +133,32 @@ export function listMembers(db: Db, studyId: number): Member[] {
 export function addMember(db: Db, studyId: number, userId: number, role: StudyRole): void {
   const user = db.prepare('SELECT 1 FROM users WHERE id = ?').get(userId);
   if (!user) throw new AppError('study.unknown_user', 400, `There is no user with id ${userId}.`, { field: 'userId' });
-  db.prepare('INSERT OR IGNORE INTO study_members (study_id, user_id, role) VALUES (?, ?, ?)').run(studyId, userId, role);
+  db.prepare('INSERT OR IGNORE INTO study_members (study_id, user_id, role) VALUES (?, ?, ?)').run(
+    studyId,
+    userId,
+    role,
+  );
 }
 
 /** Removes one membership; refuses to leave a study without an owner (409). */
 export function removeMember(db: Db, studyId: number, userId: number, role: StudyRole): boolean {
   if (role === 'owner') {
-    const owners = db.prepare("SELECT user_id FROM study_members WHERE study_id = ? AND role = 'owner'").pluck().all(studyId) as number[];
+    const owners = db
+      .prepare("SELECT user_id FROM study_members WHERE study_id = ? AND role = 'owner'")
+      .pluck()
+      .all(studyId) as number[];
     if (owners.length === 1 && owners[0] === userId) {
-      throw new AppError('study.last_owner', 409, 'A study needs an owner: make someone else owner before removing the last one.');
+      throw new AppError(
+        'study.last_owner',
+        409,
+        'A study needs an owner: make someone else owner before removing the last one.',
+      );
     }
   }
-  return db.prepare('DELETE FROM study_members WHERE study_id = ? AND user_id = ? AND role = ?').run(studyId, userId, role).changes > 0;
+  return (
+    db.prepare('DELETE FROM study_members WHERE study_id = ? AND user_id = ? AND role = ?').run(studyId, userId, role)
+      .changes > 0
+  );
 }
 
 export interface StudyPatch {
@@ -137,7 +170,8 @@ export interface StudyPatch {
 }
 
 type Settings = Required<StudyPatch>;
-const settingsSql = 'SELECT name, description, blind, label_mode AS labelMode, unit_kind AS unitKind FROM studies WHERE id = ?';
+const settingsSql =
+  'SELECT name, description, blind, label_mode AS labelMode, unit_kind AS unitKind FROM studies WHERE id = ?';
 
 /**
  * Changes a study's settings and audits the changed fields (before and after) in one
@@ -149,19 +183,36 @@ export function updateStudy(db: Db, studyId: number, patch: StudyPatch, userId: 
     const raw = db.prepare(settingsSql).get(studyId) as (Omit<Settings, 'blind'> & { blind: number }) | undefined;
     if (!raw) throw new AppError('not_found', 404, 'The study was not found.');
     const current: Settings = { ...raw, blind: raw.blind === 1 };
-    const changed = (Object.keys(patch) as (keyof StudyPatch)[]).filter((k) => patch[k] !== undefined && patch[k] !== current[k]);
+    const changed = (Object.keys(patch) as (keyof StudyPatch)[]).filter(
+      (k) => patch[k] !== undefined && patch[k] !== current[k],
+    );
     if (changed.length === 0) return;
     const locked = changed.find((k) => k === 'unitKind' || k === 'labelMode');
-    const units = locked ? (db.prepare('SELECT count(*) FROM units WHERE study_id = ?').pluck().get(studyId) as number) : 0;
+    const units = locked
+      ? (db.prepare('SELECT count(*) FROM units WHERE study_id = ?').pluck().get(studyId) as number)
+      : 0;
     if (locked && units > 0) {
       const what = locked === 'unitKind' ? 'the unit (post or thread)' : 'single- or multi-label coding';
-      throw new AppError('study.has_units', 409, `This study already has ${units} units, so ${what} can no longer change.`, { field: locked });
+      throw new AppError(
+        'study.has_units',
+        409,
+        `This study already has ${units} units, so ${what} can no longer change.`,
+        { field: locked },
+      );
     }
     const next = { ...current, ...Object.fromEntries(changed.map((k) => [k, patch[k]])) } as Settings;
-    db.prepare('UPDATE studies SET name = ?, description = ?, blind = ?, label_mode = ?, unit_kind = ? WHERE id = ?').run(
-      next.name, next.description, next.blind ? 1 : 0, next.labelMode, next.unitKind, studyId,
-    );
+    db.prepare(
+      'UPDATE studies SET name = ?, description = ?, blind = ?, label_mode = ?, unit_kind = ? WHERE id = ?',
+    ).run(next.name, next.description, next.blind ? 1 : 0, next.labelMode, next.unitKind, studyId);
     const pick = (s: Settings) => Object.fromEntries(changed.map((k) => [k, s[k]]));
-    audit(db, { userId, studyId, action: 'study.update', entity: 'study', entityId: studyId, before: pick(current), after: pick(next) });
+    audit(db, {
+      userId,
+      studyId,
+      action: 'study.update',
+      entity: 'study',
+      entityId: studyId,
+      before: pick(current),
+      after: pick(next),
+    });
   })();
 }

@@ -83,7 +83,10 @@ function compile(filter: ThreadFilter, viewer: Viewer): Compiled {
   const where: string[] = [];
   const terms = filter.q ? ftsTerms(filter.q) : [];
   const any = filter.anyOf ? ftsAnyOf(filter.anyOf) : null;
-  if (filter.anyOf && !any) throw new AppError('threads.no_terms', 400, 'Give at least one keyword with a letter or digit in it.', { field: 'terms' });
+  if (filter.anyOf && !any)
+    throw new AppError('threads.no_terms', 400, 'Give at least one keyword with a letter or digit in it.', {
+      field: 'terms',
+    });
   if (any) terms.push(`(${any})`);
   const ctes: string[] = [];
   let from = 'threads t';
@@ -101,22 +104,27 @@ function compile(filter: ThreadFilter, viewer: Viewer): Compiled {
     );
     from = 'm JOIN threads t ON t.id = m.tid';
   }
-  if (filter.sourceId !== undefined) (where.push('t.source_id = @sourceId'), (params.sourceId = filter.sourceId));
-  if (filter.category !== undefined) (where.push('t.category = @category'), (params.category = filter.category));
-  if (filter.tag !== undefined) (where.push('t.id IN (SELECT thread_id FROM thread_tags WHERE tag = @tag)'), (params.tag = filter.tag));
-  if (filter.from !== undefined) (where.push('t.created_at >= @from'), (params.from = filter.from));
-  if (filter.to !== undefined) (where.push('t.created_at < @toNext'), (params.toNext = nextDay(filter.to)));
+  if (filter.sourceId !== undefined) where.push('t.source_id = @sourceId'), (params.sourceId = filter.sourceId);
+  if (filter.category !== undefined) where.push('t.category = @category'), (params.category = filter.category);
+  if (filter.tag !== undefined)
+    where.push('t.id IN (SELECT thread_id FROM thread_tags WHERE tag = @tag)'), (params.tag = filter.tag);
+  if (filter.from !== undefined) where.push('t.created_at >= @from'), (params.from = filter.from);
+  if (filter.to !== undefined) where.push('t.created_at < @toNext'), (params.toNext = nextDay(filter.to));
   if (filter.coded) where.push(`${filter.coded === 'yes' ? '' : 'NOT '}${codedSql(viewer, params)}`);
   if (filter.studyId !== undefined && filter.inStudy) {
     params.studyId = filter.studyId;
-    where.push(`${filter.inStudy === 'yes' ? '' : 'NOT '}EXISTS (SELECT 1 FROM study_threads st WHERE st.study_id = @studyId AND st.thread_id = t.id)`);
+    where.push(
+      `${filter.inStudy === 'yes' ? '' : 'NOT '}EXISTS (SELECT 1 FROM study_threads st WHERE st.study_id = @studyId AND st.thread_id = t.id)`,
+    );
   }
   return { ctes, from, where, params, ranked: terms.length > 0 };
 }
 
 /** A coding on some unit of the thread, counting only studies the viewer belongs to (admins: all). */
 function codedSql(viewer: Viewer, params: Record<string, unknown>): string {
-  const visible = viewer.isAdmin ? '' : 'AND u.study_id IN (SELECT study_id FROM study_members WHERE user_id = @viewerId)';
+  const visible = viewer.isAdmin
+    ? ''
+    : 'AND u.study_id IN (SELECT study_id FROM study_members WHERE user_id = @viewerId)';
   if (!viewer.isAdmin) params.viewerId = viewer.id;
   return `EXISTS (SELECT 1 FROM units u WHERE u.thread_id = t.id ${visible} AND EXISTS (SELECT 1 FROM codings c WHERE c.unit_id = u.id))`;
 }
@@ -165,15 +173,26 @@ export interface ThreadPage {
   nextCursor: string | null;
 }
 
-type RawRow = Omit<ThreadRow, 'tags' | 'coded' | 'selected'> & { tagsJson: string; coded: number; selected: number; total: number | null };
+type RawRow = Omit<ThreadRow, 'tags' | 'coded' | 'selected'> & {
+  tagsJson: string;
+  coded: number;
+  selected: number;
+  total: number | null;
+};
 
 /**
  * One page of threads: by relevance (offset pages; a search's matches are ranked as a set)
  * or by date (keyset pages on (created_at, id), so deep pages cost what the first does).
  */
-export function listThreads(db: Db, filter: ThreadFilter, viewer: Viewer, opts: { sort?: ThreadSort; cursor?: string; limit: number }): ThreadPage {
+export function listThreads(
+  db: Db,
+  filter: ThreadFilter,
+  viewer: Viewer,
+  opts: { sort?: ThreadSort; cursor?: string; limit: number },
+): ThreadPage {
   const c = compile(filter, viewer);
-  const sort: ThreadSort = opts.sort === 'relevance' && !c.ranked ? 'newest' : (opts.sort ?? (c.ranked ? 'relevance' : 'newest'));
+  const sort: ThreadSort =
+    opts.sort === 'relevance' && !c.ranked ? 'newest' : (opts.sort ?? (c.ranked ? 'relevance' : 'newest'));
   const params: Record<string, unknown> = { ...c.params, limit: opts.limit + 1 };
   const where = [...c.where];
   let order: string;
@@ -213,17 +232,22 @@ export function listThreads(db: Db, filter: ThreadFilter, viewer: Viewer, opts: 
   }));
   const total = rows[0]?.total ?? countThreads(db, filter, viewer);
   const last = threads.at(-1);
-  const nextCursor = !more || !last ? null : sort === 'relevance' ? `o${offset + opts.limit}` : `d${last.createdAt}~${last.id}`;
+  const nextCursor =
+    !more || !last ? null : sort === 'relevance' ? `o${offset + opts.limit}` : `d${last.createdAt}~${last.id}`;
   return { threads, total, nextCursor };
 }
 
 function badCursor(): never {
-  throw new AppError('threads.bad_cursor', 400, 'The page cursor is not valid; start again from the first page.', { field: 'cursor' });
+  throw new AppError('threads.bad_cursor', 400, 'The page cursor is not valid; start again from the first page.', {
+    field: 'cursor',
+  });
 }
 
 export function countThreads(db: Db, filter: ThreadFilter, viewer: Viewer): number {
   const c = compile(filter, viewer);
-  return prepared(db, `${withSql(c.ctes)}SELECT count(*) FROM ${c.from} ${whereSql(c.where)}`).pluck().get(c.params) as number;
+  return prepared(db, `${withSql(c.ctes)}SELECT count(*) FROM ${c.from} ${whereSql(c.where)}`)
+    .pluck()
+    .get(c.params) as number;
 }
 
 /** The categories and most used tags (of one source, or all), with thread counts, for the filter menus. */
@@ -259,7 +283,9 @@ export function getThread(db: Db, id: number) {
     db,
     `SELECT t.id, t.title, t.source_id AS sourceId, s.name AS sourceName, t.category, t.tags_json AS tagsJson, t.url, t.views,
        t.created_at AS createdAt FROM threads t JOIN sources s ON s.id = t.source_id WHERE t.id = ?`,
-  ).get(id) as (Omit<ThreadRow, 'tags' | 'posts' | 'coded' | 'selected'> & { tagsJson: string; views: number | null }) | undefined;
+  ).get(id) as
+    | (Omit<ThreadRow, 'tags' | 'posts' | 'coded' | 'selected'> & { tagsJson: string; views: number | null })
+    | undefined;
   if (!row) return null;
   const posts = prepared(
     db,

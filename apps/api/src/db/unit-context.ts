@@ -14,7 +14,15 @@ export interface ContextPost {
 }
 
 export interface UnitContext {
-  thread: { id: number; title: string; category: string | null; tags: string[]; url: string | null; createdAt: string; posts: number };
+  thread: {
+    id: number;
+    title: string;
+    category: string | null;
+    tags: string[];
+    url: string | null;
+    createdAt: string;
+    posts: number;
+  };
   posts: ContextPost[];
 }
 

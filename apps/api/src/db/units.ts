@@ -8,11 +8,23 @@ export interface NewUnit {
 }
 
 /** Adds units to a round (after the study's existing ones) with their coder assignments. */
-export function insertUnits(db: Db, studyId: number, roundId: number, units: NewUnit[], userId: number, sampling: unknown): number[] {
+export function insertUnits(
+  db: Db,
+  studyId: number,
+  roundId: number,
+  units: NewUnit[],
+  userId: number,
+  sampling: unknown,
+): number[] {
   return db.transaction(() => {
     const now = new Date().toISOString();
-    let position = db.prepare('SELECT coalesce(max(position), 0) FROM units WHERE study_id = ?').pluck().get(studyId) as number;
-    const insert = db.prepare('INSERT INTO units (study_id, round_id, thread_id, post_id, position) VALUES (?, ?, ?, ?, ?)');
+    let position = db
+      .prepare('SELECT coalesce(max(position), 0) FROM units WHERE study_id = ?')
+      .pluck()
+      .get(studyId) as number;
+    const insert = db.prepare(
+      'INSERT INTO units (study_id, round_id, thread_id, post_id, position) VALUES (?, ?, ?, ?, ?)',
+    );
     const assign = db.prepare('INSERT INTO assignments (unit_id, user_id, assigned_at) VALUES (?, ?, ?)');
     const ids = units.map((u) => {
       const id = Number(insert.run(studyId, roundId, u.threadId, u.postId, ++position).lastInsertRowid);
@@ -20,10 +32,19 @@ export function insertUnits(db: Db, studyId: number, roundId: number, units: New
       return id;
     });
     // The study keeps every draw it was built with, so each can be repeated from its seed.
-    const previous = JSON.parse(db.prepare('SELECT sampling_json FROM studies WHERE id = ?').pluck().get(studyId) as string) as { draws?: unknown[] };
+    const previous = JSON.parse(
+      db.prepare('SELECT sampling_json FROM studies WHERE id = ?').pluck().get(studyId) as string,
+    ) as { draws?: unknown[] };
     const draws = [...(previous.draws ?? []), sampling];
     db.prepare('UPDATE studies SET sampling_json = ? WHERE id = ?').run(JSON.stringify({ draws }), studyId);
-    audit(db, { userId, studyId, action: 'sample.draw', entity: 'round', entityId: roundId, after: { units: ids.length, sampling } });
+    audit(db, {
+      userId,
+      studyId,
+      action: 'sample.draw',
+      entity: 'round',
+      entityId: roundId,
+      after: { units: ids.length, sampling },
+    });
     return ids;
   })();
 }
@@ -66,7 +87,9 @@ export interface UnitRow {
 
 export function getUnit(db: Db, studyId: number, unitId: number): UnitRow | undefined {
   return db
-    .prepare('SELECT id, study_id AS studyId, round_id AS roundId, thread_id AS threadId, post_id AS postId FROM units WHERE id = ? AND study_id = ?')
+    .prepare(
+      'SELECT id, study_id AS studyId, round_id AS roundId, thread_id AS threadId, post_id AS postId FROM units WHERE id = ? AND study_id = ?',
+    )
     .get(unitId, studyId) as UnitRow | undefined;
 }
 

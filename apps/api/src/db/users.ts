@@ -26,9 +26,9 @@ export function listUsers(db: Db): UserRow[] {
 }
 
 export function findUserByName(db: Db, username: string): (UserRow & { passwordHash: string }) | null {
-  const row = db.prepare(`SELECT ${columns}, password_hash AS passwordHash FROM users WHERE username = ?`).get(username) as
-    | (RawUser & { passwordHash: string })
-    | undefined;
+  const row = db
+    .prepare(`SELECT ${columns}, password_hash AS passwordHash FROM users WHERE username = ?`)
+    .get(username) as (RawUser & { passwordHash: string }) | undefined;
   return row ? { ...toUser(row), passwordHash: row.passwordHash } : null;
 }
 
@@ -39,12 +39,19 @@ export function insertUser(
   try {
     const id = db
       .prepare('INSERT INTO users (username, display_name, password_hash, is_admin, created_at) VALUES (?, ?, ?, ?, ?)')
-      .run(user.username, user.displayName, user.passwordHash, user.isAdmin ? 1 : 0, new Date().toISOString())
-      .lastInsertRowid;
+      .run(
+        user.username,
+        user.displayName,
+        user.passwordHash,
+        user.isAdmin ? 1 : 0,
+        new Date().toISOString(),
+      ).lastInsertRowid;
     return toUser(db.prepare(`SELECT ${columns} FROM users WHERE id = ?`).get(id) as RawUser);
   } catch (err) {
     if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
-      throw new AppError('user.duplicate', 409, `A user named "${user.username}" already exists.`, { field: 'username' });
+      throw new AppError('user.duplicate', 409, `A user named "${user.username}" already exists.`, {
+        field: 'username',
+      });
     }
     throw err;
   }

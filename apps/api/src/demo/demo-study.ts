@@ -20,7 +20,8 @@ interface DemoCoding {
 }
 
 export function loadTemplates(dataDir: string) {
-  return templateFileSchema.parse(JSON.parse(readFileSync(join(dataDir, 'templates/taxonomy-templates.json'), 'utf8'))).templates;
+  return templateFileSchema.parse(JSON.parse(readFileSync(join(dataDir, 'templates/taxonomy-templates.json'), 'utf8')))
+    .templates;
 }
 
 /**
@@ -29,22 +30,38 @@ export function loadTemplates(dataDir: string) {
  * codings of alice and bob (so agreement and adjudication have something to show);
  * and an open main round of 20 more posts, drawn with a recorded seed, for both coders.
  */
-export function buildDemoStudy(db: Db, dataDir: string, studyId: number, sourceId: number, people: Record<string, number>): void {
+export function buildDemoStudy(
+  db: Db,
+  dataDir: string,
+  studyId: number,
+  sourceId: number,
+  people: Record<string, number>,
+): void {
   const template = loadTemplates(dataDir).find((t) => t.id === 'hf-forum-ptm-reuse');
   const made = templateToCodebook(template);
   if (!made.ok) throw new Error(`The demo template is invalid: ${made.errors[0]!.message}`);
-  const { codebookId, versionId } = createCodebook(db, made.value, people.carol!, 'Created from the Hugging Face forum template');
+  const { codebookId, versionId } = createCodebook(
+    db,
+    made.value,
+    people.carol!,
+    'Created from the Hugging Face forum template',
+  );
   db.prepare('UPDATE studies SET codebook_id = ?, codebook_version_id = ?, selection_json = ? WHERE id = ?').run(
     codebookId,
     versionId,
     JSON.stringify({ rule: 'all', sourceIds: [sourceId], description: 'Every thread of the demo forum sample' }),
     studyId,
   );
-  db.prepare('INSERT INTO study_threads (study_id, thread_id) SELECT ?, id FROM threads WHERE source_id = ?').run(studyId, sourceId);
+  db.prepare('INSERT INTO study_threads (study_id, thread_id) SELECT ?, id FROM threads WHERE source_id = ?').run(
+    studyId,
+    sourceId,
+  );
 
   const calibration = db.prepare('SELECT id FROM rounds WHERE study_id = ?').pluck().get(studyId) as number;
   db.prepare("UPDATE rounds SET name = 'Calibration', kind = 'calibration' WHERE id = ?").run(calibration);
-  const codings = (JSON.parse(readFileSync(join(dataDir, 'demo/demo-codings.json'), 'utf8')) as { codings: DemoCoding[] }).codings;
+  const codings = (
+    JSON.parse(readFileSync(join(dataDir, 'demo/demo-codings.json'), 'utf8')) as { codings: DemoCoding[] }
+  ).codings;
   const postId = db.prepare(
     'SELECT p.id, p.thread_id AS threadId FROM posts p JOIN threads t ON t.id = p.thread_id WHERE t.source_id = ? AND t.external_id = ? AND p.post_number = ?',
   );
@@ -56,7 +73,10 @@ export function buildDemoStudy(db: Db, dataDir: string, studyId: number, sourceI
   }
   const coders = [people.alice!, people.bob!];
   const unitList = [...units.values()].map((u) => ({ ...u, coderIds: coders }));
-  const unitIds = insertUnits(db, studyId, calibration, unitList, people.carol!, { method: 'demo', note: 'the demo codings' });
+  const unitIds = insertUnits(db, studyId, calibration, unitList, people.carol!, {
+    method: 'demo',
+    note: 'the demo codings',
+  });
   const unitOf = new Map([...units.keys()].map((key, i) => [key, unitIds[i]!]));
   for (const c of codings) {
     saveCoding(db, studyId, unitOf.get(`${c.topic}/${c.post_number}`)!, people[c.coder]!, versionId, {

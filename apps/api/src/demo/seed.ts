@@ -22,7 +22,9 @@ const people = [
   { username: 'bob', displayName: 'Bob', roles: ['coder'] as const },
 ];
 
-const isEmpty = (db: Db) => (db.prepare('SELECT (SELECT count(*) FROM users) + (SELECT count(*) FROM studies) AS n').get() as { n: number }).n === 0;
+const isEmpty = (db: Db) =>
+  (db.prepare('SELECT (SELECT count(*) FROM users) + (SELECT count(*) FROM studies) AS n').get() as { n: number }).n ===
+  0;
 
 /**
  * On an empty database, loads the demo: accounts, the forum sample, the template codebooks
@@ -44,13 +46,17 @@ export async function seedDemo(db: Db, dbPath: string): Promise<DemoResult | nul
   const hashed = await Promise.all(people.map(async (p) => ({ ...p, password: demoPassword(), hash: '' })));
   for (const p of hashed) p.hash = await hashPassword(p.password);
   db.transaction(() => {
-    const ids = hashed.map((p) => insertUser(db, { username: p.username, displayName: p.displayName, passwordHash: p.hash, isAdmin: false }).id);
+    const ids = hashed.map(
+      (p) =>
+        insertUser(db, { username: p.username, displayName: p.displayName, passwordHash: p.hash, isAdmin: false }).id,
+    );
     const [ownerId] = ids;
     const studyId = insertStudy(
       db,
       {
         name: 'Demo: Hugging Face forum, challenges and benefits of model reuse',
-        description: 'A small sample of Hugging Face forum threads coded with the challenge/benefit taxonomy of Taraghi et al. (SANER 2024).',
+        description:
+          'A small sample of Hugging Face forum threads coded with the challenge/benefit taxonomy of Taraghi et al. (SANER 2024).',
         unitKind: 'post',
         labelMode: 'multi',
         blind: true,
@@ -59,7 +65,12 @@ export async function seedDemo(db: Db, dbPath: string): Promise<DemoResult | nul
     );
     hashed.forEach((p, i) => {
       for (const role of p.roles) addMember(db, studyId, ids[i]!, role);
-      accounts.push({ username: p.username, displayName: p.displayName, password: p.password, role: p.roles.join(' + ') });
+      accounts.push({
+        username: p.username,
+        displayName: p.displayName,
+        password: p.password,
+        role: p.roles.join(' + '),
+      });
     });
     buildDemoStudy(db, dataDir, studyId, sourceId, Object.fromEntries(hashed.map((p, i) => [p.username, ids[i]!])));
   })();

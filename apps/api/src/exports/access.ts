@@ -26,6 +26,8 @@ export function canSeeResults(db: Db, studyId: number, viewer: Viewer): boolean 
 
 export function assertCanSeeResults(db: Db, studyId: number, viewer: Viewer): void {
   if (!canSeeResults(db, studyId, viewer)) {
-    throw forbidden('Final labels, counts and the report are hidden from coders while the study is blind, so that no coder learns how the others label.');
+    throw forbidden(
+      'Final labels, counts and the report are hidden from coders while the study is blind, so that no coder learns how the others label.',
+    );
   }
 }

@@ -54,6 +54,14 @@ export function visibleCodingCount(db: Db, studyId: number, viewer: Viewer): num
 export function codingsCsv(db: Db, studyId: number, viewer: Viewer): string {
   return writeCsv(
     CODINGS_COLUMNS,
-    codingLabelRows(db, studyId, viewer).map((r) => [r.unitId, r.thread, r.postNumber, r.coder, r.codeId ?? '', r.round, r.createdAt]),
+    codingLabelRows(db, studyId, viewer).map((r) => [
+      r.unitId,
+      r.thread,
+      r.postNumber,
+      r.coder,
+      r.codeId ?? '',
+      r.round,
+      r.createdAt,
+    ]),
   );
 }

@@ -15,14 +15,34 @@ import type { Db } from '../db/open.ts';
 import { writeCsv, type Cell } from './csv-writer.ts';
 import type { StudyInfo } from './study-info.ts';
 
-export const COUNTS_COLUMNS = ['period', 'period_start', 'period_end', 'code', 'code_path', 'count', 'count_direct', 'coded_units', 'share'] as const;
+export const COUNTS_COLUMNS = [
+  'period',
+  'period_start',
+  'period_end',
+  'code',
+  'code_path',
+  'count',
+  'count_direct',
+  'coded_units',
+  'share',
+] as const;
 
 export function countsCsv(db: Db, study: StudyInfo, granularity: Granularity): string {
   const t = trendData(db, study.id, { granularity });
   const rows = t.periods.flatMap((p, i) =>
     t.nodes.map((n): Cell[] => {
       const coded = t.codedUnits[i]!;
-      return [p.key, p.start, p.end, n.id, study.codePath(n.id), n.counts[i], n.direct[i], coded, coded ? n.counts[i]! / coded : null];
+      return [
+        p.key,
+        p.start,
+        p.end,
+        n.id,
+        study.codePath(n.id),
+        n.counts[i],
+        n.direct[i],
+        coded,
+        coded ? n.counts[i]! / coded : null,
+      ];
     }),
   );
   return writeCsv(COUNTS_COLUMNS, rows);

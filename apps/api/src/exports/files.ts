@@ -35,7 +35,13 @@ export interface ExportFile {
 
 const CSV = 'text/csv; charset=utf-8; header=present';
 
-export function exportFile(db: Db, studyId: number, kind: ExportKind, viewer: Viewer, options: ExportOptions = {}): ExportFile {
+export function exportFile(
+  db: Db,
+  studyId: number,
+  kind: ExportKind,
+  viewer: Viewer,
+  options: ExportOptions = {},
+): ExportFile {
   const study = studyInfo(db, studyId);
   const stem = fileStem(study);
   const period = options.period ?? 'quarter';
@@ -52,11 +58,19 @@ export function exportFile(db: Db, studyId: number, kind: ExportKind, viewer: Vi
       assertCanSeeResults(db, studyId, viewer);
       const blocks = reportBlocks(reportData(db, study, period, options.now));
       return options.format === 'html'
-        ? { filename: `${stem}-report.html`, contentType: 'text/html; charset=utf-8', body: renderHtml(`${study.name}: methods and results`, blocks) }
+        ? {
+            filename: `${stem}-report.html`,
+            contentType: 'text/html; charset=utf-8',
+            body: renderHtml(`${study.name}: methods and results`, blocks),
+          }
         : { filename: `${stem}-report.md`, contentType: 'text/markdown; charset=utf-8', body: renderMarkdown(blocks) };
     }
     case 'qdpx':
       // REFI-QDA names no media type; a .qdpx file is a zip.
-      return { filename: `${stem}.qdpx`, contentType: 'application/zip', body: qdpxZip(db, study, viewer, options.now) };
+      return {
+        filename: `${stem}.qdpx`,
+        contentType: 'application/zip',
+        body: qdpxZip(db, study, viewer, options.now),
+      };
   }
 }

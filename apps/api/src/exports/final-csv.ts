@@ -10,14 +10,33 @@ import { writeCsv } from './csv-writer.ts';
 import { finalLabelRows } from './final-labels.ts';
 import type { StudyInfo } from './study-info.ts';
 
-export const FINAL_COLUMNS = ['unit', 'thread', 'post', 'code', 'code_path', 'origin', 'round', 'settled_by', 'settled_at', 'rationale'] as const;
+export const FINAL_COLUMNS = [
+  'unit',
+  'thread',
+  'post',
+  'code',
+  'code_path',
+  'origin',
+  'round',
+  'settled_by',
+  'settled_at',
+  'rationale',
+] as const;
 
 export function finalCsv(db: Db, study: StudyInfo): string {
   return writeCsv(
     FINAL_COLUMNS,
     finalLabelRows(db, study.id).map((r) => [
-      r.unitId, r.thread, r.postNumber, r.codeId ?? '', r.codeId === null ? '' : study.codePath(r.codeId), r.origin, r.round,
-      r.settledBy, r.settledAt, r.rationale,
+      r.unitId,
+      r.thread,
+      r.postNumber,
+      r.codeId ?? '',
+      r.codeId === null ? '' : study.codePath(r.codeId),
+      r.origin,
+      r.round,
+      r.settledBy,
+      r.settledAt,
+      r.rationale,
     ]),
   );
 }

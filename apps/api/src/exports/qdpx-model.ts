@@ -30,11 +30,41 @@ export const guidOf = (key: string) => uuidV5(PROJECT_NAMESPACE, key);
 export const userGuid = (username: string) => guidOf(`user:${username}`);
 export const FINAL_USER_GUID = guidOf('pseudo-user:final');
 
-export interface QdpxCoding { guid: string; codeId: string; user: string; at: string }
-export interface QdpxSelection { guid: string; name: string; start: number; end: number; user: string; at: string; codings: QdpxCoding[]; notes: string[] }
-export interface QdpxSource { guid: string; name: string; description: string; createdAt: string; text: SourceText; selections: QdpxSelection[] }
-export interface QdpxNote { guid: string; name: string; user: string; at: string; text: string }
-export interface QdpxUser { guid: string; name: string }
+export interface QdpxCoding {
+  guid: string;
+  codeId: string;
+  user: string;
+  at: string;
+}
+export interface QdpxSelection {
+  guid: string;
+  name: string;
+  start: number;
+  end: number;
+  user: string;
+  at: string;
+  codings: QdpxCoding[];
+  notes: string[];
+}
+export interface QdpxSource {
+  guid: string;
+  name: string;
+  description: string;
+  createdAt: string;
+  text: SourceText;
+  selections: QdpxSelection[];
+}
+export interface QdpxNote {
+  guid: string;
+  name: string;
+  user: string;
+  at: string;
+  text: string;
+}
+export interface QdpxUser {
+  guid: string;
+  name: string;
+}
 
 export interface QdpxModel {
   users: QdpxUser[];
@@ -45,9 +75,33 @@ export interface QdpxModel {
   creatingUser: string | null;
 }
 
-interface ThreadRow { id: number; title: string; externalId: string; url: string | null; category: string | null; tagsJson: string; createdAt: string; sourceName: string }
-interface UnitRow { id: number; threadId: number; postId: number | null; postNumber: number | null }
-interface LabelRow { unitId: number; username: string; displayName: string; memo: string; createdAt: string; codeId: string | null; quote: string | null; start: number | null; end: number | null }
+interface ThreadRow {
+  id: number;
+  title: string;
+  externalId: string;
+  url: string | null;
+  category: string | null;
+  tagsJson: string;
+  createdAt: string;
+  sourceName: string;
+}
+interface UnitRow {
+  id: number;
+  threadId: number;
+  postId: number | null;
+  postNumber: number | null;
+}
+interface LabelRow {
+  unitId: number;
+  username: string;
+  displayName: string;
+  memo: string;
+  createdAt: string;
+  codeId: string | null;
+  quote: string | null;
+  start: number | null;
+  end: number | null;
+}
 
 function readRows(db: Db, studyId: number, viewer: Viewer) {
   const threads = db
@@ -57,10 +111,14 @@ function readRows(db: Db, studyId: number, viewer: Viewer) {
     )
     .all(studyId) as ThreadRow[];
   const posts = db
-    .prepare('SELECT id, thread_id AS threadId, text FROM posts WHERE thread_id IN (SELECT thread_id FROM units WHERE study_id = ?) ORDER BY thread_id, post_number, id')
+    .prepare(
+      'SELECT id, thread_id AS threadId, text FROM posts WHERE thread_id IN (SELECT thread_id FROM units WHERE study_id = ?) ORDER BY thread_id, post_number, id',
+    )
     .all(studyId) as { id: number; threadId: number; text: string }[];
   const units = db
-    .prepare('SELECT u.id, u.thread_id AS threadId, u.post_id AS postId, p.post_number AS postNumber FROM units u LEFT JOIN posts p ON p.id = u.post_id WHERE u.study_id = ? ORDER BY u.position, u.id')
+    .prepare(
+      'SELECT u.id, u.thread_id AS threadId, u.post_id AS postId, p.post_number AS postNumber FROM units u LEFT JOIN posts p ON p.id = u.post_id WHERE u.study_id = ? ORDER BY u.position, u.id',
+    )
     .all(studyId) as UnitRow[];
   const labels = db
     .prepare(
@@ -95,18 +153,27 @@ export function qdpxModel(db: Db, study: StudyInfo, viewer: Viewer): QdpxModel {
   for (const t of threads) {
     const text = sourceText(posts.filter((p) => p.threadId === t.id));
     const guid = guidOf(`thread:${t.sourceName}/${t.externalId}`);
-    byThread.set(t.id, { guid, name: t.title || `Thread ${t.externalId}`, description: describeThread(t), createdAt: t.createdAt, text, selections: [] });
+    byThread.set(t.id, {
+      guid,
+      name: t.title || `Thread ${t.externalId}`,
+      description: describeThread(t),
+      createdAt: t.createdAt,
+      text,
+      selections: [],
+    });
   }
   const unitById = new Map(units.map((u) => [u.id, u]));
 
   /** The unit's span in its source, and a function mapping a quote's stored offset into the source. */
   const place = (unit: UnitRow) => {
     const source = byThread.get(unit.threadId)!;
-    if (unit.postId === null) return { source, start: 0, end: source.text.length, storedStart: 0, storedLength: source.text.storedLength };
+    if (unit.postId === null)
+      return { source, start: 0, end: source.text.length, storedStart: 0, storedLength: source.text.storedLength };
     const span = source.text.posts.get(unit.postId)!;
     return { source, ...span };
   };
-  const unitName = (unit: UnitRow) => (unit.postNumber === null ? `Unit ${unit.id} (thread)` : `Unit ${unit.id} (post ${unit.postNumber})`);
+  const unitName = (unit: UnitRow) =>
+    unit.postNumber === null ? `Unit ${unit.id} (thread)` : `Unit ${unit.id} (post ${unit.postNumber})`;
 
   // Coders' codings: rows arrive per (unit, coder) in order, one per label.
   const key = (r: LabelRow) => `${r.unitId}\u0000${r.username}`;
@@ -120,23 +187,53 @@ export function qdpxModel(db: Db, study: StudyInfo, viewer: Viewer): QdpxModel {
     users.set(first.username, first.displayName);
     const base = `study:${study.id}/unit:${unit.id}/coder:${first.username}`;
     const selection: QdpxSelection = {
-      guid: guidOf(base), name: `${unitName(unit)}: ${first.username}`, start, end, user, at: first.createdAt, notes: [],
-      codings: rows.map((r) => ({ guid: guidOf(`${base}/code:${r.codeId}`), codeId: r.codeId!, user, at: r.createdAt })),
+      guid: guidOf(base),
+      name: `${unitName(unit)}: ${first.username}`,
+      start,
+      end,
+      user,
+      at: first.createdAt,
+      notes: [],
+      codings: rows.map((r) => ({
+        guid: guidOf(`${base}/code:${r.codeId}`),
+        codeId: r.codeId!,
+        user,
+        at: r.createdAt,
+      })),
     };
     if (first.memo.trim() !== '') {
       const guid = guidOf(`${base}/memo`);
-      notes.push({ guid, name: `Memo: ${unitName(unit)}, ${first.username}`, user, at: first.createdAt, text: first.memo });
+      notes.push({
+        guid,
+        name: `Memo: ${unitName(unit)}, ${first.username}`,
+        user,
+        at: first.createdAt,
+        text: first.memo,
+      });
       selection.notes.push(guid);
     }
     source.selections.push(selection);
     for (const r of rows) {
       codeIds.add(r.codeId!);
       // A quote must lie inside its unit; one that does not (stale offsets) is left out rather than misplaced.
-      if (r.quote === null || r.start === null || r.end === null || r.start < 0 || r.end <= r.start || r.end > storedLength) continue;
+      if (
+        r.quote === null ||
+        r.start === null ||
+        r.end === null ||
+        r.start < 0 ||
+        r.end <= r.start ||
+        r.end > storedLength
+      )
+        continue;
       const quoteGuid = guidOf(`${base}/quote:${r.codeId}`);
       source.selections.push({
-        guid: quoteGuid, name: `Quote for ${study.codeName(r.codeId!)}: ${first.username}`,
-        start: source.text.at(storedStart + r.start), end: source.text.at(storedStart + r.end), user, at: r.createdAt, notes: [],
+        guid: quoteGuid,
+        name: `Quote for ${study.codeName(r.codeId!)}: ${first.username}`,
+        start: source.text.at(storedStart + r.start),
+        end: source.text.at(storedStart + r.end),
+        user,
+        at: r.createdAt,
+        notes: [],
         codings: [{ guid: guidOf(`${base}/quote:${r.codeId}/code`), codeId: r.codeId!, user, at: r.createdAt }],
       });
     }
@@ -155,8 +252,19 @@ export function qdpxModel(db: Db, study: StudyInfo, viewer: Viewer): QdpxModel {
       const at = first.settledAt ?? closedAt(db, first.roundId);
       const base = `study:${study.id}/unit:${unitId}/final`;
       const selection: QdpxSelection = {
-        guid: guidOf(base), name: `${unitName(unit)}: final labels (${first.origin})`, start, end, user: FINAL_USER_GUID, at, notes: [],
-        codings: unitRows.map((r) => ({ guid: guidOf(`${base}/code:${r.codeId}`), codeId: r.codeId!, user: FINAL_USER_GUID, at })),
+        guid: guidOf(base),
+        name: `${unitName(unit)}: final labels (${first.origin})`,
+        start,
+        end,
+        user: FINAL_USER_GUID,
+        at,
+        notes: [],
+        codings: unitRows.map((r) => ({
+          guid: guidOf(`${base}/code:${r.codeId}`),
+          codeId: r.codeId!,
+          user: FINAL_USER_GUID,
+          at,
+        })),
       };
       for (const r of unitRows) codeIds.add(r.codeId!);
       if (first.rationale && first.rationale.trim() !== '') {
@@ -171,15 +279,27 @@ export function qdpxModel(db: Db, study: StudyInfo, viewer: Viewer): QdpxModel {
     }
   }
 
-  for (const m of db.prepare('SELECT u.username, u.display_name AS displayName FROM study_members m JOIN users u ON u.id = m.user_id WHERE m.study_id = ?').all(study.id) as { username: string; displayName: string }[]) {
+  for (const m of db
+    .prepare(
+      'SELECT u.username, u.display_name AS displayName FROM study_members m JOIN users u ON u.id = m.user_id WHERE m.study_id = ?',
+    )
+    .all(study.id) as { username: string; displayName: string }[]) {
     users.set(m.username, m.displayName);
   }
-  const creator = study.createdBy === null ? undefined : (db.prepare('SELECT username FROM users WHERE id = ?').pluck().get(study.createdBy) as string | undefined);
+  const creator =
+    study.createdBy === null
+      ? undefined
+      : (db.prepare('SELECT username FROM users WHERE id = ?').pluck().get(study.createdBy) as string | undefined);
   const sources = [...byThread.values()];
   for (const s of sources) s.selections.sort((a, b) => a.start - b.start || b.end - a.end);
   return {
     users: [
-      ...[...users].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([username, name]) => ({ guid: userGuid(username), name: name === username ? username : `${name} (${username})` })),
+      ...[...users]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([username, name]) => ({
+          guid: userGuid(username),
+          name: name === username ? username : `${name} (${username})`,
+        })),
       ...(finals ? [{ guid: FINAL_USER_GUID, name: FINAL_USER_NAME }] : []),
     ],
     sources,
@@ -190,9 +310,12 @@ export function qdpxModel(db: Db, study: StudyInfo, viewer: Viewer): QdpxModel {
 }
 
 function closedAt(db: Db, roundId: number): string {
-  return (db.prepare('SELECT coalesce(closed_at, created_at) FROM rounds WHERE id = ?').pluck().get(roundId) as string);
+  return db.prepare('SELECT coalesce(closed_at, created_at) FROM rounds WHERE id = ?').pluck().get(roundId) as string;
 }
 
 function displayName(db: Db, username: string): string {
-  return (db.prepare('SELECT display_name FROM users WHERE username = ?').pluck().get(username) as string | undefined) ?? username;
+  return (
+    (db.prepare('SELECT display_name FROM users WHERE username = ?').pluck().get(username) as string | undefined) ??
+    username
+  );
 }

@@ -19,7 +19,14 @@ function codeLines(codes: readonly Code[], extra: readonly string[], pad: string
   const lines: string[] = [];
   const write = (code: Code, depth: string) => {
     const children = groups.get(code.id) ?? [];
-    lines.push(`${depth}<Code${attrs([['guid', codeGuid(code.id)], ['name', code.name], ['isCodable', code.codable], ['color', code.color]])}>`);
+    lines.push(
+      `${depth}<Code${attrs([
+        ['guid', codeGuid(code.id)],
+        ['name', code.name],
+        ['isCodable', code.codable],
+        ['color', code.color],
+      ])}>`,
+    );
     lines.push(`${depth}  <Description>${xmlText(encodeDescription(code))}</Description>`);
     for (const child of children) write(child, `${depth}  `);
     lines.push(`${depth}</Code>`);
@@ -27,8 +34,16 @@ function codeLines(codes: readonly Code[], extra: readonly string[], pad: string
   for (const root of groups.get(null) ?? []) write(root, pad);
   // Labels the pinned version no longer has (a code removed since): codable codes of their own.
   for (const id of extra) {
-    lines.push(`${pad}<Code${attrs([['guid', codeGuid(id)], ['name', id], ['isCodable', true]])}>`);
-    lines.push(`${pad}  <Description>${xmlText(`Id: ${id}\nNot in version of the study's codebook this export used.`)}</Description>`);
+    lines.push(
+      `${pad}<Code${attrs([
+        ['guid', codeGuid(id)],
+        ['name', id],
+        ['isCodable', true],
+      ])}>`,
+    );
+    lines.push(
+      `${pad}  <Description>${xmlText(`Id: ${id}\nNot in version of the study's codebook this export used.`)}</Description>`,
+    );
     lines.push(`${pad}</Code>`);
   }
   return lines;
@@ -36,9 +51,20 @@ function codeLines(codes: readonly Code[], extra: readonly string[], pad: string
 
 function selectionLines(s: QdpxSelection, pad: string): string[] {
   return [
-    `${pad}<PlainTextSelection${attrs([['guid', s.guid], ['name', s.name], ['startPosition', s.start], ['endPosition', s.end], ['creatingUser', s.user], ['creationDateTime', s.at]])}>`,
+    `${pad}<PlainTextSelection${attrs([
+      ['guid', s.guid],
+      ['name', s.name],
+      ['startPosition', s.start],
+      ['endPosition', s.end],
+      ['creatingUser', s.user],
+      ['creationDateTime', s.at],
+    ])}>`,
     ...s.codings.flatMap((c) => [
-      `${pad}  <Coding${attrs([['guid', c.guid], ['creatingUser', c.user], ['creationDateTime', c.at]])}>`,
+      `${pad}  <Coding${attrs([
+        ['guid', c.guid],
+        ['creatingUser', c.user],
+        ['creationDateTime', c.at],
+      ])}>`,
       `${pad}    <CodeRef${attrs([['targetGUID', codeGuid(c.codeId)]])}/>`,
       `${pad}  </Coding>`,
     ]),
@@ -53,10 +79,25 @@ export function projectXml(study: StudyInfo, model: QdpxModel, createdAt: string
   const extra = [...model.codeIds].filter((id) => !known.has(id)).sort();
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
-    `<Project xmlns="${PROJECT_NAMESPACE_URI}"${attrs([['name', study.name], ['origin', 'Threadcoder'], ['creatingUserGUID', model.creatingUser], ['creationDateTime', createdAt]])}>`,
+    `<Project xmlns="${PROJECT_NAMESPACE_URI}"${attrs([
+      ['name', study.name],
+      ['origin', 'Threadcoder'],
+      ['creatingUserGUID', model.creatingUser],
+      ['creationDateTime', createdAt],
+    ])}>`,
   ];
   if (model.users.length) {
-    lines.push('  <Users>', ...model.users.map((u) => `    <User${attrs([['guid', u.guid], ['name', u.name]])}/>`), '  </Users>');
+    lines.push(
+      '  <Users>',
+      ...model.users.map(
+        (u) =>
+          `    <User${attrs([
+            ['guid', u.guid],
+            ['name', u.name],
+          ])}/>`,
+      ),
+      '  </Users>',
+    );
   }
   if (codes.length + extra.length > 0) {
     lines.push('  <CodeBook>', '    <Codes>', ...codeLines(codes, extra, '      '), '    </Codes>', '  </CodeBook>');
@@ -65,7 +106,12 @@ export function projectXml(study: StudyInfo, model: QdpxModel, createdAt: string
     lines.push('  <Sources>');
     for (const s of model.sources) {
       lines.push(
-        `    <TextSource${attrs([['guid', s.guid], ['name', s.name], ['plainTextPath', sourcePath(s.guid)], ['creationDateTime', s.createdAt]])}>`,
+        `    <TextSource${attrs([
+          ['guid', s.guid],
+          ['name', s.name],
+          ['plainTextPath', sourcePath(s.guid)],
+          ['creationDateTime', s.createdAt],
+        ])}>`,
         `      <Description>${xmlText(s.description)}</Description>`,
         ...s.selections.flatMap((sel) => selectionLines(sel, '      ')),
         '    </TextSource>',
@@ -77,7 +123,12 @@ export function projectXml(study: StudyInfo, model: QdpxModel, createdAt: string
     lines.push('  <Notes>');
     for (const n of model.notes) {
       lines.push(
-        `    <Note${attrs([['guid', n.guid], ['name', n.name], ['creatingUser', n.user], ['creationDateTime', n.at]])}>`,
+        `    <Note${attrs([
+          ['guid', n.guid],
+          ['name', n.name],
+          ['creatingUser', n.user],
+          ['creationDateTime', n.at],
+        ])}>`,
         `      <PlainTextContent>${xmlText(n.text)}</PlainTextContent>`,
         '    </Note>',
       );

@@ -63,7 +63,9 @@ export interface ReportData {
 
 function draws(db: Db, studyId: number): Draw[] {
   try {
-    const json = JSON.parse(db.prepare('SELECT sampling_json FROM studies WHERE id = ?').pluck().get(studyId) as string) as { draws?: unknown };
+    const json = JSON.parse(
+      db.prepare('SELECT sampling_json FROM studies WHERE id = ?').pluck().get(studyId) as string,
+    ) as { draws?: unknown };
     return Array.isArray(json.draws) ? (json.draws.filter((d) => d && typeof d === 'object') as Draw[]) : [];
   } catch {
     return [];
@@ -78,7 +80,14 @@ export function reportData(db: Db, study: StudyInfo, granularity: Granularity, n
     ? preorder(study.codebook.codes).map((code) => {
         const node = byNode.get(code.id);
         const units = node?.total ?? 0;
-        return { code, depth: node?.depth ?? 0, path: study.codePath(code.id), units, direct: node?.directTotal ?? 0, share: codedUnits ? units / codedUnits : null };
+        return {
+          code,
+          depth: node?.depth ?? 0,
+          path: study.codePath(code.id),
+          units,
+          direct: node?.directTotal ?? 0,
+          share: codedUnits ? units / codedUnits : null,
+        };
       })
     : null;
   return {

@@ -10,7 +10,12 @@ export type Block =
   | { kind: 'paragraph'; text: string }
   | { kind: 'list'; items: string[] }
   | { kind: 'table'; caption: string; head: string[]; rows: string[][]; numeric?: number[] }
-  | { kind: 'chart'; title: string; periods: string[]; series: { name: string; color: string | null; values: number[] }[] };
+  | {
+      kind: 'chart';
+      title: string;
+      periods: string[];
+      series: { name: string; color: string | null; values: number[] }[];
+    };
 
 const sentence = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
 const unitWord = (d: ReportData, n: number) => `${n} ${d.study.unitKind}${n === 1 ? '' : 's'}`;
@@ -18,12 +23,19 @@ const unitWord = (d: ReportData, n: number) => `${n} ${d.study.unitKind}${n === 
 function drawSentence(d: ReportData, draw: Draw): string {
   const round = d.rounds.find((r) => r.id === draw.roundId)?.name;
   const into = round ? `Into round “${round}”` : 'Into the study';
-  if (draw.seed === undefined) return `${into}: units added by ${draw.method ?? 'hand'}${draw.note ? ` (${draw.note})` : ''}.`;
-  const how = !draw.strata || draw.strata === 'none' ? 'by simple random sampling' : `by stratified random sampling (strata: ${draw.strata}, proportional allocation with largest-remainder rounding)`;
+  if (draw.seed === undefined)
+    return `${into}: units added by ${draw.method ?? 'hand'}${draw.note ? ` (${draw.note})` : ''}.`;
+  const how =
+    !draw.strata || draw.strata === 'none'
+      ? 'by simple random sampling'
+      : `by stratified random sampling (strata: ${draw.strata}, proportional allocation with largest-remainder rounding)`;
   const coders = draw.coderIds?.length ?? 0;
-  const overlap = draw.overlap === undefined ? ''
-    : draw.overlap >= 1 ? `; every unit was assigned to all ${coders} coders`
-    : `; ${pct(draw.overlap, 0)} of the units (chosen at random) were assigned to all ${coders} coders and the rest to one coder each, in turn`;
+  const overlap =
+    draw.overlap === undefined
+      ? ''
+      : draw.overlap >= 1
+        ? `; every unit was assigned to all ${coders} coders`
+        : `; ${pct(draw.overlap, 0)} of the units (chosen at random) were assigned to all ${coders} coders and the rest to one coder each, in turn`;
   const size = draw.size ?? 0;
   return `${into}: ${size} unit${size === 1 ? '' : 's'} drawn ${how} from ${draw.population === undefined ? 'the' : `a population of ${draw.population}`} ${d.study.unitKind}s not yet sampled, with seed “${draw.seed}”${overlap}${draw.at ? `, on ${day(draw.at)}` : ''}.`;
 }
@@ -38,7 +50,13 @@ function sample(d: ReportData): Block[] {
     },
   ];
   if (d.selection.rules.length) {
-    blocks.push({ kind: 'list', items: d.selection.rules.map((r) => `${r.action === 'add' ? 'Added' : 'Removed'} ${r.matched} threads by ${r.kind} rule on ${day(r.at)} (${r.threads} threads after)`) });
+    blocks.push({
+      kind: 'list',
+      items: d.selection.rules.map(
+        (r) =>
+          `${r.action === 'add' ? 'Added' : 'Removed'} ${r.matched} threads by ${r.kind} rule on ${day(r.at)} (${r.threads} threads after)`,
+      ),
+    });
   }
   if (d.draws.length) blocks.push({ kind: 'list', items: d.draws.map((draw) => drawSentence(d, draw)) });
   const strata = d.draws.filter((draw) => draw.strataCounts && draw.strata && draw.strata !== 'none');
@@ -58,7 +76,9 @@ function codersAndRounds(d: ReportData): Block[] {
   const roles = new Map<string, string[]>();
   for (const m of d.members) roles.set(m.username, [...(roles.get(m.username) ?? []), m.role]);
   const name = (username: string) => d.members.find((m) => m.username === username)?.displayName ?? username;
-  const settled = d.codedUnits ? `${d.codedUnits} unit${d.codedUnits === 1 ? ' is' : 's are'} settled (their final labels are known). ` : 'No unit is settled yet. ';
+  const settled = d.codedUnits
+    ? `${d.codedUnits} unit${d.codedUnits === 1 ? ' is' : 's are'} settled (their final labels are known). `
+    : 'No unit is settled yet. ';
   const adj = d.finals.adjudications;
   return [
     { kind: 'heading', level: 2, text: 'Coders and rounds' },
@@ -66,14 +86,28 @@ function codersAndRounds(d: ReportData): Block[] {
       kind: 'table',
       caption: 'Rounds',
       head: ['Round', 'Kind', 'Status', 'Units', 'Unblinded', 'Closed'],
-      rows: d.rounds.map((r) => [r.name, r.kind, r.status, String(r.units), r.unblinded ? 'yes' : 'no', day(r.closedAt)]),
+      rows: d.rounds.map((r) => [
+        r.name,
+        r.kind,
+        r.status,
+        String(r.units),
+        r.unblinded ? 'yes' : 'no',
+        day(r.closedAt),
+      ]),
       numeric: [3],
     },
     {
       kind: 'table',
       caption: 'Coders: units assigned and coded per round',
       head: ['Coder', 'Roles', 'Round', 'Assigned', 'Coded', 'Unsure'],
-      rows: d.progress.map((p) => [name(p.username), (roles.get(p.username) ?? []).join(', '), d.rounds.find((r) => r.id === p.roundId)?.name ?? '', String(p.assigned), String(p.done), String(p.unsure)]),
+      rows: d.progress.map((p) => [
+        name(p.username),
+        (roles.get(p.username) ?? []).join(', '),
+        d.rounds.find((r) => r.id === p.roundId)?.name ?? '',
+        String(p.assigned),
+        String(p.done),
+        String(p.unsure),
+      ]),
       numeric: [3, 4, 5],
     },
     {
@@ -94,9 +128,10 @@ function agreement(d: ReportData): Block[] {
     { kind: 'heading', level: 2, text: 'Agreement' },
     {
       kind: 'paragraph',
-      text: o.units === 0
-        ? 'No unit has been coded by two or more coders yet, so agreement cannot be computed.'
-        : `Agreement was computed over the ${o.units} units coded by two or more coders (${o.coders.join(', ')}). ${kappa ? `${statLabel(kappa.key)} = ${statText(kappa)}` : ''}${alpha ? `; ${statLabel(alpha.key)} = ${statText(alpha)}` : ''}. Intervals are 95% bootstrap percentile intervals (${REPORT_BOOTSTRAP.resamples} resamples of units, seed ${REPORT_BOOTSTRAP.seed}).`,
+      text:
+        o.units === 0
+          ? 'No unit has been coded by two or more coders yet, so agreement cannot be computed.'
+          : `Agreement was computed over the ${o.units} units coded by two or more coders (${o.coders.join(', ')}). ${kappa ? `${statLabel(kappa.key)} = ${statText(kappa)}` : ''}${alpha ? `; ${statLabel(alpha.key)} = ${statText(alpha)}` : ''}. Intervals are 95% bootstrap percentile intervals (${REPORT_BOOTSTRAP.resamples} resamples of units, seed ${REPORT_BOOTSTRAP.seed}).`,
     },
   ];
   if (o.units === 0) return blocks;
@@ -133,7 +168,12 @@ function agreement(d: ReportData): Block[] {
       kind: 'table',
       caption: 'Agreement per pair of coders',
       head: ['Coders', 'Units', 'Percent agreement', 'Cohen’s κ'],
-      rows: a.pairs.map((p) => [`${p.coderA} & ${p.coderB}`, String(p.units), num(p.percentAgreement.value), num(p.kappa.value)]),
+      rows: a.pairs.map((p) => [
+        `${p.coderA} & ${p.coderB}`,
+        String(p.units),
+        num(p.percentAgreement.value),
+        num(p.kappa.value),
+      ]),
       numeric: [1, 2, 3],
     });
   }
@@ -141,7 +181,11 @@ function agreement(d: ReportData): Block[] {
 }
 
 function taxonomy(d: ReportData): Block[] {
-  if (!d.taxonomy) return [{ kind: 'heading', level: 2, text: 'Taxonomy' }, { kind: 'paragraph', text: 'The study has no codebook yet.' }];
+  if (!d.taxonomy)
+    return [
+      { kind: 'heading', level: 2, text: 'Taxonomy' },
+      { kind: 'paragraph', text: 'The study has no codebook yet.' },
+    ];
   const cb = d.study.codebook!;
   return [
     { kind: 'heading', level: 2, text: 'Taxonomy' },
@@ -153,7 +197,12 @@ function taxonomy(d: ReportData): Block[] {
       kind: 'table',
       caption: 'Codes with definitions and final-label counts',
       head: ['Code', 'Definition', 'Units', 'Share'],
-      rows: d.taxonomy.map((t) => [`${t.path}${t.code.status === 'deprecated' ? ' (deprecated)' : ''}`, t.code.definition, String(t.units), pct(t.share)]),
+      rows: d.taxonomy.map((t) => [
+        `${t.path}${t.code.status === 'deprecated' ? ' (deprecated)' : ''}`,
+        t.code.definition,
+        String(t.units),
+        pct(t.share),
+      ]),
       numeric: [2, 3],
     },
   ];
@@ -162,7 +211,8 @@ function taxonomy(d: ReportData): Block[] {
 function trends(d: ReportData): Block[] {
   const t = d.trend;
   const blocks: Block[] = [{ kind: 'heading', level: 2, text: 'Trends' }];
-  if (!t || t.periods.length === 0) return [...blocks, { kind: 'paragraph', text: 'No settled unit yet: there is nothing to show over time.' }];
+  if (!t || t.periods.length === 0)
+    return [...blocks, { kind: 'paragraph', text: 'No settled unit yet: there is nothing to show over time.' }];
   const word = d.granularity;
   blocks.push({
     kind: 'paragraph',
@@ -172,10 +222,17 @@ function trends(d: ReportData): Block[] {
   for (const dim of t.nodes.filter((n) => n.depth === 0 && n.total > 0)) {
     const codes = t.nodes.filter((n) => n.parentId === dim.id && n.total > 0);
     if (codes.length) {
-      blocks.push({ kind: 'chart', title: `${dim.name}: share of settled units per ${word}`, periods: t.periods.map((p) => p.label), series: codes.map((n) => ({ name: n.name, color: n.color, values: n.shares })) });
+      blocks.push({
+        kind: 'chart',
+        title: `${dim.name}: share of settled units per ${word}`,
+        periods: t.periods.map((p) => p.label),
+        series: codes.map((n) => ({ name: n.name, color: n.color, values: n.shares })),
+      });
     }
     // At most six codes a table, so a table fits a printed page's width.
-    const chunks = codes.length ? Array.from({ length: Math.ceil(codes.length / 6) }, (_, k) => codes.slice(k * 6, k * 6 + 6)) : [[]];
+    const chunks = codes.length
+      ? Array.from({ length: Math.ceil(codes.length / 6) }, (_, k) => codes.slice(k * 6, k * 6 + 6))
+      : [[]];
     chunks.forEach((chunk, k) => {
       const lead = k === 0 ? [dim] : [];
       const columns = [...lead, ...chunk];
@@ -183,7 +240,11 @@ function trends(d: ReportData): Block[] {
       blocks.push({
         kind: 'table',
         caption: `${dim.name}: settled units per ${word}${part}`,
-        head: [word[0]!.toUpperCase() + word.slice(1), 'Settled units', ...columns.map((n) => (n === dim ? `${n.name} (all)` : n.name))],
+        head: [
+          word[0]!.toUpperCase() + word.slice(1),
+          'Settled units',
+          ...columns.map((n) => (n === dim ? `${n.name} (all)` : n.name)),
+        ],
         rows: [
           ...t.periods.map((p, i) => [p.label, String(t.codedUnits[i]), ...columns.map((n) => String(n.counts[i]))]),
           ['Total', String(d.codedUnits), ...columns.map((n) => String(n.total))],
@@ -195,9 +256,10 @@ function trends(d: ReportData): Block[] {
   const chi = t.tests.chiSquare;
   blocks.push({
     kind: 'paragraph',
-    text: chi.value === null
-      ? `A chi-square test of codes × ${word}s is not defined here (${chi.reason}).`
-      : `Chi-square test of independence of code and ${word} (codes labelled directly): χ² = ${num(chi.value.statistic, 2)}, df = ${chi.value.df}, p = ${pValue(chi.value.p)}, Cramér’s V = ${num(chi.value.cramersV)}, N = ${chi.value.n}.${chi.value.warning ? ` ${sentence(chi.value.warning)}` : ''}`,
+    text:
+      chi.value === null
+        ? `A chi-square test of codes × ${word}s is not defined here (${chi.reason}).`
+        : `Chi-square test of independence of code and ${word} (codes labelled directly): χ² = ${num(chi.value.statistic, 2)}, df = ${chi.value.df}, p = ${pValue(chi.value.p)}, Cramér’s V = ${num(chi.value.cramersV)}, N = ${chi.value.n}.${chi.value.warning ? ` ${sentence(chi.value.warning)}` : ''}`,
   });
   if (t.tests.trends.length) {
     blocks.push({
@@ -208,7 +270,15 @@ function trends(d: ReportData): Block[] {
         const mk = x.mannKendall.value;
         const rho = x.spearman.value;
         const reasons = [...new Set([x.mannKendall, x.spearman].flatMap((r) => (r.value === null ? [r.reason] : [])))];
-        return [d.study.codePath(x.codeId), String(mk?.n ?? rho?.n ?? '—'), mk ? num(mk.z, 2) : '—', mk ? pValue(mk.pHolm) : '—', rho ? num(rho.rho) : '—', rho ? pValue(rho.pHolm) : '—', reasons.join('; ')];
+        return [
+          d.study.codePath(x.codeId),
+          String(mk?.n ?? rho?.n ?? '—'),
+          mk ? num(mk.z, 2) : '—',
+          mk ? pValue(mk.pHolm) : '—',
+          rho ? num(rho.rho) : '—',
+          rho ? pValue(rho.pHolm) : '—',
+          reasons.join('; '),
+        ];
       }),
       numeric: [1, 2, 3, 4, 5],
     });

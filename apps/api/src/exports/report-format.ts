@@ -1,9 +1,12 @@
 // Number and label formatting shared by the report's Markdown and HTML forms.
 import type { StatEntry, StatValue } from '../db/agreement-scope.ts';
 
-export const num = (x: number | null | undefined, digits = 3) => (x === null || x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(digits));
-export const pct = (x: number | null | undefined, digits = 1) => (x === null || x === undefined || !Number.isFinite(x) ? '—' : `${(x * 100).toFixed(digits)}%`);
-export const pValue = (p: number | null | undefined) => (p === null || p === undefined ? '—' : p < 0.001 ? '< 0.001' : p.toFixed(3));
+export const num = (x: number | null | undefined, digits = 3) =>
+  x === null || x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(digits);
+export const pct = (x: number | null | undefined, digits = 1) =>
+  x === null || x === undefined || !Number.isFinite(x) ? '—' : `${(x * 100).toFixed(digits)}%`;
+export const pValue = (p: number | null | undefined) =>
+  p === null || p === undefined ? '—' : p < 0.001 ? '< 0.001' : p.toFixed(3);
 export const day = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) : '—');
 
 const STAT_LABELS: Record<string, string> = {
@@ -30,4 +33,10 @@ export function statText(s: StatValue | StatEntry): string {
 
 /** The interval, with a note when some resamples gave no value; a dash where the statistic itself is undefined. */
 export const ciText = (s: StatEntry) =>
-  s.value === null ? '—' : s.ci95 ? `${num(s.ci95[0])} to ${num(s.ci95[1])}${s.ciNote ? ` (${s.ciNote})` : ''}` : s.ciNote ? `— (${s.ciNote})` : '—';
+  s.value === null
+    ? '—'
+    : s.ci95
+      ? `${num(s.ci95[0])} to ${num(s.ci95[1])}${s.ciNote ? ` (${s.ciNote})` : ''}`
+      : s.ciNote
+        ? `— (${s.ciNote})`
+        : '—';

@@ -43,11 +43,16 @@ function table(b: Extract<Block, { kind: 'table' }>): string {
 export function renderHtml(title: string, blocks: readonly Block[]): string {
   const body = blocks.map((b) => {
     switch (b.kind) {
-      case 'heading': return `<h${b.level}>${esc(b.text)}</h${b.level}>`;
-      case 'paragraph': return `<p>${esc(b.text).replace(/\r\n?|\n/g, '<br>')}</p>`;
-      case 'list': return `<ul>${b.items.map((i) => `<li>${esc(i)}</li>`).join('')}</ul>`;
-      case 'table': return table(b);
-      case 'chart': return `<figure>\n${lineChartSvg(b.title, b.periods, b.series)}\n<figcaption>${esc(b.title)}</figcaption>\n</figure>`;
+      case 'heading':
+        return `<h${b.level}>${esc(b.text)}</h${b.level}>`;
+      case 'paragraph':
+        return `<p>${esc(b.text).replace(/\r\n?|\n/g, '<br>')}</p>`;
+      case 'list':
+        return `<ul>${b.items.map((i) => `<li>${esc(i)}</li>`).join('')}</ul>`;
+      case 'table':
+        return table(b);
+      case 'chart':
+        return `<figure>\n${lineChartSvg(b.title, b.periods, b.series)}\n<figcaption>${esc(b.title)}</figcaption>\n</figure>`;
     }
   });
   return [

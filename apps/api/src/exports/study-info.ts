@@ -21,7 +21,10 @@ export interface StudyInfo {
   code(codeId: string): Code | undefined;
 }
 
-type Row = Omit<StudyInfo, 'blind' | 'codebook' | 'codePath' | 'codeName' | 'code'> & { blind: number; versionId: number | null };
+type Row = Omit<StudyInfo, 'blind' | 'codebook' | 'codePath' | 'codeName' | 'code'> & {
+  blind: number;
+  versionId: number | null;
+};
 
 export function studyInfo(db: Db, studyId: number): StudyInfo {
   const row = db
@@ -46,6 +49,12 @@ export function studyInfo(db: Db, studyId: number): StudyInfo {
 
 /** An ASCII file-name stem for the study ("study-3-hugging-face-forum"), safe in Content-Disposition. */
 export function fileStem(study: Pick<StudyInfo, 'id' | 'name'>): string {
-  const slug = study.name.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 50).replace(/-+$/, '');
+  const slug = study.name
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 50)
+    .replace(/-+$/, '');
   return slug ? `study-${study.id}-${slug}` : `study-${study.id}`;
 }

@@ -29,14 +29,19 @@ export function lineChartSvg(title: string, periods: readonly string[], series: 
   const plotH = H - M.top - M.bottom;
   const x = (i: number) => M.left + (periods.length <= 1 ? plotW / 2 : (i * plotW) / (periods.length - 1));
   const y = (v: number) => M.top + plotH - (v / top) * plotH;
-  const out: string[] = [`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${xmlAttr(title)}" class="chart">`, `<title>${xmlText(title)}</title>`];
+  const out: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${xmlAttr(title)}" class="chart">`,
+    `<title>${xmlText(title)}</title>`,
+  ];
   // Round gridlines: a maximum of 2·10^k in four steps, 1, 2.5 or 5·10^k in five.
   const lead = Math.round((top / 10 ** Math.floor(Math.log10(top))) * 10) / 10;
   const steps = lead === 2 ? 4 : 5;
   for (let k = 0; k <= steps; k++) {
     const v = (top * k) / steps;
     out.push(`<line x1="${M.left}" x2="${W - M.right}" y1="${r(y(v))}" y2="${r(y(v))}" class="grid"/>`);
-    out.push(`<text x="${M.left - 6}" y="${r(y(v)) + 4}" text-anchor="end" class="tick">${Number((v * 100).toFixed(1))}%</text>`);
+    out.push(
+      `<text x="${M.left - 6}" y="${r(y(v)) + 4}" text-anchor="end" class="tick">${Number((v * 100).toFixed(1))}%</text>`,
+    );
   }
   // At most twelve labels, evenly spaced and counted back from the last period, which is always labelled.
   const every = Math.max(1, Math.ceil(periods.length / 12));
@@ -50,12 +55,18 @@ export function lineChartSvg(title: string, periods: readonly string[], series: 
   series.forEach((s, k) => {
     const color = s.color ?? PALETTE[k % PALETTE.length]!;
     const points = s.values.map((v, i) => `${r(x(i))},${r(y(v))}`).join(' ');
-    out.push(`<polyline points="${points}" fill="none" stroke="${xmlAttr(color)}" stroke-width="2"><title>${xmlText(s.name)}</title></polyline>`);
-    if (s.values.length === 1) out.push(`<circle cx="${r(x(0))}" cy="${r(y(s.values[0]!))}" r="3" fill="${xmlAttr(color)}"/>`);
+    out.push(
+      `<polyline points="${points}" fill="none" stroke="${xmlAttr(color)}" stroke-width="2"><title>${xmlText(s.name)}</title></polyline>`,
+    );
+    if (s.values.length === 1)
+      out.push(`<circle cx="${r(x(0))}" cy="${r(y(s.values[0]!))}" r="3" fill="${xmlAttr(color)}"/>`);
   });
   out.push('</svg>');
   const legend = series
-    .map((s, k) => `<li><span class="swatch" style="background:${xmlAttr(s.color ?? PALETTE[k % PALETTE.length]!)}"></span>${xmlText(s.name)}</li>`)
+    .map(
+      (s, k) =>
+        `<li><span class="swatch" style="background:${xmlAttr(s.color ?? PALETTE[k % PALETTE.length]!)}"></span>${xmlText(s.name)}</li>`,
+    )
     .join('');
   return `${out.join('\n')}\n<ul class="legend">${legend}</ul>`;
 }

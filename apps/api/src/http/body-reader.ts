@@ -2,7 +2,8 @@ import type { IncomingMessage } from 'node:http';
 import type { Context, MiddlewareHandler } from 'hono';
 import { AppError } from './errors.ts';
 
-const tooLarge = (maxBytes: number) => new AppError('request.too_large', 413, `The request body is larger than ${maxBytes / (1024 * 1024)} MB.`);
+const tooLarge = (maxBytes: number) =>
+  new AppError('request.too_large', 413, `The request body is larger than ${maxBytes / (1024 * 1024)} MB.`);
 const cutShort = () => new AppError('request.incomplete', 400, 'The request body ended before it was complete.');
 
 /** Collects Node's request stream, refusing it once it passes `maxBytes`. */

@@ -27,4 +27,5 @@ export function errorBody(code: string, message: string, where?: ErrorWhere): Er
 }
 
 export const notFound = (what: string) => new AppError('not_found', 404, `${what} was not found.`);
-export const forbidden = (message = 'You do not have the role this needs.') => new AppError('auth.forbidden', 403, message);
+export const forbidden = (message = 'You do not have the role this needs.') =>
+  new AppError('auth.forbidden', 403, message);

@@ -19,7 +19,15 @@ export function onError(log: LogLine): ErrorHandler<AppEnv> {
       const message = malformed ? 'The request body is not valid JSON.' : err.message || 'Bad request.';
       return c.json({ error: { code, message, requestId } }, err.status);
     }
-    log({ at: new Date().toISOString(), requestId, level: 'error', error: err instanceof Error ? err.stack : String(err) });
-    return c.json({ error: { code: 'internal', message: 'Something went wrong on the server. It has been logged.', requestId } }, 500);
+    log({
+      at: new Date().toISOString(),
+      requestId,
+      level: 'error',
+      error: err instanceof Error ? err.stack : String(err),
+    });
+    return c.json(
+      { error: { code: 'internal', message: 'Something went wrong on the server. It has been logged.', requestId } },
+      500,
+    );
   };
 }

@@ -14,9 +14,14 @@ export function originCheck(allowedOrigins: string[]): MiddlewareHandler {
       const origin = c.req.header('origin');
       const site = c.req.header('sec-fetch-site');
       const own = new URL(c.req.url).origin;
-      const allowed = origin === undefined ? site === undefined || site === 'same-origin' || site === 'none' : origin === own || allowedOrigins.includes(origin);
+      const allowed =
+        origin === undefined
+          ? site === undefined || site === 'same-origin' || site === 'none'
+          : origin === own || allowedOrigins.includes(origin);
       if (!allowed) {
-        throw new AppError('auth.foreign_origin', 403, 'This request came from another site and was refused.', { field: 'Origin' });
+        throw new AppError('auth.foreign_origin', 403, 'This request came from another site and was refused.', {
+          field: 'Origin',
+        });
       }
     }
     await next();

@@ -4,10 +4,17 @@
 import type { ErrorWhere } from '../http/errors.ts';
 import { importErrors } from './errors.ts';
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
+const ISO =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
 
 const daysIn = (year: number, month: number) =>
-  month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  month === 2
+    ? year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+      ? 29
+      : 28
+    : [4, 6, 9, 11].includes(month)
+      ? 30
+      : 31;
 
 /**
  * Returns the UTC ISO string, or throws import.invalid_date with `where`.
@@ -21,9 +28,17 @@ export function toUtcIso(value: unknown, where: ErrorWhere): string {
   if (/^\d{9,13}$/.test(s)) return fromEpoch(Number(s), where);
   const m = ISO.exec(s);
   if (!m) throw importErrors.invalidDate(where, value, 'expected a date like 2023-05-01T12:00:00Z');
-  const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0)) as [number, number, number, number, number, number];
+  const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   if (month < 1 || month > 12) throw importErrors.invalidDate(where, value, `there is no month ${month}`);
-  if (day < 1 || day > daysIn(year, month)) throw importErrors.invalidDate(where, value, `month ${month} of ${year} has no day ${day}`);
+  if (day < 1 || day > daysIn(year, month))
+    throw importErrors.invalidDate(where, value, `month ${month} of ${year} has no day ${day}`);
   if (hour > 23 || minute > 59 || second > 59) throw importErrors.invalidDate(where, value, 'the time is out of range');
   const ms = Math.floor(Number(`0.${m[7] ?? '0'}`) * 1000);
   let offsetMinutes = 0;
@@ -46,6 +61,7 @@ function fromEpoch(n: number, where: ErrorWhere): string {
 
 function checkRange(ms: number, value: unknown, where: ErrorWhere): string {
   // Forum posts predate neither the web nor the future by much; anything else is a unit mix-up.
-  if (ms < Date.UTC(1980, 0, 1) || ms > Date.UTC(2200, 0, 1)) throw importErrors.invalidDate(where, value, 'the year is out of range');
+  if (ms < Date.UTC(1980, 0, 1) || ms > Date.UTC(2200, 0, 1))
+    throw importErrors.invalidDate(where, value, 'the year is out of range');
   return new Date(ms).toISOString();
 }

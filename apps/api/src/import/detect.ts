@@ -7,7 +7,10 @@ import type { ImportFormat } from './types.ts';
 export function detectFormat(input: Pick<InputFile, 'name' | 'head' | 'isZip'>): ImportFormat {
   if (input.isZip) return 'discourse';
   const ext = extname(input.name).toLowerCase();
-  const text = input.head.toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  const text = input.head
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   if (ext === '.xml' || text.startsWith('<')) return 'stackexchange';
   if (ext === '.csv' || ext === '.tsv') return 'csv';
   // Topics carry a post_stream; a JSON array is only ever a list of topics here.

@@ -6,7 +6,13 @@ import { AppError, type ErrorWhere } from '../http/errors.ts';
 type Status = 400 | 409 | 413 | 415 | 422;
 
 export class ImportError extends AppError {
-  constructor(code: string, status: Status, message: string, where: ErrorWhere, readonly fatal = false) {
+  constructor(
+    code: string,
+    status: Status,
+    message: string,
+    where: ErrorWhere,
+    readonly fatal = false,
+  ) {
     super(code, status, message, where);
     this.name = 'ImportError';
   }
@@ -26,21 +32,64 @@ export function describeWhere(where: ErrorWhere): string {
 const at = (where: ErrorWhere) => (describeWhere(where) ? ` (${describeWhere(where)})` : '');
 
 export const importErrors = {
-  notFound: (where: ErrorWhere) => new ImportError('import.file_not_found', 400, `The file ${where.file} does not exist or cannot be read.`, where, true),
+  notFound: (where: ErrorWhere) =>
+    new ImportError(
+      'import.file_not_found',
+      400,
+      `The file ${where.file} does not exist or cannot be read.`,
+      where,
+      true,
+    ),
   empty: (where: ErrorWhere, what = 'nothing to import') =>
     new ImportError('import.empty_file', 400, `The file is empty: ${what}${at(where)}.`, where, true),
   binary: (where: ErrorWhere, nul = true) =>
     nul
-      ? new ImportError('import.binary_file', 415, `The file is not UTF-8 text (it holds a NUL byte, so it looks binary)${at(where)}. Upload the JSON, XML or CSV dump itself.`, where, true)
-      : new ImportError('import.binary_file', 415, `The file is not valid UTF-8 text${at(where)}. Save it as UTF-8, or upload the JSON, XML or CSV dump itself.`, where, true),
+      ? new ImportError(
+          'import.binary_file',
+          415,
+          `The file is not UTF-8 text (it holds a NUL byte, so it looks binary)${at(where)}. Upload the JSON, XML or CSV dump itself.`,
+          where,
+          true,
+        )
+      : new ImportError(
+          'import.binary_file',
+          415,
+          `The file is not valid UTF-8 text${at(where)}. Save it as UTF-8, or upload the JSON, XML or CSV dump itself.`,
+          where,
+          true,
+        ),
   unknownFormat: (where: ErrorWhere) =>
-    new ImportError('import.unknown_format', 415, `Cannot tell the file's format${at(where)}; pass --format discourse|stackexchange|csv|jsonl.`, where, true),
+    new ImportError(
+      'import.unknown_format',
+      415,
+      `Cannot tell the file's format${at(where)}; pass --format discourse|stackexchange|csv|jsonl.`,
+      where,
+      true,
+    ),
   fileTooLarge: (where: ErrorWhere, size: number, limit: number) =>
-    new ImportError('import.file_too_large', 413, `The file is ${size} bytes, over the limit of ${limit} bytes${at(where)}.`, where, true),
+    new ImportError(
+      'import.file_too_large',
+      413,
+      `The file is ${size} bytes, over the limit of ${limit} bytes${at(where)}.`,
+      where,
+      true,
+    ),
   recordTooLarge: (where: ErrorWhere, limit: number, hint = 'is this really one topic per line?') =>
-    new ImportError('import.record_too_large', 413, `One record is over ${limit} bytes${at(where)}; ${hint}`, where, true),
+    new ImportError(
+      'import.record_too_large',
+      413,
+      `One record is over ${limit} bytes${at(where)}; ${hint}`,
+      where,
+      true,
+    ),
   tooManyPosts: (where: ErrorWhere, limit: number) =>
-    new ImportError('import.too_many_posts', 413, `The file has more than ${limit} posts${at(where)}; split it or raise the limit.`, where, true),
+    new ImportError(
+      'import.too_many_posts',
+      413,
+      `The file has more than ${limit} posts${at(where)}; split it or raise the limit.`,
+      where,
+      true,
+    ),
   zipBomb: (where: ErrorWhere, why: string) =>
     new ImportError('import.zip_bomb', 413, `Refusing the zip archive: ${why}${at(where)}.`, where, true),
   invalidZip: (where: ErrorWhere, why: string) =>
@@ -51,21 +100,42 @@ export const importErrors = {
     new ImportError('import.invalid_xml', 400, `Malformed XML: ${why}${at(where)}.`, where, true),
   invalidCsv: (where: ErrorWhere, why: string, fatal: boolean) =>
     new ImportError('import.invalid_csv', 400, `Malformed CSV: ${why}${at(where)}.`, where, fatal),
-  invalidMapping: (why: string, where: ErrorWhere = { field: 'mapping' }) => new ImportError('import.invalid_mapping', 400, `Bad column mapping: ${why}.`, where, true),
+  invalidMapping: (why: string, where: ErrorWhere = { field: 'mapping' }) =>
+    new ImportError('import.invalid_mapping', 400, `Bad column mapping: ${why}.`, where, true),
   wrongType: (where: ErrorWhere, expected: string, got: unknown) =>
-    new ImportError('import.wrong_type', 400, `Expected ${expected} but found ${describeValue(got)}${at(where)}.`, where),
+    new ImportError(
+      'import.wrong_type',
+      400,
+      `Expected ${expected} but found ${describeValue(got)}${at(where)}.`,
+      where,
+    ),
   missingField: (where: ErrorWhere, what: string) =>
     new ImportError('import.missing_field', 400, `Missing ${what}${at(where)}.`, where),
   invalidDate: (where: ErrorWhere, value: unknown, why: string) =>
     new ImportError('import.invalid_date', 400, `Invalid date ${describeValue(value)}: ${why}${at(where)}.`, where),
   duplicateId: (where: ErrorWhere, what: string, id: string, first: ErrorWhere) =>
-    new ImportError('import.duplicate_id', 409, `${what} id ${id} appears twice in the file: first at ${describeWhere(first)}, again at ${describeWhere(where)}.`, where),
+    new ImportError(
+      'import.duplicate_id',
+      409,
+      `${what} id ${id} appears twice in the file: first at ${describeWhere(first)}, again at ${describeWhere(where)}.`,
+      where,
+    ),
   fieldTooLong: (where: ErrorWhere, what: string, limit: number) =>
     new ImportError('import.field_too_long', 413, `Too long: ${what} has over ${limit} characters${at(where)}.`, where),
   postTooLarge: (where: ErrorWhere, bytes: number, limit: number) =>
-    new ImportError('import.post_too_large', 413, `A post of ${bytes} bytes is over the limit of ${limit} bytes${at(where)}.`, where),
+    new ImportError(
+      'import.post_too_large',
+      413,
+      `A post of ${bytes} bytes is over the limit of ${limit} bytes${at(where)}.`,
+      where,
+    ),
   orphanAnswer: (where: ErrorWhere, id: string, parentId: string) =>
-    new ImportError('import.orphan_answer', 422, `Answer ${id} belongs to question ${parentId}, which is not in the file${at(where)}.`, where),
+    new ImportError(
+      'import.orphan_answer',
+      422,
+      `Answer ${id} belongs to question ${parentId}, which is not in the file${at(where)}.`,
+      where,
+    ),
   noPosts: (where: ErrorWhere, id: string) =>
     new ImportError('import.no_posts', 422, `Thread ${id} has no posts that could be imported${at(where)}.`, where),
 };

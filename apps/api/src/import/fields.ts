@@ -6,7 +6,8 @@ import { importErrors } from './errors.ts';
 export const MAX_ID_CHARS = 1000;
 export const MAX_TEXT_CHARS = 10_000;
 
-export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** An id: a non-negative integer or a non-empty string. */
 export function readId(value: unknown, where: ErrorWhere, what: string): string {
@@ -39,7 +40,8 @@ function short(value: string, where: ErrorWhere, what: string, max: number): str
 export function optionalInt(value: unknown, where: ErrorWhere, what: string): number | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   const n = typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
-  if (typeof n !== 'number' || !Number.isSafeInteger(n)) throw importErrors.wrongType(where, `${what} (an integer)`, value);
+  if (typeof n !== 'number' || !Number.isSafeInteger(n))
+    throw importErrors.wrongType(where, `${what} (an integer)`, value);
   return n;
 }
 

@@ -31,19 +31,42 @@ export interface ImportRecord {
 }
 
 interface Row {
-  id: number; source_id: number; source_name: string; user_id: number | null; filename: string; format: ImportFormat; mode: ImportMode;
-  status: ImportStatus; bytes_total: number | null; bytes_read: number; posts_read: number; report_json: string | null; error_json: string | null;
-  created_at: string; finished_at: string | null; options_json: string;
+  id: number;
+  source_id: number;
+  source_name: string;
+  user_id: number | null;
+  filename: string;
+  format: ImportFormat;
+  mode: ImportMode;
+  status: ImportStatus;
+  bytes_total: number | null;
+  bytes_read: number;
+  posts_read: number;
+  report_json: string | null;
+  error_json: string | null;
+  created_at: string;
+  finished_at: string | null;
+  options_json: string;
 }
 
 const select = `SELECT i.*, s.name AS source_name FROM imports i JOIN sources s ON s.id = i.source_id`;
 
 const toRecord = (r: Row): ImportRecord => ({
-  id: r.id, sourceId: r.source_id, sourceName: r.source_name, userId: r.user_id, filename: r.filename, format: r.format, mode: r.mode,
-  status: r.status, bytesTotal: r.bytes_total, bytesRead: r.bytes_read, postsRead: r.posts_read,
+  id: r.id,
+  sourceId: r.source_id,
+  sourceName: r.source_name,
+  userId: r.user_id,
+  filename: r.filename,
+  format: r.format,
+  mode: r.mode,
+  status: r.status,
+  bytesTotal: r.bytes_total,
+  bytesRead: r.bytes_read,
+  postsRead: r.posts_read,
   report: r.report_json ? (JSON.parse(r.report_json) as ImportReport) : null,
   error: r.error_json ? (JSON.parse(r.error_json) as ImportErrorBody) : null,
-  createdAt: r.created_at, finishedAt: r.finished_at,
+  createdAt: r.created_at,
+  finishedAt: r.finished_at,
 });
 
 export function getImport(db: Db, id: number): ImportRecord | undefined {
@@ -74,14 +97,25 @@ export function setProgress(db: Db, id: number, bytesRead: number, postsRead: nu
 export function finish(db: Db, id: number, outcome: { report: ImportReport } | { error: ImportErrorBody }): void {
   const now = new Date().toISOString();
   if ('report' in outcome) {
-    db.prepare(`UPDATE imports SET status = 'succeeded', report_json = ?, finished_at = ? WHERE id = ?`).run(JSON.stringify(outcome.report), now, id);
+    db.prepare(`UPDATE imports SET status = 'succeeded', report_json = ?, finished_at = ? WHERE id = ?`).run(
+      JSON.stringify(outcome.report),
+      now,
+      id,
+    );
   } else {
-    db.prepare(`UPDATE imports SET status = 'failed', error_json = ?, finished_at = ? WHERE id = ?`).run(JSON.stringify(outcome.error), now, id);
+    db.prepare(`UPDATE imports SET status = 'failed', error_json = ?, finished_at = ? WHERE id = ?`).run(
+      JSON.stringify(outcome.error),
+      now,
+      id,
+    );
   }
 }
 
 export function hasActiveImport(db: Db, sourceId: number): boolean {
-  return db.prepare(`SELECT 1 FROM imports WHERE source_id = ? AND status IN ('queued', 'running')`).get(sourceId) !== undefined;
+  return (
+    db.prepare(`SELECT 1 FROM imports WHERE source_id = ? AND status IN ('queued', 'running')`).get(sourceId) !==
+    undefined
+  );
 }
 
 /**
@@ -91,7 +125,8 @@ export function hasActiveImport(db: Db, sourceId: number): boolean {
  * that commit and recording the report, its threads and posts are all there.
  */
 export function failInterruptedImports(db: Db): number {
-  const error = (message: string): string => JSON.stringify({ code: 'import.interrupted', message } satisfies ImportErrorBody);
+  const error = (message: string): string =>
+    JSON.stringify({ code: 'import.interrupted', message } satisfies ImportErrorBody);
   return db
     .prepare(
       `UPDATE imports SET status = 'failed', finished_at = ?,
@@ -100,7 +135,9 @@ export function failInterruptedImports(db: Db): number {
     )
     .run(
       new Date().toISOString(),
-      error('The server stopped just after this import stored its threads and posts; they are all there, but its report was lost.'),
+      error(
+        'The server stopped just after this import stored its threads and posts; they are all there, but its report was lost.',
+      ),
       error('The server stopped while this import ran; nothing from it was stored. Start it again.'),
     ).changes;
 }

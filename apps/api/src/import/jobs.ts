@@ -9,7 +9,15 @@ import { openDb, type Db } from '../db/open.ts';
 import { AppError } from '../http/errors.ts';
 import { detectFormat } from './detect.ts';
 import {
-  failInterruptedImports, finish, getImport, hasActiveImport, importOptions, setProgress, setRunning, type ImportErrorBody, type ImportRecord,
+  failInterruptedImports,
+  finish,
+  getImport,
+  hasActiveImport,
+  importOptions,
+  setProgress,
+  setRunning,
+  type ImportErrorBody,
+  type ImportRecord,
 } from './import-rows.ts';
 import { openInput } from './input.ts';
 import { resolveLimits } from './limits.ts';
@@ -51,12 +59,30 @@ export async function createImport(db: Db, o: StartImportOptions): Promise<numbe
   return db.transaction(() => {
     const found = db.prepare('SELECT id FROM sources WHERE name = ?').pluck().get(o.sourceName) as number | undefined;
     const addSource = db.prepare('INSERT INTO sources (name, kind, base_url, created_at) VALUES (?, ?, ?, ?)');
-    const sourceId = found ?? Number(addSource.run(o.sourceName, o.sourceKind ?? format, o.baseUrl ?? null, now).lastInsertRowid);
-    if (hasActiveImport(db, sourceId)) throw new AppError('import.busy', 409, `An import into "${o.sourceName}" is already running; wait for it to finish.`);
+    const sourceId =
+      found ?? Number(addSource.run(o.sourceName, o.sourceKind ?? format, o.baseUrl ?? null, now).lastInsertRowid);
+    if (hasActiveImport(db, sourceId))
+      throw new AppError(
+        'import.busy',
+        409,
+        `An import into "${o.sourceName}" is already running; wait for it to finish.`,
+      );
     const options = { ...o, fileName: input.name, format };
     return Number(
-      db.prepare('INSERT INTO imports (source_id, user_id, filename, format, mode, options_json, bytes_total, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(sourceId, o.userId ?? null, input.name, format, o.mode ?? 'strict', JSON.stringify(options), input.size, now).lastInsertRowid,
+      db
+        .prepare(
+          'INSERT INTO imports (source_id, user_id, filename, format, mode, options_json, bytes_total, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(
+          sourceId,
+          o.userId ?? null,
+          input.name,
+          format,
+          o.mode ?? 'strict',
+          JSON.stringify(options),
+          input.size,
+          now,
+        ).lastInsertRowid,
     );
   })();
 }
@@ -68,8 +94,16 @@ export async function executeImport(db: Db, importId: number): Promise<ImportRec
   let last = 0;
   const bytesTotal = getImport(db, importId)!.bytesTotal;
   const options: ImportOptions = {
-    source: o.sourceName, sourceKind: o.sourceKind, format: o.format, mode: o.mode, mapping: o.mapping, baseUrl: o.baseUrl,
-    limits: o.limits, fileName: o.fileName, importId, workers: o.workers,
+    source: o.sourceName,
+    sourceKind: o.sourceKind,
+    format: o.format,
+    mode: o.mode,
+    mapping: o.mapping,
+    baseUrl: o.baseUrl,
+    limits: o.limits,
+    fileName: o.fileName,
+    importId,
+    workers: o.workers,
     onProgress: ({ bytesRead, postsRead }) => {
       const now = Date.now();
       // The last report (every byte read: storing begins) is always recorded, however soon it comes.
@@ -90,7 +124,8 @@ export async function executeImport(db: Db, importId: number): Promise<ImportRec
 }
 
 export function errorBody(err: unknown): ImportErrorBody {
-  if (err instanceof AppError) return { code: err.code, message: err.message, ...(err.where ? { where: err.where } : {}) };
+  if (err instanceof AppError)
+    return { code: err.code, message: err.message, ...(err.where ? { where: err.where } : {}) };
   // Not bad input but a failure of ours or of the machine (disk full…): say so plainly.
   return { code: 'import.failed', message: `The import failed: ${err instanceof Error ? err.message : String(err)}` };
 }
@@ -99,7 +134,10 @@ export function errorBody(err: unknown): ImportErrorBody {
  * Queues an import and runs it on a worker thread. Resolves once the row exists (so a route
  * can answer 202 with the id); `done` resolves with the final row when the job ends.
  */
-export async function startImport(dbPath: string, o: StartImportOptions): Promise<{ importId: number; done: Promise<ImportRecord> }> {
+export async function startImport(
+  dbPath: string,
+  o: StartImportOptions,
+): Promise<{ importId: number; done: Promise<ImportRecord> }> {
   const db = openDb(dbPath);
   let importId: number;
   try {
@@ -138,7 +176,9 @@ export function recoverInterruptedImports(db: Db): number {
 function markCrashed(dbPath: string, importId: number): ImportRecord {
   const db = openDb(dbPath);
   try {
-    finish(db, importId, { error: { code: 'import.crashed', message: 'The import stopped unexpectedly; nothing from it was stored.' } });
+    finish(db, importId, {
+      error: { code: 'import.crashed', message: 'The import stopped unexpectedly; nothing from it was stored.' },
+    });
     return getImport(db, importId)!;
   } finally {
     db.close();

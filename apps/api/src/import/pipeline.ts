@@ -65,7 +65,8 @@ export async function prepare(items: AsyncIterable<ParsedItem>, o: PrepareOption
         batch.bytes += p.post.html.length;
       }
       o.onProgress?.();
-      if (batch.dirty.length >= BATCH_POSTS || batch.bytes >= BATCH_BYTES || batch.entries.length >= BATCH_POSTS) await dispatch();
+      if (batch.dirty.length >= BATCH_POSTS || batch.bytes >= BATCH_BYTES || batch.entries.length >= BATCH_POSTS)
+        await dispatch();
     }
   }
   if (batch.entries.length) await dispatch();

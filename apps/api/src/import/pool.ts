@@ -33,7 +33,10 @@ export function workerPool(size: number, baseUrl?: string): SanitizePool {
   const url = new URL('./sanitize-worker.mjs', import.meta.url);
   // A small heap keeps a worker's RSS down: its garbage is short-lived, so frequent GCs are cheap.
   const resourceLimits = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 };
-  const workers = Array.from({ length: size }, () => ({ worker: new Worker(url, { workerData: { baseUrl }, resourceLimits }), pending: new Map<number, Pending>() }));
+  const workers = Array.from({ length: size }, () => ({
+    worker: new Worker(url, { workerData: { baseUrl }, resourceLimits }),
+    pending: new Map<number, Pending>(),
+  }));
   let nextId = 0;
   let failure: Error | undefined;
   for (const w of workers) {

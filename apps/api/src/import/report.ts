@@ -17,7 +17,8 @@ export class ReportBuilder {
 
   reject(err: ImportError): void {
     if (this.mode === 'strict' || err.fatal) throw err;
-    if (this.rejected.length < this.maxRejections) this.rejected.push({ code: err.code, reason: err.message, where: err.where ?? {} });
+    if (this.rejected.length < this.maxRejections)
+      this.rejected.push({ code: err.code, reason: err.message, where: err.where ?? {} });
     else this.omitted++;
   }
 

@@ -17,7 +17,15 @@ import { Staging } from './staging.ts';
 import { storeStaged } from './store.ts';
 import { resolveMapping } from './table/mapping.ts';
 import { parseTable } from './table/parse.ts';
-import type { ImportFormat, ImportLimits, ImportMode, ImportProgress, ImportReport, ParseContext, ParsedItem } from './types.ts';
+import type {
+  ImportFormat,
+  ImportLimits,
+  ImportMode,
+  ImportProgress,
+  ImportReport,
+  ParseContext,
+  ParsedItem,
+} from './types.ts';
 
 export interface ImportOptions {
   /** The source's name; the source is created (with sourceKind, default the format) on first import. */
@@ -51,7 +59,9 @@ const DEFER_INDEX_POSTS = 2000;
 
 export async function runImportFile(db: Db, file: string, options: ImportOptions): Promise<ImportReport> {
   // A re-import without a base URL uses the source's, so links resolve the same way as before.
-  const source = db.prepare('SELECT id, base_url AS baseUrl FROM sources WHERE name = ?').get(options.source) as { id: number; baseUrl: string | null } | undefined;
+  const source = db.prepare('SELECT id, base_url AS baseUrl FROM sources WHERE name = ?').get(options.source) as
+    | { id: number; baseUrl: string | null }
+    | undefined;
   const baseUrl = options.baseUrl ?? source?.baseUrl ?? undefined;
   const limits = resolveLimits(options.limits);
   const mode = options.mode ?? 'strict';
@@ -59,7 +69,8 @@ export async function runImportFile(db: Db, file: string, options: ImportOptions
   const format = options.format ?? detectFormat(input);
   const progress: ImportProgress = { bytesRead: 0, postsRead: 0 };
   const ctx: ParseContext = { file: input.name, limits, progress, baseUrl, mapping: resolveMapping(options.mapping) };
-  const workers = options.workers ?? (input.size >= WORKER_THRESHOLD ? Math.min(3, Math.max(1, availableParallelism() - 1)) : 0);
+  const workers =
+    options.workers ?? (input.size >= WORKER_THRESHOLD ? Math.min(3, Math.max(1, availableParallelism() - 1)) : 0);
   const report = new ReportBuilder(mode, limits.maxRejections);
   // Staging first: if creating it throws, there is no pool to leak; the pool is closed in `finally`.
   const staging = new Staging();
@@ -68,7 +79,12 @@ export async function runImportFile(db: Db, file: string, options: ImportOptions
     pool = workers > 0 ? workerPool(workers, baseUrl) : inlinePool(baseUrl);
     const storedHash = source && hashLookup(db, source.id);
     const seen = await prepare(parse(format, input, ctx, mode), {
-      limits, pool, staging, report, progress, storedHash,
+      limits,
+      pool,
+      staging,
+      report,
+      progress,
+      storedHash,
       // Enough batches in flight that the main thread sanitizes while a worker is busy, not waits.
       depth: workers > 0 ? 8 + workers * 2 : 1,
       hashSalt: baseUrl ?? '',
@@ -78,7 +94,13 @@ export async function runImportFile(db: Db, file: string, options: ImportOptions
     progress.bytesRead = input.size;
     options.onProgress?.(progress);
     const deferIndex = options.deferIndex ?? staging.posts >= DEFER_INDEX_POSTS;
-    const target = { sourceName: options.source, sourceKind: options.sourceKind ?? format, baseUrl, importId: options.importId, deferIndex };
+    const target = {
+      sourceName: options.source,
+      sourceKind: options.sourceKind ?? format,
+      baseUrl,
+      importId: options.importId,
+      deferIndex,
+    };
     const stored = storeStaged(db, staging, target);
     return report.build(format, stored.threads, stored.posts, stored.search);
   } finally {

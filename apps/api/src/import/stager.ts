@@ -42,11 +42,22 @@ export class PostStager {
   add(row: StagedRow): ImportError | undefined {
     if (this.pending === 0) this.db.exec('BEGIN');
     const keyNum = /^\d{1,15}$/.test(row.threadKey) ? Number(row.threadKey) : null;
-    const { changes } = this.insert.run(row.threadKey, keyNum, row.head ? 1 : 0, row.externalId, row.createdAt, row.line, row.payload);
+    const { changes } = this.insert.run(
+      row.threadKey,
+      keyNum,
+      row.head ? 1 : 0,
+      row.externalId,
+      row.createdAt,
+      row.line,
+      row.payload,
+    );
     if (++this.pending >= BATCH) this.flush();
     if (changes === 1) return undefined;
     const where: ErrorWhere = { file: this.file, line: row.line };
-    return importErrors.duplicateId(where, 'Post', row.externalId, { file: this.file, line: this.firstLine.get(row.externalId) as number });
+    return importErrors.duplicateId(where, 'Post', row.externalId, {
+      file: this.file,
+      line: this.firstLine.get(row.externalId) as number,
+    });
   }
 
   /** Rows grouped by thread (numeric ids in numeric order), the head row first, then by date. */

@@ -54,7 +54,9 @@ export class Staging {
       CREATE TABLE threads (seq INTEGER PRIMARY KEY, external_id TEXT, title TEXT, category TEXT, tags_json TEXT, url TEXT, views INTEGER, created_at TEXT);
       CREATE TABLE posts (seq INTEGER PRIMARY KEY, thread_seq INTEGER, external_id TEXT, post_number INTEGER, reply_to INTEGER,
         author TEXT, created_at TEXT, html TEXT, text TEXT, like_count INTEGER, content_hash TEXT);`);
-    this.addThread = this.db.prepare('INSERT INTO threads (external_id, title, category, tags_json, url, views, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    this.addThread = this.db.prepare(
+      'INSERT INTO threads (external_id, title, category, tags_json, url, views, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
     this.addPost = this.db.prepare(
       'INSERT INTO posts (thread_seq, external_id, post_number, reply_to, author, created_at, html, text, like_count, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
@@ -65,10 +67,29 @@ export class Staging {
     this.db.transaction(() => {
       for (const { thread: t, posts } of batch) {
         const tags = JSON.stringify(t.tags);
-        const seq = this.addThread.run(t.externalId, t.title, t.category ?? null, tags, t.url ?? null, t.views ?? null, t.createdAt).lastInsertRowid;
+        const seq = this.addThread.run(
+          t.externalId,
+          t.title,
+          t.category ?? null,
+          tags,
+          t.url ?? null,
+          t.views ?? null,
+          t.createdAt,
+        ).lastInsertRowid;
         for (const { post: p, hash, clean } of posts) {
           const { html = null, text = null } = clean ?? {};
-          this.addPost.run(seq, p.externalId, p.postNumber, p.replyTo ?? null, p.author ?? null, p.createdAt, html, text, p.likeCount ?? null, hash);
+          this.addPost.run(
+            seq,
+            p.externalId,
+            p.postNumber,
+            p.replyTo ?? null,
+            p.author ?? null,
+            p.createdAt,
+            html,
+            text,
+            p.likeCount ?? null,
+            hash,
+          );
         }
         this.threads++;
         this.posts += posts.length;
@@ -108,7 +129,13 @@ export function removeOrphanedStaging(): void {
     try {
       rmSync(join(tmpdir(), name), { recursive: true, force: true });
     } catch (err) {
-      console.error(JSON.stringify({ at: new Date().toISOString(), level: 'error', error: `could not remove old import staging ${join(tmpdir(), name)}: ${(err as Error).message}` }));
+      console.error(
+        JSON.stringify({
+          at: new Date().toISOString(),
+          level: 'error',
+          error: `could not remove old import staging ${join(tmpdir(), name)}: ${(err as Error).message}`,
+        }),
+      );
     }
   }
 }

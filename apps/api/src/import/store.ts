@@ -28,11 +28,28 @@ export interface StoreResult {
   search: SearchIndexState;
 }
 
-interface ThreadRow { id: number; title: string; category: string | null; tags_json: string; url: string | null; views: number | null; created_at: string }
-interface PostRow { id: number; thread_id: number; post_number: number; content_hash: string }
+interface ThreadRow {
+  id: number;
+  title: string;
+  category: string | null;
+  tags_json: string;
+  url: string | null;
+  views: number | null;
+  created_at: string;
+}
+interface PostRow {
+  id: number;
+  thread_id: number;
+  post_number: number;
+  content_hash: string;
+}
 
 const conflict = () =>
-  new AppError('import.conflict', 409, 'Another import changed this source while this one was running; run this import again.');
+  new AppError(
+    'import.conflict',
+    409,
+    'Another import changed this source while this one was running; run this import again.',
+  );
 
 export function storeStaged(db: Db, staging: Staging, target: StoreTarget): StoreResult {
   const q = statements(db);
@@ -50,8 +67,12 @@ export function storeStaged(db: Db, staging: Staging, target: StoreTarget): Stor
     // IMMEDIATE: the write lock is taken before the first read. A deferred transaction that read
     // first fails at once (SQLITE_BUSY_SNAPSHOT) if the API commits a save before its first write.
     db.transaction(() => {
-      sourceId = (q.findSource.get(target.sourceName) as number | undefined) ??
-        Number(q.addSource.run(target.sourceName, target.sourceKind, target.baseUrl ?? null, new Date().toISOString()).lastInsertRowid);
+      sourceId =
+        (q.findSource.get(target.sourceName) as number | undefined) ??
+        Number(
+          q.addSource.run(target.sourceName, target.sourceKind, target.baseUrl ?? null, new Date().toISOString())
+            .lastInsertRowid,
+        );
       if (target.baseUrl) q.setBaseUrl.run(target.baseUrl, sourceId);
       // Checked inside the write lock, so it stays true: a first import has nothing to look up or update.
       if (!q.anyThread.get(sourceId)) {
@@ -83,7 +104,14 @@ export function storeStaged(db: Db, staging: Staging, target: StoreTarget): Stor
  * INSERT … SELECT statements with no per-row JavaScript. Ids are given (`after`, the current
  * maximum, plus the staging sequence), so posts can name their threads' ids without a lookup.
  */
-function copyAll(db: Db, ids: { thread: number; post: number }, sourceId: number, importId: number | null, threads: Counts, posts: Counts): void {
+function copyAll(
+  db: Db,
+  ids: { thread: number; post: number },
+  sourceId: number,
+  importId: number | null,
+  threads: Counts,
+  posts: Counts,
+): void {
   // Phase 1 skipped sanitizing because it saw stored posts; they are gone now.
   if (db.prepare('SELECT 1 FROM staging.posts WHERE html IS NULL OR text IS NULL LIMIT 1').get()) throw conflict();
   threads.new = db
@@ -92,7 +120,9 @@ function copyAll(db: Db, ids: { thread: number; post: number }, sourceId: number
        SELECT ? + seq, ?, external_id, title, category, tags_json, url, views, created_at, ? FROM staging.threads ORDER BY seq`,
     )
     .run(ids.thread, sourceId, importId).changes;
-  db.prepare('INSERT OR IGNORE INTO thread_tags (thread_id, tag) SELECT ? + t.seq, j.value FROM staging.threads t, json_each(t.tags_json) j').run(ids.thread);
+  db.prepare(
+    'INSERT OR IGNORE INTO thread_tags (thread_id, tag) SELECT ? + t.seq, j.value FROM staging.threads t, json_each(t.tags_json) j',
+  ).run(ids.thread);
   posts.new = db
     .prepare(
       `INSERT INTO posts (id, source_id, thread_id, external_id, post_number, reply_to, author, created_at, html, text, like_count, content_hash)
@@ -108,10 +138,29 @@ interface Index {
   post(id: number | bigint, text: string): void;
 }
 
-function upsertThread(q: Statements, index: Index, sourceId: number, r: StagedPostRow, importId: number | null, counts: Counts): number {
+function upsertThread(
+  q: Statements,
+  index: Index,
+  sourceId: number,
+  r: StagedPostRow,
+  importId: number | null,
+  counts: Counts,
+): number {
   const old = q.findThread.get(sourceId, r.externalId) as ThreadRow | undefined;
   if (!old) {
-    const id = Number(q.addThread.run(sourceId, r.externalId, r.title, r.category, r.tagsJson, r.url, r.views, r.threadCreatedAt, importId).lastInsertRowid);
+    const id = Number(
+      q.addThread.run(
+        sourceId,
+        r.externalId,
+        r.title,
+        r.category,
+        r.tagsJson,
+        r.url,
+        r.views,
+        r.threadCreatedAt,
+        importId,
+      ).lastInsertRowid,
+    );
     index.thread(id, r.title);
     for (const tag of JSON.parse(r.tagsJson) as string[]) q.addTag.run(id, tag);
     counts.new++;
@@ -119,14 +168,28 @@ function upsertThread(q: Statements, index: Index, sourceId: number, r: StagedPo
   }
   // A field this file does not have (no --base-url this time, no view counts) keeps its stored value.
   const next = {
-    title: r.title, category: r.category ?? old.category, tags_json: r.tagsJson, url: r.url ?? old.url, views: r.views ?? old.views, created_at: r.threadCreatedAt,
+    title: r.title,
+    category: r.category ?? old.category,
+    tags_json: r.tagsJson,
+    url: r.url ?? old.url,
+    views: r.views ?? old.views,
+    created_at: r.threadCreatedAt,
   };
   const same = (Object.keys(next) as (keyof typeof next)[]).every((k) => next[k] === old[k]);
   if (same) {
     counts.unchanged++;
     return old.id;
   }
-  q.updateThread.run(next.title, next.category, next.tags_json, next.url, next.views, next.created_at, importId, old.id);
+  q.updateThread.run(
+    next.title,
+    next.category,
+    next.tags_json,
+    next.url,
+    next.views,
+    next.created_at,
+    importId,
+    old.id,
+  );
   if (next.tags_json !== old.tags_json) {
     q.clearTags.run(old.id);
     for (const tag of JSON.parse(next.tags_json) as string[]) q.addTag.run(old.id, tag);
@@ -135,7 +198,14 @@ function upsertThread(q: Statements, index: Index, sourceId: number, r: StagedPo
   return old.id;
 }
 
-function upsertPost(q: Statements, index: Index, sourceId: number, threadId: number, r: StagedPostRow, counts: Counts): void {
+function upsertPost(
+  q: Statements,
+  index: Index,
+  sourceId: number,
+  threadId: number,
+  r: StagedPostRow,
+  counts: Counts,
+): void {
   const old = q.findPost.get(sourceId, r.postExternalId) as PostRow | undefined;
   if (old && old.content_hash === r.contentHash) {
     if (old.thread_id === threadId && old.post_number === r.postNumber) return void counts.unchanged++;
@@ -145,10 +215,33 @@ function upsertPost(q: Statements, index: Index, sourceId: number, threadId: num
   // Phase 1 skipped sanitizing because the stored hash matched; it no longer does.
   if (r.html === null || r.text === null) throw conflict();
   if (old) {
-    q.updatePost.run(threadId, r.postNumber, r.replyTo, r.author, r.createdAt, r.html, r.text, r.likeCount, r.contentHash, old.id);
+    q.updatePost.run(
+      threadId,
+      r.postNumber,
+      r.replyTo,
+      r.author,
+      r.createdAt,
+      r.html,
+      r.text,
+      r.likeCount,
+      r.contentHash,
+      old.id,
+    );
     counts.updated++;
   } else {
-    const id = q.addPost.run(sourceId, threadId, r.postExternalId, r.postNumber, r.replyTo, r.author, r.createdAt, r.html, r.text, r.likeCount, r.contentHash).lastInsertRowid;
+    const id = q.addPost.run(
+      sourceId,
+      threadId,
+      r.postExternalId,
+      r.postNumber,
+      r.replyTo,
+      r.author,
+      r.createdAt,
+      r.html,
+      r.text,
+      r.likeCount,
+      r.contentHash,
+    ).lastInsertRowid;
     index.post(id, r.text);
     counts.new++;
   }
@@ -170,14 +263,20 @@ function build(db: Db) {
     addSource: db.prepare('INSERT INTO sources (name, kind, base_url, created_at) VALUES (?, ?, ?, ?)'),
     setBaseUrl: db.prepare('UPDATE sources SET base_url = ? WHERE id = ? AND base_url IS NULL'),
     anyThread: db.prepare('SELECT 1 FROM threads WHERE source_id = ? LIMIT 1'),
-    findThread: db.prepare('SELECT id, title, category, tags_json, url, views, created_at FROM threads WHERE source_id = ? AND external_id = ?'),
+    findThread: db.prepare(
+      'SELECT id, title, category, tags_json, url, views, created_at FROM threads WHERE source_id = ? AND external_id = ?',
+    ),
     addThread: db.prepare(
       'INSERT INTO threads (source_id, external_id, title, category, tags_json, url, views, created_at, import_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ),
-    updateThread: db.prepare('UPDATE threads SET title = ?, category = ?, tags_json = ?, url = ?, views = ?, created_at = ?, import_id = ? WHERE id = ?'),
+    updateThread: db.prepare(
+      'UPDATE threads SET title = ?, category = ?, tags_json = ?, url = ?, views = ?, created_at = ?, import_id = ? WHERE id = ?',
+    ),
     addTag: db.prepare('INSERT OR IGNORE INTO thread_tags (thread_id, tag) VALUES (?, ?)'),
     clearTags: db.prepare('DELETE FROM thread_tags WHERE thread_id = ?'),
-    findPost: db.prepare('SELECT id, thread_id, post_number, content_hash FROM posts WHERE source_id = ? AND external_id = ?'),
+    findPost: db.prepare(
+      'SELECT id, thread_id, post_number, content_hash FROM posts WHERE source_id = ? AND external_id = ?',
+    ),
     addPost: db.prepare(
       'INSERT INTO posts (source_id, thread_id, external_id, post_number, reply_to, author, created_at, html, text, like_count, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ),

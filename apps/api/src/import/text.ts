@@ -26,9 +26,13 @@ export function textToHtml(text: string): string {
  */
 export function splitTags(value: unknown): string[] {
   const list = Array.isArray(value)
-    ? value.map((t) => (typeof t === 'string' ? t : typeof t === 'object' && t !== null && 'name' in t ? String(t.name) : String(t)))
+    ? value.map((t) =>
+        typeof t === 'string' ? t : typeof t === 'object' && t !== null && 'name' in t ? String(t.name) : String(t),
+      )
     : typeof value === 'string'
-      ? value.includes('<') ? [...value.matchAll(/<([^>]*)>/g)].map((m) => m[1] ?? '') : value.split(/[|,;]/)
+      ? value.includes('<')
+        ? [...value.matchAll(/<([^>]*)>/g)].map((m) => m[1] ?? '')
+        : value.split(/[|,;]/)
       : [];
   return [...new Set(list.map((t) => t.trim()).filter((t) => t !== ''))];
 }
@@ -39,6 +43,14 @@ export function splitTags(value: unknown): string[] {
  * `salt` holds import options that change sanitized output (the base URL).
  */
 export function contentHash(post: NormalizedPost, salt = ''): string {
-  const key = [SANITIZER_VERSION, salt, post.author ?? null, post.createdAt, post.replyTo ?? null, post.likeCount ?? null, post.html];
+  const key = [
+    SANITIZER_VERSION,
+    salt,
+    post.author ?? null,
+    post.createdAt,
+    post.replyTo ?? null,
+    post.likeCount ?? null,
+    post.html,
+  ];
   return createHash('sha1').update(JSON.stringify(key)).digest('base64url');
 }

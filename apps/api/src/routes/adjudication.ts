@@ -39,7 +39,10 @@ const notInAdjudication = () => new AppError('not_found', 404, 'This unit is not
 function acceptedLabels(item: QueueItem | undefined, coderId: number): string[] {
   if (!item) throw notInAdjudication();
   const coding = item.codings.find((c) => c.coderId === coderId);
-  if (!coding) throw new AppError('adjudication.unknown_coder', 400, 'That person did not code this unit.', { field: 'acceptCoderId' });
+  if (!coding)
+    throw new AppError('adjudication.unknown_coder', 400, 'That person did not code this unit.', {
+      field: 'acceptCoderId',
+    });
   return coding.codeIds;
 }
 
@@ -59,7 +62,9 @@ export function adjudicationRoutes(db: Db) {
       const { versionId, labelMode, codebook } = studyCodingSettings(db, studyId);
       return c.json({ versionId, labelMode, codes: codebook.codes, rounds: listRounds(db, studyId) });
     })
-    .get('/final-labels', roles, validate('param', studyParam), (c) => c.json(finalLabelSummary(db, c.req.valid('param').studyId)))
+    .get('/final-labels', roles, validate('param', studyParam), (c) =>
+      c.json(finalLabelSummary(db, c.req.valid('param').studyId)),
+    )
     .get('/units/:unitId', roles, validate('param', unitParam), (c) => {
       const { studyId, unitId } = c.req.valid('param');
       const item = getQueueItem(db, studyId, unitId, c.get('user').id);
@@ -71,14 +76,23 @@ export function adjudicationRoutes(db: Db) {
       const { studyId, unitId } = c.req.valid('param');
       const { codeIds, acceptCoderId, rationale } = c.req.valid('json');
       const user = c.get('user');
-      const chosen = acceptCoderId === undefined ? codeIds! : acceptedLabels(getQueueItem(db, studyId, unitId, user.id), acceptCoderId);
+      const chosen =
+        acceptCoderId === undefined
+          ? codeIds!
+          : acceptedLabels(getQueueItem(db, studyId, unitId, user.id), acceptCoderId);
       const settings = studyCodingSettings(db, studyId);
       const checked = checkLabels(settings.codebook, chosen, settings.labelMode);
       if (!checked.ok) {
         const first = checked.errors[0]!;
-        throw new AppError(first.code, 400, first.message, { field: acceptCoderId === undefined ? (first.where.field ?? 'codeIds') : 'acceptCoderId' });
+        throw new AppError(first.code, 400, first.message, {
+          field: acceptCoderId === undefined ? (first.where.field ?? 'codeIds') : 'acceptCoderId',
+        });
       }
-      const item = settleAdjudication(db, studyId, unitId, user.id, { codeIds: chosen, rationale, acceptedCoderId: acceptCoderId });
+      const item = settleAdjudication(db, studyId, unitId, user.id, {
+        codeIds: chosen,
+        rationale,
+        acceptedCoderId: acceptCoderId,
+      });
       // New final labels: the suggestion model learns from them (debounced, in a worker).
       scheduleRetrain(db, studyId);
       return c.json({ item });

@@ -12,9 +12,25 @@ import { validate } from '../http/validate.ts';
 const studyParam = z.object({ studyId: z.coerce.number().int() });
 const agreementQuery = z.object({
   roundId: z.string().regex(/^\d+$/, 'A round id is a number').transform(Number).optional(),
-  bootstrap: z.string().regex(/^\d+$/, 'bootstrap is a number of resamples').transform(Number).pipe(z.number().int().min(2).max(10_000)).optional(),
+  bootstrap: z
+    .string()
+    .regex(/^\d+$/, 'bootstrap is a number of resamples')
+    .transform(Number)
+    .pipe(z.number().int().min(2).max(10_000))
+    .optional(),
   // The generator takes a 32-bit seed; a wider one would silently repeat another seed's draws.
-  seed: z.string().regex(/^-?\d+$/, 'A seed is an integer').transform(Number).pipe(z.number().int().min(-(2 ** 31)).max(2 ** 31 - 1)).optional(),
+  seed: z
+    .string()
+    .regex(/^-?\d+$/, 'A seed is an integer')
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .int()
+        .min(-(2 ** 31))
+        .max(2 ** 31 - 1),
+    )
+    .optional(),
   pair: z
     .string()
     .regex(/^\d+,\d+$/, 'A pair is two user ids: "a,b"')
@@ -34,7 +50,9 @@ function requireAgreementAccess(db: Db): MiddlewareHandler<AuthedEnv> {
     const studyId = Number(c.req.param('studyId'));
     const roles = rolesIn(db, studyId, c.get('user'));
     if (!roles.includes('owner') && !roles.includes('adjudicator') && studyAgreementSettings(db, studyId).blind) {
-      throw forbidden('Agreement is hidden from coders while the study is blind, so that no coder learns how the others label.');
+      throw forbidden(
+        'Agreement is hidden from coders while the study is blind, so that no coder learns how the others label.',
+      );
     }
     await next();
   };

@@ -2,7 +2,13 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { termPhrases } from '../analysis/keywords.ts';
 import {
-  cooccurrenceCsv, correlationsCsv, countsCsv, mentionsCsv, termsCsv, testsCsv, trendCsv,
+  cooccurrenceCsv,
+  correlationsCsv,
+  countsCsv,
+  mentionsCsv,
+  termsCsv,
+  testsCsv,
+  trendCsv,
 } from '../analysis/csv-tables.ts';
 import { requireStudyRole, rolesIn } from '../auth/middleware.ts';
 import { resultsVisible } from '../db/visibility.ts';
@@ -23,7 +29,10 @@ const groupParam = studyParam.extend({ groupId: z.coerce.number().int() });
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'A date is written YYYY-MM-DD')
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'Not a calendar date');
+  .refine(
+    (d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+    'Not a calendar date',
+  );
 const filters = z.object({
   roundId: z.string().regex(/^\d+$/, 'A round id is a number').transform(Number).optional(),
   category: z.string().min(1).max(200).optional(),
@@ -37,13 +46,21 @@ const dateOrder = { message: 'The end date is before the start date.', path: ['t
 const filtersQuery = filters.refine(fromBeforeTo, dateOrder);
 const trendQuery = filters.extend({ dimension: z.string().max(100).optional() }).refine(fromBeforeTo, dateOrder);
 const termsQuery = filters
-  .extend({ code: z.string().max(100).optional(), top: z.string().regex(/^\d+$/).transform(Number).pipe(z.number().min(1).max(100)).optional() })
+  .extend({
+    code: z.string().max(100).optional(),
+    top: z.string().regex(/^\d+$/).transform(Number).pipe(z.number().min(1).max(100)).optional(),
+  })
   .refine(fromBeforeTo, dateOrder);
 const groupBody = z.object({
   name: z.string().trim().min(1, 'Name the group.').max(60),
   terms: z
     .array(
-      z.string().trim().min(1).max(60).refine((t) => termPhrases(t).length > 0, 'A term needs at least one letter or digit'),
+      z
+        .string()
+        .trim()
+        .min(1)
+        .max(60)
+        .refine((t) => termPhrases(t).length > 0, 'A term needs at least one letter or digit'),
     )
     .min(1, 'Give at least one term.')
     .max(30)
@@ -51,7 +68,10 @@ const groupBody = z.object({
 });
 
 function csv(c: Context, name: string, body: string) {
-  return c.body(body, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}"` });
+  return c.body(body, 200, {
+    'content-type': 'text/csv; charset=utf-8',
+    'content-disposition': `attachment; filename="${name}"`,
+  });
 }
 
 /**
@@ -66,19 +86,27 @@ export function analysisRoutes(db: Db) {
   const results: MiddlewareHandler<AuthedEnv> = async (c, next) => {
     const studyId = Number(c.req.param('studyId'));
     if (!resultsVisible(db, studyId, rolesIn(db, studyId, c.get('user')))) {
-      throw forbidden('Counts and trends are hidden from coders while the study is blind, so that no coder learns how the others label.');
+      throw forbidden(
+        'Counts and trends are hidden from coders while the study is blind, so that no coder learns how the others label.',
+      );
     }
     await next();
   };
   const name = (studyId: number, what: string, g?: string) => `study-${studyId}-${what}${g ? `-${g}` : ''}.csv`;
   return new Hono<AuthedEnv>()
-    .get('/options', members, validate('param', studyParam), (c) => c.json(analysisOptions(db, c.req.valid('param').studyId)))
+    .get('/options', members, validate('param', studyParam), (c) =>
+      c.json(analysisOptions(db, c.req.valid('param').studyId)),
+    )
     .get('/counts', members, results, validate('param', studyParam), validate('query', filtersQuery), (c) =>
       c.json(countsReport(db, c.req.valid('param').studyId, c.get('user').id, c.req.valid('query'))),
     )
     .get('/counts.csv', members, results, validate('param', studyParam), validate('query', filtersQuery), (c) => {
       const { studyId } = c.req.valid('param');
-      return csv(c, name(studyId, 'counts'), countsCsv(countsReport(db, studyId, c.get('user').id, c.req.valid('query'))));
+      return csv(
+        c,
+        name(studyId, 'counts'),
+        countsCsv(countsReport(db, studyId, c.get('user').id, c.req.valid('query'))),
+      );
     })
     .get('/trend', members, results, validate('param', studyParam), validate('query', trendQuery), (c) =>
       c.json(trendReport(db, c.req.valid('param').studyId, c.req.valid('query'))),
@@ -105,7 +133,11 @@ export function analysisRoutes(db: Db) {
     )
     .get('/terms.csv', members, results, validate('param', studyParam), validate('query', termsQuery), (c) => {
       const { studyId } = c.req.valid('param');
-      return csv(c, name(studyId, 'distinctive-terms'), termsCsv(distinctiveTermsReport(db, studyId, c.req.valid('query')).codes));
+      return csv(
+        c,
+        name(studyId, 'distinctive-terms'),
+        termsCsv(distinctiveTermsReport(db, studyId, c.req.valid('query')).codes),
+      );
     })
     .get('/mentions', members, results, validate('param', studyParam), validate('query', filtersQuery), (c) =>
       c.json(mentionsReport(db, c.req.valid('param').studyId, c.req.valid('query'))),
@@ -115,14 +147,28 @@ export function analysisRoutes(db: Db) {
       const q = c.req.valid('query');
       return csv(c, name(studyId, 'mentions', q.granularity), mentionsCsv(mentionsReport(db, studyId, q)));
     })
-    .get('/mention-correlations.csv', members, results, validate('param', studyParam), validate('query', filtersQuery), (c) => {
-      const { studyId } = c.req.valid('param');
-      const q = c.req.valid('query');
-      const names = new Map(analysisOptions(db, studyId).codes.map((n) => [n.id, n.name]));
-      return csv(c, name(studyId, 'mention-correlations', q.granularity), correlationsCsv(mentionsReport(db, studyId, q), names));
-    })
+    .get(
+      '/mention-correlations.csv',
+      members,
+      results,
+      validate('param', studyParam),
+      validate('query', filtersQuery),
+      (c) => {
+        const { studyId } = c.req.valid('param');
+        const q = c.req.valid('query');
+        const names = new Map(analysisOptions(db, studyId).codes.map((n) => [n.id, n.name]));
+        return csv(
+          c,
+          name(studyId, 'mention-correlations', q.granularity),
+          correlationsCsv(mentionsReport(db, studyId, q), names),
+        );
+      },
+    )
     .post('/keyword-groups', owner, validate('param', studyParam), validate('json', groupBody), (c) =>
-      c.json({ group: createKeywordGroup(db, c.req.valid('param').studyId, c.get('user').id, c.req.valid('json')) }, 201),
+      c.json(
+        { group: createKeywordGroup(db, c.req.valid('param').studyId, c.get('user').id, c.req.valid('json')) },
+        201,
+      ),
     )
     .put('/keyword-groups/:groupId', owner, validate('param', groupParam), validate('json', groupBody), (c) => {
       const { studyId, groupId } = c.req.valid('param');

@@ -13,9 +13,14 @@ import { validate } from '../http/validate.ts';
 
 const loginBody = z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(1024) });
 export const newAccountBody = z.object({
-  username: z.string().trim().regex(/^[A-Za-z0-9._-]{2,40}$/, 'Use 2–40 letters, digits, dots, dashes or underscores.'),
+  username: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9._-]{2,40}$/, 'Use 2–40 letters, digits, dots, dashes or underscores.'),
   displayName: z.string().trim().min(1).max(100),
-  password: z.string().refine((p) => passwordProblem(p) === null, { message: 'A password needs 10 to 1024 characters.' }),
+  password: z
+    .string()
+    .refine((p) => passwordProblem(p) === null, { message: 'A password needs 10 to 1024 characters.' }),
 });
 
 // A hash to verify against when the user does not exist, so timing does not reveal user names.
@@ -35,7 +40,11 @@ export function authRoutes(db: Db, config: Config) {
       const wait = limiter.retryAfter(key);
       if (wait > 0) {
         c.header('Retry-After', String(Math.ceil(wait / 1000)));
-        throw new AppError('auth.rate_limited', 429, `Too many failed logins. Try again in ${Math.ceil(wait / 60_000)} minutes.`);
+        throw new AppError(
+          'auth.rate_limited',
+          429,
+          `Too many failed logins. Try again in ${Math.ceil(wait / 60_000)} minutes.`,
+        );
       }
       const user = findUserByName(db, username);
       const ok = await verifyPassword(password, user?.passwordHash ?? (await decoyHash));
@@ -46,7 +55,9 @@ export function authRoutes(db: Db, config: Config) {
       limiter.succeed(key);
       const session = createSession(db, user.id, config.sessionTtlMs);
       writeSessionCookie(c, session.token, session.expiresAt, config.secureCookies);
-      return c.json({ user: { id: user.id, username: user.username, displayName: user.displayName, isAdmin: user.isAdmin } });
+      return c.json({
+        user: { id: user.id, username: user.username, displayName: user.displayName, isAdmin: user.isAdmin },
+      });
     })
     .post('/logout', (c) => {
       const token = readSessionToken(c);
@@ -56,11 +67,15 @@ export function authRoutes(db: Db, config: Config) {
     })
     .post('/setup', validate('json', newAccountBody), async (c) => {
       // First run only: while no administrator exists, the first one may be created here.
-      if (countAdmins(db) > 0) throw new AppError('auth.setup_done', 409, 'This instance already has an administrator. Please log in.');
+      if (countAdmins(db) > 0)
+        throw new AppError('auth.setup_done', 409, 'This instance already has an administrator. Please log in.');
       const body = c.req.valid('json');
       const user = insertUser(db, { ...body, passwordHash: await hashPassword(body.password), isAdmin: true });
       const session = createSession(db, user.id, config.sessionTtlMs);
       writeSessionCookie(c, session.token, session.expiresAt, config.secureCookies);
-      return c.json({ user: { id: user.id, username: user.username, displayName: user.displayName, isAdmin: true } }, 201);
+      return c.json(
+        { user: { id: user.id, username: user.username, displayName: user.displayName, isAdmin: true } },
+        201,
+      );
     });
 }

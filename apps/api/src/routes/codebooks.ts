@@ -25,7 +25,15 @@ const reviewBody = z.object({ codeIds: z.array(codeIdSchema).max(100) });
 function studyCodebook(db: Db, studyId: number) {
   const { versionId, labelMode, codebook } = studyCodingSettings(db, studyId);
   const { codebookId, pinnedVersion, latestVersion } = studyLineage(db, studyId);
-  return { codebookId, versionId, labelMode, codebook, pinnedVersion, latestVersion, versions: listVersions(db, codebookId) };
+  return {
+    codebookId,
+    versionId,
+    labelMode,
+    codebook,
+    pinnedVersion,
+    latestVersion,
+    versions: listVersions(db, codebookId),
+  };
 }
 
 /**
@@ -63,14 +71,30 @@ export function codebookRoutes(db: Db) {
       const user = c.get('user');
       return c.json(listReviews(db, studyId(c), user.id, rolesIn(db, studyId(c), user)));
     })
-    .post('/reviews/:reviewId', requireStudyRole(db), validate('param', reviewParam), validate('json', reviewBody), (c) => {
-      const user = c.get('user');
-      resolveReview(db, studyId(c), c.req.valid('param').reviewId, c.req.valid('json').codeIds, user.id, rolesIn(db, studyId(c), user));
-      return c.json({ ok: true });
-    })
+    .post(
+      '/reviews/:reviewId',
+      requireStudyRole(db),
+      validate('param', reviewParam),
+      validate('json', reviewBody),
+      (c) => {
+        const user = c.get('user');
+        resolveReview(
+          db,
+          studyId(c),
+          c.req.valid('param').reviewId,
+          c.req.valid('json').codeIds,
+          user.id,
+          rolesIn(db, studyId(c), user),
+        );
+        return c.json({ ok: true });
+      },
+    )
     .get('/export', requireStudyRole(db), validate('query', exportQuery), (c) => {
       const { format, version: wanted } = c.req.valid('query');
       const file = codebookFile(studyCodebookVersion(db, studyId(c), wanted), format);
-      return c.body(file.body, 200, { 'Content-Type': file.contentType, 'Content-Disposition': contentDisposition(file.filename) });
+      return c.body(file.body, 200, {
+        'Content-Type': file.contentType,
+        'Content-Disposition': contentDisposition(file.filename),
+      });
     });
 }

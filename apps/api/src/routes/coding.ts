@@ -14,7 +14,11 @@ import { validate } from '../http/validate.ts';
 
 const unitParam = z.object({ studyId: z.coerce.number().int(), unitId: z.coerce.number().int() });
 const quote = z
-  .object({ text: z.string().min(1).max(5000), start: z.number().int().nonnegative(), end: z.number().int().nonnegative() })
+  .object({
+    text: z.string().min(1).max(5000),
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
+  })
   .refine((q) => q.end >= q.start, { message: 'A quote ends where it starts or later.', path: ['end'] });
 const codingBody = z.object({
   codeIds: z.array(z.string().max(100)).max(200),
@@ -30,7 +34,8 @@ export function codingRoutes(db: Db) {
     if (!unit) throw notFound('The unit');
     const roles = rolesIn(db, studyId, user);
     const assigned = isAssigned(db, unitId, user.id);
-    if (!assigned && !roles.includes('owner') && !roles.includes('adjudicator')) throw forbidden('This unit is not assigned to you.');
+    if (!assigned && !roles.includes('owner') && !roles.includes('adjudicator'))
+      throw forbidden('This unit is not assigned to you.');
     return { unit, assigned };
   };
   return new Hono<AuthedEnv>()
@@ -43,25 +48,41 @@ export function codingRoutes(db: Db) {
       const { studyId, unitId } = c.req.valid('param');
       const { unit } = loadUnit(studyId, unitId, c.get('user'));
       const round = getRound(db, studyId, unit.roundId);
-      return c.json({ unit: { ...unit, roundStatus: round.status }, ...unitContext(db, unit), coding: getCoding(db, unitId, c.get('user').id) });
-    })
-    .put('/units/:unitId/coding', requireStudyRole(db, 'coder'), validate('param', unitParam), validate('json', codingBody), async (c) => {
-      const { studyId, unitId } = c.req.valid('param');
-      const user = c.get('user');
-      const body = c.req.valid('json');
-      // Checks and write run together in a group commit (db/group-commit.ts), so nothing changes in between.
-      const coding = await groupCommit(db, () => {
-        // One query for the unit, its assignment, round and codebook (404/403/409 as loadUnit etc. would answer).
-        const target = codingTarget(db, studyId, unitId, user.id);
-        const checked = checkLabels(target.codebook, body.codeIds, target.labelMode);
-        if (!checked.ok) {
-          const first = checked.errors[0]!;
-          throw new AppError(first.code, 400, first.message, { field: first.where.field ?? 'codeIds' });
-        }
-        const stray = Object.keys(body.quotes).find((id) => !body.codeIds.includes(id));
-        if (stray) throw new AppError('coding.quote_without_code', 400, `A quote is attached to "${stray}", which is not among the labels.`, { field: `quotes.${stray}` });
-        return saveCoding(db, studyId, unitId, user.id, target.versionId, body);
+      return c.json({
+        unit: { ...unit, roundStatus: round.status },
+        ...unitContext(db, unit),
+        coding: getCoding(db, unitId, c.get('user').id),
       });
-      return c.json({ coding });
-    });
+    })
+    .put(
+      '/units/:unitId/coding',
+      requireStudyRole(db, 'coder'),
+      validate('param', unitParam),
+      validate('json', codingBody),
+      async (c) => {
+        const { studyId, unitId } = c.req.valid('param');
+        const user = c.get('user');
+        const body = c.req.valid('json');
+        // Checks and write run together in a group commit (db/group-commit.ts), so nothing changes in between.
+        const coding = await groupCommit(db, () => {
+          // One query for the unit, its assignment, round and codebook (404/403/409 as loadUnit etc. would answer).
+          const target = codingTarget(db, studyId, unitId, user.id);
+          const checked = checkLabels(target.codebook, body.codeIds, target.labelMode);
+          if (!checked.ok) {
+            const first = checked.errors[0]!;
+            throw new AppError(first.code, 400, first.message, { field: first.where.field ?? 'codeIds' });
+          }
+          const stray = Object.keys(body.quotes).find((id) => !body.codeIds.includes(id));
+          if (stray)
+            throw new AppError(
+              'coding.quote_without_code',
+              400,
+              `A quote is attached to "${stray}", which is not among the labels.`,
+              { field: `quotes.${stray}` },
+            );
+          return saveCoding(db, studyId, unitId, user.id, target.versionId, body);
+        });
+        return c.json({ coding });
+      },
+    );
 }

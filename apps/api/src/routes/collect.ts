@@ -38,7 +38,10 @@ export function collectRoutes(db: Db) {
     .use(requireUser, importer)
     .post('/', validate('json', startBody), (c) => {
       const body = c.req.valid('json');
-      const { id, resumed } = manager.start(resolveOptions({ ...body, source: body.source || undefined }), c.get('user').id);
+      const { id, resumed } = manager.start(
+        resolveOptions({ ...body, source: body.source || undefined }),
+        c.get('user').id,
+      );
       return c.json({ collection: found(id), resumed }, 202);
     })
     .get('/', (c) => c.json({ collections: listCollections(db), current: manager.current() }))
@@ -49,7 +52,8 @@ export function collectRoutes(db: Db) {
     .post('/:id/cancel', validate('param', idParam), (c) => {
       const { id } = c.req.valid('param');
       const record = found(id);
-      if (!manager.stop(id)) throw new AppError('collect.not_running', 409, `Collection #${id} is not running (it is ${record.status}).`);
+      if (!manager.stop(id))
+        throw new AppError('collect.not_running', 409, `Collection #${id} is not running (it is ${record.status}).`);
       return c.json({ collection: record, stopping: true }, 202);
     });
 }

@@ -26,19 +26,35 @@ export function exportRoutes(db: Db) {
   };
   const send = (c: Context<AuthedEnv>, studyId: number, kind: ExportKind, who: Viewer, options: ExportOptions = {}) => {
     const file = exportFile(db, studyId, kind, who, options);
-    const headers = { 'Content-Type': file.contentType, 'Content-Disposition': `attachment; filename="${file.filename}"` };
-    return typeof file.body === 'string' ? c.body(file.body, 200, headers) : c.body(file.body as Uint8Array<ArrayBuffer>, 200, headers);
+    const headers = {
+      'Content-Type': file.contentType,
+      'Content-Disposition': `attachment; filename="${file.filename}"`,
+    };
+    return typeof file.body === 'string'
+      ? c.body(file.body, 200, headers)
+      : c.body(file.body as Uint8Array<ArrayBuffer>, 200, headers);
   };
   return new Hono<AuthedEnv>()
     .get('/', member, validate('param', studyParam), (c) => {
       const { studyId } = c.req.valid('param');
       const who = viewer(c, studyId);
-      const study = db.prepare('SELECT blind, codebook_version_id IS NOT NULL AS hasCodebook FROM studies WHERE id = ?').get(studyId) as { blind: number; hasCodebook: number };
+      const study = db
+        .prepare('SELECT blind, codebook_version_id IS NOT NULL AS hasCodebook FROM studies WHERE id = ?')
+        .get(studyId) as { blind: number; hasCodebook: number };
       const codings = visibleCodingCount(db, studyId, who);
-      return c.json({ blind: study.blind === 1, hasCodebook: study.hasCodebook === 1, canSeeResults: canSeeResults(db, studyId, who), codings });
+      return c.json({
+        blind: study.blind === 1,
+        hasCodebook: study.hasCodebook === 1,
+        canSeeResults: canSeeResults(db, studyId, who),
+        codings,
+      });
     })
-    .get('/codings', member, validate('param', studyParam), (c) => send(c, c.req.valid('param').studyId, 'codings', viewer(c, c.req.valid('param').studyId)))
-    .get('/final', member, validate('param', studyParam), (c) => send(c, c.req.valid('param').studyId, 'final', viewer(c, c.req.valid('param').studyId)))
+    .get('/codings', member, validate('param', studyParam), (c) =>
+      send(c, c.req.valid('param').studyId, 'codings', viewer(c, c.req.valid('param').studyId)),
+    )
+    .get('/final', member, validate('param', studyParam), (c) =>
+      send(c, c.req.valid('param').studyId, 'final', viewer(c, c.req.valid('param').studyId)),
+    )
     .get('/counts', member, validate('param', studyParam), validate('query', countsQuery), (c) => {
       const { studyId } = c.req.valid('param');
       return send(c, studyId, 'counts', viewer(c, studyId), c.req.valid('query'));
@@ -47,5 +63,7 @@ export function exportRoutes(db: Db) {
       const { studyId } = c.req.valid('param');
       return send(c, studyId, 'report', viewer(c, studyId), c.req.valid('query'));
     })
-    .get('/qdpx', member, validate('param', studyParam), (c) => send(c, c.req.valid('param').studyId, 'qdpx', viewer(c, c.req.valid('param').studyId)));
+    .get('/qdpx', member, validate('param', studyParam), (c) =>
+      send(c, c.req.valid('param').studyId, 'qdpx', viewer(c, c.req.valid('param').studyId)),
+    );
 }

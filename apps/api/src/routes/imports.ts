@@ -43,7 +43,12 @@ const listQuery = z.object({ source: z.coerce.number().int().positive().optional
 const idParam = z.object({ id: z.coerce.number().int().positive() });
 
 const tooLarge = (max: number) =>
-  new AppError('import.upload_too_large', 413, `The file is larger than the upload limit of ${Math.floor(max / 1048576)} MB (THREADCODER_MAX_UPLOAD_MB).`, { field: 'file' });
+  new AppError(
+    'import.upload_too_large',
+    413,
+    `The file is larger than the upload limit of ${Math.floor(max / 1048576)} MB (THREADCODER_MAX_UPLOAD_MB).`,
+    { field: 'file' },
+  );
 
 /** Streams the request body to a new file in `dir`, counting bytes; past `max` the partial file is deleted and 413 thrown. */
 async function receiveUpload(req: Request, dir: string, max: number): Promise<string> {
@@ -76,14 +81,26 @@ export function importRoutes(db: Db, config: Config) {
     .use(requireUser, importer)
     .post('/', validate('query', uploadQuery), async (c) => {
       if (c.req.header('content-type')?.startsWith('multipart/')) {
-        throw new AppError('import.multipart', 415, 'Send the file itself as the request body (not multipart); put the other fields in the query string.');
+        throw new AppError(
+          'import.multipart',
+          415,
+          'Send the file itself as the request body (not multipart); put the other fields in the query string.',
+        );
       }
       const q = c.req.valid('query');
       const file = await receiveUpload(c.req.raw, join(dirname(config.dbPath), 'uploads'), config.maxUploadBytes);
       try {
         const { importId } = await startImport(config.dbPath, {
-          sourceName: q.source, sourceKind: q.sourceKind, file, fileName: basename(q.filename), format: q.format === 'auto' ? undefined : q.format,
-          mode: q.mode, mapping: q.mapping, baseUrl: q.baseUrl, userId: c.get('user').id, deleteFile: true,
+          sourceName: q.source,
+          sourceKind: q.sourceKind,
+          file,
+          fileName: basename(q.filename),
+          format: q.format === 'auto' ? undefined : q.format,
+          mode: q.mode,
+          mapping: q.mapping,
+          baseUrl: q.baseUrl,
+          userId: c.get('user').id,
+          deleteFile: true,
         });
         return c.json({ import: getImport(db, importId)! }, 202);
       } catch (err) {
@@ -91,7 +108,9 @@ export function importRoutes(db: Db, config: Config) {
         throw err;
       }
     })
-    .get('/', validate('query', listQuery), (c) => c.json({ imports: listImports(db, { sourceId: c.req.valid('query').source }) }))
+    .get('/', validate('query', listQuery), (c) =>
+      c.json({ imports: listImports(db, { sourceId: c.req.valid('query').source }) }),
+    )
     .get('/:id', validate('param', idParam), (c) => {
       const found = getImport(db, c.req.valid('param').id);
       if (!found) throw notFound('The import');

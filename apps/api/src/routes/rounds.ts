@@ -9,7 +9,11 @@ import type { AuthedEnv } from '../http/env.ts';
 import { validate } from '../http/validate.ts';
 import { scheduleRetrain } from '../suggest/retrain.ts';
 
-const roundBody = z.object({ name: z.string().trim().min(1).max(100), kind: z.enum(['calibration', 'main']), assisted: z.boolean().default(false) });
+const roundBody = z.object({
+  name: z.string().trim().min(1).max(100),
+  kind: z.enum(['calibration', 'main']),
+  assisted: z.boolean().default(false),
+});
 const roundParam = z.object({ studyId: z.coerce.number().int(), roundId: z.coerce.number().int() });
 
 /** Rounds of a study: calibration rounds first, then the main round; owners create, close and unblind them. */
@@ -18,7 +22,10 @@ export function roundRoutes(db: Db) {
     .get('/', requireStudyRole(db), (c) => c.json({ rounds: listRounds(db, Number(c.req.param('studyId'))) }))
     .post('/', requireStudyRole(db, 'owner'), validate('json', roundBody), (c) => {
       const { name, kind, assisted } = c.req.valid('json');
-      return c.json({ round: insertRound(db, Number(c.req.param('studyId')), name, kind, c.get('user').id, assisted) }, 201);
+      return c.json(
+        { round: insertRound(db, Number(c.req.param('studyId')), name, kind, c.get('user').id, assisted) },
+        201,
+      );
     })
     .post('/:roundId/close', requireStudyRole(db, 'owner'), validate('param', roundParam), (c) => {
       const { studyId, roundId } = c.req.valid('param');

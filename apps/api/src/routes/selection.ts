@@ -11,14 +11,22 @@ const filter = threadFilterSchema.strict();
 const rule = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('filter'), filter }),
   // Any of the terms, matched like the search box over titles and posts; the filter narrows (e.g. to one source).
-  z.object({ kind: z.literal('keywords'), terms: z.array(z.string().trim().min(1).max(200)).min(1).max(50), filter: filter.omit({ q: true }).default({}) }),
+  z.object({
+    kind: z.literal('keywords'),
+    terms: z.array(z.string().trim().min(1).max(200)).min(1).max(50),
+    filter: filter.omit({ q: true }).default({}),
+  }),
   z.object({ kind: z.literal('pick'), threadIds: z.array(z.number().int().positive()).min(1).max(5000) }),
 ]);
 const changeBody = z.object({ action: z.enum(['add', 'remove']), rule, dryRun: z.boolean().default(false) });
 
 type RuleInput = z.infer<typeof rule>;
 const toRule = (r: RuleInput): SelectionRule =>
-  r.kind === 'pick' ? r : r.kind === 'filter' ? { kind: 'filter', filter: toThreadFilter(r.filter) } : { kind: 'keywords', terms: r.terms, filter: toThreadFilter(r.filter) };
+  r.kind === 'pick'
+    ? r
+    : r.kind === 'filter'
+      ? { kind: 'filter', filter: toThreadFilter(r.filter) }
+      : { kind: 'keywords', terms: r.terms, filter: toThreadFilter(r.filter) };
 
 /** The threads selected into a study (its sampling population): every member reads the counts and rules; owners change it. */
 export function selectionRoutes(db: Db) {

@@ -7,7 +7,11 @@ import type { AuthedEnv } from '../http/env.ts';
 
 /** Every signed-in user sees the sources; canImport and the upload limit let the page offer (or not) the import form. */
 export function sourceRoutes(db: Db, config: Config) {
-  return new Hono<AuthedEnv>()
-    .use(requireUser)
-    .get('/', (c) => c.json({ sources: listSources(db), canImport: canImport(db, c.get('user')), maxUploadBytes: config.maxUploadBytes }));
+  return new Hono<AuthedEnv>().use(requireUser).get('/', (c) =>
+    c.json({
+      sources: listSources(db),
+      canImport: canImport(db, c.get('user')),
+      maxUploadBytes: config.maxUploadBytes,
+    }),
+  );
 }

@@ -5,7 +5,15 @@ import { DEFAULT_TEMPLATE_ID } from '@threadcoder/taxonomy';
 import { audit } from '../db/audit.ts';
 import { chooseCodebook, codebookFromChoice } from '../db/codebook-choose.ts';
 import type { Db } from '../db/open.ts';
-import { addMember, getStudy, insertStudy, listMembers, listStudies, removeMember, updateStudy } from '../db/studies.ts';
+import {
+  addMember,
+  getStudy,
+  insertStudy,
+  listMembers,
+  listStudies,
+  removeMember,
+  updateStudy,
+} from '../db/studies.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import type { AuthedEnv } from '../http/env.ts';
 import { notFound } from '../http/errors.ts';
@@ -22,13 +30,16 @@ const studyBody = z.object({
   templateId: z.string().min(1).max(100).nullable().default(DEFAULT_TEMPLATE_ID),
 });
 // Every field optional; unitKind and labelMode only change while the study has no units (409).
-const studyPatch = z.object({
-  name: z.string().trim().min(1).max(200),
-  description: z.string().max(5000),
-  unitKind: z.enum(['post', 'thread']),
-  labelMode: z.enum(['single', 'multi']),
-  blind: z.boolean(),
-}).partial().strict();
+const studyPatch = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    description: z.string().max(5000),
+    unitKind: z.enum(['post', 'thread']),
+    labelMode: z.enum(['single', 'multi']),
+    blind: z.boolean(),
+  })
+  .partial()
+  .strict();
 const memberBody = z.object({ userId: z.number().int().positive(), role });
 const memberParams = z.object({ studyId: z.string(), userId: z.coerce.number().int().positive(), role });
 
@@ -36,7 +47,10 @@ const memberParams = z.object({ studyId: z.string(), userId: z.coerce.number().i
 function studyFor(db: Db, studyId: number, user: SessionUser) {
   const study = getStudy(db, studyId, user.id);
   if (!study) throw notFound('The study');
-  return { ...study, roles: user.isAdmin && !study.roles.includes('owner') ? [...study.roles, 'owner' as const] : study.roles };
+  return {
+    ...study,
+    roles: user.isAdmin && !study.roles.includes('owner') ? [...study.roles, 'owner' as const] : study.roles,
+  };
 }
 
 export function studyRoutes(db: Db) {
@@ -52,25 +66,43 @@ export function studyRoutes(db: Db) {
       const chosen = templateId === null ? null : codebookFromChoice({ source: 'template', templateId });
       const id = db.transaction(() => {
         const studyId = insertStudy(db, settings, user.id);
-        audit(db, { userId: user.id, studyId, action: 'study.create', entity: 'study', entityId: studyId, after: { ...settings, templateId } });
+        audit(db, {
+          userId: user.id,
+          studyId,
+          action: 'study.create',
+          entity: 'study',
+          entityId: studyId,
+          after: { ...settings, templateId },
+        });
         if (chosen) chooseCodebook(db, studyId, chosen.codebook, user.id, chosen.message);
         return studyId;
       })();
       return c.json({ study: getStudy(db, id, user.id) }, 201);
     })
-    .get('/:studyId', requireStudyRole(db), (c) => c.json({ study: studyFor(db, Number(c.req.param('studyId')), c.get('user')) }))
+    .get('/:studyId', requireStudyRole(db), (c) =>
+      c.json({ study: studyFor(db, Number(c.req.param('studyId')), c.get('user')) }),
+    )
     .patch('/:studyId', requireStudyRole(db, 'owner'), validate('json', studyPatch), (c) => {
       const studyId = Number(c.req.param('studyId'));
       updateStudy(db, studyId, c.req.valid('json'), c.get('user').id);
       return c.json({ study: studyFor(db, studyId, c.get('user')) });
     })
-    .get('/:studyId/members', requireStudyRole(db), (c) => c.json({ members: listMembers(db, Number(c.req.param('studyId'))) }))
+    .get('/:studyId/members', requireStudyRole(db), (c) =>
+      c.json({ members: listMembers(db, Number(c.req.param('studyId'))) }),
+    )
     .post('/:studyId/members', requireStudyRole(db, 'owner'), validate('json', memberBody), (c) => {
       const studyId = Number(c.req.param('studyId'));
       const body = c.req.valid('json');
       db.transaction(() => {
         addMember(db, studyId, body.userId, body.role);
-        audit(db, { userId: c.get('user').id, studyId, action: 'member.add', entity: 'study_member', entityId: body.userId, after: body });
+        audit(db, {
+          userId: c.get('user').id,
+          studyId,
+          action: 'member.add',
+          entity: 'study_member',
+          entityId: body.userId,
+          after: body,
+        });
       })();
       return c.json({ members: listMembers(db, studyId) }, 201);
     })
@@ -79,7 +111,14 @@ export function studyRoutes(db: Db) {
       const studyId = Number(c.req.param('studyId'));
       db.transaction(() => {
         if (!removeMember(db, studyId, userId, r)) throw notFound('That membership');
-        audit(db, { userId: c.get('user').id, studyId, action: 'member.remove', entity: 'study_member', entityId: userId, before: { userId, role: r } });
+        audit(db, {
+          userId: c.get('user').id,
+          studyId,
+          action: 'member.remove',
+          entity: 'study_member',
+          entityId: userId,
+          before: { userId, role: r },
+        });
       })();
       return c.json({ members: listMembers(db, studyId) });
     });

@@ -24,7 +24,12 @@ const feedbackBody = z.object({ codeId: z.string().min(1).max(100), decision: z.
 const queueQuery = z.object({ order: z.enum(['uncertainty', 'position']).default('uncertainty') });
 const assistedBody = z.object({ assisted: z.boolean() });
 
-const noModel = () => new AppError('suggestions.no_model', 409, 'This study has no suggestion model yet: it needs settled units to learn from.');
+const noModel = () =>
+  new AppError(
+    'suggestions.no_model',
+    409,
+    'This study has no suggestion model yet: it needs settled units to learn from.',
+  );
 
 /**
  * Code suggestions learned from the study's final labels (apps/api/src/suggest). A coder sees
@@ -49,17 +54,27 @@ export function suggestionRoutes(db: Db) {
     .post('/train', requireStudyRole(db, 'owner'), validate('param', studyParam), (c) => {
       const { studyId } = c.req.valid('param');
       // Answered at once; the worker stores the model when done (GET /model says when).
-      retrainNow(db, studyId).catch((err: unknown) => console.error(JSON.stringify({ at: new Date().toISOString(), level: 'error', error: `suggestion training: ${err}` })));
+      retrainNow(db, studyId).catch((err: unknown) =>
+        console.error(
+          JSON.stringify({ at: new Date().toISOString(), level: 'error', error: `suggestion training: ${err}` }),
+        ),
+      );
       return c.json({ training: true }, 202);
     })
     .get('/evaluation', requireStudyRole(db), validate('param', studyParam), (c) => {
       const { studyId } = c.req.valid('param');
       // Per-code counts come from the final labels: results, hidden from coders of a blind study.
       if (!resultsVisible(db, studyId, rolesIn(db, studyId, c.get('user')))) {
-        throw forbidden('The evaluation is computed from final labels, which coders do not see while the study is blind.');
+        throw forbidden(
+          'The evaluation is computed from final labels, which coders do not see while the study is blind.',
+        );
       }
       trainIfNever(studyId);
-      return c.json({ threshold: SUGGEST_THRESHOLD, training: retrainPending(db, studyId), ...(storedEvaluation(db, studyId) ?? { model: null }) });
+      return c.json({
+        threshold: SUGGEST_THRESHOLD,
+        training: retrainPending(db, studyId),
+        ...(storedEvaluation(db, studyId) ?? { model: null }),
+      });
     })
     .get('/units/:unitId', requireStudyRole(db), validate('param', unitParam), (c) => {
       const { studyId, unitId } = c.req.valid('param');
@@ -71,32 +86,74 @@ export function suggestionRoutes(db: Db) {
       const suggestions = (scored?.scores ?? [])
         .filter((s) => s.score >= SUGGEST_THRESHOLD && !applied.has(s.codeId))
         .sort((a, b) => b.score - a.score || (a.codeId < b.codeId ? -1 : 1));
-      const decisions = ownFeedback(db, unitId, user.id).map(({ codeId, decision, createdAt }) => ({ codeId, decision, createdAt }));
-      return c.json({ modelVersion: scored?.version ?? null, training: retrainPending(db, studyId), threshold: SUGGEST_THRESHOLD, suggestions, decisions });
+      const decisions = ownFeedback(db, unitId, user.id).map(({ codeId, decision, createdAt }) => ({
+        codeId,
+        decision,
+        createdAt,
+      }));
+      return c.json({
+        modelVersion: scored?.version ?? null,
+        training: retrainPending(db, studyId),
+        threshold: SUGGEST_THRESHOLD,
+        suggestions,
+        decisions,
+      });
     })
-    .post('/units/:unitId/feedback', requireStudyRole(db), validate('param', unitParam), validate('json', feedbackBody), (c) => {
-      const { studyId, unitId } = c.req.valid('param');
-      const { codeId, decision } = c.req.valid('json');
-      const user = c.get('user');
-      assertSuggestionsAllowed(db, studyId, unitId, user);
-      const scored = scoresFor(studyId, unitId);
-      if (!scored) throw noModel();
-      // The score is the server's, from the model now in use, so the record cannot be made up.
-      const found = scored.scores.find((s) => s.codeId === codeId);
-      if (!found) throw new AppError('suggestions.unknown_code', 400, `"${codeId}" is not a code the model suggests.`, { field: 'codeId' });
-      const feedback = recordFeedback(db, studyId, { unitId, userId: user.id, codeId, score: found.score, decision, modelVersion: scored.version });
-      return c.json({ feedback }, 201);
-    })
-    .get('/rounds/:roundId/queue', requireStudyRole(db), validate('param', roundParam), validate('query', queueQuery), (c) => {
-      const { studyId, roundId } = c.req.valid('param');
-      const { order } = c.req.valid('query');
-      getRound(db, studyId, roundId);
-      trainIfNever(studyId);
-      const loaded = order === 'uncertainty' ? loadPredictor(db, studyId) : null;
-      return c.json({ order, modelVersion: loaded?.version ?? null, units: uncertaintyQueue(db, studyId, roundId, c.get('user').id, loaded?.predictor ?? null) });
-    })
-    .put('/rounds/:roundId/assisted', requireStudyRole(db, 'owner'), validate('param', roundParam), validate('json', assistedBody), (c) => {
-      const { studyId, roundId } = c.req.valid('param');
-      return c.json({ round: setAssisted(db, studyId, roundId, c.req.valid('json').assisted, c.get('user').id) });
-    });
+    .post(
+      '/units/:unitId/feedback',
+      requireStudyRole(db),
+      validate('param', unitParam),
+      validate('json', feedbackBody),
+      (c) => {
+        const { studyId, unitId } = c.req.valid('param');
+        const { codeId, decision } = c.req.valid('json');
+        const user = c.get('user');
+        assertSuggestionsAllowed(db, studyId, unitId, user);
+        const scored = scoresFor(studyId, unitId);
+        if (!scored) throw noModel();
+        // The score is the server's, from the model now in use, so the record cannot be made up.
+        const found = scored.scores.find((s) => s.codeId === codeId);
+        if (!found)
+          throw new AppError('suggestions.unknown_code', 400, `"${codeId}" is not a code the model suggests.`, {
+            field: 'codeId',
+          });
+        const feedback = recordFeedback(db, studyId, {
+          unitId,
+          userId: user.id,
+          codeId,
+          score: found.score,
+          decision,
+          modelVersion: scored.version,
+        });
+        return c.json({ feedback }, 201);
+      },
+    )
+    .get(
+      '/rounds/:roundId/queue',
+      requireStudyRole(db),
+      validate('param', roundParam),
+      validate('query', queueQuery),
+      (c) => {
+        const { studyId, roundId } = c.req.valid('param');
+        const { order } = c.req.valid('query');
+        getRound(db, studyId, roundId);
+        trainIfNever(studyId);
+        const loaded = order === 'uncertainty' ? loadPredictor(db, studyId) : null;
+        return c.json({
+          order,
+          modelVersion: loaded?.version ?? null,
+          units: uncertaintyQueue(db, studyId, roundId, c.get('user').id, loaded?.predictor ?? null),
+        });
+      },
+    )
+    .put(
+      '/rounds/:roundId/assisted',
+      requireStudyRole(db, 'owner'),
+      validate('param', roundParam),
+      validate('json', assistedBody),
+      (c) => {
+        const { studyId, roundId } = c.req.valid('param');
+        return c.json({ round: setAssisted(db, studyId, roundId, c.req.valid('json').assisted, c.get('user').id) });
+      },
+    );
 }

@@ -9,7 +9,10 @@ import type { AuthedEnv } from '../http/env.ts';
 import { notFound } from '../http/errors.ts';
 import { validate } from '../http/validate.ts';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD').refine((d) => !Number.isNaN(Date.parse(d)), 'not a date');
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')
+  .refine((d) => !Number.isNaN(Date.parse(d)), 'not a date');
 
 /** The browser's filters; selection rules reuse them (routes/selection.ts), so a rule adds what the list shows. */
 export const threadFilterSchema = z.object({
@@ -42,9 +45,14 @@ export function threadRoutes(db: Db) {
     .get('/', validate('query', listQuery), (c) => {
       const { study, inStudy, sort, cursor, limit, ...filter } = c.req.valid('query');
       const user = c.get('user');
-      if (study !== undefined && !(studyExists(db, study) && rolesIn(db, study, user).includes('owner'))) throw notFound('The study');
+      if (study !== undefined && !(studyExists(db, study) && rolesIn(db, study, user).includes('owner')))
+        throw notFound('The study');
       // `search` says whether full-text search covers every stored post yet (a big import indexes after it is done).
-      const page = listThreads(db, { ...toThreadFilter(filter), studyId: study, inStudy }, user, { sort, cursor, limit });
+      const page = listThreads(db, { ...toThreadFilter(filter), studyId: study, inStudy }, user, {
+        sort,
+        cursor,
+        limit,
+      });
       return c.json({ ...page, search: searchIndexState(db) });
     })
     .get('/search-index', (c) => c.json(searchIndexState(db)))

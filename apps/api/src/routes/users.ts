@@ -11,12 +11,23 @@ import { newAccountBody } from './auth.ts';
 const createBody = newAccountBody.extend({ isAdmin: z.boolean().default(false) });
 
 export function userRoutes(db: Db) {
-  return new Hono<AuthedEnv>()
-    // Any member may list accounts (name and display name only) so owners can add members.
-    .get('/', requireUser, (c) => c.json({ users: listUsers(db).map(({ id, username, displayName, isAdmin }) => ({ id, username, displayName, isAdmin })) }))
-    .post('/', requireAdmin, validate('json', createBody), async (c) => {
-      const body = c.req.valid('json');
-      const user = insertUser(db, { ...body, passwordHash: await hashPassword(body.password) });
-      return c.json({ user }, 201);
-    });
+  return (
+    new Hono<AuthedEnv>()
+      // Any member may list accounts (name and display name only) so owners can add members.
+      .get('/', requireUser, (c) =>
+        c.json({
+          users: listUsers(db).map(({ id, username, displayName, isAdmin }) => ({
+            id,
+            username,
+            displayName,
+            isAdmin,
+          })),
+        }),
+      )
+      .post('/', requireAdmin, validate('json', createBody), async (c) => {
+        const body = c.req.valid('json');
+        const user = insertUser(db, { ...body, passwordHash: await hashPassword(body.password) });
+        return c.json({ user }, 201);
+      })
+  );
 }

@@ -4,7 +4,12 @@
 // (from the same seed), not the first ones drawn.
 import { pickRandom, seededRandom } from './prng.ts';
 
-export function assignUnits(unitIds: readonly number[], coderIds: readonly number[], overlap: number, seed: string): Map<number, number[]> {
+export function assignUnits(
+  unitIds: readonly number[],
+  coderIds: readonly number[],
+  overlap: number,
+  seed: string,
+): Map<number, number[]> {
   if (coderIds.length === 0) throw new RangeError('A sample needs at least one coder to assign units to.');
   if (!(overlap >= 0 && overlap <= 1)) throw new RangeError('The overlap is a share between 0 and 1.');
   const random = seededRandom(`${seed}:assign`);

@@ -38,7 +38,10 @@ export function allocate(sizes: Map<string, number>, n: number): Map<string, num
   return new Map(quotas.map((q) => [q.stratum, q.floor]));
 }
 
-export function drawSample(candidates: readonly Candidate[], plan: DrawPlan): { ids: number[]; strata: StratumCount[] } {
+export function drawSample(
+  candidates: readonly Candidate[],
+  plan: DrawPlan,
+): { ids: number[]; strata: StratumCount[] } {
   const random = seededRandom(plan.seed);
   const sorted = [...candidates].sort((a, b) => a.id - b.id);
   if (!plan.stratified) {

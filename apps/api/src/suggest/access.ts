@@ -6,12 +6,18 @@ import type { Db } from '../db/open.ts';
 import { getUnit, isAssigned, type UnitRow } from '../db/units.ts';
 import { AppError, forbidden, notFound } from '../http/errors.ts';
 
-export function assertSuggestionsAllowed(db: Db, studyId: number, unitId: number, user: { id: number; isAdmin: boolean }): UnitRow {
+export function assertSuggestionsAllowed(
+  db: Db,
+  studyId: number,
+  unitId: number,
+  user: { id: number; isAdmin: boolean },
+): UnitRow {
   const unit = getUnit(db, studyId, unitId);
   if (!unit) throw notFound('The unit');
   if (!isAssigned(db, unitId, user.id)) {
     const roles = rolesIn(db, studyId, user);
-    if (!roles.includes('owner') && !roles.includes('adjudicator')) throw forbidden('This unit is not assigned to you.');
+    if (!roles.includes('owner') && !roles.includes('adjudicator'))
+      throw forbidden('This unit is not assigned to you.');
     return unit;
   }
   const row = db

@@ -7,7 +7,15 @@ export function setAssisted(db: Db, studyId: number, roundId: number, assisted: 
   db.transaction(() => {
     const before = getRound(db, studyId, roundId);
     db.prepare('UPDATE rounds SET assisted = ? WHERE id = ?').run(assisted ? 1 : 0, roundId);
-    audit(db, { userId, studyId, action: 'round.assisted', entity: 'round', entityId: roundId, before: { assisted: before.assisted }, after: { assisted } });
+    audit(db, {
+      userId,
+      studyId,
+      action: 'round.assisted',
+      entity: 'round',
+      entityId: roundId,
+      before: { assisted: before.assisted },
+      after: { assisted },
+    });
   })();
   return getRound(db, studyId, roundId);
 }

@@ -1,6 +1,14 @@
 // Honest numbers for the suggestions: k-fold cross-validation on the study's own labelled
 // units. Each unit is held out once; the model trained on the other folds predicts it.
-import { predictor, SUGGEST_THRESHOLD, trainModel, unsuggestableReason, type Example, type TrainOptions, type Unsuggestable } from './model.ts';
+import {
+  predictor,
+  SUGGEST_THRESHOLD,
+  trainModel,
+  unsuggestableReason,
+  type Example,
+  type TrainOptions,
+  type Unsuggestable,
+} from './model.ts';
 import { seededRandom, shuffledIndexes } from './prng.ts';
 
 export interface CodeEvaluation {
@@ -55,7 +63,12 @@ export function crossValidate(examples: Example[], codeIds: string[], k: number,
     // A fold may leave a code too few training examples: it is then never suggested there (all misses).
     const model = predictor(trainModel(train, suggestable, options));
     for (const e of held) {
-      const suggested = new Set(model.scores(e.text).filter((s) => s.score >= SUGGEST_THRESHOLD).map((s) => s.codeId));
+      const suggested = new Set(
+        model
+          .scores(e.text)
+          .filter((s) => s.score >= SUGGEST_THRESHOLD)
+          .map((s) => s.codeId),
+      );
       for (const codeId of suggestable) {
         const t = tally.get(codeId)!;
         const truth = e.codeIds.includes(codeId);
@@ -70,11 +83,32 @@ export function crossValidate(examples: Example[], codeIds: string[], k: number,
     const precision = tp + fp === 0 ? null : tp / (tp + fp);
     const recall = tp / (tp + fn);
     const f1 = tp === 0 ? 0 : (2 * precision! * recall) / (precision! + recall);
-    return { codeId, positives: counts.get(codeId)!, truePositives: tp, falsePositives: fp, falseNegatives: fn, precision, recall, f1 };
+    return {
+      codeId,
+      positives: counts.get(codeId)!,
+      truePositives: tp,
+      falsePositives: fp,
+      falseNegatives: fn,
+      precision,
+      recall,
+      f1,
+    };
   });
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   const macro = perCode.length
-    ? { precision: mean(perCode.map((c) => c.precision ?? 0)), recall: mean(perCode.map((c) => c.recall)), f1: mean(perCode.map((c) => c.f1)) }
+    ? {
+        precision: mean(perCode.map((c) => c.precision ?? 0)),
+        recall: mean(perCode.map((c) => c.recall)),
+        f1: mean(perCode.map((c) => c.f1)),
+      }
     : null;
-  return { folds: k, seed: options.seed, examples: examples.length, minPositives: options.minPositives, perCode, macro, unsuggestable };
+  return {
+    folds: k,
+    seed: options.seed,
+    examples: examples.length,
+    minPositives: options.minPositives,
+    perCode,
+    macro,
+    unsuggestable,
+  };
 }

@@ -13,7 +13,8 @@ export interface Feedback {
   createdAt: string;
 }
 
-const columns = 'id, unit_id AS unitId, user_id AS userId, code_id AS codeId, score, decision, model_version AS modelVersion, created_at AS createdAt';
+const columns =
+  'id, unit_id AS unitId, user_id AS userId, code_id AS codeId, score, decision, model_version AS modelVersion, created_at AS createdAt';
 
 export function recordFeedback(db: Db, studyId: number, f: Omit<Feedback, 'id' | 'createdAt'>): Feedback {
   return db
@@ -21,12 +22,23 @@ export function recordFeedback(db: Db, studyId: number, f: Omit<Feedback, 'id' |
       `INSERT INTO suggestion_feedback (study_id, unit_id, user_id, code_id, score, decision, model_version, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING ${columns}`,
     )
-    .get(studyId, f.unitId, f.userId, f.codeId, f.score, f.decision, f.modelVersion, new Date().toISOString()) as Feedback;
+    .get(
+      studyId,
+      f.unitId,
+      f.userId,
+      f.codeId,
+      f.score,
+      f.decision,
+      f.modelVersion,
+      new Date().toISOString(),
+    ) as Feedback;
 }
 
 /** The caller's own decisions on a unit, oldest first. */
 export function ownFeedback(db: Db, unitId: number, userId: number): Feedback[] {
-  return db.prepare(`SELECT ${columns} FROM suggestion_feedback WHERE unit_id = ? AND user_id = ? ORDER BY id`).all(unitId, userId) as Feedback[];
+  return db
+    .prepare(`SELECT ${columns} FROM suggestion_feedback WHERE unit_id = ? AND user_id = ? ORDER BY id`)
+    .all(unitId, userId) as Feedback[];
 }
 
 /** Units of the study coded with the model's help. */

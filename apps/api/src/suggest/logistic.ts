@@ -25,7 +25,13 @@ export function score(model: BinaryModel, x: SparseVector): number {
 }
 
 /** Trains on xs/ys in a seeded order; the same inputs and random source give the same weights. */
-export function trainLogistic(xs: SparseVector[], ys: boolean[], dims: number, o: LogisticOptions, random: () => number): BinaryModel {
+export function trainLogistic(
+  xs: SparseVector[],
+  ys: boolean[],
+  dims: number,
+  o: LogisticOptions,
+  random: () => number,
+): BinaryModel {
   const weights = new Float32Array(dims);
   let bias = 0;
   // L2 shrinkage applied lazily as one scale factor, so a step stays proportional to the example's non-zeros.

@@ -16,7 +16,13 @@ export interface StoredEvaluation extends ModelInfo {
   evaluation: Evaluation | null;
 }
 
-export function saveModel(db: Db, studyId: number, labelCount: number, model: Uint8Array, evaluation: Evaluation | null): ModelInfo {
+export function saveModel(
+  db: Db,
+  studyId: number,
+  labelCount: number,
+  model: Uint8Array,
+  evaluation: Evaluation | null,
+): ModelInfo {
   const trainedAt = new Date().toISOString();
   const version = db
     .prepare(
@@ -32,14 +38,18 @@ export function saveModel(db: Db, studyId: number, labelCount: number, model: Ui
 
 export function modelInfo(db: Db, studyId: number): ModelInfo | null {
   const row = db
-    .prepare('SELECT version, trained_at AS trainedAt, label_count AS labelCount FROM suggestion_models WHERE study_id = ?')
+    .prepare(
+      'SELECT version, trained_at AS trainedAt, label_count AS labelCount FROM suggestion_models WHERE study_id = ?',
+    )
     .get(studyId) as ModelInfo | undefined;
   return row ?? null;
 }
 
 export function storedEvaluation(db: Db, studyId: number): StoredEvaluation | null {
   const row = db
-    .prepare('SELECT version, trained_at AS trainedAt, label_count AS labelCount, evaluation_json AS json FROM suggestion_models WHERE study_id = ?')
+    .prepare(
+      'SELECT version, trained_at AS trainedAt, label_count AS labelCount, evaluation_json AS json FROM suggestion_models WHERE study_id = ?',
+    )
     .get(studyId) as (ModelInfo & { json: string }) | undefined;
   if (!row) return null;
   const { json, ...info } = row;

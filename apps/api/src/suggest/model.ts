@@ -53,13 +53,19 @@ const epochsFor = (examples: number) => Math.max(8, Math.min(50, Math.ceil(10_00
 
 /** Why a code with these counts cannot be suggested, or null when it can. */
 export function unsuggestableReason(positives: number, examples: number, minPositives: number): string | null {
-  if (positives < minPositives) return `${positives} of the ${examples} labelled units have this code; at least ${minPositives} are needed.`;
-  if (examples - positives < minPositives) return `${examples - positives} of the ${examples} labelled units lack this code; at least ${minPositives} are needed.`;
+  if (positives < minPositives)
+    return `${positives} of the ${examples} labelled units have this code; at least ${minPositives} are needed.`;
+  if (examples - positives < minPositives)
+    return `${examples - positives} of the ${examples} labelled units lack this code; at least ${minPositives} are needed.`;
   return null;
 }
 
 /** Trains on the examples for the given codes; the same examples and seed give the same model. */
-export function trainModel(examples: Example[], codeIds: string[], options: TrainOptions = defaultTrainOptions): SuggestModel {
+export function trainModel(
+  examples: Example[],
+  codeIds: string[],
+  options: TrainOptions = defaultTrainOptions,
+): SuggestModel {
   // A term seen once cannot generalise; in a tiny set every term is kept.
   const { vocabulary, xs } = encodeCorpus(
     examples.map((e) => e.text),
@@ -80,7 +86,17 @@ export function trainModel(examples: Example[], codeIds: string[], options: Trai
     // Balanced classes (positives weigh as much as negatives in all), so a rare code is not simply
     // never predicted; capped, so that one positive's step cannot throw the weights far off.
     const positiveWeight = Math.min(MAX_POSITIVE_WEIGHT, (examples.length - positives) / positives);
-    classifiers.push({ codeId, positives, ...trainLogistic(xs, ys, vocabulary.terms.length, { ...logistic, epochs: epochsFor(examples.length), positiveWeight }, random) });
+    classifiers.push({
+      codeId,
+      positives,
+      ...trainLogistic(
+        xs,
+        ys,
+        vocabulary.terms.length,
+        { ...logistic, epochs: epochsFor(examples.length), positiveWeight },
+        random,
+      ),
+    });
   }
   return { vocabulary, classifiers, unsuggestable, examples: examples.length };
 }

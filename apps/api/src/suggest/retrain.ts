@@ -70,7 +70,14 @@ export function scheduleRetrain(db: Db, studyId: number): void {
     s.timer = undefined;
     if (!db.open) return;
     retrainNow(db, studyId).catch((err: unknown) => {
-      if (db.open) console.error(JSON.stringify({ at: new Date().toISOString(), level: 'error', error: `suggestion retraining of study ${studyId}: ${(err as Error).stack ?? err}` }));
+      if (db.open)
+        console.error(
+          JSON.stringify({
+            at: new Date().toISOString(),
+            level: 'error',
+            error: `suggestion retraining of study ${studyId}: ${(err as Error).stack ?? err}`,
+          }),
+        );
     });
   }, retrainSettings.debounceMs);
   s.timer.unref();

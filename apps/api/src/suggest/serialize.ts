@@ -37,11 +37,14 @@ export function deserializeModel(blob: Uint8Array): SuggestModel {
   const bytes = Buffer.from(blob.buffer, blob.byteOffset, blob.byteLength);
   const length = bytes.readUInt32LE(0);
   const header = JSON.parse(bytes.subarray(4, 4 + length).toString('utf8')) as Header;
-  if (header.format !== FORMAT) throw new Error(`A suggestion model in format ${header.format} cannot be read (expected ${FORMAT}).`);
+  if (header.format !== FORMAT)
+    throw new Error(`A suggestion model in format ${header.format} cannot be read (expected ${FORMAT}).`);
   const start = Math.ceil((4 + length) / 4) * 4;
   const dims = header.terms.length;
   // Copied out, so the model does not depend on the (possibly reused) buffer it came from.
-  const floats = new Float32Array(bytes.buffer.slice(bytes.byteOffset + start, bytes.byteOffset + start + 4 * dims * (1 + header.classifiers.length)));
+  const floats = new Float32Array(
+    bytes.buffer.slice(bytes.byteOffset + start, bytes.byteOffset + start + 4 * dims * (1 + header.classifiers.length)),
+  );
   return {
     examples: header.examples,
     vocabulary: { terms: header.terms, idf: floats.subarray(0, dims) },

@@ -21,7 +21,8 @@ export class TermTable {
 
   private slotOf(a: number, b: number): number {
     let i = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 1, 0x85ebca6b)) & this.mask;
-    while (this.slotFirst[i] !== EMPTY && (this.slotFirst[i] !== a || this.slotSecond[i] !== b)) i = (i + 1) & this.mask;
+    while (this.slotFirst[i] !== EMPTY && (this.slotFirst[i] !== a || this.slotSecond[i] !== b))
+      i = (i + 1) & this.mask;
     return i;
   }
 

@@ -24,7 +24,10 @@ export interface TrainingData {
 }
 
 export function trainingData(db: Db, studyId: number): TrainingData {
-  const versionId = db.prepare('SELECT codebook_version_id FROM studies WHERE id = ?').pluck().get(studyId) as number | null | undefined;
+  const versionId = db.prepare('SELECT codebook_version_id FROM studies WHERE id = ?').pluck().get(studyId) as
+    | number
+    | null
+    | undefined;
   if (versionId === null || versionId === undefined) return { examples: [], codeIds: [] };
   const codeIds = cachedVersion(db, versionId)
     .codes.filter((c) => c.codable && c.status === 'active')

@@ -19,7 +19,13 @@ export interface QueuedUnit {
 }
 
 /** The caller's uncoded units in a round: most uncertain first (ties by position), or by position without a model. */
-export function uncertaintyQueue(db: Db, studyId: number, roundId: number, coderId: number, model: Predictor | null): QueuedUnit[] {
+export function uncertaintyQueue(
+  db: Db,
+  studyId: number,
+  roundId: number,
+  coderId: number,
+  model: Predictor | null,
+): QueuedUnit[] {
   const rows = db
     .prepare(
       `SELECT u.id AS unitId, u.position, ${unitTextSql} AS text
@@ -29,6 +35,10 @@ export function uncertaintyQueue(db: Db, studyId: number, roundId: number, coder
        ORDER BY u.position`,
     )
     .all(studyId, roundId, coderId) as { unitId: number; position: number; text: string }[];
-  const queue = rows.map((r) => ({ unitId: r.unitId, position: r.position, uncertainty: model ? uncertainty(model.scores(r.text)) : null }));
+  const queue = rows.map((r) => ({
+    unitId: r.unitId,
+    position: r.position,
+    uncertainty: model ? uncertainty(model.scores(r.text)) : null,
+  }));
   return queue.sort((a, b) => (b.uncertainty ?? 0) - (a.uncertainty ?? 0) || a.position - b.position);
 }

@@ -8,5 +8,8 @@ export const unitTextSql = `t.title || char(10) || coalesce(
 
 /** The text the model reads for one unit. */
 export function unitText(db: Db, unitId: number): string {
-  return db.prepare(`SELECT ${unitTextSql} FROM units u JOIN threads t ON t.id = u.thread_id WHERE u.id = ?`).pluck().get(unitId) as string;
+  return db
+    .prepare(`SELECT ${unitTextSql} FROM units u JOIN threads t ON t.id = u.thread_id WHERE u.id = ?`)
+    .pluck()
+    .get(unitId) as string;
 }

@@ -44,7 +44,8 @@ export const adjudicationChoicesQuery = (client: Client, studyId: number) =>
 export const adjudicationUnitQuery = (client: Client, studyId: number, unitId: number) =>
   queryOptions({
     queryKey: [...key(studyId), 'units', unitId],
-    queryFn: () => unwrap(adjudication(client).units[':unitId'].$get({ param: { ...studyParam(studyId), unitId: String(unitId) } })),
+    queryFn: () =>
+      unwrap(adjudication(client).units[':unitId'].$get({ param: { ...studyParam(studyId), unitId: String(unitId) } })),
   });
 
 export const finalLabelCountsQuery = (client: Client, studyId: number) =>
@@ -64,7 +65,12 @@ export function useSettle(studyId: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ unitId, json }: { unitId: number; json: Settlement }) =>
-      unwrap(adjudication(client).units[':unitId'].settle.$post({ param: { ...studyParam(studyId), unitId: String(unitId) }, json })),
+      unwrap(
+        adjudication(client).units[':unitId'].settle.$post({
+          param: { ...studyParam(studyId), unitId: String(unitId) },
+          json,
+        }),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: key(studyId) }),
   });
 }
@@ -73,7 +79,12 @@ export function useReopen(studyId: number) {
   const client = useClient();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (unitId: number) => unwrap(adjudication(client).units[':unitId'].reopen.$post({ param: { ...studyParam(studyId), unitId: String(unitId) } })),
+    mutationFn: (unitId: number) =>
+      unwrap(
+        adjudication(client).units[':unitId'].reopen.$post({
+          param: { ...studyParam(studyId), unitId: String(unitId) },
+        }),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: key(studyId) }),
   });
 }

@@ -44,7 +44,13 @@ export const countsQuery = (client: Client, studyId: number, f: AnalysisFilters)
 export const trendQuery = (client: Client, studyId: number, f: AnalysisFilters, dimension: string | undefined) =>
   queryOptions({
     queryKey: [...key(studyId), 'trend', f, dimension ?? null],
-    queryFn: () => unwrap(analysis(client).trend.$get({ param: param(studyId), query: { ...filterQuery(f), ...(dimension ? { dimension } : {}) } })),
+    queryFn: () =>
+      unwrap(
+        analysis(client).trend.$get({
+          param: param(studyId),
+          query: { ...filterQuery(f), ...(dimension ? { dimension } : {}) },
+        }),
+      ),
     placeholderData: keepPreviousData,
   });
 
@@ -69,12 +75,21 @@ export const mentionsQuery = (client: Client, studyId: number, f: AnalysisFilter
     placeholderData: keepPreviousData,
   });
 
-export type CsvTable = 'counts.csv' | 'trend.csv' | 'tests.csv' | 'cooccurrence.csv' | 'terms.csv' | 'mentions.csv' | 'mention-correlations.csv';
+export type CsvTable =
+  | 'counts.csv'
+  | 'trend.csv'
+  | 'tests.csv'
+  | 'cooccurrence.csv'
+  | 'terms.csv'
+  | 'mentions.csv'
+  | 'mention-correlations.csv';
 
 /** Where a table's CSV is downloaded from (the API writes it; a plain link carries the session cookie). */
 export function csvUrl(client: Client, studyId: number, table: CsvTable, query: Record<string, string>): string {
   // Every CSV route takes the study param and string queries; the union of their $url types does not say so.
-  const route = analysis(client)[table] as unknown as { $url(a: { param: { studyId: string }; query: Record<string, string> }): URL };
+  const route = analysis(client)[table] as unknown as {
+    $url(a: { param: { studyId: string }; query: Record<string, string> }): URL;
+  };
   const url = route.$url({ param: param(studyId), query });
   return url.pathname + url.search;
 }
@@ -96,7 +111,12 @@ export function useSaveKeywordGroup(studyId: number) {
     mutationFn: ({ id, json }: { id?: number; json: KeywordGroupInput }) =>
       id === undefined
         ? unwrap(analysis(client)['keyword-groups'].$post({ param: param(studyId), json }))
-        : unwrap(analysis(client)['keyword-groups'][':groupId'].$put({ param: { ...param(studyId), groupId: String(id) }, json })),
+        : unwrap(
+            analysis(client)['keyword-groups'][':groupId'].$put({
+              param: { ...param(studyId), groupId: String(id) },
+              json,
+            }),
+          ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: key(studyId) }),
   });
 }
@@ -105,7 +125,10 @@ export function useDeleteKeywordGroup(studyId: number) {
   const client = useClient();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: number) => unwrap(analysis(client)['keyword-groups'][':groupId'].$delete({ param: { ...param(studyId), groupId: String(id) } })),
+    mutationFn: (id: number) =>
+      unwrap(
+        analysis(client)['keyword-groups'][':groupId'].$delete({ param: { ...param(studyId), groupId: String(id) } }),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: key(studyId) }),
   });
 }

@@ -21,7 +21,8 @@ export function useSetup() {
   const client = useClient();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { username: string; displayName: string; password: string }) => unwrap(client.api.auth.setup.$post({ json: body })),
+    mutationFn: (body: { username: string; displayName: string; password: string }) =>
+      unwrap(client.api.auth.setup.$post({ json: body })),
     onSuccess: () => queryClient.invalidateQueries(),
   });
 }

@@ -24,7 +24,10 @@ export class ApiError extends Error {
 export type Fetch = typeof fetch;
 
 /** `base` must be absolute (the page's origin in the browser) so the client's $url() can build links. */
-export function createClient(fetchImpl: Fetch = (input, init) => fetch(input, { credentials: 'same-origin', ...init }), base = '/') {
+export function createClient(
+  fetchImpl: Fetch = (input, init) => fetch(input, { credentials: 'same-origin', ...init }),
+  base = '/',
+) {
   return hc<AppType>(base, { fetch: fetchImpl });
 }
 export type Client = ReturnType<typeof createClient>;

@@ -18,19 +18,24 @@ export const studyCodebookQuery = (client: Client, studyId: number) =>
 export const codebookVersionQuery = (client: Client, studyId: number, version: number) =>
   queryOptions({
     queryKey: [...key(studyId), 'versions', version],
-    queryFn: () => unwrap(routes(client).versions[':version'].$get({ param: { ...param(studyId), version: String(version) } })),
+    queryFn: () =>
+      unwrap(routes(client).versions[':version'].$get({ param: { ...param(studyId), version: String(version) } })),
     staleTime: Infinity,
   });
 
 export const codebookDiffQuery = (client: Client, studyId: number, from: number, to: number) =>
   queryOptions({
     queryKey: [...key(studyId), 'diff', from, to],
-    queryFn: () => unwrap(routes(client).diff.$get({ param: param(studyId), query: { from: String(from), to: String(to) } })),
+    queryFn: () =>
+      unwrap(routes(client).diff.$get({ param: param(studyId), query: { from: String(from), to: String(to) } })),
     staleTime: Infinity,
   });
 
 export const codebookReviewsQuery = (client: Client, studyId: number) =>
-  queryOptions({ queryKey: [...key(studyId), 'reviews'], queryFn: () => unwrap(routes(client).reviews.$get({ param: param(studyId) })) });
+  queryOptions({
+    queryKey: [...key(studyId), 'reviews'],
+    queryFn: () => unwrap(routes(client).reviews.$get({ param: param(studyId) })),
+  });
 
 export const templatesQuery = (client: Client) =>
   queryOptions({ queryKey: ['templates'], queryFn: () => unwrap(client.api.templates.$get()), staleTime: 5 * 60_000 });
@@ -80,7 +85,8 @@ export function useUpgradeStudy(studyId: number) {
   const client = useClient();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (toVersion: number) => unwrap(routes(client).upgrade.$post({ param: param(studyId), json: { toVersion } })),
+    mutationFn: (toVersion: number) =>
+      unwrap(routes(client).upgrade.$post({ param: param(studyId), json: { toVersion } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['studies', studyId] }),
   });
 }
@@ -90,7 +96,12 @@ export function useResolveReview(studyId: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ reviewId, codeIds }: { reviewId: number; codeIds: string[] }) =>
-      unwrap(routes(client).reviews[':reviewId'].$post({ param: { ...param(studyId), reviewId: String(reviewId) }, json: { codeIds } })),
+      unwrap(
+        routes(client).reviews[':reviewId'].$post({
+          param: { ...param(studyId), reviewId: String(reviewId) },
+          json: { codeIds },
+        }),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['studies', studyId] }),
   });
 }

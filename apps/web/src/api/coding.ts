@@ -15,7 +15,11 @@ export const myUnitsQuery = (client: Client, studyId: number, roundId: number) =
   queryOptions({
     queryKey: ['studies', studyId, 'rounds', roundId, 'my-units'],
     queryFn: () =>
-      unwrap(client.api.studies[':studyId'].rounds[':roundId']['my-units'].$get({ param: { studyId: String(studyId), roundId: String(roundId) } })),
+      unwrap(
+        client.api.studies[':studyId'].rounds[':roundId']['my-units'].$get({
+          param: { studyId: String(studyId), roundId: String(roundId) },
+        }),
+      ),
   });
 
 export const progressQuery = (client: Client, studyId: number) =>
@@ -29,7 +33,12 @@ export const progressQuery = (client: Client, studyId: number) =>
 export const unitQuery = (client: Client, studyId: number, unitId: number) =>
   queryOptions({
     queryKey: ['studies', studyId, 'units', unitId],
-    queryFn: () => unwrap(client.api.studies[':studyId'].units[':unitId'].$get({ param: { studyId: String(studyId), unitId: String(unitId) } })),
+    queryFn: () =>
+      unwrap(
+        client.api.studies[':studyId'].units[':unitId'].$get({
+          param: { studyId: String(studyId), unitId: String(unitId) },
+        }),
+      ),
     staleTime: 60_000,
   });
 
@@ -47,7 +56,8 @@ export interface SaveCodingVars {
 }
 
 /** The server refused the coding (closed round, bad label): sending it again would not help. */
-export const isRefusal = (error: unknown) => error instanceof ApiError && error.status < 500 && error.status !== 408 && error.status !== 429;
+export const isRefusal = (error: unknown) =>
+  error instanceof ApiError && error.status < 500 && error.status !== 408 && error.status !== 429;
 
 export const codingMutationKey = (studyId: number) => ['coding', studyId] as const;
 
@@ -57,7 +67,10 @@ export const codingMutationKey = (studyId: number) => ['coding', studyId] as con
  * unit back and is reported. Saves in a study run one after another (scope), so an older
  * retry can never overwrite a newer coding.
  */
-export function useSaveCoding(studyId: number, hooks: { onSaved?: (vars: SaveCodingVars) => void; onRefused?: (vars: SaveCodingVars) => void } = {}) {
+export function useSaveCoding(
+  studyId: number,
+  hooks: { onSaved?: (vars: SaveCodingVars) => void; onRefused?: (vars: SaveCodingVars) => void } = {},
+) {
   const client = useClient();
   const queryClient = useQueryClient();
   const mutationKey = codingMutationKey(studyId);
@@ -65,7 +78,12 @@ export function useSaveCoding(studyId: number, hooks: { onSaved?: (vars: SaveCod
     mutationKey,
     scope: { id: `coding-${studyId}` },
     mutationFn: ({ unitId, coding }: SaveCodingVars) =>
-      unwrap(client.api.studies[':studyId'].units[':unitId'].coding.$put({ param: { studyId: String(studyId), unitId: String(unitId) }, json: coding })),
+      unwrap(
+        client.api.studies[':studyId'].units[':unitId'].coding.$put({
+          param: { studyId: String(studyId), unitId: String(unitId) },
+          json: coding,
+        }),
+      ),
     retry: (_count, error) => !isRefusal(error),
     // 1 s, 2 s, 4 s … then every 30 s while the network stays away.
     retryDelay: (failures) => Math.min(1000 * 2 ** (failures - 1), 30_000),
@@ -80,14 +98,20 @@ export function useSaveCoding(studyId: number, hooks: { onSaved?: (vars: SaveCod
         const base = old.coding ?? { id: 0, unitId, coderId: 0, versionId: 0, createdAt: now, updatedAt: now };
         return { ...old, coding: { ...base, ...coding, updatedAt: now } };
       });
-      queryClient.setQueryData(myUnitsQuery(client, studyId, roundId).queryKey, (old) =>
-        old && { ...old, units: old.units.map((u) => (u.unitId === unitId ? { ...u, coded: true, unsure: coding.unsure } : u)) },
+      queryClient.setQueryData(
+        myUnitsQuery(client, studyId, roundId).queryKey,
+        (old) =>
+          old && {
+            ...old,
+            units: old.units.map((u) => (u.unitId === unitId ? { ...u, coded: true, unsure: coding.unsure } : u)),
+          },
       );
       return { previous };
     },
     onError: (_error, vars, context) => {
       if (!isRefusal(_error)) return;
-      if (context?.previous) queryClient.setQueryData(unitQuery(client, studyId, vars.unitId).queryKey, context.previous);
+      if (context?.previous)
+        queryClient.setQueryData(unitQuery(client, studyId, vars.unitId).queryKey, context.previous);
       hooks.onRefused?.(vars);
       // A refusal may mean the round closed meanwhile: read the unit's true state again.
       void queryClient.invalidateQueries({ queryKey: ['studies', studyId, 'units', vars.unitId] });

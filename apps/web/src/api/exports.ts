@@ -25,8 +25,10 @@ export const exportHrefs = {
   codings: (studyId: number) => `${base(studyId)}/codings`,
   final: (studyId: number) => `${base(studyId)}/final`,
   counts: (studyId: number, period: Period) => `${base(studyId)}/counts?${new URLSearchParams({ period })}`,
-  report: (studyId: number, format: ReportFormat, period: Period) => `${base(studyId)}/report?${new URLSearchParams({ format, period })}`,
+  report: (studyId: number, format: ReportFormat, period: Period) =>
+    `${base(studyId)}/report?${new URLSearchParams({ format, period })}`,
   qdpx: (studyId: number) => `${base(studyId)}/qdpx`,
   /** The version the study codes with (the export route's default). */
-  codebook: (studyId: number, format: CodebookFormat) => `/api/studies/${studyId}/codebook/export?${new URLSearchParams({ format })}`,
+  codebook: (studyId: number, format: CodebookFormat) =>
+    `/api/studies/${studyId}/codebook/export?${new URLSearchParams({ format })}`,
 };

@@ -30,7 +30,12 @@ export function useStartImport() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ file, fields }: { file: File; fields: ImportFields }) =>
-      unwrap(client.api.imports.$post({ query: fields }, { init: { body: file, headers: { 'content-type': 'application/octet-stream' } } })),
+      unwrap(
+        client.api.imports.$post(
+          { query: fields },
+          { init: { body: file, headers: { 'content-type': 'application/octet-stream' } } },
+        ),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['sources'] }),
   });
 }

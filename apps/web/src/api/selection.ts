@@ -22,7 +22,8 @@ export function useChangeSelection(studyId: number) {
   const client = useClient();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: SelectionChangeRequest) => unwrap(client.api.studies[':studyId'].threads.$post({ param: param(studyId), json: body })),
+    mutationFn: (body: SelectionChangeRequest) =>
+      unwrap(client.api.studies[':studyId'].threads.$post({ param: param(studyId), json: body })),
     onSuccess: async (_data, body) => {
       if (body.dryRun) return;
       await Promise.all([

@@ -49,7 +49,8 @@ export const auditQuery = (client: Client, studyId: number, filter: AuditFilter)
   });
 
 /** Accounts an owner can add as members (any signed-in user may list names). */
-export const usersQuery = (client: Client) => queryOptions({ queryKey: ['users'], queryFn: () => unwrap(client.api.users.$get()) });
+export const usersQuery = (client: Client) =>
+  queryOptions({ queryKey: ['users'], queryFn: () => unwrap(client.api.users.$get()) });
 
 export type SampleSizeInput = { confidence: number; margin: number; proportion: number; population?: number };
 /** Cochran's n: computed by the API, shown by the page. */
@@ -85,13 +86,19 @@ export type MemberRole = InferRequestType<StudyApi['members']['$post']>['json'][
 function useStudyMutation<In, Out>(prefix: readonly unknown[], run: (client: Client, input: In) => Promise<Out>) {
   const client = useClient();
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: (input: In) => run(client, input), onSuccess: () => queryClient.invalidateQueries({ queryKey: prefix }) });
+  return useMutation({
+    mutationFn: (input: In) => run(client, input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: prefix }),
+  });
 }
 
-export const useCreateStudy = () => useStudyMutation(['studies'], (client, json: NewStudy) => unwrap(client.api.studies.$post({ json })));
+export const useCreateStudy = () =>
+  useStudyMutation(['studies'], (client, json: NewStudy) => unwrap(client.api.studies.$post({ json })));
 
 export const useUpdateStudy = (studyId: number) =>
-  useStudyMutation(['studies'], (client, json: StudyPatch) => unwrap(client.api.studies[':studyId'].$patch({ param: param(studyId), json })));
+  useStudyMutation(['studies'], (client, json: StudyPatch) =>
+    unwrap(client.api.studies[':studyId'].$patch({ param: param(studyId), json })),
+  );
 
 export const useAddMember = (studyId: number) =>
   useStudyMutation(['studies', studyId], (client, json: { userId: number; role: MemberRole }) =>
@@ -100,7 +107,11 @@ export const useAddMember = (studyId: number) =>
 
 export const useRemoveMember = (studyId: number) =>
   useStudyMutation(['studies', studyId], (client, m: { userId: number; role: MemberRole }) =>
-    unwrap(client.api.studies[':studyId'].members[':userId'][':role'].$delete({ param: { ...param(studyId), userId: String(m.userId), role: m.role } })),
+    unwrap(
+      client.api.studies[':studyId'].members[':userId'][':role'].$delete({
+        param: { ...param(studyId), userId: String(m.userId), role: m.role },
+      }),
+    ),
   );
 
 export const useCreateRound = (studyId: number) =>
@@ -110,13 +121,23 @@ export const useCreateRound = (studyId: number) =>
 
 export const useCloseRound = (studyId: number) =>
   useStudyMutation(['studies', studyId], (client, roundId: number) =>
-    unwrap(client.api.studies[':studyId'].rounds[':roundId'].close.$post({ param: { ...param(studyId), roundId: String(roundId) } })),
+    unwrap(
+      client.api.studies[':studyId'].rounds[':roundId'].close.$post({
+        param: { ...param(studyId), roundId: String(roundId) },
+      }),
+    ),
   );
 
 export const useUnblindRound = (studyId: number) =>
   useStudyMutation(['studies', studyId], (client, roundId: number) =>
-    unwrap(client.api.studies[':studyId'].rounds[':roundId'].unblind.$post({ param: { ...param(studyId), roundId: String(roundId) } })),
+    unwrap(
+      client.api.studies[':studyId'].rounds[':roundId'].unblind.$post({
+        param: { ...param(studyId), roundId: String(roundId) },
+      }),
+    ),
   );
 
 export const useDrawSample = (studyId: number) =>
-  useStudyMutation(['studies', studyId], (client, json: DrawRequest) => unwrap(client.api.studies[':studyId'].sampling.draw.$post({ param: param(studyId), json })));
+  useStudyMutation(['studies', studyId], (client, json: DrawRequest) =>
+    unwrap(client.api.studies[':studyId'].sampling.draw.$post({ param: param(studyId), json })),
+  );

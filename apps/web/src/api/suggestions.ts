@@ -31,7 +31,8 @@ export const evaluationQuery = (client: Client, studyId: number) =>
 export const unitSuggestionsQuery = (client: Client, studyId: number, unitId: number) =>
   queryOptions({
     queryKey: [...key(studyId), 'units', unitId],
-    queryFn: () => unwrap(routes(client).units[':unitId'].$get({ param: { ...param(studyId), unitId: String(unitId) } })),
+    queryFn: () =>
+      unwrap(routes(client).units[':unitId'].$get({ param: { ...param(studyId), unitId: String(unitId) } })),
     refetchInterval: (q) => (q.state.data?.training ? 2_000 : false),
   });
 
@@ -40,7 +41,12 @@ export const uncertaintyQueueQuery = (client: Client, studyId: number, roundId: 
   queryOptions({
     queryKey: [...key(studyId), 'queue', roundId],
     queryFn: () =>
-      unwrap(routes(client).rounds[':roundId'].queue.$get({ param: { ...param(studyId), roundId: String(roundId) }, query: { order: 'uncertainty' } })),
+      unwrap(
+        routes(client).rounds[':roundId'].queue.$get({
+          param: { ...param(studyId), roundId: String(roundId) },
+          query: { order: 'uncertainty' },
+        }),
+      ),
     // Fetched once per visit: re-ranking while the coder works would move units under their feet.
     staleTime: Infinity,
     // …except while the study's first model is still being trained.
@@ -52,7 +58,9 @@ export function useSuggestionFeedback(studyId: number, unitId: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (json: { codeId: string; decision: 'accepted' | 'rejected' }) =>
-      unwrap(routes(client).units[':unitId'].feedback.$post({ param: { ...param(studyId), unitId: String(unitId) }, json })),
+      unwrap(
+        routes(client).units[':unitId'].feedback.$post({ param: { ...param(studyId), unitId: String(unitId) }, json }),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: [...key(studyId), 'units', unitId] }),
   });
 }
@@ -62,7 +70,12 @@ export function useSetAssisted(studyId: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ roundId, assisted }: { roundId: number; assisted: boolean }) =>
-      unwrap(routes(client).rounds[':roundId'].assisted.$put({ param: { ...param(studyId), roundId: String(roundId) }, json: { assisted } })),
+      unwrap(
+        routes(client).rounds[':roundId'].assisted.$put({
+          param: { ...param(studyId), roundId: String(roundId) },
+          json: { assisted },
+        }),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['studies', studyId] }),
   });
 }

@@ -13,7 +13,11 @@ export const threadsQuery = (client: Client, query: ThreadQuery) =>
   infiniteQueryOptions({
     queryKey: ['threads', 'list', query],
     queryFn: ({ pageParam }) =>
-      unwrap(client.api.threads.$get({ query: { ...query, limit: String(PAGE), ...(pageParam ? { cursor: pageParam } : {}) } as ListQuery })),
+      unwrap(
+        client.api.threads.$get({
+          query: { ...query, limit: String(PAGE), ...(pageParam ? { cursor: pageParam } : {}) } as ListQuery,
+        }),
+      ),
     initialPageParam: '',
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,

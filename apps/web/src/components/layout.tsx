@@ -17,7 +17,11 @@ export function Layout({ user }: { user: SessionUser }) {
         <span className="who">
           {user.displayName}
           {user.isAdmin ? ' (admin)' : ''}
-          <button type="button" className="link" onClick={() => logout.mutate(undefined, { onSuccess: () => navigate('/login') })}>
+          <button
+            type="button"
+            className="link"
+            onClick={() => logout.mutate(undefined, { onSuccess: () => navigate('/login') })}
+          >
             Log out
           </button>
         </span>

@@ -21,13 +21,17 @@ export function metricProblem(table: ReliabilityTable, metric: AlphaMetric): str
   }
   if (metric === 'ratio') {
     const negative = table.numeric.find((v) => v < 0);
-    if (negative !== undefined) return `ratio alpha needs non-negative values (a ratio scale has an absolute zero), and ${negative} occurs`;
+    if (negative !== undefined)
+      return `ratio alpha needs non-negative values (a ratio scale has an absolute zero), and ${negative} occurs`;
   }
   return null;
 }
 
 /** delta(c, k) by category index, for nominal, interval, ratio, masi and jaccard. */
-export function distanceFunction(table: ReliabilityTable, metric: Exclude<AlphaMetric, 'ordinal'>): (c: number, k: number) => number {
+export function distanceFunction(
+  table: ReliabilityTable,
+  metric: Exclude<AlphaMetric, 'ordinal'>,
+): (c: number, k: number) => number {
   const v = table.numeric;
   const sets = table.members;
   switch (metric) {

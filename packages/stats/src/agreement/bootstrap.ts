@@ -41,7 +41,8 @@ export function bootstrapIntervals<K extends string>(
 ): Record<K, Outcome<Interval>> {
   const resamples = options.resamples ?? 1000;
   const level = options.level ?? 0.95;
-  if (!Number.isInteger(resamples) || resamples < 1 || resamples > 1_000_000) throw new RangeError(`resamples must be an integer from 1 to 1,000,000, got ${resamples}`);
+  if (!Number.isInteger(resamples) || resamples < 1 || resamples > 1_000_000)
+    throw new RangeError(`resamples must be an integer from 1 to 1,000,000, got ${resamples}`);
   if (!(level > 0 && level < 1)) throw new RangeError(`level must be between 0 and 1, got ${level}`);
   const { table: patterns, rowOf } = compressTable(table);
   const unitPattern = unitsToPatterns(table, rowOf);
@@ -72,7 +73,12 @@ export function bootstrapIntervals<K extends string>(
     else {
       const sorted = samples[s]!.subarray(0, counts[s]!).sort();
       result[name] = {
-        value: { low: quantileSorted(sorted, (1 - level) / 2), high: quantileSorted(sorted, (1 + level) / 2), defined: counts[s]!, resamples },
+        value: {
+          low: quantileSorted(sorted, (1 - level) / 2),
+          high: quantileSorted(sorted, (1 + level) / 2),
+          defined: counts[s]!,
+          resamples,
+        },
       };
     }
   });
@@ -84,7 +90,8 @@ function unitsToPatterns(table: ReliabilityTable, rowOf: Int32Array): Int32Array
   let n = 0;
   for (let r = 0; r < table.rows; r++) {
     const w = table.weight[r]!;
-    if (!Number.isInteger(w) || w < 0) throw new RangeError(`row ${r} has weight ${w}; the bootstrap resamples whole units`);
+    if (!Number.isInteger(w) || w < 0)
+      throw new RangeError(`row ${r} has weight ${w}; the bootstrap resamples whole units`);
     n += w;
   }
   const units = new Int32Array(n);

@@ -45,7 +45,9 @@ export function sharedCoderPairs(table: ReliabilityTable): CoderPair[] {
     .map((key): CoderPair => {
       const flat = buckets.get(key)!;
       const n = flat.length / 3;
-      const rows = new Int32Array(n), valueA = new Int32Array(n), valueB = new Int32Array(n);
+      const rows = new Int32Array(n),
+        valueA = new Int32Array(n),
+        valueB = new Int32Array(n);
       for (let i = 0; i < n; i++) {
         rows[i] = flat[3 * i]!;
         valueA[i] = flat[3 * i + 1]!;
@@ -66,7 +68,7 @@ export function coderPairs(table: ReliabilityTable): CoderPair[] {
   for (let a = 0; a < c; a++) {
     for (let b = a + 1; b < c; b++) {
       const pair = shared[next];
-      if (pair && pair.a === a && pair.b === b) (pairs.push(pair), next++);
+      if (pair && pair.a === a && pair.b === b) pairs.push(pair), next++;
       else pairs.push(unshared(a, b));
     }
   }

@@ -35,7 +35,10 @@ export function prepareKappaForPair(table: ReliabilityTable, pair: CoderPair): W
     if (n === 0) return notDefined(`coders ${names} coded no unit in common`);
     let pe = 0;
     for (let c = 0; c < k; c++) pe += (pA[c]! / n) * (pB[c]! / n);
-    if (1 - pe < 1e-12) return notDefined(`coders ${names} used one and the same category on every unit they both coded, so chance agreement is 1 and kappa is 0/0`);
+    if (1 - pe < 1e-12)
+      return notDefined(
+        `coders ${names} used one and the same category on every unit they both coded, so chance agreement is 1 and kappa is 0/0`,
+      );
     return finiteStat((agree / n - pe) / (1 - pe));
   };
 }

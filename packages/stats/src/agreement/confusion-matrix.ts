@@ -31,8 +31,17 @@ export function confusionMatrix(table: ReliabilityTable, coderA: string, coderB:
   const coded = (coder: number) => {
     let n = 0;
     for (let r = 0; r < table.rows; r++)
-      for (let e = table.rowStart[r]!; e < table.rowStart[r + 1]!; e++) if (table.entryCoder[e] === coder) n += table.weight[r]!;
+      for (let e = table.rowStart[r]!; e < table.rowStart[r + 1]!; e++)
+        if (table.entryCoder[e] === coder) n += table.weight[r]!;
     return n;
   };
-  return { coderA, coderB, categories: table.categories, counts, units, onlyA: coded(pair.a) - units, onlyB: coded(pair.b) - units };
+  return {
+    coderA,
+    coderB,
+    categories: table.categories,
+    counts,
+    units,
+    onlyA: coded(pair.a) - units,
+    onlyB: coded(pair.b) - units,
+  };
 }

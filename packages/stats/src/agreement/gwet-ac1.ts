@@ -18,7 +18,10 @@ export function prepareGwetAc1(table: ReliabilityTable): WeightedStat {
   return (weights) => {
     const { pa, pi, pairedUnits } = parts(weights);
     if (pairedUnits === 0) return notDefined(NO_PAIRABLE_UNIT);
-    if (q < 2) return notDefined('only one category exists (q = 1), so chance agreement sum pi_k(1 - pi_k)/(q - 1) is 0/0; declare the codebook categories to define it');
+    if (q < 2)
+      return notDefined(
+        'only one category exists (q = 1), so chance agreement sum pi_k(1 - pi_k)/(q - 1) is 0/0; declare the codebook categories to define it',
+      );
     let spread = 0;
     for (const p of pi) spread += p * (1 - p);
     const pe = spread / (q - 1);

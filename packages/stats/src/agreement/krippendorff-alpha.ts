@@ -22,10 +22,20 @@ export const NO_PAIRABLE_VALUES = 'no unit has two or more codings, so there are
 export const NO_VARIATION = 'all pairable codings have the same value, so expected disagreement is 0 and alpha is 0/0';
 
 /** 2 * m * sum n_i (x_i - mean)^2 = sum over ordered pairs (x_i - x_j)^2, for weighted points. */
-function pairSquares(start: number, end: number, category: Int32Array, count: ArrayLike<number>, x: ArrayLike<number>): number {
+function pairSquares(
+  start: number,
+  end: number,
+  category: Int32Array,
+  count: ArrayLike<number>,
+  x: ArrayLike<number>,
+): number {
   if (end - start < 2) return 0; // one distinct value: exactly 0, not a rounding residue of (v - mean)^2
-  let m = 0, s = 0;
-  for (let i = start; i < end; i++) { m += count[i]!; s += count[i]! * x[category[i]!]!; }
+  let m = 0,
+    s = 0;
+  for (let i = start; i < end; i++) {
+    m += count[i]!;
+    s += count[i]! * x[category[i]!]!;
+  }
   const mean = s / m;
   let ss = 0;
   for (let i = start; i < end; i++) ss += count[i]! * (x[category[i]!]! - mean) ** 2;
@@ -39,7 +49,8 @@ export function prepareKrippendorffAlpha(table: ReliabilityTable, metric: AlphaM
   const k = table.categories.length;
   const pairable = Int32Array.from({ length: table.rows }, (_, r) => r).filter((r) => size[r]! >= 2);
   const everyCategory = Int32Array.from({ length: k }, (_, c) => c);
-  const delta = metric === 'ordinal' || metric === 'nominal' || metric === 'interval' ? null : cachedDistance(table, metric);
+  const delta =
+    metric === 'ordinal' || metric === 'nominal' || metric === 'interval' ? null : cachedDistance(table, metric);
 
   // Observed disagreement of each pairable unit, for metrics whose delta is fixed.
   const observed = new Float64Array(pairable.length);
@@ -55,7 +66,8 @@ export function prepareKrippendorffAlpha(table: ReliabilityTable, metric: AlphaM
         d = pairSquares(start[r]!, start[r + 1]!, category, count, table.numeric);
       } else {
         for (let i = start[r]!; i < start[r + 1]!; i++)
-          for (let j = i + 1; j < start[r + 1]!; j++) d += 2 * count[i]! * count[j]! * delta!(category[i]!, category[j]!);
+          for (let j = i + 1; j < start[r + 1]!; j++)
+            d += 2 * count[i]! * count[j]! * delta!(category[i]!, category[j]!);
       }
       observed[p] = d / (m - 1);
     });
@@ -117,7 +129,10 @@ function midRanks(nc: Float64Array): Float64Array {
 }
 
 /** delta as a lookup table while the category count is small enough (<= 1024), else computed on demand. */
-function cachedDistance(table: ReliabilityTable, metric: 'ratio' | 'masi' | 'jaccard'): (c: number, k: number) => number {
+function cachedDistance(
+  table: ReliabilityTable,
+  metric: 'ratio' | 'masi' | 'jaccard',
+): (c: number, k: number) => number {
   const delta = distanceFunction(table, metric);
   const k = table.categories.length;
   if (k > 1024) return delta;

@@ -30,7 +30,10 @@ export function prepareMeanPairwiseCohenKappa(table: ReliabilityTable): Weighted
   // are evaluated (few of them with many coders). The reason for "none defined" is the first
   // undefined pair's in pair order (numbered a * c + b), which may be the first unshared pair.
   const c = table.coders.length;
-  const shared = sharedCoderPairs(table).map((pair) => ({ order: pair.a * c + pair.b, kappa: prepareKappaForPair(table, pair) }));
+  const shared = sharedCoderPairs(table).map((pair) => ({
+    order: pair.a * c + pair.b,
+    kappa: prepareKappaForPair(table, pair),
+  }));
   const unshared = firstUnsharedPair(table);
   const unsharedAt = unshared ? unshared.a * c + unshared.b : Infinity;
   const unsharedKappa = unshared && prepareKappaForPair(table, unshared)(table.weight);
@@ -51,7 +54,9 @@ export function prepareMeanPairwiseCohenKappa(table: ReliabilityTable): Weighted
       }
     }
     if (used > 0) return { value: sum / used };
-    return notDefined(`no pair of coders has a defined kappa (for example: ${unsharedAt < firstReasonAt ? unsharedReason : firstReason})`);
+    return notDefined(
+      `no pair of coders has a defined kappa (for example: ${unsharedAt < firstReasonAt ? unsharedReason : firstReason})`,
+    );
   };
 }
 

@@ -11,7 +11,8 @@ import { prepareMultiRater } from './multi-rater.ts';
 import { NO_PAIRABLE_UNIT } from './percent-agreement.ts';
 import type { WeightedStat } from './weighted.ts';
 
-export const ONE_CATEGORY = 'every coding uses the same single category, so chance agreement is 1 and the coefficient is 0/0';
+export const ONE_CATEGORY =
+  'every coding uses the same single category, so chance agreement is 1 and the coefficient is 0/0';
 
 export function prepareScottPi(table: ReliabilityTable): WeightedStat {
   const parts = prepareMultiRater(table);

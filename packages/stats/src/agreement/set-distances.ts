@@ -9,10 +9,15 @@
 
 /** |A ∩ B| for sorted index arrays. */
 function intersectionSize(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let i = 0, j = 0, n = 0;
+  let i = 0,
+    j = 0,
+    n = 0;
   while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) { n++; i++; j++; }
-    else if (a[i]! < b[j]!) i++;
+    if (a[i] === b[j]) {
+      n++;
+      i++;
+      j++;
+    } else if (a[i]! < b[j]!) i++;
     else j++;
   }
   return n;

@@ -97,7 +97,10 @@ export function buildTable(codings: readonly Coding[], options: TableOptions = {
   const coderOf = new Int32Array(total);
   const valueOf = new Int32Array(total);
   // Codings of one unit usually arrive together: remember the last unit and coder to skip most lookups.
-  let lastUnit: string | undefined, lastUnitId = -1, lastCoder: string | undefined, lastCoderId = -1;
+  let lastUnit: string | undefined,
+    lastUnitId = -1,
+    lastCoder: string | undefined,
+    lastCoderId = -1;
   for (let i = 0; i < total; i++) {
     const c = codings[i]!;
     if (kindOf(c.value) !== kind) {
@@ -134,7 +137,12 @@ export function buildTable(codings: readonly Coding[], options: TableOptions = {
   sortRowsByCoder(rowStart, entryCoder, entryValue, entrySource, codings);
 
   const categories = valueSort.order;
-  const codes = kind === 'category' ? (categories as string[]) : kind === 'set' ? [...new Set((categories as string[][]).flat())].sort() : [];
+  const codes =
+    kind === 'category'
+      ? (categories as string[])
+      : kind === 'set'
+        ? [...new Set((categories as string[][]).flat())].sort()
+        : [];
   const codeIndex = new Map(codes.map((code, i) => [code, i]));
   return {
     kind,
@@ -142,7 +150,10 @@ export function buildTable(codings: readonly Coding[], options: TableOptions = {
     categories,
     numeric: kind === 'number' ? Float64Array.from(categories as number[]) : new Float64Array(0),
     codes,
-    members: kind === 'set' ? (categories as string[][]).map((set) => Int32Array.from(set, (code) => codeIndex.get(code)!)) : [],
+    members:
+      kind === 'set'
+        ? (categories as string[][]).map((set) => Int32Array.from(set, (code) => codeIndex.get(code)!))
+        : [],
     rowStart,
     entryCoder,
     entryValue,
@@ -154,16 +165,28 @@ export function buildTable(codings: readonly Coding[], options: TableOptions = {
 }
 
 /** Insertion sort inside each row (rows are short); rejects a coder appearing twice in a unit. */
-function sortRowsByCoder(start: Int32Array, coder: Int32Array, value: Int32Array, source: Int32Array, codings: readonly Coding[]): void {
+function sortRowsByCoder(
+  start: Int32Array,
+  coder: Int32Array,
+  value: Int32Array,
+  source: Int32Array,
+  codings: readonly Coding[],
+): void {
   for (let r = 0; r + 1 < start.length; r++) {
     for (let i = start[r]! + 1; i < start[r + 1]!; i++) {
-      const c = coder[i]!, v = value[i]!, s = source[i]!;
+      const c = coder[i]!,
+        v = value[i]!,
+        s = source[i]!;
       let j = i - 1;
       while (j >= start[r]! && coder[j]! > c) {
-        coder[j + 1] = coder[j]!; value[j + 1] = value[j]!; source[j + 1] = source[j]!;
+        coder[j + 1] = coder[j]!;
+        value[j + 1] = value[j]!;
+        source[j + 1] = source[j]!;
         j--;
       }
-      coder[j + 1] = c; value[j + 1] = v; source[j + 1] = s;
+      coder[j + 1] = c;
+      value[j + 1] = v;
+      source[j + 1] = s;
     }
     for (let i = start[r]! + 1; i < start[r + 1]!; i++) {
       if (coder[i] === coder[i - 1]) {

@@ -16,19 +16,31 @@ export interface CsvCodingRow {
 const NUMERIC = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
 
 export function codingsFromCsvRows(rows: readonly CsvCodingRow[]): ParsedCodings {
-  const problem = (index: number | null, field: string, message: string): { problem: InputProblem } => ({ problem: { index, field, message } });
+  const problem = (index: number | null, field: string, message: string): { problem: InputProblem } => ({
+    problem: { index, field, message },
+  });
   if (rows.length === 0) return problem(null, '', 'there are no codings (the header has no rows under it)');
   const groups = new Map<string, { unit: string; coder: string; values: string[]; rows: number[] }>();
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
     for (const field of ['unit', 'coder', 'value'] as const) {
-      if (row[field].length === 0) return problem(i, field, `${field} is empty${field === 'value' ? '; leave out the row for a missing coding' : ''}`);
+      if (row[field].length === 0)
+        return problem(
+          i,
+          field,
+          `${field} is empty${field === 'value' ? '; leave out the row for a missing coding' : ''}`,
+        );
     }
     const key = JSON.stringify([row.unit, row.coder]);
     let group = groups.get(key);
     if (!group) groups.set(key, (group = { unit: row.unit, coder: row.coder, values: [], rows: [] }));
     const same = group.values.indexOf(row.value);
-    if (same >= 0) return problem(i, 'value', `repeats row ${group.rows[same]}: coder "${row.coder}" already gave unit "${row.unit}" the value "${row.value}"`);
+    if (same >= 0)
+      return problem(
+        i,
+        'value',
+        `repeats row ${group.rows[same]}: coder "${row.coder}" already gave unit "${row.unit}" the value "${row.value}"`,
+      );
     group.values.push(row.value);
     group.rows.push(i);
   }
@@ -37,5 +49,9 @@ export function codingsFromCsvRows(rows: readonly CsvCodingRow[]): ParsedCodings
     return { codings: all.map((g) => ({ unit: g.unit, coder: g.coder, value: [...g.values].sort() })) };
   }
   const numeric = all.every((g) => NUMERIC.test(g.values[0]!) && Number.isFinite(Number(g.values[0])));
-  return { codings: all.map((g): Coding => ({ unit: g.unit, coder: g.coder, value: numeric ? Number(g.values[0]) : g.values[0]! })) };
+  return {
+    codings: all.map(
+      (g): Coding => ({ unit: g.unit, coder: g.coder, value: numeric ? Number(g.values[0]) : g.values[0]! }),
+    ),
+  };
 }

@@ -16,7 +16,10 @@ function fraction(x: number, a: number, b: number): number {
   let h = d;
   for (let m = 1; m < 10_000; m++) {
     const m2 = 2 * m;
-    for (const coef of [(m * (b - m) * x) / ((a + m2 - 1) * (a + m2)), (-(a + m) * (a + b + m) * x) / ((a + m2) * (a + m2 + 1))]) {
+    for (const coef of [
+      (m * (b - m) * x) / ((a + m2 - 1) * (a + m2)),
+      (-(a + m) * (a + b + m) * x) / ((a + m2) * (a + m2 + 1)),
+    ]) {
       d = 1 + coef * d;
       if (Math.abs(d) < TINY) d = TINY;
       c = 1 + coef / c;

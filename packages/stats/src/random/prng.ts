@@ -55,7 +55,10 @@ export function createRandom(seed: number): Random {
   if (!Number.isSafeInteger(seed)) throw new RangeError(`seed must be a safe integer, got ${seed}`);
   const high = Math.floor(seed / TWO32);
   const mix = splitmix32((seed >>> 0) ^ Math.imul(high | 0, 0x27d4eb2d));
-  let s0 = mix(), s1 = mix(), s2 = mix(), s3 = mix();
+  let s0 = mix(),
+    s1 = mix(),
+    s2 = mix(),
+    s3 = mix();
   if ((s0 | s1 | s2 | s3) === 0) s0 = 1; // the all-zero state is the one fixed point
 
   // The generator step is written out in fillInts too (hot loop: locals, no calls).
@@ -77,7 +80,10 @@ export function createRandom(seed: number): Random {
     const threshold = TWO32 % n;
     const limit = TWO32 - threshold;
     const lemire = n <= 2 ** 21;
-    let a = s0, b = s1, c = s2, d = s3;
+    let a = s0,
+      b = s1,
+      c = s2,
+      d = s3;
     for (let i = 0; i < out.length; ) {
       const x = Math.imul(b, 5);
       const u = Math.imul((x << 7) | (x >>> 25), 9) >>> 0;
@@ -94,7 +100,10 @@ export function createRandom(seed: number): Random {
         if (m - hi * 4294967296 >= threshold) out[i++] = hi;
       } else if (u < limit) out[i++] = u % n;
     }
-    s0 = a; s1 = b; s2 = c; s3 = d;
+    s0 = a;
+    s1 = b;
+    s2 = c;
+    s3 = d;
   };
 
   return {

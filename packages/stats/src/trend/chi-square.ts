@@ -45,7 +45,9 @@ export function chiSquareIndependence(table: readonly (readonly number[])[]): Ou
   const droppedRows = rowSum.flatMap((s, i) => (s > 0 ? [] : [i]));
   const droppedColumns = colSum.flatMap((s, j) => (s > 0 ? [] : [j]));
   if (rows.length < 2 || cols.length < 2) {
-    return notDefined(`the test needs at least two non-empty rows and two non-empty columns; after dropping empty ones there are ${rows.length} x ${cols.length}`);
+    return notDefined(
+      `the test needs at least two non-empty rows and two non-empty columns; after dropping empty ones there are ${rows.length} x ${cols.length}`,
+    );
   }
   const n = rows.reduce((a, i) => a + rowSum[i]!, 0);
   let statistic = 0;
@@ -61,8 +63,10 @@ export function chiSquareIndependence(table: readonly (readonly number[])[]): Ou
   }
   const df = (rows.length - 1) * (cols.length - 1);
   const cells = rows.length * cols.length;
-  const warning = below5 === 0 ? null
-    : `${below5} of ${cells} expected counts are below 5${below1 ? ` (${below1} below 1)` : ''}; the chi-square approximation may be poor${below5 / cells > 0.2 || below1 ? ' — consider merging periods or codes' : ''}`;
+  const warning =
+    below5 === 0
+      ? null
+      : `${below5} of ${cells} expected counts are below 5${below1 ? ` (${below1} below 1)` : ''}; the chi-square approximation may be poor${below5 / cells > 0.2 || below1 ? ' — consider merging periods or codes' : ''}`;
   return {
     value: {
       statistic,

@@ -27,7 +27,8 @@ export function spearman(x: readonly number[], y: readonly number[]): Outcome<Sp
   if (x.length !== y.length) throw new RangeError(`x has ${x.length} values and y has ${y.length}`);
   [x, y].forEach((v, which) =>
     v.forEach((value, i) => {
-      if (!Number.isFinite(value)) throw new RangeError(`${which ? 'y' : 'x'}[${i}] must be a finite number, got ${value}`);
+      if (!Number.isFinite(value))
+        throw new RangeError(`${which ? 'y' : 'x'}[${i}] must be a finite number, got ${value}`);
     }),
   );
   const n = x.length;

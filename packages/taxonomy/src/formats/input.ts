@@ -9,7 +9,10 @@ export function checkSize(text: string): TaxonomyIssue | null {
   const bytes = new TextEncoder().encode(text).length;
   if (bytes <= MAX_IMPORT_BYTES) return null;
   const mb = (n: number) => (n / (1024 * 1024)).toFixed(1);
-  return issue('codebook_file.too_large', `The file is ${mb(bytes)} MB; a codebook file may be at most ${mb(MAX_IMPORT_BYTES)} MB.`);
+  return issue(
+    'codebook_file.too_large',
+    `The file is ${mb(bytes)} MB; a codebook file may be at most ${mb(MAX_IMPORT_BYTES)} MB.`,
+  );
 }
 
 /** 1-based line of a character offset. */

@@ -15,12 +15,25 @@ export const JSON_FORMAT_VERSION = 1;
 export function toJson(codebook: Codebook): string {
   const { name, description, templateId, version } = codebook;
   const codes = preorder(codebook.codes).map((code) => ({
-    id: code.id, parentId: code.parentId, position: code.position, dimension: code.dimension, name: code.name,
-    definition: code.definition, includeNote: code.includeNote, excludeNote: code.excludeNote,
+    id: code.id,
+    parentId: code.parentId,
+    position: code.position,
+    dimension: code.dimension,
+    name: code.name,
+    definition: code.definition,
+    includeNote: code.includeNote,
+    excludeNote: code.excludeNote,
     examples: code.examples.map(({ quote, postId }) => (postId === undefined ? { quote } : { quote, postId })),
-    color: code.color, shortcut: code.shortcut, status: code.status, codable: code.codable,
+    color: code.color,
+    shortcut: code.shortcut,
+    status: code.status,
+    codable: code.codable,
   }));
-  const file = { format: JSON_FORMAT, formatVersion: JSON_FORMAT_VERSION, codebook: { name, description, templateId, version, codes } };
+  const file = {
+    format: JSON_FORMAT,
+    formatVersion: JSON_FORMAT_VERSION,
+    codebook: { name, description, templateId, version, codes },
+  };
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
@@ -31,21 +44,50 @@ export function fromJson(text: string): Result<Codebook> {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return fail(issue('codebook_file.invalid_json', `The file is not valid JSON: ${(error as Error).message}`, syntaxWhere(text, error)));
+    return fail(
+      issue(
+        'codebook_file.invalid_json',
+        `The file is not valid JSON: ${(error as Error).message}`,
+        syntaxWhere(text, error),
+      ),
+    );
   }
   const file = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
   if (file.format !== JSON_FORMAT) {
-    return fail(issue('codebook_file.wrong_format', `This is not a Threadcoder codebook: "format" must be "${JSON_FORMAT}".`, { field: 'format' }));
+    return fail(
+      issue('codebook_file.wrong_format', `This is not a Threadcoder codebook: "format" must be "${JSON_FORMAT}".`, {
+        field: 'format',
+      }),
+    );
   }
   if (file.formatVersion !== JSON_FORMAT_VERSION) {
-    return fail(issue('codebook_file.unsupported_version', `This reader understands formatVersion ${JSON_FORMAT_VERSION}; the file says ${JSON.stringify(file.formatVersion)}.`, { field: 'formatVersion' }));
+    return fail(
+      issue(
+        'codebook_file.unsupported_version',
+        `This reader understands formatVersion ${JSON_FORMAT_VERSION}; the file says ${JSON.stringify(file.formatVersion)}.`,
+        { field: 'formatVersion' },
+      ),
+    );
   }
   const codes = (file.codebook as { codes?: unknown } | undefined)?.codes;
   if (Array.isArray(codes) && codes.length > MAX_CODES) {
-    return fail(issue('codebook_file.too_many_codes', `The file holds ${codes.length} codes; a codebook may hold at most ${MAX_CODES}.`, { field: 'codebook.codes' }));
+    return fail(
+      issue(
+        'codebook_file.too_many_codes',
+        `The file holds ${codes.length} codes; a codebook may hold at most ${MAX_CODES}.`,
+        { field: 'codebook.codes' },
+      ),
+    );
   }
   const checked = checkCodebook(file.codebook);
-  if (!checked.ok) return { ok: false, errors: checked.errors.map((each) => ({ ...each, where: { ...each.where, field: `codebook${each.where.field ? `.${each.where.field}` : ''}` } })) };
+  if (!checked.ok)
+    return {
+      ok: false,
+      errors: checked.errors.map((each) => ({
+        ...each,
+        where: { ...each.where, field: `codebook${each.where.field ? `.${each.where.field}` : ''}` },
+      })),
+    };
   return ok({ ...checked.value, codes: normalize(checked.value.codes) });
 }
 

@@ -11,7 +11,8 @@ import type { XmlElement } from './qdc-xml.ts';
 /** A code with the file line it came from, for error messages. */
 export type ReadCode = Code & { line?: number };
 
-const isQdc = (local: string) => (element: XmlElement) => element.namespace === QDC_NAMESPACE && element.local === local;
+const isQdc = (local: string) => (element: XmlElement) =>
+  element.namespace === QDC_NAMESPACE && element.local === local;
 
 export function readCodes(codes: XmlElement): { codes: ReadCode[] } | { error: TaxonomyIssue } {
   const out: ReadCode[] = [];
@@ -19,7 +20,8 @@ export function readCodes(codes: XmlElement): { codes: ReadCode[] } | { error: T
   const stack: { element: XmlElement; parentId: string | null; position: number }[] = [];
   const pushChildren = (parent: XmlElement, parentId: string | null) => {
     const children = parent.children.filter(isQdc('Code'));
-    for (let i = children.length - 1; i >= 0; i -= 1) stack.push({ element: children[i] as XmlElement, parentId, position: i });
+    for (let i = children.length - 1; i >= 0; i -= 1)
+      stack.push({ element: children[i] as XmlElement, parentId, position: i });
   };
   pushChildren(codes, null);
   while (stack.length > 0) {
@@ -40,21 +42,46 @@ function readCode(element: XmlElement, parentId: string | null, position: number
   }
   const description = decodeDescription(element.children.find(isQdc('Description'))?.text ?? '');
   // Threadcoder's own id if the description carries one, else the guid (codes of other tools keep theirs).
-  const id = description.id || (guid === undefined ? '' : normalizeGuid(guid) ?? guid.trim());
-  if (id === '') return { error: issue('codebook_file.missing_guid', `The code "${name}" has no guid attribute.`, where) };
-  const codable = ({ true: true, '1': true, false: false, '0': false } as Record<string, boolean>)[isCodable?.trim() ?? 'true'];
+  const id = description.id || (guid === undefined ? '' : (normalizeGuid(guid) ?? guid.trim()));
+  if (id === '')
+    return { error: issue('codebook_file.missing_guid', `The code "${name}" has no guid attribute.`, where) };
+  const codable = ({ true: true, '1': true, false: false, '0': false } as Record<string, boolean>)[
+    isCodable?.trim() ?? 'true'
+  ];
   if (codable === undefined) {
-    return { error: issue('codebook_file.invalid_attribute', `The code "${name}" has isCodable="${isCodable}"; it must be true or false.`, where) };
+    return {
+      error: issue(
+        'codebook_file.invalid_attribute',
+        `The code "${name}" has isCodable="${isCodable}"; it must be true or false.`,
+        where,
+      ),
+    };
   }
   const hex = readColor(color);
   if (hex === undefined) {
-    return { error: issue('codebook_file.invalid_color', `The code "${name}" has color "${color}"; REFI-QDA colors are #RRGGBB (or #RGB).`, where) };
+    return {
+      error: issue(
+        'codebook_file.invalid_color',
+        `The code "${name}" has color "${color}"; REFI-QDA colors are #RRGGBB (or #RGB).`,
+        where,
+      ),
+    };
   }
   return {
-    id, parentId, position, dimension: parentId ?? id, name,
-    definition: description.definition, includeNote: description.includeNote, excludeNote: description.excludeNote,
-    examples: description.examples, color: hex, shortcut: description.shortcut || null,
-    status: description.status ?? 'active', codable, line: element.line,
+    id,
+    parentId,
+    position,
+    dimension: parentId ?? id,
+    name,
+    definition: description.definition,
+    includeNote: description.includeNote,
+    excludeNote: description.excludeNote,
+    examples: description.examples,
+    color: hex,
+    shortcut: description.shortcut || null,
+    status: description.status ?? 'active',
+    codable,
+    line: element.line,
   };
 }
 

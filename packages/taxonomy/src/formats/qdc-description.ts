@@ -25,7 +25,11 @@ export type DescribedFields = Pick<Code, 'definition' | 'includeNote' | 'exclude
   status?: Code['status'];
 };
 
-const TEXT_LABELS = [['Definition', 'definition'], ['Include', 'includeNote'], ['Exclude', 'excludeNote']] as const;
+const TEXT_LABELS = [
+  ['Definition', 'definition'],
+  ['Include', 'includeNote'],
+  ['Exclude', 'excludeNote'],
+] as const;
 const LABEL = /^(Definition|Include|Exclude|Examples|Id|Shortcut|Status):(?: ([^\n]*))?$/;
 const QUOTED_EXAMPLE = /^- ("(?:[^"\\]|\\.)*")(?: \(post (\d+)\))?$/;
 
@@ -39,7 +43,9 @@ export function encodeDescription(code: Code): string {
   if (code.examples.length > 0) {
     lines.push('Examples:');
     for (const example of code.examples) {
-      lines.push(`- ${JSON.stringify(example.quote)}${example.postId === undefined ? '' : ` (post ${example.postId})`}`);
+      lines.push(
+        `- ${JSON.stringify(example.quote)}${example.postId === undefined ? '' : ` (post ${example.postId})`}`,
+      );
     }
   }
   lines.push(`Id: ${code.id}`);
@@ -65,7 +71,8 @@ export function decodeDescription(text: string): DescribedFields {
       flush();
       section = label[1] as string;
       value = [label[2] ?? ''];
-      if (section === 'Id' || section === 'Shortcut') out[section === 'Id' ? 'id' : 'shortcut'] = (label[2] ?? '').trim();
+      if (section === 'Id' || section === 'Shortcut')
+        out[section === 'Id' ? 'id' : 'shortcut'] = (label[2] ?? '').trim();
       if (section === 'Status') out.status = (label[2] ?? '').trim() === 'deprecated' ? 'deprecated' : 'active';
     } else if (section === 'Examples') {
       readExampleLine(line, out.examples);

@@ -28,22 +28,32 @@ export function fromQdc(text: string, options: QdcReadOptions = {}): Result<Code
   const rootError = checkRoot(root);
   if (rootError) return fail(rootError);
   const codesElement = root.children.find((child) => child.namespace === QDC_NAMESPACE && child.local === 'Codes');
-  if (!codesElement) return fail(issue('codebook_file.no_codes', 'The <CodeBook> element has no <Codes> element.', { line: root.line }));
+  if (!codesElement)
+    return fail(issue('codebook_file.no_codes', 'The <CodeBook> element has no <Codes> element.', { line: root.line }));
   const read = readCodes(codesElement);
   if ('error' in read) return fail(read.error);
   if (read.codes.length > MAX_CODES) {
-    return fail(issue('codebook_file.too_many_codes', `The file holds ${read.codes.length} codes; a codebook may hold at most ${MAX_CODES}.`));
+    return fail(
+      issue(
+        'codebook_file.too_many_codes',
+        `The file holds ${read.codes.length} codes; a codebook may hold at most ${MAX_CODES}.`,
+      ),
+    );
   }
   const warnings: TaxonomyIssue[] = [];
   if (root.children.some((child) => child.namespace === QDC_NAMESPACE && child.local === 'Sets')) {
-    warnings.push(issue('codebook_file.sets_ignored', 'The file has code sets; Threadcoder does not use them and left them out.'));
+    warnings.push(
+      issue('codebook_file.sets_ignored', 'The file has code sets; Threadcoder does not use them and left them out.'),
+    );
   }
   // Normalizing keeps each code's `line`, so an issue about codes[i] can name its line.
   const codes = normalize(wrapLooseCodes(read.codes, warnings));
   const origin = root.attributes.origin?.trim().slice(0, 100);
   const checked = checkCodebook({
     name: options.name ?? 'Imported codebook',
-    description: origin ? `Imported from a REFI-QDA codebook written by ${origin}.` : 'Imported from a REFI-QDA codebook.',
+    description: origin
+      ? `Imported from a REFI-QDA codebook written by ${origin}.`
+      : 'Imported from a REFI-QDA codebook.',
     templateId: null,
     version: 1,
     codes: codes.map(({ line: _line, ...code }) => code),
@@ -56,10 +66,18 @@ function checkRoot(root: XmlElement): TaxonomyIssue | null {
   const where = { line: root.line };
   const found = `<${root.local}>${root.namespace ? ` in namespace "${root.namespace}"` : ' without a namespace'}`;
   if (root.local !== 'CodeBook') {
-    return issue('codebook_file.wrong_root', `The root element is ${found}; a REFI-QDA codebook starts with <CodeBook> in "${QDC_NAMESPACE}".`, where);
+    return issue(
+      'codebook_file.wrong_root',
+      `The root element is ${found}; a REFI-QDA codebook starts with <CodeBook> in "${QDC_NAMESPACE}".`,
+      where,
+    );
   }
   if (root.namespace !== QDC_NAMESPACE) {
-    return issue('codebook_file.wrong_namespace', `The root element is ${found}; a REFI-QDA codebook uses the namespace "${QDC_NAMESPACE}".`, where);
+    return issue(
+      'codebook_file.wrong_namespace',
+      `The root element is ${found}; a REFI-QDA codebook uses the namespace "${QDC_NAMESPACE}".`,
+      where,
+    );
   }
   return null;
 }
@@ -70,17 +88,34 @@ function wrapLooseCodes(codes: ReadCode[], warnings: TaxonomyIssue[]): ReadCode[
   if (loose.length === 0) return codes;
   // A fresh id and root name, in case the file already uses "Imported codes".
   const ids = new Set(codes.map((code) => code.id));
-  const rootNames = new Set(codes.filter((code) => code.parentId === null).map((code) => code.name.trim().toLowerCase()));
+  const rootNames = new Set(
+    codes.filter((code) => code.parentId === null).map((code) => code.name.trim().toLowerCase()),
+  );
   let n = 1;
   const id = () => (n === 1 ? 'imported-codes' : `imported-codes-${n}`);
   const name = () => (n === 1 ? 'Imported codes' : `Imported codes ${n}`);
   while (ids.has(id()) || rootNames.has(name().toLowerCase())) n += 1;
   const dimension: ReadCode = {
-    id: id(), parentId: null, position: codes.length, dimension: id(), name: name(),
+    id: id(),
+    parentId: null,
+    position: codes.length,
+    dimension: id(),
+    name: name(),
     definition: 'Top-level codes of the imported file: Threadcoder keeps codable codes under a dimension.',
-    includeNote: '', excludeNote: '', examples: [], color: null, shortcut: null, status: 'active', codable: false,
+    includeNote: '',
+    excludeNote: '',
+    examples: [],
+    color: null,
+    shortcut: null,
+    status: 'active',
+    codable: false,
   };
-  warnings.push(issue('codebook_file.dimension_added', `${loose.length} top-level code(s) were codable and now sit under a new dimension "${dimension.name}".`));
+  warnings.push(
+    issue(
+      'codebook_file.dimension_added',
+      `${loose.length} top-level code(s) were codable and now sit under a new dimension "${dimension.name}".`,
+    ),
+  );
   const looseIds = new Set(loose.map((code) => code.id));
   return [...codes.map((code) => (looseIds.has(code.id) ? { ...code, parentId: dimension.id } : code)), dimension];
 }

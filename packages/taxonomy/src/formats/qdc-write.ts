@@ -45,7 +45,11 @@ export function toQdc(codebook: Codebook, options: QdcOptions = {}): string {
 }
 
 function attributes(code: Code): string {
-  const pairs: [string, string][] = [['guid', codeGuid(code.id)], ['name', code.name], ['isCodable', String(code.codable)]];
+  const pairs: [string, string][] = [
+    ['guid', codeGuid(code.id)],
+    ['name', code.name],
+    ['isCodable', String(code.codable)],
+  ];
   if (code.color !== null) pairs.push(['color', code.color]);
   return pairs.map(([key, value]) => `${key}="${escapeAttribute(value)}"`).join(' ');
 }

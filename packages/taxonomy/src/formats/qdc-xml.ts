@@ -22,19 +22,37 @@ export interface XmlElement {
 
 type Parsed = Record<string, unknown>[];
 const parser = new XMLParser({
-  preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', trimValues: false, parseTagValue: false,
-  parseAttributeValue: false, ignoreDeclaration: true, ignorePiTags: true, captureMetaData: true, processEntities: false,
-  cdataPropName: '#cdata', maxNestedTags: MAX_DEPTH + 10,
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  trimValues: false,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  captureMetaData: true,
+  processEntities: false,
+  cdataPropName: '#cdata',
+  maxNestedTags: MAX_DEPTH + 10,
 });
 const META = XMLParser.getMetaDataSymbol() as unknown as string;
 
 export function parseXml(source: string): { root: XmlElement } | { error: TaxonomyIssue } {
   const text = source.replace(/\r\n?/g, '\n');
   const doctype = /<!DOCTYPE/i.exec(text);
-  if (doctype) return { error: issue('codebook_file.doctype', 'The file declares a DOCTYPE; a codebook file must not have one.', { line: lineAt(text, doctype.index) }) };
+  if (doctype)
+    return {
+      error: issue('codebook_file.doctype', 'The file declares a DOCTYPE; a codebook file must not have one.', {
+        line: lineAt(text, doctype.index),
+      }),
+    };
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
-    return { error: issue('codebook_file.malformed_xml', `The file is not well-formed XML: ${valid.err.msg}`, { line: valid.err.line }) };
+    return {
+      error: issue('codebook_file.malformed_xml', `The file is not well-formed XML: ${valid.err.msg}`, {
+        line: valid.err.line,
+      }),
+    };
   }
   let parsed: Parsed;
   try {
@@ -42,23 +60,45 @@ export function parseXml(source: string): { root: XmlElement } | { error: Taxono
   } catch (error) {
     const message = (error as Error).message;
     if (/nested/i.test(message)) {
-      return { error: issue('codebook_file.too_deep', `Elements are nested too deeply; codes may be at most ${MAX_DEPTH} levels deep.`) };
+      return {
+        error: issue(
+          'codebook_file.too_deep',
+          `Elements are nested too deeply; codes may be at most ${MAX_DEPTH} levels deep.`,
+        ),
+      };
     }
     return { error: issue('codebook_file.malformed_xml', `The file could not be read as XML: ${message}`) };
   }
   const roots = parsed.filter((node) => elementName(node) !== null);
-  if (roots.length !== 1) return { error: issue('codebook_file.malformed_xml', `An XML file has exactly one root element; this one has ${roots.length}.`) };
-  return { root: toElement(roots[0] as Record<string, unknown>, new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]), lineCounter(text)) };
+  if (roots.length !== 1)
+    return {
+      error: issue(
+        'codebook_file.malformed_xml',
+        `An XML file has exactly one root element; this one has ${roots.length}.`,
+      ),
+    };
+  return {
+    root: toElement(
+      roots[0] as Record<string, unknown>,
+      new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]),
+      lineCounter(text),
+    ),
+  };
 }
 
 function elementName(node: Record<string, unknown>): string | null {
   return Object.keys(node).find((key) => key !== ':@' && key !== '#text' && key !== '#cdata') ?? null;
 }
 
-function toElement(node: Record<string, unknown>, inherited: Map<string | null, string>, lineOf: (offset: number) => number): XmlElement {
+function toElement(
+  node: Record<string, unknown>,
+  inherited: Map<string | null, string>,
+  lineOf: (offset: number) => number,
+): XmlElement {
   const name = elementName(node) as string;
   const attributes: Record<string, string> = {};
-  for (const [key, raw] of Object.entries((node[':@'] ?? {}) as Record<string, string>)) attributes[key] = decodeAttribute(raw);
+  for (const [key, raw] of Object.entries((node[':@'] ?? {}) as Record<string, string>))
+    attributes[key] = decodeAttribute(raw);
   const scope = new Map(inherited);
   for (const [key, value] of Object.entries(attributes)) {
     if (key === 'xmlns') scope.set(null, value);
@@ -67,12 +107,17 @@ function toElement(node: Record<string, unknown>, inherited: Map<string | null, 
   const colon = name.indexOf(':');
   const prefix = colon === -1 ? null : name.slice(0, colon);
   const element: XmlElement = {
-    namespace: scope.get(prefix) || null, local: name.slice(colon + 1), attributes, children: [], text: '',
+    namespace: scope.get(prefix) || null,
+    local: name.slice(colon + 1),
+    attributes,
+    children: [],
+    text: '',
     line: lineOf((node[META] as { startIndex?: number } | undefined)?.startIndex ?? 0),
   };
   for (const child of node[name] as Parsed) {
     if ('#text' in child) element.text += decodeEntities(String(child['#text']));
-    else if ('#cdata' in child) element.text += (child['#cdata'] as Parsed).map((part) => String(part['#text'] ?? '')).join('');
+    else if ('#cdata' in child)
+      element.text += (child['#cdata'] as Parsed).map((part) => String(part['#text'] ?? '')).join('');
     else if (elementName(child) !== null) element.children.push(toElement(child, scope, lineOf));
   }
   return element;

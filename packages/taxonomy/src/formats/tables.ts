@@ -25,7 +25,12 @@ export function toCsv(codebook: Codebook, options: ExportOptions = {}): string {
   const lines = [CSV_COLUMNS.join(',')];
   for (const { code, path } of exportRows(codebook, options)) {
     const cells = [
-      path.join(' > '), code.id, code.name, code.definition, code.includeNote, code.excludeNote,
+      path.join(' > '),
+      code.id,
+      code.name,
+      code.definition,
+      code.includeNote,
+      code.excludeNote,
       code.examples.map(exampleText).join('\n'),
     ];
     lines.push(cells.map((cell) => csvField(spreadsheetSafe(cell))).join(','));
@@ -54,10 +59,15 @@ export function toMarkdown(codebook: Codebook, options: ExportOptions = {}): str
   const lines = [row(MARKDOWN_HEADER), row(MARKDOWN_HEADER.map(() => '---'))];
   for (const { code, path } of exportRows(codebook, options)) {
     // Path segments are escaped one by one so the " > " between them stays readable.
-    lines.push(row([
-      markdownCell(path[0] ?? ''), path.slice(1).map(markdownCell).join(' > '),
-      ...[code.definition, code.includeNote, code.excludeNote, code.examples.map(exampleText).join('\n')].map(markdownCell),
-    ]));
+    lines.push(
+      row([
+        markdownCell(path[0] ?? ''),
+        path.slice(1).map(markdownCell).join(' > '),
+        ...[code.definition, code.includeNote, code.excludeNote, code.examples.map(exampleText).join('\n')].map(
+          markdownCell,
+        ),
+      ]),
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -6,7 +6,8 @@
 // Characters XML 1.0 cannot carry at all (C0 controls other than tab, LF, CR;
 // U+FFFE/U+FFFF; lone surrogates). They are dropped on export: no reader could
 // accept the file otherwise.
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const NOT_XML =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Element text: & < > " escaped, CR kept as a reference (parsers turn a raw CR into LF). */
 export function escapeText(value: string): string {

@@ -36,14 +36,23 @@ export interface Proposal {
 export function commit(before: Codebook, proposal: Proposal, meta: ChangeMeta): Result<Edit> {
   const parsedMeta = changeMetaSchema.safeParse(meta);
   if (!parsedMeta.success) {
-    return { ok: false, errors: zodIssues(parsedMeta.error, meta).map((each) => ({ ...each, code: 'edit.invalid_meta' })) };
+    return {
+      ok: false,
+      errors: zodIssues(parsedMeta.error, meta).map((each) => ({ ...each, code: 'edit.invalid_meta' })),
+    };
   }
   const version = before.version + 1;
   const checked = checkCodebook({ ...before, version, codes: normalize(proposal.codes) });
   if (!checked.ok) return checked;
   const { by, at, why } = parsedMeta.data;
   const change: Change = {
-    version, kind: proposal.kind, codeIds: proposal.codeIds, mappings: proposal.mappings ?? [], by, at, why: why.trim(),
+    version,
+    kind: proposal.kind,
+    codeIds: proposal.codeIds,
+    mappings: proposal.mappings ?? [],
+    by,
+    at,
+    why: why.trim(),
   };
   return ok({ codebook: checked.value, change });
 }
@@ -51,5 +60,6 @@ export function commit(before: Codebook, proposal: Proposal, meta: ChangeMeta): 
 /** The usual refusals of an edit, worded once. */
 export const refuse = {
   unknown: (id: string) => issue('edit.unknown_code', `There is no code "${id}" in this codebook.`, { codeId: id }),
-  noChange: (id: string) => issue('edit.no_change', `This would not change code "${id}"; no new version is made.`, { codeId: id }),
+  noChange: (id: string) =>
+    issue('edit.no_change', `This would not change code "${id}"; no new version is made.`, { codeId: id }),
 };

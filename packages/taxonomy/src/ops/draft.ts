@@ -9,7 +9,12 @@ export const before = (index: number): number => index - 0.5;
 /** A position that sorts after every sibling. */
 export const atEnd = Number.MAX_SAFE_INTEGER;
 
-export function codeFromDraft(draft: CodeDraft, parentId: string | null, position: number, existing: readonly Code[]): Code {
+export function codeFromDraft(
+  draft: CodeDraft,
+  parentId: string | null,
+  position: number,
+  existing: readonly Code[],
+): Code {
   return {
     id: draft.id,
     parentId,

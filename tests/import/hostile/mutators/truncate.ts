@@ -3,7 +3,16 @@
 // ASCII, so character offsets are byte offsets (encoding.ts cuts inside a character).
 import { expect } from 'vitest';
 import { lineAt, utf8, type HostileCase } from '../case.ts';
-import { discourseArray, discourseDocument, discourseJsonl, discourseZip, postsCsv, postsJsonl, stackExchange, type Base } from '../bases.ts';
+import {
+  discourseArray,
+  discourseDocument,
+  discourseJsonl,
+  discourseZip,
+  postsCsv,
+  postsJsonl,
+  stackExchange,
+  type Base,
+} from '../bases.ts';
 import type { Random } from '../random.ts';
 
 const column = () => expect.stringMatching(/^column \d+$/);
@@ -23,7 +32,13 @@ export function truncationCases(rng: Random): HostileCase[] {
 const cutName = (base: Base, at: number) => `cut-${base.id}-${at}.${base.ext}`;
 
 function cutCase(base: Base, at: number, expected: HostileCase['expected']): HostileCase {
-  return { category: 'truncation', name: cutName(base, at), format: base.format, bytes: () => utf8(base.text.slice(0, at)), expected };
+  return {
+    category: 'truncation',
+    name: cutName(base, at),
+    format: base.format,
+    bytes: () => utf8(base.text.slice(0, at)),
+    expected,
+  };
 }
 
 /** One record per line: a cut inside a line breaks that line's JSON; a cut at a line's start or end leaves whole records. */
@@ -34,15 +49,18 @@ function jsonlCuts(rng: Random, base: Base, count: number): HostileCase[] {
     const line = lineAt(base.text, at);
     const lineStart = head.lastIndexOf('\n') + 1;
     const whole = at === lineStart || base.text[at] === '\n';
-    if (!whole) return cutCase(base, at, { ok: false, code: 'import.invalid_json', where: { file: cutName(base, at), line } });
-    const records = lines.slice(0, at === lineStart ? line - 1 : line).map((l) => JSON.parse(l) as Record<string, unknown>);
+    if (!whole)
+      return cutCase(base, at, { ok: false, code: 'import.invalid_json', where: { file: cutName(base, at), line } });
+    const records = lines
+      .slice(0, at === lineStart ? line - 1 : line)
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     return cutCase(base, at, { ok: true, ...jsonlCounts(base, records) });
   });
 }
 
 function jsonlCounts(base: Base, records: Record<string, unknown>[]): { threads: number; posts: number } {
   if (base.format === 'jsonl') return { threads: new Set(records.map((r) => r.thread_id)).size, posts: records.length };
-  const posts = records.reduce((n, r) => n + ((r.post_stream as { posts: unknown[] }).posts.length), 0);
+  const posts = records.reduce((n, r) => n + (r.post_stream as { posts: unknown[] }).posts.length, 0);
   return { threads: records.length, posts };
 }
 
@@ -51,7 +69,11 @@ function jsonCuts(rng: Random, base: Base, count: number): HostileCase[] {
   const end = base.text.trimEnd().length;
   return rng.distinct(count, 1, end + 1).map((at) => {
     if (at === end) return cutCase(base, at, { ok: true, threads: base.threads, posts: base.posts });
-    return cutCase(base, at, { ok: false, code: 'import.invalid_json', where: { file: cutName(base, at), line: lineAt(base.text, at), field: column() } });
+    return cutCase(base, at, {
+      ok: false,
+      code: 'import.invalid_json',
+      where: { file: cutName(base, at), line: lineAt(base.text, at), field: column() },
+    });
   });
 }
 
@@ -61,7 +83,11 @@ function xmlCuts(rng: Random, count: number): HostileCase[] {
   const end = base.text.indexOf('</posts>') + '</posts>'.length;
   return rng.distinct(count, 1, end + 1).map((at) => {
     if (at === end) return cutCase(base, at, { ok: true, threads: base.threads, posts: base.posts });
-    return cutCase(base, at, { ok: false, code: 'import.invalid_xml', where: { file: cutName(base, at), line: lineAt(base.text, at), field: column() } });
+    return cutCase(base, at, {
+      ok: false,
+      code: 'import.invalid_xml',
+      where: { file: cutName(base, at), line: lineAt(base.text, at), field: column() },
+    });
   });
 }
 
@@ -78,9 +104,20 @@ function csvCuts(rng: Random, count: number): HostileCase[] {
   return rng.distinct(count, headerEnd + 1, text.length).map((at) => {
     const state = csvState(text.slice(0, at));
     const name = cutName(base, at);
-    if (state.inQuotes) return cutCase(base, at, { ok: false, code: 'import.invalid_csv', where: { file: name, line: lineAt(text, state.rowStart) }, message: /Quote Not Closed/ });
+    if (state.inQuotes)
+      return cutCase(base, at, {
+        ok: false,
+        code: 'import.invalid_csv',
+        where: { file: name, line: lineAt(text, state.rowStart) },
+        message: /Quote Not Closed/,
+      });
     if (state.fields > 0 && state.fields < columns) {
-      return cutCase(base, at, { ok: false, code: 'import.invalid_csv', where: { file: name, line: lineAt(text, state.rowStart) }, message: new RegExp(`got ${state.fields}\\b`) });
+      return cutCase(base, at, {
+        ok: false,
+        code: 'import.invalid_csv',
+        where: { file: name, line: lineAt(text, state.rowStart) },
+        message: new RegExp(`got ${state.fields}\\b`),
+      });
     }
     const rows = csvRows(text.slice(headerEnd, state.fields === 0 ? state.rowStart : at));
     return cutCase(base, at, { ok: true, threads: new Set(rows.map((r) => r[0])).size, posts: rows.length });
@@ -95,7 +132,8 @@ function csvState(prefix: string): { inQuotes: boolean; fields: number; rowStart
   for (let i = 0; i < prefix.length; i++) {
     const c = prefix[i];
     if (fields === 0) fields = 1;
-    if (c === '"') inQuotes = !inQuotes; // a doubled quote toggles twice
+    if (c === '"')
+      inQuotes = !inQuotes; // a doubled quote toggles twice
     else if (!inQuotes && c === ',') fields++;
     else if (!inQuotes && c === '\n') {
       fields = 0;
@@ -113,8 +151,8 @@ function csvRows(body: string): string[][] {
   let inQuotes = false;
   for (const c of body) {
     if (c === '"') inQuotes = !inQuotes;
-    else if (!inQuotes && c === ',') (row.push(field), (field = ''));
-    else if (!inQuotes && c === '\n') (row.push(field), rows.push(row), (row = []), (field = ''));
+    else if (!inQuotes && c === ',') row.push(field), (field = '');
+    else if (!inQuotes && c === '\n') row.push(field), rows.push(row), (row = []), (field = '');
     else field += c;
   }
   if (field !== '' || row.length) rows.push([...row, field]);
@@ -126,6 +164,12 @@ function zipCuts(rng: Random, count: number): HostileCase[] {
   const zip = discourseZip();
   return rng.distinct(count, 4, zip.length).map((at) => {
     const name = `cut-topics-${at}.zip`;
-    return { category: 'truncation', name, format: 'discourse', bytes: () => zip.subarray(0, at), expected: { ok: false, code: 'import.invalid_zip', where: { file: name } } };
+    return {
+      category: 'truncation',
+      name,
+      format: 'discourse',
+      bytes: () => zip.subarray(0, at),
+      expected: { ok: false, code: 'import.invalid_zip', where: { file: name } },
+    };
   });
 }

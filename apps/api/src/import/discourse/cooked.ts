@@ -15,7 +15,8 @@ export function tidyCooked(html: string): string {
   let out = html;
   if (out.includes('lightbox')) out = replaceSpans(out, '<div class="meta">', '</div>', () => '');
   if (out.includes('poll-info')) out = out.replace(POLL_INFO, '');
-  if (out.includes('class="avatar') || out.includes('class="site-icon') || out.includes('class="emoji')) out = replaceSpans(out, '<img', '>', decoration);
+  if (out.includes('class="avatar') || out.includes('class="site-icon') || out.includes('class="emoji'))
+    out = replaceSpans(out, '<img', '>', decoration);
   return out;
 }
 
@@ -47,5 +48,8 @@ function decoration(tag: string): string {
 
 // Attribute values arrive HTML-escaped; escape once, not twice.
 function unescapeAttr(v: string): string {
-  return v.replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e] ?? '');
+  return v.replace(
+    /&(amp|lt|gt|quot|#39);/g,
+    (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e] ?? '',
+  );
 }

@@ -63,12 +63,17 @@ export async function* readTopics(src: JsonSource, ctx: ParseContext, ids: IdReg
   });
   try {
     for await (const { key, value } of values as AsyncIterable<{ key: number; value: unknown }>) {
-      const where: ErrorWhere = shape === 'array' || key > 0 ? { file: src.name, field: `[${key}]` } : { file: src.name };
+      const where: ErrorWhere =
+        shape === 'array' || key > 0 ? { file: src.name, field: `[${key}]` } : { file: src.name };
       yield* normalizeTopic(value, where, ids, ctx.baseUrl);
     }
   } catch (err) {
     if (!(err instanceof Error) || !/cannot parse|has expected/i.test(err.message)) throw err;
-    throw importErrors.invalidJson(await locateError(src), err.message.replace(/^Parser (cannot parse input: |has )/, ''), true);
+    throw importErrors.invalidJson(
+      await locateError(src),
+      err.message.replace(/^Parser (cannot parse input: |has )/, ''),
+      true,
+    );
   } finally {
     // Also when the consumer stops early (a strict import failing): close the file now.
     stream.destroy();
@@ -109,5 +114,7 @@ function jsonReason(err: unknown, text: string): string {
   const message = err instanceof Error ? err.message : String(err);
   const pos = /at position (\d+)/.exec(message);
   const brief = message.replace(/ in JSON at position \d+.*$/, '').replace(/, ".*" is not valid JSON$/, '');
-  return pos ? `${brief} at column ${Number(pos[1]) + 1}` : brief || `cannot parse ${JSON.stringify(text.slice(0, 20))}`;
+  return pos
+    ? `${brief} at column ${Number(pos[1]) + 1}`
+    : brief || `cannot parse ${JSON.stringify(text.slice(0, 20))}`;
 }

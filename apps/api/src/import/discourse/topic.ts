@@ -3,7 +3,16 @@
 import type { ErrorWhere } from '../../http/errors.ts';
 import { toUtcIso } from '../dates.ts';
 import { importErrors, isImportError } from '../errors.ts';
-import { at, isObject, MAX_TEXT_CHARS, optionalInt, optionalString, readId, readString, requiredInt } from '../fields.ts';
+import {
+  at,
+  isObject,
+  MAX_TEXT_CHARS,
+  optionalInt,
+  optionalString,
+  readId,
+  readString,
+  requiredInt,
+} from '../fields.ts';
 import type { IdRegistry } from '../ids.ts';
 import { splitTags } from '../text.ts';
 import type { NormalizedPost, NormalizedThread, ParsedItem } from '../types.ts';
@@ -26,11 +35,13 @@ function topic(raw: unknown, where: ErrorWhere, ids: IdRegistry, baseUrl?: strin
   if (dup) throw dup;
   const title = readString(raw.title ?? raw.fancy_title, at(where, 'title'), 'title', MAX_TEXT_CHARS);
   const createdAt = toUtcIso(raw.created_at, at(where, 'created_at'));
-  if (raw.tags !== undefined && raw.tags !== null && !Array.isArray(raw.tags)) throw importErrors.wrongType(at(where, 'tags'), 'an array of tags', raw.tags);
+  if (raw.tags !== undefined && raw.tags !== null && !Array.isArray(raw.tags))
+    throw importErrors.wrongType(at(where, 'tags'), 'an array of tags', raw.tags);
   const slug = optionalString(raw.slug, at(where, 'slug'), 'slug');
   const stream = raw.post_stream;
   if (!isObject(stream)) throw importErrors.missingField(at(where, 'post_stream'), 'post_stream with the posts');
-  if (!Array.isArray(stream.posts)) throw importErrors.wrongType(at(where, 'post_stream.posts'), 'an array of posts', stream.posts);
+  if (!Array.isArray(stream.posts))
+    throw importErrors.wrongType(at(where, 'post_stream.posts'), 'an array of posts', stream.posts);
 
   const items: ParsedItem[] = [];
   const posts: NormalizedPost[] = [];
@@ -69,7 +80,8 @@ function topic(raw: unknown, where: ErrorWhere, ids: IdRegistry, baseUrl?: strin
 function normalizePost(p: unknown, where: ErrorWhere): NormalizedPost {
   if (!isObject(p)) throw importErrors.wrongType(where, 'a post object', p);
   const postNumber = requiredInt(p.post_number, at(where, 'post_number'), 'post_number');
-  if (postNumber < 1) throw importErrors.wrongType(at(where, 'post_number'), 'a post_number of 1 or more', p.post_number);
+  if (postNumber < 1)
+    throw importErrors.wrongType(at(where, 'post_number'), 'a post_number of 1 or more', p.post_number);
   return {
     externalId: readId(p.id, at(where, 'id'), 'post id'),
     postNumber,
@@ -90,5 +102,8 @@ function likesFromActions(actions: unknown): number | undefined {
 
 function category(raw: Record<string, unknown>, where: ErrorWhere): string | undefined {
   if (isObject(raw.category) && typeof raw.category.name === 'string') return raw.category.name;
-  return optionalString(raw.category_name, at(where, 'category_name'), 'category_name') ?? optionalString(raw.category_id, at(where, 'category_id'), 'category_id');
+  return (
+    optionalString(raw.category_name, at(where, 'category_name'), 'category_name') ??
+    optionalString(raw.category_id, at(where, 'category_id'), 'category_id')
+  );
 }

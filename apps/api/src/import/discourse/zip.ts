@@ -16,12 +16,15 @@ const RATIO_FLOOR = 1024 * 1024; // small files may compress well without being 
 export async function* zipSources(input: InputFile, ctx: ParseContext): AsyncGenerator<JsonSource | ParsedItem> {
   const { limits, progress } = ctx;
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.open(input.path, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false }, (err, z) =>
-      err ? reject(importErrors.invalidZip({ file: input.name }, err.message)) : resolve(z),
+    yauzl.open(
+      input.path,
+      { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false },
+      (err, z) => (err ? reject(importErrors.invalidZip({ file: input.name }, err.message)) : resolve(z)),
     ),
   );
   try {
-    if (zip.entryCount > limits.zipMaxEntries) throw importErrors.zipBomb({ file: input.name }, `${zip.entryCount} entries (limit ${limits.zipMaxEntries})`);
+    if (zip.entryCount > limits.zipMaxEntries)
+      throw importErrors.zipBomb({ file: input.name }, `${zip.entryCount} entries (limit ${limits.zipMaxEntries})`);
     let total = 0;
     let skipped = 0;
     let topicFiles = 0;
@@ -39,10 +42,18 @@ export async function* zipSources(input: InputFile, ctx: ParseContext): AsyncGen
       const size = entry.uncompressedSize;
       total += size;
       if (entry.isEncrypted()) throw importErrors.invalidZip({ file: name }, 'the entry is encrypted');
-      if (size > limits.zipMaxEntryBytes) throw importErrors.zipBomb({ file: name }, `the entry inflates to ${size} bytes (limit ${limits.zipMaxEntryBytes})`);
-      if (total > limits.zipMaxTotalBytes) throw importErrors.zipBomb({ file: name }, `the entries inflate to over ${limits.zipMaxTotalBytes} bytes`);
+      if (size > limits.zipMaxEntryBytes)
+        throw importErrors.zipBomb(
+          { file: name },
+          `the entry inflates to ${size} bytes (limit ${limits.zipMaxEntryBytes})`,
+        );
+      if (total > limits.zipMaxTotalBytes)
+        throw importErrors.zipBomb({ file: name }, `the entries inflate to over ${limits.zipMaxTotalBytes} bytes`);
       if (size > RATIO_FLOOR && size / Math.max(entry.compressedSize, 1) > limits.zipMaxRatio) {
-        throw importErrors.zipBomb({ file: name }, `the entry is compressed ${Math.round(size / Math.max(entry.compressedSize, 1))}:1 (limit ${limits.zipMaxRatio}:1)`);
+        throw importErrors.zipBomb(
+          { file: name },
+          `the entry is compressed ${Math.round(size / Math.max(entry.compressedSize, 1))}:1 (limit ${limits.zipMaxRatio}:1)`,
+        );
       }
       const open = () => entryBytes(zip, entry, name);
       const head = size <= SMALL_ENTRY ? await readAll(open()) : await readHead(open());
@@ -83,7 +94,9 @@ function nextEntry(zip: yauzl.ZipFile, file: string): Promise<yauzl.Entry | null
 
 function openEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, name: string): Promise<Readable> {
   return new Promise((resolve, reject) =>
-    zip.openReadStream(entry, (err, stream) => (err ? reject(importErrors.invalidZip({ file: name }, err.message)) : resolve(stream))),
+    zip.openReadStream(entry, (err, stream) =>
+      err ? reject(importErrors.invalidZip({ file: name }, err.message)) : resolve(stream),
+    ),
   );
 }
 
@@ -92,7 +105,9 @@ async function* entryBytes(zip: yauzl.ZipFile, entry: yauzl.Entry, name: string)
   try {
     yield* (await openEntry(zip, entry, name)) as AsyncIterable<Buffer>;
   } catch (err) {
-    throw isImportError(err) ? err : importErrors.invalidZip({ file: name }, err instanceof Error ? err.message : String(err));
+    throw isImportError(err)
+      ? err
+      : importErrors.invalidZip({ file: name }, err instanceof Error ? err.message : String(err));
   }
 }
 

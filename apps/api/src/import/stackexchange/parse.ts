@@ -24,14 +24,24 @@ function toThread(group: StagedRow[], file: string, baseUrl?: string): ParsedIte
   const question = group[0]!;
   if (!question.head) {
     // Sorting puts a question first in its group, so a headless group has none.
-    return group.map((a) => ({ kind: 'reject', error: importErrors.orphanAnswer({ file, line: a.line }, a.externalId, a.threadKey) }));
+    return group.map((a) => ({
+      kind: 'reject',
+      error: importErrors.orphanAnswer({ file, line: a.line }, a.externalId, a.threadKey),
+    }));
   }
   const q = JSON.parse(question.payload) as RowPayload;
   const posts: NormalizedPost[] = [];
   const postWhere: ErrorWhere[] = [];
   group.forEach((row, i) => {
     const p = i === 0 ? q : (JSON.parse(row.payload) as RowPayload);
-    posts.push({ externalId: row.externalId, postNumber: i + 1, author: p.author, createdAt: row.createdAt, html: p.body, likeCount: p.score });
+    posts.push({
+      externalId: row.externalId,
+      postNumber: i + 1,
+      author: p.author,
+      createdAt: row.createdAt,
+      html: p.body,
+      likeCount: p.score,
+    });
     postWhere.push({ file, line: row.line });
   });
   const thread = {

@@ -26,7 +26,12 @@ const MAX_DEPTH = 64;
 const QUESTION = '1';
 const ANSWER = '2';
 const otherTypes: Record<string, string> = {
-  '3': 'orphaned tag wikis', '4': 'tag wiki excerpts', '5': 'tag wikis', '6': 'moderator nominations', '7': 'wiki placeholders', '8': 'privilege wikis',
+  '3': 'orphaned tag wikis',
+  '4': 'tag wiki excerpts',
+  '5': 'tag wikis',
+  '6': 'moderator nominations',
+  '7': 'wiki placeholders',
+  '8': 'privilege wikis',
 };
 
 /** Streams the rows into `stager`, yielding rejections and skip counts as it goes. */
@@ -37,7 +42,10 @@ export async function* stageRows(input: InputFile, ctx: ParseContext, stager: Po
   let xmlError: ImportError | undefined;
   parser.on('error', (err) => {
     // saxes' column is the 0-based column of the next character: the 1-based one of the character just read.
-    xmlError ??= importErrors.invalidXml({ file: input.name, line: parser.line, field: `column ${parser.column}` }, err.message.replace(/^(?:.*?:)?\d+:\d+: /, '').replace(/\.$/, ''));
+    xmlError ??= importErrors.invalidXml(
+      { file: input.name, line: parser.line, field: `column ${parser.column}` },
+      err.message.replace(/^(?:.*?:)?\d+:\d+: /, '').replace(/\.$/, ''),
+    );
   });
   let depth = 0;
   // Where the last tag ended: saxes holds everything since in memory (an attribute, a text), so that is bounded too.
@@ -49,7 +57,10 @@ export async function* stageRows(input: InputFile, ctx: ParseContext, stager: Po
   parser.on('opentag', (tag) => {
     tagEnd = parser.position;
     if (++depth > MAX_DEPTH) {
-      xmlError ??= importErrors.invalidXml({ file: input.name, line: parser.line, field: `column ${parser.column}` }, `elements nested more than ${MAX_DEPTH} deep`);
+      xmlError ??= importErrors.invalidXml(
+        { file: input.name, line: parser.line, field: `column ${parser.column}` },
+        `elements nested more than ${MAX_DEPTH} deep`,
+      );
       return;
     }
     if (tag.name !== 'row') return;
@@ -73,7 +84,11 @@ export async function* stageRows(input: InputFile, ctx: ParseContext, stager: Po
     parser.write(decoder.write(chunk));
     if (xmlError) throw xmlError;
     if (parser.position - tagEnd > ctx.limits.maxRecordBytes) {
-      throw importErrors.recordTooLarge({ file: input.name, line: parser.line }, ctx.limits.maxRecordBytes, 'a row, or text between rows, this long is no forum post');
+      throw importErrors.recordTooLarge(
+        { file: input.name, line: parser.line },
+        ctx.limits.maxRecordBytes,
+        'a row, or text between rows, this long is no forum post',
+      );
     }
     yield* out.splice(0);
   }
@@ -84,19 +99,33 @@ export async function* stageRows(input: InputFile, ctx: ParseContext, stager: Po
   for (const [reason, count] of skipped) yield { kind: 'skip', reason, count };
 }
 
-function stageRow(a: Record<string, string>, isQuestion: boolean, where: ErrorWhere, stager: PostStager): ImportError | undefined {
+function stageRow(
+  a: Record<string, string>,
+  isQuestion: boolean,
+  where: ErrorWhere,
+  stager: PostStager,
+): ImportError | undefined {
   const f = (field: string): ErrorWhere => ({ ...where, field });
   const id = readId(a.Id, f('Id'), 'Id');
   const parent = isQuestion ? id : readId(a.ParentId, f('ParentId'), 'ParentId of the answer');
   const payload: RowPayload = {
-    title: isQuestion ? optionalString(a.Title, f('Title'), 'Title') ?? '' : undefined,
+    title: isQuestion ? (optionalString(a.Title, f('Title'), 'Title') ?? '') : undefined,
     tags: a.Tags,
     views: optionalInt(a.ViewCount, f('ViewCount'), 'ViewCount'),
-    author: optionalString(a.OwnerDisplayName, f('OwnerDisplayName'), 'OwnerDisplayName') ?? (a.OwnerUserId ? `user ${a.OwnerUserId}` : undefined),
+    author:
+      optionalString(a.OwnerDisplayName, f('OwnerDisplayName'), 'OwnerDisplayName') ??
+      (a.OwnerUserId ? `user ${a.OwnerUserId}` : undefined),
     score: optionalInt(a.Score, f('Score'), 'Score'),
     body: a.Body ?? '',
   };
   if (isQuestion && !payload.title) throw importErrors.missingField(f('Title'), 'the question title');
   const createdAt = toUtcIso(a.CreationDate, f('CreationDate'));
-  return stager.add({ threadKey: parent, head: isQuestion, externalId: id, createdAt, line: where.line ?? 0, payload: JSON.stringify(payload) });
+  return stager.add({
+    threadKey: parent,
+    head: isQuestion,
+    externalId: id,
+    createdAt,
+    line: where.line ?? 0,
+    payload: JSON.stringify(payload),
+  });
 }

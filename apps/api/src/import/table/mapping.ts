@@ -10,7 +10,8 @@ export function resolveMapping(partial: Partial<Record<string, string>> = {}): C
   const mapping: ColumnMapping = { ...defaultMapping };
   for (const [key, value] of Object.entries(partial)) {
     if (value === undefined) continue;
-    if (!keys.includes(key as keyof ColumnMapping)) throw importErrors.invalidMapping(`unknown field "${key}"; use ${keys.join(', ')}`);
+    if (!keys.includes(key as keyof ColumnMapping))
+      throw importErrors.invalidMapping(`unknown field "${key}"; use ${keys.join(', ')}`);
     if (key === 'bodyFormat') {
       if (value !== 'text' && value !== 'html') throw importErrors.invalidMapping('bodyFormat must be text or html');
       mapping.bodyFormat = value;

@@ -12,7 +12,12 @@ import { groupToThread, toStagedRow } from './records.ts';
 
 type Row = { where: { file: string; line: number }; record: unknown } | ParsedItem;
 
-export async function* parseTable(input: InputFile, ctx: ParseContext, kind: 'csv' | 'jsonl', lenient: boolean): AsyncGenerator<ParsedItem> {
+export async function* parseTable(
+  input: InputFile,
+  ctx: ParseContext,
+  kind: 'csv' | 'jsonl',
+  lenient: boolean,
+): AsyncGenerator<ParsedItem> {
   const stager = new PostStager(input.name);
   try {
     for await (const row of kind === 'csv' ? csvRows(input, ctx, lenient) : jsonlRows(input, ctx)) {
@@ -21,7 +26,10 @@ export async function* parseTable(input: InputFile, ctx: ParseContext, kind: 'cs
         continue;
       }
       if (!isObject(row.record)) {
-        yield { kind: 'reject', error: importErrors.wrongType(row.where, 'an object with the post fields', row.record) };
+        yield {
+          kind: 'reject',
+          error: importErrors.wrongType(row.where, 'an object with the post fields', row.record),
+        };
         continue;
       }
       let staged: StagedRow;
@@ -48,7 +56,10 @@ async function* jsonlRows(input: InputFile, ctx: ParseContext): AsyncGenerator<R
     try {
       yield { where, record: JSON.parse(text) as unknown };
     } catch (err) {
-      yield { kind: 'reject', error: importErrors.invalidJson(where, err instanceof Error ? err.message : String(err), false) };
+      yield {
+        kind: 'reject',
+        error: importErrors.invalidJson(where, err instanceof Error ? err.message : String(err), false),
+      };
     }
   }
 }
@@ -77,7 +88,10 @@ async function* csvRows(input: InputFile, ctx: ParseContext, lenient: boolean): 
   const source = readFile(input, ctx.progress);
   source.on('error', (err) => parser.destroy(err));
   try {
-    for await (const { info, record } of source.pipe(parser) as AsyncIterable<{ info: { lines: number }; record: Record<string, string> }>) {
+    for await (const { info, record } of source.pipe(parser) as AsyncIterable<{
+      info: { lines: number };
+      record: Record<string, string>;
+    }>) {
       yield* skippedRows.splice(0);
       // info.lines is where the record ends; step back over newlines inside quoted fields.
       const inner = Object.values(record).reduce((n, v) => n + (v.match(/\n/g)?.length ?? 0), 0);
@@ -96,7 +110,11 @@ async function* csvRows(input: InputFile, ctx: ParseContext, lenient: boolean): 
 function csvError(err: CsvError, file: string, fatal: boolean, lastEnd: number): ImportError {
   if (err.code === 'CSV_QUOTE_NOT_CLOSED') {
     // Found only at the end of the file, which the open quote swallowed: point at where it opened.
-    return importErrors.invalidCsv({ file, line: lastEnd + 1 }, `Quote Not Closed: a quoted field in the row starting at line ${lastEnd + 1} never closes`, fatal);
+    return importErrors.invalidCsv(
+      { file, line: lastEnd + 1 },
+      `Quote Not Closed: a quoted field in the row starting at line ${lastEnd + 1} never closes`,
+      fatal,
+    );
   }
   // err.lines is where parsing stopped; step back over newlines inside the record's quoted fields.
   const record = Array.isArray(err.record) ? (err.record as unknown[]) : [];
@@ -116,7 +134,8 @@ function checkHeader(header: string[], ctx: ParseContext, file: string): string[
   const missing = requiredColumns(ctx.mapping).filter((c) => !names.includes(c));
   if (missing.length) {
     const shown = names.slice(0, 10).map((c) => `"${c.length > 30 ? `${c.slice(0, 30)}…` : c}"`);
-    const has = names.length > shown.length ? `${shown.join(', ')} and ${names.length - shown.length} more` : shown.join(', ');
+    const has =
+      names.length > shown.length ? `${shown.join(', ')} and ${names.length - shown.length} more` : shown.join(', ');
     const why = `the header of ${file} has no column ${missing.map((c) => `"${c}"`).join(', ')} (it has ${has})`;
     throw importErrors.invalidMapping(why, { file, field: 'mapping' });
   }

@@ -21,7 +21,8 @@ export function toStagedRow(rec: Record<string, unknown>, m: ColumnMapping, wher
   const f = (field: string): ErrorWhere => ({ ...where, field });
   const body = readString(rec[m.body], f(m.body), `the post body (column "${m.body}")`);
   const tags = rec[m.tags];
-  if (tags !== undefined && tags !== null && typeof tags !== 'string' && !Array.isArray(tags)) throw importErrors.wrongType(f(m.tags), 'tags as text or a list', tags);
+  if (tags !== undefined && tags !== null && typeof tags !== 'string' && !Array.isArray(tags))
+    throw importErrors.wrongType(f(m.tags), 'tags as text or a list', tags);
   const payload: Payload = {
     author: optionalString(rec[m.author], f(m.author), 'author'),
     title: optionalString(rec[m.title], f(m.title), 'title'),
@@ -49,7 +50,8 @@ export function groupToThread(group: StagedRow[], file: string): LocatedThread {
     createdAt: r.createdAt,
     html: payloads[i]!.html,
   }));
-  const firstWith = <K extends keyof Payload>(k: K): Payload[K] | undefined => payloads.find((p) => p[k] !== undefined && p[k] !== '')?.[k];
+  const firstWith = <K extends keyof Payload>(k: K): Payload[K] | undefined =>
+    payloads.find((p) => p[k] !== undefined && p[k] !== '')?.[k];
   const thread = {
     externalId: first.threadKey,
     // A table without titles still needs one per thread: name it by its id.

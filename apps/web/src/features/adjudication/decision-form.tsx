@@ -21,7 +21,9 @@ export function DecisionForm({ studyId, item, choices, names }: Props) {
   const [rationale, setRationale] = useState(item.rationale);
   const single = choices.labelMode === 'single';
   const appliedBy = (id: string) => item.codings.filter((c) => c.codeIds.includes(id)).map((c) => c.displayName);
-  const offered = choices.codes.filter((c) => (c.codable && c.status === 'active') || picked.includes(c.id) || appliedBy(c.id).length);
+  const offered = choices.codes.filter(
+    (c) => (c.codable && c.status === 'active') || picked.includes(c.id) || appliedBy(c.id).length,
+  );
   const dimensions = choices.codes.filter((c) => c.parentId === null);
 
   const toggle = (id: string) => {
@@ -44,7 +46,13 @@ export function DecisionForm({ studyId, item, choices, names }: Props) {
       {item.status === 'reopened' ? <p className="hint">Reopened: the last rationale is kept as a draft.</p> : null}
       <div className="adj-accept">
         {item.codings.map((c) => (
-          <button key={c.coderId} type="button" className="secondary" aria-pressed={acceptedFrom === c.coderId} onClick={() => accept(c.coderId)}>
+          <button
+            key={c.coderId}
+            type="button"
+            className="secondary"
+            aria-pressed={acceptedFrom === c.coderId}
+            onClick={() => accept(c.coderId)}
+          >
             Accept {c.displayName}’s labels
           </button>
         ))}

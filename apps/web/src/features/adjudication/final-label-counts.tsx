@@ -14,8 +14,8 @@ export function FinalLabelCounts({ studyId }: { studyId: number }) {
       {data ? (
         <>
           <p className="hint">
-            {data.units} {data.units === 1 ? 'unit' : 'units'} with final labels · adjudications: {data.adjudications.open} open, {data.adjudications.reopened} reopened,{' '}
-            {data.adjudications.settled} settled
+            {data.units} {data.units === 1 ? 'unit' : 'units'} with final labels · adjudications:{' '}
+            {data.adjudications.open} open, {data.adjudications.reopened} reopened, {data.adjudications.settled} settled
           </p>
           {data.codes.length ? (
             <div className="adj-counts">

@@ -14,7 +14,10 @@ export function QueueFiltersForm({ filters, rounds, codes, onChange }: Props) {
     <form aria-label="Queue filters" className="adj-filters" onSubmit={(e) => e.preventDefault()}>
       <label>
         Code
-        <select value={filters.code ?? ''} onChange={(e) => onChange({ ...filters, code: e.target.value || undefined })}>
+        <select
+          value={filters.code ?? ''}
+          onChange={(e) => onChange({ ...filters, code: e.target.value || undefined })}
+        >
           <option value="">Any code</option>
           {codable.map((c) => (
             <option key={c.id} value={c.id}>
@@ -25,7 +28,10 @@ export function QueueFiltersForm({ filters, rounds, codes, onChange }: Props) {
       </label>
       <label>
         Round
-        <select value={filters.roundId ?? ''} onChange={(e) => onChange({ ...filters, roundId: e.target.value ? Number(e.target.value) : undefined })}>
+        <select
+          value={filters.roundId ?? ''}
+          onChange={(e) => onChange({ ...filters, roundId: e.target.value ? Number(e.target.value) : undefined })}
+        >
           <option value="">All rounds</option>
           {rounds.map((r) => (
             <option key={r.id} value={r.id}>

@@ -4,7 +4,15 @@ export const unitTitle = (item: Pick<QueueItem, 'position' | 'threadTitle' | 'po
   `#${item.position} ${item.threadTitle}${item.postNumber !== null ? `, post ${item.postNumber}` : ''}`;
 
 /** The units in adjudication; the selected one is marked as current. */
-export function QueueList({ items, selected, onSelect }: { items: QueueItem[]; selected: number | null; onSelect: (unitId: number) => void }) {
+export function QueueList({
+  items,
+  selected,
+  onSelect,
+}: {
+  items: QueueItem[];
+  selected: number | null;
+  onSelect: (unitId: number) => void;
+}) {
   if (items.length === 0) return <p className="hint">No units in adjudication match these filters.</p>;
   return (
     <ul aria-label="Units in adjudication" className="adj-queue">

@@ -14,11 +14,18 @@ export function SettledDecision({ studyId, item, names }: { studyId: number; ite
         <dt>Settled by</dt>
         <dd>{item.settledByName ?? '—'}</dd>
         <dt>Settled at</dt>
-        <dd>{item.settledAt ? <time dateTime={item.settledAt}>{new Date(item.settledAt).toLocaleString()}</time> : '—'}</dd>
+        <dd>
+          {item.settledAt ? <time dateTime={item.settledAt}>{new Date(item.settledAt).toLocaleString()}</time> : '—'}
+        </dd>
         <dt>Rationale</dt>
         <dd className="adj-rationale">{item.rationale}</dd>
       </dl>
-      <button type="button" className="secondary" onClick={() => reopen.mutate(item.unitId)} disabled={reopen.isPending}>
+      <button
+        type="button"
+        className="secondary"
+        onClick={() => reopen.mutate(item.unitId)}
+        disabled={reopen.isPending}
+      >
         Reopen
       </button>
       <ErrorMessage error={reopen.error} />

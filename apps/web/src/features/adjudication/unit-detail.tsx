@@ -20,7 +20,12 @@ interface Props {
 /** One unit in adjudication: the post in its thread, each coder's coding side by side, and the decision. */
 export function UnitDetail({ studyId, unitId, choices, names }: Props) {
   const unit = useQuery(adjudicationUnitQuery(useClient(), studyId, unitId));
-  if (unit.isPending) return <section aria-label="Selected unit" className="card adj-detail"><p>Loading…</p></section>;
+  if (unit.isPending)
+    return (
+      <section aria-label="Selected unit" className="card adj-detail">
+        <p>Loading…</p>
+      </section>
+    );
   if (unit.isError) {
     return (
       <section aria-label="Selected unit" className="card adj-detail">

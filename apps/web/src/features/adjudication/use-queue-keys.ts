@@ -7,10 +7,22 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 /** j / k select the next / previous unit of the queue and move focus to it. */
-export function useQueueKeys(items: readonly { unitId: number }[], selected: number | null, select: (unitId: number) => void) {
+export function useQueueKeys(
+  items: readonly { unitId: number }[],
+  selected: number | null,
+  select: (unitId: number) => void,
+) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if ((e.key !== 'j' && e.key !== 'k') || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target) || items.length === 0) return;
+      if (
+        (e.key !== 'j' && e.key !== 'k') ||
+        e.ctrlKey ||
+        e.metaKey ||
+        e.altKey ||
+        isTyping(e.target) ||
+        items.length === 0
+      )
+        return;
       e.preventDefault();
       const at = items.findIndex((i) => i.unitId === selected);
       const next = at === -1 ? 0 : Math.min(items.length - 1, Math.max(0, at + (e.key === 'j' ? 1 : -1)));

@@ -19,7 +19,9 @@ export const RESAMPLES = 1000;
 function useAgreementParams() {
   const [search, setSearch] = useSearchParams();
   const int = (name: string) => (/^-?\d+$/.test(search.get(name) ?? '') ? Number(search.get(name)) : undefined);
-  const pair = /^\d+,\d+$/.test(search.get('pair') ?? '') ? (search.get('pair')!.split(',').map(Number) as [number, number]) : undefined;
+  const pair = /^\d+,\d+$/.test(search.get('pair') ?? '')
+    ? (search.get('pair')!.split(',').map(Number) as [number, number])
+    : undefined;
   const params: AgreementParams = {
     roundId: int('round'),
     bootstrap: search.get('ci') === '1' ? RESAMPLES : undefined,
@@ -58,7 +60,14 @@ export function AgreementPage() {
   const names = namesOf(summary);
   return (
     <div className="agr-page" aria-busy={report.isFetching}>
-      <AgreementControls studyId={studyId} summary={summary} params={params} update={update} updating={report.isPlaceholderData} error={report.error} />
+      <AgreementControls
+        studyId={studyId}
+        summary={summary}
+        params={params}
+        update={update}
+        updating={report.isPlaceholderData}
+        error={report.error}
+      />
       <Headline summary={summary} names={names} />
       <RoundsChart summary={summary} />
       <div className="agr-grid">

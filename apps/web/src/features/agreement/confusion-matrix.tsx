@@ -8,13 +8,19 @@ export function HiddenNote({ hidden, shown }: { hidden: AgreementSummary['hidden
   return (
     <p className="agr-hidden" role="note">
       {shown ? `${hidden.units} ${hidden.units === 1 ? 'unit' : 'units'} of ${rounds} left out: ` : 'Hidden: '}
-      while a round is open and blind, this would show how each coder labelled its units. It appears once the owner closes or unblinds{' '}
-      {hidden.rounds.length === 1 ? 'the round' : 'those rounds'}.
+      while a round is open and blind, this would show how each coder labelled its units. It appears once the owner
+      closes or unblinds {hidden.rounds.length === 1 ? 'the round' : 'those rounds'}.
     </p>
   );
 }
 
-function CategoryMatrix({ confusion, names }: { confusion: Extract<Confusion, { layout: 'categories' }>; names: Names }) {
+function CategoryMatrix({
+  confusion,
+  names,
+}: {
+  confusion: Extract<Confusion, { layout: 'categories' }>;
+  names: Names;
+}) {
   const a = names.coder(confusion.coderA);
   const b = names.coder(confusion.coderB);
   return (
@@ -36,7 +42,10 @@ function CategoryMatrix({ confusion, names }: { confusion: Extract<Confusion, { 
           <tr key={row}>
             <th scope="row">{names.code(row)}</th>
             {confusion.counts[i]!.map((n, j) => (
-              <td key={confusion.categories[j]} className={`agr-num${i === j ? ' agr-diagonal' : ''}${n === 0 ? ' agr-zero' : ''}`}>
+              <td
+                key={confusion.categories[j]}
+                className={`agr-num${i === j ? ' agr-diagonal' : ''}${n === 0 ? ' agr-zero' : ''}`}
+              >
                 {n}
               </td>
             ))}
@@ -113,15 +122,26 @@ export function ConfusionSection({
       ) : null}
       <HiddenNote hidden={summary.hidden} shown={confusion !== null} />
       {confusion === null ? (
-        summary.hidden.units === 0 ? <p>No unit has been coded by two coders yet.</p> : null
+        summary.hidden.units === 0 ? (
+          <p>No unit has been coded by two coders yet.</p>
+        ) : null
       ) : (
         <>
           <p className="hint">
             {confusion.units} {confusion.units === 1 ? 'unit' : 'units'} both coded
-            {confusion.onlyA + confusion.onlyB > 0 ? `; ${confusion.onlyA} only by ${names.coder(confusion.coderA)}, ${confusion.onlyB} only by ${names.coder(confusion.coderB)}` : ''}.
-            {confusion.layout === 'presence' ? ' In a multi-label study each code is compared as present or absent.' : ''}
+            {confusion.onlyA + confusion.onlyB > 0
+              ? `; ${confusion.onlyA} only by ${names.coder(confusion.coderA)}, ${confusion.onlyB} only by ${names.coder(confusion.coderB)}`
+              : ''}
+            .
+            {confusion.layout === 'presence'
+              ? ' In a multi-label study each code is compared as present or absent.'
+              : ''}
           </p>
-          {confusion.layout === 'categories' ? <CategoryMatrix confusion={confusion} names={names} /> : <PresenceMatrix confusion={confusion} names={names} />}
+          {confusion.layout === 'categories' ? (
+            <CategoryMatrix confusion={confusion} names={names} />
+          ) : (
+            <PresenceMatrix confusion={confusion} names={names} />
+          )}
         </>
       )}
     </section>

@@ -29,11 +29,19 @@ export function AgreementControls({ studyId, summary, params, update, updating, 
           </select>
         </label>
         <label className="agr-check">
-          <input type="checkbox" checked={params.bootstrap !== undefined} onChange={(e) => update({ ci: e.target.checked ? 1 : null })} />
+          <input
+            type="checkbox"
+            checked={params.bootstrap !== undefined}
+            onChange={(e) => update({ ci: e.target.checked ? 1 : null })}
+          />
           Bootstrap 95% intervals (1,000 resamples)
         </label>
         <label className="agr-check">
-          <input type="checkbox" checked={params.assisted === 'exclude'} onChange={(e) => update({ assisted: e.target.checked ? 'exclude' : null, pair: null })} />
+          <input
+            type="checkbox"
+            checked={params.assisted === 'exclude'}
+            onChange={(e) => update({ assisted: e.target.checked ? 'exclude' : null, pair: null })}
+          />
           Leave out assisted units (assisted rounds, accepted suggestions)
         </label>
         {params.bootstrap !== undefined ? (

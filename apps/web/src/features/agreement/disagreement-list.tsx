@@ -4,7 +4,15 @@ import { HiddenNote } from './confusion-matrix.tsx';
 import type { Names } from './names.ts';
 
 /** Units where the coders' label sets differ, each linked to its place in adjudication. Codes only, never who chose what. */
-export function DisagreementList({ summary, names, studyId }: { summary: AgreementSummary; names: Names; studyId: number }) {
+export function DisagreementList({
+  summary,
+  names,
+  studyId,
+}: {
+  summary: AgreementSummary;
+  names: Names;
+  studyId: number;
+}) {
   const items = summary.disagreements;
   const shown = items.length > 0 || summary.hidden.units === 0 || summary.confusion !== null;
   return (

@@ -32,14 +32,19 @@ function Figure({ entry, bootstrap }: { entry: StatEntry; bootstrap: AgreementSu
 export function Headline({ summary, names }: { summary: AgreementSummary; names: Names }) {
   const { overall, bootstrap } = summary;
   const pick = (key: string) => overall.statistics.find((s) => s.key === key);
-  const entries = [pick(overall.headline.kappa), pick(overall.headline.alpha), pick('percent_agreement')].filter((e) => e !== undefined);
+  const entries = [pick(overall.headline.kappa), pick(overall.headline.alpha), pick('percent_agreement')].filter(
+    (e) => e !== undefined,
+  );
   return (
     <section aria-labelledby="agr-headline" className="card">
       <h2 id="agr-headline">Headline</h2>
       <p className="hint">
         {overall.units} {overall.units === 1 ? 'unit' : 'units'} coded by at least two coders
         {overall.coders.length ? ` (${overall.coders.map(names.coder).join(', ')})` : ''}
-        {bootstrap ? `; 95% intervals from ${bootstrap.resamples.toLocaleString('en')} bootstrap resamples of units, seed ${bootstrap.seed}` : ''}.
+        {bootstrap
+          ? `; 95% intervals from ${bootstrap.resamples.toLocaleString('en')} bootstrap resamples of units, seed ${bootstrap.seed}`
+          : ''}
+        .
       </p>
       <div className="agr-figures">
         {entries.map((e) => (
@@ -47,8 +52,9 @@ export function Headline({ summary, names }: { summary: AgreementSummary; names:
         ))}
       </div>
       <p className="hint">
-        κ bands after Landis &amp; Koch (1977): below 0 poor, up to .20 slight, .21–.40 fair, .41–.60 moderate, .61–.80 substantial, .81–1 almost
-        perfect. α after Krippendorff (2004): .800 or more reliable, .667–.800 for tentative conclusions only, below .667 unreliable.
+        κ bands after Landis &amp; Koch (1977): below 0 poor, up to .20 slight, .21–.40 fair, .41–.60 moderate, .61–.80
+        substantial, .81–1 almost perfect. α after Krippendorff (2004): .800 or more reliable, .667–.800 for tentative
+        conclusions only, below .667 unreliable.
       </p>
     </section>
   );
@@ -80,7 +86,9 @@ export function StatisticsTable({ summary }: { summary: AgreementSummary }) {
                   <IntervalText statKey={s.key} ci95={s.ci95} note={s.ciNote} />
                 </td>
               ) : null}
-              <td>{s.value === null ? <span className="hint">{s.reason}</span> : band ? <BandTag band={band} /> : null}</td>
+              <td>
+                {s.value === null ? <span className="hint">{s.reason}</span> : band ? <BandTag band={band} /> : null}
+              </td>
             </tr>
           );
         })}

@@ -2,7 +2,13 @@ import type { AgreementSummary } from '../../api/agreement.ts';
 import { StatText } from './stat-value.tsx';
 
 /** Cohen's kappa and raw agreement for every two coders, on the units both coded. */
-export function PairsTable({ summary, coderName }: { summary: AgreementSummary; coderName: (username: string) => string }) {
+export function PairsTable({
+  summary,
+  coderName,
+}: {
+  summary: AgreementSummary;
+  coderName: (username: string) => string;
+}) {
   return (
     <section aria-labelledby="agr-pairs" className="card">
       <h2 id="agr-pairs">Per coder pair</h2>

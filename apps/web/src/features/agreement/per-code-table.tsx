@@ -15,7 +15,14 @@ const COLUMNS: [SortKey, string][] = [
 
 // Undefined values sort last whichever the direction, so the table's end collects them.
 function compare(a: CodeAgreement, b: CodeAgreement, sort: Sort, name: (id: string) => string): number {
-  const value = (c: CodeAgreement) => (sort.key === 'prevalence' ? c.prevalence : sort.key === 'kappa' ? c.kappa.value : sort.key === 'alpha' ? c.alpha.value : null);
+  const value = (c: CodeAgreement) =>
+    sort.key === 'prevalence'
+      ? c.prevalence
+      : sort.key === 'kappa'
+        ? c.kappa.value
+        : sort.key === 'alpha'
+          ? c.alpha.value
+          : null;
   if (sort.key === 'code') return (sort.descending ? -1 : 1) * name(a.codeId).localeCompare(name(b.codeId));
   const [x, y] = [value(a), value(b)];
   if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
@@ -41,11 +48,17 @@ export function PerCodeTable({ summary, codeName }: { summary: AgreementSummary;
           <thead>
             <tr>
               {COLUMNS.map(([key, label]) => (
-                <th key={key} scope="col" aria-sort={sort.key === key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
+                <th
+                  key={key}
+                  scope="col"
+                  aria-sort={sort.key === key ? (sort.descending ? 'descending' : 'ascending') : 'none'}
+                >
                   <button
                     type="button"
                     className="agr-sort"
-                    onClick={() => setSort((s) => ({ key, descending: s.key === key ? !s.descending : key !== 'code' }))}
+                    onClick={() =>
+                      setSort((s) => ({ key, descending: s.key === key ? !s.descending : key !== 'code' }))
+                    }
                   >
                     {label}
                     <span aria-hidden="true">{sort.key === key ? (sort.descending ? ' ▼' : ' ▲') : ''}</span>

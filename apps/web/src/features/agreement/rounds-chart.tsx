@@ -3,11 +3,16 @@ import type { AgreementSummary, RoundAgreement } from '../../api/agreement.ts';
 import { formatStat, statName } from './format.ts';
 import { StatText } from './stat-value.tsx';
 
-const headline = (round: RoundAgreement, which: 'kappa' | 'alpha') => round.statistics.find((s) => s.key === round.headline[which]);
+const headline = (round: RoundAgreement, which: 'kappa' | 'alpha') =>
+  round.statistics.find((s) => s.key === round.headline[which]);
 
 /** One point per round: the kappa and alpha the API computed for it (gaps where not defined). */
 function chartData(rounds: RoundAgreement[]) {
-  return rounds.map((r) => ({ name: r.name, kappa: headline(r, 'kappa')?.value ?? null, alpha: headline(r, 'alpha')?.value ?? null }));
+  return rounds.map((r) => ({
+    name: r.name,
+    kappa: headline(r, 'kappa')?.value ?? null,
+    alpha: headline(r, 'alpha')?.value ?? null,
+  }));
 }
 
 // Fixed size (no ResponsiveContainer): the chart renders the same in a browser and in jsdom.
@@ -47,8 +52,12 @@ function RoundsTable({ rounds }: { rounds: RoundAgreement[] }) {
               <td>{r.status === 'closed' ? 'closed' : r.unblinded ? 'open, unblinded' : 'open'}</td>
               <td className="agr-num">{r.units}</td>
               <td>{pa ? <StatText statKey={pa.key} stat={pa} /> : null}</td>
-              <td title={kappa ? statName(kappa.key) : undefined}>{kappa ? <StatText statKey={kappa.key} stat={kappa} /> : null}</td>
-              <td title={alpha ? statName(alpha.key) : undefined}>{alpha ? <StatText statKey={alpha.key} stat={alpha} /> : null}</td>
+              <td title={kappa ? statName(kappa.key) : undefined}>
+                {kappa ? <StatText statKey={kappa.key} stat={kappa} /> : null}
+              </td>
+              <td title={alpha ? statName(alpha.key) : undefined}>
+                {alpha ? <StatText statKey={alpha.key} stat={alpha} /> : null}
+              </td>
             </tr>
           );
         })}
@@ -78,9 +87,19 @@ export function RoundsChart({ summary }: { summary: AgreementSummary }) {
             <Tooltip formatter={format} />
             <Legend />
             <Line type="linear" dataKey="kappa" name="κ" stroke="#2f5fb3" strokeWidth={2} isAnimationActive={false} />
-            <Line type="linear" dataKey="alpha" name={statName(alphaKey).replace('Krippendorff’s ', '')} stroke="#b35c2f" strokeWidth={2} isAnimationActive={false} />
+            <Line
+              type="linear"
+              dataKey="alpha"
+              name={statName(alphaKey).replace('Krippendorff’s ', '')}
+              stroke="#b35c2f"
+              strokeWidth={2}
+              isAnimationActive={false}
+            />
           </LineChart>
-          <figcaption className="hint">Dashed lines: α = .800 (reliable) and .667 (tentative conclusions only). A round without a value leaves a gap.</figcaption>
+          <figcaption className="hint">
+            Dashed lines: α = .800 (reliable) and .667 (tentative conclusions only). A round without a value leaves a
+            gap.
+          </figcaption>
         </figure>
         <RoundsTable rounds={rounds} />
       </div>

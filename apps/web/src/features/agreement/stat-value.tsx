@@ -18,13 +18,26 @@ export function StatText({ statKey, stat, band = true }: { statKey: string; stat
   return (
     <span className="agr-value">
       <span className="agr-number">{formatStat(statKey, stat.value)}</span>
-      {b ? <> <BandTag band={b} /></> : null}
+      {b ? (
+        <>
+          {' '}
+          <BandTag band={b} />
+        </>
+      ) : null}
     </span>
   );
 }
 
 /** "0.607 – 0.826", or why there is no interval. */
-export function IntervalText({ statKey, ci95, note }: { statKey: string; ci95: [number, number] | null | undefined; note?: string | null | undefined }) {
+export function IntervalText({
+  statKey,
+  ci95,
+  note,
+}: {
+  statKey: string;
+  ci95: [number, number] | null | undefined;
+  note?: string | null | undefined;
+}) {
   if (ci95 === undefined) return null;
   if (ci95 === null) return <span className="hint">no interval{note ? ` — ${note}` : ''}</span>;
   return (

@@ -28,7 +28,13 @@ export function exportableSvg(svg: SVGSVGElement, title: string, legend: readonl
   const total = top + height + (legend.length ? legendHeight + 12 : 0);
   const doc = svg.ownerDocument;
   // No xmlns attribute: the serializer declares the namespace of an element made with createElementNS.
-  const out = el(doc, 'svg', { width, height: total, viewBox: `0 0 ${width} ${total}`, 'font-family': FONT, 'font-size': 12 });
+  const out = el(doc, 'svg', {
+    width,
+    height: total,
+    viewBox: `0 0 ${width} ${total}`,
+    'font-family': FONT,
+    'font-size': 12,
+  });
   out.appendChild(el(doc, 'rect', { x: 0, y: 0, width, height: total, fill: '#ffffff' }));
   out.appendChild(el(doc, 'text', { x: 12, y: 21, 'font-size': 15, 'font-weight': 600, fill: '#1f2328' }, title));
   const chart = svg.cloneNode(true) as SVGSVGElement;
@@ -41,7 +47,14 @@ export function exportableSvg(svg: SVGSVGElement, title: string, legend: readonl
     const x = 12 + (i % perRow) * column;
     const y = top + height + 12 + Math.floor(i / perRow) * 20;
     out.appendChild(el(doc, 'rect', { x, y: y + 2, width: 12, height: 12, rx: 2, fill: item.color }));
-    out.appendChild(el(doc, 'text', { x: x + 18, y: y + 12, fill: '#1f2328' }, item.name.length > 36 ? `${item.name.slice(0, 35)}…` : item.name));
+    out.appendChild(
+      el(
+        doc,
+        'text',
+        { x: x + 18, y: y + 12, fill: '#1f2328' },
+        item.name.length > 36 ? `${item.name.slice(0, 35)}…` : item.name,
+      ),
+    );
   });
   return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(out)}`;
 }

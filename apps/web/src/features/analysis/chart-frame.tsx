@@ -5,7 +5,17 @@ import { downloadPng, downloadSvg, exportableSvg, type LegendItem } from './char
  * A chart with its title, an HTML legend, and buttons that download it as PNG or SVG (the
  * first <svg> inside, with the title and legend drawn in).
  */
-export function ChartFrame({ title, filename, legend = [], children }: { title: string; filename: string; legend?: readonly LegendItem[]; children: ReactNode }) {
+export function ChartFrame({
+  title,
+  filename,
+  legend = [],
+  children,
+}: {
+  title: string;
+  filename: string;
+  legend?: readonly LegendItem[];
+  children: ReactNode;
+}) {
   const box = useRef<HTMLDivElement>(null);
   const [error, setError] = useState<string | null>(null);
   const markup = () => {
@@ -26,10 +36,20 @@ export function ChartFrame({ title, filename, legend = [], children }: { title: 
       <figcaption className="an-figure-head">
         <span className="an-figure-title">{title}</span>
         <span className="an-downloads">
-          <button type="button" className="secondary small" aria-label={`Download ${title} as PNG`} onClick={run(() => downloadPng(markup(), `${filename}.png`))}>
+          <button
+            type="button"
+            className="secondary small"
+            aria-label={`Download ${title} as PNG`}
+            onClick={run(() => downloadPng(markup(), `${filename}.png`))}
+          >
             PNG
           </button>
-          <button type="button" className="secondary small" aria-label={`Download ${title} as SVG`} onClick={run(() => downloadSvg(markup(), `${filename}.svg`))}>
+          <button
+            type="button"
+            className="secondary small"
+            aria-label={`Download ${title} as SVG`}
+            onClick={run(() => downloadSvg(markup(), `${filename}.svg`))}
+          >
             SVG
           </button>
         </span>

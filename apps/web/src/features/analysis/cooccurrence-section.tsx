@@ -21,7 +21,9 @@ export function CooccurrenceSection({ studyId, filters }: { studyId: number; fil
         <CsvLink href={csvUrl(client, studyId, 'cooccurrence.csv', filterQuery(filters))}>Co-occurrence CSV</CsvLink>
       </div>
       <ErrorMessage error={result.error} />
-      {data && data.codes.length < 2 ? <p className="hint">Fewer than two codes are in use under these filters.</p> : null}
+      {data && data.codes.length < 2 ? (
+        <p className="hint">Fewer than two codes are in use under these filters.</p>
+      ) : null}
       {data && data.codes.length >= 2 ? (
         <>
           <div className="an-controls">
@@ -66,7 +68,12 @@ export function CooccurrenceSection({ studyId, filters }: { studyId: number; fil
               </table>
             </div>
           ) : (
-            <ChartFrame title={measure === 'jaccard' ? 'Codes on the same unit (Jaccard)' : 'Codes on the same unit (units with both)'} filename={`study-${studyId}-cooccurrence-${measure}`}>
+            <ChartFrame
+              title={
+                measure === 'jaccard' ? 'Codes on the same unit (Jaccard)' : 'Codes on the same unit (units with both)'
+              }
+              filename={`study-${studyId}-cooccurrence-${measure}`}
+            >
               <Heatmap data={data} measure={measure} />
             </ChartFrame>
           )}

@@ -9,7 +9,15 @@ import { CountsTable } from './counts-table.tsx';
 const periodNames = { month: 'month', quarter: 'quarter', year: 'year' } as const;
 
 /** Counts per code and rolled up the tree, with a sparkline per code and a bar chart. */
-export function CountsSection({ studyId, filters, blind }: { studyId: number; filters: AnalysisFilters; blind: boolean }) {
+export function CountsSection({
+  studyId,
+  filters,
+  blind,
+}: {
+  studyId: number;
+  filters: AnalysisFilters;
+  blind: boolean;
+}) {
   const client = useClient();
   const counts = useQuery(countsQuery(client, studyId, filters));
   const data = counts.data;
@@ -23,14 +31,20 @@ export function CountsSection({ studyId, filters, blind }: { studyId: number; fi
       {counts.isPending ? <p className="hint">Loading…</p> : null}
       {data ? (
         data.codedUnits === 0 ? (
-          <p className="hint">No coded units under these filters yet: final labels appear when a round is closed and its disagreements are settled.</p>
+          <p className="hint">
+            No coded units under these filters yet: final labels appear when a round is closed and its disagreements are
+            settled.
+          </p>
         ) : (
           <>
             <p className="hint">
-              {data.codedUnits} coded {data.codedUnits === 1 ? 'unit' : 'units'} in {data.codedThreads} {data.codedThreads === 1 ? 'thread' : 'threads'}. A unit counts once for a
-              category however many of its codes it carries; shares are of coded units
+              {data.codedUnits} coded {data.codedUnits === 1 ? 'unit' : 'units'} in {data.codedThreads}{' '}
+              {data.codedThreads === 1 ? 'thread' : 'threads'}. A unit counts once for a category however many of its
+              codes it carries; shares are of coded units
               {data.coders.length ? '' : '.'}
-              {data.coders.length ? `; coder columns show each coder's own labels before adjudication${blind ? ', only where the blind rule lets you see them' : ''}.` : ''}
+              {data.coders.length
+                ? `; coder columns show each coder's own labels before adjudication${blind ? ', only where the blind rule lets you see them' : ''}.`
+                : ''}
             </p>
             <CountsTable report={data} periodName={periodNames[filters.granularity]} />
             <CountsBarChart report={data} filename={`study-${studyId}-units-per-code`} />

@@ -13,9 +13,15 @@ export function CountsTable({ report, periodName }: { report: CountsReport; peri
         <thead>
           <tr>
             <th scope="col">Code</th>
-            <th scope="col" className="num">Units</th>
-            <th scope="col" className="num">Share</th>
-            <th scope="col" className="num">Threads</th>
+            <th scope="col" className="num">
+              Units
+            </th>
+            <th scope="col" className="num">
+              Share
+            </th>
+            <th scope="col" className="num">
+              Threads
+            </th>
             <th scope="col">Per {periodName}</th>
             {coders.map((c) => (
               <th key={c.coderId} scope="col" className="num">
@@ -35,7 +41,11 @@ export function CountsTable({ report, periodName }: { report: CountsReport; peri
               <td className="num">{percent(row.share)}</td>
               <td className="num">{row.threads}</td>
               <td>
-                <Sparkline values={row.counts} label={`${row.name} per ${periodName}`} color={seriesColor(row.color, i)} />
+                <Sparkline
+                  values={row.counts}
+                  label={`${row.name} per ${periodName}`}
+                  color={seriesColor(row.color, i)}
+                />
               </td>
               {coders.map((c) => {
                 const n = c.codes[row.id];

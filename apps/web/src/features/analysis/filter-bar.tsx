@@ -2,7 +2,15 @@ import type { AnalysisFilters, AnalysisOptions } from '../../api/analysis.ts';
 import type { AnalysisState } from './use-analysis-state.ts';
 
 /** Round, forum category, tag, date range and period length: they apply to every section below. */
-export function FilterBar({ options, filters, update }: { options: AnalysisOptions; filters: AnalysisFilters; update: AnalysisState['update'] }) {
+export function FilterBar({
+  options,
+  filters,
+  update,
+}: {
+  options: AnalysisOptions;
+  filters: AnalysisFilters;
+  update: AnalysisState['update'];
+}) {
   return (
     <form aria-label="Analysis filters" className="card an-filters" onSubmit={(e) => e.preventDefault()}>
       <label>
@@ -39,11 +47,21 @@ export function FilterBar({ options, filters, update }: { options: AnalysisOptio
       </label>
       <label>
         From
-        <input type="date" value={filters.from ?? ''} min={options.span.first ?? undefined} onChange={(e) => update({ from: e.target.value })} />
+        <input
+          type="date"
+          value={filters.from ?? ''}
+          min={options.span.first ?? undefined}
+          onChange={(e) => update({ from: e.target.value })}
+        />
       </label>
       <label>
         To
-        <input type="date" value={filters.to ?? ''} max={options.span.last ?? undefined} onChange={(e) => update({ to: e.target.value })} />
+        <input
+          type="date"
+          value={filters.to ?? ''}
+          max={options.span.last ?? undefined}
+          onChange={(e) => update({ to: e.target.value })}
+        />
       </label>
       <label>
         Periods

@@ -24,16 +24,29 @@ export function Heatmap({ data, measure }: { data: Cooccurrence; measure: 'jacca
   const cell = Math.max(22, Math.min(40, Math.floor(520 / Math.max(1, n))));
   const label = 210;
   const values = measure === 'jaccard' ? data.jaccard : data.counts;
-  const max = measure === 'jaccard' ? 1 : Math.max(1, ...data.counts.flatMap((row, i) => row.filter((_, j) => j !== i)));
+  const max =
+    measure === 'jaccard' ? 1 : Math.max(1, ...data.counts.flatMap((row, i) => row.filter((_, j) => j !== i)));
   // Room on the right for the slanted labels of the last columns.
   const width = label + n * cell + 150;
   const height = label * 0.7 + n * cell + 56;
   const top = label * 0.7;
   const short = (s: string) => (s.length > 30 ? `${s.slice(0, 29)}…` : s);
   return (
-    <svg role="img" aria-label={`Co-occurrence heatmap (${measure === 'jaccard' ? 'Jaccard' : 'units with both codes'}); the table gives the same numbers`} width={width} height={height} viewBox={`0 0 ${width} ${height}`} className="an-heatmap" fontSize={11}>
+    <svg
+      role="img"
+      aria-label={`Co-occurrence heatmap (${measure === 'jaccard' ? 'Jaccard' : 'units with both codes'}); the table gives the same numbers`}
+      width={width}
+      height={height}
+      viewBox={`0 0 ${width} ${height}`}
+      className="an-heatmap"
+      fontSize={11}
+    >
       {data.codes.map((c, j) => (
-        <text key={c.id} transform={`translate(${label + j * cell + cell / 2 + 4}, ${top - 6}) rotate(-45)`} fill="#1f2328">
+        <text
+          key={c.id}
+          transform={`translate(${label + j * cell + cell / 2 + 4}, ${top - 6}) rotate(-45)`}
+          fill="#1f2328"
+        >
           {short(c.name)}
         </text>
       ))}
@@ -48,11 +61,23 @@ export function Heatmap({ data, measure }: { data: Cooccurrence; measure: 'jacca
             const t = diagonal ? 0 : v / max;
             return (
               <g key={col.id}>
-                <rect x={label + j * cell} y={top + i * cell} width={cell - 1} height={cell - 1} fill={diagonal ? '#eef0f3' : heatColor(t)}>
+                <rect
+                  x={label + j * cell}
+                  y={top + i * cell}
+                  width={cell - 1}
+                  height={cell - 1}
+                  fill={diagonal ? '#eef0f3' : heatColor(t)}
+                >
                   <title>{`${row.name} × ${col.name}: ${measure === 'jaccard' ? unit(v) : v}`}</title>
                 </rect>
                 {cell >= 26 && !diagonal && v > 0 ? (
-                  <text x={label + j * cell + (cell - 1) / 2} y={top + i * cell + cell / 2 + 4} textAnchor="middle" fill={t > 0.55 ? '#fff' : '#1f2328'} fontSize={10}>
+                  <text
+                    x={label + j * cell + (cell - 1) / 2}
+                    y={top + i * cell + cell / 2 + 4}
+                    textAnchor="middle"
+                    fill={t > 0.55 ? '#fff' : '#1f2328'}
+                    fontSize={10}
+                  >
                     {measure === 'jaccard' ? unit(v) : v}
                   </text>
                 ) : null}
@@ -65,7 +90,9 @@ export function Heatmap({ data, measure }: { data: Cooccurrence; measure: 'jacca
         {Array.from({ length: 5 }, (_, k) => (
           <rect key={k} x={k * 36} y={0} width={36} height={10} fill={heatColor(k / 4)} />
         ))}
-        <text x={0} y={26} fill="#59636e">0</text>
+        <text x={0} y={26} fill="#59636e">
+          0
+        </text>
         <text x={180} y={26} textAnchor="end" fill="#59636e">
           {measure === 'jaccard' ? '1' : max}
         </text>

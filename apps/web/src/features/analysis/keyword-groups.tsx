@@ -8,11 +8,21 @@ function GroupForm({ studyId, group, onDone }: { studyId: number; group?: Keywor
   const [terms, setTerms] = useState(group?.terms.join(', ') ?? '');
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const json = { name, terms: terms.split(',').map((t) => t.trim()).filter(Boolean) };
+    const json = {
+      name,
+      terms: terms
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
+    };
     save.mutate({ id: group?.id, json }, { onSuccess: onDone });
   };
   return (
-    <form aria-label={group ? `Edit ${group.name}` : 'New keyword group'} className="inline-form an-group-form" onSubmit={submit}>
+    <form
+      aria-label={group ? `Edit ${group.name}` : 'New keyword group'}
+      className="inline-form an-group-form"
+      onSubmit={submit}
+    >
       <label>
         Group name
         <input value={name} onChange={(e) => setName(e.target.value)} placeholder="GPT-2" required />
@@ -35,7 +45,15 @@ function GroupForm({ studyId, group, onDone }: { studyId: number; group?: Keywor
 }
 
 /** The study's keyword groups; owners add, edit and delete them. */
-export function KeywordGroups({ studyId, groups, canEdit }: { studyId: number; groups: readonly KeywordGroup[]; canEdit: boolean }) {
+export function KeywordGroups({
+  studyId,
+  groups,
+  canEdit,
+}: {
+  studyId: number;
+  groups: readonly KeywordGroup[];
+  canEdit: boolean;
+}) {
   const remove = useDeleteKeywordGroup(studyId);
   const [editing, setEditing] = useState<number | null>(null);
   const [formKey, setFormKey] = useState(0);
@@ -53,10 +71,20 @@ export function KeywordGroups({ studyId, groups, canEdit }: { studyId: number; g
                 <strong>{g.name}</strong> <span className="hint">{g.terms.join(', ')}</span>
                 {canEdit ? (
                   <>
-                    <button type="button" className="link" onClick={() => setEditing(g.id)} aria-label={`Edit ${g.name}`}>
+                    <button
+                      type="button"
+                      className="link"
+                      onClick={() => setEditing(g.id)}
+                      aria-label={`Edit ${g.name}`}
+                    >
                       Edit
                     </button>
-                    <button type="button" className="link" onClick={() => remove.mutate(g.id)} aria-label={`Delete ${g.name}`}>
+                    <button
+                      type="button"
+                      className="link"
+                      onClick={() => remove.mutate(g.id)}
+                      aria-label={`Delete ${g.name}`}
+                    >
                       Delete
                     </button>
                   </>
@@ -66,13 +94,16 @@ export function KeywordGroups({ studyId, groups, canEdit }: { studyId: number; g
           )}
         </ul>
       ) : (
-        <p className="hint">No keyword groups yet{canEdit ? ': add one to count the posts that mention it.' : '; the study’s owner can add them.'}</p>
+        <p className="hint">
+          No keyword groups yet
+          {canEdit ? ': add one to count the posts that mention it.' : '; the study’s owner can add them.'}
+        </p>
       )}
       <ErrorMessage error={remove.error} />
       {canEdit ? <GroupForm key={formKey} studyId={studyId} onDone={() => setFormKey((k) => k + 1)} /> : null}
       <p className="hint">
-        Terms match whole words after stemming: “fine-tune” also finds “fine-tuned”, “fine tuning” and “finetuned”; “gpt-2” also finds “GPT 2” and “gpt2”. “bert” does not find
-        “roberta”: list each model.
+        Terms match whole words after stemming: “fine-tune” also finds “fine-tuned”, “fine tuning” and “finetuned”;
+        “gpt-2” also finds “GPT 2” and “gpt2”. “bert” does not find “roberta”: list each model.
       </p>
     </div>
   );

@@ -10,7 +10,19 @@ import { TrendChart } from './trend-chart.tsx';
 import type { AnalysisState } from './use-analysis-state.ts';
 
 /** Posts of the whole forum mentioning each keyword group per period, beside the codes: rho of each group against the picked codes. */
-export function MentionsSection({ studyId, options, state, pickedCodes, canEdit }: { studyId: number; options: AnalysisOptions; state: AnalysisState; pickedCodes: readonly string[]; canEdit: boolean }) {
+export function MentionsSection({
+  studyId,
+  options,
+  state,
+  pickedCodes,
+  canEdit,
+}: {
+  studyId: number;
+  options: AnalysisOptions;
+  state: AnalysisState;
+  pickedCodes: readonly string[];
+  canEdit: boolean;
+}) {
   const client = useClient();
   const [share, setShare] = useState(true);
   const mentions = useQuery(mentionsQuery(client, studyId, state.filters));
@@ -18,8 +30,15 @@ export function MentionsSection({ studyId, options, state, pickedCodes, canEdit 
   const names = new Map(options.codes.map((c) => [c.id, c.name]));
   const query = filterQuery(state.filters);
   const per = { month: 'month', quarter: 'quarter', year: 'year' }[state.filters.granularity];
-  const series = (data?.groups ?? []).map((g, i) => ({ name: g.name, color: seriesColor(null, i), values: share ? g.shares : g.counts }));
-  const rows = (data?.groups ?? []).map((g) => ({ g, cells: pickedCodes.map((code) => data!.correlations.find((c) => c.groupId === g.id && c.codeId === code)) }));
+  const series = (data?.groups ?? []).map((g, i) => ({
+    name: g.name,
+    color: seriesColor(null, i),
+    values: share ? g.shares : g.counts,
+  }));
+  const rows = (data?.groups ?? []).map((g) => ({
+    g,
+    cells: pickedCodes.map((code) => data!.correlations.find((c) => c.groupId === g.id && c.codeId === code)),
+  }));
   return (
     <section aria-labelledby="an-mentions-heading" className="card">
       <div className="an-head">
@@ -32,16 +51,28 @@ export function MentionsSection({ studyId, options, state, pickedCodes, canEdit 
       {data && data.groups.length && data.periods.length ? (
         <>
           <p className="hint">
-            Counted over every post of {data.sources.map((s) => s.name).join(', ')} ({data.posts.reduce((a, b) => a + b, 0)} posts under these filters; the round filter does not apply).
+            Counted over every post of {data.sources.map((s) => s.name).join(', ')} (
+            {data.posts.reduce((a, b) => a + b, 0)} posts under these filters; the round filter does not apply).
           </p>
           <label className="an-check">
-            <input type="checkbox" checked={share} onChange={(e) => setShare(e.target.checked)} /> Share of the {per}’s posts
+            <input type="checkbox" checked={share} onChange={(e) => setShare(e.target.checked)} /> Share of the {per}’s
+            posts
           </label>
-          <TrendChart title={`Posts mentioning each group per ${per}${share ? ' (share of posts)' : ''}`} filename={`study-${studyId}-mentions-${state.filters.granularity}`} periods={data.periods} series={series} share={share} kind="line" />
+          <TrendChart
+            title={`Posts mentioning each group per ${per}${share ? ' (share of posts)' : ''}`}
+            filename={`study-${studyId}-mentions-${state.filters.granularity}`}
+            periods={data.periods}
+            series={series}
+            share={share}
+            kind="line"
+          />
           {pickedCodes.length ? (
             <div className="an-scroll">
               <table className="table an-mentions" aria-label="Mentions against codes (Spearman’s rho)">
-                <caption className="hint">Spearman’s rho of each group’s share against each picked code’s share, over the {per}s with both posts and coded units.</caption>
+                <caption className="hint">
+                  Spearman’s rho of each group’s share against each picked code’s share, over the {per}s with both posts
+                  and coded units.
+                </caption>
                 <thead>
                   <tr>
                     <th scope="col">Group</th>
@@ -57,8 +88,14 @@ export function MentionsSection({ studyId, options, state, pickedCodes, canEdit 
                     <tr key={g.id}>
                       <th scope="row">{g.name}</th>
                       {cells.map((c, i) => (
-                        <td key={pickedCodes[i]} className="num" title={c?.result.value === null ? c.result.reason : undefined}>
-                          {c?.result.value ? `${unit(c.result.value.rho)} (p ${pValue(c.result.value.p)}, n ${c.result.value.n})` : '—'}
+                        <td
+                          key={pickedCodes[i]}
+                          className="num"
+                          title={c?.result.value === null ? c.result.reason : undefined}
+                        >
+                          {c?.result.value
+                            ? `${unit(c.result.value.rho)} (p ${pValue(c.result.value.p)}, n ${c.result.value.n})`
+                            : '—'}
                         </td>
                       ))}
                     </tr>

@@ -19,7 +19,15 @@ function Cells<T>({ test, show }: { test: Test<T>; show(v: T): (string | number)
 }
 
 /** The chi-square of code × period, then per code Mann–Kendall and Spearman with Holm-adjusted p. */
-export function ShiftTestsTable({ tests, names, multiLabel }: { tests: TrendReport['tests']; names: ReadonlyMap<string, string>; multiLabel: boolean }) {
+export function ShiftTestsTable({
+  tests,
+  names,
+  multiLabel,
+}: {
+  tests: TrendReport['tests'];
+  names: ReadonlyMap<string, string>;
+  multiLabel: boolean;
+}) {
   const chi = tests.chiSquare;
   return (
     <div>
@@ -29,29 +37,56 @@ export function ShiftTestsTable({ tests, names, multiLabel }: { tests: TrendRepo
         ) : (
           <>
             Code × period: χ²({chi.value.df}) = {fixed(chi.value.statistic)}, p {chi.value.p < 0.001 ? '' : '= '}
-            {pValue(chi.value.p)}, Cramér’s V = {unit(chi.value.cramersV)}, over {chi.value.n} labels of {chi.value.codeIds.length} codes.
+            {pValue(chi.value.p)}, Cramér’s V = {unit(chi.value.cramersV)}, over {chi.value.n} labels of{' '}
+            {chi.value.codeIds.length} codes.
           </>
         )}
       </p>
       {chi.value?.warning ? <p className="an-warning">{chi.value.warning}.</p> : null}
-      {multiLabel ? <p className="hint">Units may carry several codes, so the cells are not independent: read the chi-square as descriptive.</p> : null}
+      {multiLabel ? (
+        <p className="hint">
+          Units may carry several codes, so the cells are not independent: read the chi-square as descriptive.
+        </p>
+      ) : null}
       <div className="an-scroll">
         <table className="table an-tests" aria-label="Trend tests per code">
           <thead>
             <tr>
-              <th scope="col" rowSpan={2}>Code</th>
-              <th scope="colgroup" colSpan={4}>Mann–Kendall (share over time)</th>
-              <th scope="colgroup" colSpan={4}>Spearman’s rho (share vs. time)</th>
+              <th scope="col" rowSpan={2}>
+                Code
+              </th>
+              <th scope="colgroup" colSpan={4}>
+                Mann–Kendall (share over time)
+              </th>
+              <th scope="colgroup" colSpan={4}>
+                Spearman’s rho (share vs. time)
+              </th>
             </tr>
             <tr>
-              <th scope="col" className="num">S</th>
-              <th scope="col" className="num">Z</th>
-              <th scope="col" className="num">p</th>
-              <th scope="col" className="num">p (Holm)</th>
-              <th scope="col" className="num">rho</th>
-              <th scope="col" className="num">n</th>
-              <th scope="col" className="num">p</th>
-              <th scope="col" className="num">p (Holm)</th>
+              <th scope="col" className="num">
+                S
+              </th>
+              <th scope="col" className="num">
+                Z
+              </th>
+              <th scope="col" className="num">
+                p
+              </th>
+              <th scope="col" className="num">
+                p (Holm)
+              </th>
+              <th scope="col" className="num">
+                rho
+              </th>
+              <th scope="col" className="num">
+                n
+              </th>
+              <th scope="col" className="num">
+                p
+              </th>
+              <th scope="col" className="num">
+                p (Holm)
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -6,7 +6,17 @@ import { ErrorMessage } from '../../components/error-message.tsx';
 import { CsvLink } from './chart-frame.tsx';
 
 /** The ~15 terms most distinctive of one code's units against the rest (TF-IDF on stems, shown by their usual spelling). */
-export function TermsSection({ studyId, filters, options, defaultCode }: { studyId: number; filters: AnalysisFilters; options: AnalysisOptions; defaultCode: string | undefined }) {
+export function TermsSection({
+  studyId,
+  filters,
+  options,
+  defaultCode,
+}: {
+  studyId: number;
+  filters: AnalysisFilters;
+  options: AnalysisOptions;
+  defaultCode: string | undefined;
+}) {
   const client = useClient();
   const [chosen, setChosen] = useState<string | undefined>(undefined);
   const code = chosen ?? defaultCode ?? options.codes.find((c) => c.codable)?.id ?? '';
@@ -34,18 +44,29 @@ export function TermsSection({ studyId, filters, options, defaultCode }: { study
       {entry ? (
         <>
           <p className="hint">
-            From {entry.units} of {terms.data!.documents} coded units: words over-represented in them, scored tf × ln(N / df), stop words removed.
+            From {entry.units} of {terms.data!.documents} coded units: words over-represented in them, scored tf × ln(N
+            / df), stop words removed.
           </p>
           {entry.terms.length ? (
             <table className="table an-terms" aria-label={`Distinctive terms of ${entry.name}`}>
               <thead>
                 <tr>
-                  <th scope="col" className="num">#</th>
+                  <th scope="col" className="num">
+                    #
+                  </th>
                   <th scope="col">Term</th>
-                  <th scope="col" className="num">Score</th>
-                  <th scope="col" className="num">Uses</th>
-                  <th scope="col" className="num">Units with it</th>
-                  <th scope="col" className="num">Uses elsewhere</th>
+                  <th scope="col" className="num">
+                    Score
+                  </th>
+                  <th scope="col" className="num">
+                    Uses
+                  </th>
+                  <th scope="col" className="num">
+                    Units with it
+                  </th>
+                  <th scope="col" className="num">
+                    Uses elsewhere
+                  </th>
                 </tr>
               </thead>
               <tbody>

@@ -12,11 +12,34 @@ export interface ChartSeries extends LegendItem {
  * gave them. Series keys are positional (s0, s1, …) because code ids may contain dots, which
  * Recharts would read as paths.
  */
-export function TrendChart({ title, filename, periods, series, share, kind }: { title: string; filename: string; periods: readonly { label: string }[]; series: readonly ChartSeries[]; share: boolean; kind: 'line' | 'area' }) {
-  const data = periods.map((p, i) => Object.fromEntries([['period', p.label], ...series.map((s, k) => [`s${k}`, s.values[i] ?? 0])]));
+export function TrendChart({
+  title,
+  filename,
+  periods,
+  series,
+  share,
+  kind,
+}: {
+  title: string;
+  filename: string;
+  periods: readonly { label: string }[];
+  series: readonly ChartSeries[];
+  share: boolean;
+  kind: 'line' | 'area';
+}) {
+  const data = periods.map((p, i) =>
+    Object.fromEntries([['period', p.label], ...series.map((s, k) => [`s${k}`, s.values[i] ?? 0])]),
+  );
   const axis = {
     x: <XAxis dataKey="period" tick={{ fontSize: 12, fill: '#59636e' }} interval="preserveStartEnd" minTickGap={16} />,
-    y: <YAxis tick={{ fontSize: 12, fill: '#59636e' }} allowDecimals={share} tickFormatter={(v: number) => (share ? percent(v, 0) : String(v))} width={48} />,
+    y: (
+      <YAxis
+        tick={{ fontSize: 12, fill: '#59636e' }}
+        allowDecimals={share}
+        tickFormatter={(v: number) => (share ? percent(v, 0) : String(v))}
+        width={48}
+      />
+    ),
     grid: <CartesianGrid stroke="#e6e9ed" vertical={false} />,
     tooltip: <Tooltip formatter={(v) => (share ? percent(Number(v)) : String(v))} />,
   };
@@ -30,7 +53,16 @@ export function TrendChart({ title, filename, periods, series, share, kind }: { 
           {axis.y}
           {axis.tooltip}
           {series.map((s, k) => (
-            <Line key={s.name} type="linear" dataKey={`s${k}`} name={s.name} stroke={s.color} strokeWidth={2} dot={{ r: 2.5 }} isAnimationActive={false} />
+            <Line
+              key={s.name}
+              type="linear"
+              dataKey={`s${k}`}
+              name={s.name}
+              stroke={s.color}
+              strokeWidth={2}
+              dot={{ r: 2.5 }}
+              isAnimationActive={false}
+            />
           ))}
         </LineChart>
       ) : (
@@ -40,7 +72,17 @@ export function TrendChart({ title, filename, periods, series, share, kind }: { 
           {axis.y}
           {axis.tooltip}
           {series.map((s, k) => (
-            <Area key={s.name} type="linear" dataKey={`s${k}`} name={s.name} stackId="stack" stroke={s.color} fill={s.color} fillOpacity={0.35} isAnimationActive={false} />
+            <Area
+              key={s.name}
+              type="linear"
+              dataKey={`s${k}`}
+              name={s.name}
+              stackId="stack"
+              stroke={s.color}
+              fill={s.color}
+              fillOpacity={0.35}
+              isAnimationActive={false}
+            />
           ))}
         </AreaChart>
       )}

@@ -11,11 +11,28 @@ import { ShiftTestsTable } from './shift-tests-table.tsx';
 import { TrendChart } from './trend-chart.tsx';
 import type { AnalysisState } from './use-analysis-state.ts';
 
-function Toggle<T extends string>({ label, value, choices, onChange }: { label: string; value: T; choices: readonly [T, string][]; onChange(v: T): void }) {
+function Toggle<T extends string>({
+  label,
+  value,
+  choices,
+  onChange,
+}: {
+  label: string;
+  value: T;
+  choices: readonly [T, string][];
+  onChange(v: T): void;
+}) {
   return (
     <div role="radiogroup" aria-label={label} className="an-toggle">
       {choices.map(([v, text]) => (
-        <button key={v} type="button" role="radio" aria-checked={value === v} className={value === v ? 'on' : ''} onClick={() => onChange(v)}>
+        <button
+          key={v}
+          type="button"
+          role="radio"
+          aria-checked={value === v}
+          className={value === v ? 'on' : ''}
+          onClick={() => onChange(v)}
+        >
           {text}
         </button>
       ))}
@@ -24,7 +41,15 @@ function Toggle<T extends string>({ label, value, choices, onChange }: { label: 
 }
 
 /** Counts or shares of final labels per period for the picked codes, and whether the shift is real. */
-export function TrendSection({ studyId, options, state }: { studyId: number; options: AnalysisOptions; state: AnalysisState }) {
+export function TrendSection({
+  studyId,
+  options,
+  state,
+}: {
+  studyId: number;
+  options: AnalysisOptions;
+  state: AnalysisState;
+}) {
   const client = useClient();
   const [dimension, setDimension] = useState('');
   const [share, setShare] = useState<'share' | 'count'>('share');
@@ -51,11 +76,32 @@ export function TrendSection({ studyId, options, state }: { studyId: number; opt
       {data && data.periods.length === 0 ? <p className="hint">No coded units under these filters yet.</p> : null}
       {data && data.periods.length > 0 ? (
         <div className="an-trend">
-          <CodePicker codes={options.codes} totals={new Map(nodes.map((n) => [n.id, n.total]))} selected={picked} onChange={(ids) => state.update({ codes: ids.join(',') })} />
+          <CodePicker
+            codes={options.codes}
+            totals={new Map(nodes.map((n) => [n.id, n.total]))}
+            selected={picked}
+            onChange={(ids) => state.update({ codes: ids.join(',') })}
+          />
           <div className="an-trend-main">
             <div className="an-controls">
-              <Toggle<'share' | 'count'> label="Show" value={share} choices={[['share', 'Share of coded units'], ['count', 'Counts']]} onChange={setShare} />
-              <Toggle<'line' | 'area'> label="Chart" value={kind} choices={[['line', 'Lines'], ['area', 'Stacked areas']]} onChange={setKind} />
+              <Toggle<'share' | 'count'>
+                label="Show"
+                value={share}
+                choices={[
+                  ['share', 'Share of coded units'],
+                  ['count', 'Counts'],
+                ]}
+                onChange={setShare}
+              />
+              <Toggle<'line' | 'area'>
+                label="Chart"
+                value={kind}
+                choices={[
+                  ['line', 'Lines'],
+                  ['area', 'Stacked areas'],
+                ]}
+                onChange={setKind}
+              />
             </div>
             {series.length ? (
               <TrendChart
@@ -69,7 +115,9 @@ export function TrendSection({ studyId, options, state }: { studyId: number; opt
             ) : (
               <p className="hint">Pick codes to chart.</p>
             )}
-            {kind === 'area' && share === 'share' ? <p className="hint">Stacked shares can pass 100%: a unit may carry several codes.</p> : null}
+            {kind === 'area' && share === 'share' ? (
+              <p className="hint">Stacked shares can pass 100%: a unit may carry several codes.</p>
+            ) : null}
             <details className="an-denominators">
               <summary>Coded units per {per} (the denominators of the shares)</summary>
               <p className="hint">{data.periods.map((p, i) => `${p.label}: ${data.codedUnits[i]}`).join(' · ')}</p>
@@ -94,7 +142,11 @@ export function TrendSection({ studyId, options, state }: { studyId: number; opt
             </label>
             <CsvLink href={csvUrl(client, studyId, 'tests.csv', query)}>Tests CSV</CsvLink>
           </div>
-          <ShiftTestsTable tests={data.tests} names={new Map(nodes.map((n) => [n.id, n.name]))} multiLabel={options.labelMode === 'multi'} />
+          <ShiftTestsTable
+            tests={data.tests}
+            names={new Map(nodes.map((n) => [n.id, n.name]))}
+            multiLabel={options.labelMode === 'multi'}
+          />
         </section>
       ) : null}
     </section>

@@ -6,7 +6,8 @@ import { ErrorMessage } from '../../components/error-message.tsx';
 export function SetupPage() {
   const setup = useSetup();
   const [form, setForm] = useState({ username: '', displayName: '', password: '' });
-  const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
+  const set = (key: keyof typeof form) => (e: { target: { value: string } }) =>
+    setForm({ ...form, [key]: e.target.value });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setup.mutate(form);
@@ -27,7 +28,14 @@ export function SetupPage() {
         </label>
         <label>
           Password (at least 10 characters)
-          <input type="password" autoComplete="new-password" minLength={10} value={form.password} onChange={set('password')} required />
+          <input
+            type="password"
+            autoComplete="new-password"
+            minLength={10}
+            value={form.password}
+            onChange={set('password')}
+            required
+          />
         </label>
         <button type="submit" disabled={setup.isPending}>
           Create administrator

@@ -23,7 +23,11 @@ export function AddCodeForm({ parentId, onDone }: { parentId: string | null; onD
     if (await save({ op: 'add', code, why })) onDone();
   };
   return (
-    <form aria-label={parentId === null ? 'Add a dimension' : `Add a code under ${parentName}`} onSubmit={submit} className="cb-form">
+    <form
+      aria-label={parentId === null ? 'Add a dimension' : `Add a code under ${parentName}`}
+      onSubmit={submit}
+      className="cb-form"
+    >
       <div className="row">
         <label>
           Name
@@ -40,14 +44,19 @@ export function AddCodeForm({ parentId, onDone }: { parentId: string | null; onD
       </label>
       {parentId !== null ? (
         <label className="check">
-          <input type="checkbox" checked={codable} onChange={(e) => setCodable(e.target.checked)} /> Coders can apply it (uncheck for a grouping category)
+          <input type="checkbox" checked={codable} onChange={(e) => setCodable(e.target.checked)} /> Coders can apply it
+          (uncheck for a grouping category)
         </label>
       ) : null}
       <WhyField value={why} onChange={setWhy} />
       <EditError error={error} onReload={reload} />
       <div className="dialog-actions">
-        <button type="button" className="secondary" onClick={onDone}>Cancel</button>
-        <button type="submit" disabled={pending || !name.trim()}>Add {what}</button>
+        <button type="button" className="secondary" onClick={onDone}>
+          Cancel
+        </button>
+        <button type="submit" disabled={pending || !name.trim()}>
+          Add {what}
+        </button>
       </div>
     </form>
   );

@@ -19,13 +19,21 @@ export function CodeDetails({ id }: { id: string }) {
   if (!code) return <p className="hint">This code is no longer in the latest version.</p>;
   const isDimension = code.parentId === null;
   const tab = (value: Panel, label: string) => (
-    <button type="button" className={panel === value ? 'small' : 'secondary small'} aria-pressed={panel === value} onClick={() => setPanel(value)}>
+    <button
+      type="button"
+      className={panel === value ? 'small' : 'secondary small'}
+      aria-pressed={panel === value}
+      onClick={() => setPanel(value)}
+    >
       {label}
     </button>
   );
   return (
     <section className="cb-details card" aria-label={`Code ${code.name}`}>
-      <p className="hint">{pathLabel(codebook.codes, id)} · id <code>{code.id}</code>{code.status === 'deprecated' ? ' · deprecated' : ''}</p>
+      <p className="hint">
+        {pathLabel(codebook.codes, id)} · id <code>{code.id}</code>
+        {code.status === 'deprecated' ? ' · deprecated' : ''}
+      </p>
       <div className="row cb-actions" role="group" aria-label="Code actions">
         {tab('edit', 'Edit')}
         {tab('move', 'Move to…')}
@@ -33,8 +41,17 @@ export function CodeDetails({ id }: { id: string }) {
         {isDimension ? null : tab('status', code.status === 'active' ? 'Deprecate…' : 'Restore…')}
         {isDimension ? null : (
           <>
-            <button type="button" className="secondary small" onClick={() => setDialog('merge')} disabled={code.status !== 'active'}>Merge…</button>
-            <button type="button" className="secondary small" onClick={() => setDialog('split')}>Split…</button>
+            <button
+              type="button"
+              className="secondary small"
+              onClick={() => setDialog('merge')}
+              disabled={code.status !== 'active'}
+            >
+              Merge…
+            </button>
+            <button type="button" className="secondary small" onClick={() => setDialog('split')}>
+              Split…
+            </button>
           </>
         )}
       </div>

@@ -10,10 +10,14 @@ export function examplesToText(examples: readonly Example[]): string {
 }
 
 export function textToExamples(text: string): Example[] {
-  return text.split('\n').map((line) => line.trim()).filter(Boolean).map((line) => {
-    const linked = /^(.*?)\s*\(post (\d+)\)$/.exec(line);
-    return linked ? { quote: linked[1]!, postId: Number(linked[2]) } : { quote: line };
-  });
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const linked = /^(.*?)\s*\(post (\d+)\)$/.exec(line);
+      return linked ? { quote: linked[1]!, postId: Number(linked[2]) } : { quote: line };
+    });
 }
 
 interface Fields {
@@ -27,8 +31,13 @@ interface Fields {
 }
 
 const fieldsOf = (code: Code): Fields => ({
-  name: code.name, definition: code.definition, includeNote: code.includeNote, excludeNote: code.excludeNote,
-  examples: examplesToText(code.examples), color: code.color ?? '', shortcut: code.shortcut ?? '',
+  name: code.name,
+  definition: code.definition,
+  includeNote: code.includeNote,
+  excludeNote: code.excludeNote,
+  examples: examplesToText(code.examples),
+  color: code.color ?? '',
+  shortcut: code.shortcut ?? '',
 });
 
 /** Only what changed goes to the API; an empty color or shortcut clears it. */
@@ -100,7 +109,12 @@ export function CodeForm({ code }: { code: Code }) {
           Color <span className="hint">(#RRGGBB, empty for none)</span>
           <span className="cb-color">
             <input value={fields.color} onChange={set('color')} placeholder="#2f5fb3" />
-            <input type="color" aria-label="Pick a color" value={/^#[0-9a-f]{6}$/i.test(fields.color) ? fields.color : '#ffffff'} onChange={set('color')} />
+            <input
+              type="color"
+              aria-label="Pick a color"
+              value={/^#[0-9a-f]{6}$/i.test(fields.color) ? fields.color : '#ffffff'}
+              onChange={set('color')}
+            />
           </span>
         </label>
         <label>
@@ -111,7 +125,11 @@ export function CodeForm({ code }: { code: Code }) {
       <WhyField value={why} onChange={setWhy} />
       <EditError error={error} onReload={reload} />
       <div className="dialog-actions">
-        {saved && !changed ? <span className="saved" role="status">Saved as a new version</span> : null}
+        {saved && !changed ? (
+          <span className="saved" role="status">
+            Saved as a new version
+          </span>
+        ) : null}
         <button type="submit" disabled={pending || !changed}>
           Save changes
         </button>

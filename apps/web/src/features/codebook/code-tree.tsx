@@ -45,7 +45,12 @@ export function CodeTree({ codes, selectedId, onSelect, onDrop }: Props) {
           <li
             key={code.id}
             draggable
-            className={['cb-row', code.status === 'deprecated' ? 'cb-deprecated' : '', zone ? `cb-drop-${zone}` : '', dragged === code.id ? 'cb-dragging' : ''].join(' ')}
+            className={[
+              'cb-row',
+              code.status === 'deprecated' ? 'cb-deprecated' : '',
+              zone ? `cb-drop-${zone}` : '',
+              dragged === code.id ? 'cb-dragging' : '',
+            ].join(' ')}
             style={{ paddingLeft: `${depth * 1.25 + 0.25}rem` }}
             onDragStart={(e) => {
               e.dataTransfer.setData('text/plain', code.id);
@@ -72,9 +77,16 @@ export function CodeTree({ codes, selectedId, onSelect, onDrop }: Props) {
               setOver(null);
             }}
           >
-            <span className="cb-handle" aria-hidden="true">⠿</span>
+            <span className="cb-handle" aria-hidden="true">
+              ⠿
+            </span>
             <span className="cb-swatch" style={{ background: code.color ?? 'transparent' }} aria-hidden="true" />
-            <button type="button" className="cb-select" aria-current={selectedId === code.id ? 'true' : undefined} onClick={() => onSelect(code.id)}>
+            <button
+              type="button"
+              className="cb-select"
+              aria-current={selectedId === code.id ? 'true' : undefined}
+              onClick={() => onSelect(code.id)}
+            >
               {code.name}
               {code.status === 'deprecated' ? <span className="cb-badge">deprecated</span> : null}
             </button>

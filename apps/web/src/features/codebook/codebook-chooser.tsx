@@ -22,18 +22,29 @@ export function CodebookChooser({ studyId }: { studyId: number }) {
       <h2>Choose a codebook</h2>
       <form aria-label="Start a codebook" onSubmit={submit}>
         <label className="check">
-          <input type="radio" name="source" checked={source === 'template'} onChange={() => setSource('template')} /> From a published taxonomy
+          <input type="radio" name="source" checked={source === 'template'} onChange={() => setSource('template')} />{' '}
+          From a published taxonomy
         </label>
         {source === 'template' ? (
-          templates.isError ? <ErrorMessage error={templates.error} /> : (
+          templates.isError ? (
+            <ErrorMessage error={templates.error} />
+          ) : (
             <ul className="plain-list cb-templates" aria-label="Templates">
               {(templates.data?.templates ?? []).map((t) => (
                 <li key={t.id}>
                   <label className="check">
-                    <input type="radio" name="template" checked={templateId === t.id} onChange={() => setTemplateId(t.id)} />
+                    <input
+                      type="radio"
+                      name="template"
+                      checked={templateId === t.id}
+                      onChange={() => setTemplateId(t.id)}
+                    />
                     <span>
                       <strong>{t.name}</strong>
-                      <span className="hint"> · {t.dimensions.map((d) => `${d.codes} ${d.name.toLowerCase()}`).join(', ')}</span>
+                      <span className="hint">
+                        {' '}
+                        · {t.dimensions.map((d) => `${d.codes} ${d.name.toLowerCase()}`).join(', ')}
+                      </span>
                       <br />
                       <span className="hint">{t.source}</span>
                     </span>
@@ -44,10 +55,13 @@ export function CodebookChooser({ studyId }: { studyId: number }) {
           )
         ) : null}
         <label className="check">
-          <input type="radio" name="source" checked={source === 'empty'} onChange={() => setSource('empty')} /> Empty: a Challenge and a Benefit dimension
+          <input type="radio" name="source" checked={source === 'empty'} onChange={() => setSource('empty')} /> Empty: a
+          Challenge and a Benefit dimension
         </label>
         <ErrorMessage error={choose.error} />
-        <button type="submit" disabled={choose.isPending}>Use this codebook</button>
+        <button type="submit" disabled={choose.isPending}>
+          Use this codebook
+        </button>
       </form>
       <h3 className="cb-or">Or import a file</h3>
       <ImportForm studyId={studyId} />

@@ -16,15 +16,29 @@ import { UpgradePanel } from './upgrade-panel.tsx';
 import { VersionHistory } from './version-history.tsx';
 
 /** The owner's view: the latest version as an editable tree, its history, files, and the study's move to it. */
-export function CodebookEditor({ studyId, overview, isAdjudicator }: { studyId: number; overview: StudyCodebook; isAdjudicator: boolean }) {
+export function CodebookEditor({
+  studyId,
+  overview,
+  isAdjudicator,
+}: {
+  studyId: number;
+  overview: StudyCodebook;
+  isAdjudicator: boolean;
+}) {
   // The version on screen stays while the next one loads, so the editor keeps its place after a save.
-  const latest = useQuery({ ...codebookVersionQuery(useClient(), studyId, overview.latestVersion), placeholderData: keepPreviousData });
+  const latest = useQuery({
+    ...codebookVersionQuery(useClient(), studyId, overview.latestVersion),
+    placeholderData: keepPreviousData,
+  });
   const [selected, setSelected] = useState<string | null>(null);
   const [dropped, setDropped] = useState<{ id: string; target: MoveTarget } | null>(null);
   const [adding, setAdding] = useState(false);
   const [importing, setImporting] = useState(false);
   const codebook = latest.data?.codebook;
-  const state = useMemo(() => (codebook ? { studyId, codebook, byId: indexById(codebook.codes) } : null), [studyId, codebook]);
+  const state = useMemo(
+    () => (codebook ? { studyId, codebook, byId: indexById(codebook.codes) } : null),
+    [studyId, codebook],
+  );
   if (latest.isError) return <ErrorMessage error={latest.error} />;
   if (!state) return <p className="hint">Loading the codebook…</p>;
   const nameOf = (id: string | null) => (id === null ? 'the top level' : (state.byId.get(id)?.name ?? id));
@@ -39,11 +53,20 @@ export function CodebookEditor({ studyId, overview, isAdjudicator }: { studyId: 
             <span className="hint"> · {state.codebook.codes.length} codes</span>
           </p>
           <ExportLinks studyId={studyId} version={state.codebook.version} />
-          <button type="button" className="secondary small" aria-expanded={importing} onClick={() => setImporting(!importing)}>Import…</button>
+          <button
+            type="button"
+            className="secondary small"
+            aria-expanded={importing}
+            onClick={() => setImporting(!importing)}
+          >
+            Import…
+          </button>
         </header>
         {importing ? (
           <section className="card" aria-label="Import">
-            <p className="hint">An imported file replaces the codebook. This is only possible before anyone has coded.</p>
+            <p className="hint">
+              An imported file replaces the codebook. This is only possible before anyone has coded.
+            </p>
             <ImportForm studyId={studyId} onDone={() => setImporting(false)} />
           </section>
         ) : null}
@@ -52,15 +75,31 @@ export function CodebookEditor({ studyId, overview, isAdjudicator }: { studyId: 
         <div className="cb-columns">
           <section className="card cb-tree-card" aria-label="Code tree">
             <h2>Codes</h2>
-            <p className="hint">Drag a code onto another to nest it, or to its top or bottom edge to place it beside it.</p>
-            <CodeTree codes={state.codebook.codes} selectedId={current} onSelect={setSelected} onDrop={(id, target) => setDropped({ id, target })} />
-            {adding ? <AddCodeForm parentId={null} onDone={() => setAdding(false)} /> : (
-              <button type="button" className="secondary small" onClick={() => setAdding(true)}>Add a dimension</button>
+            <p className="hint">
+              Drag a code onto another to nest it, or to its top or bottom edge to place it beside it.
+            </p>
+            <CodeTree
+              codes={state.codebook.codes}
+              selectedId={current}
+              onSelect={setSelected}
+              onDrop={(id, target) => setDropped({ id, target })}
+            />
+            {adding ? (
+              <AddCodeForm parentId={null} onDone={() => setAdding(false)} />
+            ) : (
+              <button type="button" className="secondary small" onClick={() => setAdding(true)}>
+                Add a dimension
+              </button>
             )}
           </section>
           {current ? <CodeDetails key={current} id={current} /> : null}
         </div>
-        <VersionHistory studyId={studyId} versions={overview.versions} pinned={overview.pinnedVersion} nameOf={nameOf} />
+        <VersionHistory
+          studyId={studyId}
+          versions={overview.versions}
+          pinned={overview.pinnedVersion}
+          nameOf={nameOf}
+        />
       </div>
       {dropped ? (
         <Dialog title={`Move ${nameOf(dropped.id)}`} onCancel={() => setDropped(null)}>

@@ -24,9 +24,14 @@ export function CodebookPage() {
   if (codebook.isError) {
     const none = codebook.error instanceof ApiError && codebook.error.code === 'study.no_codebook';
     if (!none) return <ErrorMessage error={codebook.error} />;
-    return isOwner ? <CodebookChooser studyId={studyId} /> : <p>This study has no codebook yet; its owner chooses one here.</p>;
+    return isOwner ? (
+      <CodebookChooser studyId={studyId} />
+    ) : (
+      <p>This study has no codebook yet; its owner chooses one here.</p>
+    );
   }
-  if (isOwner) return <CodebookEditor studyId={studyId} overview={codebook.data} isAdjudicator={roles.includes('adjudicator')} />;
+  if (isOwner)
+    return <CodebookEditor studyId={studyId} overview={codebook.data} isAdjudicator={roles.includes('adjudicator')} />;
   return (
     <div className="cb-read">
       <ReviewList studyId={studyId} canChooseFinals={roles.includes('adjudicator')} />

@@ -7,7 +7,15 @@ import { treeRows } from './tree-rows.ts';
  * code with its definition, include and exclude notes and example quotes. Read-only; the
  * coding screen may show it beside a unit. A filter narrows it by name or definition.
  */
-export function CodebookReference({ codes, title = 'Codebook', version }: { codes: readonly Code[]; title?: string; version?: number }) {
+export function CodebookReference({
+  codes,
+  title = 'Codebook',
+  version,
+}: {
+  codes: readonly Code[];
+  title?: string;
+  version?: number;
+}) {
   const [filter, setFilter] = useState('');
   const headingId = useId();
   const rows = useMemo(() => treeRows(codes), [codes]);
@@ -20,7 +28,13 @@ export function CodebookReference({ codes, title = 'Codebook', version }: { code
         {title}
         {version !== undefined ? <span className="hint"> · version {version}</span> : null}
       </h2>
-      <input type="search" aria-label="Filter the codebook" placeholder="Filter by name or definition" value={filter} onChange={(e) => setFilter(e.target.value)} />
+      <input
+        type="search"
+        aria-label="Filter the codebook"
+        placeholder="Filter by name or definition"
+        value={filter}
+        onChange={(e) => setFilter(e.target.value)}
+      />
       {dimensions.map(({ code: dimension }) => {
         const inside = rows.filter((row) => row.depth > 0 && row.code.dimension === dimension.id && matches(row.code));
         return (
@@ -41,7 +55,11 @@ export function CodebookReference({ codes, title = 'Codebook', version }: { code
 function CodeEntry({ code, depth }: { code: Code; depth: number }) {
   const nameId = useId();
   return (
-    <article className={`cb-entry${code.status === 'deprecated' ? ' cb-deprecated' : ''}`} aria-labelledby={nameId} style={{ marginLeft: `${(depth - 1) * 1.25}rem` }}>
+    <article
+      className={`cb-entry${code.status === 'deprecated' ? ' cb-deprecated' : ''}`}
+      aria-labelledby={nameId}
+      style={{ marginLeft: `${(depth - 1) * 1.25}rem` }}
+    >
       <h4 id={nameId}>
         <span className="cb-swatch" style={{ background: code.color ?? 'transparent' }} aria-hidden="true" />
         {code.name}

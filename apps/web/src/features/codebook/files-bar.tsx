@@ -2,7 +2,12 @@ import { useState } from 'react';
 import { exportHref, useChooseCodebook, type ExportFormat } from '../../api/codebook.ts';
 import { ErrorMessage } from '../../components/error-message.tsx';
 
-const FORMATS: [ExportFormat, string][] = [['json', 'JSON'], ['csv', 'CSV'], ['md', 'Markdown'], ['qdc', '.qdc']];
+const FORMATS: [ExportFormat, string][] = [
+  ['json', 'JSON'],
+  ['csv', 'CSV'],
+  ['md', 'Markdown'],
+  ['qdc', '.qdc'],
+];
 
 /** Download links for one version in every format. */
 export function ExportLinks({ studyId, version }: { studyId: number; version: number }) {
@@ -37,14 +42,23 @@ export function ImportForm({ studyId, onDone }: { studyId: number; onDone?: () =
         e.preventDefault();
         if (!file) return;
         const text = await file.text();
-        choose.mutate({ source: 'import', format: formatOf(file.name, text), text, filename: file.name }, { onSuccess: () => onDone?.() });
+        choose.mutate(
+          { source: 'import', format: formatOf(file.name, text), text, filename: file.name },
+          { onSuccess: () => onDone?.() },
+        );
       }}
     >
       <label>
         Codebook file (JSON or .qdc, up to 5 MB)
-        <input type="file" accept=".json,.qdc,.xml,application/json,application/xml" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        <input
+          type="file"
+          accept=".json,.qdc,.xml,application/json,application/xml"
+          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+        />
       </label>
-      <button type="submit" disabled={!file || choose.isPending}>Import</button>
+      <button type="submit" disabled={!file || choose.isPending}>
+        Import
+      </button>
       <ErrorMessage error={choose.error} />
     </form>
   );

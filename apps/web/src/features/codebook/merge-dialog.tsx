@@ -24,7 +24,10 @@ export function MergeDialog({ firstId, onClose }: { firstId: string; onClose: ()
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const merge = target === NEW ? { from, into: { id: idFromName(newName, new Set(byId.keys())), name: newName } } : { from, into: target };
+    const merge =
+      target === NEW
+        ? { from, into: { id: idFromName(newName, new Set(byId.keys())), name: newName } }
+        : { from, into: target };
     if (await save({ op: 'merge', merge, why })) onClose();
   };
   return (
@@ -34,7 +37,11 @@ export function MergeDialog({ firstId, onClose }: { firstId: string; onClose: ()
           <legend>Codes to merge</legend>
           {candidates.map((code) => (
             <label key={code.id} className="check">
-              <input type="checkbox" checked={from.includes(code.id)} onChange={(e) => toggle(code.id, e.target.checked)} />
+              <input
+                type="checkbox"
+                checked={from.includes(code.id)}
+                onChange={(e) => toggle(code.id, e.target.checked)}
+              />
               {pathLabel(codebook.codes, code.id)}
             </label>
           ))}
@@ -43,7 +50,9 @@ export function MergeDialog({ firstId, onClose }: { firstId: string; onClose: ()
           Merge into
           <select value={target} onChange={(e) => setInto(e.target.value)}>
             {from.map((id) => (
-              <option key={id} value={id}>{byId.get(id)?.name ?? id}</option>
+              <option key={id} value={id}>
+                {byId.get(id)?.name ?? id}
+              </option>
             ))}
             <option value={NEW}>A new code…</option>
           </select>
@@ -54,12 +63,18 @@ export function MergeDialog({ firstId, onClose }: { firstId: string; onClose: ()
             <input value={newName} onChange={(e) => setNewName(e.target.value)} required />
           </label>
         ) : null}
-        <p className="hint">Codings with any of these codes get the merged code when the study moves to the new version.</p>
+        <p className="hint">
+          Codings with any of these codes get the merged code when the study moves to the new version.
+        </p>
         <WhyField value={why} onChange={setWhy} />
         <EditError error={error} onReload={reload} />
         <div className="dialog-actions">
-          <button type="button" className="secondary" onClick={onClose}>Cancel</button>
-          <button type="submit" disabled={pending || from.length < 2}>Merge</button>
+          <button type="button" className="secondary" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" disabled={pending || from.length < 2}>
+            Merge
+          </button>
         </div>
       </form>
     </Dialog>

@@ -33,10 +33,18 @@ export function MoveForm({ id, initial, onDone }: { id: string; initial?: MoveTa
       <div className="row">
         <label>
           Move to…
-          <select value={parent} onChange={(e) => { setParent(e.target.value); setPosition(Number.MAX_SAFE_INTEGER); }}>
+          <select
+            value={parent}
+            onChange={(e) => {
+              setParent(e.target.value);
+              setPosition(Number.MAX_SAFE_INTEGER);
+            }}
+          >
             <option value={TOP}>Top level (a dimension)</option>
             {possibleParents(codebook.codes, id).map((each) => (
-              <option key={each.id} value={each.id}>{pathLabel(codebook.codes, each.id)}</option>
+              <option key={each.id} value={each.id}>
+                {pathLabel(codebook.codes, each.id)}
+              </option>
             ))}
           </select>
         </label>
@@ -45,7 +53,9 @@ export function MoveForm({ id, initial, onDone }: { id: string; initial?: MoveTa
           <select value={Math.min(position, siblings.length)} onChange={(e) => setPosition(Number(e.target.value))}>
             {siblings.length > 0 ? <option value={0}>First</option> : null}
             {siblings.map((sibling, i) => (
-              <option key={sibling.id} value={i + 1}>{i + 1 === siblings.length ? 'Last' : `After ${sibling.name}`}</option>
+              <option key={sibling.id} value={i + 1}>
+                {i + 1 === siblings.length ? 'Last' : `After ${sibling.name}`}
+              </option>
             ))}
             {siblings.length === 0 ? <option value={0}>Only code there</option> : null}
           </select>
@@ -54,8 +64,14 @@ export function MoveForm({ id, initial, onDone }: { id: string; initial?: MoveTa
       <WhyField value={why} onChange={setWhy} />
       <EditError error={error} onReload={reload} />
       <div className="dialog-actions">
-        {onDone ? <button type="button" className="secondary" onClick={onDone}>Cancel</button> : null}
-        <button type="submit" disabled={pending}>Move</button>
+        {onDone ? (
+          <button type="button" className="secondary" onClick={onDone}>
+            Cancel
+          </button>
+        ) : null}
+        <button type="submit" disabled={pending}>
+          Move
+        </button>
       </div>
     </form>
   );

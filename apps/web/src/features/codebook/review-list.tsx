@@ -18,18 +18,24 @@ export function ReviewList({ studyId, canChooseFinals }: { studyId: number; canC
   return (
     <section className="card" aria-label="Review list">
       <h2>Review after a split</h2>
-      {mine.length > 0 ? (
-        <ItemList title="Your codings" items={mine} studyId={studyId} canChoose />
-      ) : null}
+      {mine.length > 0 ? <ItemList title="Your codings" items={mine} studyId={studyId} canChoose /> : null}
       {finals.length > 0 ? (
         <ItemList title="Final labels" items={finals} studyId={studyId} canChoose={canChooseFinals} />
       ) : null}
       {byCoder.length > 0 ? (
         <table className="table compact" aria-label="Open reviews by coder">
-          <thead><tr><th>Coder</th><th>Labels to review</th></tr></thead>
+          <thead>
+            <tr>
+              <th>Coder</th>
+              <th>Labels to review</th>
+            </tr>
+          </thead>
           <tbody>
             {byCoder.map((row) => (
-              <tr key={row.coderId}><th scope="row">{row.coderName}</th><td>{row.open}</td></tr>
+              <tr key={row.coderId}>
+                <th scope="row">{row.coderName}</th>
+                <td>{row.open}</td>
+              </tr>
             ))}
           </tbody>
         </table>
@@ -38,7 +44,17 @@ export function ReviewList({ studyId, canChooseFinals }: { studyId: number; canC
   );
 }
 
-function ItemList({ title, items, studyId, canChoose }: { title: string; items: ReviewItem[]; studyId: number; canChoose: boolean }) {
+function ItemList({
+  title,
+  items,
+  studyId,
+  canChoose,
+}: {
+  title: string;
+  items: ReviewItem[];
+  studyId: number;
+  canChoose: boolean;
+}) {
   return (
     <>
       <h3>{title}</h3>
@@ -78,12 +94,18 @@ function ReviewRow({ item, studyId, canChoose }: { item: ReviewItem; studyId: nu
               type="checkbox"
               disabled={!canChoose}
               checked={chosen.includes(choice.id)}
-              onChange={(e) => setChosen(e.target.checked ? [...chosen, choice.id] : chosen.filter((id) => id !== choice.id))}
+              onChange={(e) =>
+                setChosen(e.target.checked ? [...chosen, choice.id] : chosen.filter((id) => id !== choice.id))
+              }
             />
             {choice.name}
           </label>
         ))}
-        {canChoose ? <button type="submit" className="small" disabled={resolve.isPending}>{chosen.length ? 'Apply' : 'None apply'}</button> : null}
+        {canChoose ? (
+          <button type="submit" className="small" disabled={resolve.isPending}>
+            {chosen.length ? 'Apply' : 'None apply'}
+          </button>
+        ) : null}
       </div>
       <ErrorMessage error={resolve.error} />
     </form>

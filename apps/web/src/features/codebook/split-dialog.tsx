@@ -18,11 +18,15 @@ export function SplitDialog({ id, onClose }: { id: string; onClose: () => void }
   const { codebook, byId } = useEditor();
   const code = byId.get(id)!;
   const children = codebook.codes.filter((each) => each.parentId === id);
-  const [parts, setParts] = useState<Part[]>([{ name: '', definition: '' }, { name: '', definition: '' }]);
+  const [parts, setParts] = useState<Part[]>([
+    { name: '', definition: '' },
+    { name: '', definition: '' },
+  ]);
   const [childrenTo, setChildrenTo] = useState(0);
   const [why, setWhy] = useState('');
   const { save, pending, error, reload } = useSave();
-  const setPart = (i: number, patch: Partial<Part>) => setParts(parts.map((p, j) => (j === i ? { ...p, ...patch } : p)));
+  const setPart = (i: number, patch: Partial<Part>) =>
+    setParts(parts.map((p, j) => (j === i ? { ...p, ...patch } : p)));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -50,27 +54,43 @@ export function SplitDialog({ id, onClose }: { id: string; onClose: () => void }
               <textarea rows={2} value={part.definition} onChange={(e) => setPart(i, { definition: e.target.value })} />
             </label>
             {parts.length > 2 ? (
-              <button type="button" className="link" onClick={() => setParts(parts.filter((_, j) => j !== i))}>Remove part {i + 1}</button>
+              <button type="button" className="link" onClick={() => setParts(parts.filter((_, j) => j !== i))}>
+                Remove part {i + 1}
+              </button>
             ) : null}
           </fieldset>
         ))}
-        <button type="button" className="secondary small" onClick={() => setParts([...parts, { name: '', definition: '' }])}>Add a part</button>
+        <button
+          type="button"
+          className="secondary small"
+          onClick={() => setParts([...parts, { name: '', definition: '' }])}
+        >
+          Add a part
+        </button>
         {children.length > 0 ? (
           <label>
             Codes under {code.name} go to
             <select value={childrenTo} onChange={(e) => setChildrenTo(Number(e.target.value))}>
               {parts.map((p, i) => (
-                <option key={i} value={i}>{p.name || `Part ${i + 1}`}</option>
+                <option key={i} value={i}>
+                  {p.name || `Part ${i + 1}`}
+                </option>
               ))}
             </select>
           </label>
         ) : null}
-        <p className="hint">Units coded with “{code.name}” go on a review list for their coders when the study moves to the new version.</p>
+        <p className="hint">
+          Units coded with “{code.name}” go on a review list for their coders when the study moves to the new version.
+        </p>
         <WhyField value={why} onChange={setWhy} />
         <EditError error={error} onReload={reload} />
         <div className="dialog-actions">
-          <button type="button" className="secondary" onClick={onClose}>Cancel</button>
-          <button type="submit" disabled={pending || parts.some((p) => !p.name.trim())}>Split</button>
+          <button type="button" className="secondary" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" disabled={pending || parts.some((p) => !p.name.trim())}>
+            Split
+          </button>
         </div>
       </form>
     </Dialog>

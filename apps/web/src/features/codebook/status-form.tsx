@@ -14,7 +14,11 @@ export function StatusForm({ code }: { code: Code }) {
     if (await save({ op, id: code.id, why })) setWhy('');
   };
   return (
-    <form aria-label={op === 'deprecate' ? `Deprecate ${code.name}` : `Restore ${code.name}`} onSubmit={submit} className="cb-form">
+    <form
+      aria-label={op === 'deprecate' ? `Deprecate ${code.name}` : `Restore ${code.name}`}
+      onSubmit={submit}
+      className="cb-form"
+    >
       <p className="hint">
         {op === 'deprecate'
           ? 'A deprecated code stays in the codebook so existing codings keep their label, but it can no longer be applied.'

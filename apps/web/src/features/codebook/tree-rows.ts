@@ -28,12 +28,20 @@ export function possibleParents(codes: readonly Code[], id: string): Code[] {
 }
 
 export function siblingsOf(codes: readonly Code[], parentId: string | null, except?: string): Code[] {
-  return codes.filter((code) => code.parentId === parentId && code.id !== except).sort((a, b) => a.position - b.position);
+  return codes
+    .filter((code) => code.parentId === parentId && code.id !== except)
+    .sort((a, b) => a.position - b.position);
 }
 
 /** A code id from a name: "Dataset usage" -> "dataset-usage", made unique among `taken`. */
 export function idFromName(name: string, taken: ReadonlySet<string>): string {
-  const stem = name.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'code';
+  const stem =
+    name
+      .normalize('NFKD')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'code';
   let id = stem;
   for (let n = 2; taken.has(id); n++) id = `${stem}-${n}`;
   return id;

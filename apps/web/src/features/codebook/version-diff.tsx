@@ -6,8 +6,14 @@ import { useClient } from '../../api/client-context.tsx';
 import { ErrorMessage } from '../../components/error-message.tsx';
 
 const FIELD_NAMES: Record<string, string> = {
-  definition: 'Definition', includeNote: 'Include', excludeNote: 'Exclude', examples: 'Examples',
-  color: 'Color', shortcut: 'Shortcut', status: 'Status', codable: 'Can be applied',
+  definition: 'Definition',
+  includeNote: 'Include',
+  excludeNote: 'Exclude',
+  examples: 'Examples',
+  color: 'Color',
+  shortcut: 'Shortcut',
+  status: 'Status',
+  codable: 'Can be applied',
 };
 
 function show(value: unknown): string {
@@ -18,7 +24,17 @@ function show(value: unknown): string {
 }
 
 /** What the API found changed between two versions (it computes the diff; this only lays it out). */
-export function VersionDiff({ studyId, from, to, nameOf }: { studyId: number; from: number; to: number; nameOf: (id: string | null) => string }) {
+export function VersionDiff({
+  studyId,
+  from,
+  to,
+  nameOf,
+}: {
+  studyId: number;
+  from: number;
+  to: number;
+  nameOf: (id: string | null) => string;
+}) {
   const diff = useQuery(codebookDiffQuery(useClient(), studyId, from, to));
   const headingId = useId();
   if (diff.isPending) return <p className="hint">Comparing…</p>;
@@ -27,22 +43,35 @@ export function VersionDiff({ studyId, from, to, nameOf }: { studyId: number; fr
   const empty = [added, removed, renamed, moved, changed].every((list) => list.length === 0);
   return (
     <section className="cb-diff" aria-labelledby={headingId}>
-      <h3 id={headingId}>Changes from version {from} to version {to}</h3>
+      <h3 id={headingId}>
+        Changes from version {from} to version {to}
+      </h3>
       {empty ? <p className="hint">No differences.</p> : null}
       <ul>
         {added.map((c) => (
-          <li key={`a-${c.id}`}><span className="cb-tag cb-added">added</span> {c.name} <span className="hint">under {nameOf(c.parentId)}</span></li>
+          <li key={`a-${c.id}`}>
+            <span className="cb-tag cb-added">added</span> {c.name}{' '}
+            <span className="hint">under {nameOf(c.parentId)}</span>
+          </li>
         ))}
         {removed.map((c) => (
-          <li key={`r-${c.id}`}><span className="cb-tag cb-removed">removed</span> {c.name}</li>
+          <li key={`r-${c.id}`}>
+            <span className="cb-tag cb-removed">removed</span> {c.name}
+          </li>
         ))}
         {renamed.map((c) => (
-          <li key={`n-${c.id}`}><span className="cb-tag">renamed</span> {c.from} → {c.to}</li>
+          <li key={`n-${c.id}`}>
+            <span className="cb-tag">renamed</span> {c.from} → {c.to}
+          </li>
         ))}
         {moved.map((c) => (
           <li key={`m-${c.id}`}>
             <span className="cb-tag">moved</span> {c.name}{' '}
-            <span className="hint">{c.fromParentId === c.toParentId ? `to place ${c.toPosition + 1} under ${nameOf(c.toParentId)}` : `from ${nameOf(c.fromParentId)} to ${nameOf(c.toParentId)}`}</span>
+            <span className="hint">
+              {c.fromParentId === c.toParentId
+                ? `to place ${c.toPosition + 1} under ${nameOf(c.toParentId)}`
+                : `from ${nameOf(c.fromParentId)} to ${nameOf(c.toParentId)}`}
+            </span>
           </li>
         ))}
         {changed.map((c) => (
@@ -52,7 +81,9 @@ export function VersionDiff({ studyId, from, to, nameOf }: { studyId: number; fr
               {c.fields.map((f) => (
                 <div key={f.field}>
                   <dt>{FIELD_NAMES[f.field] ?? f.field}</dt>
-                  <dd><del>{show(f.from)}</del> <ins>{show(f.to)}</ins></dd>
+                  <dd>
+                    <del>{show(f.from)}</del> <ins>{show(f.to)}</ins>
+                  </dd>
                 </div>
               ))}
             </dl>

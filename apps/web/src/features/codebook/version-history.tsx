@@ -9,7 +9,12 @@ function mappingText(v: CodebookVersionInfo): string {
 }
 
 /** Every version with who made it, when and why, and the changes between any two of them. */
-export function VersionHistory({ studyId, versions, pinned, nameOf }: {
+export function VersionHistory({
+  studyId,
+  versions,
+  pinned,
+  nameOf,
+}: {
   studyId: number;
   versions: readonly CodebookVersionInfo[];
   pinned: number;
@@ -25,7 +30,13 @@ export function VersionHistory({ studyId, versions, pinned, nameOf }: {
       <h2>Version history</h2>
       <table className="table" aria-label="Versions">
         <thead>
-          <tr><th>Version</th><th>When</th><th>Who</th><th>Why</th><th /></tr>
+          <tr>
+            <th>Version</th>
+            <th>When</th>
+            <th>Who</th>
+            <th>Why</th>
+            <th />
+          </tr>
         </thead>
         <tbody>
           {versions.map((v) => (
@@ -42,7 +53,11 @@ export function VersionHistory({ studyId, versions, pinned, nameOf }: {
               </td>
               <td className="actions">
                 {v.version > 1 ? (
-                  <button type="button" className="link" onClick={() => setRange({ from: v.version - 1, to: v.version })}>
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => setRange({ from: v.version - 1, to: v.version })}
+                  >
                     Changes in version {v.version}
                   </button>
                 ) : null}
@@ -57,13 +72,21 @@ export function VersionHistory({ studyId, versions, pinned, nameOf }: {
             <label>
               Compare version
               <select value={from} onChange={(e) => setRange({ from: Number(e.target.value), to })}>
-                {numbers.map((n) => <option key={n} value={n}>{n}</option>)}
+                {numbers.map((n) => (
+                  <option key={n} value={n}>
+                    {n}
+                  </option>
+                ))}
               </select>
             </label>
             <label>
               with version
               <select value={to} onChange={(e) => setRange({ from, to: Number(e.target.value) })}>
-                {numbers.map((n) => <option key={n} value={n}>{n}</option>)}
+                {numbers.map((n) => (
+                  <option key={n} value={n}>
+                    {n}
+                  </option>
+                ))}
               </select>
             </label>
           </div>

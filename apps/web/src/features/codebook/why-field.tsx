@@ -1,5 +1,13 @@
 /** The reason every codebook change records; required, and shown in the version history. */
-export function WhyField({ value, onChange, label = 'Why (recorded in the history)' }: { value: string; onChange: (why: string) => void; label?: string }) {
+export function WhyField({
+  value,
+  onChange,
+  label = 'Why (recorded in the history)',
+}: {
+  value: string;
+  onChange: (why: string) => void;
+  label?: string;
+}) {
   return (
     <label>
       {label}

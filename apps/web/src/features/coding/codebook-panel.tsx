@@ -16,7 +16,16 @@ interface Props {
 }
 
 /** The codebook as toggle buttons under dimension headings, with a filter and each code's definition on hover or focus. */
-export function CodebookPanel({ codes, coding, canEdit, filterRef, onToggle, onAttach, onRemoveQuote, onLeaveFilter }: Props) {
+export function CodebookPanel({
+  codes,
+  coding,
+  canEdit,
+  filterRef,
+  onToggle,
+  onAttach,
+  onRemoveQuote,
+  onLeaveFilter,
+}: Props) {
   const [filter, setFilter] = useState('');
   // The definition of the code under the pointer or the focus, shown in one fixed place so the list never jumps.
   const [about, setAbout] = useState<CodebookCode | null>(null);
@@ -123,7 +132,18 @@ interface ItemProps {
 // and a text selection in the post survives the click that attaches it.
 const keepFocus = (e: { preventDefault(): void }) => e.preventDefault();
 
-function CodeItem({ code, depth, tipId, applied, quote, canEdit, onToggle, onAttach, onRemoveQuote, onAbout }: ItemProps) {
+function CodeItem({
+  code,
+  depth,
+  tipId,
+  applied,
+  quote,
+  canEdit,
+  onToggle,
+  onAttach,
+  onRemoveQuote,
+  onAbout,
+}: ItemProps) {
   const retired = code.status === 'deprecated';
   return (
     <li
@@ -156,12 +176,23 @@ function CodeItem({ code, depth, tipId, applied, quote, canEdit, onToggle, onAtt
         <div className="code-evidence">
           {quote ? <blockquote>{quote.text}</blockquote> : null}
           {quote && canEdit ? (
-            <button type="button" className="link" aria-label={`Remove quote from ${code.name}`} onClick={() => onRemoveQuote(code.id)}>
+            <button
+              type="button"
+              className="link"
+              aria-label={`Remove quote from ${code.name}`}
+              onClick={() => onRemoveQuote(code.id)}
+            >
               Remove
             </button>
           ) : null}
           {canEdit ? (
-            <button type="button" className="link attach" aria-label={`Attach selection to ${code.name}`} onMouseDown={keepFocus} onClick={() => onAttach(code.id)}>
+            <button
+              type="button"
+              className="link attach"
+              aria-label={`Attach selection to ${code.name}`}
+              onMouseDown={keepFocus}
+              onClick={() => onAttach(code.id)}
+            >
               Attach selection
             </button>
           ) : null}

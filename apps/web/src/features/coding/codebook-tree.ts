@@ -19,7 +19,11 @@ export interface CodeGroup {
 export function applicable(codes: readonly CodebookCode[]): Set<string> {
   const byId = indexById(codes);
   return new Set(
-    codes.filter((c) => c.codable && [c.id, ...ancestorIds(byId, c.id)].every((id) => byId.get(id)?.status !== 'deprecated')).map((c) => c.id),
+    codes
+      .filter(
+        (c) => c.codable && [c.id, ...ancestorIds(byId, c.id)].every((id) => byId.get(id)?.status !== 'deprecated'),
+      )
+      .map((c) => c.id),
   );
 }
 
@@ -52,7 +56,8 @@ export function codeGroups(codes: readonly CodebookCode[], applied: readonly str
   return groups.filter((g) => g.items.some((i) => !i.heading));
 }
 
-export const shownCodes = (groups: readonly CodeGroup[]) => groups.flatMap((g) => g.items.filter((i) => !i.heading).map((i) => i.code));
+export const shownCodes = (groups: readonly CodeGroup[]) =>
+  groups.flatMap((g) => g.items.filter((i) => !i.heading).map((i) => i.code));
 
 /** A shortcut press in a single-label study replaces the label; in a multi-label study it toggles. */
 export function toggleLabel(codeIds: readonly string[], id: string, mode: 'single' | 'multi'): string[] {

@@ -28,16 +28,28 @@ export function CodingPage() {
   const rounds = useQuery(roundsQuery(client, studyId));
   const progress = useQuery(progressQuery(client, studyId));
   const codebook = useQuery(codebookQuery(client, studyId));
-  const namedUnit = useQuery({ ...unitQuery(client, studyId, unitParam ?? 0), enabled: unitParam !== null && roundParam === null });
+  const namedUnit = useQuery({
+    ...unitQuery(client, studyId, unitParam ?? 0),
+    enabled: unitParam !== null && roundParam === null,
+  });
 
   const me = session.data?.user?.id;
   const mine = progress.data?.progress.filter((p) => p.coderId === me) ?? [];
-  const roundId = roundParam ?? namedUnit.data?.unit.roundId ?? (rounds.data ? defaultRound(rounds.data.rounds, mine)?.id : undefined);
+  const roundId =
+    roundParam ??
+    namedUnit.data?.unit.roundId ??
+    (rounds.data ? defaultRound(rounds.data.rounds, mine)?.id : undefined);
   const myUnits = useQuery({ ...myUnitsQuery(client, studyId, roundId ?? 0), enabled: roundId !== undefined });
 
   const error = study.error ?? rounds.error ?? progress.error ?? codebook.error ?? namedUnit.error ?? myUnits.error;
   if (error) return <ErrorMessage error={error} />;
-  if (!study.data || !rounds.data || !progress.data || !codebook.data || (unitParam !== null && roundParam === null && !namedUnit.data)) {
+  if (
+    !study.data ||
+    !rounds.data ||
+    !progress.data ||
+    !codebook.data ||
+    (unitParam !== null && roundParam === null && !namedUnit.data)
+  ) {
     return <p className="loading">Loading…</p>;
   }
   if (roundId === undefined) return <p>This study has no rounds yet.</p>;

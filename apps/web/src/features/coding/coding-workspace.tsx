@@ -30,7 +30,16 @@ interface Props {
 }
 
 /** The coding screen for one round: the bar (round, progress, save state), the unit list, and the open unit. */
-export function CodingWorkspace({ studyId, roundId, rounds, progress, units: roundUnits, unitId: named, roles, codebook }: Props) {
+export function CodingWorkspace({
+  studyId,
+  roundId,
+  rounds,
+  progress,
+  units: roundUnits,
+  unitId: named,
+  roles,
+  codebook,
+}: Props) {
   // The coder may take the remaining units in the model's order, least certain first (active learning).
   const { order, setOrder, units } = useUnitOrder(studyId, roundId, roundUnits);
   const client = useClient();
@@ -71,7 +80,8 @@ export function CodingWorkspace({ studyId, roundId, rounds, progress, units: rou
   useEffect(() => {
     if (unitId === null) return;
     const ahead = new Set([stepUnit(units, unitId, 1), nextUncodedOrNext(units, unitId), stepUnit(units, unitId, -1)]);
-    for (const id of ahead) if (id !== null && id !== unitId) void queryClient.prefetchQuery(unitQuery(client, studyId, id));
+    for (const id of ahead)
+      if (id !== null && id !== unitId) void queryClient.prefetchQuery(unitQuery(client, studyId, id));
   }, [client, queryClient, studyId, unitId, units]);
 
   // The three columns fill the window below the study's header, each scrolling on its own.
@@ -79,7 +89,11 @@ export function CodingWorkspace({ studyId, roundId, rounds, progress, units: rou
   useLayoutEffect(() => {
     const fit = () => {
       const el = main.current;
-      if (el) el.style.setProperty('--fit', `max(26rem, calc(100vh - ${Math.round(el.getBoundingClientRect().top + window.scrollY)}px - 1rem))`);
+      if (el)
+        el.style.setProperty(
+          '--fit',
+          `max(26rem, calc(100vh - ${Math.round(el.getBoundingClientRect().top + window.scrollY)}px - 1rem))`,
+        );
     };
     fit();
     window.addEventListener('resize', fit);
@@ -91,7 +105,11 @@ export function CodingWorkspace({ studyId, roundId, rounds, progress, units: rou
       setHelp(true);
       return true;
     }
-    const step = ['j', 'ArrowDown', 'ArrowRight'].includes(key) ? 1 : ['k', 'ArrowUp', 'ArrowLeft'].includes(key) ? -1 : 0;
+    const step = ['j', 'ArrowDown', 'ArrowRight'].includes(key)
+      ? 1
+      : ['k', 'ArrowUp', 'ArrowLeft'].includes(key)
+        ? -1
+        : 0;
     if (step === 0 || unitId === null) return false;
     go(stepUnit(units, unitId, step));
     return true;
@@ -148,7 +166,9 @@ export function CodingWorkspace({ studyId, roundId, rounds, progress, units: rou
         </button>
       </div>
       <div ref={main} className={units.length > 0 ? 'coding-main' : 'coding-main no-list'}>
-        {units.length > 0 ? <UnitList units={units} currentId={unitId} href={(id) => `?round=${roundId}&unit=${id}`} /> : null}
+        {units.length > 0 ? (
+          <UnitList units={units} currentId={unitId} href={(id) => `?round=${roundId}&unit=${id}`} />
+        ) : null}
         {body}
       </div>
       {help ? <KeysDialog onClose={() => setHelp(false)} /> : null}

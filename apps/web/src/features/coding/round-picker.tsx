@@ -1,7 +1,8 @@
 import type { Progress, Round } from '../../api/coding.ts';
 
 /** Open rounds first (in study order), then closed ones. */
-export const roundsInPickOrder = (rounds: readonly Round[]) => [...rounds].sort((a, b) => Number(a.status !== 'open') - Number(b.status !== 'open') || a.position - b.position);
+export const roundsInPickOrder = (rounds: readonly Round[]) =>
+  [...rounds].sort((a, b) => Number(a.status !== 'open') - Number(b.status !== 'open') || a.position - b.position);
 
 /** The round to open when none is named: the first open one with work left for the coder, else any of theirs. */
 export function defaultRound(rounds: readonly Round[], mine: readonly Progress[]): Round | undefined {
@@ -14,7 +15,15 @@ export function defaultRound(rounds: readonly Round[], mine: readonly Progress[]
   );
 }
 
-export function RoundPicker({ rounds, roundId, onChange }: { rounds: readonly Round[]; roundId: number; onChange: (roundId: number) => void }) {
+export function RoundPicker({
+  rounds,
+  roundId,
+  onChange,
+}: {
+  rounds: readonly Round[];
+  roundId: number;
+  onChange: (roundId: number) => void;
+}) {
   return (
     <label className="round-picker">
       Round

@@ -22,7 +22,11 @@ export function locate(text: string, selected: string, near: number): { index: n
 }
 
 /** The current selection as a quote, if it lies inside one of the unit's posts (`bodies`, with their plain `texts`, in order). */
-export function selectionQuote(bodies: readonly Element[], texts: readonly string[], selection: Selection | null = document.getSelection()): Quote | null {
+export function selectionQuote(
+  bodies: readonly Element[],
+  texts: readonly string[],
+  selection: Selection | null = document.getSelection(),
+): Quote | null {
   if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
   const range = selection.getRangeAt(0);
   let offset = 0;

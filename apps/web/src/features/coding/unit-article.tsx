@@ -24,7 +24,12 @@ export function UnitArticle({ detail, heading, articleRef, bodiesRef }: Props) {
 
   // Bring the unit's post into view inside the reading pane (not the page) when the unit opens.
   useLayoutEffect(() => {
-    bodiesRef(posts.filter((p) => p.isUnit).map((p) => bodies.current.get(p.id)).filter((b): b is HTMLElement => b !== undefined));
+    bodiesRef(
+      posts
+        .filter((p) => p.isUnit)
+        .map((p) => bodies.current.get(p.id))
+        .filter((b): b is HTMLElement => b !== undefined),
+    );
     const pane = scroller.current;
     const target = isPostUnit ? pane?.querySelector<HTMLElement>('.post.is-unit') : null;
     if (pane) pane.scrollTop = target ? Math.max(0, target.offsetTop - pane.offsetTop - 12) : 0;

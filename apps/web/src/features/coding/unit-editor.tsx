@@ -29,7 +29,18 @@ interface Props {
 }
 
 /** One unit being coded: the post in context beside the codebook, the memo and the unsure flag, and their keys. */
-export function UnitEditor({ studyId, roundId, detail, heading, codes, labelMode, readOnly, assisted, save, onDone }: Props) {
+export function UnitEditor({
+  studyId,
+  roundId,
+  detail,
+  heading,
+  codes,
+  labelMode,
+  readOnly,
+  assisted,
+  save,
+  onDone,
+}: Props) {
   const canEdit = readOnly === null;
   const edit = useUnitCoding({ studyId, roundId, detail, labelMode, canEdit, save });
   const { coding } = edit;
@@ -50,7 +61,10 @@ export function UnitEditor({ studyId, roundId, detail, heading, codes, labelMode
 
   const attach = (codeId: string) => {
     setQuoting(false);
-    const quote = selectionQuote(bodies.current, detail.posts.filter((p) => p.isUnit).map((p) => p.text));
+    const quote = selectionQuote(
+      bodies.current,
+      detail.posts.filter((p) => p.isUnit).map((p) => p.text),
+    );
     if (!quote) return setNote('Select some text in the highlighted post first, then attach it.');
     if (quote.text.length > MAX_QUOTE) return setNote(`A quote holds at most ${MAX_QUOTE} characters; select less.`);
     setNote('');
@@ -60,7 +74,9 @@ export function UnitEditor({ studyId, roundId, detail, heading, codes, labelMode
 
   // The screen's own keys (j, k, u, m, ?) win over a code that was given one of them anyway.
   const byShortcut = (key: string) =>
-    RESERVED_SHORTCUT_KEYS.includes(key) ? undefined : codes.find((c) => c.shortcut === key && (usable.has(c.id) || coding.codeIds.includes(c.id)));
+    RESERVED_SHORTCUT_KEYS.includes(key)
+      ? undefined
+      : codes.find((c) => c.shortcut === key && (usable.has(c.id) || coding.codeIds.includes(c.id)));
 
   useKeys((key) => {
     if (quoting) {

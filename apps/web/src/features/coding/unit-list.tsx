@@ -3,7 +3,15 @@ import { Link } from 'react-router';
 import type { MyUnit } from '../../api/coding.ts';
 
 /** The coder's units in the round, with their own coded/unsure marks; a click jumps to one. */
-export function UnitList({ units, currentId, href }: { units: readonly MyUnit[]; currentId: number | null; href: (unitId: number) => string }) {
+export function UnitList({
+  units,
+  currentId,
+  href,
+}: {
+  units: readonly MyUnit[];
+  currentId: number | null;
+  href: (unitId: number) => string;
+}) {
   const current = useRef<HTMLAnchorElement>(null);
   useEffect(() => {
     current.current?.scrollIntoView?.({ block: 'nearest' });
@@ -15,7 +23,12 @@ export function UnitList({ units, currentId, href }: { units: readonly MyUnit[];
           const here = u.unitId === currentId;
           return (
             <li key={u.unitId}>
-              <Link to={href(u.unitId)} ref={here ? current : undefined} aria-current={here ? 'page' : undefined} className={here ? 'current' : undefined}>
+              <Link
+                to={href(u.unitId)}
+                ref={here ? current : undefined}
+                aria-current={here ? 'page' : undefined}
+                className={here ? 'current' : undefined}
+              >
                 <span className="unit-no">{i + 1}</span>{' '}
                 <span className="unit-title">
                   {u.title}
@@ -37,7 +50,9 @@ export function UnitList({ units, currentId, href }: { units: readonly MyUnit[];
                       ✓
                     </span>
                   ) : null}
-                  <span className="visually-hidden">{[u.unsure && 'unsure', u.coded && 'coded'].filter(Boolean).join(', ')}</span>
+                  <span className="visually-hidden">
+                    {[u.unsure && 'unsure', u.coded && 'coded'].filter(Boolean).join(', ')}
+                  </span>
                 </span>
               </Link>
             </li>

@@ -15,6 +15,7 @@ export function useResendDrafts(studyId: number, save: (vars: SaveCodingVars) =>
       .findAll({ mutationKey: codingMutationKey(studyId), status: 'pending' })
       .map((m) => (m.state.variables as SaveCodingVars | undefined)?.unitId);
     // The round is not known here; the lists are refreshed when the save settles.
-    for (const draft of listDrafts(studyId)) if (!running.includes(draft.unitId)) save({ unitId: draft.unitId, roundId: 0, coding: draft.coding });
+    for (const draft of listDrafts(studyId))
+      if (!running.includes(draft.unitId)) save({ unitId: draft.unitId, roundId: 0, coding: draft.coding });
   }, [queryClient, studyId, save]);
 }

@@ -11,7 +11,12 @@ const MEMO_DEBOUNCE_MS = 600;
 export const emptyCoding = (): CodingBody => ({ codeIds: [], memo: '', unsure: false, quotes: {} });
 
 /** The fields a coder edits, always in one key order so two codings compare as JSON. */
-export const editable = (c: CodingBody): CodingBody => ({ codeIds: c.codeIds, memo: c.memo, unsure: c.unsure, quotes: c.quotes });
+export const editable = (c: CodingBody): CodingBody => ({
+  codeIds: c.codeIds,
+  memo: c.memo,
+  unsure: c.unsure,
+  quotes: c.quotes,
+});
 
 interface Options {
   studyId: number;
@@ -74,7 +79,11 @@ export function useUnitCoding({ studyId, roundId, detail, labelMode, canEdit, sa
     toggle: (codeId: string) =>
       change((c) => {
         const codeIds = toggleLabel(c.codeIds, codeId, labelMode);
-        return { ...c, codeIds, quotes: Object.fromEntries(Object.entries(c.quotes).filter(([id]) => codeIds.includes(id))) };
+        return {
+          ...c,
+          codeIds,
+          quotes: Object.fromEntries(Object.entries(c.quotes).filter(([id]) => codeIds.includes(id))),
+        };
       }),
     toggleUnsure: () => change((c) => ({ ...c, unsure: !c.unsure })),
     setMemo: (text: string) => {
@@ -92,7 +101,8 @@ export function useUnitCoding({ studyId, roundId, detail, labelMode, canEdit, sa
         const quotes = Object.fromEntries(Object.entries(c.quotes).filter(([id]) => codeIds.includes(id)));
         return { ...c, codeIds, quotes: { ...quotes, [codeId]: quote } };
       }),
-    removeQuote: (codeId: string) => change((c) => ({ ...c, quotes: Object.fromEntries(Object.entries(c.quotes).filter(([id]) => id !== codeId)) })),
+    removeQuote: (codeId: string) =>
+      change((c) => ({ ...c, quotes: Object.fromEntries(Object.entries(c.quotes).filter(([id]) => id !== codeId)) })),
     /** Enter: send what is unsent; a unit never coded gets an empty coding ("looked at, nothing applies"). */
     finish: () => {
       flush();

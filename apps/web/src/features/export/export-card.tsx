@@ -1,7 +1,17 @@
 import type { ReactNode } from 'react';
 
 /** One export: what the file holds, its options, and the download link(s) — or why the caller cannot have it. */
-export function ExportCard({ id, title, children, unavailable }: { id: string; title: string; children: ReactNode; unavailable?: string | null }) {
+export function ExportCard({
+  id,
+  title,
+  children,
+  unavailable,
+}: {
+  id: string;
+  title: string;
+  children: ReactNode;
+  unavailable?: string | null;
+}) {
   return (
     <section aria-labelledby={id} className="card exp-card">
       <h2 id={id}>{title}</h2>

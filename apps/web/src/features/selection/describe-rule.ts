@@ -1,6 +1,14 @@
 import type { SelectionChange, SelectionRule } from '../../api/selection.ts';
 
-type Filter = { q?: string; sourceId?: number; category?: string; tag?: string; from?: string; to?: string; coded?: 'yes' | 'no' };
+type Filter = {
+  q?: string;
+  sourceId?: number;
+  category?: string;
+  tag?: string;
+  from?: string;
+  to?: string;
+  coded?: 'yes' | 'no';
+};
 
 /** A filter in words: search "x", source HF forum, category Models, from 2022-01-01… */
 export function describeFilter(f: Filter, sourceName: (id: number) => string): string {
@@ -17,7 +25,8 @@ export function describeFilter(f: Filter, sourceName: (id: number) => string): s
 }
 
 export function describeRule(rule: SelectionRule, sourceName: (id: number) => string): string {
-  if (rule.kind === 'pick') return `${rule.threadIds.length} picked ${rule.threadIds.length === 1 ? 'thread' : 'threads'}`;
+  if (rule.kind === 'pick')
+    return `${rule.threadIds.length} picked ${rule.threadIds.length === 1 ? 'thread' : 'threads'}`;
   if (rule.kind === 'keywords') {
     const narrowed = describeFilter(rule.filter, sourceName);
     return `any of ${rule.terms.map((t) => `"${t}"`).join(', ')}${narrowed === 'all threads' ? '' : `; ${narrowed}`}`;
@@ -29,7 +38,8 @@ const threads = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'thread' : 'th
 
 /** What a change did (or, for a dry run, would do), in one sentence. */
 export function describeChange(action: 'add' | 'remove', dryRun: boolean, c: SelectionChange): string {
-  if (dryRun) return `${threads(c.matched)} match; ${c.changed.toLocaleString()} would be ${action === 'add' ? 'added' : 'removed'}.`;
+  if (dryRun)
+    return `${threads(c.matched)} match; ${c.changed.toLocaleString()} would be ${action === 'add' ? 'added' : 'removed'}.`;
   const units = c.withUnits ? ` ${threads(c.withUnits)} already had units in a round; those units stay.` : '';
   return `${action === 'add' ? 'Added' : 'Removed'} ${threads(c.changed)} (${c.matched.toLocaleString()} matched).${units}`;
 }

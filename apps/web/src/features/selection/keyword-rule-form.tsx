@@ -18,7 +18,11 @@ export function KeywordRuleForm({ studyId, sources }: { studyId: number; sources
   const [said, setSaid] = useState<string | null>(null);
 
   const run = (action: 'add' | 'remove', dryRun: boolean) => {
-    const body: SelectionChangeRequest = { action, dryRun, rule: { kind: 'keywords', terms: splitTerms(text), filter: source ? { source: Number(source) } : {} } };
+    const body: SelectionChangeRequest = {
+      action,
+      dryRun,
+      rule: { kind: 'keywords', terms: splitTerms(text), filter: source ? { source: Number(source) } : {} },
+    };
     setSaid(null);
     change.mutate(body, { onSuccess: (data) => setSaid(describeChange(action, dryRun, data)) });
   };
@@ -32,7 +36,12 @@ export function KeywordRuleForm({ studyId, sources }: { studyId: number; sources
       <h2>Select by keywords</h2>
       <label>
         Keywords (one per line or separated by commas; any of them)
-        <textarea rows={3} value={text} onChange={(e) => setText(e.target.value)} placeholder={'pretrained\nfine-tune\nfrom_pretrained'} />
+        <textarea
+          rows={3}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          placeholder={'pretrained\nfine-tune\nfrom_pretrained'}
+        />
       </label>
       <label>
         Only in source
@@ -45,15 +54,27 @@ export function KeywordRuleForm({ studyId, sources }: { studyId: number; sources
           ))}
         </select>
       </label>
-      <p className="hint">Words are stemmed (tokenizers finds tokenizer); a term with several words is a phrase; term* matches a prefix.</p>
+      <p className="hint">
+        Words are stemmed (tokenizers finds tokenizer); a term with several words is a phrase; term* matches a prefix.
+      </p>
       <div className="button-row">
-        <button type="button" className="secondary" disabled={empty || change.isPending} onClick={() => run('add', true)}>
+        <button
+          type="button"
+          className="secondary"
+          disabled={empty || change.isPending}
+          onClick={() => run('add', true)}
+        >
           Preview
         </button>
         <button type="submit" disabled={empty || change.isPending}>
           Add matching threads
         </button>
-        <button type="button" className="secondary" disabled={empty || change.isPending} onClick={() => run('remove', false)}>
+        <button
+          type="button"
+          className="secondary"
+          disabled={empty || change.isPending}
+          onClick={() => run('remove', false)}
+        >
           Remove matching threads
         </button>
       </div>

@@ -52,7 +52,8 @@ export function PickBrowser({ studyId }: { studyId: number }) {
     });
   };
   const byFilter = (action: 'add' | 'remove') => run({ action, rule: { kind: 'filter', filter: ruleFilter(query) } });
-  const byPick = (action: 'add' | 'remove') => run({ action, rule: { kind: 'pick', threadIds: [...picked] } }, () => setPicked(new Set()));
+  const byPick = (action: 'add' | 'remove') =>
+    run({ action, rule: { kind: 'pick', threadIds: [...picked] } }, () => setPicked(new Set()));
 
   return (
     <section className="card pick-browser" aria-labelledby="pick-heading">
@@ -68,17 +69,31 @@ export function PickBrowser({ studyId }: { studyId: number }) {
         </label>
       </ThreadFilters>
       <div className="button-row selection-actions">
-        <button type="button" disabled={change.isPending || total === 0 || query.inStudy === 'yes'} onClick={() => byFilter('add')}>
+        <button
+          type="button"
+          disabled={change.isPending || total === 0 || query.inStudy === 'yes'}
+          onClick={() => byFilter('add')}
+        >
           {filtered ? `Add all ${total.toLocaleString()} matching` : 'Add every thread'}
         </button>
-        <button type="button" className="secondary" disabled={change.isPending || total === 0 || query.inStudy === 'no'} onClick={() => byFilter('remove')}>
+        <button
+          type="button"
+          className="secondary"
+          disabled={change.isPending || total === 0 || query.inStudy === 'no'}
+          onClick={() => byFilter('remove')}
+        >
           {filtered ? 'Remove all matching' : 'Remove every thread'}
         </button>
         <span className="spacer" />
         <button type="button" disabled={change.isPending || picked.size === 0} onClick={() => byPick('add')}>
           Add picked ({picked.size})
         </button>
-        <button type="button" className="secondary" disabled={change.isPending || picked.size === 0} onClick={() => byPick('remove')}>
+        <button
+          type="button"
+          className="secondary"
+          disabled={change.isPending || picked.size === 0}
+          onClick={() => byPick('remove')}
+        >
           Remove picked ({picked.size})
         </button>
       </div>

@@ -15,7 +15,8 @@ export function SelectionSummary({ threads, posts, note, rules, sourceName }: Pr
     <section className="card" aria-labelledby="selection-heading">
       <h2 id="selection-heading">Selected threads</h2>
       <p className="selection-counts">
-        <strong>{threads.toLocaleString()}</strong> threads with <strong>{posts.toLocaleString()}</strong> posts are selected; sampling draws units from them.
+        <strong>{threads.toLocaleString()}</strong> threads with <strong>{posts.toLocaleString()}</strong> posts are
+        selected; sampling draws units from them.
       </p>
       {note ? <p className="hint">{note}</p> : null}
       {rules.length ? (

@@ -5,7 +5,15 @@ interface ChangeCounts {
 }
 
 /** New/updated/unchanged threads and posts, as an import or a collection reports them. */
-export function ChangeCountsTable({ label, threads, posts }: { label: string; threads: ChangeCounts; posts: ChangeCounts }) {
+export function ChangeCountsTable({
+  label,
+  threads,
+  posts,
+}: {
+  label: string;
+  threads: ChangeCounts;
+  posts: ChangeCounts;
+}) {
   const rows = [
     ['Threads', threads],
     ['Posts', posts],

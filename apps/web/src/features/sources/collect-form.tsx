@@ -5,8 +5,17 @@ import { ErrorMessage } from '../../components/error-message.tsx';
 /** Starts (or resumes: same forum, source and selection) a collection from a live Discourse forum. */
 export function CollectForm({ running }: { running: boolean }) {
   const start = useStartCollection();
-  const [fields, setFields] = useState({ forumUrl: '', source: '', category: '', since: '', until: '', maxTopics: '', rate: '1' });
-  const set = (name: keyof typeof fields) => (e: { target: { value: string } }) => setFields({ ...fields, [name]: e.target.value });
+  const [fields, setFields] = useState({
+    forumUrl: '',
+    source: '',
+    category: '',
+    since: '',
+    until: '',
+    maxTopics: '',
+    rate: '1',
+  });
+  const set = (name: keyof typeof fields) => (e: { target: { value: string } }) =>
+    setFields({ ...fields, [name]: e.target.value });
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -27,13 +36,20 @@ export function CollectForm({ running }: { running: boolean }) {
     <form className="card import-form" aria-label="Collect from a Discourse forum" onSubmit={submit}>
       <h2>Collect from a Discourse forum</h2>
       <p className="hint">
-        Reads the forum's latest topics (or one category's) through its public JSON, politely, and imports each topic with all its posts. A second run
-        fetches only the topics that changed; a stopped run resumes when started again with the same fields.
+        Reads the forum's latest topics (or one category's) through its public JSON, politely, and imports each topic
+        with all its posts. A second run fetches only the topics that changed; a stopped run resumes when started again
+        with the same fields.
       </p>
       <div className="inline-form">
         <label>
           Forum address
-          <input type="url" required value={fields.forumUrl} onChange={set('forumUrl')} placeholder="https://discuss.huggingface.co" />
+          <input
+            type="url"
+            required
+            value={fields.forumUrl}
+            onChange={set('forumUrl')}
+            placeholder="https://discuss.huggingface.co"
+          />
         </label>
         <label>
           Source (optional)

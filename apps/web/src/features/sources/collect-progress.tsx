@@ -2,7 +2,8 @@ import { useCancelCollection, type CollectionRecord } from '../../api/collect.ts
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { ChangeCountsTable } from './change-counts-table.tsx';
 
-const eta = (s: number | null) => (s === null ? 'not known yet' : s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`);
+const eta = (s: number | null) =>
+  s === null ? 'not known yet' : s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`;
 
 /** The newest collection: progress and a stop button while it runs, then what it stored or why it failed. */
 export function CollectProgress({ record, stopping }: { record: CollectionRecord; stopping: boolean }) {
@@ -18,7 +19,15 @@ export function CollectProgress({ record, stopping }: { record: CollectionRecord
         Collection #{record.id}: {record.options.forumUrl} into {record.sourceName}
       </h2>
       <p role="status">{statusText(record.status, stopping)}</p>
-      <div role="progressbar" aria-label="Collection progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-valuetext={`${percent}%: ${text}`} className="progress-track">
+      <div
+        role="progressbar"
+        aria-label="Collection progress"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        aria-valuetext={`${percent}%: ${text}`}
+        className="progress-track"
+      >
         <div className="progress-fill" style={{ width: `${percent}%` }} />
       </div>
       <p className="hint">
@@ -31,7 +40,11 @@ export function CollectProgress({ record, stopping }: { record: CollectionRecord
         </button>
       ) : null}
       <ErrorMessage error={cancel.error} />
-      {record.error ? <p role="alert" className="error">{record.error.message}</p> : null}
+      {record.error ? (
+        <p role="alert" className="error">
+          {record.error.message}
+        </p>
+      ) : null}
       <ChangeCountsTable label="Collected" threads={r.threads} posts={r.posts} />
       <ul className="hint">
         <li>{p.topicsUnchanged} topics unchanged since the last collection (not fetched again)</li>
@@ -51,7 +64,10 @@ export function CollectProgress({ record, stopping }: { record: CollectionRecord
 }
 
 function statusText(status: CollectionRecord['status'], stopping: boolean): string {
-  if (status === 'running') return stopping ? 'Stopping after the current topic…' : 'Collecting… you can leave this page; the collection carries on.';
+  if (status === 'running')
+    return stopping
+      ? 'Stopping after the current topic…'
+      : 'Collecting… you can leave this page; the collection carries on.';
   if (status === 'stopped') return 'Stopped. Start it again with the same fields to resume where it was.';
   if (status === 'failed') return 'The collection failed. Start it again with the same fields to resume.';
   return 'Done.';

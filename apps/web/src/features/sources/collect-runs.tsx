@@ -30,7 +30,8 @@ export function CollectRuns({ runs }: { runs: CollectionRecord[] }) {
               <td>{c.sourceName}</td>
               <td className={`import-status import-${c.status}`}>{c.status}</td>
               <td>
-                {c.progress.topicsDone + c.progress.topicsUnchanged + c.progress.topicsFailed} / {c.progress.topicsKnown}
+                {c.progress.topicsDone + c.progress.topicsUnchanged + c.progress.topicsFailed} /{' '}
+                {c.progress.topicsKnown}
               </td>
               <td>
                 {c.report.posts.new} / {c.report.posts.updated}

@@ -16,7 +16,8 @@ export function CollectSection() {
   // When a run ends, the sources table's counts have changed.
   const wasRunning = useRef<number | null>(null);
   useEffect(() => {
-    if (wasRunning.current !== null && runningId === null) void queryClient.invalidateQueries({ queryKey: ['sources'], exact: true });
+    if (wasRunning.current !== null && runningId === null)
+      void queryClient.invalidateQueries({ queryKey: ['sources'], exact: true });
     wasRunning.current = runningId;
   }, [runningId, queryClient]);
   if (!query.data) return <ErrorMessage error={query.error} />;

@@ -25,11 +25,21 @@ export function missingRequired(mapping: Mapping): string | null {
   return mappingFields.find((f) => f.required && !mapping[f.key])?.label ?? null;
 }
 
-export function ColumnMapping({ columns, mapping, onChange }: { columns: string[]; mapping: Mapping; onChange: (m: Mapping) => void }) {
+export function ColumnMapping({
+  columns,
+  mapping,
+  onChange,
+}: {
+  columns: string[];
+  mapping: Mapping;
+  onChange: (m: Mapping) => void;
+}) {
   return (
     <fieldset className="column-mapping">
       <legend>Column mapping</legend>
-      {columns.length === 0 ? <p className="hint">The file's first line has no column names; check the format.</p> : null}
+      {columns.length === 0 ? (
+        <p className="hint">The file's first line has no column names; check the format.</p>
+      ) : null}
       <div className="mapping-grid">
         {mappingFields.map((f) => (
           <label key={f.key}>
@@ -47,7 +57,10 @@ export function ColumnMapping({ columns, mapping, onChange }: { columns: string[
         ))}
         <label>
           Body holds
-          <select value={mapping.bodyFormat ?? 'text'} onChange={(e) => onChange({ ...mapping, bodyFormat: e.target.value })}>
+          <select
+            value={mapping.bodyFormat ?? 'text'}
+            onChange={(e) => onChange({ ...mapping, bodyFormat: e.target.value })}
+          >
             <option value="text">plain text</option>
             <option value="html">HTML</option>
           </select>

@@ -41,7 +41,7 @@ export function headerColumns(kind: TableKind, line: string): string[] {
       else if (ch === '"') quoted = false;
       else cell += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === sep) (cells.push(cell.trim()), (cell = ''));
+    else if (ch === sep) cells.push(cell.trim()), (cell = '');
     else cell += ch;
   }
   cells.push(cell.trim());

@@ -31,7 +31,9 @@ export function ImportError({ error }: { error: NonNullable<ImportRecord['error'
           ) : null}
         </dl>
       ) : null}
-      <p className="hint">Nothing from this file was stored. Fix the file, or import it in lenient mode to skip bad records.</p>
+      <p className="hint">
+        Nothing from this file was stored. Fix the file, or import it in lenient mode to skip bad records.
+      </p>
     </div>
   );
 }

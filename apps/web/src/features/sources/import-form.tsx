@@ -29,12 +29,22 @@ export function ImportForm({ sources, maxUploadBytes }: { sources: Source[]; max
   const [mapping, setMapping] = useState<Mapping>({});
   const [problem, setProblem] = useState<string | null>(null);
 
-  const table: TableKind | null = format === 'csv' || format === 'jsonl' ? format : format === 'auto' && head ? guessTable(head.name, head.line) : null;
+  const table: TableKind | null =
+    format === 'csv' || format === 'jsonl'
+      ? format
+      : format === 'auto' && head
+        ? guessTable(head.name, head.line)
+        : null;
   const columns = table && head ? headerColumns(table, head.line) : [];
 
   // The mapping starts from the file's header each time the file or the format changes.
   function remap(nextFormat: Format, nextHead: typeof head) {
-    const kind = nextFormat === 'csv' || nextFormat === 'jsonl' ? nextFormat : nextFormat === 'auto' && nextHead ? guessTable(nextHead.name, nextHead.line) : null;
+    const kind =
+      nextFormat === 'csv' || nextFormat === 'jsonl'
+        ? nextFormat
+        : nextFormat === 'auto' && nextHead
+          ? guessTable(nextHead.name, nextHead.line)
+          : null;
     setMapping(kind && nextHead ? initialMapping(headerColumns(kind, nextHead.line)) : {});
   }
 
@@ -49,7 +59,10 @@ export function ImportForm({ sources, maxUploadBytes }: { sources: Source[]; max
   function submit(e: FormEvent) {
     e.preventDefault();
     if (!file) return setProblem('Choose a file to import.');
-    if (file.size > maxUploadBytes) return setProblem(`The file is ${formatBytes(file.size)}, over the upload limit of ${formatBytes(maxUploadBytes)}.`);
+    if (file.size > maxUploadBytes)
+      return setProblem(
+        `The file is ${formatBytes(file.size)}, over the upload limit of ${formatBytes(maxUploadBytes)}.`,
+      );
     const missing = table ? missingRequired(mapping) : null;
     if (missing) return setProblem(`Choose the column that holds ${missing}.`);
     setProblem(null);
@@ -70,17 +83,30 @@ export function ImportForm({ sources, maxUploadBytes }: { sources: Source[]; max
       <h2>Import threads</h2>
       <label>
         File
-        <input type="file" accept=".json,.jsonl,.ndjson,.xml,.csv,.tsv,.zip" onChange={(e) => void choose(e.target.files?.[0] ?? null)} />
+        <input
+          type="file"
+          accept=".json,.jsonl,.ndjson,.xml,.csv,.tsv,.zip"
+          onChange={(e) => void choose(e.target.files?.[0] ?? null)}
+        />
       </label>
       <label>
         Source
-        <input list={listId} value={source} required maxLength={200} onChange={(e) => setSource(e.target.value)} placeholder="e.g. Hugging Face forum" />
+        <input
+          list={listId}
+          value={source}
+          required
+          maxLength={200}
+          onChange={(e) => setSource(e.target.value)}
+          placeholder="e.g. Hugging Face forum"
+        />
         <datalist id={listId}>
           {sources.map((s) => (
             <option key={s.id} value={s.name} />
           ))}
         </datalist>
-        <span className="hint">An existing source's name adds to it (re-imported threads are updated); a new name creates a source.</span>
+        <span className="hint">
+          An existing source's name adds to it (re-imported threads are updated); a new name creates a source.
+        </span>
       </label>
       <div className="inline-form">
         <label>
@@ -108,11 +134,20 @@ export function ImportForm({ sources, maxUploadBytes }: { sources: Source[]; max
         </label>
         <label>
           Forum address (optional)
-          <input type="url" value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} placeholder="https://discuss.huggingface.co" />
+          <input
+            type="url"
+            value={baseUrl}
+            onChange={(e) => setBaseUrl(e.target.value)}
+            placeholder="https://discuss.huggingface.co"
+          />
         </label>
       </div>
       {table ? <ColumnMapping columns={columns} mapping={mapping} onChange={setMapping} /> : null}
-      {problem ? <p role="alert" className="error">{problem}</p> : null}
+      {problem ? (
+        <p role="alert" className="error">
+          {problem}
+        </p>
+      ) : null}
       <ErrorMessage error={start.error} />
       <button type="submit" disabled={start.isPending}>
         {start.isPending ? 'Uploading…' : 'Import'}

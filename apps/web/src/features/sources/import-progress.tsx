@@ -8,8 +8,20 @@ export function ImportProgress({ record }: { record: ImportRecord }) {
   const text = `${formatBytes(record.bytesRead)} of ${formatBytes(total)} read, ${record.postsRead.toLocaleString()} posts`;
   return (
     <div className="import-progress">
-      <p role="status">{record.status === 'queued' ? 'Waiting to start…' : 'Importing… you can leave this page; the import carries on.'}</p>
-      <div role="progressbar" aria-label="Import progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-valuetext={`${percent}%: ${text}`} className="progress-track">
+      <p role="status">
+        {record.status === 'queued'
+          ? 'Waiting to start…'
+          : 'Importing… you can leave this page; the import carries on.'}
+      </p>
+      <div
+        role="progressbar"
+        aria-label="Import progress"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        aria-valuetext={`${percent}%: ${text}`}
+        className="progress-track"
+      >
         <div className="progress-fill" style={{ width: `${percent}%` }} />
       </div>
       <p className="hint">{text}</p>

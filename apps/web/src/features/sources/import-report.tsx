@@ -13,8 +13,9 @@ export function ImportReport({ report }: { report: Report }) {
       {report.search?.state === 'indexing' ? (
         <>
           <p>
-            The import was done before its posts were in the search index: {report.search.pending.toLocaleString()} posts were left to index then.
-            The server indexes them in the background; until it is done, search may miss them.
+            The import was done before its posts were in the search index: {report.search.pending.toLocaleString()}{' '}
+            posts were left to index then. The server indexes them in the background; until it is done, search may miss
+            them.
           </p>
           <SearchIndexStatus showReady />
         </>
@@ -51,7 +52,9 @@ export function ImportReport({ report }: { report: Report }) {
               ))}
             </tbody>
           </table>
-          {report.rejectedOmitted ? <p className="hint">{report.rejectedOmitted.toLocaleString()} more rejected records are not listed.</p> : null}
+          {report.rejectedOmitted ? (
+            <p className="hint">{report.rejectedOmitted.toLocaleString()} more rejected records are not listed.</p>
+          ) : null}
         </>
       ) : (
         <p>No records were rejected.</p>

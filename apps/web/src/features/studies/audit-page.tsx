@@ -13,7 +13,9 @@ export function AuditPage() {
   const client = useClient();
   const studyId = useStudyId();
   const [params, setParams] = useSearchParams();
-  const filter: AuditFilter = Object.fromEntries(['action', 'entity', 'userId', 'page'].flatMap((k) => (params.get(k) ? [[k, params.get(k)!]] : [])));
+  const filter: AuditFilter = Object.fromEntries(
+    ['action', 'entity', 'userId', 'page'].flatMap((k) => (params.get(k) ? [[k, params.get(k)!]] : [])),
+  );
   const audit = useQuery(auditQuery(client, studyId, filter));
   const members = useQuery(membersQuery(client, studyId));
   const people = [...new Map(members.data?.members.map((m) => [m.userId, m])).values()];
@@ -43,11 +45,26 @@ export function AuditPage() {
   return (
     <section aria-labelledby="audit-heading" className="card">
       <h2 id="audit-heading">Audit log</h2>
-      <p className="hint">Every change to the study, who made it and when. While the study is blind, coders’ labels and memos stay hidden here too.</p>
+      <p className="hint">
+        Every change to the study, who made it and when. While the study is blind, coders’ labels and memos stay hidden
+        here too.
+      </p>
       <div className="inline-form" role="group" aria-label="Filters">
-        {select('action', 'Action', (audit.data?.actions ?? []).map((a) => [a, a]))}
-        {select('entity', 'Entity', (audit.data?.entities ?? []).map((e) => [e, e]))}
-        {select('userId', 'Person', people.map((m) => [String(m.userId), m.displayName]))}
+        {select(
+          'action',
+          'Action',
+          (audit.data?.actions ?? []).map((a) => [a, a]),
+        )}
+        {select(
+          'entity',
+          'Entity',
+          (audit.data?.entities ?? []).map((e) => [e, e]),
+        )}
+        {select(
+          'userId',
+          'Person',
+          people.map((m) => [String(m.userId), m.displayName]),
+        )}
       </div>
       <ErrorMessage error={audit.error} />
       {audit.data ? (
@@ -68,7 +85,10 @@ export function AuditPage() {
                   <td className="nowrap">{when(e.at)}</td>
                   <td>{e.user?.displayName ?? 'system'}</td>
                   <td>
-                    {e.action} <span className="hint">{e.entity} {e.entityId}</span>
+                    {e.action}{' '}
+                    <span className="hint">
+                      {e.entity} {e.entityId}
+                    </span>
                   </td>
                   {e.hidden ? (
                     <td colSpan={2} className="hint">
@@ -76,8 +96,12 @@ export function AuditPage() {
                     </td>
                   ) : (
                     <>
-                      <td><Change value={e.before} /></td>
-                      <td><Change value={e.after} /></td>
+                      <td>
+                        <Change value={e.before} />
+                      </td>
+                      <td>
+                        <Change value={e.after} />
+                      </td>
                     </>
                   )}
                 </tr>
@@ -86,13 +110,23 @@ export function AuditPage() {
           </table>
           {audit.data.entries.length === 0 ? <p className="hint">Nothing recorded matches these filters.</p> : null}
           <nav aria-label="Pages" className="pager">
-            <button type="button" className="secondary small" disabled={page <= 1} onClick={() => setFilter('page', String(page - 1))}>
+            <button
+              type="button"
+              className="secondary small"
+              disabled={page <= 1}
+              onClick={() => setFilter('page', String(page - 1))}
+            >
               Newer
             </button>
             <span>
               Page {page} of {pages} ({audit.data.total} {audit.data.total === 1 ? 'entry' : 'entries'})
             </span>
-            <button type="button" className="secondary small" disabled={page >= pages} onClick={() => setFilter('page', String(page + 1))}>
+            <button
+              type="button"
+              className="secondary small"
+              disabled={page >= pages}
+              onClick={() => setFilter('page', String(page + 1))}
+            >
               Older
             </button>
           </nav>

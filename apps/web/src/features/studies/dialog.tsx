@@ -5,7 +5,17 @@ import { useEffect, useId, useRef, type ReactNode } from 'react';
  * Escape cancels. A plain element with role="dialog" rather than <dialog>, whose showModal()
  * jsdom does not implement.
  */
-export function Dialog({ title, children, actions, onCancel }: { title: string; children: ReactNode; actions: ReactNode; onCancel: () => void }) {
+export function Dialog({
+  title,
+  children,
+  actions,
+  onCancel,
+}: {
+  title: string;
+  children: ReactNode;
+  actions: ReactNode;
+  onCancel: () => void;
+}) {
   const titleId = useId();
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {

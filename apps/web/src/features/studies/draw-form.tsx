@@ -35,7 +35,14 @@ export function DrawForm({ studyId, suggestedSize }: { studyId: number; suggeste
   const toggle = (id: number) => setUnchecked((s) => new Set(s.has(id) ? [...s].filter((x) => x !== id) : [...s, id]));
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    draw.mutate({ roundId: Number(round), size: Number(size), strata, seed, overlap: Number(overlap) / 100, coderIds: chosen });
+    draw.mutate({
+      roundId: Number(round),
+      size: Number(size),
+      strata,
+      seed,
+      overlap: Number(overlap) / 100,
+      coderIds: chosen,
+    });
   };
   return (
     <form aria-label="Draw a sample" onSubmit={submit}>
@@ -68,7 +75,15 @@ export function DrawForm({ studyId, suggestedSize }: { studyId: number; suggeste
         </label>
         <label>
           Overlap (%)
-          <input type="number" min="0" max="100" step="1" value={overlap} onChange={(e) => setOverlap(e.target.value)} required />
+          <input
+            type="number"
+            min="0"
+            max="100"
+            step="1"
+            value={overlap}
+            onChange={(e) => setOverlap(e.target.value)}
+            required
+          />
         </label>
       </div>
       <label>
@@ -80,7 +95,9 @@ export function DrawForm({ studyId, suggestedSize }: { studyId: number; suggeste
           </button>
         </span>
       </label>
-      <p className="hint">The overlap share is coded by every chosen coder (for agreement); the rest is dealt out one coder per unit.</p>
+      <p className="hint">
+        The overlap share is coded by every chosen coder (for agreement); the rest is dealt out one coder per unit.
+      </p>
       <fieldset className="coders">
         <legend>Coders</legend>
         {coders.length === 0 ? <p className="hint">Add coders to the study first.</p> : null}

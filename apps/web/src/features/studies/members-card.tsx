@@ -21,7 +21,13 @@ export function MembersCard({ studyId, canEdit }: { studyId: number; canEdit: bo
               {m.displayName} <span className="hint">({m.username})</span> — {m.role}
             </span>
             {canEdit ? (
-              <button type="button" className="secondary small" aria-label={`Remove ${m.username} as ${m.role}`} disabled={remove.isPending} onClick={() => remove.mutate(m)}>
+              <button
+                type="button"
+                className="secondary small"
+                aria-label={`Remove ${m.username} as ${m.role}`}
+                disabled={remove.isPending}
+                onClick={() => remove.mutate(m)}
+              >
                 Remove
               </button>
             ) : null}

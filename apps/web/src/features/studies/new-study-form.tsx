@@ -17,7 +17,10 @@ export function NewStudyForm() {
   const templates = useQuery(templatesQuery(useClient()));
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    create.mutate({ name, unitKind, labelMode, blind: true, templateId: templateId || null }, { onSuccess: (r) => navigate(`/studies/${r.study?.id}`) });
+    create.mutate(
+      { name, unitKind, labelMode, blind: true, templateId: templateId || null },
+      { onSuccess: (r) => navigate(`/studies/${r.study?.id}`) },
+    );
   };
   return (
     <form onSubmit={submit} aria-label="New study" className="card inline-form">
@@ -43,11 +46,13 @@ export function NewStudyForm() {
       <label>
         Codebook
         <select value={templateId} onChange={(e) => setTemplateId(e.target.value)}>
-          {(templates.data?.templates ?? [{ id: 'hf-forum-ptm-reuse', name: 'Hugging Face forum template' }]).map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
-            </option>
-          ))}
+          {(templates.data?.templates ?? [{ id: 'hf-forum-ptm-reuse', name: 'Hugging Face forum template' }]).map(
+            (t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ),
+          )}
           <option value="">none yet (choose or import later)</option>
         </select>
       </label>

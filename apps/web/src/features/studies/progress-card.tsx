@@ -14,7 +14,9 @@ export function ProgressCard({ studyId }: { studyId: number }) {
     <section aria-label="Progress" className="card">
       <h2>Progress</h2>
       <ErrorMessage error={progress.error ?? rounds.error} />
-      {progress.isSuccess && withUnits.length === 0 ? <p className="hint">No units are assigned yet: draw a sample into a round.</p> : null}
+      {progress.isSuccess && withUnits.length === 0 ? (
+        <p className="hint">No units are assigned yet: draw a sample into a round.</p>
+      ) : null}
       {withUnits.map((r) => (
         <div key={r.id} className="progress-round">
           <h3>{r.name}</h3>

@@ -3,7 +3,17 @@ import { ErrorMessage } from '../../components/error-message.tsx';
 import { Dialog } from './dialog.tsx';
 
 /** Confirms closing a round, then shows what closing did: agreed, disagreed (to adjudication), incomplete. */
-export function CloseRoundDialog({ studyId, round, progress, onDone }: { studyId: number; round: Round; progress: CoderProgress[]; onDone: () => void }) {
+export function CloseRoundDialog({
+  studyId,
+  round,
+  progress,
+  onDone,
+}: {
+  studyId: number;
+  round: Round;
+  progress: CoderProgress[];
+  onDone: () => void;
+}) {
   const close = useCloseRound(studyId);
   const mine = progress.filter((p) => p.roundId === round.id);
   const done = mine.reduce((n, p) => n + p.done, 0);
@@ -11,7 +21,15 @@ export function CloseRoundDialog({ studyId, round, progress, onDone }: { studyId
   if (close.data) {
     const { agreed, disagreed, incomplete } = close.data.summary;
     return (
-      <Dialog title={`${round.name} is closed`} onCancel={onDone} actions={<button type="button" onClick={onDone}>Done</button>}>
+      <Dialog
+        title={`${round.name} is closed`}
+        onCancel={onDone}
+        actions={
+          <button type="button" onClick={onDone}>
+            Done
+          </button>
+        }
+      >
         <dl className="facts" aria-label="Close summary">
           <dt>Agreed</dt>
           <dd>{agreed} units have their final labels</dd>
@@ -39,8 +57,8 @@ export function CloseRoundDialog({ studyId, round, progress, onDone }: { studyId
       }
     >
       <p>
-        Coding in this round ends. Units on which every coder agrees get their final labels; the others go to adjudication; units still missing
-        a coding stay incomplete.
+        Coding in this round ends. Units on which every coder agrees get their final labels; the others go to
+        adjudication; units still missing a coding stay incomplete.
       </p>
       <p>
         {round.units} units; {done} of {assigned} codings done.
@@ -62,7 +80,11 @@ export function UnblindDialog({ studyId, round, onDone }: { studyId: number; rou
           <button type="button" className="secondary" onClick={onDone}>
             Cancel
           </button>
-          <button type="button" disabled={unblind.isPending} onClick={() => unblind.mutate(round.id, { onSuccess: onDone })}>
+          <button
+            type="button"
+            disabled={unblind.isPending}
+            onClick={() => unblind.mutate(round.id, { onSuccess: onDone })}
+          >
             Unblind
           </button>
         </>

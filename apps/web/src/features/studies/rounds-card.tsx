@@ -28,7 +28,11 @@ export function RoundsCard({ study, canEdit }: { study: Study; canEdit: boolean 
             <th scope="col">Units</th>
             <th scope="col">Codings</th>
             <th scope="col">Suggestions</th>
-            {canEdit ? <th scope="col"><span className="visually-hidden">Actions</span></th> : null}
+            {canEdit ? (
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody>
@@ -47,12 +51,22 @@ export function RoundsCard({ study, canEdit }: { study: Study; canEdit: boolean 
               {canEdit ? (
                 <td className="actions">
                   {r.status === 'open' ? (
-                    <button type="button" className="secondary small" aria-label={`Close ${r.name}`} onClick={() => setPending({ round: r, action: 'close' })}>
+                    <button
+                      type="button"
+                      className="secondary small"
+                      aria-label={`Close ${r.name}`}
+                      onClick={() => setPending({ round: r, action: 'close' })}
+                    >
                       Close…
                     </button>
                   ) : null}
                   {study.blind && !r.unblinded ? (
-                    <button type="button" className="secondary small" aria-label={`Unblind ${r.name}`} onClick={() => setPending({ round: r, action: 'unblind' })}>
+                    <button
+                      type="button"
+                      className="secondary small"
+                      aria-label={`Unblind ${r.name}`}
+                      onClick={() => setPending({ round: r, action: 'unblind' })}
+                    >
                       Unblind…
                     </button>
                   ) : null}
@@ -64,9 +78,16 @@ export function RoundsCard({ study, canEdit }: { study: Study; canEdit: boolean 
       </table>
       {canEdit ? <NewRoundForm studyId={study.id} /> : null}
       {pending?.action === 'close' ? (
-        <CloseRoundDialog studyId={study.id} round={pending.round} progress={progress.data?.progress ?? []} onDone={() => setPending(null)} />
+        <CloseRoundDialog
+          studyId={study.id}
+          round={pending.round}
+          progress={progress.data?.progress ?? []}
+          onDone={() => setPending(null)}
+        />
       ) : null}
-      {pending?.action === 'unblind' ? <UnblindDialog studyId={study.id} round={pending.round} onDone={() => setPending(null)} /> : null}
+      {pending?.action === 'unblind' ? (
+        <UnblindDialog studyId={study.id} round={pending.round} onDone={() => setPending(null)} />
+      ) : null}
     </section>
   );
 }
@@ -84,7 +105,13 @@ function NewRoundForm({ studyId }: { studyId: number }) {
     <form aria-label="New round" className="inline-form" onSubmit={submit}>
       <label>
         Round name
-        <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} placeholder="Calibration 1" />
+        <input
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          required
+          maxLength={100}
+          placeholder="Calibration 1"
+        />
       </label>
       <label>
         Kind

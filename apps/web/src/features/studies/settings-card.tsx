@@ -11,7 +11,10 @@ export function SettingsCard({ study, canEdit }: { study: Study; canEdit: boolea
       <h2>Settings</h2>
       {canEdit ? (
         // Remount when the stored settings change, so the form starts from what was saved.
-        <SettingsForm key={`${study.name}|${study.description}|${study.unitKind}|${study.labelMode}|${study.blind}`} study={study} />
+        <SettingsForm
+          key={`${study.name}|${study.description}|${study.unitKind}|${study.labelMode}|${study.blind}`}
+          study={study}
+        />
       ) : (
         <dl className="facts">
           <dt>Description</dt>
@@ -32,8 +35,15 @@ export function SettingsCard({ study, canEdit }: { study: Study; canEdit: boolea
 
 function SettingsForm({ study }: { study: Study }) {
   const update = useUpdateStudy(study.id);
-  const [form, setForm] = useState({ name: study.name, description: study.description, unitKind: study.unitKind, labelMode: study.labelMode, blind: study.blind });
-  const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const [form, setForm] = useState({
+    name: study.name,
+    description: study.description,
+    unitKind: study.unitKind,
+    labelMode: study.labelMode,
+    blind: study.blind,
+  });
+  const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) =>
+    setForm((f) => ({ ...f, [key]: value }));
   const locked = study.units > 0;
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -47,19 +57,32 @@ function SettingsForm({ study }: { study: Study }) {
       </label>
       <label>
         Description
-        <textarea value={form.description} onChange={(e) => set('description', e.target.value)} rows={2} maxLength={5000} />
+        <textarea
+          value={form.description}
+          onChange={(e) => set('description', e.target.value)}
+          rows={2}
+          maxLength={5000}
+        />
       </label>
       <div className="row">
         <label>
           Unit
-          <select value={form.unitKind} disabled={locked} onChange={(e) => set('unitKind', e.target.value as Study['unitKind'])}>
+          <select
+            value={form.unitKind}
+            disabled={locked}
+            onChange={(e) => set('unitKind', e.target.value as Study['unitKind'])}
+          >
             <option value="post">post</option>
             <option value="thread">thread</option>
           </select>
         </label>
         <label>
           Labels
-          <select value={form.labelMode} disabled={locked} onChange={(e) => set('labelMode', e.target.value as Study['labelMode'])}>
+          <select
+            value={form.labelMode}
+            disabled={locked}
+            onChange={(e) => set('labelMode', e.target.value as Study['labelMode'])}
+          >
             <option value="multi">{labelModeText.multi}</option>
             <option value="single">{labelModeText.single}</option>
           </select>
@@ -73,7 +96,12 @@ function SettingsForm({ study }: { study: Study }) {
       <button type="submit" disabled={update.isPending}>
         Save settings
       </button>
-      {update.isSuccess ? <span role="status" className="saved"> Saved.</span> : null}
+      {update.isSuccess ? (
+        <span role="status" className="saved">
+          {' '}
+          Saved.
+        </span>
+      ) : null}
       <ErrorMessage error={update.error} />
     </form>
   );

@@ -40,23 +40,38 @@ export function EvaluationPage() {
         </p>
       ) : null}
       {isOwner ? (
-        <button type="button" className="secondary small" disabled={train.isPending || data?.training} onClick={() => train.mutate()}>
+        <button
+          type="button"
+          className="secondary small"
+          disabled={train.isPending || data?.training}
+          onClick={() => train.mutate()}
+        >
           Retrain now
         </button>
       ) : null}
-      {data && 'version' in data && !evaluation ? <p>Too few settled units to cross-validate (fewer than the number of folds).</p> : null}
+      {data && 'version' in data && !evaluation ? (
+        <p>Too few settled units to cross-validate (fewer than the number of folds).</p>
+      ) : null}
       {evaluation ? <EvaluationTables evaluation={evaluation} threshold={data!.threshold} name={name} /> : null}
     </section>
   );
 }
 
-function EvaluationTables({ evaluation: e, threshold, name }: { evaluation: Evaluation; threshold: number; name: (id: string) => string }) {
+function EvaluationTables({
+  evaluation: e,
+  threshold,
+  name,
+}: {
+  evaluation: Evaluation;
+  threshold: number;
+  name: (id: string) => string;
+}) {
   return (
     <>
       <p>
-        {e.folds}-fold cross-validation (seed {e.seed}) on {e.examples} settled units: each unit is predicted by a model trained without it. A
-        code is suggested when its score is at least {threshold}. Precision: share of suggestions that were right; recall: share of the
-        code’s units that got the suggestion.
+        {e.folds}-fold cross-validation (seed {e.seed}) on {e.examples} settled units: each unit is predicted by a model
+        trained without it. A code is suggested when its score is at least {threshold}. Precision: share of suggestions
+        that were right; recall: share of the code’s units that got the suggestion.
       </p>
       <table className="table" aria-label="Evaluation per code">
         <thead>
@@ -99,7 +114,9 @@ function EvaluationTables({ evaluation: e, threshold, name }: { evaluation: Eval
       {e.unsuggestable.length > 0 ? (
         <section aria-labelledby="sug-unsuggestable">
           <h3 id="sug-unsuggestable">Unsuggestable codes</h3>
-          <p className="hint">A code needs at least {e.minPositives} settled units with it (and as many without) before it is suggested.</p>
+          <p className="hint">
+            A code needs at least {e.minPositives} settled units with it (and as many without) before it is suggested.
+          </p>
           <ul>
             {e.unsuggestable.map((u) => (
               <li key={u.codeId}>

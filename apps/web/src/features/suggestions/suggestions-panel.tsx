@@ -50,8 +50,12 @@ export function SuggestionsPanel({ studyId, unitId, saved, assisted, canEdit, co
       <h3>Suggestions</h3>
       <ErrorMessage error={query.error ?? feedback.error} />
       {query.isPending ? <p className="hint">Loading suggestions…</p> : null}
-      {query.data && query.data.modelVersion === null ? <p className="hint">No model yet: it learns from settled units.</p> : null}
-      {query.data && query.data.modelVersion !== null && shown.length === 0 ? <p className="hint">No further suggestions for this unit.</p> : null}
+      {query.data && query.data.modelVersion === null ? (
+        <p className="hint">No model yet: it learns from settled units.</p>
+      ) : null}
+      {query.data && query.data.modelVersion !== null && shown.length === 0 ? (
+        <p className="hint">No further suggestions for this unit.</p>
+      ) : null}
       {shown.length > 0 ? (
         <ul>
           {shown.map((s) => (
@@ -59,10 +63,22 @@ export function SuggestionsPanel({ studyId, unitId, saved, assisted, canEdit, co
               <span className="suggestion-name">{name(s.codeId)}</span> <span className="hint">{percent(s.score)}</span>
               {canEdit ? (
                 <span className="suggestion-actions">
-                  <button type="button" className="small" aria-label={`Accept ${name(s.codeId)}`} disabled={feedback.isPending} onClick={() => decide(s.codeId, 'accepted')}>
+                  <button
+                    type="button"
+                    className="small"
+                    aria-label={`Accept ${name(s.codeId)}`}
+                    disabled={feedback.isPending}
+                    onClick={() => decide(s.codeId, 'accepted')}
+                  >
                     Accept
                   </button>
-                  <button type="button" className="secondary small" aria-label={`Reject ${name(s.codeId)}`} disabled={feedback.isPending} onClick={() => decide(s.codeId, 'rejected')}>
+                  <button
+                    type="button"
+                    className="secondary small"
+                    aria-label={`Reject ${name(s.codeId)}`}
+                    disabled={feedback.isPending}
+                    onClick={() => decide(s.codeId, 'rejected')}
+                  >
                     Reject
                   </button>
                 </span>

@@ -10,9 +10,15 @@ const storageKey = (studyId: number) => `threadcoder:unit-order:${studyId}`;
  * the model's order (least sure first) and the coded ones after, in round order. The choice is
  * remembered per study in this browser. The order is fetched once per visit to the round.
  */
-export function useUnitOrder<U extends { unitId: number; coded: boolean }>(studyId: number, roundId: number, units: readonly U[]) {
+export function useUnitOrder<U extends { unitId: number; coded: boolean }>(
+  studyId: number,
+  roundId: number,
+  units: readonly U[],
+) {
   const client = useClient();
-  const [order, setOrderState] = useState<UnitOrder>(() => (localStorage.getItem(storageKey(studyId)) === 'uncertainty' ? 'uncertainty' : 'position'));
+  const [order, setOrderState] = useState<UnitOrder>(() =>
+    localStorage.getItem(storageKey(studyId)) === 'uncertainty' ? 'uncertainty' : 'position',
+  );
   const setOrder = (next: UnitOrder) => {
     localStorage.setItem(storageKey(studyId), next);
     setOrderState(next);

@@ -21,7 +21,8 @@ export function SearchIndexStatus({ showReady = false }: { showReady?: boolean }
   const before = useRef(state);
   useEffect(() => {
     // Caught up: lists fetched meanwhile may have missed threads, so fetch them again.
-    if (before.current === 'indexing' && state === 'ready') void queryClient.invalidateQueries({ queryKey: ['threads', 'list'] });
+    if (before.current === 'indexing' && state === 'ready')
+      void queryClient.invalidateQueries({ queryKey: ['threads', 'list'] });
     before.current = state;
   }, [state, queryClient]);
   if (!index.data || (state === 'ready' && !showReady)) return null;

@@ -24,13 +24,21 @@ export function ThreadFilters({ query, onChange, children }: Props) {
     e.preventDefault();
     onChange({ q: text.trim() });
   };
-  const select = (key: ThreadQueryKey) => ({ value: query[key as keyof ThreadQuery] ?? '', onChange: (e: { target: { value: string } }) => onChange({ [key]: e.target.value }) });
+  const select = (key: ThreadQueryKey) => ({
+    value: query[key as keyof ThreadQuery] ?? '',
+    onChange: (e: { target: { value: string } }) => onChange({ [key]: e.target.value }),
+  });
   return (
     <div className="thread-filters">
       <form role="search" aria-label="Search threads" onSubmit={search} className="thread-search">
         <label>
           Search titles and posts
-          <input type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder='e.g. tokenizer padding, "exit code 137", fine-tun*' />
+          <input
+            type="search"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            placeholder='e.g. tokenizer padding, "exit code 137", fine-tun*'
+          />
         </label>
         <button type="submit">Search</button>
       </form>

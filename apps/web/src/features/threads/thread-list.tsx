@@ -54,7 +54,12 @@ export function ThreadList({ query, pick, studyId }: { query: ThreadQuery; pick?
         {threads.isPending ? 'Loading…' : `${total.toLocaleString()} ${total === 1 ? 'thread' : 'threads'}`}
       </p>
       <div ref={scroller} className="thread-scroller">
-        <div role="list" aria-label="Threads" aria-busy={threads.isFetching} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        <div
+          role="list"
+          aria-label="Threads"
+          aria-busy={threads.isFetching}
+          style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
+        >
           {items.map((item) => {
             const row = rows[item.index];
             return (
@@ -79,7 +84,14 @@ export function ThreadList({ query, pick, studyId }: { query: ThreadQuery; pick?
 function Row({ row, pick }: { row: ThreadRow; pick?: Pick }) {
   return (
     <>
-      {pick ? <input type="checkbox" aria-label={`Pick ${row.title}`} checked={pick.picked.has(row.id)} onChange={() => pick.toggle(row.id)} /> : null}
+      {pick ? (
+        <input
+          type="checkbox"
+          aria-label={`Pick ${row.title}`}
+          checked={pick.picked.has(row.id)}
+          onChange={() => pick.toggle(row.id)}
+        />
+      ) : null}
       <div className="thread-row-text">
         <Link to={`/threads/${row.id}`} className="thread-title">
           {row.title}
@@ -87,7 +99,8 @@ function Row({ row, pick }: { row: ThreadRow; pick?: Pick }) {
         <span className="thread-meta">
           {row.sourceName}
           {row.category ? ` · ${row.category}` : ''}
-          {row.tags.length ? ` · ${row.tags.join(', ')}` : ''} · {row.createdAt.slice(0, 10)} · {row.posts} {row.posts === 1 ? 'post' : 'posts'}
+          {row.tags.length ? ` · ${row.tags.join(', ')}` : ''} · {row.createdAt.slice(0, 10)} · {row.posts}{' '}
+          {row.posts === 1 ? 'post' : 'posts'}
           {row.coded ? <span className="badge">coded</span> : null}
           {row.selected ? <span className="badge badge-selected">in study</span> : null}
         </span>

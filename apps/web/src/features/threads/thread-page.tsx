@@ -50,7 +50,8 @@ export function ThreadPage() {
           <li key={p.id} id={`post-${p.postNumber}`}>
             <article aria-label={`Post ${p.postNumber} by ${p.author ?? 'unknown'}`} className="thread-post">
               <header>
-                <span className="post-number">#{p.postNumber}</span> <strong>{p.author ?? 'unknown'}</strong> <time dateTime={p.createdAt}>{when(p.createdAt)}</time>
+                <span className="post-number">#{p.postNumber}</span> <strong>{p.author ?? 'unknown'}</strong>{' '}
+                <time dateTime={p.createdAt}>{when(p.createdAt)}</time>
                 {p.replyTo ? (
                   <a href={`#post-${p.replyTo}`} className="reply-link">
                     in reply to #{p.replyTo}
