@@ -175,7 +175,9 @@ async function measure(built: Awaited<ReturnType<typeof buildStudy>>, child: Ret
     const ends = await Promise.all(
       clients.map((c, k) => codeLoop(origin, built.studyId, c, start + ms, record, offsets[k]!)),
     );
-    ends.forEach((e, k) => (offsets[k] = e));
+    ends.forEach((e, k) => {
+      offsets[k] = e;
+    });
     return performance.now() - start;
   };
   await phase(warmupMs, false);

@@ -89,7 +89,11 @@ async function importOnce(dump: string, i: number): Promise<Run> {
   let stderr = '';
   let doneAt = 0;
   // The report is the CLI's only stdout: its last chunk marks "done".
-  child.stdout.on('data', (chunk: Buffer) => ((stdout += chunk), (doneAt = performance.now()), writer.start(dbPath)));
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk;
+    doneAt = performance.now();
+    writer.start(dbPath);
+  });
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
   const status = await new Promise<number | null>((done) => child.on('close', done));
   const end = performance.now();

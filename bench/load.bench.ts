@@ -60,7 +60,11 @@ const mix: [Kind, number][] = [
 
 function next(study: BuiltStudy, c: Client): [Kind, Request] {
   let roll = c.r.next() * 100;
-  const kind = mix.find(([, share]) => (roll -= share) < 0)?.[0] ?? 'save';
+  const kind =
+    mix.find(([, share]) => {
+      roll -= share;
+      return roll < 0;
+    })?.[0] ?? 'save';
   const s = `/api/studies/${study.studyId}`;
   const unitId = c.coder.units[c.r.int(0, c.coder.units.length - 1)]!;
   const get = (path: string, cookie = c.session.cookie): [Kind, Request] => [kind, { method: 'GET', path, cookie }];

@@ -17,4 +17,9 @@ const children = [
     env,
   }),
 ];
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => children.forEach((c) => c.kill(signal)));
+for (const signal of ['SIGINT', 'SIGTERM'])
+  process.on(signal, () =>
+    children.forEach((c) => {
+      c.kill(signal);
+    }),
+  );

@@ -77,7 +77,11 @@ export async function buildCodingStudy(dbPath: string, o: CodingStudyOptions): P
     const unitIds = insertUnits(db, studyId, roundId, units, owner.id, { method: 'bench' });
     const cookie = (userId: number) => `${sessionCookie}=${createSession(db, userId, 24 * 3600_000).token}`;
     const coders = people.map((p) => ({ username: p.username, id: p.id, cookie: cookie(p.id), units: [] as number[] }));
-    unitIds.forEach((id, u) => owners[u]!.forEach((c) => coders[c]!.units.push(id)));
+    unitIds.forEach((id, u) => {
+      owners[u]!.forEach((c) => {
+        coders[c]!.units.push(id);
+      });
+    });
     return { studyId, roundId, ownerCookie: cookie(owner.id), coders };
   } finally {
     db.close();

@@ -40,7 +40,7 @@ const links = [
   'https://github.com/huggingface/transformers/issues/1234',
   '/t/cuda-out-of-memory/1001',
 ];
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 
 function sentence(r: Rng): string {
   const n = r.int(6, 18);
@@ -59,7 +59,7 @@ function sentence(r: Rng): string {
 function block(r: Rng): string {
   const roll = r.next();
   if (roll < 0.15)
-    return `<pre><code class="lang-python">${Array.from({ length: r.int(2, 6) }, () => escape(r.pick(codeLines))).join('\n')}\n</code></pre>`;
+    return `<pre><code class="lang-python">${Array.from({ length: r.int(2, 6) }, () => escapeHtml(r.pick(codeLines))).join('\n')}\n</code></pre>`;
   if (roll < 0.25) return `<ul>${Array.from({ length: r.int(2, 4) }, () => `<li>${sentence(r)}</li>`).join('')}</ul>`;
   if (roll < 0.32) {
     return `<aside class="quote no-group" data-username="user${r.int(1, 2000)}"><blockquote><p>${sentence(r)}</p></blockquote></aside>`;
@@ -71,5 +71,5 @@ function block(r: Rng): string {
 export function htmlBody(r: Rng, length: number): string {
   let html = '';
   while (html.length < length) html += (html ? '\n' : '') + block(r);
-  return html.length > length + 400 ? `<p>${sentence(r)}</p>` + html.slice(html.indexOf('\n') + 1) : html;
+  return html.length > length + 400 ? `<p>${sentence(r)}</p>${html.slice(html.indexOf('\n') + 1)}` : html;
 }

@@ -9,10 +9,20 @@ let stderr = '';
 beforeEach(() => {
   stdout = '';
   stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  vi.spyOn(console, 'log').mockImplementation((...args) => void (stdout += `${args.join(' ')}\n`));
-  vi.spyOn(console, 'error').mockImplementation((...args) => void (stderr += `${args.join(' ')}\n`));
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    stdout += String(chunk);
+    return true;
+  });
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+    stderr += String(chunk);
+    return true;
+  });
+  vi.spyOn(console, 'log').mockImplementation((...args) => {
+    stdout += `${args.join(' ')}\n`;
+  });
+  vi.spyOn(console, 'error').mockImplementation((...args) => {
+    stderr += `${args.join(' ')}\n`;
+  });
 });
 afterEach(() => vi.restoreAllMocks());
 

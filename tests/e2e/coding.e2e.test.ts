@@ -45,10 +45,16 @@ async function timeEnter(page: Page): Promise<{ commit: number; frame: number }>
     w.__t0 = 0;
     w.__commit = 0;
     w.__frame = 0;
-    document.addEventListener('keydown', (e) => e.key === 'Enter' && (w.__t0 = performance.now()), {
-      capture: true,
-      once: true,
-    });
+    document.addEventListener(
+      'keydown',
+      (e) => {
+        if (e.key === 'Enter') w.__t0 = performance.now();
+      },
+      {
+        capture: true,
+        once: true,
+      },
+    );
     const before = document.getElementById('unit-heading')?.textContent;
     const observer = new MutationObserver(() => {
       const now = document.getElementById('unit-heading')?.textContent;

@@ -37,7 +37,12 @@ describe('workerPool', () => {
     const pool = workerPool(1);
     try {
       const settled = [false, false, false, false, false];
-      const calls = settled.map((_, i) => pool.sanitize([`<p>${i}</p>`]).then((r) => ((settled[i] = true), r)));
+      const calls = settled.map((_, i) =>
+        pool.sanitize([`<p>${i}</p>`]).then((r) => {
+          settled[i] = true;
+          return r;
+        }),
+      );
       for (let i = 0; i < 3; i++) await null; // a few microtask turns: far too soon for any worker reply
       expect(settled).toEqual([false, false, false, true, true]);
       expect((await Promise.all(calls)).map(([r]) => r!.text)).toEqual(['0', '1', '2', '3', '4']);

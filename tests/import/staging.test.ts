@@ -19,7 +19,10 @@ vi.mock('node:fs', async (importOriginal) => {
 
 const tmp = tempDir();
 const before = process.env.TMPDIR;
-afterEach(() => (before === undefined ? delete process.env.TMPDIR : (process.env.TMPDIR = before)));
+afterEach(() => {
+  if (before === undefined) delete process.env.TMPDIR;
+  else process.env.TMPDIR = before;
+});
 afterAll(() => tmp.cleanup());
 
 test('a leftover that cannot be removed is logged, and the others are still removed', () => {

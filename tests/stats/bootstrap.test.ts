@@ -125,7 +125,9 @@ describe('weighted evaluation (what a resample computes) equals recomputing from
   test('and on the compressed table', () => {
     const { table, rowOf } = compressTable(krippendorffC);
     const w = new Float64Array(table.rows);
-    rowWeights.forEach((x, r) => (w[rowOf[r]!]! += x));
+    rowWeights.forEach((x, r) => {
+      w[rowOf[r]!]! += x;
+    });
     expect(prepareKrippendorffAlpha(table, 'ordinal')(w).value).toBeCloseTo(
       prepareKrippendorffAlpha(resampled, 'ordinal')(resampled.weight).value!,
       12,

@@ -23,7 +23,9 @@ describe('Holm-Bonferroni adjustment', () => {
     ],
     [[], []],
   ])('%j → %j', (p, adjusted) => {
-    holmAdjust(p).forEach((x, i) => expect(x).toBeCloseTo(adjusted[i]!, 12));
+    holmAdjust(p).forEach((x, i) => {
+      expect(x).toBeCloseTo(adjusted[i]!, 12);
+    });
     expect(holmAdjust(p)).toHaveLength(adjusted.length);
   });
 

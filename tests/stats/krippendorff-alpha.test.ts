@@ -38,8 +38,14 @@ describe("Krippendorff's alpha — Krippendorff (2011) worked examples", () => {
       [third, third, third, 4, 0],
       [0, 0, 0, 0, 3],
     ];
-    o.forEach((row, i) => row.forEach((x, j) => expect(x).toBeCloseTo(expected[i]![j]!, 12)));
-    nc.forEach((x, i) => expect(x).toBeCloseTo([9, 13, 10, 5, 3][i]!, 12));
+    o.forEach((row, i) => {
+      row.forEach((x, j) => {
+        expect(x).toBeCloseTo(expected[i]![j]!, 12);
+      });
+    });
+    nc.forEach((x, i) => {
+      expect(x).toBeCloseTo([9, 13, 10, 5, 3][i]!, 12);
+    });
     expect(n).toBeCloseTo(40, 12);
   });
 

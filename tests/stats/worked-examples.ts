@@ -43,7 +43,7 @@ export const krippendorffB: ReliabilityTable = buildTable(
 export function codingsFromConfusion(categories: readonly string[], counts: readonly (readonly number[])[]): Coding[] {
   const codings: Coding[] = [];
   let unit = 0;
-  counts.forEach((row, i) =>
+  counts.forEach((row, i) => {
     row.forEach((n, j) => {
       for (let k = 0; k < n; k++) {
         unit++;
@@ -52,8 +52,8 @@ export function codingsFromConfusion(categories: readonly string[], counts: read
           { unit: `u${unit}`, coder: 'B', value: categories[j]! },
         );
       }
-    }),
-  );
+    });
+  });
   return codings;
 }
 

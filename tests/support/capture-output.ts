@@ -4,9 +4,16 @@ import { vi } from 'vitest';
 export function captureOutput(): { stdout: () => string; stderr: () => string; clear: () => void } {
   let out = '';
   let err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true));
-  vi.spyOn(console, 'log').mockImplementation((...args) => void (out += `${args.join(' ')}\n`));
-  vi.spyOn(console, 'error').mockImplementation((...args) => void (err += `${args.join(' ')}\n`));
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    out += String(chunk);
+    return true;
+  });
+  vi.spyOn(console, 'log').mockImplementation((...args) => {
+    out += `${args.join(' ')}\n`;
+  });
+  vi.spyOn(console, 'error').mockImplementation((...args) => {
+    err += `${args.join(' ')}\n`;
+  });
   return {
     stdout: () => out,
     stderr: () => err,

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { Agent } from '../support/agent.ts';
+import type { Agent } from '../support/agent.ts';
 import { codingStudy, type CodingStudy } from '../support/coding-study.ts';
 import { renderWithApi } from '../support/render-app.tsx';
 

@@ -48,7 +48,9 @@ export function sha1(bytes: Uint8Array): Uint8Array {
   }
   const out = new Uint8Array(20);
   const outView = new DataView(out.buffer);
-  hash.forEach((word, index) => outView.setUint32(index * 4, word));
+  hash.forEach((word, index) => {
+    outView.setUint32(index * 4, word);
+  });
   return out;
 }
 

@@ -22,7 +22,9 @@ export function findCycles(codes: readonly Code[], byId: ReadonlyMap<string, Cod
       id = byId.get(id)?.parentId ?? null;
     }
     if (id !== null && onPath.has(id)) cycles.push(describe(path.slice(path.indexOf(id)), codes));
-    path.forEach((each) => done.add(each));
+    path.forEach((each) => {
+      done.add(each);
+    });
   }
   return cycles;
 }

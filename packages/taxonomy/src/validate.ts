@@ -24,7 +24,9 @@ export function validateCodebook(codebook: Codebook): TaxonomyIssue[] {
   const byId = indexById(codes);
   const inCycle = new Set<string>();
   for (const cycle of findCycles(codes, byId)) {
-    cycle.ids.forEach((id) => inCycle.add(id));
+    cycle.ids.forEach((id) => {
+      inCycle.add(id);
+    });
     const message =
       cycle.ids.length === 1
         ? `Code "${cycle.ids[0]}" is its own parent.`

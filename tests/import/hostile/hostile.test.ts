@@ -139,7 +139,7 @@ describe('formula cells', () => {
     // Each cell gets the apostrophe that makes a spreadsheet show it as text (inside the quotes when quoted).
     const neutral = (f: string) => (/[",\r\n]/.test(f) ? `"'${f.replace(/"/g, '""')}"` : `'${f}`);
     expect(csv).toBe(
-      ['title,category,author', ...formulas.map((f) => [f, f, f].map(neutral).join(','))].join('\r\n') + '\r\n',
+      `${['title,category,author', ...formulas.map((f) => [f, f, f].map(neutral).join(','))].join('\r\n')}\r\n`,
     );
   });
 });

@@ -129,11 +129,11 @@ export function testsCsv(r: TrendReport): string {
 
 export function cooccurrenceCsv(r: Cooccurrence): string {
   const rows: Cell[][] = [];
-  r.codes.forEach((a, i) =>
-    r.codes.forEach(
-      (b, j) => j > i && rows.push([a.id, a.name, b.id, b.name, a.units, b.units, r.counts[i]![j], r.jaccard[i]![j]]),
-    ),
-  );
+  r.codes.forEach((a, i) => {
+    r.codes.forEach((b, j) => {
+      if (j > i) rows.push([a.id, a.name, b.id, b.name, a.units, b.units, r.counts[i]![j], r.jaccard[i]![j]]);
+    });
+  });
   return writeCsv(['code_a', 'name_a', 'code_b', 'name_b', 'units_a', 'units_b', 'units_both', 'jaccard'], rows);
 }
 

@@ -99,7 +99,10 @@ export function fillSeries(
     const i = axis.indexOf(row.month);
     if (i < 0) continue;
     let series = out.get(row.series);
-    if (!series) out.set(row.series, (series = zeros()));
+    if (!series) {
+      series = zeros();
+      out.set(row.series, series);
+    }
     series[i]! += row.value;
   }
   return out;

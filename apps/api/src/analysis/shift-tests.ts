@@ -38,7 +38,9 @@ function holmInto<T extends { p: number }>(results: Outcome<T>[]): TestResult<T>
   const defined = results.flatMap((r, i) => (r.value === null ? [] : [i]));
   const adjusted = holmAdjust(defined.map((i) => (results[i]!.value as T).p));
   const out = results.map((r) => ('reason' in r ? { value: null, reason: r.reason } : r)) as TestResult<T>[];
-  defined.forEach((i, k) => (out[i] = { value: { ...(results[i]!.value as T), pHolm: adjusted[k]! } }));
+  defined.forEach((i, k) => {
+    out[i] = { value: { ...(results[i]!.value as T), pHolm: adjusted[k]! } };
+  });
   return out;
 }
 

@@ -18,7 +18,8 @@ export function stem(word: string): string {
   let s = stems.get(word);
   if (s === undefined) {
     if (stems.size >= MAX_REMEMBERED) stems.clear();
-    stems.set(word, (s = porterStemmer.stem(word)));
+    s = porterStemmer.stem(word);
+    stems.set(word, s);
   }
   return s;
 }

@@ -27,7 +27,10 @@ export function prepareCorpus(texts: readonly string[]): PreparedCorpus {
       const s = stem(token);
       counts.set(s, (counts.get(s) ?? 0) + 1);
       let forms = surfaceCounts.get(s);
-      if (!forms) surfaceCounts.set(s, (forms = new Map()));
+      if (!forms) {
+        forms = new Map();
+        surfaceCounts.set(s, forms);
+      }
       forms.set(token, (forms.get(token) ?? 0) + 1);
       tokens++;
     }

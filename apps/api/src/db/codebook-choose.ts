@@ -14,7 +14,7 @@ import {
 import { z } from 'zod';
 import { AppError } from '../http/errors.ts';
 import { audit } from './audit.ts';
-import { valueOf } from './codebook-issues.ts';
+import { unwrapResult } from './codebook-issues.ts';
 import { templateCodebook } from './codebook-templates.ts';
 import { createCodebook } from './codebooks.ts';
 import type { Db } from './open.ts';
@@ -56,7 +56,7 @@ export function codebookFromChoice(choice: CodebookChoice): { codebook: Codebook
   }
   if (choice.source === 'empty') {
     const codes = [dimension('challenge', 'Challenge', 0), dimension('benefit', 'Benefit', 1)];
-    const codebook = valueOf(
+    const codebook = unwrapResult(
       checkCodebook({ name: choice.name, description: '', templateId: null, version: 1, codes }),
     );
     return { codebook, message: 'Created empty' };
@@ -68,7 +68,7 @@ export function codebookFromChoice(choice: CodebookChoice): { codebook: Codebook
       .slice(0, MAX_NAME_LENGTH) || undefined;
   const read = choice.format === 'json' ? fromJson(choice.text) : fromQdc(choice.text, name ? { name } : {});
   // An imported lineage starts again at version 1, whatever version the file was exported at.
-  const codebook = { ...valueOf(read), version: 1 };
+  const codebook = { ...unwrapResult(read), version: 1 };
   return {
     codebook,
     message: `Imported from ${choice.filename ?? `a ${choice.format === 'json' ? 'JSON' : '.qdc'} file`}`,

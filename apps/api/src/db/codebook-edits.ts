@@ -27,7 +27,7 @@ import {
 import { z } from 'zod';
 import { AppError } from '../http/errors.ts';
 import { audit } from './audit.ts';
-import { valueOf } from './codebook-issues.ts';
+import { unwrapResult } from './codebook-issues.ts';
 import { addVersion, studyLineage, versionIdOf } from './codebooks.ts';
 import type { Db } from './open.ts';
 import { cachedVersion } from './pinned-codebook.ts';
@@ -88,7 +88,7 @@ export function saveEdit(
     const { codebookId, latestVersion } = studyLineage(db, studyId);
     if (edit.baseVersion !== latestVersion) throw staleVersion(latestVersion);
     const latest = cachedVersion(db, versionIdOf(db, codebookId, latestVersion));
-    const { codebook, change } = valueOf(
+    const { codebook, change } = unwrapResult(
       applyEdit(latest, edit, { by: userId, at: new Date().toISOString(), why: edit.why }),
     );
     // addVersion checks the version number again inside the same transaction.

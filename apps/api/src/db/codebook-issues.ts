@@ -11,7 +11,7 @@ export function issueError(first: TaxonomyIssue, count = 1): AppError {
 }
 
 /** The value of a successful result; throws the first issue of a failed one. */
-export function valueOf<T>(result: Result<T>): T {
+export function unwrapResult<T>(result: Result<T>): T {
   if (!result.ok) throw issueError(result.errors[0]!, result.errors.length);
   return result.value;
 }

@@ -6,7 +6,7 @@
 import { checkLabels, type Mapping } from '@threadcoder/taxonomy';
 import { AppError, forbidden, notFound } from '../http/errors.ts';
 import { audit } from './audit.ts';
-import { valueOf } from './codebook-issues.ts';
+import { unwrapResult } from './codebook-issues.ts';
 import type { Db } from './open.ts';
 import { cachedVersion, studyCodingSettings } from './pinned-codebook.ts';
 import type { StudyRole } from './studies.ts';
@@ -203,7 +203,7 @@ export function resolveReview(
             .all(row.unit_id, row.coder_id)
     ) as string[];
     const next = [...new Set([...current, ...codeIds])];
-    valueOf(checkLabels(settings.codebook, next, settings.labelMode));
+    unwrapResult(checkLabels(settings.codebook, next, settings.labelMode));
     applyChoice(db, row.unit_id, row.coder_id, codeIds);
     const at = new Date().toISOString();
     db.prepare('UPDATE codebook_reviews SET resolved_by = ?, resolved_at = ? WHERE id = ?').run(userId, at, reviewId);

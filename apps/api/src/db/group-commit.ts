@@ -31,7 +31,9 @@ function flush(db: Db): void {
     }).immediate();
   } catch (error) {
     // The commit itself failed: nothing of the batch was stored.
-    jobs.forEach((job) => job.reject(error));
+    jobs.forEach((job) => {
+      job.reject(error);
+    });
     return;
   }
   jobs.forEach((job, i) => {
@@ -54,7 +56,8 @@ export function groupCommit<T>(db: Db, work: () => T): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     let queue = queues.get(db);
     if (!queue) {
-      queues.set(db, (queue = []));
+      queue = [];
+      queues.set(db, queue);
       setImmediate(() => flush(db));
     }
     queue.push({ work, resolve: resolve as (value: unknown) => void, reject });

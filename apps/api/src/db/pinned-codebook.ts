@@ -8,9 +8,15 @@ const cache = new WeakMap<Db, Map<number, Codebook>>();
 
 export function cachedVersion(db: Db, versionId: number): Codebook {
   let perDb = cache.get(db);
-  if (!perDb) cache.set(db, (perDb = new Map()));
+  if (!perDb) {
+    perDb = new Map();
+    cache.set(db, perDb);
+  }
   let codebook = perDb.get(versionId);
-  if (!codebook) perDb.set(versionId, (codebook = loadVersion(db, versionId)));
+  if (!codebook) {
+    codebook = loadVersion(db, versionId);
+    perDb.set(versionId, codebook);
+  }
   return codebook;
 }
 

@@ -6,7 +6,10 @@ export function perDb<T>(make: (db: Db) => T): (db: Db) => T {
   const cache = new WeakMap<Db, T>();
   return (db) => {
     let value = cache.get(db);
-    if (value === undefined) cache.set(db, (value = make(db)));
+    if (value === undefined) {
+      value = make(db);
+      cache.set(db, value);
+    }
     return value;
   };
 }
@@ -18,7 +21,7 @@ export function perDb<T>(make: (db: Db) => T): (db: Db) => T {
  *   const byId = statement('SELECT … WHERE id = ?');   …   byId(db).get(id)
  * `configure` runs once (e.g. `(s) => s.pluck()`), so a shared statement is never re-toggled.
  */
-export function statement<P extends unknown[] | {} = unknown[], R = unknown>(
+export function statement<P extends unknown[] | object = unknown[], R = unknown>(
   sql: string,
   configure?: (s: Database.Statement<P, R>) => unknown,
 ): (db: Db) => Database.Statement<P, R> {

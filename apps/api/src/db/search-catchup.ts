@@ -45,8 +45,14 @@ export function newRows(db: Db): { after: { post: number; thread: number }; inde
   const after = maxIds(db).get() as { post: number; thread: number };
   return {
     after,
-    index: () => (indexThreadsAfter(db).run(after.thread), indexPostsAfter(db).run(after.post)),
-    list: () => (listThreadsAfter(db).run(after.thread), listPostsAfter(db).run(after.post)),
+    index: () => {
+      indexThreadsAfter(db).run(after.thread);
+      indexPostsAfter(db).run(after.post);
+    },
+    list: () => {
+      listThreadsAfter(db).run(after.thread);
+      listPostsAfter(db).run(after.post);
+    },
   };
 }
 

@@ -104,12 +104,16 @@ function compile(filter: ThreadFilter, viewer: Viewer): Compiled {
     );
     from = 'm JOIN threads t ON t.id = m.tid';
   }
-  if (filter.sourceId !== undefined) where.push('t.source_id = @sourceId'), (params.sourceId = filter.sourceId);
-  if (filter.category !== undefined) where.push('t.category = @category'), (params.category = filter.category);
+  const condition = (sql: string, name: string, value: unknown) => {
+    where.push(sql);
+    params[name] = value;
+  };
+  if (filter.sourceId !== undefined) condition('t.source_id = @sourceId', 'sourceId', filter.sourceId);
+  if (filter.category !== undefined) condition('t.category = @category', 'category', filter.category);
   if (filter.tag !== undefined)
-    where.push('t.id IN (SELECT thread_id FROM thread_tags WHERE tag = @tag)'), (params.tag = filter.tag);
-  if (filter.from !== undefined) where.push('t.created_at >= @from'), (params.from = filter.from);
-  if (filter.to !== undefined) where.push('t.created_at < @toNext'), (params.toNext = nextDay(filter.to));
+    condition('t.id IN (SELECT thread_id FROM thread_tags WHERE tag = @tag)', 'tag', filter.tag);
+  if (filter.from !== undefined) condition('t.created_at >= @from', 'from', filter.from);
+  if (filter.to !== undefined) condition('t.created_at < @toNext', 'toNext', nextDay(filter.to));
   if (filter.coded) where.push(`${filter.coded === 'yes' ? '' : 'NOT '}${codedSql(viewer, params)}`);
   if (filter.studyId !== undefined && filter.inStudy) {
     params.studyId = filter.studyId;
@@ -136,11 +140,15 @@ const withSql = (ctes: string[]) => (ctes.length ? `WITH ${ctes.join(', ')} ` : 
 const cache = new WeakMap<Db, Map<string, Database.Statement>>();
 function prepared(db: Db, sql: string): Database.Statement {
   let byText = cache.get(db);
-  if (!byText) cache.set(db, (byText = new Map()));
+  if (!byText) {
+    byText = new Map();
+    cache.set(db, byText);
+  }
   let stmt = byText.get(sql);
   if (!stmt) {
     if (byText.size > 500) byText.clear();
-    byText.set(sql, (stmt = db.prepare(sql)));
+    stmt = db.prepare(sql);
+    byText.set(sql, stmt);
   }
   return stmt;
 }

@@ -41,7 +41,7 @@ function table(b: Extract<Block, { kind: 'table' }>): string {
 }
 
 export function renderHtml(title: string, blocks: readonly Block[]): string {
-  const body = blocks.map((b) => {
+  const body = blocks.map((b): string => {
     switch (b.kind) {
       case 'heading':
         return `<h${b.level}>${esc(b.text)}</h${b.level}>`;

@@ -43,7 +43,9 @@ export async function prepare(items: AsyncIterable<ParsedItem>, o: PrepareOption
     // A batch of unchanged posts (a re-import) has nothing to sanitize: no round trip to a worker.
     const work = b.dirty.length ? o.pool.sanitize(b.dirty.map((p) => p.post.html)) : Promise.resolve([]);
     const done = work.then((clean) => {
-      b.dirty.forEach((p, i) => (p.clean = clean[i]));
+      b.dirty.forEach((p, i) => {
+        p.clean = clean[i];
+      });
       return b;
     });
     // If the import fails before this batch is awaited, its failure must not crash the process.
@@ -81,7 +83,10 @@ function preparePosts({ thread, where, postWhere }: LocatedThread, o: PrepareOpt
   thread.posts.forEach((post, i) => {
     const html = post.html;
     const bytes = html.length * 3 <= max ? 0 : Buffer.byteLength(html);
-    if (bytes > max) return o.report.reject(importErrors.postTooLarge(postWhere[i] ?? where, bytes, max));
+    if (bytes > max) {
+      o.report.reject(importErrors.postTooLarge(postWhere[i] ?? where, bytes, max));
+      return;
+    }
     out.push({ post, hash: contentHash(post, o.hashSalt) });
   });
   o.progress.postsRead += out.length;

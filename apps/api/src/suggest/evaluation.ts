@@ -38,7 +38,9 @@ export interface Evaluation {
 /** Fold number of each example: a seeded shuffle cut into k near-equal parts. */
 export function foldOf(n: number, k: number, seed: number): number[] {
   const folds = new Array<number>(n);
-  shuffledIndexes(n, seededRandom(seed)).forEach((exampleIndex, position) => (folds[exampleIndex] = position % k));
+  shuffledIndexes(n, seededRandom(seed)).forEach((exampleIndex, position) => {
+    folds[exampleIndex] = position % k;
+  });
   return folds;
 }
 

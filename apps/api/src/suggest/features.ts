@@ -68,7 +68,9 @@ export function encodeCorpus(texts: string[], minDocs: number): { vocabulary: Vo
   const docs = texts.map((text, doc) => {
     const ids = contentStems(text).map(idOf);
     const termsOfDoc = new Int32Array(Math.max(0, 2 * ids.length - 1));
-    ids.forEach((id, i) => (termsOfDoc[i] = table.add(id, -1, doc)));
+    ids.forEach((id, i) => {
+      termsOfDoc[i] = table.add(id, -1, doc);
+    });
     for (let i = 1; i < ids.length; i++) termsOfDoc[ids.length + i - 1] = table.add(ids[i - 1]!, ids[i]!, doc);
     return termsOfDoc;
   });

@@ -63,7 +63,10 @@ export function loadPredictor(db: Db, studyId: number): { version: number; predi
   const info = modelInfo(db, studyId);
   if (!info) return null;
   let perDb = cache.get(db);
-  if (!perDb) cache.set(db, (perDb = new Map()));
+  if (!perDb) {
+    perDb = new Map();
+    cache.set(db, perDb);
+  }
   const cached = perDb.get(studyId);
   if (cached?.version === info.version) return cached;
   const blob = db.prepare('SELECT model FROM suggestion_models WHERE study_id = ?').pluck().get(studyId) as Buffer;

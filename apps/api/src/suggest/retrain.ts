@@ -21,9 +21,15 @@ const states = new WeakMap<Db, Map<number, StudyState>>();
 
 function stateOf(db: Db, studyId: number): StudyState {
   let perDb = states.get(db);
-  if (!perDb) states.set(db, (perDb = new Map()));
+  if (!perDb) {
+    perDb = new Map();
+    states.set(db, perDb);
+  }
   let s = perDb.get(studyId);
-  if (!s) perDb.set(studyId, (s = {}));
+  if (!s) {
+    s = {};
+    perDb.set(studyId, s);
+  }
   return s;
 }
 

@@ -29,7 +29,9 @@ export function serializeModel(model: SuggestModel): Buffer {
   json.copy(out, 4);
   const floats = new Float32Array(out.buffer, out.byteOffset + start, dims * (1 + model.classifiers.length));
   floats.set(model.vocabulary.idf, 0);
-  model.classifiers.forEach((c, i) => floats.set(c.weights, dims * (i + 1)));
+  model.classifiers.forEach((c, i) => {
+    floats.set(c.weights, dims * (i + 1));
+  });
   return out;
 }
 

@@ -96,6 +96,10 @@ function unitsToPatterns(table: ReliabilityTable, rowOf: Int32Array): Int32Array
   }
   const units = new Int32Array(n);
   let at = 0;
-  for (let r = 0; r < table.rows; r++) units.fill(rowOf[r]!, at, (at += table.weight[r]!));
+  for (let r = 0; r < table.rows; r++) {
+    const end = at + table.weight[r]!;
+    units.fill(rowOf[r]!, at, end);
+    at = end;
+  }
   return units;
 }

@@ -35,7 +35,10 @@ export function sharedCoderPairs(table: ReliabilityTable): CoderPair[] {
         // entries are sorted by coder, so entryCoder[i] < entryCoder[j]
         const key = entryCoder[i]! * c + entryCoder[j]!;
         let flat = buckets.get(key);
-        if (!flat) buckets.set(key, (flat = []));
+        if (!flat) {
+          flat = [];
+          buckets.set(key, flat);
+        }
         flat.push(r, entryValue[i]!, entryValue[j]!);
       }
     }
@@ -68,8 +71,10 @@ export function coderPairs(table: ReliabilityTable): CoderPair[] {
   for (let a = 0; a < c; a++) {
     for (let b = a + 1; b < c; b++) {
       const pair = shared[next];
-      if (pair && pair.a === a && pair.b === b) pairs.push(pair), next++;
-      else pairs.push(unshared(a, b));
+      if (pair && pair.a === a && pair.b === b) {
+        pairs.push(pair);
+        next++;
+      } else pairs.push(unshared(a, b));
     }
   }
   return pairs;

@@ -79,7 +79,9 @@ class Interner<K, V> {
 function ranks<V>(values: readonly V[], compare: (a: V, b: V) => number): { order: V[]; rank: Int32Array } {
   const idx = values.map((_, i) => i).sort((i, j) => compare(values[i]!, values[j]!));
   const rank = new Int32Array(values.length);
-  idx.forEach((old, r) => (rank[old] = r));
+  idx.forEach((old, r) => {
+    rank[old] = r;
+  });
   return { order: idx.map((i) => values[i]!), rank };
 }
 
@@ -95,7 +97,7 @@ export function buildTable(codings: readonly Coding[], options: TableOptions = {
   const values = new Interner<string | number, CategoryValue>();
   const unitOf = new Int32Array(total);
   const coderOf = new Int32Array(total);
-  const valueOf = new Int32Array(total);
+  const valueIdOf = new Int32Array(total);
   // Codings of one unit usually arrive together: remember the last unit and coder to skip most lookups.
   let lastUnit: string | undefined,
     lastUnitId = -1,
@@ -106,14 +108,20 @@ export function buildTable(codings: readonly Coding[], options: TableOptions = {
     if (kindOf(c.value) !== kind) {
       throw new TypeError(`codings[${i}].value is a ${kindOf(c.value)} value but codings[0].value is a ${kind} value`);
     }
-    if (c.unit !== lastUnit) (lastUnit = c.unit), (lastUnitId = units.id(c.unit, c.unit));
-    if (c.coder !== lastCoder) (lastCoder = c.coder), (lastCoderId = coders.id(c.coder, c.coder));
+    if (c.unit !== lastUnit) {
+      lastUnit = c.unit;
+      lastUnitId = units.id(c.unit, c.unit);
+    }
+    if (c.coder !== lastCoder) {
+      lastCoder = c.coder;
+      lastCoderId = coders.id(c.coder, c.coder);
+    }
     unitOf[i] = lastUnitId;
     coderOf[i] = lastCoderId;
-    if (typeof c.value === 'string') valueOf[i] = values.id(c.value, c.value);
+    if (typeof c.value === 'string') valueIdOf[i] = values.id(c.value, c.value);
     else {
       const v = normaliseValue(c.value, i);
-      valueOf[i] = values.id(v.key, v.value);
+      valueIdOf[i] = values.id(v.key, v.value);
     }
   }
   if (kind === 'category') for (const extra of options.categories ?? []) values.id(extra, extra);
@@ -131,7 +139,7 @@ export function buildTable(codings: readonly Coding[], options: TableOptions = {
   for (let i = 0; i < total; i++) {
     const at = fill[unitOf[i]!]!++;
     entryCoder[at] = coderSort.rank[coderOf[i]!]!;
-    entryValue[at] = valueSort.rank[valueOf[i]!]!;
+    entryValue[at] = valueSort.rank[valueIdOf[i]!]!;
     entrySource[at] = i;
   }
   sortRowsByCoder(rowStart, entryCoder, entryValue, entrySource, codings);

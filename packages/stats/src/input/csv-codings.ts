@@ -33,7 +33,10 @@ export function codingsFromCsvRows(rows: readonly CsvCodingRow[]): ParsedCodings
     }
     const key = JSON.stringify([row.unit, row.coder]);
     let group = groups.get(key);
-    if (!group) groups.set(key, (group = { unit: row.unit, coder: row.coder, values: [], rows: [] }));
+    if (!group) {
+      group = { unit: row.unit, coder: row.coder, values: [], rows: [] };
+      groups.set(key, group);
+    }
     const same = group.values.indexOf(row.value);
     if (same >= 0)
       return problem(

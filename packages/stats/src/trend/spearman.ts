@@ -25,12 +25,12 @@ function centredSquares(r: Float64Array, mean: number): number {
 
 export function spearman(x: readonly number[], y: readonly number[]): Outcome<SpearmanResult> {
   if (x.length !== y.length) throw new RangeError(`x has ${x.length} values and y has ${y.length}`);
-  [x, y].forEach((v, which) =>
+  [x, y].forEach((v, which) => {
     v.forEach((value, i) => {
       if (!Number.isFinite(value))
         throw new RangeError(`${which ? 'y' : 'x'}[${i}] must be a finite number, got ${value}`);
-    }),
-  );
+    });
+  });
   const n = x.length;
   if (n < 3) return notDefined(`the test needs at least 3 pairs, got ${n}`);
   const rx = averageRanks(x);

@@ -42,8 +42,12 @@ export function encodingCases(rng: Random): HostileCase[] {
     );
   });
   // NUL bytes: binary, wherever they are.
-  smallBases.forEach((base, i) => out.push(inserted('nul', `nul-${i}`, base, [0], rng, 'binary_file')));
-  bigFormats.forEach((f) => out.push(insertedPastHead('nul', `nul-far`, f, [0], rng, 'binary_file')));
+  smallBases.forEach((base, i) => {
+    out.push(inserted('nul', `nul-${i}`, base, [0], rng, 'binary_file'));
+  });
+  bigFormats.forEach((f) => {
+    out.push(insertedPastHead('nul', `nul-far`, f, [0], rng, 'binary_file'));
+  });
   // Escaped as \u0000 inside a JSON string, NUL is valid JSON: data, stored as given.
   out.push({
     category: 'nul',
@@ -70,7 +74,7 @@ export function encodingCases(rng: Random): HostileCase[] {
 /** The base with `bytes` inserted between two ASCII characters of a random line (not the first or last character). */
 function inserted(category: string, id: string, base: Base, bytes: number[], rng: Random, code: string): HostileCase {
   const lines = base.text.split('\n');
-  const candidates = lines.map((l, i) => i).filter((i) => lines[i]!.trim().length > 2);
+  const candidates = lines.map((_l, i) => i).filter((i) => lines[i]!.trim().length > 2);
   const line = rng.pick(candidates);
   const text = lines[line]!;
   const col = rng.int(1, text.length - 1);

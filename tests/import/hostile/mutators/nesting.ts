@@ -7,7 +7,7 @@ import { discourseArray, discourseDocument, discourseJsonl, postsJsonl, stackExc
 
 const DEPTH = 100_000;
 const arrays = (n = DEPTH) => '['.repeat(n) + ']'.repeat(n);
-const objects = (n = DEPTH) => '{"a":'.repeat(n) + '1' + '}'.repeat(n);
+const objects = (n = DEPTH) => `${'{"a":'.repeat(n)}1${'}'.repeat(n)}`;
 const column = () => expect.stringMatching(/^column \d+$/);
 
 /** Line 2 of topics.jsonl with `"key": value` (raw JSON) added at its end, or replacing `key`'s value. */

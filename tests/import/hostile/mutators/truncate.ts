@@ -151,9 +151,15 @@ function csvRows(body: string): string[][] {
   let inQuotes = false;
   for (const c of body) {
     if (c === '"') inQuotes = !inQuotes;
-    else if (!inQuotes && c === ',') row.push(field), (field = '');
-    else if (!inQuotes && c === '\n') row.push(field), rows.push(row), (row = []), (field = '');
-    else field += c;
+    else if (!inQuotes && c === ',') {
+      row.push(field);
+      field = '';
+    } else if (!inQuotes && c === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
   }
   if (field !== '' || row.length) rows.push([...row, field]);
   return rows.filter((r) => r.join('') !== '');

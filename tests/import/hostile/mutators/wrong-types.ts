@@ -149,14 +149,18 @@ export function wrongTypeCases(rng: Random): HostileCase[] {
         : discourseElement(`type-topic-${i}.json`, path, value, code),
     );
   });
-  postSwaps.forEach(([path, value, code], i) =>
-    out.push(discourseLine(`type-post-${i}.jsonl`, 1, `post_stream.posts[1]${path ? `.${path}` : ''}`, value, code)),
-  );
-  postRowSwaps.forEach(([path, value, code], i) =>
-    out.push(postRow(`type-row-${i}.jsonl`, rng.int(1, 4), path, value, code)),
-  );
-  csvSwaps.forEach(([col, value, code], i) => out.push(csvCell(`type-cell-${i}.csv`, rng.int(0, 4), col, value, code)));
-  xmlSwaps.forEach(([attr, value, code, kind], i) => out.push(xmlAttr(`type-attr-${i}.xml`, attr, value, code, kind)));
+  postSwaps.forEach(([path, value, code], i) => {
+    out.push(discourseLine(`type-post-${i}.jsonl`, 1, `post_stream.posts[1]${path ? `.${path}` : ''}`, value, code));
+  });
+  postRowSwaps.forEach(([path, value, code], i) => {
+    out.push(postRow(`type-row-${i}.jsonl`, rng.int(1, 4), path, value, code));
+  });
+  csvSwaps.forEach(([col, value, code], i) => {
+    out.push(csvCell(`type-cell-${i}.csv`, rng.int(0, 4), col, value, code));
+  });
+  xmlSwaps.forEach(([attr, value, code, kind], i) => {
+    out.push(xmlAttr(`type-attr-${i}.xml`, attr, value, code, kind));
+  });
   return out;
 }
 

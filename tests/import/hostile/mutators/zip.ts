@@ -75,7 +75,10 @@ export function zipCases(): HostileCase[] {
       name: 'bomb-count.zip',
       format: 'discourse',
       bytes: () =>
-        patched(discourseZip(), (b, r) => (b.writeUInt16LE(65000, r.end + 8), b.writeUInt16LE(65000, r.end + 10))),
+        patched(discourseZip(), (b, r) => {
+          b.writeUInt16LE(65000, r.end + 8);
+          b.writeUInt16LE(65000, r.end + 10);
+        }),
       expected: fail('bomb-count.zip', 'invalid_zip'),
     },
     {
@@ -131,20 +134,20 @@ export function zipCases(): HostileCase[] {
       name: 'encrypted.zip',
       format: 'discourse',
       bytes: () =>
-        patched(
-          zipSync({ 'a.json': topics() }),
-          (b, r) => (b.writeUInt16LE(1, 6), b.writeUInt16LE(1, r.central[0]! + 8)),
-        ),
+        patched(zipSync({ 'a.json': topics() }), (b, r) => {
+          b.writeUInt16LE(1, 6);
+          b.writeUInt16LE(1, r.central[0]! + 8);
+        }),
       expected: fail('encrypted.zip:a.json', 'invalid_zip', /encrypted/),
     },
     {
       name: 'method-lzma.zip',
       format: 'discourse',
       bytes: () =>
-        patched(
-          zipSync({ 'a.json': topics() }),
-          (b, r) => (b.writeUInt16LE(14, 8), b.writeUInt16LE(14, r.central[0]! + 10)),
-        ),
+        patched(zipSync({ 'a.json': topics() }), (b, r) => {
+          b.writeUInt16LE(14, 8);
+          b.writeUInt16LE(14, r.central[0]! + 10);
+        }),
       expected: fail('method-lzma.zip:a.json', 'invalid_zip', /compression method/),
     },
     {

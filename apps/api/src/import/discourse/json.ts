@@ -53,7 +53,10 @@ export async function* readTopics(src: JsonSource, ctx: ParseContext, ids: IdReg
   parser.on('data', ({ name }: { name: string }) => {
     if (name === 'startObject' || name === 'startArray') return void depth++;
     if (name === 'endObject' || name === 'endArray') depth--;
-    if (depth === top) (sinceLast = 0), ended++;
+    if (depth === top) {
+      sinceLast = 0;
+      ended++;
+    }
   });
   stream.on('data', (chunk: Buffer) => {
     sinceLast += chunk.length;

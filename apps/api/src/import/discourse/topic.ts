@@ -51,7 +51,10 @@ function topic(raw: unknown, where: ErrorWhere, ids: IdRegistry, baseUrl?: strin
     const pw = at(where, `post_stream.posts[${i}]`);
     try {
       const skip = skipReason(p);
-      if (skip) return void skipped.set(skip, (skipped.get(skip) ?? 0) + 1);
+      if (skip) {
+        skipped.set(skip, (skipped.get(skip) ?? 0) + 1);
+        return;
+      }
       const post = normalizePost(p, pw);
       const dupPost = ids.claim('Post', post.externalId, pw);
       if (dupPost) throw dupPost;

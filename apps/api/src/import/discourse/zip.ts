@@ -84,9 +84,18 @@ function nextEntry(zip: yauzl.ZipFile, file: string): Promise<yauzl.Entry | null
     const done = () => {
       zip.off('entry', onEntry).off('end', onEnd).off('error', onError);
     };
-    const onEntry = (e: yauzl.Entry) => (done(), resolve(e));
-    const onEnd = () => (done(), resolve(null));
-    const onError = (err: Error) => (done(), reject(importErrors.invalidZip({ file }, err.message)));
+    const onEntry = (e: yauzl.Entry) => {
+      done();
+      resolve(e);
+    };
+    const onEnd = () => {
+      done();
+      resolve(null);
+    };
+    const onError = (err: Error) => {
+      done();
+      reject(importErrors.invalidZip({ file }, err.message));
+    };
     zip.on('entry', onEntry).on('end', onEnd).on('error', onError);
     zip.readEntry();
   });

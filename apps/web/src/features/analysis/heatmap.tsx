@@ -88,6 +88,7 @@ export function Heatmap({ data, measure }: { data: Cooccurrence; measure: 'jacca
       ))}
       <g transform={`translate(${label}, ${top + n * cell + 16})`}>
         {Array.from({ length: 5 }, (_, k) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a fixed five-step legend; position is the identity
           <rect key={k} x={k * 36} y={0} width={36} height={10} fill={heatColor(k / 4)} />
         ))}
         <text x={0} y={26} fill="#59636e">

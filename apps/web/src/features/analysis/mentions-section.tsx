@@ -48,7 +48,7 @@ export function MentionsSection({
       </div>
       <KeywordGroups studyId={studyId} groups={options.keywordGroups} canEdit={canEdit} />
       <ErrorMessage error={mentions.error} />
-      {data && data.groups.length && data.periods.length ? (
+      {data?.groups.length && data.periods.length ? (
         <>
           <p className="hint">
             Counted over every post of {data.sources.map((s) => s.name).join(', ')} (

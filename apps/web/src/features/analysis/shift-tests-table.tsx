@@ -12,6 +12,7 @@ function Cells<T>({ test, show }: { test: Test<T>; show(v: T): (string | number)
     );
   }
   return show(test.value).map((x, i) => (
+    // biome-ignore lint/suspicious/noArrayIndexKey: cells in fixed column order
     <td key={i} className="num">
       {x}
     </td>

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { csvUrl, filterQuery, trendQuery, type AnalysisFilters, type AnalysisOptions } from '../../api/analysis.ts';
+import { csvUrl, filterQuery, trendQuery, type AnalysisOptions } from '../../api/analysis.ts';
 import { useClient } from '../../api/client-context.tsx';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { CsvLink } from './chart-frame.tsx';

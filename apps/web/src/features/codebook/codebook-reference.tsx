@@ -87,6 +87,7 @@ function CodeEntry({ code, depth }: { code: Code; depth: number }) {
       {code.examples.length > 0 ? (
         <ul className="cb-examples" aria-label={`Examples of ${code.name}`}>
           {code.examples.map((example, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: examples have no id and are never reordered here
             <li key={i}>
               <blockquote>{example.quote}</blockquote>
               {example.postId !== undefined ? <span className="hint"> (post {example.postId})</span> : null}

@@ -43,6 +43,7 @@ export function SplitDialog({ id, onClose }: { id: string; onClose: () => void }
     <Dialog title={`Split ${code.name}`} onCancel={onClose} wide>
       <form aria-label="Split code" onSubmit={submit} className="cb-form">
         {parts.map((part, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: parts are identified by their position in the split
           <fieldset key={i} className="cb-part">
             <legend>Part {i + 1}</legend>
             <label>
@@ -72,6 +73,7 @@ export function SplitDialog({ id, onClose }: { id: string; onClose: () => void }
             Codes under {code.name} go to
             <select value={childrenTo} onChange={(e) => setChildrenTo(Number(e.target.value))}>
               {parts.map((p, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: the option value is the part position
                 <option key={i} value={i}>
                   {p.name || `Part ${i + 1}`}
                 </option>

@@ -34,6 +34,7 @@ export function SelectionSummary({ threads, posts, note, rules, sourceName }: Pr
           </thead>
           <tbody>
             {rules.map((r, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the rule log is append-only, in order
               <tr key={i}>
                 <td>{r.at.replace('T', ' ').slice(0, 16)}</td>
                 <td>{r.by}</td>
