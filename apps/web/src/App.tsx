@@ -10,7 +10,7 @@ import { SourcesPage } from './features/sources/sources-page.tsx';
 import { StudiesPage } from './features/studies/studies-page.tsx';
 import { ThreadPage } from './features/threads/thread-page.tsx';
 import { ThreadsPage } from './features/threads/threads-page.tsx';
-import { studyRoutes } from './features/studies/study-routes.tsx';
+import { studyRoutes } from './app/study-routes.tsx';
 
 /** Logged out: login and first-run setup only. Logged in: the app inside the layout. */
 export function App() {

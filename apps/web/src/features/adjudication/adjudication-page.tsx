@@ -4,7 +4,7 @@ import { useSearchParams } from 'react-router';
 import { adjudicationChoicesQuery, adjudicationQueueQuery, type QueueFilters } from '../../api/adjudication.ts';
 import { useClient } from '../../api/client-context.tsx';
 import { ErrorMessage } from '../../components/error-message.tsx';
-import { useStudyId } from '../studies/use-study-id.ts';
+import { useStudyId } from '../../hooks/use-study-id.ts';
 import { codeNames } from './code-names.ts';
 import { FinalLabelCounts } from './final-label-counts.tsx';
 import { QueueFiltersForm } from './queue-filters.tsx';

@@ -3,7 +3,7 @@ import { useSearchParams } from 'react-router';
 import { agreementQuery, type AgreementParams } from '../../api/agreement.ts';
 import { useClient } from '../../api/client-context.tsx';
 import { ErrorMessage } from '../../components/error-message.tsx';
-import { useStudyId } from '../studies/use-study-id.ts';
+import { useStudyId } from '../../hooks/use-study-id.ts';
 import { ConfusionSection } from './confusion-matrix.tsx';
 import { AgreementControls } from './controls.tsx';
 import { DisagreementList } from './disagreement-list.tsx';

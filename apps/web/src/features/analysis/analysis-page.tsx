@@ -3,7 +3,7 @@ import { analysisOptionsQuery, trendQuery } from '../../api/analysis.ts';
 import { useClient } from '../../api/client-context.tsx';
 import { studyQuery } from '../../api/studies.ts';
 import { ErrorMessage } from '../../components/error-message.tsx';
-import { useStudyId } from '../studies/use-study-id.ts';
+import { useStudyId } from '../../hooks/use-study-id.ts';
 import { CooccurrenceSection } from './cooccurrence-section.tsx';
 import { CountsSection } from './counts-section.tsx';
 import { FilterBar } from './filter-bar.tsx';

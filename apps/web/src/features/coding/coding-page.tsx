@@ -6,7 +6,7 @@ import { codebookQuery } from '../../api/codebook-read.ts';
 import { myUnitsQuery, progressQuery, roundsQuery, unitQuery } from '../../api/coding.ts';
 import { studyQuery } from '../../api/studies.ts';
 import { ErrorMessage } from '../../components/error-message.tsx';
-import { useStudyId } from '../studies/use-study-id.ts';
+import { useStudyId } from '../../hooks/use-study-id.ts';
 import { CodingWorkspace } from './coding-workspace.tsx';
 import { defaultRound } from './round-picker.tsx';
 

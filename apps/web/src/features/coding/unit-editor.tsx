@@ -2,7 +2,7 @@ import { RESERVED_SHORTCUT_KEYS } from '@threadcoder/taxonomy';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { CodebookCode } from '../../api/codebook-read.ts';
 import type { SaveCodingVars, UnitDetail } from '../../api/coding.ts';
-import { SuggestionsPanel } from '../suggestions/suggestions-panel.tsx';
+import { SuggestionsPanel } from './suggestions-panel.tsx';
 import { CodebookPanel } from './codebook-panel.tsx';
 import { applicable } from './codebook-tree.ts';
 import { selectionQuote } from './selection.ts';

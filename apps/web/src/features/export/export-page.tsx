@@ -4,7 +4,7 @@ import { agreementExportHref } from '../../api/agreement.ts';
 import { useClient } from '../../api/client-context.tsx';
 import { exportHrefs, exportSummaryQuery, type Period, type ReportFormat } from '../../api/exports.ts';
 import { ErrorMessage } from '../../components/error-message.tsx';
-import { useStudyId } from '../studies/use-study-id.ts';
+import { useStudyId } from '../../hooks/use-study-id.ts';
 import { Columns, Download, ExportCard } from './export-card.tsx';
 
 const PERIODS: [Period, string][] = [

@@ -5,9 +5,9 @@ import { useChangeSelection, type SelectionChangeRequest } from '../../api/selec
 import { threadsQuery, type ThreadQuery } from '../../api/threads.ts';
 import { ErrorMessage } from '../../components/error-message.tsx';
 // The selection page reuses the thread browser (filters and virtual list); threads never imports selection.
-import { ThreadFilters } from '../threads/thread-filters.tsx';
-import { ThreadList } from '../threads/thread-list.tsx';
-import { useThreadQuery } from '../threads/use-thread-query.ts';
+import { ThreadFilters } from '../../components/thread-browser/thread-filters.tsx';
+import { ThreadList } from '../../components/thread-browser/thread-list.tsx';
+import { useThreadQuery } from '../../components/thread-browser/use-thread-query.ts';
 import { describeChange } from './describe-rule.ts';
 
 /** The filter part of the browser's query, as a selection rule's filter. */

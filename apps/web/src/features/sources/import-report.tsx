@@ -1,6 +1,6 @@
 import type { ImportRecord } from '../../api/imports.ts';
 import { ChangeCountsTable } from './change-counts-table.tsx';
-import { SearchIndexStatus } from '../threads/search-index-status.tsx';
+import { SearchIndexStatus } from '../../components/search-index-status.tsx';
 
 type Report = NonNullable<ImportRecord['report']>;
 

@@ -3,7 +3,7 @@ import { useSearchParams } from 'react-router';
 import { useClient } from '../../api/client-context.tsx';
 import { auditQuery, membersQuery, type AuditEntry, type AuditFilter } from '../../api/studies.ts';
 import { ErrorMessage } from '../../components/error-message.tsx';
-import { useStudyId } from './use-study-id.ts';
+import { useStudyId } from '../../hooks/use-study-id.ts';
 
 const pageSize = 50;
 const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium' });

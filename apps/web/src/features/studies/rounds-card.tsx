@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useClient } from '../../api/client-context.tsx';
 import { progressQuery, roundsQuery, useCreateRound, type Round, type Study } from '../../api/studies.ts';
 import { ErrorMessage } from '../../components/error-message.tsx';
-import { AssistedToggle } from '../suggestions/assisted-toggle.tsx';
+import { AssistedToggle } from './assisted-toggle.tsx';
 import { CloseRoundDialog, UnblindDialog } from './round-dialogs.tsx';
 
 type Pending = { round: Round; action: 'close' | 'unblind' } | null;

@@ -3,7 +3,7 @@ import { NavLink, Outlet } from 'react-router';
 import { useClient } from '../../api/client-context.tsx';
 import { studyQuery } from '../../api/studies.ts';
 import { ErrorMessage } from '../../components/error-message.tsx';
-import { useStudyId } from './use-study-id.ts';
+import { useStudyId } from '../../hooks/use-study-id.ts';
 
 const tabs = [
   ['', 'Overview'],

@@ -7,7 +7,7 @@ import { ProgressCard } from './progress-card.tsx';
 import { RoundsCard } from './rounds-card.tsx';
 import { SamplePanel } from './sample-panel.tsx';
 import { SettingsCard } from './settings-card.tsx';
-import { useStudyId } from './use-study-id.ts';
+import { useStudyId } from '../../hooks/use-study-id.ts';
 
 /** A study at a glance; owners manage it here, everyone else reads the same page without the controls. */
 export function StudyOverview() {

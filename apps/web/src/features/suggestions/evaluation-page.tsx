@@ -4,7 +4,7 @@ import { codebookQuery } from '../../api/codebook-read.ts';
 import { studyQuery } from '../../api/studies.ts';
 import { evaluationQuery, useTrainModel, type SuggestionEvaluation } from '../../api/suggestions.ts';
 import { ErrorMessage } from '../../components/error-message.tsx';
-import { useStudyId } from '../studies/use-study-id.ts';
+import { useStudyId } from '../../hooks/use-study-id.ts';
 
 type Evaluation = NonNullable<Extract<SuggestionEvaluation, { evaluation: unknown }>['evaluation']>;
 

@@ -1,7 +1,7 @@
-import { ThreadFilters } from './thread-filters.tsx';
-import { ThreadList } from './thread-list.tsx';
-import { SearchIndexStatus } from './search-index-status.tsx';
-import { useThreadQuery } from './use-thread-query.ts';
+import { ThreadFilters } from '../../components/thread-browser/thread-filters.tsx';
+import { ThreadList } from '../../components/thread-browser/thread-list.tsx';
+import { SearchIndexStatus } from '../../components/search-index-status.tsx';
+import { useThreadQuery } from '../../components/thread-browser/use-thread-query.ts';
 
 /** Every imported thread: full-text search over titles and posts, filters, a virtual list. */
 export function ThreadsPage() {

@@ -1,15 +1,15 @@
 import { Route } from 'react-router';
-import { CodingPage } from '../coding/coding-page.tsx';
-import { AdjudicationPage } from '../adjudication/adjudication-page.tsx';
-import { AgreementPage } from '../agreement/agreement-page.tsx';
-import { AnalysisPage } from '../analysis/analysis-page.tsx';
-import { CodebookPage } from '../codebook/codebook-page.tsx';
-import { ExportPage } from '../export/export-page.tsx';
-import { SelectionPage } from '../selection/selection-page.tsx';
-import { EvaluationPage } from '../suggestions/evaluation-page.tsx';
-import { AuditPage } from './audit-page.tsx';
-import { StudyLayout } from './study-layout.tsx';
-import { StudyOverview } from './study-overview.tsx';
+import { CodingPage } from '../features/coding/coding-page.tsx';
+import { AdjudicationPage } from '../features/adjudication/adjudication-page.tsx';
+import { AgreementPage } from '../features/agreement/agreement-page.tsx';
+import { AnalysisPage } from '../features/analysis/analysis-page.tsx';
+import { CodebookPage } from '../features/codebook/codebook-page.tsx';
+import { ExportPage } from '../features/export/export-page.tsx';
+import { SelectionPage } from '../features/selection/selection-page.tsx';
+import { EvaluationPage } from '../features/suggestions/evaluation-page.tsx';
+import { AuditPage } from '../features/studies/audit-page.tsx';
+import { StudyLayout } from '../features/studies/study-layout.tsx';
+import { StudyOverview } from '../features/studies/study-overview.tsx';
 
 /** Every page of one study, under its tabbed layout. Each feature folder owns its page. */
 export function studyRoutes() {

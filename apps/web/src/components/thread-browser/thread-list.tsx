@@ -4,7 +4,7 @@ import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import { useClient } from '../../api/client-context.tsx';
 import { threadsQuery, type ThreadQuery, type ThreadRow } from '../../api/threads.ts';
-import { ErrorMessage } from '../../components/error-message.tsx';
+import { ErrorMessage } from '../error-message.tsx';
 
 const ROW_HEIGHT = 58;
 // Start loading the next page this many rows before the end comes into view.

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { unwrap, type Client } from '../../api/client.ts';
-import { useClient } from '../../api/client-context.tsx';
+import { unwrap, type Client } from '../api/client.ts';
+import { useClient } from '../api/client-context.tsx';
 
 // A big import is done before its posts are in the full-text index (the server indexes them
 // right after, in the background); until then search may miss them. Polled while indexing.
