@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { strFromU8 } from 'fflate';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { addMember, insertStudy } from '../../apps/api/src/db/studies.ts';
+import { distinctiveTermsReport } from '../../apps/api/src/db/analysis-terms.ts';
 import { insertUnits } from '../../apps/api/src/db/units.ts';
+import { trainingData } from '../../apps/api/src/suggest/training-data.ts';
 import { childrenNamed, readQdpx, walk } from '../exports/qdpx-read.ts';
 import { loggedIn } from '../support/agent.ts';
 import { insertTemplateCodebook, pinCodebook } from '../support/forum.ts';
@@ -73,7 +75,7 @@ describe('a re-import that edits a coded post', () => {
       current: 2,
       editedSinceCoded: true,
       codedText: 'Use push_to_hub().',
-      currentText: 'Use upload_folder() instead, it is faster.',
+      currentText: 'Use upload_folder() instead: upload_folder() is faster.',
     });
     // Saving again (a new memo) keeps the revision the quote was taken from.
     const again = await cora.request('PUT', `${s.unitPath}/coding`, {
@@ -89,7 +91,7 @@ describe('a re-import that edits a coded post', () => {
     await importTopics(t.db, dir, withEditedAnswer(), 'edited.jsonl');
     const cody = await loggedIn(t.app, 'cody');
     const before = await (await cody.get(s.unitPath)).json();
-    expect(unitPost(before).text).toBe('Use upload_folder() instead, it is faster.');
+    expect(unitPost(before).text).toBe('Use upload_folder() instead: upload_folder() is faster.');
     expect(before.editedSinceCoded).toBe(false);
     expect(before.revision).toEqual({
       coded: null,
@@ -122,7 +124,7 @@ describe('a re-import that edits a coded post', () => {
     expect(unitPost(body).text).toBe('Use push_to_hub().');
     expect(body.editedSinceCoded).toBe(true);
     expect(body.revision.codedText).toBe('Use push_to_hub().');
-    expect(body.revision.currentText).toBe('Use upload_folder() instead, it is faster.');
+    expect(body.revision.currentText).toBe('Use upload_folder() instead: upload_folder() is faster.');
   });
 
   test('the codings CSV names each coding’s revision and the .qdpx writes the coded text', async () => {
@@ -158,6 +160,39 @@ describe('a re-import that edits a coded post', () => {
   });
 });
 
+describe('analyses read the coded text', () => {
+  test('suggestion training and distinctive terms read a settled unit as coded, not as edited since', async () => {
+    const s = await postStudy();
+    const [other] = insertUnits(
+      t.db,
+      s.studyId,
+      s.roundId,
+      [{ threadId: threadIdOf(t.db, '2002'), postId: postIdOf(t.db, '60003'), coderIds: [s.ids.cora!, s.ids.cody!] }],
+      s.ids.owen!,
+      {},
+    );
+    for (const name of ['cora', 'cody']) {
+      const coder = await loggedIn(t.app, name);
+      await coder.request('PUT', `${s.unitPath}/coding`, { codeIds: ['model-usage'] });
+      await coder.request('PUT', `/api/studies/${s.studyId}/units/${other}/coding`, { codeIds: ['beginner-guidance'] });
+    }
+    const owen = await loggedIn(t.app, 'owen');
+    expect((await owen.post(`/api/studies/${s.studyId}/rounds/${s.roundId}/close`)).status).toBe(200);
+    await importTopics(t.db, dir, withEditedAnswer(), 'edited.jsonl');
+
+    expect(trainingData(t.db, s.studyId).examples).toEqual([
+      { text: 'How to push a dataset to the Hub?\nUse push_to_hub().', codeIds: ['model-usage'] },
+      { text: 'Tokenizer pads on the wrong side\nSet padding_side="left"?', codeIds: ['beginner-guidance'] },
+    ]);
+    const terms = () =>
+      distinctiveTermsReport(t.db, s.studyId, { code: 'model-usage' }).codes.flatMap((c) => c.terms.map((x) => x.term));
+    expect(terms()).toEqual([]);
+    // Read as stored now (as before revisions), the edit's repeated word would be a distinctive term.
+    t.db.exec('DELETE FROM post_revisions');
+    expect(terms()).toContain('upload_folder');
+  });
+});
+
 describe('what makes a revision', () => {
   const revisions = () =>
     t.db
@@ -187,7 +222,7 @@ describe('what makes a revision', () => {
       post: '60002',
       revision: 2,
       threadRevision: 2,
-      text: 'Use upload_folder() instead, it is faster.',
+      text: 'Use upload_folder() instead: upload_folder() is faster.',
     });
     expect(revisions()).toHaveLength(6);
   });

@@ -30,7 +30,8 @@ export function importTopics(db: Db, dir: string, list: Topic[], name = 'topics.
 /** The dump after post 60002 ("Use push_to_hub().") was edited on the forum. */
 export function withEditedAnswer(): Topic[] {
   const list = topics();
-  list[0]!.post_stream.posts[1]!.cooked = '<p>Use <code>upload_folder()</code> instead, it is faster.</p>';
+  list[0]!.post_stream.posts[1]!.cooked =
+    '<p>Use <code>upload_folder()</code> instead: <code>upload_folder()</code> is faster.</p>';
   return list;
 }
 
