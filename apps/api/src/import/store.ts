@@ -7,7 +7,7 @@
 // this file are kept: a dump may cover only part of a forum.
 import { AppError } from '../http/errors.ts';
 import type { Db } from '../db/open.ts';
-import { currentThreadRevision, recordPostRevision, recordThreadRevision } from '../db/revisions.ts';
+import { recordPostRevision, recordThreadRevision } from '../db/revisions.ts';
 import { newRows, searchIndexState, type SearchIndexState } from '../db/search-catchup.ts';
 import { indexNewPost, indexNewThread, listUnindexedPost, listUnindexedThread } from '../db/search-index.ts';
 import type { Staging, StagedPostRow } from './staging.ts';
@@ -47,15 +47,14 @@ interface PostRow {
 }
 
 /**
- * The thread whose rows are being stored, and its revision for this import: a new revision is
- * made at the first change to its title, a post's content or its set of posts, and shared by
- * every later change in the same import.
+ * The thread whose rows are being stored, and its revision made by this import (null: none yet):
+ * a new revision is made at the first change to its title, a post's content or its set of posts,
+ * and shared by every later change in the same import.
  */
 interface ThreadInStore {
   id: number;
   title: string;
-  revision: number;
-  revised: boolean;
+  revision: number | null;
 }
 
 const conflict = () =>
@@ -188,9 +187,9 @@ function upsertThread(
     index.thread(id, r.title);
     for (const tag of JSON.parse(r.tagsJson) as string[]) q.addTag.run(id, tag);
     counts.new++;
-    return { id, title: r.title, revision: recordThreadRevision(db, id, r.title, importId), revised: true };
+    return { id, title: r.title, revision: recordThreadRevision(db, id, r.title, importId) };
   }
-  const thread = { id: old.id, title: r.title, revision: currentThreadRevision(db, old.id), revised: false };
+  const thread: ThreadInStore = { id: old.id, title: r.title, revision: null };
   // A field this file does not have (no --base-url this time, no view counts) keeps its stored value.
   const next = {
     title: r.title,
@@ -226,10 +225,7 @@ function upsertThread(
 
 /** The thread revision this import's changes belong to, made at the first change. */
 function revise(db: Db, thread: ThreadInStore, importId: number | null): number {
-  if (!thread.revised) {
-    thread.revision = recordThreadRevision(db, thread.id, thread.title, importId);
-    thread.revised = true;
-  }
+  thread.revision ??= recordThreadRevision(db, thread.id, thread.title, importId);
   return thread.revision;
 }
 
