@@ -89,6 +89,7 @@ describe('the queue', () => {
           unsure: false,
           quotes: {},
           updatedAt: expect.any(String),
+          revision: 1,
         },
         {
           coderId: s.ids.cora,
@@ -99,6 +100,7 @@ describe('the queue', () => {
           unsure: true,
           quotes: { 'model-usage': { text: 'Post', start: 0, end: 4 } },
           updatedAt: expect.any(String),
+          revision: 1,
         },
       ],
       sharedCodeIds: ['model-usage'],

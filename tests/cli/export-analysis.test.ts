@@ -27,8 +27,8 @@ describe('threadcoder export counts|codings|final|report|qdpx', () => {
   test('codings to stdout: the operator sees every coding, blind or not', async () => {
     expect(await run(['codings', '--study', study()])).toBe(0);
     const lines = output.stdout().split('\r\n');
-    expect(lines[0]).toBe('unit,thread,post,coder,code,round,created_at');
-    expect(lines).toContain('4,t1,2,cora,reuse,Main,2024-02-07T10:00:00.000Z');
+    expect(lines[0]).toBe('unit,thread,post,coder,code,round,created_at,revision');
+    expect(lines).toContain('4,t1,2,cora,reuse,Main,2024-02-07T10:00:00.000Z,1');
     expect(lines).toHaveLength(1 + 8 + 1);
     expect(output.stderr()).toBe('');
   });

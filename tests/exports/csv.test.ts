@@ -22,15 +22,15 @@ describe('codings CSV', () => {
   test('the operator gets one row per (unit, coder, code); a coding without labels is one row with an empty code', () => {
     expect(body('codings')).toBe(
       lines(
-        'unit,thread,post,coder,code,round,created_at',
-        '1,t1,1,cody,docs,Calibration,2024-02-02T10:00:00.000Z',
-        '1,t1,1,cora,docs,Calibration,2024-02-01T10:00:00.000Z',
-        '2,t2,1,cody,docs,Calibration,2024-02-04T10:00:00.000Z',
-        '2,t2,1,cody,setup,Calibration,2024-02-04T10:00:00.000Z',
-        '2,t2,1,cora,setup,Calibration,2024-02-03T10:00:00.000Z',
-        '3,t2,2,cody,,Calibration,2024-02-06T10:00:00.000Z',
-        '3,t2,2,cora,,Calibration,2024-02-05T10:00:00.000Z',
-        '4,t1,2,cora,reuse,Main,2024-02-07T10:00:00.000Z',
+        'unit,thread,post,coder,code,round,created_at,revision',
+        '1,t1,1,cody,docs,Calibration,2024-02-02T10:00:00.000Z,1',
+        '1,t1,1,cora,docs,Calibration,2024-02-01T10:00:00.000Z,1',
+        '2,t2,1,cody,docs,Calibration,2024-02-04T10:00:00.000Z,1',
+        '2,t2,1,cody,setup,Calibration,2024-02-04T10:00:00.000Z,1',
+        '2,t2,1,cora,setup,Calibration,2024-02-03T10:00:00.000Z,1',
+        '3,t2,2,cody,,Calibration,2024-02-06T10:00:00.000Z,1',
+        '3,t2,2,cora,,Calibration,2024-02-05T10:00:00.000Z,1',
+        '4,t1,2,cora,reuse,Main,2024-02-07T10:00:00.000Z,1',
       ),
     );
   });
@@ -38,12 +38,12 @@ describe('codings CSV', () => {
   test('a coder of the blind study gets their own rows and the other coder’s only for the unit in adjudication', () => {
     expect(body('codings', member('cody', 'coder'))).toBe(
       lines(
-        'unit,thread,post,coder,code,round,created_at',
-        '1,t1,1,cody,docs,Calibration,2024-02-02T10:00:00.000Z',
-        '2,t2,1,cody,docs,Calibration,2024-02-04T10:00:00.000Z',
-        '2,t2,1,cody,setup,Calibration,2024-02-04T10:00:00.000Z',
-        '2,t2,1,cora,setup,Calibration,2024-02-03T10:00:00.000Z',
-        '3,t2,2,cody,,Calibration,2024-02-06T10:00:00.000Z',
+        'unit,thread,post,coder,code,round,created_at,revision',
+        '1,t1,1,cody,docs,Calibration,2024-02-02T10:00:00.000Z,1',
+        '2,t2,1,cody,docs,Calibration,2024-02-04T10:00:00.000Z,1',
+        '2,t2,1,cody,setup,Calibration,2024-02-04T10:00:00.000Z,1',
+        '2,t2,1,cora,setup,Calibration,2024-02-03T10:00:00.000Z,1',
+        '3,t2,2,cody,,Calibration,2024-02-06T10:00:00.000Z,1',
       ),
     );
   });
@@ -142,7 +142,7 @@ test('a text cell a spreadsheet would run as a formula gets a leading apostrophe
   s.t.db.prepare('UPDATE rounds SET name = \'=HYPERLINK("x")\' WHERE id = ?').run(s.rounds.main);
   try {
     expect(body('codings').split('\r\n').at(-2)).toBe(
-      '4,t1,2,cora,reuse,"\'=HYPERLINK(""x"")",2024-02-07T10:00:00.000Z',
+      '4,t1,2,cora,reuse,"\'=HYPERLINK(""x"")",2024-02-07T10:00:00.000Z,1',
     );
   } finally {
     s.t.db.prepare("UPDATE rounds SET name = 'Main' WHERE id = ?").run(s.rounds.main);

@@ -21,6 +21,8 @@ export interface CoderCoding {
   unsure: boolean;
   quotes: Record<string, Quote>;
   updatedAt: string;
+  /** The unit's revision the coding was made on (its quotes' offsets refer to that text). */
+  revision: number;
 }
 
 export interface QueueItem {
@@ -116,7 +118,7 @@ function visibleCodings(db: Db, unitIds: string, viewerId: number): Map<number, 
   const rows = db
     .prepare(
       `SELECT c.id, c.unit_id AS unitId, c.coder_id AS coderId, usr.username, usr.display_name AS displayName, c.memo, c.unsure,
-         c.updated_at AS updatedAt
+         c.updated_at AS updatedAt, c.revision
        FROM codings c JOIN units u ON u.id = c.unit_id JOIN rounds r ON r.id = u.round_id JOIN studies s ON s.id = u.study_id
        JOIN users usr ON usr.id = c.coder_id
        WHERE u.id IN (SELECT value FROM json_each(@unitIds)) AND ${codingVisibleSql}

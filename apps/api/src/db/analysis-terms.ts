@@ -1,17 +1,18 @@
 // Distinctive terms per code (analysis/tfidf.ts) over the texts of the settled units under the
-// filters: a post unit's text, or a thread unit's title and posts. Every unit is one document;
+// filters, as coded (db/coded-text-sql.ts): a post unit's text, or a thread unit's title and posts. Every unit is one document;
 // a code's documents are its units (rolled up: a unit with a code below counts for the code).
 import { codeNodes } from '../analysis/code-tree.ts';
 import { distinctiveTerms, prepareCorpus, type TermScore } from '../analysis/tfidf.ts';
 import { ensureFacts } from './analysis-facts.ts';
+import { codedPostTextSql, codedThreadPostsSql, codedTitleSql } from './coded-text-sql.ts';
 import { factsWhere, filterParams, type AnalysisFilters } from './analysis-filters.ts';
 import type { Db } from './open.ts';
 import { statement } from './prepared.ts';
 
 const unitTexts = statement<[Record<string, unknown>], [number, string]>(
-  `SELECT f.unit_id, CASE WHEN u.post_id IS NOT NULL THEN p.text
-     ELSE t.title || char(10) || COALESCE((SELECT group_concat(x.text, char(10)) FROM (SELECT text FROM posts WHERE thread_id = u.thread_id ORDER BY post_number) x), '') END
-   FROM analysis_facts f JOIN units u ON u.id = f.unit_id JOIN threads t ON t.id = u.thread_id LEFT JOIN posts p ON p.id = u.post_id
+  `SELECT f.unit_id, CASE WHEN u.post_id IS NOT NULL THEN ${codedPostTextSql}
+     ELSE ${codedTitleSql} || char(10) || COALESCE((SELECT group_concat(x.text, char(10)) FROM (SELECT text FROM ${codedThreadPostsSql} ORDER BY post_number) x), '') END
+   FROM analysis_facts f JOIN units u ON u.id = f.unit_id
    WHERE ${factsWhere('f')} AND f.first = 1 ORDER BY f.unit_id`,
   (s) => s.raw(),
 );

@@ -4,6 +4,7 @@ import { audit } from './audit.ts';
 import type { Db } from './open.ts';
 import { cachedVersion, studyCodingSettings } from './pinned-codebook.ts';
 import { perDb, statement } from './prepared.ts';
+import { currentUnitRevisionSql } from './revisions.ts';
 import { assertRoundOpen } from './rounds.ts';
 
 export interface Quote {
@@ -24,6 +25,8 @@ export interface Coding extends CodingInput {
   unitId: number;
   coderId: number;
   versionId: number;
+  /** The unit's revision this coding was made on (db/revisions.ts): set when it is first saved, then kept. */
+  revision: number;
   createdAt: string;
   updatedAt: string;
 }
@@ -33,18 +36,22 @@ type RawLabel = { codeId: string; quote: string | null; start: number | null; en
 
 // Saving a coding is the hottest write, so its statements are prepared once per connection.
 const selectCoding = statement<[number, number], RawCoding>(
-  `SELECT id, unit_id AS unitId, coder_id AS coderId, version_id AS versionId, memo, unsure, created_at AS createdAt, updated_at AS updatedAt
+  `SELECT id, unit_id AS unitId, coder_id AS coderId, version_id AS versionId, revision, memo, unsure, created_at AS createdAt, updated_at AS updatedAt
    FROM codings WHERE unit_id = ? AND coder_id = ?`,
 );
 const selectLabels = statement<[number], RawLabel>(
   'SELECT code_id AS codeId, quote, quote_start AS start, quote_end AS end FROM coding_labels WHERE coding_id = ? ORDER BY code_id',
 );
-const upsertCoding = statement<[number, number, number, string, number, string, string], number>(
-  `INSERT INTO codings (unit_id, coder_id, version_id, memo, unsure, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+// A new coding is made on the unit's current revision; saving it again keeps the revision its quotes refer to.
+const upsertCoding = statement<
+  { unitId: number; coderId: number; versionId: number; memo: string; unsure: number; now: string },
+  { id: number; revision: number }
+>(
+  `INSERT INTO codings (unit_id, coder_id, version_id, memo, unsure, created_at, updated_at, revision)
+   SELECT u.id, @coderId, @versionId, @memo, @unsure, @now, @now, ${currentUnitRevisionSql} FROM units u WHERE u.id = @unitId
    ON CONFLICT (unit_id, coder_id) DO UPDATE SET version_id = excluded.version_id, memo = excluded.memo,
      unsure = excluded.unsure, updated_at = excluded.updated_at
-   RETURNING id`,
-  (s) => s.pluck(),
+   RETURNING id, revision`,
 );
 const deleteLabels = statement<[number]>('DELETE FROM coding_labels WHERE coding_id = ?');
 const insertLabel = statement<[number, string, string | null, number | null, number | null]>(
@@ -72,7 +79,14 @@ const saveTransaction = perDb((db) =>
   db.transaction((...[studyId, unitId, coderId, versionId, input]: SaveArgs): Coding => {
     const before = getCoding(db, unitId, coderId);
     const now = new Date().toISOString();
-    const codingId = upsertCoding(db).get(unitId, coderId, versionId, input.memo, input.unsure ? 1 : 0, now, now)!;
+    const { id: codingId, revision } = upsertCoding(db).get({
+      unitId,
+      coderId,
+      versionId,
+      memo: input.memo,
+      unsure: input.unsure ? 1 : 0,
+      now,
+    })!;
     deleteLabels(db).run(codingId);
     const label = insertLabel(db);
     for (const code of input.codeIds) {
@@ -92,6 +106,7 @@ const saveTransaction = perDb((db) =>
       unitId,
       coderId,
       versionId,
+      revision,
       memo: input.memo,
       unsure: input.unsure,
       createdAt,

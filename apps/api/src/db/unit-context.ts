@@ -1,4 +1,5 @@
 import type { Db } from './open.ts';
+import { unitContentAt, unitRevision, type UnitRevision } from './unit-revision.ts';
 import type { UnitRow } from './units.ts';
 
 export interface ContextPost {
@@ -24,13 +25,21 @@ export interface UnitContext {
     posts: number;
   };
   posts: ContextPost[];
+  /** The forum changed the unit after it was coded: the unit's text above is as coded, and `revision` holds both texts. */
+  editedSinceCoded: boolean;
+  revision: UnitRevision;
 }
 
 // A post unit is shown with this many neighbours on each side; a thread unit shows all its posts.
 const neighbours = 3;
 
-/** What a coder reads to code a unit: the thread's facts and the unit's post among its neighbours. */
-export function unitContext(db: Db, unit: UnitRow): UnitContext {
+/**
+ * What a coder reads to code a unit: the thread's facts and the unit's post among its neighbours.
+ * The unit's own text (its post, or a thread unit's title and posts) is shown at `codedRevision`,
+ * the revision the coding in view was made on; null (nothing coded yet) shows the current one.
+ * Neighbours are context and show as they are now.
+ */
+export function unitContext(db: Db, unit: UnitRow, codedRevision: number | null): UnitContext {
   const t = db
     .prepare(
       `SELECT id, title, category, tags_json AS tagsJson, url, created_at AS createdAt,
@@ -48,9 +57,24 @@ export function unitContext(db: Db, unit: UnitRow): UnitContext {
       .prepare(`${select} WHERE thread_id = ? AND post_number BETWEEN ? AND ? ORDER BY post_number`)
       .all(unit.threadId, n - neighbours, n + neighbours) as typeof rows;
   }
+  const revision = unitRevision(db, unit, codedRevision);
   const { tagsJson, ...thread } = t;
+  const posts = rows.map((p) => ({ ...p, isUnit: unit.postId === null || p.id === unit.postId }));
+  if (!revision.editedSinceCoded)
+    return { thread: { ...thread, tags: JSON.parse(tagsJson) as string[] }, posts, editedSinceCoded: false, revision };
+  const coded = unitContentAt(db, unit, codedRevision!);
+  const codedPosts = new Map(coded.posts.map((p) => [p.id, p]));
   return {
-    thread: { ...thread, tags: JSON.parse(tagsJson) as string[] },
-    posts: rows.map((p) => ({ ...p, isUnit: unit.postId === null || p.id === unit.postId })),
+    thread: {
+      ...thread,
+      title: unit.postId === null ? coded.title : thread.title,
+      tags: JSON.parse(tagsJson) as string[],
+    },
+    // A thread unit leaves out posts added after it was coded; a post unit's neighbours stay as they are.
+    posts: posts
+      .filter((p) => !p.isUnit || codedPosts.has(p.id))
+      .map((p) => (p.isUnit ? { ...p, ...codedPosts.get(p.id)! } : p)),
+    editedSinceCoded: true,
+    revision,
   };
 }

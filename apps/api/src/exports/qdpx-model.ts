@@ -12,10 +12,15 @@
 // - Memos and adjudication rationales are Notes, referenced from their selection (NoteRef).
 // - Guids are name-based UUIDs (v5) from stable keys, so exporting twice gives the same guids;
 //   code guids are packages/taxonomy's codeGuid, the same as in the .qdc codebook export.
+// - Revisions: a unit's text is written as at its coded revision, the one its first coding
+//   (among those the viewer may see) was made on, so quotes fall on the words they were taken
+//   from; a later coder's quote made on a newer text is written only where that text still
+//   holds it at the same offsets.
 // Codings pass the blind rule for the viewer; final labels and rationales are included only
 // for viewers who may see results (access.ts).
 import { uuidV5 } from '@threadcoder/taxonomy';
 import type { Db } from '../db/open.ts';
+import { unitContentAt } from '../db/unit-revision.ts';
 import { codingVisibleSql } from '../db/visibility.ts';
 import { canSeeResults, viewerParams, type Viewer } from './access.ts';
 import { finalLabelRows } from './final-labels.ts';
@@ -91,12 +96,18 @@ interface UnitRow {
   postId: number | null;
   postNumber: number | null;
 }
+interface PostText {
+  id: number;
+  threadId: number;
+  text: string;
+}
 interface LabelRow {
   unitId: number;
   username: string;
   displayName: string;
   memo: string;
   createdAt: string;
+  revision: number;
   codeId: string | null;
   quote: string | null;
   start: number | null;
@@ -114,7 +125,7 @@ function readRows(db: Db, studyId: number, viewer: Viewer) {
     .prepare(
       'SELECT id, thread_id AS threadId, text FROM posts WHERE thread_id IN (SELECT thread_id FROM units WHERE study_id = ?) ORDER BY thread_id, post_number, id',
     )
-    .all(studyId) as { id: number; threadId: number; text: string }[];
+    .all(studyId) as PostText[];
   const units = db
     .prepare(
       'SELECT u.id, u.thread_id AS threadId, u.post_id AS postId, p.post_number AS postNumber FROM units u LEFT JOIN posts p ON p.id = u.post_id WHERE u.study_id = ? ORDER BY u.position, u.id',
@@ -123,14 +134,41 @@ function readRows(db: Db, studyId: number, viewer: Viewer) {
   const labels = db
     .prepare(
       `SELECT c.unit_id AS unitId, usr.username, usr.display_name AS displayName, c.memo, c.created_at AS createdAt,
-         l.code_id AS codeId, l.quote, l.quote_start AS start, l.quote_end AS end
+         c.revision, l.code_id AS codeId, l.quote, l.quote_start AS start, l.quote_end AS end
        FROM codings c JOIN units u ON u.id = c.unit_id JOIN rounds r ON r.id = u.round_id JOIN studies s ON s.id = u.study_id
        JOIN users usr ON usr.id = c.coder_id JOIN coding_labels l ON l.coding_id = c.id
        WHERE u.study_id = @studyId AND (@operator = 1 OR ${codingVisibleSql})
        ORDER BY u.position, usr.username, l.code_id`,
     )
     .all({ studyId, ...viewerParams(viewer) }) as LabelRow[];
-  return { threads, posts, units, labels };
+  return { threads, posts: atCodedRevisions(db, threads, posts, units, labels), units, labels };
+}
+
+/** Each unit's revision its first visible coding was made on. */
+function codedRevisions(labels: LabelRow[]): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const l of labels) out.set(l.unitId, Math.min(l.revision, out.get(l.unitId) ?? l.revision));
+  return out;
+}
+
+/** The threads' posts with each coded unit's text (and a thread unit's title) as at its coded revision. */
+function atCodedRevisions(db: Db, threads: ThreadRow[], posts: PostText[], units: UnitRow[], labels: LabelRow[]) {
+  const coded = codedRevisions(labels);
+  let out = posts;
+  for (const unit of units) {
+    const revision = coded.get(unit.id);
+    if (revision === undefined) continue;
+    const content = unitContentAt(db, unit, revision);
+    const texts = new Map(content.posts.map((p) => [p.id, p.text]));
+    if (unit.postId === null) {
+      out = [
+        ...out.filter((p) => p.threadId !== unit.threadId),
+        ...content.posts.map((p) => ({ ...p, threadId: unit.threadId })),
+      ];
+      threads.find((t) => t.id === unit.threadId)!.title = content.title;
+    } else out = out.map((p) => (texts.has(p.id) ? { ...p, text: texts.get(p.id)! } : p));
+  }
+  return out;
 }
 
 function describeThread(t: ThreadRow): string {
@@ -146,6 +184,7 @@ function describeThread(t: ThreadRow): string {
 
 export function qdpxModel(db: Db, study: StudyInfo, viewer: Viewer): QdpxModel {
   const { threads, posts, units, labels } = readRows(db, study.id, viewer);
+  const codedRevision = codedRevisions(labels);
   const users = new Map<string, string>(); // username -> display name
   const notes: QdpxNote[] = [];
   const codeIds = new Set<string>();
@@ -224,6 +263,8 @@ export function qdpxModel(db: Db, study: StudyInfo, viewer: Viewer): QdpxModel {
         r.end <= r.start ||
         r.end > storedLength
       )
+        continue;
+      if (r.revision !== codedRevision.get(unit.id) && !quoteHolds(source.text, storedStart + r.start, r.quote))
         continue;
       const quoteGuid = guidOf(`${base}/quote:${r.codeId}`);
       source.selections.push({
@@ -307,6 +348,11 @@ export function qdpxModel(db: Db, study: StudyInfo, viewer: Viewer): QdpxModel {
     codeIds,
     creatingUser: creator && users.has(creator) ? userGuid(creator) : null,
   };
+}
+
+/** Whether the source's stored text still has the quote at this offset. */
+function quoteHolds(text: SourceText, storedStart: number, quote: string): boolean {
+  return text.storedSlice(storedStart, storedStart + Array.from(quote).length) === quote;
 }
 
 function closedAt(db: Db, roundId: number): string {

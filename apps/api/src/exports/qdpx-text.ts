@@ -15,6 +15,8 @@ export interface SourceText {
   storedLength: number;
   /** Code-point offset in the written text of a code-point offset in the stored (joined) text. */
   at(storedOffset: number): number;
+  /** The stored (joined) text between two code-point offsets. */
+  storedSlice(start: number, end: number): string;
   /** Code-point span of each post in the written text, by post id. */
   posts: Map<number, { start: number; end: number; storedStart: number; storedLength: number }>;
 }
@@ -47,6 +49,7 @@ export function sourceText(posts: readonly { id: number; text: string }[]): Sour
     length: out.length,
     storedLength: points.length,
     at: (o) => map[Math.max(0, Math.min(points.length, o))]!,
+    storedSlice: (start, end) => points.slice(start, end).join(''),
     posts: spans,
   };
 }

@@ -1,11 +1,13 @@
 // Phase 2 of an import: staged rows -> the real database, in ONE better-sqlite3 transaction,
 // so an import lands whole or not at all. A first import into a source copies the attached
 // staging file with INSERT … SELECT; later ones go row by row. Idempotent by (source,
-// external id): a thread or post already stored is updated in place (same row id, so codings
-// made on it are kept) when its content changed, and left alone otherwise. Posts absent from
+// external id): a thread or post already stored is updated in place (same row id) when it
+// changed, and left alone otherwise; a changed title or post content also becomes a new
+// revision (db/revisions.ts), so codings keep the text they were made on. Posts absent from
 // this file are kept: a dump may cover only part of a forum.
 import { AppError } from '../http/errors.ts';
 import type { Db } from '../db/open.ts';
+import { recordPostRevision, recordThreadRevision } from '../db/revisions.ts';
 import { newRows, searchIndexState, type SearchIndexState } from '../db/search-catchup.ts';
 import { indexNewPost, indexNewThread, listUnindexedPost, listUnindexedThread } from '../db/search-index.ts';
 import type { Staging, StagedPostRow } from './staging.ts';
@@ -42,6 +44,17 @@ interface PostRow {
   thread_id: number;
   post_number: number;
   content_hash: string;
+}
+
+/**
+ * The thread whose rows are being stored, and its revision made by this import (null: none yet):
+ * a new revision is made at the first change to its title, a post's content or its set of posts,
+ * and shared by every later change in the same import.
+ */
+interface ThreadInStore {
+  id: number;
+  title: string;
+  revision: number | null;
 }
 
 const conflict = () =>
@@ -82,13 +95,14 @@ export function storeStaged(db: Db, staging: Staging, target: StoreTarget): Stor
         else copied.index();
       } else {
         let seq = -1;
-        let threadId = 0;
+        let thread!: ThreadInStore;
+        const importId = target.importId ?? null;
         for (const r of staging.rows()) {
           if (r.threadSeq !== seq) {
             seq = r.threadSeq;
-            threadId = upsertThread(q, index, sourceId, r, target.importId ?? null, threads);
+            thread = upsertThread(db, q, index, sourceId, r, importId, threads);
           }
-          upsertPost(q, index, sourceId, threadId, r, posts);
+          upsertPost(db, q, index, sourceId, thread, r, importId, posts);
         }
       }
       search = searchIndexState(db);
@@ -130,6 +144,14 @@ function copyAll(
        FROM staging.posts ORDER BY seq`,
     )
     .run(ids.post, sourceId, ids.thread).changes;
+  const at = new Date().toISOString();
+  db.prepare(
+    'INSERT INTO thread_revisions (thread_id, revision, title, stored_at, import_id) SELECT ? + seq, 1, title, ?, ? FROM staging.threads',
+  ).run(ids.thread, at, importId);
+  db.prepare(
+    `INSERT INTO post_revisions (post_id, revision, thread_revision, content_hash, html, text, stored_at, import_id)
+     SELECT ? + seq, 1, 1, content_hash, html, text, ?, ? FROM staging.posts`,
+  ).run(ids.post, at, importId);
 }
 
 /** Adds a new row to its full-text index, or lists it for catch-up. */
@@ -139,13 +161,14 @@ interface Index {
 }
 
 function upsertThread(
+  db: Db,
   q: Statements,
   index: Index,
   sourceId: number,
   r: StagedPostRow,
   importId: number | null,
   counts: Counts,
-): number {
+): ThreadInStore {
   const old = q.findThread.get(sourceId, r.externalId) as ThreadRow | undefined;
   if (!old) {
     const id = Number(
@@ -164,8 +187,9 @@ function upsertThread(
     index.thread(id, r.title);
     for (const tag of JSON.parse(r.tagsJson) as string[]) q.addTag.run(id, tag);
     counts.new++;
-    return id;
+    return { id, title: r.title, revision: recordThreadRevision(db, id, r.title, importId) };
   }
+  const thread: ThreadInStore = { id: old.id, title: r.title, revision: null };
   // A field this file does not have (no --base-url this time, no view counts) keeps its stored value.
   const next = {
     title: r.title,
@@ -178,7 +202,7 @@ function upsertThread(
   const same = (Object.keys(next) as (keyof typeof next)[]).every((k) => next[k] === old[k]);
   if (same) {
     counts.unchanged++;
-    return old.id;
+    return thread;
   }
   q.updateThread.run(
     next.title,
@@ -194,18 +218,28 @@ function upsertThread(
     q.clearTags.run(old.id);
     for (const tag of JSON.parse(next.tags_json) as string[]) q.addTag.run(old.id, tag);
   }
+  if (next.title !== old.title) revise(db, thread, importId);
   counts.updated++;
-  return old.id;
+  return thread;
+}
+
+/** The thread revision this import's changes belong to, made at the first change. */
+function revise(db: Db, thread: ThreadInStore, importId: number | null): number {
+  thread.revision ??= recordThreadRevision(db, thread.id, thread.title, importId);
+  return thread.revision;
 }
 
 function upsertPost(
+  db: Db,
   q: Statements,
   index: Index,
   sourceId: number,
-  threadId: number,
+  thread: ThreadInStore,
   r: StagedPostRow,
+  importId: number | null,
   counts: Counts,
 ): void {
+  const threadId = thread.id;
   const old = q.findPost.get(sourceId, r.postExternalId) as PostRow | undefined;
   if (old && old.content_hash === r.contentHash) {
     if (old.thread_id === threadId && old.post_number === r.postNumber) return void counts.unchanged++;
@@ -215,6 +249,9 @@ function upsertPost(
   // Phase 1 skipped sanitizing because the stored hash matched; it no longer does.
   if (r.html === null || r.text === null) throw conflict();
   if (old) {
+    // The input hash also covers likes, author and dates; only a change to what the post says is a revision.
+    const content = q.postContent.get(old.id) as { html: string; text: string };
+    const edited = content.html !== r.html || content.text !== r.text;
     q.updatePost.run(
       threadId,
       r.postNumber,
@@ -227,6 +264,7 @@ function upsertPost(
       r.contentHash,
       old.id,
     );
+    if (edited) recordPostRevision(db, old.id, revise(db, thread, importId), importId);
     counts.updated++;
   } else {
     const id = q.addPost.run(
@@ -243,6 +281,7 @@ function upsertPost(
       r.contentHash,
     ).lastInsertRowid;
     index.post(id, r.text);
+    recordPostRevision(db, Number(id), revise(db, thread, importId), importId);
     counts.new++;
   }
 }
@@ -286,6 +325,7 @@ function build(db: Db) {
     updatePost: db.prepare(
       'UPDATE posts SET thread_id = ?, post_number = ?, reply_to = ?, author = ?, created_at = ?, html = ?, text = ?, like_count = ?, content_hash = ? WHERE id = ?',
     ),
+    postContent: db.prepare('SELECT html, text FROM posts WHERE id = ?'),
     movePost: db.prepare('UPDATE posts SET thread_id = ?, post_number = ? WHERE id = ?'),
     indexThread: indexNewThread(db),
     indexPost: indexNewPost(db),

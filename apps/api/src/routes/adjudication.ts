@@ -70,7 +70,9 @@ export function adjudicationRoutes(db: Db) {
       const item = getQueueItem(db, studyId, unitId, c.get('user').id);
       const unit = getUnit(db, studyId, unitId);
       if (!item || !unit) throw notInAdjudication();
-      return c.json({ item, ...unitContext(db, unit) });
+      // The adjudicator reads the unit as first coded, with what changed since.
+      const revisions = item.codings.map((coding) => coding.revision);
+      return c.json({ item, ...unitContext(db, unit, revisions.length ? Math.min(...revisions) : null) });
     })
     .post('/units/:unitId/settle', roles, validate('param', unitParam), validate('json', settleBody), (c) => {
       const { studyId, unitId } = c.req.valid('param');

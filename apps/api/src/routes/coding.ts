@@ -48,10 +48,12 @@ export function codingRoutes(db: Db) {
       const { studyId, unitId } = c.req.valid('param');
       const { unit } = loadUnit(studyId, unitId, c.get('user'));
       const round = getRound(db, studyId, unit.roundId);
+      const coding = getCoding(db, unitId, c.get('user').id);
       return c.json({
         unit: { ...unit, roundStatus: round.status },
-        ...unitContext(db, unit),
-        coding: getCoding(db, unitId, c.get('user').id),
+        // The coder reads the unit as they coded it; a new coding is made on the current text.
+        ...unitContext(db, unit, coding?.revision ?? null),
+        coding,
       });
     })
     .put(

@@ -4,9 +4,9 @@
 import type { Db } from '../db/open.ts';
 import { cachedVersion } from '../db/pinned-codebook.ts';
 import type { Example } from './model.ts';
-import { unitTextSql } from './unit-text.ts';
+import { codedUnitTextSql } from './unit-text.ts';
 
-const examplesSql = `SELECT u.id AS unitId, ${unitTextSql} AS text,
+const examplesSql = `SELECT u.id AS unitId, ${codedUnitTextSql} AS text,
     (SELECT group_concat(f.code_id, char(31)) FROM (SELECT code_id FROM final_labels WHERE unit_id = u.id ORDER BY code_id) f) AS labels
   FROM units u JOIN rounds r ON r.id = u.round_id JOIN threads t ON t.id = u.thread_id
   WHERE u.study_id = ? AND (

@@ -95,7 +95,15 @@ export function useSaveCoding(
         if (!old) return old;
         const now = new Date().toISOString();
         // Until the server answers, an unsaved first coding has no id of its own.
-        const base = old.coding ?? { id: 0, unitId, coderId: 0, versionId: 0, createdAt: now, updatedAt: now };
+        const base = old.coding ?? {
+          id: 0,
+          unitId,
+          coderId: 0,
+          versionId: 0,
+          revision: old.revision.current,
+          createdAt: now,
+          updatedAt: now,
+        };
         return { ...old, coding: { ...base, ...coding, updatedAt: now } };
       });
       queryClient.setQueryData(

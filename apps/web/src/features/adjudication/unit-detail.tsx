@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { adjudicationUnitQuery, type AdjudicationChoices } from '../../api/adjudication.ts';
 import { useClient } from '../../api/client-context.tsx';
 import { ErrorMessage } from '../../components/error-message.tsx';
+import { EditedSinceCoded } from '../../components/edited-since-coded.tsx';
 import { httpUrl } from '../../components/http-url.ts';
 import type { CodeNames } from './code-names.ts';
 import { CoderCodings } from './coder-codings.tsx';
@@ -33,7 +34,7 @@ export function UnitDetail({ studyId, unitId, choices, names }: Props) {
       </section>
     );
   }
-  const { item, thread, posts } = unit.data;
+  const { item, thread, posts, revision } = unit.data;
   const url = httpUrl(thread.url);
   return (
     <section aria-labelledby="adj-unit-heading" className="card adj-detail">
@@ -49,6 +50,7 @@ export function UnitDetail({ studyId, unitId, choices, names }: Props) {
           </>
         ) : null}
       </p>
+      <EditedSinceCoded revision={revision} />
       <PostContext thread={thread} posts={posts} />
       <CoderCodings codings={item.codings} names={names} />
       {item.status === 'settled' ? (

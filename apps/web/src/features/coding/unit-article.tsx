@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef, type Ref } from 'react';
 import type { UnitDetail } from '../../api/coding.ts';
+import { EditedSinceCoded } from '../../components/edited-since-coded.tsx';
 import { httpUrl } from '../../components/http-url.ts';
 
 const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
@@ -57,6 +58,7 @@ export function UnitArticle({ detail, heading, articleRef, bodiesRef }: Props) {
             </a>
           ) : null}
         </p>
+        <EditedSinceCoded revision={detail.revision} />
       </header>
       <div className="posts" ref={scroller}>
         {posts.map((p) => (
@@ -77,7 +79,7 @@ export function UnitArticle({ detail, heading, articleRef, bodiesRef }: Props) {
                 if (el) bodies.current.set(p.id, el);
                 else bodies.current.delete(p.id);
               }}
-              // The API sanitizes post HTML on import (allowlist); this is the only raw HTML the app renders.
+              // biome-ignore lint/security/noDangerouslySetInnerHtml: the API sanitizes post HTML on import (allowlist)
               dangerouslySetInnerHTML={{ __html: p.html }}
             />
           </article>
