@@ -217,6 +217,19 @@ describe('filters', () => {
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: { where: unknown } }).error.where).toEqual({ field: 'from' });
   });
+
+  test.each(['2023-02-31', '2023-02-29', '2023-2-1', '2023-04-31'])(
+    '%s is not a calendar day: 400 on to',
+    async (day) => {
+      const res = await reader.get(`/api/threads?to=${day}`);
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { error: { where: unknown } }).error.where).toEqual({ field: 'to' });
+    },
+  );
+
+  test('a leap day is a calendar day', async () => {
+    expect((await reader.get('/api/threads?from=2024-02-29')).status).toBe(200);
+  });
 });
 
 describe('pages', () => {

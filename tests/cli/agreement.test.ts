@@ -173,11 +173,12 @@ describe('bad input exits with 2 and names file, line and field', () => {
   test.each([
     [[], 'name one file of codings'],
     [['a.json', 'b.json'], 'name one file, got 2'],
-    [['a.json', '--bootstrap'], '--bootstrap needs a value'],
+    [['a.json', '--bootstrap'], "Option '--bootstrap <value>' argument missing"],
     [['a.json', '--bootstrap', 'many'], '--bootstrap must be an integer from 2 to 1000000, got "many"'],
     [['a.json', '--seed', '3'], '--seed only applies with --bootstrap N'],
     [['a.json', '--bootstrap', '10', '--seed', '1.5'], '--seed must be an integer'],
-    [['a.json', '--verbose'], 'unknown option --verbose'],
+    [['a.json', '--verbose'], "Unknown option '--verbose'"],
+    [['a.json', '--bootstrap', '10', '--seed=-3', 'b.json'], 'name one file, got 2'],
   ])('usage: %j', async (argv, message) => {
     expect(await run(argv)).toBe(2);
     expect(stderr).toContain(message);

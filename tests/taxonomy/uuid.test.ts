@@ -1,22 +1,5 @@
-import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { CODE_ID_NAMESPACE, codeGuid, normalizeGuid, uuidV5 } from '@threadcoder/taxonomy';
-import { sha1 } from '../../packages/taxonomy/src/sha1.ts';
-
-describe('sha1', () => {
-  test.each([
-    ['', 'da39a3ee5e6b4b0d3255bfef95601890afd80709'],
-    ['abc', 'a9993e364706816aba3e25717850c26c9cd0d89d'],
-    ['abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq', '84983e441c3bd26ebaae4aa1f95129e5e54670f1'],
-  ])('FIPS 180 example %j', (text, digest) => {
-    expect(Buffer.from(sha1(new TextEncoder().encode(text))).toString('hex')).toBe(digest);
-  });
-
-  test.each([55, 56, 63, 64, 65, 119, 1000])('agrees with node:crypto at %i bytes (padding edges)', (length) => {
-    const bytes = Uint8Array.from({ length }, (_, i) => (i * 31 + 7) % 256);
-    expect(Buffer.from(sha1(bytes)).toString('hex')).toBe(createHash('sha1').update(bytes).digest('hex'));
-  });
-});
 
 describe('uuidV5 and code guids', () => {
   test('matches the well-known v5 of www.example.com in the DNS namespace', () => {

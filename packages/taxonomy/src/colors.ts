@@ -51,3 +51,25 @@ function hslToHex(hue: number, saturation: number, lightness: number): string {
       .toUpperCase();
   return `#${hex(r)}${hex(g)}${hex(b)}`;
 }
+
+// Chart series without a colour of their own, the same on the Analysis page and in the report:
+// colour-blind-safe, Okabe–Ito first, then Tol's muted.
+const SERIES_PALETTE = [
+  '#0072B2',
+  '#E69F00',
+  '#009E73',
+  '#CC79A7',
+  '#56B4E9',
+  '#D55E00',
+  '#332288',
+  '#999933',
+  '#882255',
+  '#44AA99',
+  '#AA4499',
+  '#117733',
+];
+
+/** A series' own colour, else a stable palette colour by its position in the list. */
+export function seriesColor(color: string | null | undefined, index: number): string {
+  return color ?? SERIES_PALETTE[index % SERIES_PALETTE.length]!;
+}

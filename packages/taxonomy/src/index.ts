@@ -8,7 +8,7 @@ export { checkCodebook, validCodebookSchema, zodIssues } from './check.ts';
 export { validateCodebook } from './validate.ts';
 export { checkLabels } from './labels.ts';
 export { ancestorIds, childrenByParent, indexById, namePath, normalize, preorder, subtreeIds } from './tree.ts';
-export { defaultColor, freeColors, nextFreeColor } from './colors.ts';
+export { defaultColor, freeColors, nextFreeColor, seriesColor } from './colors.ts';
 export { codeToRow, rowToCode, type CodeRow } from './rows.ts';
 
 export type { Change, ChangeKind, Edit } from './ops/commit.ts';

@@ -5,6 +5,7 @@
 // This file only reads and parses; validation rules and statistics live in packages/stats.
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
+import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import {
   agreementReport,
@@ -28,32 +29,30 @@ class InputError extends Error {
   }
 }
 
-function parseArgs(argv: string[]): Args | string {
-  const files: string[] = [];
-  const flags = new Map<string, string>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (!arg.startsWith('--')) files.push(arg);
-    else {
-      const [name, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
-      if (name !== 'bootstrap' && name !== 'seed') return `unknown option --${name}`;
-      const value = inline ?? argv[++i];
-      if (value === undefined) return `--${name} needs a value`;
-      flags.set(name, value);
-    }
+function readArgs(argv: string[]): Args | string {
+  let parsed: { values: { bootstrap?: string; seed?: string }; positionals: string[] };
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { bootstrap: { type: 'string' }, seed: { type: 'string' } },
+    });
+  } catch (err) {
+    return (err as Error).message;
   }
+  const { values, positionals: files } = parsed;
   if (files.length !== 1) return files.length === 0 ? 'name one file of codings' : `name one file, got ${files.length}`;
-  const integer = (name: string, min: number, max: number): number | string => {
-    const text = flags.get(name)!;
+  const integer = (name: 'bootstrap' | 'seed', min: number, max: number): number | string => {
+    const text = values[name]!;
     const n = Number(text);
     return /^-?\d+$/.test(text) && n >= min && n <= max
       ? n
       : `--${name} must be an integer from ${min} to ${max}, got "${text}"`;
   };
-  if (!flags.has('bootstrap'))
-    return flags.has('seed') ? '--seed only applies with --bootstrap N' : { file: files[0]! };
+  if (values.bootstrap === undefined)
+    return values.seed === undefined ? { file: files[0]! } : '--seed only applies with --bootstrap N';
   const resamples = integer('bootstrap', 2, 1_000_000);
-  const seed = flags.has('seed') ? integer('seed', -(2 ** 53 - 1), 2 ** 53 - 1) : 1;
+  const seed = values.seed === undefined ? 1 : integer('seed', -(2 ** 53 - 1), 2 ** 53 - 1);
   if (typeof resamples === 'string') return resamples;
   if (typeof seed === 'string') return seed;
   return { file: files[0]!, bootstrap: { resamples, seed } };
@@ -167,7 +166,7 @@ export async function run(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const args = parseArgs(argv);
+  const args = readArgs(argv);
   if (typeof args === 'string') {
     console.error(`${args}\n${USAGE}`);
     return 2;

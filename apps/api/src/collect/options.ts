@@ -1,6 +1,7 @@
 // What a person asks for (CLI flags, the Sources form) -> checked CollectionOptions.
 // Dates select topics by created_at: since is inclusive; a date-only until includes that day.
 import { AppError } from '../http/errors.ts';
+import { isoDay } from '../http/iso-day.ts';
 import type { CollectionOptions } from './state.ts';
 
 export interface CollectRequest {
@@ -59,8 +60,8 @@ function dateBound(value: string, field: 'since' | 'until', endOfDay: boolean): 
   const v = value.trim();
   const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(v);
   const ms = Date.parse(dateOnly ? `${v}T00:00:00Z` : v);
-  // Date.parse rolls 2023-02-30 over to March; a round trip catches that.
-  if (Number.isNaN(ms) || (dateOnly && new Date(ms).toISOString().slice(0, 10) !== v)) {
+  // Date.parse rolls 2023-02-30 over to March; the calendar check refuses it.
+  if (Number.isNaN(ms) || (dateOnly && !isoDay.safeParse(v).success)) {
     throw bad(field, `--${field} "${value}" is not a date; use YYYY-MM-DD or an ISO-8601 time.`);
   }
   return new Date(dateOnly && endOfDay ? ms + 86_400_000 : ms).toISOString();

@@ -2,6 +2,7 @@
 // polyline per series over evenly spaced periods, a y axis from 0 to the largest value
 // (shares, shown as percentages), period labels thinned to fit, and a legend. No script, no
 // external resources: it prints and survives being saved. Every text goes through xmlText.
+import { seriesColor } from '@threadcoder/taxonomy';
 import { xmlAttr, xmlText } from './xml.ts';
 
 export interface ChartSeries {
@@ -10,8 +11,6 @@ export interface ChartSeries {
   values: readonly number[];
 }
 
-// Colour-blind-safe fallbacks (Okabe–Ito) for codes without a colour of their own.
-const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
 const W = 640;
 const H = 260;
 const M = { top: 12, right: 32, bottom: 44, left: 48 };
@@ -53,7 +52,7 @@ export function lineChartSvg(title: string, periods: readonly string[], series: 
   });
   out.push(`<line x1="${M.left}" x2="${W - M.right}" y1="${M.top + plotH}" y2="${M.top + plotH}" class="axis"/>`);
   series.forEach((s, k) => {
-    const color = s.color ?? PALETTE[k % PALETTE.length]!;
+    const color = seriesColor(s.color, k);
     const points = s.values.map((v, i) => `${r(x(i))},${r(y(v))}`).join(' ');
     out.push(
       `<polyline points="${points}" fill="none" stroke="${xmlAttr(color)}" stroke-width="2"><title>${xmlText(s.name)}</title></polyline>`,
@@ -65,7 +64,7 @@ export function lineChartSvg(title: string, periods: readonly string[], series: 
   const legend = series
     .map(
       (s, k) =>
-        `<li><span class="swatch" style="background:${xmlAttr(s.color ?? PALETTE[k % PALETTE.length]!)}"></span>${xmlText(s.name)}</li>`,
+        `<li><span class="swatch" style="background:${xmlAttr(seriesColor(s.color, k))}"></span>${xmlText(s.name)}</li>`,
     )
     .join('');
   return `${out.join('\n')}\n<ul class="legend">${legend}</ul>`;

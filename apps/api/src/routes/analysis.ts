@@ -22,23 +22,17 @@ import { trendReport } from '../db/analysis-trend.ts';
 import type { Db } from '../db/open.ts';
 import type { AuthedEnv } from '../http/env.ts';
 import { forbidden } from '../http/errors.ts';
+import { isoDay } from '../http/iso-day.ts';
 import { validate } from '../http/validate.ts';
 
 const studyParam = z.object({ studyId: z.coerce.number().int() });
 const groupParam = studyParam.extend({ groupId: z.coerce.number().int() });
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'A date is written YYYY-MM-DD')
-  .refine(
-    (d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
-    'Not a calendar date',
-  );
 const filters = z.object({
   roundId: z.string().regex(/^\d+$/, 'A round id is a number').transform(Number).optional(),
   category: z.string().min(1).max(200).optional(),
   tag: z.string().min(1).max(200).optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
+  from: isoDay.optional(),
+  to: isoDay.optional(),
   granularity: z.enum(['month', 'quarter', 'year']).default('quarter'),
 });
 const fromBeforeTo = (f: { from?: string | undefined; to?: string | undefined }) => !f.from || !f.to || f.from <= f.to;

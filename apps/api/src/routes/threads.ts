@@ -7,12 +7,8 @@ import { studyExists } from '../db/studies.ts';
 import { getThread, listThreads, threadFacets, type ThreadFilter } from '../db/threads.ts';
 import type { AuthedEnv } from '../http/env.ts';
 import { notFound } from '../http/errors.ts';
+import { isoDay } from '../http/iso-day.ts';
 import { validate } from '../http/validate.ts';
-
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')
-  .refine((d) => !Number.isNaN(Date.parse(d)), 'not a date');
 
 /** The browser's filters; selection rules reuse them (routes/selection.ts), so a rule adds what the list shows. */
 export const threadFilterSchema = z.object({
@@ -20,8 +16,8 @@ export const threadFilterSchema = z.object({
   source: z.coerce.number().int().positive().optional(),
   category: z.string().min(1).max(200).optional(),
   tag: z.string().min(1).max(200).optional(),
-  from: day.optional(),
-  to: day.optional(),
+  from: isoDay.optional(),
+  to: isoDay.optional(),
   coded: z.enum(['yes', 'no']).optional(),
 });
 export type ThreadFilterInput = z.infer<typeof threadFilterSchema>;

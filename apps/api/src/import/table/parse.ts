@@ -9,6 +9,7 @@ import { PostStager, type StagedRow } from '../stager.ts';
 import type { ParseContext, ParsedItem } from '../types.ts';
 import { requiredColumns } from './mapping.ts';
 import { groupToThread, toStagedRow } from './records.ts';
+import { csvDelimiter } from './delimiter.ts';
 
 type Row = { where: { file: string; line: number }; record: unknown } | ParsedItem;
 
@@ -68,7 +69,7 @@ async function* csvRows(input: InputFile, ctx: ParseContext, lenient: boolean): 
   const skippedRows: ParsedItem[] = [];
   // The last line of the last whole record (1: the header): a quote left open starts the record after it.
   let lastEnd = 1;
-  const delimiter = /\.tsv$/i.test(input.name) ? '\t' : ',';
+  const delimiter = csvDelimiter(input.name);
   const parser = parse({
     columns: (header: string[]) => checkHeader(header, ctx, input.name),
     bom: true,

@@ -1,7 +1,7 @@
+import { seriesColor } from '@threadcoder/taxonomy';
 import { Bar, BarChart, CartesianGrid, Cell, XAxis, YAxis } from 'recharts';
 import type { CountsReport } from '../../api/analysis.ts';
 import { ChartFrame } from './chart-frame.tsx';
-import { seriesColor } from './format.ts';
 
 /** Units per code as horizontal bars: the codes coders apply (not the folders above them), largest first. */
 export function CountsBarChart({ report, filename }: { report: CountsReport; filename: string }) {

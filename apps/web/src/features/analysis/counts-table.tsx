@@ -1,5 +1,6 @@
+import { seriesColor } from '@threadcoder/taxonomy';
 import type { CountsReport } from '../../api/analysis.ts';
-import { percent, seriesColor } from './format.ts';
+import { percent } from './format.ts';
 import { Sparkline } from './sparkline.tsx';
 
 type Row = CountsReport['rows'][number];

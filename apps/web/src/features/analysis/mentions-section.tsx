@@ -1,10 +1,11 @@
+import { seriesColor } from '@threadcoder/taxonomy';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { csvUrl, filterQuery, mentionsQuery, type AnalysisOptions } from '../../api/analysis.ts';
 import { useClient } from '../../api/client-context.tsx';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { CsvLink } from './chart-frame.tsx';
-import { pValue, seriesColor, unit } from './format.ts';
+import { pValue, unit } from './format.ts';
 import { KeywordGroups } from './keyword-groups.tsx';
 import { TrendChart } from './trend-chart.tsx';
 import type { AnalysisState } from './use-analysis-state.ts';

@@ -1,3 +1,4 @@
+import { seriesColor } from '@threadcoder/taxonomy';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { csvUrl, filterQuery, trendQuery, type AnalysisOptions } from '../../api/analysis.ts';
@@ -5,7 +6,6 @@ import { useClient } from '../../api/client-context.tsx';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { CsvLink } from './chart-frame.tsx';
 import { CodePicker } from './code-picker.tsx';
-import { seriesColor } from './format.ts';
 import { pickedCodes } from './picked-codes.ts';
 import { ShiftTestsTable } from './shift-tests-table.tsx';
 import { TrendChart } from './trend-chart.tsx';

@@ -1,4 +1,5 @@
 // Reads just the start of a chosen file in the browser, to offer its columns for the mapping.
+import { csvDelimiter } from '@threadcoder/api/import/table/delimiter.ts';
 
 export type TableKind = 'csv' | 'jsonl';
 
@@ -20,8 +21,8 @@ export function guessTable(name: string, line: string): TableKind | null {
   return null;
 }
 
-/** Column names: a CSV header (quotes respected; tab-separated if it has tabs and no commas) or a JSONL record's keys. */
-export function headerColumns(kind: TableKind, line: string): string[] {
+/** Column names: a CSV header (quotes respected; the server's delimiter rule) or a JSONL record's keys. */
+export function headerColumns(kind: TableKind, fileName: string, line: string): string[] {
   if (kind === 'jsonl') {
     try {
       const record = JSON.parse(line) as unknown;
@@ -30,7 +31,7 @@ export function headerColumns(kind: TableKind, line: string): string[] {
       return [];
     }
   }
-  const sep = line.includes('\t') && !line.includes(',') ? '\t' : ',';
+  const sep = csvDelimiter(fileName);
   const cells: string[] = [];
   let cell = '';
   let quoted = false;

@@ -35,7 +35,7 @@ export function ImportForm({ sources, maxUploadBytes }: { sources: Source[]; max
       : format === 'auto' && head
         ? guessTable(head.name, head.line)
         : null;
-  const columns = table && head ? headerColumns(table, head.line) : [];
+  const columns = table && head ? headerColumns(table, head.name, head.line) : [];
 
   // The mapping starts from the file's header each time the file or the format changes.
   function remap(nextFormat: Format, nextHead: typeof head) {
@@ -45,7 +45,7 @@ export function ImportForm({ sources, maxUploadBytes }: { sources: Source[]; max
         : nextFormat === 'auto' && nextHead
           ? guessTable(nextHead.name, nextHead.line)
           : null;
-    setMapping(kind && nextHead ? initialMapping(headerColumns(kind, nextHead.line)) : {});
+    setMapping(kind && nextHead ? initialMapping(headerColumns(kind, nextHead.name, nextHead.line)) : {});
   }
 
   async function choose(f: File | null) {
