@@ -21,9 +21,15 @@ const states = new WeakMap<Db, Map<number, StudyState>>();
 
 function stateOf(db: Db, studyId: number): StudyState {
   let perDb = states.get(db);
-  if (!perDb) states.set(db, (perDb = new Map()));
+  if (!perDb) {
+    perDb = new Map();
+    states.set(db, perDb);
+  }
   let s = perDb.get(studyId);
-  if (!s) perDb.set(studyId, (s = {}));
+  if (!s) {
+    s = {};
+    perDb.set(studyId, s);
+  }
   return s;
 }
 
@@ -44,7 +50,7 @@ async function train(db: Db, studyId: number): Promise<ModelInfo> {
   const { folds, seed, minPositives } = retrainSettings;
   const result = await trainInWorker({ examples, codeIds, folds, seed, minPositives });
   if (!db.open) throw new Error('The database was closed while the model trained.');
-  return saveModel(db, studyId, examples.length, result.model, result.evaluation);
+  return saveModel(db, studyId, examples.length, result);
 }
 
 /** Trains the study's model on its current labels (after any run in progress) and stores it. */
