@@ -7,9 +7,9 @@
 // Run: npm run bench -- suggest
 import { saveCoding } from '../apps/api/src/db/codings.ts';
 import { insertUnits } from '../apps/api/src/db/units.ts';
-import { predictor, trainModel, type Example } from '../apps/api/src/suggest/model.ts';
+import type { UnitExample } from '../apps/api/src/suggest/cross-fit.ts';
+import { predictor, trainModel } from '../apps/api/src/suggest/model.ts';
 import { saveModel } from '../apps/api/src/suggest/model-store.ts';
-import { serializeModel } from '../apps/api/src/suggest/serialize.ts';
 import { runTrainJob } from '../apps/api/src/suggest/train-job.ts';
 import { labelledPosts } from '../tests/fixtures/suggest/labelled-posts.ts';
 import { loggedIn } from '../tests/support/agent.ts';
@@ -55,7 +55,12 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 const ms = (x: number) => `${x.toFixed(2)} ms`;
 
 const posts = benchPosts();
-const examples: Example[] = posts.map((p) => ({ text: `${p.title}\n${p.text}`, codeIds: p.codeIds }));
+const examples: UnitExample[] = posts.map((p, i) => ({
+  text: `${p.title}\n${p.text}`,
+  thread: i + 1,
+  body: p.text,
+  codeIds: p.codeIds,
+}));
 
 const trainRuns: number[] = [];
 let model = trainModel(examples.slice(0, 500), CODES); // warm-up
@@ -73,7 +78,7 @@ console.log(
 let start = performance.now();
 const job = runTrainJob({ examples, codeIds: CODES, folds: 5, seed: 1, minPositives: 5 });
 console.log(
-  `worker job (model + 5-fold cross-validation): ${((performance.now() - start) / 1000).toFixed(2)} s; macro F1 ${job.evaluation!.macro!.f1.toFixed(3)}; model ${(job.model.byteLength / 1e6).toFixed(1)} MB`,
+  `worker job (model + 5 cross-fitted fold models): ${((performance.now() - start) / 1000).toFixed(2)} s; macro F1 ${job.evaluation!.macro!.f1.toFixed(3)}; model ${(job.model.byteLength / 1e6).toFixed(1)} MB`,
 );
 
 // (a) the model call alone, on posts it was not trained on.
@@ -117,7 +122,8 @@ const unitIds = insertUnits(
 );
 for (const unitId of unitIds)
   saveCoding(t.db, studyId, unitId, coder.id, codebook.versionId, { codeIds: [], memo: '', unsure: false, quotes: {} });
-saveModel(t.db, studyId, POSTS, serializeModel(model), null);
+// The job's models and routes: units of threads 1..1000 are scored by fold models, as labelled units would be.
+saveModel(t.db, studyId, POSTS, job);
 const agent = await loggedIn(t.app, 'coder');
 const get = async (unitId: number) => {
   const res = await agent.get(`/api/studies/${studyId}/suggestions/units/${unitId}`);

@@ -6,7 +6,7 @@ import { codingStudy, type CodingStudy } from '../support/coding-study.ts';
 // sees both coders' labels, memos and quotes — and coders still cannot use the adjudication routes.
 
 const secretMemo = 'SECRET-MEMO-OF-CORA';
-const secretQuote = 'SECRET-QUOTE-OF-CORA';
+const secretQuote = { text: 'of thread', start: 7, end: 16 };
 
 let s: CodingStudy;
 let unitId: number;
@@ -26,7 +26,7 @@ beforeEach(async () => {
   await cora.request('PUT', `/api/studies/${s.studyId}/units/${unitId}/coding`, {
     codeIds: ['documentation'],
     memo: secretMemo,
-    quotes: { documentation: { text: secretQuote, start: 0, end: secretQuote.length } },
+    quotes: { documentation: secretQuote },
   });
   const cody = await s.as('cody');
   await cody.request('PUT', `/api/studies/${s.studyId}/units/${unitId}/coding`, {
@@ -65,9 +65,7 @@ describe('blind coding and adjudication', () => {
       ['cora', ['documentation'], secretMemo],
     ]);
     const detail = await (await ada.get(`${base()}/units/${unitId}`)).json();
-    expect(detail.item.codings[1].quotes).toEqual({
-      documentation: { text: secretQuote, start: 0, end: secretQuote.length },
-    });
+    expect(detail.item.codings[1].quotes).toEqual({ documentation: secretQuote });
     // Coders are no adjudicators, even once the codings are visible.
     const cody = await s.as('cody');
     expect((await cody.get(base())).status).toBe(403);

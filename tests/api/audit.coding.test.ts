@@ -19,7 +19,7 @@ test('the coding a save returns is the one stored and audited', async () => {
     {
       codeIds: ['model-usage', 'documentation', 'dataset'],
       memo: 'first ✓',
-      quotes: { 'model-usage': { text: 'call it', start: 3, end: 10 }, dataset: { text: 'd', start: 0, end: 1 } },
+      quotes: { 'model-usage': { text: 'of thread', start: 7, end: 16 }, dataset: { text: 'P', start: 0, end: 1 } },
     },
     { codeIds: ['documentation'], memo: '', unsure: true },
   ];

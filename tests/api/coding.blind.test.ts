@@ -7,7 +7,9 @@ import { codingStudy, type CodingStudy } from '../support/coding-study.ts';
 // as the other coder, and looks for coder A's secret memo and quote in the answer.
 
 const secretMemo = 'SECRET-MEMO-OF-CORA';
-const secretQuote = 'SECRET-QUOTE-OF-CORA';
+// A quote's text is the post's own (anyone on the unit reads it); what is cora's is her choice of it, its offsets.
+const secretQuote = { text: 'of thread', start: 7, end: 16 };
+const secretQuoteJson = '"start":7,"end":16';
 
 let s: CodingStudy;
 let unitId: number;
@@ -25,7 +27,7 @@ beforeEach(async () => {
   const res = await cora.request('PUT', `/api/studies/${s.studyId}/units/${unitId}/coding`, {
     codeIds: ['documentation'],
     memo: secretMemo,
-    quotes: { documentation: { text: secretQuote, start: 0, end: secretQuote.length } },
+    quotes: { documentation: secretQuote },
   });
   expect(res.status).toBe(200);
 });
@@ -63,7 +65,7 @@ describe('blind coding', () => {
           const res = await agent.get(fill(route) + query);
           const body = await res.text();
           expect(body, `${route}${query} leaked cora's memo to ${viewer}`).not.toContain(secretMemo);
-          expect(body, `${route}${query} leaked cora's quote to ${viewer}`).not.toContain(secretQuote);
+          expect(body, `${route}${query} leaked cora's quote to ${viewer}`).not.toContain(secretQuoteJson);
         }
       }
     },

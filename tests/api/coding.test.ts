@@ -93,10 +93,10 @@ describe('saving a coding', () => {
     const cora = await s.as('cora');
     await cora.request('PUT', codingPath(units[0]!), {
       codeIds: ['model-usage'],
-      quotes: { 'model-usage': { text: 'Post 1', start: 0, end: 6 } },
+      quotes: { 'model-usage': { text: 'Post', start: 0, end: 4 } },
     });
     const unit = await (await cora.get(`/api/studies/${s.studyId}/units/${units[0]}`)).json();
-    expect(unit.coding.quotes).toEqual({ 'model-usage': { text: 'Post 1', start: 0, end: 6 } });
+    expect(unit.coding.quotes).toEqual({ 'model-usage': { text: 'Post', start: 0, end: 4 } });
   });
 
   test('the owner and an outsider cannot code; a closed round refuses changes', async () => {

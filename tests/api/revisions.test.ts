@@ -83,6 +83,8 @@ describe('a re-import that edits a coded post', () => {
       memo: 'still true',
       quotes: { 'model-usage': quote },
     });
+    // The quote is checked against the coded text, not the edited one.
+    expect(again.status).toBe(200);
     expect((await again.json()).coding.revision).toBe(1);
   });
 
@@ -181,8 +183,18 @@ describe('analyses read the coded text', () => {
     await importTopics(t.db, dir, withEditedAnswer(), 'edited.jsonl');
 
     expect(trainingData(t.db, s.studyId).examples).toEqual([
-      { text: 'How to push a dataset to the Hub?\nUse push_to_hub().', codeIds: ['model-usage'] },
-      { text: 'Tokenizer pads on the wrong side\nSet padding_side="left"?', codeIds: ['beginner-guidance'] },
+      {
+        text: 'How to push a dataset to the Hub?\nUse push_to_hub().',
+        body: 'Use push_to_hub().',
+        thread: threadIdOf(t.db, '2001'),
+        codeIds: ['model-usage'],
+      },
+      {
+        text: 'Tokenizer pads on the wrong side\nSet padding_side="left"?',
+        body: 'Set padding_side="left"?',
+        thread: threadIdOf(t.db, '2002'),
+        codeIds: ['beginner-guidance'],
+      },
     ]);
     const terms = () =>
       distinctiveTermsReport(t.db, s.studyId, { code: 'model-usage' }).codes.flatMap((c) => c.terms.map((x) => x.term));

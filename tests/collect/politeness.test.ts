@@ -1,3 +1,4 @@
+import { fetch } from 'undici';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { openCollection } from '../../apps/api/src/collect/collector.ts';
 import { resolveOptions } from '../../apps/api/src/collect/options.ts';
@@ -10,7 +11,7 @@ import { startReplayServer, type ReplayServer } from './replay-server.ts';
 let server: ReplayServer;
 let db: Db;
 let clock: FakeClock;
-/** When each request started, on the virtual clock. */
+/** When each request started, on the virtual clock (wrapping undici's fetch, which the collector's guarded dispatcher needs). */
 let starts: { path: string; at: number }[];
 const fetchTimed: typeof fetch = (input, init) => {
   starts.push({ path: decodeURIComponent(new URL(String(input)).pathname), at: clock.now() });

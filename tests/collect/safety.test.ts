@@ -103,7 +103,9 @@ describe('private addresses', () => {
     ['http://[fe80::1]/', 'fe80::1 is a link-local address'],
     ['http://0.0.0.0:3000/', '0.0.0.0 is an unspecified address'],
     ['http://[::1]/', '::1 is a loopback address'],
-    ['http://[::ffff:127.0.0.1]/', '::ffff:7f00:1 is a loopback address'],
+    ['http://[::ffff:127.0.0.1]/', '::ffff:7f00:1 is an IPv4-mapped address'],
+    ['http://[64:ff9b::7f00:1]/', '64:ff9b::7f00:1 is a NAT64 address'],
+    ['http://240.0.0.1/', '240.0.0.1 is a reserved address'],
   ])('%s: %s', async (url, reason) => {
     await expect(checkPublicHost(new URL(url))).rejects.toThrow(`${reason}: the collector fetches only public forums.`);
   });

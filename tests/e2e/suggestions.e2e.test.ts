@@ -98,6 +98,9 @@ test('the evaluation page shows cross-validated scores per code and the unsugges
   await table.getByRole('rowheader', { name: 'Acknowledgement of help' }).waitFor();
   await table.getByRole('rowheader', { name: 'Macro average' }).waitFor();
   expect(await carol.getByText(/5-fold cross-validation \(seed 1\) on 53 settled units/).count()).toBe(1);
+  // The folds keep threads and copies of a text together, and the page says so.
+  expect(await carol.getByText(/in \d+ groups: the units of one thread, and units with the same text/).count()).toBe(1);
+  await table.getByRole('columnheader', { name: 'Learned in' }).waitFor();
   const unsuggestable = carol.getByRole('region', { name: 'Unsuggestable codes' });
   expect(await unsuggestable.textContent()).toContain(
     'Dataset acquisition and usage: 2 of the 53 labelled units have this code; at least 5 are needed.',

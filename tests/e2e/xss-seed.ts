@@ -46,6 +46,20 @@ export class ApiClient {
   }
 }
 
+type Quote = { text: string; start: number; end: number };
+
+/** Each post of a thread unit as a quote (null for an empty or too long one): offsets count code points in the posts' texts joined by a blank line. */
+async function unitPostQuotes(client: ApiClient, unitPath: string): Promise<(Quote | null)[]> {
+  const { posts } = await client.ok<{ posts: { text: string }[] }>('GET', unitPath);
+  let start = 0;
+  return posts.map(({ text }) => {
+    const length = [...text].length;
+    const quote = length > 0 && length <= 5000 ? { text, start, end: start + length } : null;
+    start += length + 2;
+    return quote;
+  });
+}
+
 /** How many payloads went into each field (what the report multiplies by pages). */
 export type PlantedCounts = Record<string, number>;
 
@@ -432,8 +446,11 @@ export async function seedXss(base: string, dbPath: string): Promise<Seeded> {
   );
   const memo = joined(payloads, 20_000);
   const quoted = printable(5000).slice(0, 20);
+  let quotesPlanted = 0;
   for (const unit of units) {
-    const quotes = Object.fromEntries(quoted.map((p) => [`c${p.id}`, { text: p.text, start: 0, end: p.text.length }]));
+    // The server keeps a quote only if it is its unit's text at its offsets, so each quote is a whole payload post.
+    const postQuotes = await unitPostQuotes(admin, `${s}/units/${unit.id}`);
+    const quotes = Object.fromEntries(quoted.flatMap((p, i) => (postQuotes[i] ? [[`c${p.id}`, postQuotes[i]]] : [])));
     await admin.ok('PUT', `${s}/units/${unit.id}/coding`, {
       codeIds: quoted.map((p) => `c${p.id}`),
       memo: memo.text,
@@ -442,11 +459,12 @@ export async function seedXss(base: string, dbPath: string): Promise<Seeded> {
     await coder.ok('PUT', `${s}/units/${unit.id}/coding`, {
       codeIds: ['c41', 'c42'],
       memo: memo.text,
-      quotes: { c41: { text: payloads[40]!.text, start: 0, end: 5 } },
+      quotes: postQuotes[40] ? { c41: postQuotes[40] } : {},
     });
+    quotesPlanted += Object.keys(quotes).length + (postQuotes[40] ? 1 : 0);
   }
   plant('memo', memo.n * units.length * 2);
-  plant('quote', (quoted.length + 1) * units.length);
+  plant('quote', quotesPlanted);
   await admin.ok('POST', `${s}/rounds/${round.id}/close`);
   // Settle one unit with a payload rationale, leave the others open for the queue.
   await admin.ok('POST', `${s}/adjudication/units/${units[0]!.id}/settle`, {

@@ -1,13 +1,20 @@
 import { describe, expect, test } from 'vitest';
-import { crossValidate, foldOf } from '../../apps/api/src/suggest/evaluation.ts';
+import { crossFit, type UnitExample } from '../../apps/api/src/suggest/cross-fit.ts';
 import { terms } from '../../apps/api/src/suggest/features.ts';
-import { predictor, trainModel, type Example } from '../../apps/api/src/suggest/model.ts';
+import { foldOf } from '../../apps/api/src/suggest/groups.ts';
+import { predictor, trainModel } from '../../apps/api/src/suggest/model.ts';
 import { deserializeModel, serializeModel } from '../../apps/api/src/suggest/serialize.ts';
 import { runTrainJob } from '../../apps/api/src/suggest/train-job.ts';
 import { uncertainty } from '../../apps/api/src/suggest/uncertainty.ts';
 import { labelledPosts, vocabulary } from '../fixtures/suggest/labelled-posts.ts';
 
-const examples: Example[] = labelledPosts().map((p) => ({ text: `${p.title}\n${p.text}`, codeIds: p.codeIds }));
+// Each post in a thread of its own.
+const examples: UnitExample[] = labelledPosts().map((p, i) => ({
+  text: `${p.title}\n${p.text}`,
+  thread: i + 1,
+  body: p.text,
+  codeIds: p.codeIds,
+}));
 const codes = [...Object.keys(vocabulary), 'beginner-guidance'];
 
 describe('features', () => {
@@ -78,17 +85,18 @@ describe('training', () => {
 });
 
 describe('cross-validation', () => {
-  test('the folds partition the examples into near-equal parts, the same for a seed', () => {
-    const folds = foldOf(23, 5, 9);
+  test('the folds partition units of their own into near-equal parts, the same for a seed', () => {
+    const alone = Array.from({ length: 23 }, (_, i) => i);
+    const folds = foldOf(alone, 5, 9);
     expect(folds).toHaveLength(23);
     const sizes = [0, 1, 2, 3, 4].map((f) => folds.filter((x) => x === f).length);
     expect(sizes).toEqual([5, 5, 5, 4, 4]);
-    expect(foldOf(23, 5, 9)).toEqual(folds);
-    expect(foldOf(23, 5, 10)).not.toEqual(folds);
+    expect(foldOf(alone, 5, 9)).toEqual(folds);
+    expect(foldOf(alone, 5, 10)).not.toEqual(folds);
   });
 
   test('every labelled unit is predicted once: tp + fn is the code’s positives; the fixture scores well', () => {
-    const e = crossValidate(examples, codes, 5, { seed: 1, minPositives: 5 });
+    const e = crossFit(examples, codes, 5, { seed: 1, minPositives: 5 }).evaluation!;
     expect(e).toMatchObject({ folds: 5, seed: 1, examples: 400, minPositives: 5 });
     for (const c of e.perCode) {
       expect(c.truePositives + c.falseNegatives).toBe(c.positives);
@@ -105,13 +113,14 @@ describe('cross-validation', () => {
 
   test('a code the model never suggests has no precision and an F1 of 0', () => {
     // 5 positives of 20 in 2 folds, split between them (seed 1): each training half holds fewer than 5, so neither suggests the code.
-    const few = examples.slice(0, 20).map((x, i) => ({ text: x.text, codeIds: i % 4 === 0 ? ['dataset'] : [] }));
-    const e = crossValidate(few, ['dataset'], 2, { seed: 1, minPositives: 5 });
+    const few = examples.slice(0, 20).map((x, i) => ({ ...x, codeIds: i % 4 === 0 ? ['dataset'] : [] }));
+    const e = crossFit(few, ['dataset'], 2, { seed: 1, minPositives: 5 }).evaluation!;
     expect(e.unsuggestable).toEqual([]);
     expect(e.perCode).toEqual([
       {
         codeId: 'dataset',
         positives: 5,
+        evaluatedFolds: 0,
         truePositives: 0,
         falsePositives: 0,
         falseNegatives: 5,
@@ -121,15 +130,16 @@ describe('cross-validation', () => {
       },
     ]);
     expect(e.macro).toEqual({ precision: 0, recall: 0, f1: 0 });
-    expect(() => crossValidate(few, ['dataset'], 1, { seed: 1, minPositives: 5 })).toThrow(
+    expect(() => crossFit(few, ['dataset'], 1, { seed: 1, minPositives: 5 })).toThrow(
       'Cross-validation needs at least 2 folds, not 1.',
     );
   });
 
-  test('the training job has no evaluation with fewer units than folds', () => {
+  test('the training job has no evaluation with fewer groups than folds; each group is then a fold', () => {
     const job = runTrainJob({ examples: examples.slice(0, 3), codeIds: codes, folds: 5, seed: 1, minPositives: 5 });
     expect(job.evaluation).toBeNull();
     expect(deserializeModel(job.model).examples).toBe(3);
+    expect(job.foldModels.map((m) => deserializeModel(m).examples)).toEqual([2, 2, 2]);
   });
 });
 

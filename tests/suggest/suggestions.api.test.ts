@@ -170,6 +170,9 @@ describe('evaluation and retraining', () => {
     expect(body).toMatchObject({ version: 1, labelCount: 120, threshold: 0.5 });
     expect(body.evaluation.folds).toBe(5);
     expect(body.evaluation.examples).toBe(120);
+    // The folds say how they keep units together: here each post has a thread of its own and a text of its own.
+    expect(body.evaluation.grouping).toBe('thread-and-duplicate-text');
+    expect(body.evaluation.groups).toBe(120);
     const counts = (code: string) => s.posts.filter((p) => p.codeIds.includes(code)).length;
     for (const c of body.evaluation.perCode) expect(c.positives).toBe(counts(c.codeId));
     // The codebook's codable codes in its order, less the two with too few examples.

@@ -21,7 +21,7 @@ beforeEach(async () => {
     codeIds: ['model-usage'],
     memo: 'asks how to call it',
     unsure: true,
-    quotes: { 'model-usage': { text: 'Post 1', start: 0, end: 6 } },
+    quotes: { 'model-usage': { text: 'Post', start: 0, end: 4 } },
   });
   await code(cody, units[0]!, { codeIds: ['model-usage', 'documentation'], memo: 'docs too' });
   await code(cora, units[1]!, { codeIds: ['dataset'] });
@@ -46,7 +46,7 @@ test('an adjudicator compares the codings, picks the final labels, settles with 
   await user.keyboard('k');
   const cora = await screen.findByRole('region', { name: 'Coding by cora' });
   expect(await within(cora).findByText('Model usage understanding')).toBeInTheDocument();
-  expect(within(cora).getByText('Post 1', { selector: 'blockquote' })).toBeInTheDocument();
+  expect(within(cora).getByText('Post', { selector: 'blockquote' })).toBeInTheDocument();
   expect(within(cora).getByText('asks how to call it')).toBeInTheDocument();
   expect(within(cora).getByText(/unsure/)).toBeInTheDocument();
   expect(within(screen.getByRole('region', { name: 'Coding by cody' })).getByText('docs too')).toBeInTheDocument();

@@ -10,7 +10,7 @@ import { AppError } from '../http/errors.ts';
 import { allowPrivateFromEnv } from './address-guard.ts';
 import type { ApiKey } from './api-key.ts';
 import { realClock, type Clock } from './clock.ts';
-import { DiscourseHttp, GaveUpError, HttpError, StoppedError } from './http.ts';
+import { DiscourseHttp, GaveUpError, HttpError, type HttpOptions, StoppedError } from './http.ts';
 import { importTopic } from './import-topic.ts';
 import { firstListingPath, readListing, resolveCategory, type ListingPage } from './listing.ts';
 import { addFailedTopic, addImport, type CollectionReport } from './report.ts';
@@ -37,7 +37,9 @@ import { fetchTopic } from './topic-fetch.ts';
 
 export interface CollectDeps {
   clock?: Clock;
-  fetch?: typeof fetch;
+  fetch?: HttpOptions['fetch'];
+  /** Host name → addresses for every connection (default: the system resolver). */
+  resolve?: HttpOptions['resolve'];
   random?: () => number;
   apiKey?: ApiKey;
   /** Allow loopback, private and link-local forum addresses; default THREADCODER_COLLECT_ALLOW_PRIVATE=1. */
@@ -102,6 +104,7 @@ export async function executeCollection(db: Db, id: number, deps: CollectDeps = 
     allowPrivate: deps.allowPrivate ?? allowPrivateFromEnv(),
     signal: deps.signal,
     fetch: deps.fetch,
+    resolve: deps.resolve,
     random: deps.random,
   });
   const requests = () => saved.requests + http.requests;
@@ -140,6 +143,7 @@ export async function executeCollection(db: Db, id: number, deps: CollectDeps = 
     if (err instanceof StoppedError) endCollection(db, id, 'stopped', requests());
     else endCollection(db, id, 'failed', requests(), failure(err));
   } finally {
+    await http.close();
     await rm(dir, { recursive: true, force: true });
   }
   const done = getCollection(db, id)!;

@@ -2,9 +2,11 @@
 // per second; 429 waits for Retry-After; 5xx, timeouts and dropped connections are retried
 // with exponential backoff and jitter, up to maxRetries. Other 4xx are the answer (HttpError).
 // Requests stay on the forum's origin (redirects elsewhere are refused), go only to public
-// addresses unless allowed, and bodies over maxBytes are refused.
+// addresses unless allowed (checked on every connection, by the socket's own lookup), and bodies
+// over maxBytes are refused.
+import { Agent, fetch as undiciFetch } from 'undici';
 import { AppError } from '../http/errors.ts';
-import { checkPublicHost } from './address-guard.ts';
+import { checkPublicHost, guardedLookup, type Resolver } from './address-guard.ts';
 import type { ApiKey } from './api-key.ts';
 import type { Clock } from './clock.ts';
 import { retryAfterMs } from './retry-after.ts';
@@ -27,7 +29,10 @@ export interface HttpOptions {
   maxBytes?: number;
   /** Aborting it ends a retry wait (backoff, Retry-After) at once with StoppedError; rate-limit gaps are short and run out. */
   signal?: AbortSignal;
-  fetch?: typeof fetch;
+  /** undici's fetch (the guarded connections go through its dispatcher); tests wrap it to time requests. */
+  fetch?: typeof undiciFetch;
+  /** Host name → addresses, for every connection (default: the system resolver); tests inject one. */
+  resolve?: Resolver;
   random?: () => number;
 }
 
@@ -62,10 +67,17 @@ export class DiscourseHttp {
   /** Requests sent, retries included. */
   requests = 0;
   private nextStart = 0;
-  /** Hosts already found public. */
-  private readonly checkedHosts = new Set<string>();
+  /** Connections to the forum: each new one resolves the name and checks every address it would connect to. */
+  private readonly dispatcher: Agent;
 
-  constructor(private readonly o: HttpOptions) {}
+  constructor(private readonly o: HttpOptions) {
+    this.dispatcher = new Agent({ connect: { lookup: guardedLookup(o.resolve, o.allowPrivate ?? false) } });
+  }
+
+  /** Closes the connections kept open for the next request. */
+  close(): Promise<void> {
+    return this.dispatcher.close();
+  }
 
   /** GETs `path` (starting with /, with its query) under the forum's base URL and parses the JSON body. */
   async getJson(path: string): Promise<unknown> {
@@ -88,6 +100,8 @@ export class DiscourseHttp {
         wait = asked === undefined ? this.backoff(attempt) : Math.min(asked, RETRY_AFTER_MAX_MS);
       } catch (err) {
         if (err instanceof HttpError || err instanceof AppError) throw err;
+        // A connection the guard refused (fetch wraps the lookup's error): no retry will make it public.
+        if (err instanceof Error && err.cause instanceof AppError) throw err.cause;
         reason = networkReason(err);
         wait = this.backoff(attempt);
       }
@@ -97,7 +111,7 @@ export class DiscourseHttp {
   }
 
   /** One request, following redirects by hand: only within the forum's origin, a few hops, each one rate-limited and counted. */
-  private async fetchOnOrigin(url: string, path: string): Promise<Response> {
+  private async fetchOnOrigin(url: string, path: string): Promise<Awaited<ReturnType<typeof undiciFetch>>> {
     const origin = new URL(this.o.baseUrl).origin;
     let at = new URL(url);
     for (let hop = 0; ; hop++) {
@@ -109,13 +123,15 @@ export class DiscourseHttp {
           { file: path },
         );
       }
-      await this.checkHost(at);
+      // A clear error before anything is sent; the connection's own lookup checks again, on the address it uses.
+      if (!this.o.allowPrivate) await checkPublicHost(at, this.o.resolve);
       await this.throttle();
       this.requests++;
-      const res = await (this.o.fetch ?? fetch)(at.href, {
+      const res = await (this.o.fetch ?? undiciFetch)(at.href, {
         headers: this.headersFor(at),
         signal: AbortSignal.timeout(this.o.timeoutMs),
         redirect: 'manual',
+        dispatcher: this.dispatcher,
       });
       const location = res.status >= 300 && res.status < 400 ? res.headers.get('location') : null;
       if (location === null) return res;
@@ -126,12 +142,6 @@ export class DiscourseHttp {
         });
       at = new URL(location, at);
     }
-  }
-
-  private async checkHost(url: URL): Promise<void> {
-    if (this.o.allowPrivate || this.checkedHosts.has(url.hostname)) return;
-    await checkPublicHost(url);
-    this.checkedHosts.add(url.hostname);
   }
 
   // The key goes only to the origin it was configured for, whatever address the run was given.
@@ -163,7 +173,7 @@ export class DiscourseHttp {
   }
 }
 
-async function readCapped(res: Response, path: string, max: number): Promise<string> {
+async function readCapped(res: Awaited<ReturnType<typeof undiciFetch>>, path: string, max: number): Promise<string> {
   const tooLarge = () =>
     new AppError(
       'collect.too_large',

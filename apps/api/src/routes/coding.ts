@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { requireStudyRole, rolesIn } from '../auth/middleware.ts';
 import { codingTarget, getCoding, saveCoding } from '../db/codings.ts';
 import { groupCommit } from '../db/group-commit.ts';
+import { assertQuotesMatchText } from '../db/quote-check.ts';
 import type { Db } from '../db/open.ts';
 import { getRound } from '../db/rounds.ts';
 import { unitContext } from '../db/unit-context.ts';
@@ -82,6 +83,7 @@ export function codingRoutes(db: Db) {
               `A quote is attached to "${stray}", which is not among the labels.`,
               { field: `quotes.${stray}` },
             );
+          assertQuotesMatchText(db, unitId, user.id, body.quotes);
           return saveCoding(db, studyId, unitId, user.id, target.versionId, body);
         });
         return c.json({ coding });

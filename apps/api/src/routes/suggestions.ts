@@ -12,10 +12,10 @@ import { assertSuggestionsAllowed } from '../suggest/access.ts';
 import { setAssisted } from '../suggest/assisted-rounds.ts';
 import { ownFeedback, recordFeedback } from '../suggest/feedback.ts';
 import { SUGGEST_THRESHOLD } from '../suggest/model.ts';
-import { loadPredictor, modelInfo, storedEvaluation } from '../suggest/model-store.ts';
+import { loadScorer, modelInfo, storedEvaluation } from '../suggest/model-store.ts';
 import { retrainNow, retrainPending, scheduleRetrain } from '../suggest/retrain.ts';
 import { uncertaintyQueue } from '../suggest/uncertainty.ts';
-import { unitText } from '../suggest/unit-text.ts';
+import { unitForModel } from '../suggest/unit-text.ts';
 
 const studyParam = z.object({ studyId: z.coerce.number().int() });
 const unitParam = studyParam.extend({ unitId: z.coerce.number().int() });
@@ -42,8 +42,9 @@ export function suggestionRoutes(db: Db) {
     if (!modelInfo(db, studyId) && !retrainPending(db, studyId)) scheduleRetrain(db, studyId);
   };
   const scoresFor = (studyId: number, unitId: number) => {
-    const loaded = loadPredictor(db, studyId);
-    return loaded && { version: loaded.version, scores: loaded.predictor.scores(unitText(db, unitId)) };
+    // Scored by a model that never saw this unit's labels, nor those of its thread or text (suggest/fold-routes.ts).
+    const scorer = loadScorer(db, studyId);
+    return scorer && { version: scorer.version, scores: scorer.scores(unitForModel(db, unitId)) };
   };
   return new Hono<AuthedEnv>()
     .get('/model', requireStudyRole(db), validate('param', studyParam), (c) => {
@@ -138,11 +139,11 @@ export function suggestionRoutes(db: Db) {
         const { order } = c.req.valid('query');
         getRound(db, studyId, roundId);
         trainIfNever(studyId);
-        const loaded = order === 'uncertainty' ? loadPredictor(db, studyId) : null;
+        const loaded = order === 'uncertainty' ? loadScorer(db, studyId) : null;
         return c.json({
           order,
           modelVersion: loaded?.version ?? null,
-          units: uncertaintyQueue(db, studyId, roundId, c.get('user').id, loaded?.predictor ?? null),
+          units: uncertaintyQueue(db, studyId, roundId, c.get('user').id, loaded),
         });
       },
     )

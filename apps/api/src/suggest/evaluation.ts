@@ -1,20 +1,24 @@
-// Honest numbers for the suggestions: k-fold cross-validation on the study's own labelled
-// units. Each unit is held out once; the model trained on the other folds predicts it.
+// Honest numbers for the suggestions: each labelled unit is predicted by the fold model that
+// was trained without it (cross-fit.ts), so no unit, no unit of its thread and no copy of its
+// text was seen by the model scoring it. The code choice, vocabulary and IDF of each fold
+// model come from its training folds only.
+import { GROUPING } from './groups.ts';
 import {
   predictor,
   SUGGEST_THRESHOLD,
-  trainModel,
   unsuggestableReason,
   type Example,
+  type SuggestModel,
   type TrainOptions,
   type Unsuggestable,
 } from './model.ts';
-import { seededRandom, shuffledIndexes } from './prng.ts';
 
 export interface CodeEvaluation {
   codeId: string;
   /** Labelled units with the code. */
   positives: number;
+  /** Folds whose training part had enough examples to learn the code (in the others its units are all misses). */
+  evaluatedFolds: number;
   truePositives: number;
   falsePositives: number;
   falseNegatives: number;
@@ -28,26 +32,25 @@ export interface Evaluation {
   folds: number;
   seed: number;
   examples: number;
+  /** How units were kept together across folds (groups.ts), and how many groups there were. */
+  grouping: typeof GROUPING;
+  groups: number;
   minPositives: number;
   perCode: CodeEvaluation[];
   /** Unweighted means over the suggestable codes (a null precision counts as 0); null with no such code. */
   macro: { precision: number; recall: number; f1: number } | null;
+  /** Codes the model trained on all labelled units cannot suggest. */
   unsuggestable: Unsuggestable[];
 }
 
-/** Fold number of each example: a seeded shuffle cut into k near-equal parts. */
-export function foldOf(n: number, k: number, seed: number): number[] {
-  const folds = new Array<number>(n);
-  shuffledIndexes(n, seededRandom(seed)).forEach((exampleIndex, position) => {
-    folds[exampleIndex] = position % k;
-  });
-  return folds;
-}
-
-/** k-fold cross-validated precision, recall and F1 per suggestable code, and their macro means. */
-export function crossValidate(examples: Example[], codeIds: string[], k: number, options: TrainOptions): Evaluation {
-  if (!Number.isInteger(k) || k < 2) throw new Error(`Cross-validation needs at least 2 folds, not ${k}.`);
-  // Which codes are suggestable is decided on all the labels, as for the deployed model.
+/** Scores each example with its fold's model and tallies precision, recall and F1 per code the full model suggests. */
+export function evaluateFolds(
+  examples: Example[],
+  folds: number[],
+  models: SuggestModel[],
+  codeIds: string[],
+  options: TrainOptions & { groups: number },
+): Evaluation {
   const unsuggestable: Unsuggestable[] = [];
   const counts = new Map<string, number>();
   for (const codeId of codeIds) {
@@ -58,28 +61,22 @@ export function crossValidate(examples: Example[], codeIds: string[], k: number,
   }
   const suggestable = [...counts.keys()];
   const tally = new Map(suggestable.map((codeId) => [codeId, { tp: 0, fp: 0, fn: 0 }]));
-  const folds = foldOf(examples.length, k, options.seed);
-  for (let fold = 0; fold < k; fold++) {
-    const train = examples.filter((_, i) => folds[i] !== fold);
-    const held = examples.filter((_, i) => folds[i] === fold);
-    // A fold may leave a code too few training examples: it is then never suggested there (all misses).
-    const model = predictor(trainModel(train, suggestable, options));
-    for (const e of held) {
-      const suggested = new Set(
-        model
-          .scores(e.text)
-          .filter((s) => s.score >= SUGGEST_THRESHOLD)
-          .map((s) => s.codeId),
-      );
-      for (const codeId of suggestable) {
-        const t = tally.get(codeId)!;
-        const truth = e.codeIds.includes(codeId);
-        if (truth && suggested.has(codeId)) t.tp++;
-        else if (suggested.has(codeId)) t.fp++;
-        else if (truth) t.fn++;
-      }
+  const predictors = models.map(predictor);
+  examples.forEach((e, i) => {
+    // A code the fold model could not learn is never suggested there: its units are misses.
+    const suggested = new Set(
+      predictors[folds[i]!]!.scores(e.text)
+        .filter((s) => s.score >= SUGGEST_THRESHOLD)
+        .map((s) => s.codeId),
+    );
+    for (const codeId of suggestable) {
+      const t = tally.get(codeId)!;
+      const truth = e.codeIds.includes(codeId);
+      if (truth && suggested.has(codeId)) t.tp++;
+      else if (suggested.has(codeId)) t.fp++;
+      else if (truth) t.fn++;
     }
-  }
+  });
   const perCode = suggestable.map((codeId): CodeEvaluation => {
     const { tp, fp, fn } = tally.get(codeId)!;
     const precision = tp + fp === 0 ? null : tp / (tp + fp);
@@ -88,6 +85,7 @@ export function crossValidate(examples: Example[], codeIds: string[], k: number,
     return {
       codeId,
       positives: counts.get(codeId)!,
+      evaluatedFolds: models.filter((m) => m.classifiers.some((c) => c.codeId === codeId)).length,
       truePositives: tp,
       falsePositives: fp,
       falseNegatives: fn,
@@ -105,9 +103,11 @@ export function crossValidate(examples: Example[], codeIds: string[], k: number,
       }
     : null;
   return {
-    folds: k,
+    folds: models.length,
     seed: options.seed,
     examples: examples.length,
+    grouping: GROUPING,
+    groups: options.groups,
     minPositives: options.minPositives,
     perCode,
     macro,

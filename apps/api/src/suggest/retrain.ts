@@ -50,7 +50,7 @@ async function train(db: Db, studyId: number): Promise<ModelInfo> {
   const { folds, seed, minPositives } = retrainSettings;
   const result = await trainInWorker({ examples, codeIds, folds, seed, minPositives });
   if (!db.open) throw new Error('The database was closed while the model trained.');
-  return saveModel(db, studyId, examples.length, result.model, result.evaluation);
+  return saveModel(db, studyId, examples.length, result);
 }
 
 /** Trains the study's model on its current labels (after any run in progress) and stores it. */

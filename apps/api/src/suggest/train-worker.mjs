@@ -5,4 +5,4 @@ import { tsImport } from 'tsx/esm/api';
 
 const { runTrainJob } = await tsImport('./train-job.ts', import.meta.url);
 const result = runTrainJob(workerData);
-parentPort.postMessage(result, [result.model.buffer]);
+parentPort.postMessage(result, [result.model.buffer, ...result.foldModels.map((m) => m.buffer)]);

@@ -3,10 +3,10 @@
 // possibly empty) with their final labels, and the codes it may suggest.
 import type { Db } from '../db/open.ts';
 import { cachedVersion } from '../db/pinned-codebook.ts';
-import type { Example } from './model.ts';
-import { codedUnitTextSql } from './unit-text.ts';
+import type { UnitExample } from './cross-fit.ts';
+import { codedUnitColumnsSql } from './unit-text.ts';
 
-const examplesSql = `SELECT u.id AS unitId, ${codedUnitTextSql} AS text,
+const examplesSql = `SELECT u.id AS unitId, ${codedUnitColumnsSql},
     (SELECT group_concat(f.code_id, char(31)) FROM (SELECT code_id FROM final_labels WHERE unit_id = u.id ORDER BY code_id) f) AS labels
   FROM units u JOIN rounds r ON r.id = u.round_id JOIN threads t ON t.id = u.thread_id
   WHERE u.study_id = ? AND (
@@ -18,7 +18,7 @@ const examplesSql = `SELECT u.id AS unitId, ${codedUnitTextSql} AS text,
   ORDER BY u.id`;
 
 export interface TrainingData {
-  examples: Example[];
+  examples: UnitExample[];
   /** The study's codable, active codes: what the model may learn to suggest. */
   codeIds: string[];
 }
@@ -32,6 +32,19 @@ export function trainingData(db: Db, studyId: number): TrainingData {
   const codeIds = cachedVersion(db, versionId)
     .codes.filter((c) => c.codable && c.status === 'active')
     .map((c) => c.id);
-  const rows = db.prepare(examplesSql).all(studyId) as { text: string; labels: string | null }[];
-  return { codeIds, examples: rows.map((r) => ({ text: r.text, codeIds: r.labels ? r.labels.split('\u001f') : [] })) };
+  const rows = db.prepare(examplesSql).all(studyId) as {
+    text: string;
+    thread: number;
+    body: string;
+    labels: string | null;
+  }[];
+  return {
+    codeIds,
+    examples: rows.map(({ text, thread, body, labels }) => ({
+      text,
+      thread,
+      body,
+      codeIds: labels ? labels.split('\u001f') : [],
+    })),
+  };
 }

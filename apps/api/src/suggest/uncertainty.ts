@@ -2,8 +2,8 @@
 // A unit's uncertainty is the largest binary entropy (in bits) of its code scores, i.e. how
 // close its most doubtful code is to 0.5; 1 is a coin toss, 0 is certainty.
 import type { Db } from '../db/open.ts';
-import type { Predictor } from './model.ts';
-import { unitTextSql } from './unit-text.ts';
+import type { Scorer } from './model-store.ts';
+import { unitColumnsSql, type UnitForModel } from './unit-text.ts';
 
 const entropy = (p: number) => (p <= 0 || p >= 1 ? 0 : -(p * Math.log2(p) + (1 - p) * Math.log2(1 - p)));
 
@@ -24,21 +24,21 @@ export function uncertaintyQueue(
   studyId: number,
   roundId: number,
   coderId: number,
-  model: Predictor | null,
+  model: Scorer | null,
 ): QueuedUnit[] {
   const rows = db
     .prepare(
-      `SELECT u.id AS unitId, u.position, ${unitTextSql} AS text
+      `SELECT u.id AS unitId, u.position, ${unitColumnsSql}
        FROM assignments a JOIN units u ON u.id = a.unit_id JOIN threads t ON t.id = u.thread_id
        WHERE u.study_id = ? AND u.round_id = ? AND a.user_id = ?
          AND NOT EXISTS (SELECT 1 FROM codings c WHERE c.unit_id = u.id AND c.coder_id = a.user_id)
        ORDER BY u.position`,
     )
-    .all(studyId, roundId, coderId) as { unitId: number; position: number; text: string }[];
+    .all(studyId, roundId, coderId) as (UnitForModel & { unitId: number; position: number })[];
   const queue = rows.map((r) => ({
     unitId: r.unitId,
     position: r.position,
-    uncertainty: model ? uncertainty(model.scores(r.text)) : null,
+    uncertainty: model ? uncertainty(model.scores(r)) : null,
   }));
   return queue.sort((a, b) => (b.uncertainty ?? 0) - (a.uncertainty ?? 0) || a.position - b.position);
 }

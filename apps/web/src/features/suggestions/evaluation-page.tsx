@@ -12,8 +12,8 @@ const fixed = (x: number | null) => (x === null ? '—' : x.toFixed(3));
 
 /**
  * /studies/:studyId/suggestions: how good the code suggestions are, measured by k-fold
- * cross-validation on the study's own settled units, per code and as macro averages; and the
- * codes with too few examples, which are never suggested.
+ * cross-validation on the study's own settled units (folds grouped by thread and duplicate
+ * text), per code and as macro averages; and the codes with too few examples, which are never suggested.
  */
 export function EvaluationPage() {
   const client = useClient();
@@ -50,7 +50,10 @@ export function EvaluationPage() {
         </button>
       ) : null}
       {data && 'version' in data && !evaluation ? (
-        <p>Too few settled units to cross-validate (fewer than the number of folds).</p>
+        <p>
+          Too few settled threads to cross-validate: the units of a thread (and copies of a text) share a fold, and
+          there are fewer such groups than folds.
+        </p>
       ) : null}
       {evaluation ? <EvaluationTables evaluation={evaluation} threshold={data!.threshold} name={name} /> : null}
     </section>
@@ -69,15 +72,18 @@ function EvaluationTables({
   return (
     <>
       <p>
-        {e.folds}-fold cross-validation (seed {e.seed}) on {e.examples} settled units: each unit is predicted by a model
-        trained without it. A code is suggested when its score is at least {threshold}. Precision: share of suggestions
-        that were right; recall: share of the code’s units that got the suggestion.
+        {e.folds}-fold cross-validation (seed {e.seed}) on {e.examples} settled units in {e.groups} groups: the units of
+        one thread, and units with the same text (ignoring case, spacing and punctuation), always share a fold, so each
+        unit is predicted by a model trained without it, its thread and any copy of its text. A code is suggested when
+        its score is at least {threshold}. Precision: share of suggestions that were right; recall: share of the code’s
+        units that got the suggestion. Learned in: folds whose training part had enough examples of the code.
       </p>
       <table className="table" aria-label="Evaluation per code">
         <thead>
           <tr>
             <th scope="col">Code</th>
             <th scope="col">Examples</th>
+            <th scope="col">Learned in</th>
             <th scope="col">Precision</th>
             <th scope="col">Recall</th>
             <th scope="col">F1</th>
@@ -89,6 +95,9 @@ function EvaluationTables({
             <tr key={c.codeId}>
               <th scope="row">{name(c.codeId)}</th>
               <td>{c.positives}</td>
+              <td>
+                {c.evaluatedFolds} of {e.folds} folds
+              </td>
               <td>{fixed(c.precision)}</td>
               <td>{fixed(c.recall)}</td>
               <td>{fixed(c.f1)}</td>
@@ -102,6 +111,7 @@ function EvaluationTables({
           <tfoot>
             <tr>
               <th scope="row">Macro average</th>
+              <td />
               <td />
               <td>{fixed(e.macro.precision)}</td>
               <td>{fixed(e.macro.recall)}</td>
