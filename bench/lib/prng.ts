@@ -1,4 +1,6 @@
-// A small seeded PRNG (mulberry32) so generated benchmark data is the same on every run.
+// Generated benchmark data is the same on every run: mulberry32 from @threadcoder/stats.
+import { mulberry32 } from '@threadcoder/stats';
+
 export interface Rng {
   next(): number;
   int(min: number, max: number): number;
@@ -8,14 +10,7 @@ export interface Rng {
 }
 
 export function rng(seed: number): Rng {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   return {
     next,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),

@@ -2,7 +2,7 @@
 // the same words whatever the code. What can still be learned is which unit is which — its
 // thread's title, or another copy of its text — and a fair split must not reward that.
 import type { UnitExample } from '../../apps/api/src/suggest/cross-fit.ts';
-import { seededRandom } from '../../apps/api/src/suggest/prng.ts';
+import { mulberry32 } from '@threadcoder/stats';
 
 export const noSignalCodes = ['dataset', 'documentation', 'memory-performance', 'acknowledgement'];
 
@@ -14,7 +14,7 @@ const syllables = ['ka', 'to', 'ri', 'men', 'sa', 'lo', 'ver', 'di', 'pan', 'ur'
 
 /** Each unit's code is its thread's; threads come in pairs of the same code that share one copied post. */
 export function threadLabelled(pairs = 30, unitsPerThread = 4, seed = 3): UnitExample[] {
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
   const word = () => Array.from({ length: 3 }, () => pick(syllables)).join('');
   const body = () => Array.from({ length: 8 }, () => pick(filler)).join(' ');
@@ -35,7 +35,7 @@ export function threadLabelled(pairs = 30, unitsPerThread = 4, seed = 3): UnitEx
 
 /** Every unit in a thread of its own under a title like every other; each text is posted `copies` times, always with the same code. */
 export function copiedTexts(texts = 60, copies = 3, seed = 3): UnitExample[] {
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
   const units: UnitExample[] = [];
   for (let t = 0; t < texts; t++) {

@@ -9,7 +9,7 @@ import { closeRound } from '../../apps/api/src/db/close-round.ts';
 import { saveCoding } from '../../apps/api/src/db/codings.ts';
 import { insertRound } from '../../apps/api/src/db/rounds.ts';
 import { insertUnits } from '../../apps/api/src/db/units.ts';
-import { seededRandom } from '../../apps/api/src/suggest/prng.ts';
+import { mulberry32 } from '@threadcoder/stats';
 import { retrainNow } from '../../apps/api/src/suggest/retrain.ts';
 import { loggedIn } from '../support/agent.ts';
 import { insertForum, insertTemplateCodebook, pinCodebook, selectAllThreads } from '../support/forum.ts';
@@ -29,7 +29,7 @@ beforeAll(async () => {
   const cast = await addStudyCast(t.db);
   const ids = cast.ids;
   studyId = cast.studyId;
-  const random = seededRandom(5);
+  const random = mulberry32(5);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
   const syllables = ['ka', 'to', 'ri', 'men', 'sa', 'lo', 'ver', 'di', 'pan', 'ur', 'te', 'mo'];
   const words = Array.from({ length: 150 }, () => `${pick(syllables)}${pick(syllables)}${pick(syllables)}`);

@@ -29,6 +29,7 @@ export * from './agreement/per-code.ts';
 export * from './agreement/bootstrap.ts';
 
 export * from './random/prng.ts';
+export * from './random/mulberry32.ts';
 export * from './math/gamma.ts';
 export * from './math/beta.ts';
 export * from './math/distributions.ts';

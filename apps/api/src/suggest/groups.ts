@@ -4,7 +4,7 @@
 // trained on. So units are grouped by thread and by normalised text (transitively), and whole
 // groups are dealt into folds.
 import { createHash } from 'node:crypto';
-import { seededRandom, shuffledIndexes } from './prng.ts';
+import { mulberry32, shuffledIndexes } from '@threadcoder/stats';
 
 /** What ties a unit to others: its thread and its own text (a post unit's post, a thread unit's opening post). */
 export interface UnitKeys {
@@ -68,7 +68,7 @@ export function foldOf(groups: readonly number[], k: number, seed: number): numb
   const count = groups.reduce((n, g) => Math.max(n, g + 1), 0);
   const sizes = new Array<number>(count).fill(0);
   for (const g of groups) sizes[g]!++;
-  const order = shuffledIndexes(count, seededRandom(seed)).sort((a, b) => sizes[b]! - sizes[a]!);
+  const order = shuffledIndexes(count, mulberry32(seed)).sort((a, b) => sizes[b]! - sizes[a]!);
   const foldOfGroup = new Array<number>(count);
   const filled = new Array<number>(k).fill(0);
   for (const g of order) {

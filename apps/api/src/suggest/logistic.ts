@@ -1,7 +1,7 @@
 // Binary logistic regression on sparse vectors by stochastic gradient descent with L2
 // regularisation. Plain and fast: a pass costs one multiply-add per non-zero feature.
 import type { SparseVector } from './features.ts';
-import { shuffledIndexes } from './prng.ts';
+import { shuffledIndexes } from '@threadcoder/stats';
 
 export interface LogisticOptions {
   epochs: number;

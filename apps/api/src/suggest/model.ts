@@ -3,7 +3,7 @@
 // reported as unsuggestable, so the model never suggests what it cannot have learned.
 import { encodeCorpus, termIndex, terms, vectorize, type Vocabulary } from './features.ts';
 import { score, trainLogistic, type BinaryModel } from './logistic.ts';
-import { seededRandom } from './prng.ts';
+import { mulberry32 } from '@threadcoder/stats';
 
 export interface Example {
   text: string;
@@ -82,7 +82,7 @@ export function trainModel(
       continue;
     }
     // Each code's own seeded order, so adding a code does not change the others' weights.
-    const random = seededRandom(options.seed + classifiers.length * 7919);
+    const random = mulberry32(options.seed + classifiers.length * 7919);
     // Balanced classes (positives weigh as much as negatives in all), so a rare code is not simply
     // never predicted; capped, so that one positive's step cannot throw the weights far off.
     const positiveWeight = Math.min(MAX_POSITIVE_WEIGHT, (examples.length - positives) / positives);
