@@ -42,3 +42,4 @@ export * from './trend/spearman.ts';
 export * from './trend/holm.ts';
 
 export * from './report.ts';
+export * from './statistic-labels.ts';

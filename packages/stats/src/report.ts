@@ -17,25 +17,21 @@ import type { Coding } from './data/coding.ts';
 import { compressTable } from './data/compress.ts';
 import { buildTable, type ReliabilityTable, type TableOptions } from './data/table.ts';
 import type { Outcome } from './result.ts';
+import { ALPHA_METRICS, FLAT_STATISTICS, type FlatStatistic } from './statistic-labels.ts';
 
 export type AlphaByMetric =
   | { nominal: number | null; ordinal: number | null; interval: number | null; ratio: number | null }
   | { masi: number | null; jaccard: number | null };
 
-export interface AgreementReport {
+export type AgreementReport = {
   units: number;
   coders: string[];
-  percent_agreement: number | null;
-  cohen_kappa: number | null;
-  mean_pairwise_cohen_kappa: number | null;
-  fleiss_kappa: number | null;
-  scott_pi: number | null;
-  gwet_ac1: number | null;
+} & { [K in FlatStatistic]: number | null } & {
   krippendorff_alpha: AlphaByMetric;
   per_code: Record<string, { kappa: number | null; alpha: number | null; prevalence: number }>;
   /** Present when a bootstrap was asked for: [low, high] per statistic, null where not defined. */
   ci95?: Record<string, [number, number] | null>;
-}
+};
 
 export interface ReportOptions extends TableOptions {
   /** Adds `ci95` (95% percentile intervals over units) when given. */
@@ -48,18 +44,20 @@ export interface ReportWithNotes {
   readonly notes: Record<string, string>;
 }
 
-const ALPHA_METRICS = { set: ['masi', 'jaccard'], other: ['nominal', 'ordinal', 'interval', 'ratio'] } as const;
+// Typed by the list of statistics (statistic-labels.ts): a statistic without its computation, or
+// the reverse, does not compile.
+const FLAT_PREPARE: Record<FlatStatistic, PrepareStat> = {
+  percent_agreement: preparePercentAgreement,
+  cohen_kappa: (t) => prepareCohenKappa(t),
+  mean_pairwise_cohen_kappa: prepareMeanPairwiseCohenKappa,
+  fleiss_kappa: prepareFleissKappa,
+  scott_pi: prepareScottPi,
+  gwet_ac1: prepareGwetAc1,
+};
 
-/** The flat statistics, in output order; alpha ones are named krippendorff_alpha_<metric>. */
+/** The statistics, in output order; alpha ones are named krippendorff_alpha_<metric>. */
 function statistics(table: ReliabilityTable): Record<string, PrepareStat> {
-  const stats: Record<string, PrepareStat> = {
-    percent_agreement: preparePercentAgreement,
-    cohen_kappa: (t) => prepareCohenKappa(t),
-    mean_pairwise_cohen_kappa: prepareMeanPairwiseCohenKappa,
-    fleiss_kappa: prepareFleissKappa,
-    scott_pi: prepareScottPi,
-    gwet_ac1: prepareGwetAc1,
-  };
+  const stats: Record<string, PrepareStat> = { ...FLAT_PREPARE };
   for (const metric of table.kind === 'set' ? ALPHA_METRICS.set : ALPHA_METRICS.other) {
     stats[`krippendorff_alpha_${metric}`] = (t) => prepareKrippendorffAlpha(t, metric);
   }
@@ -99,18 +97,13 @@ export function agreementReportFromTable(table: ReliabilityTable, options: Repor
       prevalence: code.prevalence,
     };
   }
-  const report: AgreementReport = {
+  const report = {
     units: table.units,
     coders: [...table.coders],
-    percent_agreement: values.percent_agreement!,
-    cohen_kappa: values.cohen_kappa!,
-    mean_pairwise_cohen_kappa: values.mean_pairwise_cohen_kappa!,
-    fleiss_kappa: values.fleiss_kappa!,
-    scott_pi: values.scott_pi!,
-    gwet_ac1: values.gwet_ac1!,
+    ...(Object.fromEntries(FLAT_STATISTICS.map((k) => [k, values[k]!])) as { [K in FlatStatistic]: number | null }),
     krippendorff_alpha: alpha,
     per_code: perCode,
-  };
+  } as AgreementReport;
   if (options.bootstrap) {
     const intervals = bootstrapIntervals(patterns, stats, { ...options.bootstrap, level: 0.95 });
     report.ci95 = {};

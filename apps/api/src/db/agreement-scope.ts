@@ -1,7 +1,9 @@
 // One scope's statistics (the whole study, one round, one coder pair) from packages/stats,
 // reshaped for the API: every statistic as { value, reason } so a null always says why.
 import {
+  ALPHA_METRICS,
   agreementReport,
+  FLAT_STATISTICS,
   buildTable,
   pairAgreement,
   type Coding,
@@ -16,7 +18,7 @@ export interface StatValue {
 }
 
 export interface StatEntry extends StatValue {
-  /** percent_agreement, cohen_kappa, mean_pairwise_cohen_kappa, fleiss_kappa, scott_pi, gwet_ac1, krippendorff_alpha_<metric>. */
+  /** A key of statisticKeys() (@threadcoder/stats): a flat statistic or krippendorff_alpha_<metric>. */
   key: string;
   /** With a bootstrap: the 95% percentile interval, or null where not defined. */
   ci95?: [number, number] | null;
@@ -65,16 +67,9 @@ export function scopeStatistics(
   options: ReportOptions = {},
 ): ScopeStatistics & { perCode: CodeStatistics[] } {
   const { report, notes } = agreementReport(codings, options);
-  const flat: [string, number | null, string][] = [
-    ['percent_agreement', report.percent_agreement, 'percent_agreement'],
-    ['cohen_kappa', report.cohen_kappa, 'cohen_kappa'],
-    ['mean_pairwise_cohen_kappa', report.mean_pairwise_cohen_kappa, 'mean_pairwise_cohen_kappa'],
-    ['fleiss_kappa', report.fleiss_kappa, 'fleiss_kappa'],
-    ['scott_pi', report.scott_pi, 'scott_pi'],
-    ['gwet_ac1', report.gwet_ac1, 'gwet_ac1'],
-  ];
+  const flat: [string, number | null, string][] = FLAT_STATISTICS.map((key) => [key, report[key], key]);
   // With no codings the stats package cannot know the values are sets: name the set metrics anyway.
-  const metrics = sets ? ['masi', 'jaccard'] : ['nominal', 'ordinal', 'interval', 'ratio'];
+  const metrics = sets ? ALPHA_METRICS.set : ALPHA_METRICS.other;
   const alpha = report.krippendorff_alpha as Record<string, number | null>;
   for (const m of metrics) {
     const path = m in alpha ? `krippendorff_alpha.${m}` : 'krippendorff_alpha.nominal';

@@ -1,4 +1,5 @@
 // Number and label formatting shared by the report's Markdown and HTML forms.
+import { statisticLabel } from '@threadcoder/stats';
 import type { StatEntry, StatValue } from '../db/agreement-scope.ts';
 
 export const num = (x: number | null | undefined, digits = 3) =>
@@ -9,20 +10,7 @@ export const pValue = (p: number | null | undefined) =>
   p === null || p === undefined ? '—' : p < 0.001 ? '< 0.001' : p.toFixed(3);
 export const day = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) : '—');
 
-const STAT_LABELS: Record<string, string> = {
-  percent_agreement: 'Percent agreement',
-  cohen_kappa: 'Cohen’s κ',
-  mean_pairwise_cohen_kappa: 'Mean pairwise Cohen’s κ',
-  fleiss_kappa: 'Fleiss’ κ',
-  scott_pi: 'Scott’s π',
-  gwet_ac1: 'Gwet’s AC1',
-};
-
-export function statLabel(key: string): string {
-  if (STAT_LABELS[key]) return STAT_LABELS[key]!;
-  const alpha = /^krippendorff_alpha_(\w+)$/.exec(key);
-  return alpha ? `Krippendorff’s α (${alpha[1] === 'masi' ? 'MASI' : alpha[1]})` : key;
-}
+export const statLabel = statisticLabel;
 
 /** "0.612 (95% CI 0.401 to 0.798)", or the value alone without an interval, or the reason it is undefined. */
 export function statText(s: StatValue | StatEntry): string {

@@ -1,22 +1,8 @@
 // How the Agreement page shows numbers the API computed: names, rounding and interpretation
 // bands. Bands are read from the value as displayed, so ".21" is always "fair".
+import { statisticLabel } from '@threadcoder/stats';
 
-const NAMES: Record<string, string> = {
-  percent_agreement: 'Percent agreement',
-  cohen_kappa: 'Cohen’s κ',
-  mean_pairwise_cohen_kappa: 'Mean pairwise Cohen’s κ',
-  fleiss_kappa: 'Fleiss’ κ',
-  scott_pi: 'Scott’s π',
-  gwet_ac1: 'Gwet’s AC1',
-  krippendorff_alpha_nominal: 'Krippendorff’s α (nominal)',
-  krippendorff_alpha_ordinal: 'Krippendorff’s α (ordinal)',
-  krippendorff_alpha_interval: 'Krippendorff’s α (interval)',
-  krippendorff_alpha_ratio: 'Krippendorff’s α (ratio)',
-  krippendorff_alpha_masi: 'Krippendorff’s α (MASI)',
-  krippendorff_alpha_jaccard: 'Krippendorff’s α (Jaccard)',
-};
-
-export const statName = (key: string): string => NAMES[key] ?? key;
+export const statName = statisticLabel;
 
 export const isPercent = (key: string) => key === 'percent_agreement';
 export const isAlpha = (key: string) => key.startsWith('krippendorff_alpha');
