@@ -14,7 +14,7 @@ import {
 import { z } from 'zod';
 import { AppError } from '../http/errors.ts';
 import { audit } from './audit.ts';
-import { valueOf } from './codebook-issues.ts';
+import { valueOf as resultValue } from './codebook-issues.ts';
 import { templateCodebook } from './codebook-templates.ts';
 import { createCodebook } from './codebooks.ts';
 import type { Db } from './open.ts';
@@ -56,7 +56,7 @@ export function codebookFromChoice(choice: CodebookChoice): { codebook: Codebook
   }
   if (choice.source === 'empty') {
     const codes = [dimension('challenge', 'Challenge', 0), dimension('benefit', 'Benefit', 1)];
-    const codebook = valueOf(
+    const codebook = resultValue(
       checkCodebook({ name: choice.name, description: '', templateId: null, version: 1, codes }),
     );
     return { codebook, message: 'Created empty' };
@@ -68,7 +68,7 @@ export function codebookFromChoice(choice: CodebookChoice): { codebook: Codebook
       .slice(0, MAX_NAME_LENGTH) || undefined;
   const read = choice.format === 'json' ? fromJson(choice.text) : fromQdc(choice.text, name ? { name } : {});
   // An imported lineage starts again at version 1, whatever version the file was exported at.
-  const codebook = { ...valueOf(read), version: 1 };
+  const codebook = { ...resultValue(read), version: 1 };
   return {
     codebook,
     message: `Imported from ${choice.filename ?? `a ${choice.format === 'json' ? 'JSON' : '.qdc'} file`}`,
@@ -84,15 +84,16 @@ export function chooseCodebook(
   message: string,
 ): { codebookId: number; versionId: number } {
   return db.transaction(() => {
-    const codings = db
-      .prepare('SELECT count(*) FROM codings c JOIN units u ON u.id = c.unit_id WHERE u.study_id = ?')
+    // Anyone's coding counts, blind or not; the answer says only that some exist, never how many.
+    const coded = db
+      .prepare('SELECT EXISTS (SELECT 1 FROM codings c JOIN units u ON u.id = c.unit_id WHERE u.study_id = ?)')
       .pluck()
-      .get(studyId) as number;
-    if (codings > 0) {
+      .get(studyId);
+    if (coded === 1) {
       throw new AppError(
         'codebook.study_has_codings',
         409,
-        `This study already has ${codings} codings made with its codebook, so the codebook cannot be replaced; edit it instead.`,
+        'This study already has codings made with its codebook, so the codebook cannot be replaced; edit it instead.',
       );
     }
     const before = db

@@ -4,6 +4,7 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../http/errors.ts';
 import type { Db } from './open.ts';
+import { visibleCodingsAnyStudy } from './visibility.ts';
 
 export interface ThreadFilter {
   /** Full text: every term must occur in the thread (its title or any of its posts). */
@@ -16,7 +17,7 @@ export interface ThreadFilter {
   /** Inclusive UTC days, YYYY-MM-DD. */
   from?: string;
   to?: string;
-  /** 'yes': some unit of the thread has a coding in a study the viewer can see. */
+  /** 'yes': some unit of the thread has a coding the viewer may see (their own, or released by the study). */
   coded?: 'yes' | 'no';
   /** With inStudy: only threads (not) selected into this study. */
   studyId?: number;
@@ -104,12 +105,26 @@ function compile(filter: ThreadFilter, viewer: Viewer): Compiled {
     );
     from = 'm JOIN threads t ON t.id = m.tid';
   }
-  if (filter.sourceId !== undefined) where.push('t.source_id = @sourceId'), (params.sourceId = filter.sourceId);
-  if (filter.category !== undefined) where.push('t.category = @category'), (params.category = filter.category);
-  if (filter.tag !== undefined)
-    where.push('t.id IN (SELECT thread_id FROM thread_tags WHERE tag = @tag)'), (params.tag = filter.tag);
-  if (filter.from !== undefined) where.push('t.created_at >= @from'), (params.from = filter.from);
-  if (filter.to !== undefined) where.push('t.created_at < @toNext'), (params.toNext = nextDay(filter.to));
+  if (filter.sourceId !== undefined) {
+    where.push('t.source_id = @sourceId');
+    params.sourceId = filter.sourceId;
+  }
+  if (filter.category !== undefined) {
+    where.push('t.category = @category');
+    params.category = filter.category;
+  }
+  if (filter.tag !== undefined) {
+    where.push('t.id IN (SELECT thread_id FROM thread_tags WHERE tag = @tag)');
+    params.tag = filter.tag;
+  }
+  if (filter.from !== undefined) {
+    where.push('t.created_at >= @from');
+    params.from = filter.from;
+  }
+  if (filter.to !== undefined) {
+    where.push('t.created_at < @toNext');
+    params.toNext = nextDay(filter.to);
+  }
   if (filter.coded) where.push(`${filter.coded === 'yes' ? '' : 'NOT '}${codedSql(viewer, params)}`);
   if (filter.studyId !== undefined && filter.inStudy) {
     params.studyId = filter.studyId;
@@ -120,13 +135,18 @@ function compile(filter: ThreadFilter, viewer: Viewer): Compiled {
   return { ctes, from, where, params, ranked: terms.length > 0 };
 }
 
-/** A coding on some unit of the thread, counting only studies the viewer belongs to (admins: all). */
+/**
+ * A coding the viewer may see on some unit of the thread, in studies the viewer belongs to
+ * (admins: all): their own, or another coder's once the study has released it (visibility.ts),
+ * so the filter never tells a coder that someone else has coded a thread of a blind study.
+ */
 function codedSql(viewer: Viewer, params: Record<string, unknown>): string {
-  const visible = viewer.isAdmin
+  const member = viewer.isAdmin
     ? ''
     : 'AND u.study_id IN (SELECT study_id FROM study_members WHERE user_id = @viewerId)';
-  if (!viewer.isAdmin) params.viewerId = viewer.id;
-  return `EXISTS (SELECT 1 FROM units u WHERE u.thread_id = t.id ${visible} AND EXISTS (SELECT 1 FROM codings c WHERE c.unit_id = u.id))`;
+  params.viewerId = viewer.id;
+  params.operator = 0;
+  return `EXISTS (SELECT 1 FROM units u WHERE u.thread_id = t.id ${member} AND EXISTS (SELECT 1 FROM ${visibleCodingsAnyStudy} c WHERE c.unit_id = u.id))`;
 }
 
 const whereSql = (w: string[]) => (w.length ? `WHERE ${w.join(' AND ')}` : '');
@@ -136,11 +156,15 @@ const withSql = (ctes: string[]) => (ctes.length ? `WITH ${ctes.join(', ')} ` : 
 const cache = new WeakMap<Db, Map<string, Database.Statement>>();
 function prepared(db: Db, sql: string): Database.Statement {
   let byText = cache.get(db);
-  if (!byText) cache.set(db, (byText = new Map()));
+  if (!byText) {
+    byText = new Map();
+    cache.set(db, byText);
+  }
   let stmt = byText.get(sql);
   if (!stmt) {
     if (byText.size > 500) byText.clear();
-    byText.set(sql, (stmt = db.prepare(sql)));
+    stmt = db.prepare(sql);
+    byText.set(sql, stmt);
   }
   return stmt;
 }
