@@ -1,5 +1,5 @@
 import type { Db } from './open.ts';
-import { viewerParams, visibleCodings } from './visibility.ts';
+import { viewerParams, visibleCodings, withheldCodingIdsSql, withheldRoundIdsSql } from './visibility.ts';
 
 export interface AuditFilter {
   action?: string;
@@ -37,7 +37,12 @@ const visibleSql = `(NOT ${aboutCodingSql} OR c.id IS NOT NULL)`;
 const codingIdSql = `CASE WHEN l.entity = 'coding' THEN CAST(l.entity_id AS INTEGER)
   WHEN l.entity = 'unit' AND l.action LIKE 'coding.%'
   THEN (SELECT k.id FROM ${visibleCodings} k WHERE k.unit_id = CAST(l.entity_id AS INTEGER) AND k.coder_id = l.user_id) END`;
-const whereSql = `WHERE l.study_id = @studyId AND (@action IS NULL OR l.action = @action)
+// Rows about others' codings in a round withheld from the viewer (they code in it while it is
+// open and blind) are left out altogether: even "cora saved a coding at 10:02" says too much.
+const withheldSql = `((l.entity = 'coding' AND CAST(l.entity_id AS INTEGER) IN ${withheldCodingIdsSql})
+  OR (l.entity = 'unit' AND l.action LIKE 'coding.%' AND l.user_id IS NOT @viewerId
+    AND CAST(l.entity_id AS INTEGER) IN (SELECT id FROM units WHERE round_id IN ${withheldRoundIdsSql})))`;
+const whereSql = `WHERE l.study_id = @studyId AND NOT ${withheldSql} AND (@action IS NULL OR l.action = @action)
   AND (@entity IS NULL OR l.entity = @entity) AND (@userId IS NULL OR l.user_id = @userId)`;
 
 type Raw = Omit<AuditRow, 'user' | 'hidden' | 'before' | 'after'> & {
@@ -79,9 +84,11 @@ export function readAudit(
   const total = db.prepare(`SELECT count(*) FROM audit_log l ${whereSql}`).pluck().get(params) as number;
   const distinct = (column: 'action' | 'entity') =>
     db
-      .prepare(`SELECT DISTINCT ${column} FROM audit_log WHERE study_id = ? ORDER BY 1`)
+      .prepare(
+        `SELECT DISTINCT ${column} FROM audit_log l WHERE l.study_id = @studyId AND NOT ${withheldSql} ORDER BY 1`,
+      )
       .pluck()
-      .all(studyId) as string[];
+      .all({ studyId, viewerId: params.viewerId, operator: params.operator }) as string[];
   return {
     entries: rows.map((r) => ({
       id: r.id,

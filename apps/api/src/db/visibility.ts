@@ -60,6 +60,10 @@ export const countableCodings = `(SELECT c.* FROM ${joined} WHERE u.study_id = @
     u.study_id IN (SELECT study_id FROM study_members WHERE user_id = @viewerId AND role IN ('owner', 'adjudicator'))
     OR (SELECT is_admin FROM users WHERE id = @viewerId) = 1))))`;
 
+/** Ids of others' codings in study @studyId's rounds withheld from the viewer: not even their existence reaches the viewer. */
+export const withheldCodingIdsSql = `(SELECT c.id FROM codings c JOIN units u ON u.id = c.unit_id
+  WHERE u.study_id = @studyId AND c.coder_id <> @viewerId AND u.round_id IN ${withheldRoundIdsSql})`;
+
 /** The study's rounds withheld from the viewer (see withheldRoundIdsSql), in round order. */
 export function withheldRounds(db: Db, studyId: number, viewer: CodingViewer): { id: number; name: string }[] {
   return db
