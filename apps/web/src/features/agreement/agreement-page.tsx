@@ -3,6 +3,7 @@ import { useSearchParams } from 'react-router';
 import { agreementQuery, type AgreementParams } from '../../api/agreement.ts';
 import { useClient } from '../../api/client-context.tsx';
 import { ErrorMessage } from '../../components/error-message.tsx';
+import { WithheldNotice } from '../../components/withheld-notice.tsx';
 import { useStudyId } from '../studies/use-study-id.ts';
 import { ConfusionSection } from './confusion-matrix.tsx';
 import { AgreementControls } from './controls.tsx';
@@ -58,16 +59,30 @@ export function AgreementPage() {
   }
   const summary = report.data;
   const names = namesOf(summary);
+  const controls = (
+    <AgreementControls
+      studyId={studyId}
+      summary={summary}
+      params={params}
+      update={update}
+      updating={report.isPlaceholderData}
+      error={report.error}
+    />
+  );
+  const notice = <WithheldNotice rounds={summary.withheld} what="these statistics" />;
+  // Nothing left to compute from: the notice alone, rather than a page of empty statistics.
+  if (summary.withheld.length > 0 && summary.overall.units === 0) {
+    return (
+      <div className="agr-page" aria-busy={report.isFetching}>
+        {controls}
+        {notice}
+      </div>
+    );
+  }
   return (
     <div className="agr-page" aria-busy={report.isFetching}>
-      <AgreementControls
-        studyId={studyId}
-        summary={summary}
-        params={params}
-        update={update}
-        updating={report.isPlaceholderData}
-        error={report.error}
-      />
+      {controls}
+      {notice}
       <Headline summary={summary} names={names} />
       <RoundsChart summary={summary} />
       <div className="agr-grid">
