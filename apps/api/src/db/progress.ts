@@ -13,13 +13,22 @@ export interface CoderProgress {
   unsure: number;
 }
 
-const progressSql = `SELECT u.round_id AS roundId, a.user_id AS coderId, usr.username, count(*) AS assigned, count(c.id) AS done,
-    coalesce(sum(c.unsure), 0) AS unsure
-  FROM units u JOIN assignments a ON a.unit_id = u.id JOIN users usr ON usr.id = a.user_id
-  LEFT JOIN ${countableCodings} c ON c.unit_id = u.id AND c.coder_id = a.user_id
-  WHERE u.study_id = @studyId AND (@only IS NULL OR a.user_id = @only)
-    AND (a.user_id = @viewerId OR u.round_id NOT IN ${withheldRoundIdsSql})
-  GROUP BY u.round_id, a.user_id ORDER BY u.round_id, usr.username`;
+// Codings are counted per (round, coder) first and joined to the assignment counts after: one
+// pass over each, where a LEFT JOIN per assignment would first copy all the study's codings.
+const progressSql = `WITH assigned AS (
+    SELECT u.round_id AS roundId, a.user_id AS coderId, count(*) AS assigned
+    FROM units u JOIN assignments a ON a.unit_id = u.id
+    WHERE u.study_id = @studyId AND (@only IS NULL OR a.user_id = @only)
+      AND (a.user_id = @viewerId OR u.round_id NOT IN ${withheldRoundIdsSql})
+    GROUP BY u.round_id, a.user_id),
+  done AS (
+    SELECT u.round_id AS roundId, c.coder_id AS coderId, count(*) AS done, sum(c.unsure) AS unsure
+    FROM ${countableCodings} c JOIN units u ON u.id = c.unit_id
+    WHERE EXISTS (SELECT 1 FROM assignments a WHERE a.unit_id = c.unit_id AND a.user_id = c.coder_id)
+    GROUP BY u.round_id, c.coder_id)
+  SELECT x.roundId, x.coderId, usr.username, x.assigned, coalesce(d.done, 0) AS done, coalesce(d.unsure, 0) AS unsure
+  FROM assigned x JOIN users usr ON usr.id = x.coderId LEFT JOIN done d ON d.roundId = x.roundId AND d.coderId = x.coderId
+  ORDER BY x.roundId, usr.username`;
 
 /** Progress rows the viewer may see; `onlyCoder` limits them to one coder (a coder asking about themselves). */
 export function progress(db: Db, studyId: number, viewer: CodingViewer, onlyCoder?: number): CoderProgress[] {
