@@ -69,9 +69,11 @@ export function AgreementPage() {
       error={report.error}
     />
   );
-  const notice = <WithheldNotice rounds={summary.withheld} what="these statistics" />;
+  // Withheld rounds within the chosen scope (the whole study, or one round).
+  const withheld = summary.withheld.filter((r) => summary.roundId === null || r.id === summary.roundId);
+  const notice = <WithheldNotice rounds={withheld} what="these statistics" />;
   // Nothing left to compute from: the notice alone, rather than a page of empty statistics.
-  if (summary.withheld.length > 0 && summary.overall.units === 0) {
+  if (withheld.length > 0 && summary.overall.units === 0) {
     return (
       <div className="agr-page" aria-busy={report.isFetching}>
         {controls}
