@@ -30,6 +30,12 @@ function readsCodings(source: string): boolean {
   return /\b(?:FROM|JOIN)\s+codings\b/i.test(code);
 }
 
+/** Reads the labels table, which holds every coder's labels and is reached through a coding's id. */
+function readsLabels(source: string): boolean {
+  const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
+  return /\b(?:FROM|JOIN)\s+coding_labels\b/i.test(code);
+}
+
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const path = join(dir, e.name);
@@ -53,6 +59,16 @@ describe('every read of codings goes through db/visibility.ts', () => {
     const offenders = sourceFiles(src)
       .map((path) => relative(root, path))
       .filter((path) => !(path in ALLOWED) && readsCodings(readFileSync(join(root, path), 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+
+  test('a file that reads coding_labels takes its coding ids from the accessor (or is allowlisted)', () => {
+    const offenders = sourceFiles(src)
+      .map((path) => relative(root, path))
+      .filter((path) => {
+        const text = readFileSync(join(root, path), 'utf8');
+        return !(path in ALLOWED) && readsLabels(text) && !/from '(\.\.\/db\/|\.\/)visibility\.ts'/.test(text);
+      });
     expect(offenders).toEqual([]);
   });
 
