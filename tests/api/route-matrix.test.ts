@@ -1,6 +1,7 @@
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createApp } from '../../apps/api/src/app.ts';
 import { sessionCookie } from '../../apps/api/src/auth/cookie.ts';
@@ -8,6 +9,7 @@ import { createSession } from '../../apps/api/src/auth/sessions.ts';
 import { loadConfig } from '../../apps/api/src/config.ts';
 import { addReview } from '../../apps/api/src/db/codebook-reviews.ts';
 import { openDb, type Db } from '../../apps/api/src/db/open.ts';
+import { addMember } from '../../apps/api/src/db/studies.ts';
 import { Agent } from '../support/agent.ts';
 import { codingStudy } from '../support/coding-study.ts';
 import { insertTemplateCodebook, pinCodebook } from '../support/forum.ts';
@@ -234,3 +236,143 @@ describe('route × role matrix', () => {
     expect(res.status, await res.text()).toBe(404);
   });
 });
+
+// Combined roles: an owner who also codes (owen) and an adjudicator who also codes (ada) share an
+// open blind round with a plain coder (cora). While it is open, nothing they get from any GET
+// route may come from cora's codings of it: every answer must be the same as in a copy of the
+// study where cora has not coded yet (time stamps aside).
+describe('combined roles in an open blind round', () => {
+  const coraMemo = 'CORA-SECRET-MEMO-IN-THE-OPEN-ROUND';
+  let uncoded: App;
+  let coded: App;
+  let blindFixture: Fixture;
+  const combined: Record<'ownerCoder' | 'adjudicatorCoder', string> = { ownerCoder: '', adjudicatorCoder: '' };
+
+  beforeAll(async () => {
+    const s = await codingStudy();
+    const { db } = s.t;
+    addMember(db, s.studyId, s.ids.owen!, 'coder');
+    addMember(db, s.studyId, s.ids.ada!, 'coder');
+    const base = `/api/studies/${s.studyId}`;
+    const draw = await (await s.as('owen')).post(`${base}/sampling/draw`, {
+      roundId: s.roundId,
+      size: 3,
+      seed: 'combined',
+      overlap: 1,
+      coderIds: [s.ids.owen, s.ids.ada, s.ids.cora],
+    });
+    expect(draw.status, await draw.clone().text()).toBe(201);
+    const unitIds = db
+      .prepare('SELECT id FROM units WHERE round_id = ? ORDER BY position')
+      .pluck()
+      .all(s.roundId) as number[];
+    // owen and ada code every unit the same way in both copies; cora codes only in the second.
+    for (const [name, codeIds] of [
+      ['owen', ['documentation']],
+      ['ada', ['model-usage']],
+    ] as const) {
+      const agent = await s.as(name);
+      for (const unitId of unitIds)
+        expect((await agent.request('PUT', `${base}/units/${unitId}/coding`, { codeIds })).status).toBe(200);
+    }
+    for (const [role, name] of [
+      ['ownerCoder', 'owen'],
+      ['adjudicatorCoder', 'ada'],
+    ] as const)
+      combined[role] = `${sessionCookie}=${createSession(db, s.ids[name]!, 3600_000).token}`;
+    blindFixture = {
+      ...fixture,
+      studyId: s.studyId,
+      roundId: s.roundId,
+      unitId: unitIds[0]!,
+      disputedUnitId: unitIds[1]!,
+      threadId: s.forum.threadIds[0]!,
+      otherCoderId: s.ids.cora!,
+      nonMemberId: s.ids.nina!,
+    };
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    const before = join(dir, 'combined-uncoded.db');
+    copyFileSync(s.t.dbPath, before);
+    const cora = await s.as('cora');
+    for (const unitId of unitIds) {
+      const res = await cora.request('PUT', `${base}/units/${unitId}/coding`, {
+        codeIds: ['documentation', 'model-usage'],
+        memo: coraMemo,
+      });
+      expect(res.status).toBe(200);
+    }
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    const after = join(dir, 'combined-coded.db');
+    copyFileSync(s.t.dbPath, after);
+    s.t.close();
+    const open = (path: string) => {
+      const db = openDb(path);
+      opened.push(db);
+      return createApp({ db, config: { ...loadConfig({}), dbPath: path }, log: () => {} });
+    };
+    uncoded = open(before);
+    coded = open(after);
+  });
+
+  /** The answer as comparable text: time stamps and request ids masked, a .qdpx unpacked. */
+  async function answer(app: App, cookie: string, key: string): Promise<string> {
+    const entry = routeTable[key]!;
+    const [method, path] = key.split(' ') as [string, string];
+    const values: Record<string, string | number> = { ...blindFixture, ...entry.params?.(blindFixture) };
+    const url = path.replace(/:(\w+)/g, (_, name: string) => String(values[name]));
+    const agent = new Agent(app);
+    agent.cookie = cookie;
+    const query = key === 'GET /api/threads' ? 'coded=yes' : entry.query;
+    const res = await agent.request(method, `${url}${query ? `?${query}` : ''}`);
+    const type = res.headers.get('content-type') ?? '';
+    const body = type.includes('zip')
+      ? Object.entries(unzipSync(new Uint8Array(await res.arrayBuffer())))
+          .map(([name, bytes]) => `${name}\n${strFromU8(bytes)}`)
+          .join('\n')
+      : await res.text();
+    const masked = body
+      .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, '<time>')
+      .replace(/"requestId":"[0-9a-f-]+"/g, '"requestId":"<id>"');
+    return `${res.status} ${masked}`;
+  }
+
+  const studyReads = routes.filter((key) => key.startsWith('GET /api/studies/:studyId') || key === 'GET /api/threads');
+
+  test.each(studyReads)(
+    '%s tells the owner-coder and the adjudicator-coder nothing of the other coder',
+    async (key) => {
+      if (!routeTable[key]) expect.fail(`${key} has no line in tests/api/route-matrix.table.ts.`);
+      const leaks: string[] = [];
+      for (const [role, cookie] of Object.entries(combined)) {
+        const [without, withCora] = [await answer(uncoded, cookie, key), await answer(coded, cookie, key)];
+        if (withCora.includes(coraMemo)) leaks.push(`${role}: read cora's memo`);
+        if (withCora !== without)
+          leaks.push(`${role}: the answer changed when cora coded:\n${firstDifference(without, withCora)}`);
+      }
+      expect(leaks).toEqual([]);
+    },
+  );
+
+  test('the comparison sees what cora coded once the round is unblinded', async () => {
+    const key = 'GET /api/studies/:studyId/agreement';
+    const unblind = (app: App) => {
+      const owen = new Agent(app);
+      owen.cookie = combined.ownerCoder;
+      return owen.post(`/api/studies/${blindFixture.studyId}/rounds/${blindFixture.roundId}/unblind`);
+    };
+    expect((await unblind(coded)).status).toBe(200);
+    expect((await unblind(uncoded)).status).toBe(200);
+    const withCora = JSON.parse((await answer(coded, combined.ownerCoder, key)).slice(4)) as {
+      coders: { username: string }[];
+      overall: { units: number };
+    };
+    expect(withCora.coders.map((c) => c.username)).toEqual(['ada', 'cora', 'owen']);
+    expect(withCora.overall.units).toBe(3);
+  });
+});
+
+function firstDifference(a: string, b: string): string {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return `  without: …${a.slice(Math.max(0, i - 80), i + 120)}\n  with:    …${b.slice(Math.max(0, i - 80), i + 120)}`;
+}

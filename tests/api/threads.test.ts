@@ -191,23 +191,43 @@ describe('filters', () => {
     expect(await titles(`q=tokenizers&source=${sources.sources[0]!.id}`)).toEqual(['Tokenizer pads on the wrong side']);
   });
 
-  test('coded: a unit of the thread has a coding, counting only studies the viewer belongs to', async () => {
+  test('coded: coded by me, or by the study once released; never another coder of a blind study', async () => {
     const owner = await addUser(t.db, 'olga');
     const coder = await addUser(t.db, 'cody');
-    const studyId = addStudy(t.db, owner.id, [[coder.id, 'coder']]);
+    const other = await addUser(t.db, 'cora');
+    const studyId = addStudy(t.db, owner.id, [
+      [coder.id, 'coder'],
+      [other.id, 'coder'],
+    ]);
     const { versionId } = insertTemplateCodebook(t.db);
     pinCodebook(t.db, studyId, { codebookId: 1, versionId });
     const roundId = t.db.prepare('SELECT id FROM rounds WHERE study_id = ?').pluck().get(studyId);
     const unitId = t.db
       .prepare('INSERT INTO units (study_id, round_id, thread_id, position) VALUES (?, ?, ?, 1)')
       .run(studyId, roundId, ids[1]).lastInsertRowid;
+    for (const id of [coder.id, other.id])
+      t.db.prepare("INSERT INTO assignments (unit_id, user_id, assigned_at) VALUES (?, ?, 'x')").run(unitId, id);
     t.db
       .prepare("INSERT INTO codings (unit_id, coder_id, version_id, created_at, updated_at) VALUES (?, ?, ?, 'x', 'x')")
       .run(unitId, coder.id, versionId);
-    const olga = await loggedIn(t.app, 'olga');
-    expect((await list('coded=yes', olga)).threads.map((r) => r.title)).toEqual(['Fine-tune BERT for classification']);
+    const [olga, cody, cora] = [
+      await loggedIn(t.app, 'olga'),
+      await loggedIn(t.app, 'cody'),
+      await loggedIn(t.app, 'cora'),
+    ];
+    const codedTitles = async (agent: Agent) => (await list('coded=yes', agent)).threads.map((r) => r.title);
+    // cody coded it: his own. cora codes the same unit blind and the owner has not unblinded: not theirs to know.
+    expect(await codedTitles(cody)).toEqual(['Fine-tune BERT for classification']);
+    expect((await list('q=bert', cody)).threads[0]!.coded).toBe(true);
+    expect(await codedTitles(cora)).toEqual([]);
+    expect((await list('coded=no', cora)).total).toBe(5);
+    expect((await list('q=bert', cora)).threads[0]!.coded).toBe(false);
+    expect(await codedTitles(olga)).toEqual([]);
+    // Unblinded, the study's codings are everyone's to see.
+    t.db.prepare('UPDATE rounds SET unblinded = 1 WHERE id = ?').run(roundId);
+    expect(await codedTitles(cora)).toEqual(['Fine-tune BERT for classification']);
+    expect(await codedTitles(olga)).toEqual(['Fine-tune BERT for classification']);
     expect((await list('coded=no', olga)).total).toBe(4);
-    expect((await list('q=bert', olga)).threads[0]!.coded).toBe(true);
     // rita is in no study: nothing is coded as far as she can tell.
     expect((await list('coded=yes')).total).toBe(0);
   });

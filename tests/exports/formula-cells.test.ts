@@ -172,7 +172,7 @@ describe('exports', () => {
   });
 
   test('agreement CSV: round names defused, a negative kappa written as a number', () => {
-    const csv = agreementCsv(agreementSummary(t.db, studyId));
+    const csv = agreementCsv(agreementSummary(t.db, studyId, OPERATOR));
     expectNoFormula(csv);
     expectDefused(csv, hostile.round);
     const rows = parse(csv, { columns: true }) as Record<string, string>[];

@@ -1,6 +1,6 @@
 import type { Quote } from './codings.ts';
 import type { Db } from './open.ts';
-import { codingVisibleSql } from './visibility.ts';
+import { viewerParams, visibleCodings } from './visibility.ts';
 
 export type AdjudicationStatus = 'open' | 'settled' | 'reopened';
 
@@ -48,7 +48,7 @@ export interface QueueItem {
 
 type QueueRow = Omit<QueueItem, 'codings' | 'sharedCodeIds' | 'finalCodeIds'>;
 
-// Only units with an adjudications row are listed, so the code filter may look at every coding.
+// The code filter looks at the codings the viewer may see: on a unit in adjudication, every coder's.
 const queueSql = `SELECT a.unit_id AS unitId, u.round_id AS roundId, r.name AS roundName, u.position, u.thread_id AS threadId,
     t.title AS threadTitle, u.post_id AS postId, p.post_number AS postNumber, a.status, a.rationale,
     a.settled_by AS settledById, su.display_name AS settledByName, a.settled_at AS settledAt, a.created_at AS openedAt
@@ -56,32 +56,34 @@ const queueSql = `SELECT a.unit_id AS unitId, u.round_id AS roundId, r.name AS r
   JOIN threads t ON t.id = u.thread_id LEFT JOIN posts p ON p.id = u.post_id LEFT JOIN users su ON su.id = a.settled_by
   WHERE u.study_id = @studyId AND (@unitId IS NULL OR u.id = @unitId)
     AND (@roundId IS NULL OR u.round_id = @roundId) AND (@status IS NULL OR a.status = @status)
-    AND (@code IS NULL OR EXISTS (SELECT 1 FROM codings c JOIN coding_labels l ON l.coding_id = c.id WHERE c.unit_id = u.id AND l.code_id = @code))
+    AND (@code IS NULL OR EXISTS (SELECT 1 FROM ${visibleCodings} c JOIN coding_labels l ON l.coding_id = c.id WHERE c.unit_id = u.id AND l.code_id = @code))
   ORDER BY u.position`;
 
 /** The study's units in adjudication, filtered, each with every coder's coding side by side. */
 export function listQueue(db: Db, studyId: number, viewerId: number, filter: QueueFilter = {}): QueueItem[] {
   const rows = db.prepare(queueSql).all({
     studyId,
+    ...viewerParams({ operator: false, userId: viewerId }),
     unitId: null,
     roundId: filter.roundId ?? null,
     status: filter.status ?? null,
     code: filter.code ?? null,
   }) as QueueRow[];
-  return withCodings(db, rows, viewerId);
+  return withCodings(db, studyId, rows, viewerId);
 }
 
 /** One unit in adjudication, or undefined when the unit is not in adjudication in this study. */
 export function getQueueItem(db: Db, studyId: number, unitId: number, viewerId: number): QueueItem | undefined {
-  const row = db.prepare(queueSql).get({ studyId, unitId, roundId: null, status: null, code: null }) as
+  const params = { studyId, ...viewerParams({ operator: false, userId: viewerId }) };
+  const row = db.prepare(queueSql).get({ ...params, unitId, roundId: null, status: null, code: null }) as
     | QueueRow
     | undefined;
-  return row ? withCodings(db, [row], viewerId)[0] : undefined;
+  return row ? withCodings(db, studyId, [row], viewerId)[0] : undefined;
 }
 
-function withCodings(db: Db, rows: QueueRow[], viewerId: number): QueueItem[] {
+function withCodings(db: Db, studyId: number, rows: QueueRow[], viewerId: number): QueueItem[] {
   const unitIds = JSON.stringify(rows.map((r) => r.unitId));
-  const codings = visibleCodings(db, unitIds, viewerId);
+  const codings = codingsOf(db, studyId, unitIds, viewerId);
   const finals = db
     .prepare(
       'SELECT unit_id AS unitId, code_id AS codeId FROM final_labels WHERE unit_id IN (SELECT value FROM json_each(?)) ORDER BY code_id',
@@ -114,17 +116,19 @@ function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
 }
 
 /** Codings of the given units that the blind rule lets `viewerId` see, grouped by unit. */
-function visibleCodings(db: Db, unitIds: string, viewerId: number): Map<number, CoderCoding[]> {
+function codingsOf(db: Db, studyId: number, unitIds: string, viewerId: number): Map<number, CoderCoding[]> {
   const rows = db
     .prepare(
       `SELECT c.id, c.unit_id AS unitId, c.coder_id AS coderId, usr.username, usr.display_name AS displayName, c.memo, c.unsure,
          c.updated_at AS updatedAt, c.revision
-       FROM codings c JOIN units u ON u.id = c.unit_id JOIN rounds r ON r.id = u.round_id JOIN studies s ON s.id = u.study_id
-       JOIN users usr ON usr.id = c.coder_id
-       WHERE u.id IN (SELECT value FROM json_each(@unitIds)) AND ${codingVisibleSql}
+       FROM ${visibleCodings} c JOIN users usr ON usr.id = c.coder_id
+       WHERE c.unit_id IN (SELECT value FROM json_each(@unitIds))
        ORDER BY usr.display_name COLLATE NOCASE, c.coder_id`,
     )
-    .all({ unitIds, viewerId }) as (Omit<CoderCoding, 'codeIds' | 'quotes' | 'unsure'> & {
+    .all({ studyId, unitIds, ...viewerParams({ operator: false, userId: viewerId }) }) as (Omit<
+    CoderCoding,
+    'codeIds' | 'quotes' | 'unsure'
+  > & {
     id: number;
     unitId: number;
     unsure: number;

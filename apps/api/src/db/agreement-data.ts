@@ -1,7 +1,8 @@
-// What the agreement report reads from the database: every coding of a unit that at least two
-// coders coded, with the unit's round and whether its codings may be shown unit by unit.
+// What the agreement report reads from the database: every coding the viewer may count
+// (visibility.ts) of a unit that at least two such codings cover, with the unit's round and
+// whether its labels may be shown unit by unit.
 import type { Db } from './open.ts';
-import { labelsDisclosedSql } from './visibility.ts';
+import { countableCodings, disclosedCodings, viewerParams, type CodingViewer } from './visibility.ts';
 
 export interface CodingRow {
   unitId: number;
@@ -13,25 +14,25 @@ export interface CodingRow {
   labels: string[];
   /**
    * Whether unit-level detail (confusion matrix, disagreeing units) may include this coding:
-   * visibility.ts's rule for labels, as it applies to someone who coded none of the units.
+   * visibility.ts's rule for labels, for this viewer.
    */
   disclosed: boolean;
 }
 
 type RawRow = Omit<CodingRow, 'labels' | 'disclosed'> & { labels: string | null; disclosed: number | null };
 
-// @viewerId = -1 matches no coder, so labelsDisclosedSql answers for "anyone else".
-const codingsSql = `SELECT c.unit_id AS unitId, u.round_id AS roundId, c.coder_id AS coderId, usr.username, usr.display_name AS displayName,
-    (SELECT group_concat(code_id, char(31)) FROM (SELECT code_id FROM coding_labels l WHERE l.coding_id = c.id ORDER BY code_id)) AS labels,
-    ${labelsDisclosedSql} AS disclosed
-  FROM codings c JOIN units u ON u.id = c.unit_id JOIN rounds r ON r.id = u.round_id JOIN studies s ON s.id = u.study_id
-  JOIN users usr ON usr.id = c.coder_id
-  WHERE u.study_id = @studyId AND (SELECT count(*) FROM codings c2 WHERE c2.unit_id = u.id) >= 2
-  ORDER BY r.position, u.position, u.id, usr.username`;
+const codingsSql = `SELECT unitId, roundId, coderId, username, displayName, labels, disclosed FROM (
+    SELECT c.unit_id AS unitId, u.round_id AS roundId, c.coder_id AS coderId, usr.username, usr.display_name AS displayName,
+      (SELECT group_concat(code_id, char(31)) FROM (SELECT code_id FROM coding_labels l WHERE l.coding_id = c.id ORDER BY code_id)) AS labels,
+      c.id IN (SELECT id FROM ${disclosedCodings}) AS disclosed, count(*) OVER (PARTITION BY c.unit_id) AS coders,
+      r.position AS roundPosition, u.position AS unitPosition
+    FROM ${countableCodings} c JOIN units u ON u.id = c.unit_id JOIN rounds r ON r.id = u.round_id JOIN users usr ON usr.id = c.coder_id)
+  WHERE coders >= 2
+  ORDER BY roundPosition, unitPosition, unitId, username`;
 
-/** Codings of the study's units coded by two or more coders, in round and unit order. */
-export function pairableCodings(db: Db, studyId: number): CodingRow[] {
-  return (db.prepare(codingsSql).all({ studyId, viewerId: -1 }) as RawRow[]).map((r) => ({
+/** The codings the viewer may count of the study's units that two or more of them cover, in round and unit order. */
+export function pairableCodings(db: Db, studyId: number, viewer: CodingViewer): CodingRow[] {
+  return (db.prepare(codingsSql).all({ studyId, ...viewerParams(viewer) }) as RawRow[]).map((r) => ({
     ...r,
     labels: r.labels ? r.labels.split('\u001f') : [],
     disclosed: r.disclosed === 1,

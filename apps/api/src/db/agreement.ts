@@ -16,6 +16,7 @@ import type { Db } from './open.ts';
 import { cachedVersion } from './pinned-codebook.ts';
 import { assistedUnitIds } from '../suggest/feedback.ts';
 import { listRounds, type Round } from './rounds.ts';
+import { withheldRounds, type CodingViewer } from './visibility.ts';
 
 export interface AgreementQuery {
   roundId?: number | undefined;
@@ -42,6 +43,8 @@ export interface AgreementSummary {
   perCode: CodeStatistics[];
   pairs: PairStatistics[];
   rounds: (ScopeStatistics & Pick<Round, 'id' | 'name' | 'kind' | 'status' | 'unblinded'>)[];
+  /** Rounds whose codings by others are left out of everything here because the viewer codes in them while they are open and blind. */
+  withheld: { id: number; name: string }[];
   /** Units of the scope left out of the confusion matrix and disagreements by the blind rule, and their rounds. */
   hidden: { units: number; rounds: { id: number; name: string }[] };
   /** null when no disclosed unit was coded by two of the coders. */
@@ -64,14 +67,19 @@ function toCodings(rows: CodingRow[], sets: boolean): Coding[] {
   }));
 }
 
-export function agreementSummary(db: Db, studyId: number, query: AgreementQuery = {}): AgreementSummary {
+export function agreementSummary(
+  db: Db,
+  studyId: number,
+  viewer: CodingViewer,
+  query: AgreementQuery = {},
+): AgreementSummary {
   const settings = studyAgreementSettings(db, studyId);
   const rounds = listRounds(db, studyId);
   const roundId = query.roundId ?? null;
   if (roundId !== null && !rounds.some((r) => r.id === roundId)) throw notFound('The round');
   const codebook = settings.versionId === null ? null : cachedVersion(db, settings.versionId);
   const assisted = query.assisted === 'exclude' ? assistedUnitIds(db, studyId) : null;
-  const rows = pairableCodings(db, studyId).filter((r) => !assisted?.has(r.unitId));
+  const rows = pairableCodings(db, studyId, viewer).filter((r) => !assisted?.has(r.unitId));
   // A single-label study whose codings hold several labels (its mode was changed) is read as sets.
   const sets = settings.labelMode === 'multi' || rows.some((r) => r.labels.length > 1);
   const categories = sets ? [] : (codebook?.codes.filter((c) => c.codable).map((c) => c.id) ?? []);
@@ -96,6 +104,7 @@ export function agreementSummary(db: Db, studyId: number, query: AgreementQuery 
     coders: [...coders.values()].sort((a, b) => (a.username < b.username ? -1 : 1)),
     codes: codebook?.codes.filter((c) => c.codable).map(({ id, name, dimension }) => ({ id, name, dimension })) ?? [],
     bootstrap: query.bootstrap ? { resamples: query.bootstrap, seed: query.seed ?? 1 } : null,
+    withheld: withheldRounds(db, studyId, viewer),
     overall,
     perCode,
     pairs: pairStatistics(codings),

@@ -1,14 +1,14 @@
 // The counts table: per code and rolled up the codebook tree, the units with the final label,
 // their share of coded units, the distinct threads, a series per period for the sparkline;
-// and the same from each coder's own codings before adjudication, where the blind rule lets
-// the viewer see them (visibility.ts).
+// and the same from each coder's own codings before adjudication, those the viewer may see
+// (visibility.ts).
 import { rollupPaths } from '../analysis/code-tree.ts';
 import { ensureFacts } from './analysis-facts.ts';
 import { factsWhere, filterParams, unitsWhere, type AnalysisFilters } from './analysis-filters.ts';
 import { trendData, type NodeSeries, type TrendQuery } from './analysis-trend.ts';
 import type { Db } from './open.ts';
 import { statement } from './prepared.ts';
-import { codingVisibleSql } from './visibility.ts';
+import { viewerParams, visibleCodings, withheldRounds } from './visibility.ts';
 
 const threadsPerCode = statement<[Record<string, unknown>], [string, number]>(
   `SELECT code_id, count(DISTINCT thread_id) FROM analysis_facts f WHERE ${factsWhere('f')} GROUP BY code_id`,
@@ -19,9 +19,9 @@ const codedThreads = statement<[Record<string, unknown>], number>(
   (s) => s.pluck(),
 );
 
-const codingsFrom = `FROM codings c JOIN units u ON u.id = c.unit_id JOIN rounds r ON r.id = u.round_id JOIN studies s ON s.id = u.study_id
+const codingsFrom = `FROM ${visibleCodings} c JOIN units u ON u.id = c.unit_id JOIN rounds r ON r.id = u.round_id
   JOIN threads t ON t.id = u.thread_id LEFT JOIN posts p ON p.id = u.post_id`;
-const codingsWhere = `WHERE ${unitsWhere} AND ${codingVisibleSql}`;
+const codingsWhere = `WHERE ${unitsWhere}`;
 const coderTotals = statement<[Record<string, unknown>], { coderId: number; name: string; codedUnits: number }>(
   `SELECT c.coder_id AS coderId, (SELECT display_name FROM users WHERE id = c.coder_id) AS name, count(*) AS codedUnits
    ${codingsFrom} ${codingsWhere} GROUP BY c.coder_id ORDER BY name, c.coder_id`,
@@ -54,10 +54,12 @@ export interface CountsReport {
   codedThreads: number;
   rows: (Omit<NodeSeries, 'shares' | 'direct'> & CodeCount & { directUnits: number })[];
   coders: CoderCounts[];
+  /** Rounds the viewer codes in while they are open and blind: nothing here comes from others' codings of them. */
+  withheld: { id: number; name: string }[];
 }
 
 function perCoder(db: Db, studyId: number, viewerId: number, filters: AnalysisFilters, nodes: string): CoderCounts[] {
-  const params = { ...filterParams(studyId, filters), viewerId, nodes };
+  const params = { ...filterParams(studyId, filters), ...viewerParams({ operator: false, userId: viewerId }), nodes };
   const coders = coderTotals(db)
     .all(params)
     .map((c) => ({ ...c, codes: {} as Record<string, CodeCount> }));
@@ -88,5 +90,6 @@ export function countsReport(db: Db, studyId: number, viewerId: number, q: Trend
       threads: threads.get(n.id) ?? 0,
     })),
     coders: perCoder(db, studyId, viewerId, q, JSON.stringify(rollupPaths(codebook.codes))),
+    withheld: withheldRounds(db, studyId, { operator: false, userId: viewerId }),
   };
 }

@@ -8,6 +8,7 @@ import type { Db } from './open.ts';
 import { daySql, monthSql, unitDateSql } from './analysis-filters.ts';
 import { studyCodingSettings, type StudyCodingSettings } from './pinned-codebook.ts';
 import { statement } from './prepared.ts';
+import { everyAssignedCoderCodedSql } from './visibility.ts';
 
 const builtVersion = statement<[number], number>('SELECT version_id FROM analysis_built WHERE study_id = ?', (s) =>
   s.pluck(),
@@ -30,9 +31,7 @@ const unitColumns = `${monthSql(unitDateSql)} AS month, ${daySql(unitDateSql)} A
 const settledWithoutLabels = `NOT EXISTS (SELECT 1 FROM final_labels f WHERE f.unit_id = u.id) AND (
   EXISTS (SELECT 1 FROM adjudications a WHERE a.unit_id = u.id AND a.status = 'settled')
   OR (r.status = 'closed' AND NOT EXISTS (SELECT 1 FROM adjudications a WHERE a.unit_id = u.id)
-      AND EXISTS (SELECT 1 FROM assignments x WHERE x.unit_id = u.id)
-      AND NOT EXISTS (SELECT 1 FROM assignments x WHERE x.unit_id = u.id
-        AND NOT EXISTS (SELECT 1 FROM codings c WHERE c.unit_id = u.id AND c.coder_id = x.user_id))))`;
+      AND EXISTS (SELECT 1 FROM assignments x WHERE x.unit_id = u.id) AND ${everyAssignedCoderCodedSql}))`;
 
 // Each final label becomes a row for its code (direct) and one for each code above it (json
 // path of @nodes, see code-tree.ts); two labels under one category meet in the same row, where

@@ -1,5 +1,5 @@
 import type { Db } from './open.ts';
-import { codingVisibleSql } from './visibility.ts';
+import { viewerParams, visibleCodings, withheldCodingIdsSql, withheldRoundIdsSql } from './visibility.ts';
 
 export interface AuditFilter {
   action?: string;
@@ -30,14 +30,19 @@ export interface AuditPage {
 
 // A row about a coding carries the coder's labels (and memo): entity 'coding', or any
 // 'coding.*' action on a unit (e.g. coding.review, whose user is the coder). It is shown only
-// where that coding itself would be (visibility.ts): the join below gives the predicate its
-// c/u/r/s aliases. A row whose coding is gone matches nothing and stays hidden while blind.
+// where that coding itself would be: among the codings the viewer may see (visibility.ts).
+// A row whose coding is gone matches nothing and stays hidden.
 const aboutCodingSql = `(l.entity = 'coding' OR l.action LIKE 'coding.%')`;
-const visibleSql = `(NOT ${aboutCodingSql} OR coalesce(${codingVisibleSql}, 0))`;
+const visibleSql = `(NOT ${aboutCodingSql} OR c.id IS NOT NULL)`;
 const codingIdSql = `CASE WHEN l.entity = 'coding' THEN CAST(l.entity_id AS INTEGER)
   WHEN l.entity = 'unit' AND l.action LIKE 'coding.%'
-  THEN (SELECT k.id FROM codings k WHERE k.unit_id = CAST(l.entity_id AS INTEGER) AND k.coder_id = l.user_id) END`;
-const whereSql = `WHERE l.study_id = @studyId AND (@action IS NULL OR l.action = @action)
+  THEN (SELECT k.id FROM ${visibleCodings} k WHERE k.unit_id = CAST(l.entity_id AS INTEGER) AND k.coder_id = l.user_id) END`;
+// Rows about others' codings in a round withheld from the viewer (they code in it while it is
+// open and blind) are left out altogether: even "cora saved a coding at 10:02" says too much.
+const withheldSql = `((l.entity = 'coding' AND CAST(l.entity_id AS INTEGER) IN ${withheldCodingIdsSql})
+  OR (l.entity = 'unit' AND l.action LIKE 'coding.%' AND l.user_id IS NOT @viewerId
+    AND CAST(l.entity_id AS INTEGER) IN (SELECT id FROM units WHERE round_id IN ${withheldRoundIdsSql})))`;
+const whereSql = `WHERE l.study_id = @studyId AND NOT ${withheldSql} AND (@action IS NULL OR l.action = @action)
   AND (@entity IS NULL OR l.entity = @entity) AND (@userId IS NULL OR l.user_id = @userId)`;
 
 type Raw = Omit<AuditRow, 'user' | 'hidden' | 'before' | 'after'> & {
@@ -60,7 +65,7 @@ export function readAudit(
 ): AuditPage {
   const params = {
     studyId,
-    viewerId,
+    ...viewerParams({ operator: false, userId: viewerId }),
     action: filter.action ?? null,
     entity: filter.entity ?? null,
     userId: filter.userId ?? null,
@@ -71,9 +76,7 @@ export function readAudit(
          l.entity_id AS entityId, ${visibleSql} AS visible,
          CASE WHEN ${visibleSql} THEN l.before_json END AS beforeJson,
          CASE WHEN ${visibleSql} THEN l.after_json END AS afterJson
-       FROM audit_log l JOIN studies s ON s.id = l.study_id LEFT JOIN users usr ON usr.id = l.user_id
-         LEFT JOIN codings c ON c.id = ${codingIdSql}
-         LEFT JOIN units u ON u.id = c.unit_id LEFT JOIN rounds r ON r.id = u.round_id
+       FROM audit_log l LEFT JOIN users usr ON usr.id = l.user_id LEFT JOIN ${visibleCodings} c ON c.id = ${codingIdSql}
        ${whereSql}
        ORDER BY l.at DESC, l.id DESC LIMIT @limit OFFSET @offset`,
     )
@@ -81,9 +84,11 @@ export function readAudit(
   const total = db.prepare(`SELECT count(*) FROM audit_log l ${whereSql}`).pluck().get(params) as number;
   const distinct = (column: 'action' | 'entity') =>
     db
-      .prepare(`SELECT DISTINCT ${column} FROM audit_log WHERE study_id = ? ORDER BY 1`)
+      .prepare(
+        `SELECT DISTINCT ${column} FROM audit_log l WHERE l.study_id = @studyId AND NOT ${withheldSql} ORDER BY 1`,
+      )
       .pluck()
-      .all(studyId) as string[];
+      .all({ studyId, viewerId: params.viewerId, operator: params.operator }) as string[];
   return {
     entries: rows.map((r) => ({
       id: r.id,

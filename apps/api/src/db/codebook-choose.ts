@@ -84,15 +84,16 @@ export function chooseCodebook(
   message: string,
 ): { codebookId: number; versionId: number } {
   return db.transaction(() => {
-    const codings = db
-      .prepare('SELECT count(*) FROM codings c JOIN units u ON u.id = c.unit_id WHERE u.study_id = ?')
+    // Anyone's coding counts, blind or not; the answer says only that some exist, never how many.
+    const coded = db
+      .prepare('SELECT EXISTS (SELECT 1 FROM codings c JOIN units u ON u.id = c.unit_id WHERE u.study_id = ?)')
       .pluck()
-      .get(studyId) as number;
-    if (codings > 0) {
+      .get(studyId);
+    if (coded === 1) {
       throw new AppError(
         'codebook.study_has_codings',
         409,
-        `This study already has ${codings} codings made with its codebook, so the codebook cannot be replaced; edit it instead.`,
+        'This study already has codings made with its codebook, so the codebook cannot be replaced; edit it instead.',
       );
     }
     const before = db

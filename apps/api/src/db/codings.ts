@@ -145,29 +145,6 @@ export function saveCoding(
   return saveTransaction(db)(studyId, unitId, coderId, versionId, input);
 }
 
-export interface CoderProgress {
-  roundId: number;
-  coderId: number;
-  username: string;
-  assigned: number;
-  done: number;
-  unsure: number;
-}
-
-/** Done / assigned per coder and round: counts only, which owners may see in a blind study. */
-export function progress(db: Db, studyId: number, onlyCoder?: number): CoderProgress[] {
-  return db
-    .prepare(
-      `SELECT u.round_id AS roundId, a.user_id AS coderId, usr.username, count(*) AS assigned, count(c.id) AS done,
-         coalesce(sum(c.unsure), 0) AS unsure
-       FROM units u JOIN assignments a ON a.unit_id = u.id JOIN users usr ON usr.id = a.user_id
-       LEFT JOIN codings c ON c.unit_id = u.id AND c.coder_id = a.user_id
-       WHERE u.study_id = @studyId AND (@only IS NULL OR a.user_id = @only)
-       GROUP BY u.round_id, a.user_id ORDER BY u.round_id, usr.username`,
-    )
-    .all({ studyId, only: onlyCoder ?? null }) as CoderProgress[];
-}
-
 export interface CodingTarget {
   roundId: number;
   versionId: number;

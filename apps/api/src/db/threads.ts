@@ -4,6 +4,7 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../http/errors.ts';
 import type { Db } from './open.ts';
+import { visibleCodingsAnyStudy } from './visibility.ts';
 
 export interface ThreadFilter {
   /** Full text: every term must occur in the thread (its title or any of its posts). */
@@ -16,7 +17,7 @@ export interface ThreadFilter {
   /** Inclusive UTC days, YYYY-MM-DD. */
   from?: string;
   to?: string;
-  /** 'yes': some unit of the thread has a coding in a study the viewer can see. */
+  /** 'yes': some unit of the thread has a coding the viewer may see (their own, or released by the study). */
   coded?: 'yes' | 'no';
   /** With inStudy: only threads (not) selected into this study. */
   studyId?: number;
@@ -124,13 +125,18 @@ function compile(filter: ThreadFilter, viewer: Viewer): Compiled {
   return { ctes, from, where, params, ranked: terms.length > 0 };
 }
 
-/** A coding on some unit of the thread, counting only studies the viewer belongs to (admins: all). */
+/**
+ * A coding the viewer may see on some unit of the thread, in studies the viewer belongs to
+ * (admins: all): their own, or another coder's once the study has released it (visibility.ts),
+ * so the filter never tells a coder that someone else has coded a thread of a blind study.
+ */
 function codedSql(viewer: Viewer, params: Record<string, unknown>): string {
-  const visible = viewer.isAdmin
+  const member = viewer.isAdmin
     ? ''
     : 'AND u.study_id IN (SELECT study_id FROM study_members WHERE user_id = @viewerId)';
-  if (!viewer.isAdmin) params.viewerId = viewer.id;
-  return `EXISTS (SELECT 1 FROM units u WHERE u.thread_id = t.id ${visible} AND EXISTS (SELECT 1 FROM codings c WHERE c.unit_id = u.id))`;
+  params.viewerId = viewer.id;
+  params.operator = 0;
+  return `EXISTS (SELECT 1 FROM units u WHERE u.thread_id = t.id ${member} AND EXISTS (SELECT 1 FROM ${visibleCodingsAnyStudy} c WHERE c.unit_id = u.id))`;
 }
 
 const whereSql = (w: string[]) => (w.length ? `WHERE ${w.join(' AND ')}` : '');

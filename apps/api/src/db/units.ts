@@ -1,5 +1,6 @@
 import { audit } from './audit.ts';
 import type { Db } from './open.ts';
+import { viewerParams, visibleCodings } from './visibility.ts';
 
 export interface NewUnit {
   threadId: number;
@@ -67,13 +68,18 @@ export function listAssignedUnits(db: Db, studyId: number, roundId: number, code
     db
       .prepare(
         `SELECT u.id AS unitId, u.position, u.round_id AS roundId, u.thread_id AS threadId, u.post_id AS postId, t.title,
-           p.post_number AS postNumber, c.id IS NOT NULL AS coded, coalesce(c.unsure, 0) AS unsure
+           p.post_number AS postNumber,
+           -- The caller's own coding, looked up per unit (a LEFT JOIN would first read all the study's codings).
+           EXISTS (SELECT 1 FROM ${visibleCodings} c WHERE c.unit_id = u.id AND c.coder_id = a.user_id) AS coded,
+           coalesce((SELECT c.unsure FROM ${visibleCodings} c WHERE c.unit_id = u.id AND c.coder_id = a.user_id), 0) AS unsure
          FROM assignments a JOIN units u ON u.id = a.unit_id JOIN threads t ON t.id = u.thread_id
          LEFT JOIN posts p ON p.id = u.post_id
-         LEFT JOIN codings c ON c.unit_id = u.id AND c.coder_id = a.user_id
-         WHERE u.study_id = ? AND u.round_id = ? AND a.user_id = ? ORDER BY u.position`,
+         WHERE u.study_id = @studyId AND u.round_id = @roundId AND a.user_id = @viewerId ORDER BY u.position`,
       )
-      .all(studyId, roundId, coderId) as (Omit<AssignedUnit, 'coded' | 'unsure'> & { coded: number; unsure: number })[]
+      .all({ studyId, roundId, ...viewerParams({ operator: false, userId: coderId }) }) as (Omit<
+      AssignedUnit,
+      'coded' | 'unsure'
+    > & { coded: number; unsure: number })[]
   ).map((r) => ({ ...r, coded: r.coded === 1, unsure: r.unsure === 1 }));
 }
 

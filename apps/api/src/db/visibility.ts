@@ -1,30 +1,74 @@
-// The blind-coding rule, written once for every query that returns codings:
-// a coder's coding is visible to someone else only when the study is not blind,
-// the owner has unblinded the unit's round, or the unit has reached adjudication.
-// Queries join `codings c`, `units u`, `rounds r` and `studies s` and bind @viewerId.
-export const codingVisibleSql = `(c.coder_id = @viewerId OR s.blind = 0 OR r.unblinded = 1
-  OR EXISTS (SELECT 1 FROM adjudications a WHERE a.unit_id = u.id))`;
-
+// The one way to read codings. Every query that reads the codings table selects from one of
+// the table expressions below, scoped to a viewer, so no query can forget the blind rule;
+// tests/api/codings-access.test.ts fails when a source file reads the table any other way.
+//
+// The blind rule: another coder's coding reaches a viewer only when the study is not blind,
+// the owner has unblinded the unit's round, or the unit has reached adjudication. And a person
+// who codes in an open blind round learns nothing from the others' codings of that round,
+// whatever other role they hold (owner, adjudicator, administrator): those rounds are withheld.
 import type { Db } from './open.ts';
 
-/**
- * Labels only (never memos or quotes) of a unit in a closed round that every assigned coder
- * coded are no secret either: the coders agreed, so their labels are the unit's final labels,
- * or they disagreed and the unit is in adjudication. A unit someone left uncoded stays hidden.
- */
-export const labelsDisclosedSql = `(${codingVisibleSql} OR (r.status = 'closed' AND NOT EXISTS (
-  SELECT 1 FROM assignments a WHERE a.unit_id = u.id
-    AND NOT EXISTS (SELECT 1 FROM codings done WHERE done.unit_id = u.id AND done.coder_id = a.user_id))))`;
+/** Who reads: a signed-in user, or the database's operator (the CLI), who can read the file anyway. */
+export type CodingViewer = { operator: true } | { operator: false; userId: number };
 
-/** Whether `viewerId` may see other coders' codings of this unit (see codingVisibleSql). */
-export function othersCodingsVisible(db: Db, unitId: number): boolean {
-  const row = db
-    .prepare(
-      `SELECT s.blind = 0 OR r.unblinded = 1 OR EXISTS (SELECT 1 FROM adjudications a WHERE a.unit_id = u.id) AS visible
-       FROM units u JOIN rounds r ON r.id = u.round_id JOIN studies s ON s.id = u.study_id WHERE u.id = ?`,
-    )
-    .get(unitId) as { visible: number } | undefined;
-  return row?.visible === 1;
+export const OPERATOR = { operator: true } as const;
+
+/** The bind values every table expression here needs besides @studyId. */
+export function viewerParams(viewer: CodingViewer): { viewerId: number; operator: 0 | 1 } {
+  return viewer.operator ? { viewerId: -1, operator: 1 } : { viewerId: viewer.userId, operator: 0 };
+}
+
+const joined =
+  'codings c JOIN units u ON u.id = c.unit_id JOIN rounds r ON r.id = u.round_id JOIN studies s ON s.id = u.study_id';
+
+/** Ids of the rounds the viewer codes in (has units assigned) while they are open and blind. */
+export const withheldRoundIdsSql = `(SELECT wu.round_id FROM assignments wa JOIN units wu ON wu.id = wa.unit_id
+  JOIN rounds wr ON wr.id = wu.round_id JOIN studies ws ON ws.id = wr.study_id
+  WHERE wa.user_id = @viewerId AND @operator = 0 AND ws.blind = 1 AND wr.unblinded = 0 AND wr.status = 'open')`;
+
+const released = 's.blind = 0 OR r.unblinded = 1 OR EXISTS (SELECT 1 FROM adjudications a WHERE a.unit_id = u.id)';
+const seen = `@operator = 1 OR c.coder_id = @viewerId OR ((${released}) AND r.id NOT IN ${withheldRoundIdsSql})`;
+
+/**
+ * Whether every coder assigned to unit `u` has coded it: what closing a round decides on, and so
+ * no secret once the round is closed (final labels, settled units).
+ */
+export const everyAssignedCoderCodedSql = `NOT EXISTS (SELECT 1 FROM assignments x WHERE x.unit_id = u.id
+  AND NOT EXISTS (SELECT 1 FROM codings done WHERE done.unit_id = u.id AND done.coder_id = x.user_id))`;
+
+/** Codings of study @studyId the viewer may read one by one (labels, memo, quotes). Use as `FROM ${visibleCodings} c`. */
+export const visibleCodings = `(SELECT c.* FROM ${joined} WHERE u.study_id = @studyId AND (${seen}))`;
+
+/** visibleCodings over every study (binds no @studyId): for lists that span studies, such as the thread browser. */
+export const visibleCodingsAnyStudy = `(SELECT c.* FROM ${joined} WHERE ${seen})`;
+
+/**
+ * Codings of study @studyId whose labels (never memo or quotes) the viewer may read: the visible
+ * ones, plus those of a closed round's unit that every assigned coder coded (the coders agreed,
+ * so their labels are the unit's final labels, or they disagreed and it is in adjudication).
+ */
+export const disclosedCodings = `(SELECT c.* FROM ${joined} WHERE u.study_id = @studyId AND (${seen}
+  OR (r.status = 'closed' AND ${everyAssignedCoderCodedSql})))`;
+
+/**
+ * Codings of study @studyId the viewer may count in aggregates (agreement statistics, progress):
+ * owners, adjudicators and administrators count every coding but those of withheld rounds;
+ * anyone else only the codings they may read.
+ */
+export const countableCodings = `(SELECT c.* FROM ${joined} WHERE u.study_id = @studyId AND (${seen}
+  OR (r.id NOT IN ${withheldRoundIdsSql} AND (
+    u.study_id IN (SELECT study_id FROM study_members WHERE user_id = @viewerId AND role IN ('owner', 'adjudicator'))
+    OR (SELECT is_admin FROM users WHERE id = @viewerId) = 1))))`;
+
+/** Ids of others' codings in study @studyId's rounds withheld from the viewer: not even their existence reaches the viewer. */
+export const withheldCodingIdsSql = `(SELECT c.id FROM codings c JOIN units u ON u.id = c.unit_id
+  WHERE u.study_id = @studyId AND c.coder_id <> @viewerId AND u.round_id IN ${withheldRoundIdsSql})`;
+
+/** The study's rounds withheld from the viewer (see withheldRoundIdsSql), in round order. */
+export function withheldRounds(db: Db, studyId: number, viewer: CodingViewer): { id: number; name: string }[] {
+  return db
+    .prepare(`SELECT id, name FROM rounds WHERE study_id = @studyId AND id IN ${withheldRoundIdsSql} ORDER BY position`)
+    .all({ studyId, ...viewerParams(viewer) }) as { id: number; name: string }[];
 }
 
 /**

@@ -2,18 +2,13 @@
 // (db/visibility.ts) lets them see; the CLI runs as the database's operator, who can read the
 // file anyway, and so sees everything.
 import type { Db } from '../db/open.ts';
-import { resultsVisible } from '../db/visibility.ts';
+import { OPERATOR as CODING_OPERATOR, resultsVisible } from '../db/visibility.ts';
 import type { StudyRole } from '../db/studies.ts';
 import { forbidden } from '../http/errors.ts';
 
 export type Viewer = { operator: true } | { operator: false; userId: number; roles: readonly StudyRole[] };
 
-export const OPERATOR: Viewer = { operator: true };
-
-/** Bind values for codingVisibleSql plus @operator: the operator passes every visibility test. */
-export function viewerParams(viewer: Viewer): { viewerId: number; operator: 0 | 1 } {
-  return viewer.operator ? { viewerId: -1, operator: 1 } : { viewerId: viewer.userId, operator: 0 };
-}
+export const OPERATOR: Viewer = CODING_OPERATOR;
 
 /**
  * Final labels and what is computed from them (counts, trends, the report with its agreement

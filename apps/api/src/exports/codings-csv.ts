@@ -13,8 +13,8 @@
 // Rows pass the blind rule (db/visibility.ts) for the viewer: in a blind study a coder gets
 // only their own codings until the round is unblinded or the unit reaches adjudication.
 import type { Db } from '../db/open.ts';
-import { codingVisibleSql } from '../db/visibility.ts';
-import { viewerParams, type Viewer } from './access.ts';
+import { viewerParams, visibleCodings } from '../db/visibility.ts';
+import type { Viewer } from './access.ts';
 import { writeCsv } from './csv-writer.ts';
 
 export const CODINGS_COLUMNS = ['unit', 'thread', 'post', 'coder', 'code', 'round', 'created_at', 'revision'] as const;
@@ -32,12 +32,10 @@ export interface CodingLabelRow {
 
 // Code ids sort by SQLite's BINARY collation, as the coding API returns them.
 const rowsSql = `SELECT u.id AS unitId, t.external_id AS thread, p.post_number AS postNumber, usr.username AS coder,
-    l.code_id AS codeId, r.name AS round, c.created_at AS createdAt,
-    c.revision
-  FROM codings c JOIN units u ON u.id = c.unit_id JOIN rounds r ON r.id = u.round_id JOIN studies s ON s.id = u.study_id
+    l.code_id AS codeId, r.name AS round, c.created_at AS createdAt, c.revision
+  FROM ${visibleCodings} c JOIN units u ON u.id = c.unit_id JOIN rounds r ON r.id = u.round_id
   JOIN users usr ON usr.id = c.coder_id JOIN threads t ON t.id = u.thread_id LEFT JOIN posts p ON p.id = u.post_id
   LEFT JOIN coding_labels l ON l.coding_id = c.id
-  WHERE u.study_id = @studyId AND (@operator = 1 OR ${codingVisibleSql})
   ORDER BY r.position, u.position, u.id, usr.username, l.code_id`;
 
 export function codingLabelRows(db: Db, studyId: number, viewer: Viewer): CodingLabelRow[] {
@@ -47,10 +45,7 @@ export function codingLabelRows(db: Db, studyId: number, viewer: Viewer): Coding
 /** How many codings (units × coders) the viewer's file holds. */
 export function visibleCodingCount(db: Db, studyId: number, viewer: Viewer): number {
   return db
-    .prepare(
-      `SELECT count(*) FROM codings c JOIN units u ON u.id = c.unit_id JOIN rounds r ON r.id = u.round_id JOIN studies s ON s.id = u.study_id
-       WHERE u.study_id = @studyId AND (@operator = 1 OR ${codingVisibleSql})`,
-    )
+    .prepare(`SELECT count(*) FROM ${visibleCodings} c`)
     .pluck()
     .get({ studyId, ...viewerParams(viewer) }) as number;
 }

@@ -56,7 +56,7 @@ export function exportFile(
       return { filename: `${stem}-counts-${period}.csv`, contentType: CSV, body: countsCsv(db, study, period) };
     case 'report': {
       assertCanSeeResults(db, studyId, viewer);
-      const blocks = reportBlocks(reportData(db, study, period, options.now));
+      const blocks = reportBlocks(reportData(db, study, viewer, period, options.now));
       return options.format === 'html'
         ? {
             filename: `${stem}-report.html`,

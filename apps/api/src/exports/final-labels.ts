@@ -3,6 +3,7 @@
 // adjudication is settled, or when its round is closed and every assigned coder gave the same
 // set (close-round.ts), which may be the empty set: such a unit is listed with codeId null.
 import type { Db } from '../db/open.ts';
+import { everyAssignedCoderCodedSql } from '../db/visibility.ts';
 
 export interface FinalLabelRow {
   unitId: number;
@@ -26,9 +27,7 @@ const settledUnitsSql = `SELECT u.id FROM units u JOIN rounds r ON r.id = u.roun
     EXISTS (SELECT 1 FROM final_labels f WHERE f.unit_id = u.id)
     OR EXISTS (SELECT 1 FROM adjudications a WHERE a.unit_id = u.id AND a.status = 'settled')
     OR (r.status = 'closed' AND NOT EXISTS (SELECT 1 FROM adjudications a WHERE a.unit_id = u.id)
-      AND EXISTS (SELECT 1 FROM assignments x WHERE x.unit_id = u.id)
-      AND NOT EXISTS (SELECT 1 FROM assignments x WHERE x.unit_id = u.id
-        AND NOT EXISTS (SELECT 1 FROM codings c WHERE c.unit_id = x.unit_id AND c.coder_id = x.user_id))))`;
+      AND EXISTS (SELECT 1 FROM assignments x WHERE x.unit_id = u.id) AND ${everyAssignedCoderCodedSql}))`;
 
 const rowsSql = `SELECT u.id AS unitId, u.thread_id AS threadId, u.post_id AS postId, t.external_id AS thread, p.post_number AS postNumber,
     f.code_id AS codeId,

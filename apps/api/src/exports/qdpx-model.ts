@@ -21,8 +21,8 @@
 import { uuidV5 } from '@threadcoder/taxonomy';
 import type { Db } from '../db/open.ts';
 import { unitContentAt } from '../db/unit-revision.ts';
-import { codingVisibleSql } from '../db/visibility.ts';
-import { canSeeResults, viewerParams, type Viewer } from './access.ts';
+import { viewerParams, visibleCodings } from '../db/visibility.ts';
+import { canSeeResults, type Viewer } from './access.ts';
 import { finalLabelRows } from './final-labels.ts';
 import { sourceText, type SourceText } from './qdpx-text.ts';
 import type { StudyInfo } from './study-info.ts';
@@ -135,9 +135,8 @@ function readRows(db: Db, studyId: number, viewer: Viewer) {
     .prepare(
       `SELECT c.unit_id AS unitId, usr.username, usr.display_name AS displayName, c.memo, c.created_at AS createdAt,
          c.revision, l.code_id AS codeId, l.quote, l.quote_start AS start, l.quote_end AS end
-       FROM codings c JOIN units u ON u.id = c.unit_id JOIN rounds r ON r.id = u.round_id JOIN studies s ON s.id = u.study_id
+       FROM ${visibleCodings} c JOIN units u ON u.id = c.unit_id
        JOIN users usr ON usr.id = c.coder_id JOIN coding_labels l ON l.coding_id = c.id
-       WHERE u.study_id = @studyId AND (@operator = 1 OR ${codingVisibleSql})
        ORDER BY u.position, usr.username, l.code_id`,
     )
     .all({ studyId, ...viewerParams(viewer) }) as LabelRow[];

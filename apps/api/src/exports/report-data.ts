@@ -7,11 +7,12 @@ import type { Granularity } from '../analysis/periods.ts';
 import { finalLabelSummary } from '../db/adjudication-summary.ts';
 import { agreementSummary, type AgreementSummary } from '../db/agreement.ts';
 import { trendReport, type TrendReport } from '../db/analysis-trend.ts';
-import { progress, type CoderProgress } from '../db/codings.ts';
 import type { Db } from '../db/open.ts';
+import { progress, type CoderProgress } from '../db/progress.ts';
 import { listRounds, type Round } from '../db/rounds.ts';
 import { getSelection, type Selection } from '../db/selection.ts';
 import { listMembers, type Member } from '../db/studies.ts';
+import type { Viewer } from './access.ts';
 import type { StudyInfo } from './study-info.ts';
 
 /** Intervals are 95% bootstrap percentile intervals over units, from a fixed seed so a report can be reproduced. */
@@ -72,7 +73,13 @@ function draws(db: Db, studyId: number): Draw[] {
   }
 }
 
-export function reportData(db: Db, study: StudyInfo, granularity: Granularity, now = new Date()): ReportData {
+export function reportData(
+  db: Db,
+  study: StudyInfo,
+  viewer: Viewer,
+  granularity: Granularity,
+  now = new Date(),
+): ReportData {
   const trend = study.codebook ? trendReport(db, study.id, { granularity }) : null;
   const codedUnits = trend ? trend.codedUnits.reduce((a, b) => a + b, 0) : 0;
   const byNode = new Map(trend?.nodes.map((n) => [n.id, n]) ?? []);
@@ -99,9 +106,12 @@ export function reportData(db: Db, study: StudyInfo, granularity: Granularity, n
     units: db.prepare('SELECT count(*) FROM units WHERE study_id = ?').pluck().get(study.id) as number,
     rounds: listRounds(db, study.id),
     members: listMembers(db, study.id),
-    progress: progress(db, study.id),
+    progress: progress(db, study.id, viewer),
     finals: finalLabelSummary(db, study.id),
-    agreement: agreementSummary(db, study.id, { bootstrap: REPORT_BOOTSTRAP.resamples, seed: REPORT_BOOTSTRAP.seed }),
+    agreement: agreementSummary(db, study.id, viewer, {
+      bootstrap: REPORT_BOOTSTRAP.resamples,
+      seed: REPORT_BOOTSTRAP.seed,
+    }),
     taxonomy,
     codedUnits,
     trend,

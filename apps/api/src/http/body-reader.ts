@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Context, MiddlewareHandler } from 'hono';
 import { AppError } from './errors.ts';
+import { decodeUtf8Body } from './utf8.ts';
 
 const tooLarge = (maxBytes: number) =>
   new AppError('request.too_large', 413, `The request body is larger than ${maxBytes / (1024 * 1024)} MB.`);
@@ -81,5 +82,5 @@ export async function readBody(c: Context, maxBytes = JSON_BODY_LIMIT): Promise<
   if (!incoming && !web) return;
   const bytes = incoming ? await readIncoming(incoming, maxBytes) : await readWebBody(web!, maxBytes);
   cache.arrayBuffer = Promise.resolve(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-  cache.text = Promise.resolve(new TextDecoder().decode(bytes));
+  cache.text = Promise.resolve(decodeUtf8Body(bytes));
 }

@@ -41,9 +41,9 @@ const agreementQuery = z.object({
 const exportQuery = agreementQuery.extend({ format: z.enum(['csv', 'json']) });
 
 /**
- * Owners and adjudicators always see the statistics (aggregates reveal no one's labels);
- * coders only once the study is not blind. Unit-level detail follows the blind rule in
- * db/agreement-data.ts whoever asks.
+ * Owners and adjudicators see the statistics; coders only once the study is not blind. What
+ * they are computed from is what the caller may count (db/visibility.ts): never others'
+ * codings of an open blind round the caller codes in, and unit-level detail by the blind rule.
  */
 function requireAgreementAccess(db: Db): MiddlewareHandler<AuthedEnv> {
   return async (c, next) => {
@@ -64,12 +64,12 @@ export function agreementRoutes(db: Db) {
   return new Hono<AuthedEnv>()
     .get('/', ...access, validate('param', studyParam), validate('query', agreementQuery), (c) => {
       const { studyId } = c.req.valid('param');
-      return c.json(agreementSummary(db, studyId, c.req.valid('query')));
+      return c.json(agreementSummary(db, studyId, { operator: false, userId: c.get('user').id }, c.req.valid('query')));
     })
     .get('/export', ...access, validate('param', studyParam), validate('query', exportQuery), (c) => {
       const { studyId } = c.req.valid('param');
       const { format, ...query } = c.req.valid('query');
-      const summary = agreementSummary(db, studyId, query);
+      const summary = agreementSummary(db, studyId, { operator: false, userId: c.get('user').id }, query);
       const name = `agreement-study-${studyId}${query.roundId === undefined ? '' : `-round-${query.roundId}`}.${format}`;
       const body = format === 'csv' ? agreementCsv(summary) : `${JSON.stringify(summary, null, 2)}\n`;
       const type = format === 'csv' ? 'text/csv; charset=utf-8; header=present' : 'application/json; charset=utf-8';

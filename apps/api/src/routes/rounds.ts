@@ -2,8 +2,8 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireStudyRole, rolesIn } from '../auth/middleware.ts';
 import { closeRound } from '../db/close-round.ts';
-import { progress } from '../db/codings.ts';
 import type { Db } from '../db/open.ts';
+import { progress } from '../db/progress.ts';
 import { getRound, insertRound, listRounds, setUnblinded } from '../db/rounds.ts';
 import type { AuthedEnv } from '../http/env.ts';
 import { validate } from '../http/validate.ts';
@@ -47,6 +47,8 @@ export function progressRoutes(db: Db) {
     const user = c.get('user');
     const roles = rolesIn(db, studyId, user);
     const seesAll = roles.includes('owner') || roles.includes('adjudicator');
-    return c.json({ progress: progress(db, studyId, seesAll ? undefined : user.id) });
+    return c.json({
+      progress: progress(db, studyId, { operator: false, userId: user.id }, seesAll ? undefined : user.id),
+    });
   });
 }

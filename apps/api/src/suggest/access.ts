@@ -4,6 +4,7 @@
 import { rolesIn } from '../auth/middleware.ts';
 import type { Db } from '../db/open.ts';
 import { getUnit, isAssigned, type UnitRow } from '../db/units.ts';
+import { viewerParams, visibleCodings } from '../db/visibility.ts';
 import { AppError, forbidden, notFound } from '../http/errors.ts';
 
 export function assertSuggestionsAllowed(
@@ -22,10 +23,13 @@ export function assertSuggestionsAllowed(
   }
   const row = db
     .prepare(
-      `SELECT r.assisted, EXISTS (SELECT 1 FROM codings c WHERE c.unit_id = u.id AND c.coder_id = ?) AS coded
-       FROM units u JOIN rounds r ON r.id = u.round_id WHERE u.id = ?`,
+      `SELECT r.assisted, EXISTS (SELECT 1 FROM ${visibleCodings} c WHERE c.unit_id = u.id AND c.coder_id = @viewerId) AS coded
+       FROM units u JOIN rounds r ON r.id = u.round_id WHERE u.id = @unitId`,
     )
-    .get(user.id, unitId) as { assisted: number; coded: number };
+    .get({ studyId, unitId, ...viewerParams({ operator: false, userId: user.id }) }) as {
+    assisted: number;
+    coded: number;
+  };
   if (!row.coded && !row.assisted) {
     throw new AppError(
       'suggestions.before_first_pass',

@@ -2,6 +2,7 @@
 // A unit's uncertainty is the largest binary entropy (in bits) of its code scores, i.e. how
 // close its most doubtful code is to 0.5; 1 is a coin toss, 0 is certainty.
 import type { Db } from '../db/open.ts';
+import { viewerParams, visibleCodings } from '../db/visibility.ts';
 import type { Scorer } from './model-store.ts';
 import { unitColumnsSql, type UnitForModel } from './unit-text.ts';
 
@@ -30,11 +31,14 @@ export function uncertaintyQueue(
     .prepare(
       `SELECT u.id AS unitId, u.position, ${unitColumnsSql}
        FROM assignments a JOIN units u ON u.id = a.unit_id JOIN threads t ON t.id = u.thread_id
-       WHERE u.study_id = ? AND u.round_id = ? AND a.user_id = ?
-         AND NOT EXISTS (SELECT 1 FROM codings c WHERE c.unit_id = u.id AND c.coder_id = a.user_id)
+       WHERE u.study_id = @studyId AND u.round_id = @roundId AND a.user_id = @viewerId
+         AND NOT EXISTS (SELECT 1 FROM ${visibleCodings} c WHERE c.unit_id = u.id AND c.coder_id = a.user_id)
        ORDER BY u.position`,
     )
-    .all(studyId, roundId, coderId) as (UnitForModel & { unitId: number; position: number })[];
+    .all({ studyId, roundId, ...viewerParams({ operator: false, userId: coderId }) }) as (UnitForModel & {
+    unitId: number;
+    position: number;
+  })[];
   const queue = rows.map((r) => ({
     unitId: r.unitId,
     position: r.position,

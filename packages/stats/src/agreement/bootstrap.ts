@@ -6,10 +6,13 @@
 // of pattern weights (how many drawn units fall on each pattern); each statistic's prepared
 // form (weighted.ts) turns those weights into a value from per-pattern contributions
 // (agreement shares, value counts, per-unit observed disagreement), never from raw codings.
-// Conventions: the same seed and data give the same interval (random/prng.ts). Resamples in
+// Conventions: the same seed and data give the same interval (random/prng.ts), in whatever
+// order the units come: units are drawn from the canonical order of their patterns
+// (data/canonical-rows.ts), so only what was coded decides the draws. Resamples in
 // which the statistic is not defined (e.g. all drawn units agree on one category) are left
 // out and counted; `defined` says how many remained. Not defined when the statistic is not
 // defined on the data itself, or when fewer than two resamples give a value.
+import { canonicalRows } from '../data/canonical-rows.ts';
 import { compressTable } from '../data/compress.ts';
 import type { ReliabilityTable } from '../data/table.ts';
 import { quantileSorted } from '../math/quantile.ts';
@@ -44,8 +47,9 @@ export function bootstrapIntervals<K extends string>(
   if (!Number.isInteger(resamples) || resamples < 1 || resamples > 1_000_000)
     throw new RangeError(`resamples must be an integer from 1 to 1,000,000, got ${resamples}`);
   if (!(level > 0 && level < 1)) throw new RangeError(`level must be between 0 and 1, got ${level}`);
-  const { table: patterns, rowOf } = compressTable(table);
-  const unitPattern = unitsToPatterns(table, rowOf);
+  assertWholeUnits(table);
+  const patterns = canonicalRows(compressTable(table).table);
+  const unitPattern = unitsToPatterns(patterns);
   const n = unitPattern.length;
   const names = Object.keys(statistics) as K[];
   const prepared = names.map((name) => statistics[name](patterns));
@@ -85,21 +89,23 @@ export function bootstrapIntervals<K extends string>(
   return result;
 }
 
-/** One entry per unit: the pattern row it belongs to. Row weights must be whole numbers of units. */
-function unitsToPatterns(table: ReliabilityTable, rowOf: Int32Array): Int32Array {
-  let n = 0;
+function assertWholeUnits(table: ReliabilityTable): void {
   for (let r = 0; r < table.rows; r++) {
     const w = table.weight[r]!;
     if (!Number.isInteger(w) || w < 0)
       throw new RangeError(`row ${r} has weight ${w}; the bootstrap resamples whole units`);
-    n += w;
   }
+}
+
+/** One entry per unit, in pattern order: the pattern row it belongs to. */
+function unitsToPatterns(patterns: ReliabilityTable): Int32Array {
+  let n = 0;
+  for (let r = 0; r < patterns.rows; r++) n += patterns.weight[r]!;
   const units = new Int32Array(n);
   let at = 0;
-  for (let r = 0; r < table.rows; r++) {
-    const end = at + table.weight[r]!;
-    units.fill(rowOf[r]!, at, end);
-    at = end;
+  for (let r = 0; r < patterns.rows; r++) {
+    units.fill(r, at, at + patterns.weight[r]!);
+    at += patterns.weight[r]!;
   }
   return units;
 }

@@ -3,6 +3,7 @@ import { useSearchParams } from 'react-router';
 import { agreementQuery, type AgreementParams } from '../../api/agreement.ts';
 import { useClient } from '../../api/client-context.tsx';
 import { ErrorMessage } from '../../components/error-message.tsx';
+import { WithheldNotice } from '../../components/withheld-notice.tsx';
 import { useStudyId } from '../../hooks/use-study-id.ts';
 import { ConfusionSection } from './confusion-matrix.tsx';
 import { AgreementControls } from './controls.tsx';
@@ -58,16 +59,32 @@ export function AgreementPage() {
   }
   const summary = report.data;
   const names = namesOf(summary);
+  const controls = (
+    <AgreementControls
+      studyId={studyId}
+      summary={summary}
+      params={params}
+      update={update}
+      updating={report.isPlaceholderData}
+      error={report.error}
+    />
+  );
+  // Withheld rounds within the chosen scope (the whole study, or one round).
+  const withheld = summary.withheld.filter((r) => summary.roundId === null || r.id === summary.roundId);
+  const notice = <WithheldNotice rounds={withheld} what="these statistics" />;
+  // Nothing left to compute from: the notice alone, rather than a page of empty statistics.
+  if (withheld.length > 0 && summary.overall.units === 0) {
+    return (
+      <div className="agr-page" aria-busy={report.isFetching}>
+        {controls}
+        {notice}
+      </div>
+    );
+  }
   return (
     <div className="agr-page" aria-busy={report.isFetching}>
-      <AgreementControls
-        studyId={studyId}
-        summary={summary}
-        params={params}
-        update={update}
-        updating={report.isPlaceholderData}
-        error={report.error}
-      />
+      {controls}
+      {notice}
       <Headline summary={summary} names={names} />
       <RoundsChart summary={summary} />
       <div className="agr-grid">

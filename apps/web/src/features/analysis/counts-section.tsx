@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { countsQuery, csvUrl, filterQuery, type AnalysisFilters } from '../../api/analysis.ts';
 import { useClient } from '../../api/client-context.tsx';
 import { ErrorMessage } from '../../components/error-message.tsx';
+import { WithheldNotice } from '../../components/withheld-notice.tsx';
 import { CsvLink } from './chart-frame.tsx';
 import { CountsBarChart } from './counts-bar-chart.tsx';
 import { CountsTable } from './counts-table.tsx';
@@ -28,6 +29,7 @@ export function CountsSection({
         <CsvLink href={csvUrl(client, studyId, 'counts.csv', filterQuery(filters))}>Counts CSV</CsvLink>
       </div>
       <ErrorMessage error={counts.error} />
+      {data ? <WithheldNotice rounds={data.withheld} what="the counts and the coder columns" /> : null}
       {counts.isPending ? <p className="hint">Loading…</p> : null}
       {data ? (
         data.codedUnits === 0 ? (
