@@ -51,7 +51,7 @@ export function renderHtml(title: string, blocks: readonly Block[]): string {
         return `<ul>${b.items.map((i) => `<li>${esc(i)}</li>`).join('')}</ul>`;
       case 'table':
         return table(b);
-      case 'chart':
+      default:
         return `<figure>\n${lineChartSvg(b.title, b.periods, b.series)}\n<figcaption>${esc(b.title)}</figcaption>\n</figure>`;
     }
   });

@@ -6,6 +6,7 @@ import { BandTag, IntervalText } from './stat-value.tsx';
 function Figure({ entry, bootstrap }: { entry: StatEntry; bootstrap: AgreementSummary['bootstrap'] }) {
   const band = entry.value === null ? null : bandOf(entry.key, entry.value);
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a labelled group of figures, not form controls (fieldset is for those)
     <div className="agr-figure" role="group" aria-label={statName(entry.key)}>
       <div className="agr-figure-name">{statName(entry.key)}</div>
       {entry.value === null ? (

@@ -25,6 +25,7 @@ function Toggle<T extends string>({
   return (
     <div role="radiogroup" aria-label={label} className="an-toggle">
       {choices.map(([v, text]) => (
+        // biome-ignore lint/a11y/useSemanticElements: a segmented toggle: buttons with radio semantics, as WAI-ARIA's radio group pattern allows
         <button
           key={v}
           type="button"

@@ -34,6 +34,7 @@ export function CodeDetails({ id }: { id: string }) {
         {pathLabel(codebook.codes, id)} · id <code>{code.id}</code>
         {code.status === 'deprecated' ? ' · deprecated' : ''}
       </p>
+      {/* biome-ignore lint/a11y/useSemanticElements: a labelled group of buttons; a fieldset would draw a box around a toolbar */}
       <div className="row cb-actions" role="group" aria-label="Code actions">
         {tab('edit', 'Edit')}
         {tab('move', 'Move to…')}

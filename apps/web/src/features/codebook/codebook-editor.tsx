@@ -7,7 +7,7 @@ import { ErrorMessage } from '../../components/error-message.tsx';
 import { AddCodeForm } from './add-code-form.tsx';
 import { CodeDetails } from './code-details.tsx';
 import { CodeTree } from './code-tree.tsx';
-import { Dialog } from './dialog.tsx';
+import { Dialog } from '../../components/dialog.tsx';
 import { EditorContext } from './editor-context.ts';
 import { ExportLinks, ImportForm } from './files-bar.tsx';
 import { MoveForm } from './move-form.tsx';

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Dialog } from './dialog.tsx';
+import { Dialog } from '../../components/dialog.tsx';
 import { EditError } from './edit-error.tsx';
 import { useEditor, useSave } from './editor-context.ts';
 import { idFromName } from './tree-rows.ts';

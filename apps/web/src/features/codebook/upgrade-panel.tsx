@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useUpgradeStudy, type UpgradeReport } from '../../api/codebook.ts';
 import { ErrorMessage } from '../../components/error-message.tsx';
-import { Dialog } from './dialog.tsx';
+import { Dialog } from '../../components/dialog.tsx';
 
 /**
  * The study codes with its pinned version until the owner moves it to the latest one;

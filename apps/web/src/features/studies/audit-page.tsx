@@ -49,6 +49,7 @@ export function AuditPage() {
         Every change to the study, who made it and when. While the study is blind, coders’ labels and memos stay hidden
         here too.
       </p>
+      {/* biome-ignore lint/a11y/useSemanticElements: a labelled group of filters that apply at once, outside any form */}
       <div className="inline-form" role="group" aria-label="Filters">
         {select(
           'action',

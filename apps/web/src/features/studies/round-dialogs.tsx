@@ -1,6 +1,6 @@
 import { useCloseRound, useUnblindRound, type CoderProgress, type Round } from '../../api/studies.ts';
 import { ErrorMessage } from '../../components/error-message.tsx';
-import { Dialog } from './dialog.tsx';
+import { Dialog } from '../../components/dialog.tsx';
 
 /** Confirms closing a round, then shows what closing did: agreed, disagreed (to adjudication), incomplete. */
 export function CloseRoundDialog({
