@@ -6,7 +6,7 @@
 import { checkLabels, type Mapping } from '@threadcoder/taxonomy';
 import { AppError, forbidden, notFound } from '../http/errors.ts';
 import { audit } from './audit.ts';
-import { valueOf } from './codebook-issues.ts';
+import { valueOf as valueOrThrow } from './codebook-issues.ts';
 import type { Db } from './open.ts';
 import { cachedVersion, studyCodingSettings } from './pinned-codebook.ts';
 import type { StudyRole } from './studies.ts';
@@ -97,6 +97,8 @@ function applyChoice(db: Db, unitId: number, coderId: number | null, codeIds: re
   if (codingId === undefined) return;
   const add = db.prepare('INSERT OR IGNORE INTO coding_labels (coding_id, code_id) VALUES (?, ?)');
   for (const id of codeIds) add.run(codingId, id);
+  // The coder's open tabs hold the labels before this choice: their next save must not undo it unseen.
+  db.prepare('UPDATE codings SET version = version + 1 WHERE id = ?').run(codingId);
 }
 
 interface RawItem {
@@ -203,7 +205,7 @@ export function resolveReview(
             .all(row.unit_id, row.coder_id)
     ) as string[];
     const next = [...new Set([...current, ...codeIds])];
-    valueOf(checkLabels(settings.codebook, next, settings.labelMode));
+    valueOrThrow(checkLabels(settings.codebook, next, settings.labelMode));
     applyChoice(db, row.unit_id, row.coder_id, codeIds);
     const at = new Date().toISOString();
     db.prepare('UPDATE codebook_reviews SET resolved_by = ?, resolved_at = ? WHERE id = ?').run(userId, at, reviewId);

@@ -23,7 +23,10 @@ export interface Coding extends CodingInput {
   id: number;
   unitId: number;
   coderId: number;
+  /** The codebook version the labels belong to. */
   versionId: number;
+  /** Counts the changes of this coding: a save names the one it was based on (see coding-version.ts). */
+  version: number;
   createdAt: string;
   updatedAt: string;
 }
@@ -33,18 +36,22 @@ type RawLabel = { codeId: string; quote: string | null; start: number | null; en
 
 // Saving a coding is the hottest write, so its statements are prepared once per connection.
 const selectCoding = statement<[number, number], RawCoding>(
-  `SELECT id, unit_id AS unitId, coder_id AS coderId, version_id AS versionId, memo, unsure, created_at AS createdAt, updated_at AS updatedAt
+  `SELECT id, unit_id AS unitId, coder_id AS coderId, version_id AS versionId, version, memo, unsure, created_at AS createdAt,
+     updated_at AS updatedAt
    FROM codings WHERE unit_id = ? AND coder_id = ?`,
 );
 const selectLabels = statement<[number], RawLabel>(
   'SELECT code_id AS codeId, quote, quote_start AS start, quote_end AS end FROM coding_labels WHERE coding_id = ? ORDER BY code_id',
 );
-const upsertCoding = statement<[number, number, number, string, number, string, string], number>(
+// The version goes up only when what the coder sees changes, so a save of the same coding from another tab is no conflict.
+const upsertCoding = statement<
+  [number, number, number, string, number, string, string, number],
+  { id: number; version: number }
+>(
   `INSERT INTO codings (unit_id, coder_id, version_id, memo, unsure, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
    ON CONFLICT (unit_id, coder_id) DO UPDATE SET version_id = excluded.version_id, memo = excluded.memo,
-     unsure = excluded.unsure, updated_at = excluded.updated_at
-   RETURNING id`,
-  (s) => s.pluck(),
+     unsure = excluded.unsure, updated_at = excluded.updated_at, version = codings.version + ?
+   RETURNING id, version`,
 );
 const deleteLabels = statement<[number]>('DELETE FROM coding_labels WHERE coding_id = ?');
 const insertLabel = statement<[number, string, string | null, number | null, number | null]>(
@@ -65,41 +72,58 @@ export function getCoding(db: Db, unitId: number, coderId: number): Coding | nul
 // The order SQLite's ORDER BY code_id gives (BINARY collation: UTF-8 bytes), not JS's UTF-16 order.
 const byCodeId = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
 
-const comparable = (c: Coding | null) => c && { codeIds: c.codeIds, memo: c.memo, unsure: c.unsure, quotes: c.quotes };
+export const comparable = (c: CodingInput | null) =>
+  c && { codeIds: c.codeIds, memo: c.memo, unsure: c.unsure, quotes: c.quotes };
+
+/** What getCoding would read back after saving `input`, built without reading it: labels sorted as SQLite sorts them. */
+export function normalized(input: CodingInput): CodingInput {
+  const codeIds = [...input.codeIds].sort(byCodeId);
+  const quotes: Record<string, Quote> = {};
+  for (const id of codeIds) {
+    const q = input.quotes[id];
+    if (q) quotes[id] = { text: q.text, start: q.start, end: q.end };
+  }
+  return { codeIds, memo: input.memo, unsure: input.unsure, quotes };
+}
 
 type SaveArgs = [studyId: number, unitId: number, coderId: number, versionId: number, input: CodingInput];
 const saveTransaction = perDb((db) =>
   db.transaction((...[studyId, unitId, coderId, versionId, input]: SaveArgs): Coding => {
     const before = getCoding(db, unitId, coderId);
     const now = new Date().toISOString();
-    const codingId = upsertCoding(db).get(unitId, coderId, versionId, input.memo, input.unsure ? 1 : 0, now, now)!;
+    const after = normalized(input);
+    const changed = JSON.stringify(comparable(before)) !== JSON.stringify(comparable(after));
+    const row = upsertCoding(db).get(
+      unitId,
+      coderId,
+      versionId,
+      input.memo,
+      input.unsure ? 1 : 0,
+      now,
+      now,
+      changed ? 1 : 0,
+    )!;
+    const codingId = row.id;
     deleteLabels(db).run(codingId);
     const label = insertLabel(db);
     for (const code of input.codeIds) {
       const q = input.quotes[code];
       label.run(codingId, code, q?.text ?? null, q?.start ?? null, q?.end ?? null);
     }
-    // What getCoding would now read back, built without reading it: labels sorted as SQLite sorts them.
-    const codeIds = [...input.codeIds].sort(byCodeId);
-    const quotes: Record<string, Quote> = {};
-    for (const id of codeIds) {
-      const q = input.quotes[id];
-      if (q) quotes[id] = { text: q.text, start: q.start, end: q.end };
-    }
-    const createdAt = before?.createdAt ?? now;
-    const after: Coding = {
+    const saved: Coding = {
       id: codingId,
       unitId,
       coderId,
       versionId,
-      memo: input.memo,
-      unsure: input.unsure,
-      createdAt,
+      version: row.version,
+      memo: after.memo,
+      unsure: after.unsure,
+      createdAt: before?.createdAt ?? now,
       updatedAt: now,
-      codeIds,
-      quotes,
+      codeIds: after.codeIds,
+      quotes: after.quotes,
     };
-    if (JSON.stringify(comparable(before)) !== JSON.stringify(comparable(after))) {
+    if (changed) {
       audit(
         db,
         {
@@ -114,7 +138,7 @@ const saveTransaction = perDb((db) =>
         now,
       );
     }
-    return after;
+    return saved;
   }),
 );
 

@@ -7,3 +7,7 @@ CREATE TABLE draw_requests (
   created_at    TEXT NOT NULL,
   PRIMARY KEY (study_id, draw_id)
 ) WITHOUT ROWID;
+
+-- Two tabs or devices of one coder must not overwrite each other unseen: a save names the version
+-- of the coding it was based on, and a save based on an older one is refused (409).
+ALTER TABLE codings ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
