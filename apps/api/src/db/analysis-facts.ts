@@ -25,14 +25,11 @@ const listedUnits =
 const unitColumns = `${monthSql(unitDateSql)} AS month, ${daySql(unitDateSql)} AS day, u.id AS unit_id, u.round_id, u.thread_id`;
 
 // A unit with final labels is settled. One without is settled too when its adjudication was
-// settled with no labels, or when its round closed with every assigned coder agreeing on none
-// (what close-round.ts decides: no adjudication, and every assignment has a coding).
+// settled with no labels, or when it was handed over with every assigned coder agreeing on none
+// (what hand-over.ts decides: handed over, and no adjudication).
 const settledWithoutLabels = `NOT EXISTS (SELECT 1 FROM final_labels f WHERE f.unit_id = u.id) AND (
   EXISTS (SELECT 1 FROM adjudications a WHERE a.unit_id = u.id AND a.status = 'settled')
-  OR (r.status = 'closed' AND NOT EXISTS (SELECT 1 FROM adjudications a WHERE a.unit_id = u.id)
-      AND EXISTS (SELECT 1 FROM assignments x WHERE x.unit_id = u.id)
-      AND NOT EXISTS (SELECT 1 FROM assignments x WHERE x.unit_id = u.id
-        AND NOT EXISTS (SELECT 1 FROM codings c WHERE c.unit_id = u.id AND c.coder_id = x.user_id))))`;
+  OR (u.handed_over_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM adjudications a WHERE a.unit_id = u.id)))`;
 
 // Each final label becomes a row for its code (direct) and one for each code above it (json
 // path of @nodes, see code-tree.ts); two labels under one category meet in the same row, where

@@ -1,5 +1,5 @@
 import type { Codebook } from '@threadcoder/taxonomy';
-import { forbidden, notFound } from '../http/errors.ts';
+import { AppError, forbidden, notFound } from '../http/errors.ts';
 import { audit } from './audit.ts';
 import type { Db } from './open.ts';
 import { cachedVersion, studyCodingSettings } from './pinned-codebook.ts';
@@ -186,9 +186,17 @@ export interface CodingTarget {
 
 const selectTarget = statement<
   { studyId: number; unitId: number; coderId: number },
-  { roundId: number; open: number; assigned: number; versionId: number | null; labelMode: 'single' | 'multi' }
+  {
+    roundId: number;
+    open: number;
+    handedOver: number;
+    assigned: number;
+    versionId: number | null;
+    labelMode: 'single' | 'multi';
+  }
 >(
-  `SELECT u.round_id AS roundId, r.status = 'open' AS open, s.codebook_version_id AS versionId, s.label_mode AS labelMode,
+  `SELECT u.round_id AS roundId, r.status = 'open' AS open, u.handed_over_at IS NOT NULL AS handedOver,
+     s.codebook_version_id AS versionId, s.label_mode AS labelMode,
      EXISTS (SELECT 1 FROM assignments a WHERE a.unit_id = u.id AND a.user_id = @coderId) AS assigned
    FROM units u JOIN rounds r ON r.id = u.round_id JOIN studies s ON s.id = u.study_id
    WHERE u.id = @unitId AND u.study_id = @studyId`,
@@ -196,7 +204,8 @@ const selectTarget = statement<
 
 /**
  * Everything a save needs to know about its unit, in one query: the unit exists (404), is
- * assigned to the coder (403), its round is open (409) and the study has a codebook (409).
+ * assigned to the coder (403), its round is open and it is not handed over to adjudication (409),
+ * and the study has a codebook (409).
  * The rare refusals defer to assertRoundOpen and studyCodingSettings for their messages.
  */
 export function codingTarget(db: Db, studyId: number, unitId: number, coderId: number): CodingTarget {
@@ -204,6 +213,12 @@ export function codingTarget(db: Db, studyId: number, unitId: number, coderId: n
   if (!row) throw notFound('The unit');
   if (!row.assigned) throw forbidden('This unit is not assigned to you.');
   if (!row.open) assertRoundOpen(db, row.roundId);
+  if (row.handedOver)
+    throw new AppError(
+      'coding.handed_over',
+      409,
+      'Every coder has finished this unit and it has gone to adjudication; its codings can no longer change.',
+    );
   if (row.versionId === null) studyCodingSettings(db, studyId);
   return {
     roundId: row.roundId,

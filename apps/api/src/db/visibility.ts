@@ -1,9 +1,14 @@
 // The blind-coding rule, written once for every query that returns codings:
 // a coder's coding is visible to someone else only when the study is not blind,
-// the owner has unblinded the unit's round, or the unit has reached adjudication.
+// the owner has unblinded the unit's round, or the unit has reached adjudication: for
+// everyone once its round is closed, and while the round is still open (adjudication of
+// finished units, close-round.ts) only for those who adjudicate: owners, adjudicators, admins.
 // Queries join `codings c`, `units u`, `rounds r` and `studies s` and bind @viewerId.
 export const codingVisibleSql = `(c.coder_id = @viewerId OR s.blind = 0 OR r.unblinded = 1
-  OR EXISTS (SELECT 1 FROM adjudications a WHERE a.unit_id = u.id))`;
+  OR (EXISTS (SELECT 1 FROM adjudications a WHERE a.unit_id = u.id) AND (r.status = 'closed'
+    OR EXISTS (SELECT 1 FROM study_members m WHERE m.study_id = u.study_id AND m.user_id = @viewerId
+      AND m.role IN ('owner', 'adjudicator'))
+    OR EXISTS (SELECT 1 FROM users v WHERE v.id = @viewerId AND v.is_admin = 1))))`;
 
 import type { Db } from './open.ts';
 
