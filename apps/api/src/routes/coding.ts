@@ -8,7 +8,7 @@ import { groupCommit } from '../db/group-commit.ts';
 import type { Db } from '../db/open.ts';
 import { getRound } from '../db/rounds.ts';
 import { unitContext } from '../db/unit-context.ts';
-import { getUnit, isAssigned, listAssignedUnits } from '../db/units.ts';
+import { getUnit, isAssigned, isHandedOver, listAssignedUnits } from '../db/units.ts';
 import type { AuthedEnv } from '../http/env.ts';
 import { AppError, errorBody, forbidden, notFound } from '../http/errors.ts';
 import { validate } from '../http/validate.ts';
@@ -52,7 +52,7 @@ export function codingRoutes(db: Db) {
       const { unit } = loadUnit(studyId, unitId, c.get('user'));
       const round = getRound(db, studyId, unit.roundId);
       return c.json({
-        unit: { ...unit, roundStatus: round.status },
+        unit: { ...unit, roundStatus: round.status, handedOver: isHandedOver(db, unitId) },
         ...unitContext(db, unit),
         coding: getCoding(db, unitId, c.get('user').id),
       });

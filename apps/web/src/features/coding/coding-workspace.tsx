@@ -133,7 +133,9 @@ export function CodingWorkspace({
     ? 'This unit is not assigned to you: you can read it, but not code it.'
     : detail.data?.unit.roundStatus !== 'open'
       ? 'This round is closed: your coding is shown read-only.'
-      : null;
+      : detail.data.unit.handedOver
+        ? 'Every coder has finished this unit and it has gone to adjudication: your coding is shown read-only.'
+        : null;
 
   let body: ReactNode;
   if (unitId === null) {
