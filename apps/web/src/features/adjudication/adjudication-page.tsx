@@ -6,7 +6,7 @@ import { useClient } from '../../api/client-context.tsx';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { useStudyId } from '../studies/use-study-id.ts';
 import { codeNames } from './code-names.ts';
-import { EmptyQueueHelp } from './empty-queue-help.tsx';
+import { QueueHelp } from './queue-help.tsx';
 import { FinalLabelCounts } from './final-label-counts.tsx';
 import { QueueFiltersForm } from './queue-filters.tsx';
 import { QueueList } from './queue-list.tsx';
@@ -49,7 +49,6 @@ export function AdjudicationPage() {
   const choices = useQuery(adjudicationChoicesQuery(client, studyId));
   const queue = useQuery(adjudicationQueueQuery(client, studyId, filters));
   const items = queue.data?.items ?? [];
-  const filtered = Object.values(filters).some((v) => v !== undefined);
   const select = (unitId: number) => update({ unit: unitId });
   useQueueKeys(items, selected, select);
   const names = codeNames(choices.data?.codes ?? []);
@@ -66,7 +65,7 @@ export function AdjudicationPage() {
           />
           <ErrorMessage error={queue.error ?? choices.error} />
           {queue.isPending ? <p>Loading…</p> : <QueueList items={items} selected={selected} onSelect={select} />}
-          {queue.data && items.length === 0 && !filtered ? <EmptyQueueHelp studyId={studyId} /> : null}
+          {queue.data ? <QueueHelp studyId={studyId} empty={items.length === 0} /> : null}
           <p className="hint">
             <kbd>j</kbd> / <kbd>k</kbd> move to the next / previous unit.
           </p>

@@ -7,24 +7,26 @@ import { ErrorMessage } from '../../components/error-message.tsx';
 const units = (n: number) => (n === 1 ? '1 unit' : `${n} units`);
 
 /**
- * What to do when the queue is empty: per round, the units whose coders have all finished (they
- * can go to adjudication now, while the round stays open), those still being coded, and those a
- * closed round left incomplete (the owner reopens the round or offers them again).
+ * What else waits, below the queue: units of open rounds whose coders have all finished (they
+ * can go to adjudication now, while the round stays open); and when the queue is empty, why:
+ * units still being coded, or left incomplete by a closed round (the owner reopens the round or
+ * offers them again).
  */
-export function EmptyQueueHelp({ studyId }: { studyId: number }) {
+export function QueueHelp({ studyId, empty }: { studyId: number; empty: boolean }) {
   const waiting = useQuery(adjudicationWaitingQuery(useClient(), studyId));
   const start = useAdjudicateFinished(studyId);
   const rounds = waiting.data?.rounds ?? [];
   const open = rounds.filter((r) => r.status === 'open' && r.ready + r.missing > 0);
   const stranded = rounds.filter((r) => r.status === 'closed' && r.missing > 0);
   const stillCoding = open.reduce((n, r) => n + r.missing, 0);
+  if (!empty && !open.some((r) => r.ready > 0) && !start.data) return null;
   return (
-    <section aria-label="Why the queue is empty" className="adj-empty">
+    <section aria-label={empty ? 'Why the queue is empty' : 'More to adjudicate'} className="adj-empty">
       <ErrorMessage error={waiting.error ?? start.error} />
-      {waiting.data && open.length + stranded.length === 0 ? (
+      {empty && waiting.data && open.length + stranded.length === 0 ? (
         <p>Nothing waits for adjudication: draw units into a round, or every unit is settled.</p>
       ) : null}
-      {open.some((r) => r.ready > 0) ? null : stillCoding > 0 ? (
+      {!empty || open.some((r) => r.ready > 0) ? null : stillCoding > 0 ? (
         <p>
           No unit has all its codings yet — {units(stillCoding)} still being coded. Wait for the coders, or close the
           round on the <Link to={`/studies/${studyId}`}>Overview</Link> tab.
@@ -41,7 +43,7 @@ export function EmptyQueueHelp({ studyId }: { studyId: number }) {
           labels as the coders agreed.
         </p>
       ) : null}
-      {stranded.map((r) => (
+      {(empty ? stranded : []).map((r) => (
         <p key={r.roundId}>
           {units(r.missing)} of the closed round {r.name} {r.missing === 1 ? 'is' : 'are'} missing a coding. The owner
           can reopen the round or offer them to another round or other coders on the{' '}
