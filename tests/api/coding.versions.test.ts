@@ -94,4 +94,21 @@ describe('a coding carries a version', () => {
     expect(res.status).toBe(400);
     expect((await res.json()).error.where.field).toBe('baseVersion');
   });
+
+  test('moving the study to a new codebook version raises the version: a tab holding the old labels must choose', async () => {
+    await put(cora, { codeIds: ['model-usage'], baseVersion: 0 });
+    const owen = await s.as('owen');
+    const base = `/api/studies/${s.studyId}/codebook`;
+    const merge = {
+      from: ['model-usage', 'documentation'],
+      into: { id: 'usage-docs', name: 'Usage and documentation' },
+    };
+    expect((await owen.post(`${base}/versions`, { op: 'merge', merge, baseVersion: 1, why: 'one idea' })).status).toBe(
+      201,
+    );
+    expect((await owen.post(`${base}/upgrade`, { toVersion: 2 })).status).toBe(200);
+    const stale = await put(cora, { codeIds: ['usage-docs'], memo: 'old tab', baseVersion: 1 });
+    expect(stale.status).toBe(409);
+    expect((await stale.json()).coding).toMatchObject({ codeIds: ['usage-docs'], version: 2 });
+  });
 });
