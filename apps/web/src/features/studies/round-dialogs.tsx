@@ -66,7 +66,8 @@ export function CloseRoundDialog({
     >
       <p>
         Coding in this round ends. Units on which every coder agrees get their final labels; the others go to
-        adjudication; units still missing a coding stay incomplete.
+        adjudication; units still missing a coding stay incomplete, until you reopen the round or offer them to another
+        round or other coders.
       </p>
       <p>
         {round.units} units; {done} of {assigned} codings done.
