@@ -24,7 +24,7 @@ export function RoundsCard({ study, canEdit }: { study: Study; canEdit: boolean 
     <section aria-label="Rounds" className="card">
       <h2>Rounds</h2>
       <ErrorMessage error={rounds.error} />
-      <table className="table">
+      <table className="table rounds-table">
         <thead>
           <tr>
             <th scope="col">Round</th>
