@@ -128,6 +128,9 @@ export const routeTable: Record<string, RouteCase> = {
   'POST /api/studies/:studyId/rounds': { access: OWNER, body: { name: 'Second calibration', kind: 'calibration' } },
   'POST /api/studies/:studyId/rounds/:roundId/close': { access: OWNER },
   'POST /api/studies/:studyId/rounds/:roundId/unblind': { access: OWNER },
+  'POST /api/studies/:studyId/rounds/:roundId/reopen': { access: OWNER },
+  'POST /api/studies/:studyId/rounds/:roundId/adjudicate-finished': { access: ADJUDICATOR },
+  'POST /api/studies/:studyId/rounds/:roundId/incomplete': { access: OWNER, body: (f) => ({ toRoundId: f.roundId }) },
   'GET /api/studies/:studyId/progress': { access: MEMBER },
   'GET /api/studies/:studyId/sampling/population': { access: MEMBER },
   'POST /api/studies/:studyId/sampling/draw': {
@@ -138,6 +141,7 @@ export const routeTable: Record<string, RouteCase> = {
   'GET /api/studies/:studyId/adjudication': { access: ADJUDICATOR },
   'GET /api/studies/:studyId/adjudication/choices': { access: ADJUDICATOR },
   'GET /api/studies/:studyId/adjudication/final-labels': { access: ADJUDICATOR },
+  'GET /api/studies/:studyId/adjudication/waiting': { access: ADJUDICATOR },
   'GET /api/studies/:studyId/adjudication/units/:unitId': {
     access: ADJUDICATOR,
     params: (f) => ({ unitId: f.disputedUnitId }),

@@ -106,3 +106,51 @@ describe('drawing a sample into a round', () => {
     expect((await cora.get('/api/sample-size?confidence=2')).status).toBe(400);
   });
 });
+
+describe('a draw id makes a draw happen once', () => {
+  const drawId = '6f1c0a52-3b7e-4d1a-9c55-2f0e8b7d4a10';
+
+  test('two concurrent posts with one draw id draw once and both answer the first draw', async () => {
+    const owen = await s.as('owen');
+    const body = { roundId: s.roundId, size: 4, seed: 'double-click', overlap: 1, drawId };
+    const [a, b] = await Promise.all([
+      owen.post(`/api/studies/${s.studyId}/sampling/draw`, body),
+      owen.post(`/api/studies/${s.studyId}/sampling/draw`, body),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 201]);
+    const [first, second] = [await a.json(), await b.json()];
+    expect(second).toEqual(first);
+    expect(first.units).toBe(4);
+    expect(s.t.db.prepare('SELECT count(*) FROM units WHERE round_id = ?').pluck().get(s.roundId)).toBe(4);
+    expect(s.t.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'sample.draw'").pluck().get()).toBe(1);
+    const record = JSON.parse(
+      s.t.db.prepare('SELECT sampling_json FROM studies WHERE id = ?').pluck().get(s.studyId) as string,
+    );
+    expect(record.draws).toHaveLength(1);
+  });
+
+  test('a new draw id draws again; one id with a different request is refused', async () => {
+    const owen = await s.as('owen');
+    const path = `/api/studies/${s.studyId}/sampling/draw`;
+    const body = { roundId: s.roundId, size: 4, seed: 'again', overlap: 1 };
+    expect((await owen.post(path, { ...body, drawId })).status).toBe(201);
+    expect((await owen.post(path, { ...body, drawId: 'd2b3a7c4-1e5f-4a6b-8c9d-0e1f2a3b4c5d' })).status).toBe(201);
+    expect(s.t.db.prepare('SELECT count(*) FROM units').pluck().get()).toBe(8);
+    const reused = await owen.post(path, { ...body, size: 5, drawId });
+    expect(reused.status).toBe(409);
+    expect((await reused.json()).error).toMatchObject({ code: 'sample.draw_id_reused', where: { field: 'drawId' } });
+    expect(s.t.db.prepare('SELECT count(*) FROM units').pluck().get()).toBe(8);
+  });
+
+  test('a draw id that is not a UUID is refused with its field', async () => {
+    const owen = await s.as('owen');
+    const res = await owen.post(`/api/studies/${s.studyId}/sampling/draw`, {
+      roundId: s.roundId,
+      size: 4,
+      seed: 'x',
+      drawId: 'click-1',
+    });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.where.field).toBe('drawId');
+  });
+});

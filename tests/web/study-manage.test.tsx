@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { codingStudy, type CodingStudy } from '../support/coding-study.ts';
@@ -73,6 +73,29 @@ describe('the sample panel', () => {
     const rounds = screen.getByRole('region', { name: 'Rounds' });
     expect(await within(rounds).findByRole('cell', { name: '6' })).toBeInTheDocument();
     expect(await screen.findByRole('progressbar', { name: 'cora in Calibration 1' })).toHaveAttribute('max', '6');
+  });
+  test('a double click on Draw sample draws once; the form is cleared for the next draw', async () => {
+    const user = userEvent.setup();
+    await openAs('owen');
+    const draw = await screen.findByRole('form', { name: 'Draw a sample' });
+    const size = within(draw).getByLabelText('Size');
+    await waitFor(() => expect(size).toHaveValue(33)); // the calculator's n for N = 36
+    await user.clear(size);
+    await user.type(size, '4');
+    await user.selectOptions(within(draw).getByLabelText('Strata'), 'quarter');
+    await user.clear(within(draw).getByLabelText('Seed'));
+    await user.type(within(draw).getByLabelText('Seed'), 'calm-heron-7');
+    const button = within(draw).getByRole('button', { name: 'Draw sample' });
+    // Two clicks in one task, before React can disable the button: both submit.
+    fireEvent.click(button);
+    fireEvent.click(button);
+    const result = await within(draw).findByRole('status', { name: 'Draw result' });
+    expect(result).toHaveTextContent('Drew 4 units from 36 available, with seed calm-heron-7.');
+    expect(count('SELECT count(*) FROM units WHERE round_id = ?', s.roundId)).toBe(4);
+    expect(count("SELECT count(*) FROM audit_log WHERE action = 'sample.draw'")).toBe(1);
+    await waitFor(() => expect(size).toHaveValue(30)); // n again, for the 32 units still available
+    expect(within(draw).getByLabelText('Strata')).toHaveValue('none');
+    expect(within(draw).getByLabelText('Seed')).not.toHaveValue('calm-heron-7');
   });
 });
 

@@ -8,7 +8,6 @@ import type { Db } from './open.ts';
 import { daySql, monthSql, unitDateSql } from './analysis-filters.ts';
 import { studyCodingSettings, type StudyCodingSettings } from './pinned-codebook.ts';
 import { statement } from './prepared.ts';
-import { everyAssignedCoderCodedSql } from './visibility.ts';
 
 const builtVersion = statement<[number], number>('SELECT version_id FROM analysis_built WHERE study_id = ?', (s) =>
   s.pluck(),
@@ -26,12 +25,11 @@ const listedUnits =
 const unitColumns = `${monthSql(unitDateSql)} AS month, ${daySql(unitDateSql)} AS day, u.id AS unit_id, u.round_id, u.thread_id`;
 
 // A unit with final labels is settled. One without is settled too when its adjudication was
-// settled with no labels, or when its round closed with every assigned coder agreeing on none
-// (what close-round.ts decides: no adjudication, and every assignment has a coding).
+// settled with no labels, or when it was handed over with every assigned coder agreeing on none
+// (what hand-over.ts decides: handed over, and no adjudication).
 const settledWithoutLabels = `NOT EXISTS (SELECT 1 FROM final_labels f WHERE f.unit_id = u.id) AND (
   EXISTS (SELECT 1 FROM adjudications a WHERE a.unit_id = u.id AND a.status = 'settled')
-  OR (r.status = 'closed' AND NOT EXISTS (SELECT 1 FROM adjudications a WHERE a.unit_id = u.id)
-      AND EXISTS (SELECT 1 FROM assignments x WHERE x.unit_id = u.id) AND ${everyAssignedCoderCodedSql}))`;
+  OR (u.handed_over_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM adjudications a WHERE a.unit_id = u.id)))`;
 
 // Each final label becomes a row for its code (direct) and one for each code above it (json
 // path of @nodes, see code-tree.ts); two labels under one category meet in the same row, where

@@ -1,59 +1,24 @@
 import { AppError } from '../http/errors.ts';
 import { audit } from './audit.ts';
+import { type HandOverSummary, handOverFinished } from './hand-over.ts';
 import type { Db } from './open.ts';
 import { getRound } from './rounds.ts';
 
-export interface CloseSummary {
-  agreed: number;
-  disagreed: number;
-  incomplete: number;
-}
+export type CloseSummary = HandOverSummary;
 
 /**
- * Closing a round ends coding in it and starts adjudication. For each unit that every
- * assigned coder has coded: identical label sets become its final labels (a unit coded
- * by one coder counts as agreed); differing sets open an adjudication. Units still
- * missing a coding get neither and are counted as incomplete. All in one transaction.
+ * Closing a round ends coding in it and hands its finished units over to adjudication
+ * (hand-over.ts); units handed over earlier are left as they are. Units still missing a
+ * coding are counted as incomplete: reopen the round or move them (incomplete-units.ts).
+ * All in one transaction.
  */
 export function closeRound(db: Db, studyId: number, roundId: number, userId: number): CloseSummary {
   return db.transaction(() => {
     const round = getRound(db, studyId, roundId);
     if (round.status !== 'open')
       throw new AppError('round.already_closed', 409, `Round "${round.name}" is already closed.`);
-    const rows = db
-      .prepare(
-        `SELECT u.id AS unitId, a.user_id AS coderId, c.id AS codingId,
-           (SELECT group_concat(code_id, '\u001f') FROM (SELECT code_id FROM coding_labels l WHERE l.coding_id = c.id ORDER BY code_id)) AS labels
-         FROM units u JOIN assignments a ON a.unit_id = u.id
-         LEFT JOIN codings c ON c.unit_id = u.id AND c.coder_id = a.user_id
-         WHERE u.round_id = ? ORDER BY u.id`,
-      )
-      .all(roundId) as { unitId: number; coderId: number; codingId: number | null; labels: string | null }[];
-    const byUnit = new Map<number, typeof rows>();
-    for (const r of rows) byUnit.set(r.unitId, [...(byUnit.get(r.unitId) ?? []), r]);
     const now = new Date().toISOString();
-    const addFinal = db.prepare(
-      "INSERT OR REPLACE INTO final_labels (unit_id, code_id, origin) VALUES (?, ?, 'agreement')",
-    );
-    const openAdjudication = db.prepare(
-      "INSERT OR IGNORE INTO adjudications (unit_id, status, created_at) VALUES (?, 'open', ?)",
-    );
-    const summary: CloseSummary = { agreed: 0, disagreed: 0, incomplete: 0 };
-    for (const [unitId, codings] of byUnit) {
-      if (codings.some((c) => c.codingId === null)) {
-        summary.incomplete++;
-        continue;
-      }
-      const sets = new Set(codings.map((c) => c.labels ?? ''));
-      if (sets.size === 1) {
-        const labels = codings[0]!.labels;
-        for (const code of labels ? labels.split('\u001f') : []) addFinal.run(unitId, code);
-        summary.agreed++;
-      } else {
-        openAdjudication.run(unitId, now);
-        summary.disagreed++;
-      }
-    }
+    const summary = handOverFinished(db, roundId, now);
     db.prepare("UPDATE rounds SET status = 'closed', closed_at = ? WHERE id = ?").run(now, roundId);
     audit(db, {
       userId,
@@ -66,4 +31,50 @@ export function closeRound(db: Db, studyId: number, roundId: number, userId: num
     });
     return summary;
   })();
+}
+
+/**
+ * Starts adjudication in a round that stays open: its units that every coder has finished are
+ * handed over now, the rest go on being coded. Coders who are not adjudicators stay blind to
+ * the handed-over units until the round closes or is unblinded (visibility.ts).
+ */
+export function adjudicateFinished(db: Db, studyId: number, roundId: number, userId: number): HandOverSummary {
+  return db.transaction(() => {
+    const round = getRound(db, studyId, roundId);
+    if (round.status !== 'open')
+      throw new AppError(
+        'round.already_closed',
+        409,
+        `Round "${round.name}" is closed: its finished units are in adjudication already.`,
+      );
+    const summary = handOverFinished(db, roundId, new Date().toISOString());
+    audit(db, {
+      userId,
+      studyId,
+      action: 'round.adjudicate_finished',
+      entity: 'round',
+      entityId: roundId,
+      after: summary,
+    });
+    return summary;
+  })();
+}
+
+/** Opens a closed round again, so its incomplete units can be finished; handed-over units stay as they are. */
+export function reopenRound(db: Db, studyId: number, roundId: number, userId: number) {
+  db.transaction(() => {
+    const round = getRound(db, studyId, roundId);
+    if (round.status !== 'closed') throw new AppError('round.already_open', 409, `Round "${round.name}" is open.`);
+    db.prepare("UPDATE rounds SET status = 'open', closed_at = NULL WHERE id = ?").run(roundId);
+    audit(db, {
+      userId,
+      studyId,
+      action: 'round.reopen',
+      entity: 'round',
+      entityId: roundId,
+      before: { status: 'closed', closedAt: round.closedAt },
+      after: { status: 'open' },
+    });
+  })();
+  return getRound(db, studyId, roundId);
 }

@@ -97,6 +97,8 @@ function applyChoice(db: Db, unitId: number, coderId: number | null, codeIds: re
   if (codingId === undefined) return;
   const add = db.prepare('INSERT OR IGNORE INTO coding_labels (coding_id, code_id) VALUES (?, ?)');
   for (const id of codeIds) add.run(codingId, id);
+  // The coder's open tabs hold the labels before this choice: their next save must not undo it unseen.
+  db.prepare('UPDATE codings SET version = version + 1 WHERE id = ?').run(codingId);
 }
 
 interface RawItem {

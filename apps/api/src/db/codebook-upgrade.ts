@@ -78,7 +78,8 @@ export function upgradeStudy(db: Db, studyId: number, toVersion: number, userId:
     const addLabel = db.prepare(
       'INSERT INTO coding_labels (coding_id, code_id, quote, quote_start, quote_end) VALUES (?, ?, ?, ?, ?)',
     );
-    const repin = db.prepare('UPDATE codings SET version_id = ? WHERE id = ?');
+    // A new version of the coding: a tab still holding the old labels must not save over the migrated ones.
+    const repin = db.prepare('UPDATE codings SET version_id = ?, version = version + 1 WHERE id = ?');
     for (const coding of codings) {
       // A coding from another lineage (none should exist) is treated as made with the pinned version.
       const from = versionOf.get(coding.versionId) ?? lineage.pinnedVersion;

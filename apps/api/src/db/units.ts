@@ -102,3 +102,8 @@ export function getUnit(db: Db, studyId: number, unitId: number): UnitRow | unde
 export function isAssigned(db: Db, unitId: number, userId: number): boolean {
   return db.prepare('SELECT 1 FROM assignments WHERE unit_id = ? AND user_id = ?').get(unitId, userId) !== undefined;
 }
+
+/** Whether the unit went to adjudication (or got its final labels): its codings no longer change. */
+export function isHandedOver(db: Db, unitId: number): boolean {
+  return db.prepare('SELECT handed_over_at IS NOT NULL FROM units WHERE id = ?').pluck().get(unitId) === 1;
+}

@@ -3,7 +3,9 @@
 // tests/api/codings-access.test.ts fails when a source file reads the table any other way.
 //
 // The blind rule: another coder's coding reaches a viewer only when the study is not blind,
-// the owner has unblinded the unit's round, or the unit has reached adjudication. And a person
+// the owner has unblinded the unit's round, or the unit has reached adjudication: for everyone
+// once its round is closed, and while the round is still open (adjudication of finished units)
+// only for those who adjudicate: owners, adjudicators, administrators. And a person
 // who codes in an open blind round learns nothing from the others' codings of that round,
 // whatever other role they hold (owner, adjudicator, administrator): those rounds are withheld.
 import type { Db } from './open.ts';
@@ -26,7 +28,11 @@ export const withheldRoundIdsSql = `(SELECT wu.round_id FROM assignments wa JOIN
   JOIN rounds wr ON wr.id = wu.round_id JOIN studies ws ON ws.id = wr.study_id
   WHERE wa.user_id = @viewerId AND @operator = 0 AND ws.blind = 1 AND wr.unblinded = 0 AND wr.status = 'open')`;
 
-const released = 's.blind = 0 OR r.unblinded = 1 OR EXISTS (SELECT 1 FROM adjudications a WHERE a.unit_id = u.id)';
+const adjudicates = `(EXISTS (SELECT 1 FROM study_members m WHERE m.study_id = u.study_id AND m.user_id = @viewerId
+    AND m.role IN ('owner', 'adjudicator'))
+  OR EXISTS (SELECT 1 FROM users v WHERE v.id = @viewerId AND v.is_admin = 1))`;
+const released = `s.blind = 0 OR r.unblinded = 1
+  OR (EXISTS (SELECT 1 FROM adjudications a WHERE a.unit_id = u.id) AND (r.status = 'closed' OR ${adjudicates}))`;
 const seen = `@operator = 1 OR c.coder_id = @viewerId OR ((${released}) AND r.id NOT IN ${withheldRoundIdsSql})`;
 
 /**

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { requireStudyRole } from '../auth/middleware.ts';
 import { getQueueItem, listQueue, type QueueItem } from '../db/adjudication-queue.ts';
 import { finalLabelSummary } from '../db/adjudication-summary.ts';
+import { adjudicationWaiting } from '../db/adjudication-waiting.ts';
 import { reopenAdjudication, settleAdjudication } from '../db/adjudications.ts';
 import type { Db } from '../db/open.ts';
 import { studyCodingSettings } from '../db/pinned-codebook.ts';
@@ -64,6 +65,9 @@ export function adjudicationRoutes(db: Db) {
     })
     .get('/final-labels', roles, validate('param', studyParam), (c) =>
       c.json(finalLabelSummary(db, c.req.valid('param').studyId)),
+    )
+    .get('/waiting', roles, validate('param', studyParam), (c) =>
+      c.json({ rounds: adjudicationWaiting(db, c.req.valid('param').studyId) }),
     )
     .get('/units/:unitId', roles, validate('param', unitParam), (c) => {
       const { studyId, unitId } = c.req.valid('param');

@@ -3,14 +3,15 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireStudyRole, rolesIn } from '../auth/middleware.ts';
 import { codingTarget, getCoding, saveCoding } from '../db/codings.ts';
+import { staleSave } from '../db/coding-version.ts';
 import { groupCommit } from '../db/group-commit.ts';
 import { assertQuotesMatchText } from '../db/quote-check.ts';
 import type { Db } from '../db/open.ts';
 import { getRound } from '../db/rounds.ts';
 import { unitContext } from '../db/unit-context.ts';
-import { getUnit, isAssigned, listAssignedUnits } from '../db/units.ts';
+import { getUnit, isAssigned, isHandedOver, listAssignedUnits } from '../db/units.ts';
 import type { AuthedEnv } from '../http/env.ts';
-import { AppError, forbidden, notFound } from '../http/errors.ts';
+import { AppError, errorBody, forbidden, notFound } from '../http/errors.ts';
 import { validate } from '../http/validate.ts';
 
 const unitParam = z.object({ studyId: z.coerce.number().int(), unitId: z.coerce.number().int() });
@@ -26,6 +27,8 @@ const codingBody = z.object({
   memo: z.string().max(20_000).default(''),
   unsure: z.boolean().default(false),
   quotes: z.record(z.string(), quote).default({}),
+  /** The version of the coding this edit started from (0: none yet); left out, the save overwrites whatever is stored. */
+  baseVersion: z.number().int().nonnegative().optional(),
 });
 
 /** A coder's own work: their unit list, one unit in context with their coding, and saving it. */
@@ -51,7 +54,7 @@ export function codingRoutes(db: Db) {
       const round = getRound(db, studyId, unit.roundId);
       const coding = getCoding(db, unitId, c.get('user').id);
       return c.json({
-        unit: { ...unit, roundStatus: round.status },
+        unit: { ...unit, roundStatus: round.status, handedOver: isHandedOver(db, unitId) },
         // The coder reads the unit as they coded it; a new coding is made on the current text.
         ...unitContext(db, unit, coding?.revision ?? null),
         coding,
@@ -65,9 +68,9 @@ export function codingRoutes(db: Db) {
       async (c) => {
         const { studyId, unitId } = c.req.valid('param');
         const user = c.get('user');
-        const body = c.req.valid('json');
+        const { baseVersion, ...body } = c.req.valid('json');
         // Checks and write run together in a group commit (db/group-commit.ts), so nothing changes in between.
-        const coding = await groupCommit(db, () => {
+        const outcome = await groupCommit(db, () => {
           // One query for the unit, its assignment, round and codebook (404/403/409 as loadUnit etc. would answer).
           const target = codingTarget(db, studyId, unitId, user.id);
           const checked = checkLabels(target.codebook, body.codeIds, target.labelMode);
@@ -84,9 +87,16 @@ export function codingRoutes(db: Db) {
               { field: `quotes.${stray}` },
             );
           assertQuotesMatchText(db, unitId, user.id, body.quotes);
-          return saveCoding(db, studyId, unitId, user.id, target.versionId, body);
+          const stale = baseVersion === undefined ? null : staleSave(db, unitId, user.id, baseVersion, body);
+          return stale ?? { saved: saveCoding(db, studyId, unitId, user.id, target.versionId, body) };
         });
-        return c.json({ coding });
+        if ('saved' in outcome) return c.json({ coding: outcome.saved });
+        const message =
+          'This coding was changed in another tab or on another device after you opened it. Choose which version to keep.';
+        return c.json(
+          { ...errorBody('coding.stale', message, { field: 'baseVersion' }), coding: outcome.current },
+          409,
+        );
       },
     );
 }

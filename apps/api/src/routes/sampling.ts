@@ -1,17 +1,13 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireStudyRole, requireUser } from '../auth/middleware.ts';
+import { drawOnce } from '../db/draw-requests.ts';
 import type { Db } from '../db/open.ts';
 import { population } from '../db/population.ts';
-import { getRound } from '../db/rounds.ts';
-import { listMembers } from '../db/studies.ts';
-import { insertUnits } from '../db/units.ts';
 import type { AuthedEnv } from '../http/env.ts';
-import { AppError } from '../http/errors.ts';
 import { validate } from '../http/validate.ts';
-import { assignUnits } from '../sampling/assign.ts';
 import { cochranSampleSize } from '../sampling/cochran.ts';
-import { drawSample } from '../sampling/draw.ts';
+import { drawIntoRound } from '../sampling/draw-into-round.ts';
 
 const sizeQuery = z.object({
   confidence: z.coerce.number().gt(0).lt(1).default(0.95),
@@ -31,6 +27,8 @@ const drawBody = z.object({
     .min(1)
     .refine((ids) => new Set(ids).size === ids.length, 'Name each coder once.')
     .optional(),
+  /** Chosen by the form for each intended draw: sent twice (a double click), it draws once. */
+  drawId: z.uuid().optional(),
 });
 
 export function sampleSizeRoutes() {
@@ -49,50 +47,10 @@ export function samplingRoutes(db: Db) {
     })
     .post('/draw', requireStudyRole(db, 'owner'), validate('json', drawBody), (c) => {
       const studyId = Number(c.req.param('studyId'));
-      const body = c.req.valid('json');
-      const round = getRound(db, studyId, body.roundId);
-      if (round.status !== 'open')
-        throw new AppError('round.closed', 409, `Round "${round.name}" is closed; draw into an open round.`, {
-          field: 'roundId',
-        });
-      const coders = listMembers(db, studyId)
-        .filter((m) => m.role === 'coder')
-        .map((m) => m.userId);
-      const coderIds = body.coderIds ?? coders;
-      const stranger = coderIds.find((id) => !coders.includes(id));
-      if (stranger !== undefined)
-        throw new AppError('sample.not_a_coder', 400, `User ${stranger} is not a coder in this study.`, {
-          field: 'coderIds',
-        });
-      if (coderIds.length === 0)
-        throw new AppError('sample.no_coders', 409, 'Add coders to the study before drawing a sample.');
-      const kind = db.prepare('SELECT unit_kind FROM studies WHERE id = ?').pluck().get(studyId) as 'post' | 'thread';
-      const candidates = population(db, studyId, kind, body.strata);
-      if (candidates.length === 0)
-        throw new AppError(
-          'sample.empty_population',
-          409,
-          'There is nothing left to sample: select threads into the study first.',
-        );
-      const threadOf = new Map(candidates.map((p) => [p.id, p.threadId]));
-      const drawn = drawSample(candidates, { size: body.size, seed: body.seed, stratified: body.strata !== 'none' });
-      const assignment = assignUnits(drawn.ids, coderIds, body.overlap, body.seed);
-      const units = drawn.ids.map((id) => ({
-        threadId: threadOf.get(id)!,
-        postId: kind === 'post' ? id : null,
-        coderIds: assignment.get(id)!,
-      }));
-      const record = {
-        ...body,
-        coderIds,
-        population: candidates.length,
-        strataCounts: drawn.strata,
-        at: new Date().toISOString(),
-      };
-      const unitIds = insertUnits(db, studyId, round.id, units, c.get('user').id, record);
-      return c.json(
-        { units: unitIds.length, strata: drawn.strata, population: candidates.length, sampled: drawn.ids },
-        201,
-      );
+      const { drawId, ...request } = c.req.valid('json');
+      const draw = () => drawIntoRound(db, studyId, c.get('user').id, request);
+      if (drawId === undefined) return c.json(draw(), 201);
+      const { result, repeated } = drawOnce(db, studyId, drawId, request, draw);
+      return c.json(result, repeated ? 200 : 201);
     });
 }

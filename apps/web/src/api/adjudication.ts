@@ -54,6 +54,15 @@ export const finalLabelCountsQuery = (client: Client, studyId: number) =>
     queryFn: () => unwrap(adjudication(client)['final-labels'].$get({ param: studyParam(studyId) })),
   });
 
+/** Per round, the units not in adjudication yet: every coder finished (ready) or some coding missing. */
+export const adjudicationWaitingQuery = (client: Client, studyId: number) =>
+  queryOptions({
+    queryKey: [...key(studyId), 'waiting'],
+    queryFn: () => unwrap(adjudication(client).waiting.$get({ param: studyParam(studyId) })),
+  });
+
+export type RoundWaiting = InferResponseType<Routes['waiting']['$get'], 200>['rounds'][number];
+
 export type QueueItem = InferResponseType<Routes['$get'], 200>['items'][number];
 export type CoderCoding = QueueItem['codings'][number];
 export type AdjudicationChoices = InferResponseType<Routes['choices']['$get'], 200>;
@@ -86,5 +95,20 @@ export function useReopen(studyId: number) {
         }),
       ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: key(studyId) }),
+  });
+}
+
+/** Hands over a still open round's finished units to adjudication; rounds, progress and the queue follow. */
+export function useAdjudicateFinished(studyId: number) {
+  const client = useClient();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (roundId: number) =>
+      unwrap(
+        client.api.studies[':studyId'].rounds[':roundId']['adjudicate-finished'].$post({
+          param: { ...studyParam(studyId), roundId: String(roundId) },
+        }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['studies', studyId] }),
   });
 }

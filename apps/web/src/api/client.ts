@@ -32,20 +32,30 @@ export function createClient(
 }
 export type Client = ReturnType<typeof createClient>;
 
+type ErrorJson = { error?: { code?: string; message?: string; where?: ErrorWhere } };
+
+/** The JSON body of a failed answer, or {} when it is not JSON (a proxy error page, say). */
+export async function errorJson<Extra = object>(res: { json(): Promise<unknown> }): Promise<ErrorJson & Extra> {
+  try {
+    return (await res.json()) as ErrorJson & Extra;
+  } catch {
+    return {} as ErrorJson & Extra;
+  }
+}
+
+/** The ApiError for a failed answer: the API's code and message, or the status when it gave none. */
+export function apiError(status: number, body: ErrorJson): ApiError {
+  return new ApiError(
+    status,
+    body.error?.code ?? `http_${status}`,
+    body.error?.message ?? `The server answered ${status}.`,
+    body.error?.where,
+  );
+}
+
 /** Awaits a client call and returns its JSON, or throws ApiError with the API's message. */
 export async function unwrap<T>(response: Promise<{ ok: boolean; status: number; json(): Promise<T> }>): Promise<T> {
   const res = await response;
   if (res.ok) return res.json();
-  let body: { error?: { code?: string; message?: string; where?: ErrorWhere } } = {};
-  try {
-    body = (await res.json()) as typeof body;
-  } catch {
-    // Not JSON (a proxy error page, say): fall back to the status below.
-  }
-  throw new ApiError(
-    res.status,
-    body.error?.code ?? `http_${res.status}`,
-    body.error?.message ?? `The server answered ${res.status}.`,
-    body.error?.where,
-  );
+  throw apiError(res.status, await errorJson(res));
 }

@@ -1,6 +1,6 @@
-import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { InferRequestType, InferResponseType } from 'hono/client';
-import { ApiError, unwrap, type Client } from './client.ts';
+import { ApiError, apiError, errorJson, unwrap, type Client } from './client.ts';
 import { useClient } from './client-context.tsx';
 
 type StudyApi = Client['api']['studies'][':studyId'];
@@ -28,8 +28,9 @@ export const progressQuery = (client: Client, studyId: number) =>
     queryFn: () => unwrap(client.api.studies[':studyId'].progress.$get({ param: { studyId: String(studyId) } })),
   });
 
-// A unit changes only through this coder's own saves (which update the cache), so a prefetched
-// unit stays fresh for a while: moving to it renders from the cache without a round trip.
+// A unit changes through this coder's saves: this tab's update the cache, other tabs' arrive by
+// BroadcastChannel (features/coding/unit-sync.ts), so a prefetched unit stays fresh for a while and
+// moving to it renders from the cache. Another device's saves show when the window gets focus.
 export const unitQuery = (client: Client, studyId: number, unitId: number) =>
   queryOptions({
     queryKey: ['studies', studyId, 'units', unitId],
@@ -40,6 +41,7 @@ export const unitQuery = (client: Client, studyId: number, unitId: number) =>
         }),
       ),
     staleTime: 60_000,
+    refetchOnWindowFocus: 'always',
   });
 
 export type Round = InferResponseType<StudyApi['rounds']['$get'], 200>['rounds'][number];
@@ -47,12 +49,27 @@ export type MyUnits = InferResponseType<StudyApi['rounds'][':roundId']['my-units
 export type MyUnit = MyUnits['units'][number];
 export type Progress = InferResponseType<StudyApi['progress']['$get'], 200>['progress'][number];
 export type UnitDetail = InferResponseType<StudyApi['units'][':unitId']['$get'], 200>;
-export type CodingBody = Required<InferRequestType<StudyApi['units'][':unitId']['coding']['$put']>['json']>;
+export type Coding = NonNullable<UnitDetail['coding']>;
+export type CodingBody = Required<
+  Omit<InferRequestType<StudyApi['units'][':unitId']['coding']['$put']>['json'], 'baseVersion'>
+>;
 
 export interface SaveCodingVars {
   unitId: number;
   roundId: number;
   coding: CodingBody;
+  /** The version of the saved coding this edit started from (0: none); undefined overwrites. */
+  baseVersion?: number | undefined;
+}
+
+/** The save was based on an older version than the stored one (another tab or device saved since). */
+export class CodingConflict extends ApiError {
+  constructor(
+    message: string,
+    readonly current: Coding | null,
+  ) {
+    super(409, 'coding.stale', message, { field: 'baseVersion' });
+  }
 }
 
 /** The server refused the coding (closed round, bad label): sending it again would not help. */
@@ -60,6 +77,13 @@ export const isRefusal = (error: unknown) =>
   error instanceof ApiError && error.status < 500 && error.status !== 408 && error.status !== 429;
 
 export const codingMutationKey = (studyId: number) => ['coding', studyId] as const;
+
+/** Forgets a unit's refused saves once the coder has settled them, so the save status stops reporting them. */
+export function forgetRefusedSaves(queryClient: QueryClient, studyId: number, unitId: number): void {
+  const cache = queryClient.getMutationCache();
+  for (const m of cache.findAll({ mutationKey: codingMutationKey(studyId), status: 'error' }))
+    if ((m.state.variables as SaveCodingVars | undefined)?.unitId === unitId) cache.remove(m);
+}
 
 /**
  * Saves one coding with an optimistic update. A network failure or a 5xx is retried with
@@ -69,7 +93,13 @@ export const codingMutationKey = (studyId: number) => ['coding', studyId] as con
  */
 export function useSaveCoding(
   studyId: number,
-  hooks: { onSaved?: (vars: SaveCodingVars) => void; onRefused?: (vars: SaveCodingVars) => void } = {},
+  hooks: {
+    /** The base version to send, decided when the save is sent (after the saves queued before it). */
+    baseVersion?: (vars: SaveCodingVars) => number | undefined;
+    onSaved?: (vars: SaveCodingVars, saved: Coding, baseVersion: number | undefined) => void;
+    onRefused?: (vars: SaveCodingVars) => void;
+    onConflict?: (vars: SaveCodingVars, current: Coding | null) => void;
+  } = {},
 ) {
   const client = useClient();
   const queryClient = useQueryClient();
@@ -77,13 +107,18 @@ export function useSaveCoding(
   return useMutation({
     mutationKey,
     scope: { id: `coding-${studyId}` },
-    mutationFn: ({ unitId, coding }: SaveCodingVars) =>
-      unwrap(
-        client.api.studies[':studyId'].units[':unitId'].coding.$put({
-          param: { studyId: String(studyId), unitId: String(unitId) },
-          json: coding,
-        }),
-      ),
+    mutationFn: async (vars: SaveCodingVars) => {
+      const baseVersion = hooks.baseVersion ? hooks.baseVersion(vars) : vars.baseVersion;
+      const res = await client.api.studies[':studyId'].units[':unitId'].coding.$put({
+        param: { studyId: String(studyId), unitId: String(vars.unitId) },
+        json: baseVersion === undefined ? vars.coding : { ...vars.coding, baseVersion },
+      });
+      if (res.ok) return { coding: ((await res.json()) as { coding: Coding }).coding, baseVersion };
+      const body = await errorJson<{ coding?: Coding | null }>(res);
+      if (res.status === 409 && body.coding !== undefined)
+        throw new CodingConflict(body.error?.message ?? 'This coding was changed elsewhere.', body.coding);
+      throw apiError(res.status, body);
+    },
     retry: (_count, error) => !isRefusal(error),
     // 1 s, 2 s, 4 s … then every 30 s while the network stays away.
     retryDelay: (failures) => Math.min(1000 * 2 ** (failures - 1), 30_000),
@@ -101,6 +136,7 @@ export function useSaveCoding(
           coderId: 0,
           versionId: 0,
           revision: old.revision.current,
+          version: 0,
           createdAt: now,
           updatedAt: now,
         };
@@ -116,17 +152,26 @@ export function useSaveCoding(
       );
       return { previous };
     },
-    onError: (_error, vars, context) => {
-      if (!isRefusal(_error)) return;
+    onError: (error, vars, context) => {
+      if (error instanceof CodingConflict) {
+        // The screen shows the stored coding beside the coder's own (kept as a draft) to choose from.
+        queryClient.setQueryData(
+          unitQuery(client, studyId, vars.unitId).queryKey,
+          (old) => old && { ...old, coding: error.current },
+        );
+        hooks.onConflict?.(vars, error.current);
+        return;
+      }
+      if (!isRefusal(error)) return;
       if (context?.previous)
         queryClient.setQueryData(unitQuery(client, studyId, vars.unitId).queryKey, context.previous);
       hooks.onRefused?.(vars);
       // A refusal may mean the round closed meanwhile: read the unit's true state again.
       void queryClient.invalidateQueries({ queryKey: ['studies', studyId, 'units', vars.unitId] });
     },
-    onSuccess: ({ coding }, vars) => {
+    onSuccess: ({ coding, baseVersion }, vars) => {
       queryClient.setQueryData(unitQuery(client, studyId, vars.unitId).queryKey, (old) => old && { ...old, coding });
-      hooks.onSaved?.(vars);
+      hooks.onSaved?.(vars, coding, baseVersion);
     },
     onSettled: () => {
       // Only the last of a burst of saves refreshes the lists, so an earlier answer cannot undo a later optimistic mark.

@@ -137,6 +137,27 @@ export const useUnblindRound = (studyId: number) =>
     ),
   );
 
+export const useReopenRound = (studyId: number) =>
+  useStudyMutation(['studies', studyId], (client, roundId: number) =>
+    unwrap(
+      client.api.studies[':studyId'].rounds[':roundId'].reopen.$post({
+        param: { ...param(studyId), roundId: String(roundId) },
+      }),
+    ),
+  );
+
+export const useMoveIncomplete = (studyId: number) =>
+  useStudyMutation(
+    ['studies', studyId],
+    (client, { roundId, ...json }: { roundId: number; toRoundId: number; coderIds?: number[] }) =>
+      unwrap(
+        client.api.studies[':studyId'].rounds[':roundId'].incomplete.$post({
+          param: { ...param(studyId), roundId: String(roundId) },
+          json,
+        }),
+      ),
+  );
+
 export const useDrawSample = (studyId: number) =>
   useStudyMutation(['studies', studyId], (client, json: DrawRequest) =>
     unwrap(client.api.studies[':studyId'].sampling.draw.$post({ param: param(studyId), json })),

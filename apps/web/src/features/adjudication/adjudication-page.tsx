@@ -6,6 +6,7 @@ import { useClient } from '../../api/client-context.tsx';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { useStudyId } from '../../hooks/use-study-id.ts';
 import { codeNames } from './code-names.ts';
+import { QueueHelp } from './queue-help.tsx';
 import { FinalLabelCounts } from './final-label-counts.tsx';
 import { QueueFiltersForm } from './queue-filters.tsx';
 import { QueueList } from './queue-list.tsx';
@@ -64,6 +65,7 @@ export function AdjudicationPage() {
           />
           <ErrorMessage error={queue.error ?? choices.error} />
           {queue.isPending ? <p>Loading…</p> : <QueueList items={items} selected={selected} onSelect={select} />}
+          {queue.data ? <QueueHelp studyId={studyId} empty={items.length === 0} /> : null}
           <p className="hint">
             <kbd>j</kbd> / <kbd>k</kbd> move to the next / previous unit.
           </p>

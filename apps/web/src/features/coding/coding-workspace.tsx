@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { StudyCodebook } from '../../api/codebook-read.ts';
 import { useClient } from '../../api/client-context.tsx';
@@ -7,12 +7,15 @@ import { unitQuery, useSaveCoding, type MyUnit, type Progress, type Round } from
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { OrderPicker } from './order-picker.tsx';
 import { useUnitOrder } from './use-unit-order.ts';
-import { clearDraft } from './drafts.ts';
+import { setConflict } from './conflicts.ts';
+import { clearDraft, rebaseDraft } from './drafts.ts';
 import { KeysDialog } from './keys-dialog.tsx';
+import { followOwnSaves, recordOwnSave } from './own-saves.ts';
 import { RoundPicker, RoundProgress } from './round-picker.tsx';
 import { SaveStatus } from './save-status.tsx';
 import { UnitEditor } from './unit-editor.tsx';
 import { UnitList } from './unit-list.tsx';
+import { announceSaved, useUnitSync } from './unit-sync.ts';
 import { firstToCode, nextUncodedOrNext, stepUnit } from './unit-order.ts';
 import { useKeys } from './use-keys.ts';
 import { useResendDrafts } from './use-resend-drafts.ts';
@@ -49,6 +52,7 @@ export function CodingWorkspace({
   // The unit moved to by a key shows at once (an urgent update); the address follows as a router
   // transition, and once it names that unit the address is the source again (links, back button).
   const [moved, setMoved] = useState<number | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new address or round ends the key's move, by design
   useEffect(() => setMoved(null), [named, roundId]);
   const roundOpen = rounds.find((r) => r.id === roundId)?.status === 'open';
   // An open round opens at the first unit left to code; a closed one at its start, for review.
@@ -56,11 +60,19 @@ export function CodingWorkspace({
   const detail = useQuery({ ...unitQuery(client, studyId, unitId ?? 0), enabled: unitId !== null });
 
   const saver = useSaveCoding(studyId, {
-    onSaved: (v) => clearDraft(studyId, v.unitId, v.coding),
+    baseVersion: (v) => followOwnSaves(queryClient, studyId, v.unitId, v.baseVersion),
+    onSaved: (v, saved, base) => {
+      recordOwnSave(queryClient, studyId, v.unitId, base, saved.version);
+      clearDraft(studyId, v.unitId, v.coding);
+      rebaseDraft(studyId, v.unitId, base, saved.version);
+      announceSaved(studyId, saved);
+    },
     onRefused: (v) => clearDraft(studyId, v.unitId, v.coding),
+    onConflict: (v, theirs) => setConflict(queryClient, studyId, v.unitId, { theirs, mine: v.coding }),
   });
   const save = saver.mutate;
   useResendDrafts(studyId, save);
+  useUnitSync(studyId);
 
   const go = useCallback(
     (id: number | null) => {
@@ -121,9 +133,11 @@ export function CodingWorkspace({
     ? 'This unit is not assigned to you: you can read it, but not code it.'
     : detail.data?.unit.roundStatus !== 'open'
       ? 'This round is closed: your coding is shown read-only.'
-      : null;
+      : detail.data.unit.handedOver
+        ? 'Every coder has finished this unit and it has gone to adjudication: your coding is shown read-only.'
+        : null;
 
-  let body;
+  let body: ReactNode;
   if (unitId === null) {
     body = (
       <p className="nothing-to-code">

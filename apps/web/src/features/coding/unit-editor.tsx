@@ -4,11 +4,12 @@ import type { CodebookCode } from '../../api/codebook-read.ts';
 import type { SaveCodingVars, UnitDetail } from '../../api/coding.ts';
 import { SuggestionsPanel } from './suggestions-panel.tsx';
 import { CodebookPanel } from './codebook-panel.tsx';
+import { ConflictPanel } from './conflict-panel.tsx';
 import { applicable } from './codebook-tree.ts';
 import { selectionQuote } from './selection.ts';
 import { UnitArticle } from './unit-article.tsx';
 import { useKeys } from './use-keys.ts';
-import { useUnitCoding } from './use-unit-coding.ts';
+import { editable, useUnitCoding } from './use-unit-coding.ts';
 
 const MAX_QUOTE = 5000;
 
@@ -41,9 +42,9 @@ export function UnitEditor({
   save,
   onDone,
 }: Props) {
-  const canEdit = readOnly === null;
-  const edit = useUnitCoding({ studyId, roundId, detail, labelMode, canEdit, save });
-  const { coding } = edit;
+  const edit = useUnitCoding({ studyId, roundId, detail, labelMode, canEdit: readOnly === null, save });
+  const { coding, conflict } = edit;
+  const canEdit = readOnly === null && !conflict;
   const article = useRef<HTMLElement>(null);
   const memo = useRef<HTMLTextAreaElement>(null);
   const filter = useRef<HTMLInputElement>(null);
@@ -125,6 +126,15 @@ export function UnitEditor({
             {readOnly}
           </p>
         ) : null}
+        {conflict && readOnly === null ? (
+          <ConflictPanel
+            theirs={conflict.theirs && editable(conflict.theirs)}
+            mine={conflict.mine}
+            codes={codes}
+            onKeepTheirs={edit.keepTheirs}
+            onKeepMine={edit.keepMine}
+          />
+        ) : null}
         <CodebookPanel
           codes={codes}
           coding={coding}
@@ -161,6 +171,7 @@ export function UnitEditor({
               onMouseDown={(e) => e.preventDefault()}
               onClick={edit.toggleUnsure}
             >
+              {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: a kbd is not focusable; hidden so the button is named "Unsure" */}
               <kbd aria-hidden="true">u</kbd> Unsure
             </button>
           </div>

@@ -1,9 +1,16 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useClient } from '../../api/client-context.tsx';
-import { unitQuery, type CodingBody, type SaveCodingVars, type UnitDetail } from '../../api/coding.ts';
+import {
+  forgetRefusedSaves,
+  unitQuery,
+  type CodingBody,
+  type SaveCodingVars,
+  type UnitDetail,
+} from '../../api/coding.ts';
 import { toggleLabel } from './codebook-tree.ts';
-import { readDraft, sameCoding, useDraft, writeDraft } from './drafts.ts';
+import { clearConflict, useConflict } from './conflicts.ts';
+import { draftBase, dropDraft, keepDraftOver, readDraft, sameCoding, useDraft, writeDraft } from './drafts.ts';
 import type { Quote } from './selection.ts';
 
 const MEMO_DEBOUNCE_MS = 600;
@@ -32,12 +39,18 @@ interface Options {
  * Every change is written to the draft first (so nothing typed is lost) and then saved;
  * the memo is saved after a pause in typing and when the coder leaves the unit.
  */
-export function useUnitCoding({ studyId, roundId, detail, labelMode, canEdit, save }: Options) {
+export function useUnitCoding({ studyId, roundId, detail, labelMode, canEdit: canEditUnit, save }: Options) {
   const unitId = detail.unit.id;
+  // A stale save (another tab or device saved first) waits for the coder's choice before any further edit.
+  const conflict = useConflict(studyId, unitId);
+  const canEdit = canEditUnit && !conflict;
   // Read through to the cache: when a save's answer lands there and clears the draft, this render
   // already shows the saved coding, before the query observers catch up (no flicker to the old one).
-  const cached = useQueryClient().getQueryData(unitQuery(useClient(), studyId, unitId).queryKey) ?? detail;
+  const queryClient = useQueryClient();
+  const cached = queryClient.getQueryData(unitQuery(useClient(), studyId, unitId).queryKey) ?? detail;
   const server = cached.coding ? editable(cached.coding) : null;
+  // The saved version an edit starting now builds on (0: nothing saved yet).
+  const serverVersion = cached.coding?.version ?? 0;
   const draft = useDraft(studyId, unitId);
   const coding = draft ?? server ?? emptyCoding();
 
@@ -48,6 +61,12 @@ export function useUnitCoding({ studyId, roundId, detail, labelMode, canEdit, sa
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const [memo, setMemoText] = useState(coding.memo);
 
+  // Another tab's save arrived (unit-sync.ts) or a refetch brought one: show its memo unless one is being typed here.
+  const serverMemo = server?.memo ?? '';
+  useEffect(() => {
+    if (!readDraft(studyId, unitId)) setMemoText(serverMemo);
+  }, [serverMemo, studyId, unitId]);
+
   const latest = useCallback(() => readDraft(studyId, unitId) ?? serverRef.current ?? emptyCoding(), [studyId, unitId]);
 
   const commit = useCallback(
@@ -55,11 +74,11 @@ export function useUnitCoding({ studyId, roundId, detail, labelMode, canEdit, sa
       if (!canEdit) return;
       const body = editable(next);
       clearTimeout(timer.current);
-      writeDraft(studyId, unitId, body);
+      writeDraft(studyId, unitId, body, serverVersion);
       sent.current = body;
-      save({ unitId, roundId, coding: body });
+      save({ unitId, roundId, coding: body, baseVersion: draftBase(studyId, unitId) ?? serverVersion });
     },
-    [canEdit, studyId, unitId, roundId, save],
+    [canEdit, studyId, unitId, roundId, save, serverVersion],
   );
 
   /** Sends the draft if it holds anything not yet sent (a memo still being typed). */
@@ -76,6 +95,26 @@ export function useUnitCoding({ studyId, roundId, detail, labelMode, canEdit, sa
   return {
     coding,
     memo,
+    conflict: conflict && { theirs: conflict.theirs, mine: draft ?? conflict.mine },
+    /** Keeps the coding saved elsewhere and drops this tab's version of it. */
+    keepTheirs: () => {
+      dropDraft(studyId, unitId);
+      sent.current = serverRef.current;
+      setMemoText(serverRef.current?.memo ?? '');
+      clearConflict(queryClient, studyId, unitId);
+      forgetRefusedSaves(queryClient, studyId, unitId);
+    },
+    /** Saves this tab's version over the one saved elsewhere, now that the coder has seen it. */
+    keepMine: () => {
+      if (!conflict || !canEditUnit) return;
+      const mine = editable(readDraft(studyId, unitId) ?? conflict.mine);
+      const base = conflict.theirs?.version ?? 0;
+      keepDraftOver(studyId, unitId, mine, base);
+      sent.current = mine;
+      setMemoText(mine.memo);
+      clearConflict(queryClient, studyId, unitId);
+      save({ unitId, roundId, coding: mine, baseVersion: base });
+    },
     toggle: (codeId: string) =>
       change((c) => {
         const codeIds = toggleLabel(c.codeIds, codeId, labelMode);
@@ -89,7 +128,7 @@ export function useUnitCoding({ studyId, roundId, detail, labelMode, canEdit, sa
     setMemo: (text: string) => {
       if (!canEdit) return;
       setMemoText(text);
-      writeDraft(studyId, unitId, editable({ ...latest(), memo: text }));
+      writeDraft(studyId, unitId, editable({ ...latest(), memo: text }), serverVersion);
       clearTimeout(timer.current);
       timer.current = setTimeout(flush, MEMO_DEBOUNCE_MS);
     },

@@ -28,6 +28,8 @@ export function DrawForm({ studyId, suggestedSize }: { studyId: number; suggeste
   const [seed, setSeed] = useState(() => randomSeed());
   const [overlap, setOverlap] = useState('100');
   const [unchecked, setUnchecked] = useState<Set<number>>(new Set());
+  // One id per intended draw: a double click sends it twice and the API draws once.
+  const [drawId, setDrawId] = useState(() => crypto.randomUUID());
   const size = sizeEdit ?? (suggestedSize === undefined ? '' : String(suggestedSize));
   // The newest open round unless the owner picks another; it follows new rounds as they are created.
   const round = roundId || String(open.at(-1)?.id ?? '');
@@ -35,14 +37,27 @@ export function DrawForm({ studyId, suggestedSize }: { studyId: number; suggeste
   const toggle = (id: number) => setUnchecked((s) => new Set(s.has(id) ? [...s].filter((x) => x !== id) : [...s, id]));
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    draw.mutate({
-      roundId: Number(round),
-      size: Number(size),
-      strata,
-      seed,
-      overlap: Number(overlap) / 100,
-      coderIds: chosen,
-    });
+    draw.mutate(
+      {
+        roundId: Number(round),
+        size: Number(size),
+        strata,
+        seed,
+        overlap: Number(overlap) / 100,
+        coderIds: chosen,
+        drawId,
+      },
+      {
+        // A fresh form for the next draw: the calculator's n, a new seed and a new draw id.
+        onSuccess: () => {
+          setSizeEdit(null);
+          setStrata('none');
+          setSeed(randomSeed());
+          setOverlap('100');
+          setDrawId(crypto.randomUUID());
+        },
+      },
+    );
   };
   return (
     <form aria-label="Draw a sample" onSubmit={submit}>

@@ -1,4 +1,12 @@
-import { useCloseRound, useUnblindRound, type CoderProgress, type Round } from '../../api/studies.ts';
+import { useState } from 'react';
+import {
+  useCloseRound,
+  useMoveIncomplete,
+  useReopenRound,
+  useUnblindRound,
+  type CoderProgress,
+  type Round,
+} from '../../api/studies.ts';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { Dialog } from '../../components/dialog.tsx';
 
@@ -58,7 +66,8 @@ export function CloseRoundDialog({
     >
       <p>
         Coding in this round ends. Units on which every coder agrees get their final labels; the others go to
-        adjudication; units still missing a coding stay incomplete.
+        adjudication; units still missing a coding stay incomplete, until you reopen the round or offer them to another
+        round or other coders.
       </p>
       <p>
         {round.units} units; {done} of {assigned} codings done.
@@ -92,6 +101,106 @@ export function UnblindDialog({ studyId, round, onDone }: { studyId: number; rou
     >
       <p>Everyone in the study will see each coder’s labels and memos for this round’s units.</p>
       <ErrorMessage error={unblind.error} />
+    </Dialog>
+  );
+}
+
+/** Confirms reopening a closed round: coders can finish its incomplete units; settled ones stay settled. */
+export function ReopenDialog({ studyId, round, onDone }: { studyId: number; round: Round; onDone: () => void }) {
+  const reopen = useReopenRound(studyId);
+  return (
+    <Dialog
+      title={`Reopen ${round.name}?`}
+      onCancel={onDone}
+      actions={
+        <>
+          <button type="button" className="secondary" onClick={onDone}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            disabled={reopen.isPending}
+            onClick={() => reopen.mutate(round.id, { onSuccess: onDone })}
+          >
+            Reopen round
+          </button>
+        </>
+      }
+    >
+      <p>
+        Coders can code the units still missing a coding again. Units that went to adjudication or got their final
+        labels stay as they are. The reopening is recorded in the audit log.
+      </p>
+      <ErrorMessage error={reopen.error} />
+    </Dialog>
+  );
+}
+
+/** Offers a round's incomplete units again: into an open round, optionally to other coders. */
+export function IncompleteDialog({
+  studyId,
+  round,
+  missing,
+  openRounds,
+  coders,
+  onDone,
+}: {
+  studyId: number;
+  round: Round;
+  missing: number;
+  openRounds: Round[];
+  coders: { userId: number; displayName: string }[];
+  onDone: () => void;
+}) {
+  const move = useMoveIncomplete(studyId);
+  const [toRoundId, setToRoundId] = useState(String(openRounds.at(-1)?.id ?? ''));
+  const [chosen, setChosen] = useState<number[]>([]);
+  const toggle = (id: number) => setChosen((c) => (c.includes(id) ? c.filter((x) => x !== id) : [...c, id]));
+  const submit = () =>
+    move.mutate(
+      { roundId: round.id, toRoundId: Number(toRoundId), ...(chosen.length ? { coderIds: chosen } : {}) },
+      { onSuccess: onDone },
+    );
+  return (
+    <Dialog
+      title={`Offer the incomplete units of ${round.name}`}
+      onCancel={onDone}
+      actions={
+        <>
+          <button type="button" className="secondary" onClick={onDone}>
+            Cancel
+          </button>
+          <button type="button" disabled={move.isPending || !toRoundId} onClick={submit}>
+            Offer {missing === 1 ? '1 unit' : `${missing} units`}
+          </button>
+        </>
+      }
+    >
+      <p>
+        {missing} units of {round.name} are missing a coding. They move, with the codings already made, into an open
+        round.
+      </p>
+      {openRounds.length === 0 ? <p>Create a new round first (below the rounds table).</p> : null}
+      <label>
+        Into round
+        <select value={toRoundId} onChange={(e) => setToRoundId(e.target.value)}>
+          {openRounds.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <fieldset className="coders">
+        <legend>Give the missing codings to (none checked: the same coders)</legend>
+        {coders.map((c) => (
+          <label key={c.userId} className="check">
+            <input type="checkbox" checked={chosen.includes(c.userId)} onChange={() => toggle(c.userId)} />
+            {c.displayName}
+          </label>
+        ))}
+      </fieldset>
+      <ErrorMessage error={move.error} />
     </Dialog>
   );
 }

@@ -1,25 +1,30 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useClient } from '../../api/client-context.tsx';
-import { progressQuery, roundsQuery, useCreateRound, type Round, type Study } from '../../api/studies.ts';
+import { adjudicationWaitingQuery } from '../../api/adjudication.ts';
+import { membersQuery, progressQuery, roundsQuery, useCreateRound, type Round, type Study } from '../../api/studies.ts';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { AssistedToggle } from './assisted-toggle.tsx';
-import { CloseRoundDialog, UnblindDialog } from './round-dialogs.tsx';
+import { CloseRoundDialog, IncompleteDialog, ReopenDialog, UnblindDialog } from './round-dialogs.tsx';
 
-type Pending = { round: Round; action: 'close' | 'unblind' } | null;
+type Pending = { round: Round; action: 'close' | 'unblind' | 'reopen' | 'incomplete' } | null;
 
 /** The study's rounds in order; owners create, close and unblind them. */
 export function RoundsCard({ study, canEdit }: { study: Study; canEdit: boolean }) {
   const client = useClient();
   const rounds = useQuery(roundsQuery(client, study.id));
   const progress = useQuery(progressQuery(client, study.id));
+  // Incomplete units per round and the coders to offer them to: for owners only (the API's rule too).
+  const waiting = useQuery({ ...adjudicationWaitingQuery(client, study.id), enabled: canEdit });
+  const members = useQuery({ ...membersQuery(client, study.id), enabled: canEdit });
+  const missing = (r: Round) => waiting.data?.rounds.find((w) => w.roundId === r.id)?.missing ?? 0;
   const [pending, setPending] = useState<Pending>(null);
   const visibility = (r: Round) => (!study.blind ? 'open study' : r.unblinded ? 'unblinded' : 'blind');
   return (
     <section aria-label="Rounds" className="card">
       <h2>Rounds</h2>
       <ErrorMessage error={rounds.error} />
-      <table className="table">
+      <table className="table rounds-table">
         <thead>
           <tr>
             <th scope="col">Round</th>
@@ -60,6 +65,26 @@ export function RoundsCard({ study, canEdit }: { study: Study; canEdit: boolean 
                       Close…
                     </button>
                   ) : null}
+                  {r.status === 'closed' ? (
+                    <button
+                      type="button"
+                      className="secondary small"
+                      aria-label={`Reopen ${r.name}`}
+                      onClick={() => setPending({ round: r, action: 'reopen' })}
+                    >
+                      Reopen…
+                    </button>
+                  ) : null}
+                  {r.status === 'closed' && missing(r) > 0 ? (
+                    <button
+                      type="button"
+                      className="secondary small"
+                      aria-label={`Offer the ${missing(r)} incomplete units of ${r.name}`}
+                      onClick={() => setPending({ round: r, action: 'incomplete' })}
+                    >
+                      Offer {missing(r)} incomplete…
+                    </button>
+                  ) : null}
                   {study.blind && !r.unblinded ? (
                     <button
                       type="button"
@@ -82,6 +107,19 @@ export function RoundsCard({ study, canEdit }: { study: Study; canEdit: boolean 
           studyId={study.id}
           round={pending.round}
           progress={progress.data?.progress ?? []}
+          onDone={() => setPending(null)}
+        />
+      ) : null}
+      {pending?.action === 'reopen' ? (
+        <ReopenDialog studyId={study.id} round={pending.round} onDone={() => setPending(null)} />
+      ) : null}
+      {pending?.action === 'incomplete' ? (
+        <IncompleteDialog
+          studyId={study.id}
+          round={pending.round}
+          missing={missing(pending.round)}
+          openRounds={rounds.data?.rounds.filter((r) => r.status === 'open') ?? []}
+          coders={members.data?.members.filter((m) => m.role === 'coder') ?? []}
           onDone={() => setPending(null)}
         />
       ) : null}

@@ -1,0 +1,62 @@
+import type { Db } from '../db/open.ts';
+import { population, type Strata } from '../db/population.ts';
+import { getRound } from '../db/rounds.ts';
+import { listMembers } from '../db/studies.ts';
+import { insertUnits } from '../db/units.ts';
+import { AppError } from '../http/errors.ts';
+import { assignUnits } from './assign.ts';
+import { drawSample } from './draw.ts';
+
+export interface DrawRequest {
+  roundId: number;
+  size: number;
+  strata: Strata;
+  seed: string;
+  overlap: number;
+  coderIds?: number[] | undefined;
+}
+
+/** Draws units from the study's selected threads into an open round and deals them to its coders. */
+export function drawIntoRound(db: Db, studyId: number, userId: number, body: DrawRequest) {
+  const round = getRound(db, studyId, body.roundId);
+  if (round.status !== 'open')
+    throw new AppError('round.closed', 409, `Round "${round.name}" is closed; draw into an open round.`, {
+      field: 'roundId',
+    });
+  const coders = listMembers(db, studyId)
+    .filter((m) => m.role === 'coder')
+    .map((m) => m.userId);
+  const coderIds = body.coderIds ?? coders;
+  const stranger = coderIds.find((id) => !coders.includes(id));
+  if (stranger !== undefined)
+    throw new AppError('sample.not_a_coder', 400, `User ${stranger} is not a coder in this study.`, {
+      field: 'coderIds',
+    });
+  if (coderIds.length === 0)
+    throw new AppError('sample.no_coders', 409, 'Add coders to the study before drawing a sample.');
+  const kind = db.prepare('SELECT unit_kind FROM studies WHERE id = ?').pluck().get(studyId) as 'post' | 'thread';
+  const candidates = population(db, studyId, kind, body.strata);
+  if (candidates.length === 0)
+    throw new AppError(
+      'sample.empty_population',
+      409,
+      'There is nothing left to sample: select threads into the study first.',
+    );
+  const threadOf = new Map(candidates.map((p) => [p.id, p.threadId]));
+  const drawn = drawSample(candidates, { size: body.size, seed: body.seed, stratified: body.strata !== 'none' });
+  const assignment = assignUnits(drawn.ids, coderIds, body.overlap, body.seed);
+  const units = drawn.ids.map((id) => ({
+    threadId: threadOf.get(id)!,
+    postId: kind === 'post' ? id : null,
+    coderIds: assignment.get(id)!,
+  }));
+  const record = {
+    ...body,
+    coderIds,
+    population: candidates.length,
+    strataCounts: drawn.strata,
+    at: new Date().toISOString(),
+  };
+  const unitIds = insertUnits(db, studyId, round.id, units, userId, record);
+  return { units: unitIds.length, strata: drawn.strata, population: candidates.length, sampled: drawn.ids };
+}
