@@ -59,6 +59,13 @@ describe('threadcoder import', () => {
     ]);
   });
 
+  test('--format perceval imports Perceval JSON lines', async () => {
+    expect(await run([fixture('perceval/discourse.jsonl'), '--source', 'hf', '--format', 'perceval'])).toBe(0);
+    expect(out).toEqual([
+      'Imported discourse.jsonl (discourse): threads 2 new, 0 updated, 0 unchanged; posts 4 new, 0 updated, 0 unchanged.',
+    ]);
+  });
+
   test('--json prints the report as JSON', async () => {
     expect(await run([fixture('jsonl/posts.jsonl'), '--source', 's', '--json'])).toBe(0);
     expect(JSON.parse(out[0]!)).toMatchObject({ format: 'jsonl', posts: { new: 3, updated: 0, unchanged: 0 } });

@@ -14,7 +14,7 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run: Com
     load: () => import('./cli/backup.ts'),
   },
   import: {
-    summary: 'import <file> --source <name> [--format discourse|stackexchange|csv|jsonl] [--lenient]',
+    summary: 'import <file> --source <name> [--format discourse|perceval|stackexchange|csv|jsonl] [--lenient]',
     load: () => import('./cli/import.ts'),
   },
   export: {

@@ -21,29 +21,14 @@ const notInputErrors = new Set([
 ]);
 
 const usage =
-  'Usage: threadcoder import <file> --source <name> [--format discourse|stackexchange|csv|jsonl] [--lenient] [--base-url URL] [--map threadId=col,postId=col,...] [--json]';
+  'Usage: threadcoder import <file> --source <name> [--format discourse|perceval|stackexchange|csv|jsonl] [--lenient] [--base-url URL] [--map threadId=col,postId=col,...] [--json]';
 
 export async function run(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        source: { type: 'string' },
-        format: { type: 'string' },
-        lenient: { type: 'boolean' },
-        'base-url': { type: 'string' },
-        map: { type: 'string' },
-        json: { type: 'boolean' },
-      },
-    });
-  } catch (err) {
-    console.error(`${(err as Error).message}\n${usage}`);
-    return 2;
-  }
+  const args = parseCommandLine(argv);
+  if (!args) return 2;
   const { values, positionals } = args;
-  const format = values.format as ImportFormat | undefined;
+  // Perceval's items wrap Discourse topics; the Discourse reader unwraps them.
+  const format = (values.format === 'perceval' ? 'discourse' : values.format) as ImportFormat | undefined;
   if (positionals.length !== 1 || !values.source || (format && !importFormats.includes(format))) {
     console.error(usage);
     return 2;
@@ -79,6 +64,26 @@ export async function run(argv: string[]): Promise<number> {
     return notInputErrors.has(err.code) ? 1 : 2;
   } finally {
     db.close();
+  }
+}
+
+function parseCommandLine(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        source: { type: 'string' },
+        format: { type: 'string' },
+        lenient: { type: 'boolean' },
+        'base-url': { type: 'string' },
+        map: { type: 'string' },
+        json: { type: 'boolean' },
+      },
+    });
+  } catch (err) {
+    console.error(`${(err as Error).message}\n${usage}`);
+    return null;
   }
 }
 

@@ -17,10 +17,15 @@ import type { IdRegistry } from '../ids.ts';
 import { splitTags } from '../text.ts';
 import type { NormalizedPost, NormalizedThread, ParsedItem } from '../types.ts';
 import { tidyCooked } from './cooked.ts';
+import { isPercevalItem, percevalTopic } from './perceval.ts';
 import { skipReason, skipReasons } from './post-kinds.ts';
 
 export function normalizeTopic(raw: unknown, where: ErrorWhere, ids: IdRegistry, baseUrl?: string): ParsedItem[] {
   try {
+    if (isPercevalItem(raw)) {
+      const inner = percevalTopic(raw, where);
+      return topic(inner.topic, inner.where, ids, baseUrl);
+    }
     return topic(raw, where, ids, baseUrl);
   } catch (err) {
     if (isImportError(err)) return [{ kind: 'reject', error: err }];
@@ -51,7 +56,10 @@ function topic(raw: unknown, where: ErrorWhere, ids: IdRegistry, baseUrl?: strin
     const pw = at(where, `post_stream.posts[${i}]`);
     try {
       const skip = skipReason(p);
-      if (skip) return void skipped.set(skip, (skipped.get(skip) ?? 0) + 1);
+      if (skip) {
+        skipped.set(skip, (skipped.get(skip) ?? 0) + 1);
+        return;
+      }
       const post = normalizePost(p, pw);
       const dupPost = ids.claim('Post', post.externalId, pw);
       if (dupPost) throw dupPost;
