@@ -66,6 +66,31 @@ describe('threadcoder import', () => {
     ]);
   });
 
+  test('--date-format reads a scrape\'s "Sep 6, 2020 9:38 am" dates', async () => {
+    const map = 'threadId=topic_url,postId=post_id,author=username,createdAt=date,body=text';
+    const file = fixture('csv/scraped-dates.csv');
+    expect(await run([file, '--source', 'hf', '--map', map, '--date-format', 'MMM d, yyyy h:mm a'])).toBe(0);
+    expect(rows('SELECT created_at FROM posts ORDER BY created_at')).toEqual([
+      { created_at: '2020-09-06T09:38:00.000Z' },
+      { created_at: '2020-09-06T12:05:00.000Z' },
+      { created_at: '2020-09-07T08:00:00.000Z' },
+    ]);
+    expect(
+      await run([
+        fixture('csv/scraped-bad-date.csv'),
+        '--source',
+        'hf2',
+        '--map',
+        map,
+        '--date-format',
+        'MMM d, yyyy h:mm a',
+      ]),
+    ).toBe(2);
+    expect(err).toEqual([
+      'Import failed (import.invalid_date): Invalid date "Sept 31, 2020 12:05 pm": it does not match the date format "MMM d, yyyy h:mm a" (scraped-bad-date.csv, line 3, date).',
+    ]);
+  });
+
   test('--json prints the report as JSON', async () => {
     expect(await run([fixture('jsonl/posts.jsonl'), '--source', 's', '--json'])).toBe(0);
     expect(JSON.parse(out[0]!)).toMatchObject({ format: 'jsonl', posts: { new: 3, updated: 0, unchanged: 0 } });

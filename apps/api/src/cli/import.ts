@@ -21,7 +21,7 @@ const notInputErrors = new Set([
 ]);
 
 const usage =
-  'Usage: threadcoder import <file> --source <name> [--format discourse|perceval|stackexchange|csv|jsonl] [--lenient] [--base-url URL] [--map threadId=col,postId=col,...] [--json]';
+  'Usage: threadcoder import <file> --source <name> [--format discourse|perceval|stackexchange|csv|jsonl] [--lenient] [--base-url URL] [--map threadId=col,postId=col,...] [--date-format "MMM d, yyyy h:mm a"] [--json]';
 
 export async function run(argv: string[]): Promise<number> {
   const args = parseCommandLine(argv);
@@ -49,6 +49,7 @@ export async function run(argv: string[]): Promise<number> {
       mode: values.lenient ? 'lenient' : 'strict',
       baseUrl: values['base-url'],
       mapping: values.map ? parseMappingSpec(values.map) : undefined,
+      dateFormat: values['date-format'],
     });
     const record = await executeImport(db, importId);
     if (record.error) {
@@ -78,6 +79,7 @@ function parseCommandLine(argv: string[]) {
         lenient: { type: 'boolean' },
         'base-url': { type: 'string' },
         map: { type: 'string' },
+        'date-format': { type: 'string' },
         json: { type: 'boolean' },
       },
     });

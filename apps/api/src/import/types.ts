@@ -115,4 +115,6 @@ export interface ParseContext {
   progress: ImportProgress;
   baseUrl?: string;
   mapping: ColumnMapping;
+  /** date-fns pattern of CSV/JSONL created dates (checked before parsing); absent: ISO-8601 or Unix time. */
+  dateFormat?: string;
 }
