@@ -42,13 +42,13 @@ describe('threadcoder collect', () => {
     expect(await run([server.url, '--source', 'hf', '--max-topics', '2', '--rate', '10'])).toBe(0);
     expect(err).toEqual([
       `Starting collection #1: ${server.url} into "hf" at 10 request(s)/s.`,
-      'topics 0/2 · posts 0/5 · 1 requests · ETA 0:01 for the topics listed so far',
-      'topics 1/2 · posts 1/5 · 2 requests · ETA 0:01 for the topics listed so far',
-      'topics 2/2 · posts 5/5 · 3 requests · ETA 0:00 for the topics listed so far',
+      'topics 0/2 · posts 0/5 · 2 requests · ETA 0:01 for the topics listed so far',
+      'topics 1/2 · posts 1/5 · 3 requests · ETA 0:01 for the topics listed so far',
+      'topics 2/2 · posts 5/5 · 4 requests · ETA 0:00 for the topics listed so far',
     ]);
     expect(out).toEqual([
       [
-        `Collected ${server.url} into "hf" (collection #1, 3 requests).`,
+        `Collected ${server.url} into "hf" (collection #1, 4 requests).`,
         'Threads 2 new, 0 updated, 0 unchanged; posts 3 new, 0 updated, 0 unchanged; 0 topics unchanged since the last run, not fetched.',
         'Skipped 1 Discourse whispers (post_type 4: staff-only notes).',
         'Skipped 1 Discourse small-action posts (post_type 3: topic closed, pinned, …).',

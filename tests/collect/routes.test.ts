@@ -52,7 +52,7 @@ describe('/api/collections', () => {
       topicsFailed: 0,
       postsKnown: 5,
       postsDone: 5,
-      requests: 3,
+      requests: 4,
       etaSeconds: 0,
     });
     expect(done.report.posts).toEqual({ new: 3, updated: 0, unchanged: 0 });

@@ -91,6 +91,18 @@ describe('threadcoder import', () => {
     ]);
   });
 
+  test('a site.json beside the dump names its categories; --categories names another file', async () => {
+    expect(await run([fixture('discourse-site/topics.jsonl'), '--source', 'hf'])).toBe(0);
+    expect(rows('SELECT category FROM threads ORDER BY external_id')).toEqual([
+      { category: '🤗Datasets' },
+      { category: '🤗Transformers' },
+      { category: 'Spaces › Build errors' },
+    ]);
+    const other = fixture('../discourse-api/site.json');
+    expect(await run([fixture('discourse/topic-1001.json'), '--source', 'hf2', '--categories', other])).toBe(0);
+    expect(rows("SELECT category FROM threads WHERE external_id = '1001'")).toEqual([{ category: '🤗Transformers' }]);
+  });
+
   test('--json prints the report as JSON', async () => {
     expect(await run([fixture('jsonl/posts.jsonl'), '--source', 's', '--json'])).toBe(0);
     expect(JSON.parse(out[0]!)).toMatchObject({ format: 'jsonl', posts: { new: 3, updated: 0, unchanged: 0 } });

@@ -1,6 +1,8 @@
 // `threadcoder import <file> --source <name> [--format f] [--lenient] [--base-url URL] [--map k=col,…] [--json]`
 // Records the import in the imports table like an upload would, prints its report.
 // Exit codes: 0 imported, 2 bad input or usage, 1 anything else.
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDb } from '../db/open.ts';
 import { indexDeferred } from './index-deferred.ts';
@@ -21,7 +23,7 @@ const notInputErrors = new Set([
 ]);
 
 const usage =
-  'Usage: threadcoder import <file> --source <name> [--format discourse|perceval|stackexchange|csv|jsonl] [--lenient] [--base-url URL] [--map threadId=col,postId=col,...] [--date-format "MMM d, yyyy h:mm a"] [--json]';
+  'Usage: threadcoder import <file> --source <name> [--format discourse|perceval|stackexchange|csv|jsonl] [--lenient] [--base-url URL] [--map threadId=col,postId=col,...] [--date-format "MMM d, yyyy h:mm a"] [--categories site.json] [--json]';
 
 export async function run(argv: string[]): Promise<number> {
   const args = parseCommandLine(argv);
@@ -50,6 +52,7 @@ export async function run(argv: string[]): Promise<number> {
       baseUrl: values['base-url'],
       mapping: values.map ? parseMappingSpec(values.map) : undefined,
       dateFormat: values['date-format'],
+      categoriesFile: values.categories ?? besideDump(positionals[0]!),
     });
     const record = await executeImport(db, importId);
     if (record.error) {
@@ -68,6 +71,14 @@ export async function run(argv: string[]): Promise<number> {
   }
 }
 
+/** A site.json or categories.json in the dump's folder names its categories when --categories does not. */
+function besideDump(file: string): string | undefined {
+  const dir = dirname(resolve(file));
+  return ['site.json', 'categories.json']
+    .map((name) => join(dir, name))
+    .find((path) => path !== resolve(file) && existsSync(path));
+}
+
 function parseCommandLine(argv: string[]) {
   try {
     return parseArgs({
@@ -80,6 +91,7 @@ function parseCommandLine(argv: string[]) {
         'base-url': { type: 'string' },
         map: { type: 'string' },
         'date-format': { type: 'string' },
+        categories: { type: 'string' },
         json: { type: 'boolean' },
       },
     });

@@ -12,7 +12,8 @@ import type { ApiKey } from './api-key.ts';
 import { realClock, type Clock } from './clock.ts';
 import { DiscourseHttp, GaveUpError, HttpError, StoppedError } from './http.ts';
 import { importTopic } from './import-topic.ts';
-import { firstListingPath, readListing, resolveCategory, type ListingPage } from './listing.ts';
+import { collectCategories, findCategory } from './forum-categories.ts';
+import { firstListingPath, readListing, type ListingPage } from './listing.ts';
 import { addFailedTopic, addImport, type CollectionReport } from './report.ts';
 import {
   addListedTopics,
@@ -112,6 +113,9 @@ export async function executeCollection(db: Db, id: number, deps: CollectDeps = 
     // A listing that leads back to a page or only repeats topics would page for ever.
     const seenCursors = new Set<string>();
     const seenTopics = new Set<number>();
+    // Once per run, at its start (a resume has them already): names for the threads, and --category.
+    const fresh = saved.cursor === null && !saved.listingDone;
+    const categories = fresh ? await collectCategories(http, db, record.sourceId) : [];
     for (;;) {
       for (let t = nextPending(db, id); t; t = nextPending(db, id)) {
         if (deps.signal?.aborted) throw new StoppedError();
@@ -122,7 +126,7 @@ export async function executeCollection(db: Db, id: number, deps: CollectDeps = 
       if (listingDone) break;
       if (deps.signal?.aborted) throw new StoppedError();
       if (cursor === null) {
-        cursor = firstListingPath(o.category ? await resolveCategory(http, o.category) : undefined);
+        cursor = firstListingPath(o.category ? findCategory(categories, o.category) : undefined);
         setCursor(db, id, cursor);
       }
       const read = readListing(await http.getJson(cursor), cursor, o.forumUrl);

@@ -38,6 +38,8 @@ export interface StartImportOptions {
   mode?: ImportMode;
   mapping?: Partial<Record<string, string>>;
   dateFormat?: string;
+  /** A /site.json or /categories.json naming the forum's categories. */
+  categoriesFile?: string;
   baseUrl?: string;
   userId?: number;
   limits?: Partial<ImportLimits>;
@@ -103,6 +105,7 @@ export async function executeImport(db: Db, importId: number): Promise<ImportRec
     mode: o.mode,
     mapping: o.mapping,
     dateFormat: o.dateFormat,
+    categoriesFile: o.categoriesFile,
     baseUrl: o.baseUrl,
     limits: o.limits,
     fileName: o.fileName,

@@ -8,6 +8,8 @@ import { AppError } from '../http/errors.ts';
 import type { Db } from '../db/open.ts';
 import { newRows, searchIndexState, type SearchIndexState } from '../db/search-catchup.ts';
 import { indexNewPost, indexNewThread, listUnindexedPost, listUnindexedThread } from '../db/search-index.ts';
+import { saveCategories } from '../db/source-categories.ts';
+import type { ForumCategory } from './categories.ts';
 import type { Staging, StagedPostRow } from './staging.ts';
 import type { Counts, ImportFormat } from './types.ts';
 
@@ -16,6 +18,8 @@ export interface StoreTarget {
   sourceKind: ImportFormat;
   baseUrl?: string;
   importId?: number;
+  /** The forum's categories that came with the file: stored with the threads, older threads relabelled. */
+  categories?: ForumCategory[];
   /** Leave new rows out of the full-text index, listed for catch-up (db/search-catchup.ts), instead of indexing them here. */
   deferIndex?: boolean;
 }
@@ -91,6 +95,7 @@ export function storeStaged(db: Db, staging: Staging, target: StoreTarget): Stor
           upsertPost(q, index, sourceId, threadId, r, posts);
         }
       }
+      if (target.categories) saveCategories(db, sourceId, target.categories);
       search = searchIndexState(db);
     }).immediate();
   } finally {
@@ -253,7 +258,10 @@ type Statements = ReturnType<typeof statements>;
 const cache = new WeakMap<Db, ReturnType<typeof build>>();
 function statements(db: Db) {
   let s = cache.get(db);
-  if (!s) cache.set(db, (s = build(db)));
+  if (!s) {
+    s = build(db);
+    cache.set(db, s);
+  }
   return s;
 }
 

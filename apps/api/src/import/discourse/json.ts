@@ -33,7 +33,7 @@ export async function* readTopics(src: JsonSource, ctx: ParseContext, ids: IdReg
         yield { kind: 'reject', error: importErrors.invalidJson(where, jsonReason(err, text), false) };
         continue;
       }
-      yield* normalizeTopic(value, where, ids, ctx.baseUrl);
+      yield* normalizeTopic(value, where, ids, ctx.baseUrl, ctx.categories);
     }
     return;
   }
@@ -53,7 +53,10 @@ export async function* readTopics(src: JsonSource, ctx: ParseContext, ids: IdReg
   parser.on('data', ({ name }: { name: string }) => {
     if (name === 'startObject' || name === 'startArray') return void depth++;
     if (name === 'endObject' || name === 'endArray') depth--;
-    if (depth === top) (sinceLast = 0), ended++;
+    if (depth === top) {
+      sinceLast = 0;
+      ended++;
+    }
   });
   stream.on('data', (chunk: Buffer) => {
     sinceLast += chunk.length;
@@ -65,7 +68,7 @@ export async function* readTopics(src: JsonSource, ctx: ParseContext, ids: IdReg
     for await (const { key, value } of values as AsyncIterable<{ key: number; value: unknown }>) {
       const where: ErrorWhere =
         shape === 'array' || key > 0 ? { file: src.name, field: `[${key}]` } : { file: src.name };
-      yield* normalizeTopic(value, where, ids, ctx.baseUrl);
+      yield* normalizeTopic(value, where, ids, ctx.baseUrl, ctx.categories);
     }
   } catch (err) {
     if (!(err instanceof Error) || !/cannot parse|has expected/i.test(err.message)) throw err;
