@@ -8,6 +8,7 @@ import { openCollection } from '../../apps/api/src/collect/collector.ts';
 import { resolveOptions } from '../../apps/api/src/collect/options.ts';
 import { openDb } from '../../apps/api/src/db/open.ts';
 import topic100 from '../fixtures/discourse-api/t/100.json' with { type: 'json' };
+import { generateForum } from '../support/replay-forum.ts';
 import { startReplayServer, type ReplayServer } from './replay-server.ts';
 
 let server: ReplayServer;
@@ -56,6 +57,21 @@ describe('threadcoder collect', () => {
     ]);
   });
 
+  test('--whole-forum walks /latest.json and /posts.json instead of each topic', async () => {
+    const forum = await startReplayServer('', generateForum(5, 40));
+    try {
+      expect(await run([forum.url, '--source', 'hf', '--whole-forum', '--rate', '10'])).toBe(0);
+      expect(forum.log).toEqual(['/site.json', '/latest.json', '/posts.json', '/posts.json?before=50000']);
+      expect(out[0]).toMatch(
+        /^Collected .* into "hf" \(collection #1, 4 requests\)\.\nThreads 5 new, 0 updated, 0 unchanged; posts 40 new, 0 updated, 0 unchanged;/,
+      );
+      expect(await run([forum.url, '--whole-forum', '--category', 'beginners'])).toBe(2);
+      expect(err.at(-1)).toMatch(/^--whole-forum collects every topic; for one category/);
+    } finally {
+      await forum.close();
+    }
+  });
+
   test('Ctrl-C stops after the current topic (exit 130); the same command resumes', async () => {
     let pressed = false;
     onError = (line) => {
@@ -91,7 +107,7 @@ describe('threadcoder collect', () => {
     ],
     [
       [],
-      'Usage: threadcoder collect <forum-url> [--source name] [--category slug] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--max-topics N] [--rate requests/s] [--max-retries N]',
+      'Usage: threadcoder collect <forum-url> [--source name] [--category slug] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--max-topics N] [--whole-forum] [--rate requests/s] [--max-retries N]',
     ],
   ])('%j is refused with exit 2', async (argv, message) => {
     expect(await run(argv)).toBe(2);

@@ -27,7 +27,7 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run: Com
   },
   collect: {
     summary:
-      'collect <forum-url> [--source name] [--category slug] [--since date] [--until date] [--max-topics N] [--rate r/s]   from a live Discourse forum',
+      'collect <forum-url> [--source name] [--category slug] [--since date] [--until date] [--max-topics N] [--whole-forum] [--rate r/s]   from a live Discourse forum',
     load: () => import('./cli/collect.ts'),
   },
 };

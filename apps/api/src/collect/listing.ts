@@ -13,7 +13,21 @@ export interface ListedTopic {
   highestPostNumber: number | null;
   /** Pinned topics head the listing whatever their date, so they never end the paging. */
   pinned: boolean;
+  /** The topic's own fields as listed (title, slug, created_at, category_id, tags, views): a whole-forum run builds the topic from them. */
+  fields: Record<string, unknown>;
 }
+
+const TOPIC_FIELDS = [
+  'id',
+  'title',
+  'fancy_title',
+  'slug',
+  'created_at',
+  'category_id',
+  'tags',
+  'views',
+  'posts_count',
+];
 
 export interface ListingPage {
   topics: ListedTopic[];
@@ -56,6 +70,7 @@ export function readListing(json: unknown, path: string, forumUrl: string): List
       postsCount: typeof t.posts_count === 'number' ? t.posts_count : 0,
       highestPostNumber: typeof t.highest_post_number === 'number' ? t.highest_post_number : null,
       pinned: t.pinned === true || t.pinned_globally === true,
+      fields: Object.fromEntries(TOPIC_FIELDS.filter((k) => k in t).map((k) => [k, t[k]])),
     };
   });
   const more = typeof list.more_topics_url === 'string' && topics.length > 0 ? list.more_topics_url : null;
