@@ -158,6 +158,17 @@ describe('whole-forum collection', () => {
     expect(got.threads).toHaveLength(ref.threads.length + 1);
   });
 
+  test('a stopped topic-by-topic run is not resumed by a whole-forum one, nor the other way round', async () => {
+    const db = newDb();
+    const stop = new AbortController();
+    const perTopic = await collect(db, server.url, {}, { signal: stop.signal, onProgress: () => stop.abort() });
+    expect(perTopic.record.status).toBe('stopped');
+    const whole = await collect(db, server.url, { wholeForum: true });
+    expect([whole.resumed, whole.record.id]).toEqual([false, perTopic.record.id + 1]);
+    const again = await collect(db, server.url);
+    expect([again.resumed, again.record.id]).toEqual([true, perTopic.record.id]);
+  });
+
   test('--whole-forum with a category, dates or a topic limit is refused, naming the option', async () => {
     for (const narrowing of [{ category: 'beginners' }, { since: '2023-01-01' }, { maxTopics: 5 }]) {
       await expect(collect(newDb(), server.url, { wholeForum: true, ...narrowing })).rejects.toMatchObject({
