@@ -172,6 +172,24 @@ describe('POST /api/imports', () => {
     ]);
   });
 
+  test('dateFormat reads the dates of a scraped CSV; a pattern date-fns refuses is a 400 on dateFormat', async () => {
+    const { owner } = await setup();
+    const scrape = readFileSync(join(import.meta.dirname, '../fixtures/import/csv/scraped-dates.csv'));
+    const mapping = JSON.stringify({ threadId: 'topic_url', postId: 'post_id', createdAt: 'date', body: 'text' });
+    const query = { source: 'Scrape', format: 'csv', filename: 'scraped.csv', mapping };
+    const res = await upload(owner, { ...query, dateFormat: 'MMM d, yyyy h:mm a' }, scrape);
+    expect(res.status).toBe(202);
+    const done = await waitForImport(owner, ((await res.json()) as { import: { id: number } }).import.id);
+    expect(done.status).toBe('succeeded');
+    expect(t.db.prepare('SELECT min(created_at) FROM posts').pluck().get()).toBe('2020-09-06T09:38:00.000Z');
+    const bad = await upload(owner, { ...query, source: 'Scrape 2', dateFormat: 'MMM D YYYY' }, scrape);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { code: string; where: unknown } }).error).toMatchObject({
+      code: 'import.invalid_date_format',
+      where: { field: 'dateFormat' },
+    });
+  });
+
   test('a bad mapping is refused before anything is uploaded', async () => {
     const { owner } = await setup();
     const res = await upload(

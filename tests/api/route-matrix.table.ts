@@ -47,6 +47,8 @@ export interface Fixture {
   reviewId: number;
   groupId: number;
   importId: number;
+  /** The forum source (Discourse) of the study's threads. */
+  sourceId: number;
   /** A finished collection (not running: cancelling it is a 409 about state). */
   collectionId: number;
   threadId: number;
@@ -84,6 +86,12 @@ export const routeTable: Record<string, RouteCase> = {
   'GET /api/sample-size': { access: SIGNED_IN, query: 'confidence=0.95&margin=0.05' },
   'GET /api/templates': { access: SIGNED_IN },
   'GET /api/sources': { access: SIGNED_IN },
+  // Not a category list: an importer gets 400 before anything is written.
+  'PUT /api/sources/:id/categories': {
+    access: IMPORTER,
+    params: (f) => ({ id: f.sourceId }),
+    body: { categories: 'none' },
+  },
   // No `source` in the query: an importer gets 400 before anything is written.
   'POST /api/imports': { access: IMPORTER, raw: '[]' },
   'GET /api/imports': { access: IMPORTER },

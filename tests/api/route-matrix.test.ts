@@ -125,6 +125,7 @@ beforeAll(async () => {
     disputedUnitId,
     groupId,
     importId,
+    sourceId: s.forum.sourceId,
     collectionId,
     threadId: s.forum.threadIds[0]!,
     reviewId: db.prepare('SELECT max(id) FROM codebook_reviews').pluck().get() as number,

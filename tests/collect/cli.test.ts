@@ -8,6 +8,7 @@ import { openCollection } from '../../apps/api/src/collect/collector.ts';
 import { resolveOptions } from '../../apps/api/src/collect/options.ts';
 import { openDb } from '../../apps/api/src/db/open.ts';
 import topic100 from '../fixtures/discourse-api/t/100.json' with { type: 'json' };
+import { generateForum } from '../support/replay-forum.ts';
 import { startReplayServer, type ReplayServer } from './replay-server.ts';
 
 let server: ReplayServer;
@@ -42,18 +43,33 @@ describe('threadcoder collect', () => {
     expect(await run([server.url, '--source', 'hf', '--max-topics', '2', '--rate', '10'])).toBe(0);
     expect(err).toEqual([
       `Starting collection #1: ${server.url} into "hf" at 10 request(s)/s.`,
-      'topics 0/2 · posts 0/5 · 1 requests · ETA 0:01 for the topics listed so far',
-      'topics 1/2 · posts 1/5 · 2 requests · ETA 0:01 for the topics listed so far',
-      'topics 2/2 · posts 5/5 · 3 requests · ETA 0:00 for the topics listed so far',
+      'topics 0/2 · posts 0/5 · 2 requests · ETA 0:01 for the topics listed so far',
+      'topics 1/2 · posts 1/5 · 3 requests · ETA 0:01 for the topics listed so far',
+      'topics 2/2 · posts 5/5 · 4 requests · ETA 0:00 for the topics listed so far',
     ]);
     expect(out).toEqual([
       [
-        `Collected ${server.url} into "hf" (collection #1, 3 requests).`,
+        `Collected ${server.url} into "hf" (collection #1, 4 requests).`,
         'Threads 2 new, 0 updated, 0 unchanged; posts 3 new, 0 updated, 0 unchanged; 0 topics unchanged since the last run, not fetched.',
         'Skipped 1 Discourse whispers (post_type 4: staff-only notes).',
         'Skipped 1 Discourse small-action posts (post_type 3: topic closed, pinned, …).',
       ].join('\n'),
     ]);
+  });
+
+  test('--whole-forum walks /latest.json and /posts.json instead of each topic', async () => {
+    const forum = await startReplayServer('', generateForum(5, 40));
+    try {
+      expect(await run([forum.url, '--source', 'hf', '--whole-forum', '--rate', '10'])).toBe(0);
+      expect(forum.log).toEqual(['/site.json', '/latest.json', '/posts.json', '/posts.json?before=50000']);
+      expect(out[0]).toMatch(
+        /^Collected .* into "hf" \(collection #1, 4 requests\)\.\nThreads 5 new, 0 updated, 0 unchanged; posts 40 new, 0 updated, 0 unchanged;/,
+      );
+      expect(await run([forum.url, '--whole-forum', '--category', 'beginners'])).toBe(2);
+      expect(err.at(-1)).toMatch(/^--whole-forum collects every topic; for one category/);
+    } finally {
+      await forum.close();
+    }
   });
 
   test('Ctrl-C stops after the current topic (exit 130); the same command resumes', async () => {
@@ -91,7 +107,7 @@ describe('threadcoder collect', () => {
     ],
     [
       [],
-      'Usage: threadcoder collect <forum-url> [--source name] [--category slug] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--max-topics N] [--rate requests/s] [--max-retries N]',
+      'Usage: threadcoder collect <forum-url> [--source name] [--category slug] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--max-topics N] [--whole-forum] [--rate requests/s] [--max-retries N]',
     ],
   ])('%j is refused with exit 2', async (argv, message) => {
     expect(await run(argv)).toBe(2);

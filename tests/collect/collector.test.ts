@@ -18,6 +18,7 @@ const allTopics = ['100', '200', '201', '202', '203', '204', '205'];
 const chunk1 = `/t/204/posts.json?${Array.from({ length: 20 }, (_, i) => `post_ids[]=${20421 + i}`).join('&')}`;
 const chunk2 = `/t/204/posts.json?${Array.from({ length: 5 }, (_, i) => `post_ids[]=${20441 + i}`).join('&')}`;
 const fullRunLog = [
+  '/site.json',
   '/latest.json',
   '/t/100.json',
   '/t/205.json',
@@ -51,7 +52,7 @@ describe('a collection run', () => {
       topicsFailed: 0,
       postsKnown: 60,
       postsDone: 60,
-      requests: 12,
+      requests: 13,
       etaSeconds: 0,
     });
     expect(record.report).toEqual({
@@ -72,6 +73,34 @@ describe('a collection run', () => {
       `${server.url}/t/tokenizer-adds-padding-on-the-wrong-side/205`,
     );
     expect(db.prepare("SELECT count(*) FROM posts_fts WHERE posts_fts MATCH 'LoRA'").pluck().get()).toBe(44);
+    // Category names from /site.json, a subcategory under its parent.
+    expect(db.prepare('SELECT DISTINCT category FROM threads ORDER BY category').pluck().all()).toEqual([
+      'Beginners',
+      'Site Feedback',
+      '🤗Transformers',
+      '🤗Transformers › Tokenizers',
+    ]);
+  });
+
+  test('a source collected before category names were kept gets them on its next collection', async () => {
+    await collect(db, server.url);
+    db.prepare('DELETE FROM source_categories').run();
+    db.prepare("UPDATE threads SET category = '12' WHERE category = '🤗Transformers › Tokenizers'").run();
+    const { record } = await collect(db, server.url);
+    expect(record.report.threads).toEqual({ new: 0, updated: 0, unchanged: 0 });
+    expect(
+      db.prepare("SELECT count(*) FROM threads WHERE category = '🤗Transformers › Tokenizers'").pluck().get(),
+    ).toBe(1);
+    expect(db.prepare("SELECT count(*) FROM threads WHERE category GLOB '[0-9]*'").pluck().get()).toBe(0);
+  });
+
+  test('a forum that refuses /site.json and /categories.json is collected with category ids', async () => {
+    server.fail('/site.json', { status: 404 });
+    server.fail('/categories.json', { status: 403 });
+    const { record } = await collect(db, server.url, { maxTopics: 1 });
+    expect(server.log.slice(0, 2)).toEqual(['/site.json', '/categories.json?include_subcategories=true']);
+    expect(record.status).toBe('succeeded');
+    expect(db.prepare('SELECT category FROM threads').pluck().all()).toEqual(['1']);
   });
 
   test("sends a User-Agent naming Threadcoder and the API key headers to the key's origin, and stores no key", async () => {
@@ -83,6 +112,7 @@ describe('a collection run', () => {
     );
     expect(server.headers[0]!['user-agent']).toMatch(/^Threadcoder-collector\/1\.0 /);
     expect(server.headers.map((h) => [h['api-key'], h['api-username']])).toEqual([
+      ['secret-key-123', 'system'],
       ['secret-key-123', 'system'],
       ['secret-key-123', 'system'],
     ]);
@@ -108,6 +138,7 @@ describe('a collection run', () => {
     server.replace('/t/205.json', topic);
     const { record } = await collect(db, server.url, { maxTopics: 2 });
     expect(server.log).toEqual([
+      '/site.json',
       '/latest.json',
       '/t/100.json',
       '/t/205.json',
@@ -140,7 +171,7 @@ describe('a forum that will not serve the listing', () => {
   test('403 fails the run at once, saying a private forum needs an API key', async () => {
     server.fail('/latest.json', { status: 403 });
     const { record } = await collect(db, server.url);
-    expect(server.log).toEqual(['/latest.json']);
+    expect(server.log).toEqual(['/site.json', '/latest.json']);
     expect(record.error).toEqual({
       code: 'collect.http',
       message:
@@ -151,7 +182,7 @@ describe('a forum that will not serve the listing', () => {
   test('an HTML page instead of JSON fails the run without quoting the page', async () => {
     server.fail('/latest.json', { html: '<html><body>secret intranet page</body></html>' });
     const { record } = await collect(db, server.url);
-    expect(server.log).toEqual(['/latest.json']);
+    expect(server.log).toEqual(['/site.json', '/latest.json']);
     expect(record.error).toEqual({
       code: 'collect.not_json',
       message: '/latest.json did not answer with JSON (it sent text/html; charset=utf-8); is this a Discourse forum?',
@@ -163,6 +194,7 @@ describe('selection', () => {
   test('--since stops paging at the first non-pinned topic bumped before it (the pinned one does not)', async () => {
     await collect(db, server.url, { since: '2023-05-01' });
     expect(server.log).toEqual([
+      '/site.json',
       '/latest.json',
       '/t/205.json',
       '/t/204.json',
@@ -188,14 +220,14 @@ describe('selection', () => {
 
   test('--max-topics stops the listing once it has that many', async () => {
     const { record } = await collect(db, server.url, { maxTopics: 2 });
-    expect(server.log).toEqual(['/latest.json', '/t/100.json', '/t/205.json']);
+    expect(server.log).toEqual(['/site.json', '/latest.json', '/t/100.json', '/t/205.json']);
     expect(record.progress.topicsKnown).toBe(2);
   });
 
   test('--category walks /c/{slug}/{id}.json and its pages; a subcategory resolves too', async () => {
     await collect(db, server.url, { category: 'transformers' });
     expect(server.log).toEqual([
-      '/categories.json?include_subcategories=true',
+      '/site.json',
       '/c/transformers/9.json',
       '/t/204.json',
       chunk1,
@@ -205,11 +237,7 @@ describe('selection', () => {
       '/t/200.json',
     ]);
     await collect(db, server.url, { category: 'transformers/tokenizers' });
-    expect(server.log.slice(8)).toEqual([
-      '/categories.json?include_subcategories=true',
-      '/c/tokenizers/12.json',
-      '/t/205.json',
-    ]);
+    expect(server.log.slice(8)).toEqual(['/site.json', '/c/tokenizers/12.json', '/t/205.json']);
   });
 
   test('an unknown category fails the run and names the ones there are', async () => {
@@ -229,12 +257,13 @@ describe('idempotence', () => {
     server.log.length = 0;
     const second = await collect(db, server.url);
     expect(server.log).toEqual([
+      '/site.json',
       '/latest.json',
       '/latest.json?no_definitions=true&page=1',
       '/latest.json?no_definitions=true&page=2',
     ]);
     expect(second.resumed).toBe(false);
-    expect(second.record.progress).toMatchObject({ topicsKnown: 7, topicsDone: 0, topicsUnchanged: 7, requests: 3 });
+    expect(second.record.progress).toMatchObject({ topicsKnown: 7, topicsDone: 0, topicsUnchanged: 7, requests: 4 });
     expect(second.record.report.posts).toEqual({ new: 0, updated: 0, unchanged: 0 });
 
     const latest = (await import('../fixtures/discourse-api/latest.json', { with: { type: 'json' } })).default;
@@ -266,6 +295,7 @@ describe('idempotence', () => {
     server.log.length = 0;
     const third = await collect(db, server.url);
     expect(server.log).toEqual([
+      '/site.json',
       '/latest.json',
       '/t/205.json',
       '/latest.json?no_definitions=true&page=1',

@@ -38,8 +38,8 @@ describe('rate limit', () => {
     [0.5, 2000],
   ])('rate %s: requests start exactly %i ms apart', async (rate, gap) => {
     await collect(db, server.url, { rate, maxTopics: 3 }, { clock, fetch: fetchTimed });
-    expect(starts).toHaveLength(6);
-    expect(starts.slice(1).map((s, i) => s.at - starts[i]!.at)).toEqual([gap, gap, gap, gap, gap]);
+    expect(starts).toHaveLength(7);
+    expect(starts.slice(1).map((s, i) => s.at - starts[i]!.at)).toEqual([gap, gap, gap, gap, gap, gap]);
   });
 });
 
@@ -47,9 +47,15 @@ describe('retries', () => {
   test('429 with Retry-After in seconds waits that long, then retries', async () => {
     server.fail('/t/205.json', { status: 429, retryAfter: () => '7' });
     const { record } = await collect(db, server.url, { maxTopics: 2 }, { clock, fetch: fetchTimed });
-    expect(starts.map((s) => s.path)).toEqual(['/latest.json', '/t/100.json', '/t/205.json', '/t/205.json']);
+    expect(starts.map((s) => s.path)).toEqual([
+      '/site.json',
+      '/latest.json',
+      '/t/100.json',
+      '/t/205.json',
+      '/t/205.json',
+    ]);
     expect(gapsBefore('/t/205.json')).toEqual([1000, 7000]);
-    expect(record.progress.requests).toBe(4);
+    expect(record.progress.requests).toBe(5);
     expect(stored(db).threads).toEqual(['100', '205']);
   });
 
@@ -75,7 +81,7 @@ describe('retries', () => {
   test('a request the server never answers times out and is retried', async () => {
     server.fail('/t/205.json', { hang: true });
     const { record } = await collect(db, server.url, { maxTopics: 2 }, { clock, fetch: fetchTimed, timeoutMs: 1000 });
-    expect(server.log).toEqual(['/latest.json', '/t/100.json', '/t/205.json', '/t/205.json']);
+    expect(server.log).toEqual(['/site.json', '/latest.json', '/t/100.json', '/t/205.json', '/t/205.json']);
     expect(record.status).toBe('succeeded');
     expect(stored(db).threads).toEqual(['100', '205']);
   });
@@ -109,7 +115,7 @@ describe('retries', () => {
       '/t/200.json',
     ]);
     expect(second.record.status).toBe('succeeded');
-    expect(second.record.progress.requests).toBe(12 + 3);
+    expect(second.record.progress.requests).toBe(13 + 3);
     expect(stored(db)).toEqual({ threads: ['100', '200', '201', '202', '203', '204', '205'], posts: 55 });
   });
 });
@@ -124,7 +130,7 @@ describe('stop and resume', () => {
       { clock, signal: stop.signal, onProgress: (r) => r.progress.topicsDone === 3 && stop.abort() },
     );
     expect(first.record.status).toBe('stopped');
-    expect(first.record.progress).toMatchObject({ topicsKnown: 4, topicsDone: 3, requests: 6 });
+    expect(first.record.progress).toMatchObject({ topicsKnown: 4, topicsDone: 3, requests: 7 });
     expect(stored(db).threads).toEqual(['100', '204', '205']);
     server.log.length = 0;
     const second = await collect(db, server.url, {}, { clock });
@@ -137,7 +143,7 @@ describe('stop and resume', () => {
       '/latest.json?no_definitions=true&page=2',
       '/t/200.json',
     ]);
-    expect(second.record.progress).toMatchObject({ topicsKnown: 7, topicsDone: 7, requests: 12 });
+    expect(second.record.progress).toMatchObject({ topicsKnown: 7, topicsDone: 7, requests: 13 });
     expect(stored(db).posts).toBe(55);
   });
 

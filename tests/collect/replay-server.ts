@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { join } from 'node:path';
+import type { ReplayForum } from '../support/replay-forum.ts';
 
 export const fixtures = join(import.meta.dirname, '../fixtures/discourse-api');
 
@@ -31,7 +32,8 @@ export interface ReplayServer {
   close(): Promise<void>;
 }
 
-export async function startReplayServer(basePath = ''): Promise<ReplayServer> {
+/** With `forum`, a generated forum answers instead of the recorded fixtures (e.g. the bench's 60 topics). */
+export async function startReplayServer(basePath = '', forum?: ReplayForum): Promise<ReplayServer> {
   const log: string[] = [];
   const headers: IncomingHttpHeaders[] = [];
   const faults = new Map<string, Fault[]>();
@@ -47,7 +49,7 @@ export async function startReplayServer(basePath = ''): Promise<ReplayServer> {
     const queue = faults.get(key) ?? faults.get(url.pathname);
     const fault = queue?.shift();
     if (fault) return void inject(fault, res);
-    const body = replaced.get(key) ?? answer(url);
+    const body = replaced.get(key) ?? (forum ? forum.answer(url) : answer(url));
     if (body === undefined)
       return void send(res, 404, {
         errors: ['The requested URL or resource could not be found.'],

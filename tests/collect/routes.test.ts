@@ -5,6 +5,7 @@ import { resolveOptions } from '../../apps/api/src/collect/options.ts';
 import type { CollectionRecord } from '../../apps/api/src/collect/state.ts';
 import { Agent, loggedIn } from '../support/agent.ts';
 import { addStudy, addUser, makeTestApp, type TestApp } from '../support/test-app.ts';
+import { generateForum } from '../support/replay-forum.ts';
 import { startReplayServer, type ReplayServer } from './replay-server.ts';
 
 let t: TestApp;
@@ -52,7 +53,7 @@ describe('/api/collections', () => {
       topicsFailed: 0,
       postsKnown: 5,
       postsDone: 5,
-      requests: 3,
+      requests: 4,
       etaSeconds: 0,
     });
     expect(done.report.posts).toEqual({ new: 3, updated: 0, unchanged: 0 });
@@ -65,6 +66,29 @@ describe('/api/collections', () => {
       sources: { name: string; threads: number; posts: number; baseUrl: string }[];
     };
     expect(sources.sources).toMatchObject([{ name: 'HF', threads: 2, posts: 3, baseUrl: server.url }]);
+  });
+
+  test('wholeForum: true runs the whole-forum walk', async () => {
+    const forum = await startReplayServer('', generateForum(5, 40));
+    try {
+      const res = await admin.post('/api/collections', {
+        forumUrl: forum.url,
+        source: 'HF',
+        wholeForum: true,
+        rate: 10,
+      });
+      expect(res.status).toBe(202);
+      const done = await waitForEnd(admin, 1);
+      expect([done.status, done.options.wholeForum, done.progress.requests, done.report.posts.new]).toEqual([
+        'succeeded',
+        true,
+        4,
+        40,
+      ]);
+      expect(forum.log.filter((p) => p.startsWith('/t/'))).toEqual([]);
+    } finally {
+      await forum.close();
+    }
   });
 
   test('one collection at a time: a second start gets 409 while the first runs', async () => {

@@ -32,7 +32,7 @@ describe('the API key', () => {
   test('goes only to THREADCODER_DISCOURSE_API_ORIGIN: not to another forum address, not without an origin', async () => {
     await collect(db, server.url, { maxTopics: 1 }, { apiKey: key('https://forum.example.org') });
     await collect(db, server.url, { maxTopics: 1, source: 'b' }, { apiKey: key(undefined) });
-    expect(server.headers.map((h) => h['api-key'])).toEqual([undefined, undefined, undefined, undefined]);
+    expect(server.headers.map((h) => h['api-key'])).toEqual(Array(6).fill(undefined));
   });
 
   test('is read from the environment with its origin; a bad origin is a clear error', () => {
@@ -65,9 +65,9 @@ describe('the API key', () => {
   test('a redirect within the forum is followed, with the key, and counted', async () => {
     server.fail('/latest.json', { redirect: '/latest.json?no_definitions=true' });
     const { record } = await collect(db, server.url, { maxTopics: 1 }, { apiKey: key(server.url) });
-    expect(server.log).toEqual(['/latest.json', '/latest.json?no_definitions=true', '/t/100.json']);
-    expect(server.headers.map((h) => h['api-key'])).toEqual(['secret-key-123', 'secret-key-123', 'secret-key-123']);
-    expect([record.status, record.progress.requests]).toEqual(['succeeded', 3]);
+    expect(server.log).toEqual(['/site.json', '/latest.json', '/latest.json?no_definitions=true', '/t/100.json']);
+    expect(server.headers.map((h) => h['api-key'])).toEqual(Array(4).fill('secret-key-123'));
+    expect([record.status, record.progress.requests]).toEqual(['succeeded', 4]);
   });
 
   test.each([
@@ -146,7 +146,7 @@ describe('answers the collector will not take', () => {
       message: '/t/205.json did not answer with JSON (it sent text/html; charset=utf-8); is this a Discourse forum?',
     });
     expect(first.record.report.failedTopics).toEqual([]);
-    expect(server.log).toEqual(['/latest.json', '/t/100.json', '/t/205.json']);
+    expect(server.log).toEqual(['/site.json', '/latest.json', '/t/100.json', '/t/205.json']);
     server.log.length = 0;
     const second = await collect(db, server.url, { maxTopics: 3 });
     expect(server.log).toEqual([
@@ -162,8 +162,8 @@ describe('answers the collector will not take', () => {
     const clock = new FakeClock();
     server.fail('/t/100.json', { status: 429, retryAfter: () => '86400' });
     const { record } = await collect(db, server.url, { maxTopics: 1 }, { clock });
-    expect(clock.sleeps).toEqual([1000, 300_000]);
-    expect(server.log).toEqual(['/latest.json', '/t/100.json', '/t/100.json']);
+    expect(clock.sleeps).toEqual([1000, 1000, 300_000]);
+    expect(server.log).toEqual(['/site.json', '/latest.json', '/t/100.json', '/t/100.json']);
     expect(record.status).toBe('succeeded');
   });
 });
@@ -211,6 +211,7 @@ describe('a forum under a path', () => {
     try {
       const { record } = await collect(db, `${sub.url}/`, { maxTopics: 5 });
       expect(sub.log).toEqual([
+        '/forum/site.json',
         '/forum/latest.json',
         '/forum/t/100.json',
         '/forum/t/205.json',

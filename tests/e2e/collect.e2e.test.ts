@@ -31,7 +31,7 @@ test('carol collects a forum from the Sources page, stops it, resumes it, and a 
   const bar = panel.getByRole('progressbar', { name: 'Collection progress' });
   await expect
     .poll(() => bar.getAttribute('aria-valuetext'))
-    .toBe('75%: 3 of 4 topics listed so far, 50 of 52 posts, 6 requests');
+    .toBe('75%: 3 of 4 topics listed so far, 50 of 52 posts, 7 requests');
   await page.screenshot({ path: 'test-results/collect-running.png', fullPage: true });
   await panel.getByRole('button', { name: 'Stop' }).click();
   await expect
@@ -43,7 +43,7 @@ test('carol collects a forum from the Sources page, stops it, resumes it, and a 
   await form.getByRole('button', { name: 'Collect' }).click();
   await expect.poll(() => panel.getByRole('status').textContent()).toBe('Done.');
   expect(await panel.getByRole('heading').textContent()).toBe(`Collection #1: ${forum.url} into Replay forum`);
-  expect(await bar.getAttribute('aria-valuetext')).toBe('100%: 7 of 7 topics, 60 of 60 posts, 13 requests');
+  expect(await bar.getAttribute('aria-valuetext')).toBe('100%: 7 of 7 topics, 60 of 60 posts, 14 requests');
   const counts = panel.getByRole('table', { name: 'Collected' });
   expect(await counts.getByRole('row', { name: /^Threads/ }).textContent()).toBe('Threads700');
   expect(await counts.getByRole('row', { name: /^Posts/ }).textContent()).toBe('Posts5500');
@@ -60,6 +60,7 @@ test('carol collects a forum from the Sources page, stops it, resumes it, and a 
   await expect.poll(() => panel.getByRole('status').textContent()).toBe('Done.');
   await panel.getByText('7 topics unchanged since the last collection (not fetched again)').waitFor();
   expect(forum.log).toEqual([
+    '/site.json',
     '/latest.json',
     '/latest.json?no_definitions=true&page=1',
     '/latest.json?no_definitions=true&page=2',

@@ -59,6 +59,50 @@ describe('threadcoder import', () => {
     ]);
   });
 
+  test('--format perceval imports Perceval JSON lines', async () => {
+    expect(await run([fixture('perceval/discourse.jsonl'), '--source', 'hf', '--format', 'perceval'])).toBe(0);
+    expect(out).toEqual([
+      'Imported discourse.jsonl (discourse): threads 2 new, 0 updated, 0 unchanged; posts 4 new, 0 updated, 0 unchanged.',
+    ]);
+  });
+
+  test('--date-format reads a scrape\'s "Sep 6, 2020 9:38 am" dates', async () => {
+    const map = 'threadId=topic_url,postId=post_id,author=username,createdAt=date,body=text';
+    const file = fixture('csv/scraped-dates.csv');
+    expect(await run([file, '--source', 'hf', '--map', map, '--date-format', 'MMM d, yyyy h:mm a'])).toBe(0);
+    expect(rows('SELECT created_at FROM posts ORDER BY created_at')).toEqual([
+      { created_at: '2020-09-06T09:38:00.000Z' },
+      { created_at: '2020-09-06T12:05:00.000Z' },
+      { created_at: '2020-09-07T08:00:00.000Z' },
+    ]);
+    expect(
+      await run([
+        fixture('csv/scraped-bad-date.csv'),
+        '--source',
+        'hf2',
+        '--map',
+        map,
+        '--date-format',
+        'MMM d, yyyy h:mm a',
+      ]),
+    ).toBe(2);
+    expect(err).toEqual([
+      'Import failed (import.invalid_date): Invalid date "Sept 31, 2020 12:05 pm": it does not match the date format "MMM d, yyyy h:mm a" (scraped-bad-date.csv, line 3, date).',
+    ]);
+  });
+
+  test('a site.json beside the dump names its categories; --categories names another file', async () => {
+    expect(await run([fixture('discourse-site/topics.jsonl'), '--source', 'hf'])).toBe(0);
+    expect(rows('SELECT category FROM threads ORDER BY external_id')).toEqual([
+      { category: '🤗Datasets' },
+      { category: '🤗Transformers' },
+      { category: 'Spaces › Build errors' },
+    ]);
+    const other = fixture('../discourse-api/site.json');
+    expect(await run([fixture('discourse/topic-1001.json'), '--source', 'hf2', '--categories', other])).toBe(0);
+    expect(rows("SELECT category FROM threads WHERE external_id = '1001'")).toEqual([{ category: '🤗Transformers' }]);
+  });
+
   test('--json prints the report as JSON', async () => {
     expect(await run([fixture('jsonl/posts.jsonl'), '--source', 's', '--json'])).toBe(0);
     expect(JSON.parse(out[0]!)).toMatchObject({ format: 'jsonl', posts: { new: 3, updated: 0, unchanged: 0 } });

@@ -13,6 +13,13 @@ describe('detectFormat', () => {
     ['topics.json', '[{"id": 1}]', false, 'discourse'],
     ['topics.jsonl', '{"id": 1, "post_stream": {"posts": []}}\n', false, 'discourse'],
     ['\uFEFFtopic.json', '\uFEFF{\n  "id": 1,\n  "post_stream": {', false, 'discourse'],
+    // A Perceval item whose topic is too long for post_stream to show in the first bytes.
+    [
+      'perceval.out',
+      `{"backend_name":"Discourse","backend_version":"0.13.0","data":{"details":"${'x'.repeat(200)}`,
+      false,
+      'discourse',
+    ],
     ['posts.jsonl', '{"thread_id": 1, "post_id": 2}\n', false, 'jsonl'],
     ['export', 'thread_id,post_id\n1,2\n', false, 'csv'],
   ])('%s -> %s', (name, text, isZip, format) => {

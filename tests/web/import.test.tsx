@@ -106,7 +106,9 @@ test('an owner imports a Discourse file and sees the report', async () => {
   expect(screen.getByText('No records were rejected.')).toBeInTheDocument();
   await user.click(screen.getByRole('link', { name: '← Sources' }));
   const sources = await screen.findByRole('table', { name: 'Sources' });
-  expect(within(sources).getByRole('row', { name: /^HF forum discourse 4 8 succeeded/ })).toBeInTheDocument();
+  expect(
+    within(sources).getByRole('row', { name: /^HF forum discourse 4 8 Name categories .* succeeded/ }),
+  ).toBeInTheDocument();
 });
 
 test('the import page shows the job progress, then the report when it finishes', async () => {

@@ -14,7 +14,7 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run: Com
     load: () => import('./cli/backup.ts'),
   },
   import: {
-    summary: 'import <file> --source <name> [--format discourse|stackexchange|csv|jsonl] [--lenient]',
+    summary: 'import <file> --source <name> [--format discourse|perceval|stackexchange|csv|jsonl] [--lenient]',
     load: () => import('./cli/import.ts'),
   },
   export: {
@@ -27,7 +27,7 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run: Com
   },
   collect: {
     summary:
-      'collect <forum-url> [--source name] [--category slug] [--since date] [--until date] [--max-topics N] [--rate r/s]   from a live Discourse forum',
+      'collect <forum-url> [--source name] [--category slug] [--since date] [--until date] [--max-topics N] [--whole-forum] [--rate r/s]   from a live Discourse forum',
     load: () => import('./cli/collect.ts'),
   },
 };

@@ -1,4 +1,4 @@
-// `threadcoder collect <forum-url> [--source name] [--category slug] [--since date] [--until date] [--max-topics N] [--rate r/s] [--max-retries N]`
+// `threadcoder collect <forum-url> [--source name] [--category slug] [--since date] [--until date] [--max-topics N] [--whole-forum] [--rate r/s] [--max-retries N]`
 // Collects topics from a live Discourse forum into a source. Progress goes to stderr; Ctrl-C
 // stops after the current topic with the state saved, and the same command resumes.
 // THREADCODER_DISCOURSE_API_KEY / THREADCODER_DISCOURSE_API_USERNAME, if set, are sent as
@@ -9,41 +9,25 @@ import { apiKeyFromEnv } from '../collect/api-key.ts';
 import { DEFAULT_MAX_RETRIES, executeCollection, openCollection } from '../collect/collector.ts';
 import { resolveOptions } from '../collect/options.ts';
 import { describeProgress, describeResult } from '../collect/progress-text.ts';
+import type { CollectionOptions } from '../collect/state.ts';
 import { openDb } from '../db/open.ts';
 import { searchIndexState } from '../db/search-catchup.ts';
 import { indexDeferred } from './index-deferred.ts';
 import { AppError } from '../http/errors.ts';
 
 const usage =
-  'Usage: threadcoder collect <forum-url> [--source name] [--category slug] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--max-topics N] [--rate requests/s] [--max-retries N]';
+  'Usage: threadcoder collect <forum-url> [--source name] [--category slug] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--max-topics N] [--whole-forum] [--rate requests/s] [--max-retries N]';
 
 export async function run(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        source: { type: 'string' },
-        category: { type: 'string' },
-        since: { type: 'string' },
-        until: { type: 'string' },
-        'max-topics': { type: 'string' },
-        rate: { type: 'string' },
-        'max-retries': { type: 'string' },
-      },
-    });
-  } catch (err) {
-    console.error(`${(err as Error).message}\n${usage}`);
-    return 2;
-  }
+  const args = parseCommandLine(argv);
+  if (!args) return 2;
   const { values, positionals } = args;
   const maxRetries = values['max-retries'] === undefined ? DEFAULT_MAX_RETRIES : Number(values['max-retries']);
   if (positionals.length !== 1 || !(Number.isSafeInteger(maxRetries) && maxRetries >= 0)) {
     console.error(usage);
     return 2;
   }
-  let options;
+  let options: CollectionOptions;
   try {
     options = resolveOptions({
       forumUrl: positionals[0]!,
@@ -53,6 +37,7 @@ export async function run(argv: string[]): Promise<number> {
       until: values.until,
       maxTopics: values['max-topics'] === undefined ? undefined : Number(values['max-topics']),
       rate: values.rate === undefined ? undefined : Number(values.rate),
+      wholeForum: values['whole-forum'],
     });
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
@@ -108,5 +93,27 @@ export async function run(argv: string[]): Promise<number> {
   } finally {
     process.off('SIGINT', onSigint);
     db.close();
+  }
+}
+
+function parseCommandLine(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        source: { type: 'string' },
+        category: { type: 'string' },
+        since: { type: 'string' },
+        until: { type: 'string' },
+        'max-topics': { type: 'string' },
+        'whole-forum': { type: 'boolean' },
+        rate: { type: 'string' },
+        'max-retries': { type: 'string' },
+      },
+    });
+  } catch (err) {
+    console.error(`${(err as Error).message}\n${usage}`);
+    return null;
   }
 }

@@ -1,6 +1,8 @@
 // `threadcoder import <file> --source <name> [--format f] [--lenient] [--base-url URL] [--map k=col,…] [--json]`
 // Records the import in the imports table like an upload would, prints its report.
 // Exit codes: 0 imported, 2 bad input or usage, 1 anything else.
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDb } from '../db/open.ts';
 import { indexDeferred } from './index-deferred.ts';
@@ -21,29 +23,14 @@ const notInputErrors = new Set([
 ]);
 
 const usage =
-  'Usage: threadcoder import <file> --source <name> [--format discourse|stackexchange|csv|jsonl] [--lenient] [--base-url URL] [--map threadId=col,postId=col,...] [--json]';
+  'Usage: threadcoder import <file> --source <name> [--format discourse|perceval|stackexchange|csv|jsonl] [--lenient] [--base-url URL] [--map threadId=col,postId=col,...] [--date-format "MMM d, yyyy h:mm a"] [--categories site.json] [--json]';
 
 export async function run(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        source: { type: 'string' },
-        format: { type: 'string' },
-        lenient: { type: 'boolean' },
-        'base-url': { type: 'string' },
-        map: { type: 'string' },
-        json: { type: 'boolean' },
-      },
-    });
-  } catch (err) {
-    console.error(`${(err as Error).message}\n${usage}`);
-    return 2;
-  }
+  const args = parseCommandLine(argv);
+  if (!args) return 2;
   const { values, positionals } = args;
-  const format = values.format as ImportFormat | undefined;
+  // Perceval's items wrap Discourse topics; the Discourse reader unwraps them.
+  const format = (values.format === 'perceval' ? 'discourse' : values.format) as ImportFormat | undefined;
   if (positionals.length !== 1 || !values.source || (format && !importFormats.includes(format))) {
     console.error(usage);
     return 2;
@@ -64,6 +51,8 @@ export async function run(argv: string[]): Promise<number> {
       mode: values.lenient ? 'lenient' : 'strict',
       baseUrl: values['base-url'],
       mapping: values.map ? parseMappingSpec(values.map) : undefined,
+      dateFormat: values['date-format'],
+      categoriesFile: values.categories ?? besideDump(positionals[0]!),
     });
     const record = await executeImport(db, importId);
     if (record.error) {
@@ -79,6 +68,36 @@ export async function run(argv: string[]): Promise<number> {
     return notInputErrors.has(err.code) ? 1 : 2;
   } finally {
     db.close();
+  }
+}
+
+/** A site.json or categories.json in the dump's folder names its categories when --categories does not. */
+function besideDump(file: string): string | undefined {
+  const dir = dirname(resolve(file));
+  return ['site.json', 'categories.json']
+    .map((name) => join(dir, name))
+    .find((path) => path !== resolve(file) && existsSync(path));
+}
+
+function parseCommandLine(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        source: { type: 'string' },
+        format: { type: 'string' },
+        lenient: { type: 'boolean' },
+        'base-url': { type: 'string' },
+        map: { type: 'string' },
+        'date-format': { type: 'string' },
+        categories: { type: 'string' },
+        json: { type: 'boolean' },
+      },
+    });
+  } catch (err) {
+    console.error(`${(err as Error).message}\n${usage}`);
+    return null;
   }
 }
 

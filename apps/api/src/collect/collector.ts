@@ -12,7 +12,8 @@ import type { ApiKey } from './api-key.ts';
 import { realClock, type Clock } from './clock.ts';
 import { DiscourseHttp, GaveUpError, HttpError, type HttpOptions, StoppedError } from './http.ts';
 import { importTopic } from './import-topic.ts';
-import { firstListingPath, readListing, resolveCategory, type ListingPage } from './listing.ts';
+import { collectCategories, findCategory } from './forum-categories.ts';
+import { firstListingPath, readListing, type ListingPage } from './listing.ts';
 import { addFailedTopic, addImport, type CollectionReport } from './report.ts';
 import {
   addListedTopics,
@@ -33,7 +34,11 @@ import {
   type PendingTopic,
   type TopicStatus,
 } from './state.ts';
+import type { ForumCategory } from '../import/categories.ts';
+import type { RunContext } from './run-context.ts';
 import { fetchTopic } from './topic-fetch.ts';
+import { collectWholeForum } from './whole-forum.ts';
+import { isTopicProblem } from './topic-problem.ts';
 
 export interface CollectDeps {
   clock?: Clock;
@@ -53,12 +58,6 @@ export interface CollectDeps {
 
 export const DEFAULT_MAX_RETRIES = 5;
 const DEFAULT_TIMEOUT_MS = 30_000;
-// The forum will not give these topics to us, now or on a retry: note them and go on.
-const REFUSED = new Set([403, 404, 410]);
-// Problems of the whole forum, not of one topic (a login page or a CDN challenge instead of JSON,
-// a redirect off the site, a blocked address): the run fails with the topic still to do, and a
-// resume retries it once the cause is fixed.
-const FORUM_PROBLEMS = new Set(['collect.not_json', 'collect.redirect', 'collect.blocked_address', 'collect.no_host']);
 
 /**
  * The unfinished run with the same source and selection, reopened; else a new run. A run still
@@ -111,33 +110,12 @@ export async function executeCollection(db: Db, id: number, deps: CollectDeps = 
   const progress = () => deps.onProgress?.(getCollection(db, id)!);
   const dir = await mkdtemp(join(tmpdir(), 'threadcoder-collect-'));
   try {
-    let { cursor, listingDone, listed } = saved;
-    // A listing that leads back to a page or only repeats topics would page for ever.
-    const seenCursors = new Set<string>();
-    const seenTopics = new Set<number>();
-    for (;;) {
-      for (let t = nextPending(db, id); t; t = nextPending(db, id)) {
-        if (deps.signal?.aborted) throw new StoppedError();
-        const status = await collectTopic(db, http, dir, record.sourceId, t, o, record.report);
-        finishTopic(db, id, record.sourceId, t, status, record.report, requests());
-        progress();
-      }
-      if (listingDone) break;
-      if (deps.signal?.aborted) throw new StoppedError();
-      if (cursor === null) {
-        cursor = firstListingPath(o.category ? await resolveCategory(http, o.category) : undefined);
-        setCursor(db, id, cursor);
-      }
-      const read = readListing(await http.getJson(cursor), cursor, o.forumUrl);
-      seenCursors.add(cursor);
-      const addsTopics = read.topics.some((t) => !seenTopics.has(t.id));
-      for (const t of read.topics) seenTopics.add(t.id);
-      const page = select(read, o, listed);
-      if (!addsTopics || (page.next !== null && seenCursors.has(page.next))) page.next = null;
-      addListedTopics(db, id, page.topics, page.next, requests());
-      ({ cursor, listingDone, listed } = readCursor(db, id));
-      progress();
-    }
+    // Once per run, at its start (a resume has them already): names for the threads, and --category.
+    const fresh = saved.cursor === null && !saved.listingDone;
+    const categories = fresh ? await collectCategories(http, db, record.sourceId) : [];
+    const run = { db, id, record, http, dir, requests, progress, signal: deps.signal };
+    if (o.wholeForum) await collectWholeForum(run);
+    else await collectTopicByTopic(run, categories);
     endCollection(db, id, 'succeeded', requests());
   } catch (err) {
     if (err instanceof StoppedError) endCollection(db, id, 'stopped', requests());
@@ -149,6 +127,39 @@ export async function executeCollection(db: Db, id: number, deps: CollectDeps = 
   const done = getCollection(db, id)!;
   deps.onProgress?.(done);
   return done;
+}
+
+/** Listing pages interleaved with their topics, each fetched whole (/t/{id}.json and its chunks). */
+async function collectTopicByTopic(run: RunContext, categories: ForumCategory[]): Promise<void> {
+  const { db, id, record, http, dir, requests, progress, signal } = run;
+  const o = record.options;
+  let { cursor, listingDone, listed } = readCursor(db, id);
+  // A listing that leads back to a page or only repeats topics would page for ever.
+  const seenCursors = new Set<string>();
+  const seenTopics = new Set<number>();
+  for (;;) {
+    for (let t = nextPending(db, id); t; t = nextPending(db, id)) {
+      if (signal?.aborted) throw new StoppedError();
+      const status = await collectTopic(db, http, dir, record.sourceId, t, o, record.report);
+      finishTopic(db, id, record.sourceId, t, status, record.report, requests());
+      progress();
+    }
+    if (listingDone) return;
+    if (signal?.aborted) throw new StoppedError();
+    if (cursor === null) {
+      cursor = firstListingPath(o.category ? findCategory(categories, o.category) : undefined);
+      setCursor(db, id, cursor);
+    }
+    const read = readListing(await http.getJson(cursor), cursor, o.forumUrl);
+    seenCursors.add(cursor);
+    const addsTopics = read.topics.some((t) => !seenTopics.has(t.id));
+    for (const t of read.topics) seenTopics.add(t.id);
+    const page = select(read, o, listed);
+    if (!addsTopics || (page.next !== null && seenCursors.has(page.next))) page.next = null;
+    addListedTopics(db, id, page.topics, page.next, requests());
+    ({ cursor, listingDone, listed } = readCursor(db, id));
+    progress();
+  }
 }
 
 async function collectTopic(
@@ -172,11 +183,7 @@ async function collectTopic(
     addImport(report, imported);
     return 'done';
   } catch (err) {
-    // A refused or malformed topic is one topic's problem; a forum that keeps failing is the run's.
-    if (
-      (err instanceof HttpError && REFUSED.has(err.status)) ||
-      (err instanceof AppError && !FORUM_PROBLEMS.has(err.code))
-    ) {
+    if (isTopicProblem(err)) {
       addFailedTopic(report, t.topicId, err.message);
       return 'failed';
     }

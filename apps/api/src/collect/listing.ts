@@ -2,7 +2,6 @@
 // topic_list.more_topics_url (e.g. "/latest?no_definitions=true&page=1"), newest bump first.
 import { AppError } from '../http/errors.ts';
 import { isObject } from '../import/fields.ts';
-import type { DiscourseHttp } from './http.ts';
 
 export interface ListedTopic {
   id: number;
@@ -14,7 +13,21 @@ export interface ListedTopic {
   highestPostNumber: number | null;
   /** Pinned topics head the listing whatever their date, so they never end the paging. */
   pinned: boolean;
+  /** The topic's own fields as listed (title, slug, created_at, category_id, tags, views): a whole-forum run builds the topic from them. */
+  fields: Record<string, unknown>;
 }
+
+const TOPIC_FIELDS = [
+  'id',
+  'title',
+  'fancy_title',
+  'slug',
+  'created_at',
+  'category_id',
+  'tags',
+  'views',
+  'posts_count',
+];
 
 export interface ListingPage {
   topics: ListedTopic[];
@@ -57,6 +70,7 @@ export function readListing(json: unknown, path: string, forumUrl: string): List
       postsCount: typeof t.posts_count === 'number' ? t.posts_count : 0,
       highestPostNumber: typeof t.highest_post_number === 'number' ? t.highest_post_number : null,
       pinned: t.pinned === true || t.pinned_globally === true,
+      fields: Object.fromEntries(TOPIC_FIELDS.filter((k) => k in t).map((k) => [k, t[k]])),
     };
   });
   const more = typeof list.more_topics_url === 'string' && topics.length > 0 ? list.more_topics_url : null;
@@ -84,40 +98,4 @@ function jsonPath(link: string, forumUrl: string, bad: (field: string, what: str
   if (forum.pathname !== '/' && path.startsWith(`${forum.pathname}/`)) path = path.slice(forum.pathname.length);
   if (!path.endsWith('.json')) path = `${path.replace(/\/+$/, '')}.json`;
   return `${path}${u.search}`;
-}
-
-/** A category by slug (or "parent/child", or numeric id), from /categories.json with subcategories. */
-export async function resolveCategory(http: DiscourseHttp, wanted: string): Promise<Category> {
-  const path = '/categories.json?include_subcategories=true';
-  const json = await http.getJson(path);
-  const top =
-    isObject(json) && isObject(json.category_list) && Array.isArray(json.category_list.categories)
-      ? json.category_list.categories
-      : null;
-  if (!top)
-    throw new AppError('collect.bad_listing', 422, `The forum's ${path} has no category_list.categories.`, {
-      file: path,
-    });
-  const all: Category[] = [];
-  const walk = (list: unknown[], parent?: string) => {
-    for (const c of list) {
-      if (!isObject(c) || typeof c.id !== 'number' || typeof c.slug !== 'string') continue;
-      all.push({ id: c.id, slug: c.slug, name: typeof c.name === 'string' ? c.name : c.slug });
-      if (parent === undefined && Array.isArray(c.subcategory_list)) walk(c.subcategory_list, c.slug);
-      if (parent !== undefined)
-        all.push({ id: c.id, slug: `${parent}/${c.slug}`, name: typeof c.name === 'string' ? c.name : c.slug });
-    }
-  };
-  walk(top);
-  const found = all.find((c) => c.slug === wanted || String(c.id) === wanted);
-  if (!found) {
-    const known = [...new Set(all.map((c) => c.slug))].join(', ');
-    throw new AppError(
-      'collect.no_category',
-      400,
-      `The forum has no category "${wanted}". Its categories: ${known || 'none'}.`,
-      { field: 'category' },
-    );
-  }
-  return { ...found, slug: found.slug.split('/').pop()! };
 }

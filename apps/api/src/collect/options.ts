@@ -12,6 +12,7 @@ export interface CollectRequest {
   until?: string;
   maxTopics?: number;
   rate?: number;
+  wholeForum?: boolean;
 }
 
 export const DEFAULT_RATE = 1;
@@ -32,6 +33,17 @@ export function resolveOptions(r: CollectRequest): CollectionOptions {
     throw bad('rate', `The rate must be more than 0 and at most ${MAX_RATE} requests per second, not ${r.rate}.`);
   const category = r.category?.trim() || undefined;
   const source = r.source?.trim() || new URL(forumUrl).hostname;
+  if (r.wholeForum) {
+    const narrowing = (['category', 'since', 'until', 'maxTopics'] as const).find(
+      (k) => r[k] !== undefined && r[k] !== '',
+    );
+    if (narrowing)
+      throw bad(
+        narrowing,
+        `--whole-forum collects every topic; for one category, a date range or a number of topics, collect topic by topic (without --whole-forum).`,
+      );
+    return { forumUrl, source, rate, wholeForum: true };
+  }
   return { forumUrl, source, category, since, until, maxTopics: r.maxTopics, rate };
 }
 

@@ -19,6 +19,8 @@ export interface CollectionOptions {
   maxTopics?: number;
   /** Requests per second. */
   rate: number;
+  /** The whole forum through /posts.json (whole-forum.ts), not topic by topic; from the newest post a finished one stored. */
+  wholeForum?: boolean;
 }
 
 export interface CollectionProgress {
@@ -83,6 +85,8 @@ export function resumeKey(sourceId: number, o: CollectionOptions): string {
     o.since ?? null,
     o.until ?? null,
     o.maxTopics ?? null,
+    // Only whole-forum runs carry the flag, so runs started before it existed keep their keys.
+    ...(o.wholeForum ? ['whole-forum'] : []),
   ]);
 }
 
@@ -280,6 +284,8 @@ function toRecord(db: Db, r: Row): CollectionRecord {
     requestsLeft: number;
   };
   const started = p.known > 0 || r.listing_done === 1;
+  // A whole-forum run asks about 50 posts a request, whatever their topics.
+  const left = options.wholeForum ? Math.ceil(Math.max(0, p.postsKnown - p.postsDone) / 50) : p.requestsLeft;
   return {
     id: r.id,
     sourceId: r.source_id,
@@ -296,7 +302,7 @@ function toRecord(db: Db, r: Row): CollectionRecord {
       postsKnown: p.postsKnown,
       postsDone: p.postsDone,
       requests: r.requests,
-      etaSeconds: started ? Math.ceil(p.requestsLeft / options.rate) : null,
+      etaSeconds: started ? Math.ceil(left / options.rate) : null,
     },
     report: JSON.parse(r.report_json) as CollectionReport,
     error: r.error_json ? (JSON.parse(r.error_json) as { code: string; message: string }) : null,

@@ -10,6 +10,8 @@ export interface SourceSummary {
   createdAt: string;
   threads: number;
   posts: number;
+  /** Forum categories with names (Discourse: from /site.json or /categories.json). */
+  categories: number;
   lastImport: {
     id: number;
     status: ImportStatus;
@@ -27,6 +29,7 @@ export function listSources(db: Db): SourceSummary[] {
       `SELECT s.id, s.name, s.kind, s.base_url AS baseUrl, s.created_at AS createdAt,
          (SELECT count(*) FROM threads t WHERE t.source_id = s.id) AS threads,
          (SELECT count(*) FROM posts p WHERE p.source_id = s.id) AS posts,
+         (SELECT count(*) FROM source_categories c WHERE c.source_id = s.id) AS categories,
          (SELECT json_object('id', i.id, 'status', i.status, 'filename', i.filename, 'createdAt', i.created_at, 'finishedAt', i.finished_at)
             FROM imports i WHERE i.source_id = s.id ORDER BY i.id DESC LIMIT 1) AS lastImport
        FROM sources s ORDER BY s.name`,

@@ -13,8 +13,9 @@ export function detectFormat(input: Pick<InputFile, 'name' | 'head' | 'isZip'>):
     .trimStart();
   if (ext === '.xml' || text.startsWith('<')) return 'stackexchange';
   if (ext === '.csv' || ext === '.tsv') return 'csv';
-  // Topics carry a post_stream; a JSON array is only ever a list of topics here.
-  if (text.startsWith('[') || /"post_stream"\s*:/.test(text)) return 'discourse';
+  // Topics carry a post_stream; a JSON array is only ever a list of topics here. A Perceval item
+  // (sorted keys) names its backend first and may hold a long topic before post_stream.
+  if (text.startsWith('[') || /"post_stream"\s*:|^\{\s*"backend_name"\s*:\s*"Discourse"/.test(text)) return 'discourse';
   if (text.startsWith('{')) return 'jsonl';
   if (/^[^\n]*,[^\n]*\n/.test(text)) return 'csv';
   throw importErrors.unknownFormat({ file: input.name });

@@ -113,6 +113,14 @@ export const importErrors = {
     new ImportError('import.missing_field', 400, `Missing ${what}${at(where)}.`, where),
   invalidDate: (where: ErrorWhere, value: unknown, why: string) =>
     new ImportError('import.invalid_date', 400, `Invalid date ${describeValue(value)}: ${why}${at(where)}.`, where),
+  invalidDateFormat: (format: string, why: string) =>
+    new ImportError(
+      'import.invalid_date_format',
+      400,
+      `The date format "${format}" cannot be used: ${why}. Use date-fns tokens, e.g. "MMM d, yyyy h:mm a" for "Sep 6, 2020 9:38 am".`,
+      { field: 'dateFormat' },
+      true,
+    ),
   duplicateId: (where: ErrorWhere, what: string, id: string, first: ErrorWhere) =>
     new ImportError(
       'import.duplicate_id',

@@ -7,6 +7,7 @@ import { rm } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { openDb, type Db } from '../db/open.ts';
 import { AppError } from '../http/errors.ts';
+import { checkDateFormat } from './date-format.ts';
 import { detectFormat } from './detect.ts';
 import {
   failInterruptedImports,
@@ -36,6 +37,9 @@ export interface StartImportOptions {
   format?: ImportFormat;
   mode?: ImportMode;
   mapping?: Partial<Record<string, string>>;
+  dateFormat?: string;
+  /** A /site.json or /categories.json naming the forum's categories. */
+  categoriesFile?: string;
   baseUrl?: string;
   userId?: number;
   limits?: Partial<ImportLimits>;
@@ -55,6 +59,7 @@ export async function createImport(db: Db, o: StartImportOptions): Promise<numbe
   const input = await openInput(o.file, resolveLimits(o.limits), o.fileName);
   const format = o.format ?? detectFormat(input);
   if (o.mapping) resolveMapping(o.mapping);
+  if (o.dateFormat) checkDateFormat(o.dateFormat);
   const now = new Date().toISOString();
   return db.transaction(() => {
     const found = db.prepare('SELECT id FROM sources WHERE name = ?').pluck().get(o.sourceName) as number | undefined;
@@ -99,6 +104,8 @@ export async function executeImport(db: Db, importId: number): Promise<ImportRec
     format: o.format,
     mode: o.mode,
     mapping: o.mapping,
+    dateFormat: o.dateFormat,
+    categoriesFile: o.categoriesFile,
     baseUrl: o.baseUrl,
     limits: o.limits,
     fileName: o.fileName,

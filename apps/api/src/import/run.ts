@@ -4,6 +4,9 @@
 // bad record before phase 2, so nothing is written; lenient mode stores the rest.
 import { availableParallelism } from 'node:os';
 import type { Db } from '../db/open.ts';
+import { categoryLabelsFor } from '../db/source-categories.ts';
+import { dumpCategories } from './category-file.ts';
+import { checkDateFormat } from './date-format.ts';
 import { detectFormat } from './detect.ts';
 import { parseDiscourse } from './discourse/parse.ts';
 import { importErrors } from './errors.ts';
@@ -36,6 +39,10 @@ export interface ImportOptions {
   mode?: ImportMode;
   /** CSV/JSONL column names, e.g. { threadId: 'topic_id', bodyFormat: 'html' }. */
   mapping?: Partial<Record<string, string>>;
+  /** date-fns pattern of the created dates in a CSV/JSONL table, e.g. "MMM d, yyyy h:mm a"; default ISO-8601. */
+  dateFormat?: string;
+  /** A Discourse /site.json or /categories.json naming the forum's categories (a zip may hold one instead). */
+  categoriesFile?: string;
   /** The forum's address: thread URLs and relative links/images are made from it. */
   baseUrl?: string;
   limits?: Partial<ImportLimits>;
@@ -63,12 +70,22 @@ export async function runImportFile(db: Db, file: string, options: ImportOptions
     | { id: number; baseUrl: string | null }
     | undefined;
   const baseUrl = options.baseUrl ?? source?.baseUrl ?? undefined;
+  if (options.dateFormat) checkDateFormat(options.dateFormat);
   const limits = resolveLimits(options.limits);
   const mode = options.mode ?? 'strict';
   const input = await openInput(file, limits, options.fileName);
   const format = options.format ?? detectFormat(input);
+  const categories = format === 'discourse' ? await dumpCategories(input, options.categoriesFile, limits) : undefined;
   const progress: ImportProgress = { bytesRead: 0, postsRead: 0 };
-  const ctx: ParseContext = { file: input.name, limits, progress, baseUrl, mapping: resolveMapping(options.mapping) };
+  const ctx: ParseContext = {
+    file: input.name,
+    limits,
+    progress,
+    baseUrl,
+    mapping: resolveMapping(options.mapping),
+    dateFormat: options.dateFormat,
+    categories: categoryLabelsFor(db, options.source, categories),
+  };
   const workers =
     options.workers ?? (input.size >= WORKER_THRESHOLD ? Math.min(3, Math.max(1, availableParallelism() - 1)) : 0);
   const report = new ReportBuilder(mode, limits.maxRejections);
@@ -100,6 +117,7 @@ export async function runImportFile(db: Db, file: string, options: ImportOptions
       baseUrl,
       importId: options.importId,
       deferIndex,
+      categories,
     };
     const stored = storeStaged(db, staging, target);
     return report.build(format, stored.threads, stored.posts, stored.search);

@@ -11,6 +11,8 @@ export const importRequestSchema = z.object({
   format: z.enum(['discourse', 'stackexchange', 'csv', 'jsonl']).optional(),
   mode: z.enum(['strict', 'lenient']).default('strict'),
   baseUrl: z.url({ protocol: /^https?$/ }).optional(),
+  /** date-fns pattern of CSV/JSONL created dates, e.g. "MMM d, yyyy h:mm a". */
+  dateFormat: z.string().trim().min(1).max(100).optional(),
   mapping: z
     .object({
       ...Object.fromEntries(columns.map((c) => [c, z.string().trim().min(1).optional()])),

@@ -10,6 +10,8 @@ import type { Db } from '../db/open.ts';
 import { recordPostRevision, recordThreadRevision } from '../db/revisions.ts';
 import { newRows, searchIndexState, type SearchIndexState } from '../db/search-catchup.ts';
 import { indexNewPost, indexNewThread, listUnindexedPost, listUnindexedThread } from '../db/search-index.ts';
+import { saveCategories } from '../db/source-categories.ts';
+import type { ForumCategory } from './categories.ts';
 import type { Staging, StagedPostRow } from './staging.ts';
 import type { Counts, ImportFormat } from './types.ts';
 
@@ -18,6 +20,8 @@ export interface StoreTarget {
   sourceKind: ImportFormat;
   baseUrl?: string;
   importId?: number;
+  /** The forum's categories that came with the file: stored with the threads, older threads relabelled. */
+  categories?: ForumCategory[];
   /** Leave new rows out of the full-text index, listed for catch-up (db/search-catchup.ts), instead of indexing them here. */
   deferIndex?: boolean;
 }
@@ -105,6 +109,7 @@ export function storeStaged(db: Db, staging: Staging, target: StoreTarget): Stor
           upsertPost(db, q, index, sourceId, thread, r, importId, posts);
         }
       }
+      if (target.categories) saveCategories(db, sourceId, target.categories);
       search = searchIndexState(db);
     }).immediate();
   } finally {

@@ -115,4 +115,8 @@ export interface ParseContext {
   progress: ImportProgress;
   baseUrl?: string;
   mapping: ColumnMapping;
+  /** Discourse category id -> the label threads show ("Parent › Child"). */
+  categories?: ReadonlyMap<string, string>;
+  /** date-fns pattern of CSV/JSONL created dates (checked before parsing); absent: ISO-8601 or Unix time. */
+  dateFormat?: string;
 }

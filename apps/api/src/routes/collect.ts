@@ -20,6 +20,7 @@ const startBody = z.object({
   until: z.string().trim().max(40).optional(),
   maxTopics: z.number().int().positive().optional(),
   rate: z.number().positive().optional(),
+  wholeForum: z.boolean().optional(),
 });
 const idParam = z.object({ id: z.coerce.number().int().positive() });
 

@@ -24,6 +24,7 @@ const uploadQuery = z.object({
   format: z.enum(['auto', ...importFormats]).default('auto'),
   mode: importRequestSchema.shape.mode,
   baseUrl: importRequestSchema.shape.baseUrl,
+  dateFormat: importRequestSchema.shape.dateFormat,
   filename: z.string().trim().min(1).max(255).default('upload'),
   mapping: z
     .string()
@@ -98,6 +99,7 @@ export function importRoutes(db: Db, config: Config) {
           format: q.format === 'auto' ? undefined : q.format,
           mode: q.mode,
           mapping: q.mapping,
+          dateFormat: q.dateFormat,
           baseUrl: q.baseUrl,
           userId: c.get('user').id,
           deleteFile: true,

@@ -1,17 +1,47 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
+import { z } from 'zod';
 import { requireUser } from '../auth/middleware.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/open.ts';
+import { saveCategories } from '../db/source-categories.ts';
 import { canImport, listSources } from '../db/sources.ts';
 import type { AuthedEnv } from '../http/env.ts';
+import { AppError, forbidden, notFound } from '../http/errors.ts';
+import { validate } from '../http/validate.ts';
+import { readCategoryList } from '../import/categories.ts';
+
+const idParam = z.object({ id: z.coerce.number().int().positive() });
 
 /** Every signed-in user sees the sources; canImport and the upload limit let the page offer (or not) the import form. */
 export function sourceRoutes(db: Db, config: Config) {
-  return new Hono<AuthedEnv>().use(requireUser).get('/', (c) =>
-    c.json({
-      sources: listSources(db),
-      canImport: canImport(db, c.get('user')),
-      maxUploadBytes: config.maxUploadBytes,
-    }),
+  const importer: MiddlewareHandler<AuthedEnv> = async (c, next) => {
+    if (!canImport(db, c.get('user'))) throw forbidden('Only administrators and study owners may name categories.');
+    await next();
+  };
+  return (
+    new Hono<AuthedEnv>()
+      .use(requireUser)
+      .get('/', (c) =>
+        c.json({
+          sources: listSources(db),
+          canImport: canImport(db, c.get('user')),
+          maxUploadBytes: config.maxUploadBytes,
+        }),
+      )
+      // The body is the forum's /site.json or /categories.json as is: names for threads showing a category id.
+      .put('/:id/categories', importer, validate('param', idParam), validate('json', z.unknown()), (c) => {
+        const { id } = c.req.valid('param');
+        const kind = db.prepare('SELECT kind FROM sources WHERE id = ?').pluck().get(id) as string | undefined;
+        if (kind === undefined) throw notFound('The source');
+        if (kind !== 'discourse')
+          throw new AppError(
+            'sources.not_discourse',
+            409,
+            'Category lists name the categories of Discourse forums only.',
+          );
+        const list = readCategoryList(c.req.valid('json'), 'the category file');
+        const threadsRenamed = db.transaction(() => saveCategories(db, id, list))();
+        return c.json({ categories: list.length, threadsRenamed });
+      })
   );
 }

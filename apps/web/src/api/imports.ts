@@ -24,6 +24,24 @@ export type Source = InferResponseType<Client['api']['sources']['$get'], 200>['s
 export type ImportRecord = InferResponseType<Client['api']['imports'][':id']['$get'], 200>['import'];
 export type ImportFields = InferRequestType<Client['api']['imports']['$post']>['query'];
 
+/** Names a Discourse source's categories from the forum's /site.json or /categories.json, read in the browser. */
+export function useNameCategories() {
+  const client = useClient();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ sourceId, file }: { sourceId: number; file: File }) => {
+      let json: unknown;
+      try {
+        json = JSON.parse(await file.text());
+      } catch {
+        throw new Error(`${file.name} is not JSON: choose the forum's /site.json or /categories.json.`);
+      }
+      return unwrap(client.api.sources[':id'].categories.$put({ param: { id: String(sourceId) }, json }));
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['sources'] }),
+  });
+}
+
 /** Uploads the file as the request body (streamed by the browser) and answers with the queued import. */
 export function useStartImport() {
   const client = useClient();

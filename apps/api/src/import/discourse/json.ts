@@ -33,7 +33,7 @@ export async function* readTopics(src: JsonSource, ctx: ParseContext, ids: IdReg
         yield { kind: 'reject', error: importErrors.invalidJson(where, jsonReason(err, text), false) };
         continue;
       }
-      yield* normalizeTopic(value, where, ids, ctx.baseUrl);
+      yield* normalizeTopic(value, where, ids, ctx.baseUrl, ctx.categories);
     }
     return;
   }
@@ -68,7 +68,7 @@ export async function* readTopics(src: JsonSource, ctx: ParseContext, ids: IdReg
     for await (const { key, value } of values as AsyncIterable<{ key: number; value: unknown }>) {
       const where: ErrorWhere =
         shape === 'array' || key > 0 ? { file: src.name, field: `[${key}]` } : { file: src.name };
-      yield* normalizeTopic(value, where, ids, ctx.baseUrl);
+      yield* normalizeTopic(value, where, ids, ctx.baseUrl, ctx.categories);
     }
   } catch (err) {
     if (!(err instanceof Error) || !/cannot parse|has expected/i.test(err.message)) throw err;

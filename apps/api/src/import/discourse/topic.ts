@@ -17,18 +17,31 @@ import type { IdRegistry } from '../ids.ts';
 import { splitTags } from '../text.ts';
 import type { NormalizedPost, NormalizedThread, ParsedItem } from '../types.ts';
 import { tidyCooked } from './cooked.ts';
+import { isPercevalItem, percevalTopic } from './perceval.ts';
 import { skipReason, skipReasons } from './post-kinds.ts';
 
-export function normalizeTopic(raw: unknown, where: ErrorWhere, ids: IdRegistry, baseUrl?: string): ParsedItem[] {
+type Labels = ReadonlyMap<string, string>;
+
+export function normalizeTopic(
+  raw: unknown,
+  where: ErrorWhere,
+  ids: IdRegistry,
+  baseUrl?: string,
+  categories: Labels = new Map(),
+): ParsedItem[] {
   try {
-    return topic(raw, where, ids, baseUrl);
+    if (isPercevalItem(raw)) {
+      const inner = percevalTopic(raw, where);
+      return topic(inner.topic, inner.where, ids, categories, baseUrl);
+    }
+    return topic(raw, where, ids, categories, baseUrl);
   } catch (err) {
     if (isImportError(err)) return [{ kind: 'reject', error: err }];
     throw err;
   }
 }
 
-function topic(raw: unknown, where: ErrorWhere, ids: IdRegistry, baseUrl?: string): ParsedItem[] {
+function topic(raw: unknown, where: ErrorWhere, ids: IdRegistry, categories: Labels, baseUrl?: string): ParsedItem[] {
   if (!isObject(raw)) throw importErrors.wrongType(where, 'a topic object', raw);
   const id = readId(raw.id, at(where, 'id'), 'topic id');
   const dup = ids.claim('Thread', id, where);
@@ -70,7 +83,7 @@ function topic(raw: unknown, where: ErrorWhere, ids: IdRegistry, baseUrl?: strin
   const thread: NormalizedThread = {
     externalId: id,
     title,
-    category: category(raw, where),
+    category: category(raw, where, categories),
     tags: splitTags(raw.tags),
     url: baseUrl ? `${baseUrl.replace(/\/+$/, '')}/t/${slug ?? 'topic'}/${id}` : undefined,
     views: optionalInt(raw.views, at(where, 'views'), 'views'),
@@ -103,10 +116,11 @@ function likesFromActions(actions: unknown): number | undefined {
   return isObject(like) && typeof like.count === 'number' ? like.count : undefined;
 }
 
-function category(raw: Record<string, unknown>, where: ErrorWhere): string | undefined {
+/** A name the topic carries, else its category_id's label from the forum's category list, else the bare id. */
+function category(raw: Record<string, unknown>, where: ErrorWhere, labels: Labels): string | undefined {
   if (isObject(raw.category) && typeof raw.category.name === 'string') return raw.category.name;
-  return (
-    optionalString(raw.category_name, at(where, 'category_name'), 'category_name') ??
-    optionalString(raw.category_id, at(where, 'category_id'), 'category_id')
-  );
+  const named = optionalString(raw.category_name, at(where, 'category_name'), 'category_name');
+  if (named) return named;
+  const id = optionalString(raw.category_id, at(where, 'category_id'), 'category_id');
+  return id === undefined ? undefined : (labels.get(id) ?? id);
 }

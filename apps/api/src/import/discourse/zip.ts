@@ -32,6 +32,8 @@ export async function* zipSources(input: InputFile, ctx: ParseContext): AsyncGen
     for (let entry = await nextEntry(zip, input.name); entry; entry = await nextEntry(zip, input.name)) {
       const name = `${input.name}:${entry.fileName}`;
       if (entry.fileName.endsWith('/') || entry.fileName.startsWith('__MACOSX/')) continue;
+      // The forum's category list rides along; it is read before the topics (zipCategories).
+      if (isCategoriesEntry(entry.fileName)) continue;
       if (!/\.(json|jsonl|ndjson)$/i.test(entry.fileName)) {
         // Nested archives included: they are never opened, so a bomb inside one stays packed.
         skipped++;
@@ -99,6 +101,37 @@ function nextEntry(zip: yauzl.ZipFile, file: string): Promise<yauzl.Entry | null
     zip.on('entry', onEntry).on('end', onEnd).on('error', onError);
     zip.readEntry();
   });
+}
+
+/** site.json or categories.json, at any depth: the forum's category list, not a topic. */
+export const isCategoriesEntry = (fileName: string) => /(^|\/)(site|categories)\.json$/i.test(fileName);
+
+/** The text of the archive's first site.json/categories.json, if it has one within the entry size limit. */
+export async function zipCategories(
+  input: InputFile,
+  limits: ParseContext['limits'],
+): Promise<{ name: string; text: string } | undefined> {
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
+    yauzl.open(
+      input.path,
+      { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false },
+      (err, z) => (err ? reject(importErrors.invalidZip({ file: input.name }, err.message)) : resolve(z)),
+    ),
+  );
+  try {
+    for (let entry = await nextEntry(zip, input.name); entry; entry = await nextEntry(zip, input.name)) {
+      if (!isCategoriesEntry(entry.fileName) || entry.fileName.startsWith('__MACOSX/')) continue;
+      const name = `${input.name}:${entry.fileName}`;
+      if (entry.uncompressedSize > limits.maxRecordBytes)
+        throw importErrors.recordTooLarge({ file: name }, limits.maxRecordBytes, 'is this a category list?');
+      const bytes = await readAll(entryBytes(zip, entry, name));
+      checkText(bytes, name, true);
+      return { name, text: bytes.toString('utf8') };
+    }
+    return undefined;
+  } finally {
+    zip.close();
+  }
 }
 
 function openEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, name: string): Promise<Readable> {

@@ -35,7 +35,7 @@ export async function* parseTable(
       }
       let staged: StagedRow;
       try {
-        staged = toStagedRow(row.record, ctx.mapping, row.where);
+        staged = toStagedRow(row.record, ctx.mapping, row.where, ctx.dateFormat);
       } catch (err) {
         if (!isImportError(err)) throw err;
         yield { kind: 'reject', error: err };

@@ -2,6 +2,7 @@
 // Thread fields (title, category, tags) come from the thread's earliest post that has them,
 // since exports either repeat them on every row or give them only on the first.
 import type { ErrorWhere } from '../../http/errors.ts';
+import { parseDateWithFormat } from '../date-format.ts';
 import { toUtcIso } from '../dates.ts';
 import { importErrors } from '../errors.ts';
 import { optionalString, readId, readString } from '../fields.ts';
@@ -17,7 +18,12 @@ interface Payload {
   html: string;
 }
 
-export function toStagedRow(rec: Record<string, unknown>, m: ColumnMapping, where: ErrorWhere): StagedRow {
+export function toStagedRow(
+  rec: Record<string, unknown>,
+  m: ColumnMapping,
+  where: ErrorWhere,
+  dateFormat?: string,
+): StagedRow {
   const f = (field: string): ErrorWhere => ({ ...where, field });
   const body = readString(rec[m.body], f(m.body), `the post body (column "${m.body}")`);
   const tags = rec[m.tags];
@@ -34,7 +40,9 @@ export function toStagedRow(rec: Record<string, unknown>, m: ColumnMapping, wher
     threadKey: readId(rec[m.threadId], f(m.threadId), `the thread id (column "${m.threadId}")`),
     head: false,
     externalId: readId(rec[m.postId], f(m.postId), `the post id (column "${m.postId}")`),
-    createdAt: toUtcIso(rec[m.createdAt], f(m.createdAt)),
+    createdAt: dateFormat
+      ? parseDateWithFormat(rec[m.createdAt], dateFormat, f(m.createdAt))
+      : toUtcIso(rec[m.createdAt], f(m.createdAt)),
     line: where.line ?? 0,
     payload: JSON.stringify(payload),
   };

@@ -9,7 +9,7 @@ import { formatBytes } from './format.ts';
 type Format = NonNullable<ImportFields['format']>;
 const formats: [Format, string][] = [
   ['auto', 'Detect from the file'],
-  ['discourse', 'Discourse topics (JSON, JSONL or zip)'],
+  ['discourse', 'Discourse topics (JSON, JSONL or zip) or Perceval JSON lines'],
   ['stackexchange', 'Stack Exchange Posts.xml'],
   ['csv', 'CSV table of posts'],
   ['jsonl', 'JSONL table of posts'],
@@ -27,6 +27,7 @@ export function ImportForm({ sources, maxUploadBytes }: { sources: Source[]; max
   const [mode, setMode] = useState<'strict' | 'lenient'>('strict');
   const [baseUrl, setBaseUrl] = useState('');
   const [mapping, setMapping] = useState<Mapping>({});
+  const [dateFormat, setDateFormat] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
 
   const table: TableKind | null =
@@ -74,6 +75,7 @@ export function ImportForm({ sources, maxUploadBytes }: { sources: Source[]; max
       filename: file.name,
       ...(baseUrl.trim() ? { baseUrl: baseUrl.trim() } : {}),
       ...(table ? { mapping: JSON.stringify(chosen) } : {}),
+      ...(table && dateFormat.trim() ? { dateFormat: dateFormat.trim() } : {}),
     };
     start.mutate({ file, fields }, { onSuccess: (data) => navigate(`/sources/imports/${data.import.id}`) });
   }
@@ -143,6 +145,21 @@ export function ImportForm({ sources, maxUploadBytes }: { sources: Source[]; max
         </label>
       </div>
       {table ? <ColumnMapping columns={columns} mapping={mapping} onChange={setMapping} /> : null}
+      {table ? (
+        <label>
+          Date format (optional)
+          <input
+            value={dateFormat}
+            maxLength={100}
+            onChange={(e) => setDateFormat(e.target.value)}
+            placeholder="MMM d, yyyy h:mm a"
+          />
+          <span className="hint">
+            Leave empty for ISO dates (2020-09-06T09:38:00Z). Otherwise a date-fns pattern: "MMM d, yyyy h:mm a" reads
+            "Sep 6, 2020 9:38 am" (as UTC), "dd/MM/yyyy HH:mm" reads "06/09/2020 09:38".
+          </span>
+        </label>
+      ) : null}
       {problem ? (
         <p role="alert" className="error">
           {problem}

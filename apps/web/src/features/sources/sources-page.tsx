@@ -27,7 +27,11 @@ function SourcesHome() {
       <p>
         Each source is one forum. <Link to="/threads">Browse all threads</Link>
       </p>
-      {sources.data ? <SourcesTable sources={sources.data.sources} /> : <ErrorMessage error={sources.error} />}
+      {sources.data ? (
+        <SourcesTable sources={sources.data.sources} canImport={sources.data.canImport} />
+      ) : (
+        <ErrorMessage error={sources.error} />
+      )}
       {sources.data?.canImport ? (
         <>
           <ImportForm sources={sources.data.sources} maxUploadBytes={sources.data.maxUploadBytes} />

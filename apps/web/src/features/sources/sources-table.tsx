@@ -1,8 +1,9 @@
 import { Link } from 'react-router';
 import type { Source } from '../../api/imports.ts';
 import { formatDate } from './format.ts';
+import { NameCategories } from './name-categories.tsx';
 
-export function SourcesTable({ sources }: { sources: Source[] }) {
+export function SourcesTable({ sources, canImport = false }: { sources: Source[]; canImport?: boolean }) {
   if (sources.length === 0) return <p className="hint">No sources yet: import a forum dump to create one.</p>;
   return (
     <table className="table" aria-label="Sources">
@@ -12,6 +13,7 @@ export function SourcesTable({ sources }: { sources: Source[] }) {
           <th>Kind</th>
           <th>Threads</th>
           <th>Posts</th>
+          <th>Categories</th>
           <th>Last import</th>
         </tr>
       </thead>
@@ -26,6 +28,9 @@ export function SourcesTable({ sources }: { sources: Source[] }) {
             <td>{s.kind}</td>
             <td>{s.threads.toLocaleString()}</td>
             <td>{s.posts.toLocaleString()}</td>
+            <td>
+              {canImport && s.kind === 'discourse' ? <NameCategories source={s} /> : s.categories.toLocaleString()}
+            </td>
             <td>
               {s.lastImport ? (
                 <Link to={`/sources/imports/${s.lastImport.id}`}>
