@@ -15,6 +15,10 @@ const ALLOWED: Record<string, string> = {
   'apps/api/src/db/codings.ts': "the write module: saves a coding, then reads back the saving coder's own coding",
   'apps/api/src/db/close-round.ts':
     "closing a round decides final labels and adjudications from every assigned coder's coding; no viewer, and the owner gets only the closed round's totals",
+  'apps/api/src/db/hand-over.ts':
+    "handing over a round's finished units decides final labels and adjudications from every assigned coder's coding and labels; no viewer, and its counts go only to an owner or adjudicator the round is not withheld from",
+  'apps/api/src/db/incomplete-units.ts':
+    "offering incomplete units again moves the units some assigned coder has not coded and drops those coders' assignments (a write); it answers only a count, and refuses a user the round is withheld from",
   'apps/api/src/db/codebook-upgrade.ts': 'moving a study to a new codebook version rewrites every coding (a write)',
   'apps/api/src/db/codebook-reviews.ts':
     "a codebook split's review item writes to the reviewed coding and is open until that coder codes the unit again",

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { addMember } from '../../apps/api/src/db/studies.ts';
 import type { Agent } from '../support/agent.ts';
 import { codingStudy, type CodingStudy } from '../support/coding-study.ts';
 
@@ -118,6 +119,44 @@ describe('adjudicating the finished units of an open round', () => {
     expect(s.t.db.prepare('SELECT origin FROM final_labels WHERE unit_id = ?').pluck().all(units[0])).toEqual([
       'adjudication',
     ]);
+  });
+});
+
+describe('someone who also codes in the open blind round', () => {
+  // ada adjudicates and owen owns the study; both get a unit of round Main to code as well.
+  beforeEach(() => {
+    const assign = s.t.db.prepare(
+      "INSERT INTO assignments (unit_id, user_id, assigned_at) VALUES (?, ?, '2026-12-07')",
+    );
+    for (const [name, unit] of [
+      ['ada', units[2]!],
+      ['owen', units[3]!],
+    ] as const) {
+      addMember(s.t.db, s.studyId, s.ids[name]!, 'coder');
+      assign.run(unit, s.ids[name]);
+    }
+  });
+
+  test('is told the round is withheld instead of how far the others are', async () => {
+    const waiting = await (await ada.get(path('/adjudication/waiting'))).json();
+    expect(waiting).toEqual({ rounds: [], withheld: [{ id: s.roundId, name: 'Main' }] });
+    s.t.db.prepare('DELETE FROM assignments WHERE user_id = ?').run(s.ids.owen);
+    const owner = await (await owen.get(path('/adjudication/waiting'))).json();
+    expect(owner).toEqual({
+      rounds: [{ roundId: s.roundId, name: 'Main', status: 'open', ready: 2, missing: 2 }],
+      withheld: [],
+    });
+  });
+
+  test('may not hand over its finished units nor offer its incomplete ones, which would tell the same', async () => {
+    const start = await ada.post(path(`/rounds/${s.roundId}/adjudicate-finished`));
+    expect(start.status).toBe(403);
+    expect((await start.json()).error.code).toBe('round.withheld');
+    expect(count('SELECT count(*) FROM units WHERE handed_over_at IS NOT NULL')).toBe(0);
+    const offer = await owen.post(path(`/rounds/${s.roundId}/incomplete`), { toRoundId: s.roundId });
+    expect(offer.status).toBe(403);
+    expect((await offer.json()).error.code).toBe('round.withheld');
+    expect(count("SELECT count(*) FROM audit_log WHERE action LIKE 'round.%'")).toBe(0);
   });
 });
 

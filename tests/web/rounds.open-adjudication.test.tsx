@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { addMember } from '../../apps/api/src/db/studies.ts';
 import type { Agent } from '../support/agent.ts';
 import { codingStudy, type CodingStudy } from '../support/coding-study.ts';
 import { renderWithApi } from '../support/render-app.tsx';
@@ -53,6 +54,20 @@ describe('the Adjudicate tab with an open round', () => {
       ),
     ).toBeInTheDocument();
     expect(within(help).queryByRole('button')).toBeNull();
+  });
+
+  test('an adjudicator who also codes in the round is told it is withheld, and offered nothing to start', async () => {
+    addMember(s.t.db, s.studyId, s.ids.ada!, 'coder');
+    s.t.db
+      .prepare("INSERT INTO assignments (unit_id, user_id, assigned_at) VALUES (?, ?, '2026-12-07')")
+      .run(units[2], s.ids.ada);
+    renderWithApi(s.t.app, { path: `/studies/${s.studyId}/adjudicate`, agent: await s.as('ada') });
+    const help = await screen.findByRole('region', { name: 'Why the queue is empty' });
+    expect(await within(help).findByRole('note', { name: 'Blind coding' })).toHaveTextContent(
+      'You code in “Main”, which is open and blind, so what waits for adjudication there is hidden from you until the owner closes or unblinds it.',
+    );
+    expect(within(help).queryByRole('button')).toBeNull();
+    expect(within(help).queryByText(/still being coded|Nothing waits/)).toBeNull();
   });
 });
 

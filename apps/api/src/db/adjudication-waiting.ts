@@ -1,4 +1,11 @@
 import type { Db } from './open.ts';
+import {
+  type CodingViewer,
+  everyAssignedCoderCodedSql,
+  viewerParams,
+  withheldRoundIdsSql,
+  withheldRounds,
+} from './visibility.ts';
 
 export interface RoundWaiting {
   roundId: number;
@@ -13,19 +20,24 @@ export interface RoundWaiting {
 /**
  * Per round, the units that are not in adjudication yet and why: counts only (owners and
  * adjudicators see progress counts anyway), so the Adjudicate tab can say what to do when
- * its queue is empty.
+ * its queue is empty. A round withheld from the viewer (they code in it while it is open and
+ * blind) is left out and named in `withheld`: its counts would tell them how far the others are.
  */
-export function adjudicationWaiting(db: Db, studyId: number): RoundWaiting[] {
-  return db
+export function adjudicationWaiting(
+  db: Db,
+  studyId: number,
+  viewer: CodingViewer,
+): { rounds: RoundWaiting[]; withheld: { id: number; name: string }[] } {
+  const rounds = db
     .prepare(
       `SELECT r.id AS roundId, r.name, r.status,
-         coalesce(sum(x.missing = 0), 0) AS ready, coalesce(sum(x.missing > 0), 0) AS missing
+         coalesce(sum(x.finished), 0) AS ready, coalesce(sum(NOT x.finished), 0) AS missing
        FROM rounds r LEFT JOIN (
-         SELECT u.round_id, (SELECT count(*) FROM assignments a WHERE a.unit_id = u.id
-             AND NOT EXISTS (SELECT 1 FROM codings c WHERE c.unit_id = u.id AND c.coder_id = a.user_id)) AS missing
+         SELECT u.round_id, ${everyAssignedCoderCodedSql} AS finished
          FROM units u WHERE u.study_id = @studyId AND u.handed_over_at IS NULL
        ) x ON x.round_id = r.id
-       WHERE r.study_id = @studyId GROUP BY r.id ORDER BY r.position`,
+       WHERE r.study_id = @studyId AND r.id NOT IN ${withheldRoundIdsSql} GROUP BY r.id ORDER BY r.position`,
     )
-    .all({ studyId }) as RoundWaiting[];
+    .all({ studyId, ...viewerParams(viewer) }) as RoundWaiting[];
+  return { rounds, withheld: withheldRounds(db, studyId, viewer) };
 }

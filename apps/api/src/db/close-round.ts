@@ -3,6 +3,7 @@ import { audit } from './audit.ts';
 import { type HandOverSummary, handOverFinished } from './hand-over.ts';
 import type { Db } from './open.ts';
 import { getRound } from './rounds.ts';
+import { refuseIfWithheld } from './visibility.ts';
 
 export type CloseSummary = HandOverSummary;
 
@@ -47,6 +48,7 @@ export function adjudicateFinished(db: Db, studyId: number, roundId: number, use
         409,
         `Round "${round.name}" is closed: its finished units are in adjudication already.`,
       );
+    refuseIfWithheld(db, round, userId);
     const summary = handOverFinished(db, roundId, new Date().toISOString());
     audit(db, {
       userId,

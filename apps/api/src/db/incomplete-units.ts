@@ -3,6 +3,7 @@ import { audit } from './audit.ts';
 import type { Db } from './open.ts';
 import { getRound } from './rounds.ts';
 import { listMembers } from './studies.ts';
+import { refuseIfWithheld } from './visibility.ts';
 
 export interface IncompleteMove {
   /** An open round of the study; the same round (if open) only deals the units to other coders. */
@@ -37,7 +38,7 @@ export function moveIncomplete(
   userId: number,
 ): { units: number; reassigned: number } {
   return db.transaction(() => {
-    getRound(db, studyId, fromRoundId);
+    refuseIfWithheld(db, getRound(db, studyId, fromRoundId), userId);
     const target = getRound(db, studyId, move.toRoundId);
     if (target.status !== 'open')
       throw new AppError('round.closed', 409, `Round "${target.name}" is closed; offer the units to an open round.`, {

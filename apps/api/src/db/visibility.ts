@@ -8,6 +8,7 @@
 // only for those who adjudicate: owners, adjudicators, administrators. And a person
 // who codes in an open blind round learns nothing from the others' codings of that round,
 // whatever other role they hold (owner, adjudicator, administrator): those rounds are withheld.
+import { AppError } from '../http/errors.ts';
 import type { Db } from './open.ts';
 
 /** Who reads: a signed-in user, or the database's operator (the CLI), who can read the file anyway. */
@@ -37,7 +38,9 @@ const seen = `@operator = 1 OR c.coder_id = @viewerId OR ((${released}) AND r.id
 
 /**
  * Whether every coder assigned to unit `u` has coded it: what closing a round decides on, and so
- * no secret once the round is closed (final labels, settled units).
+ * no secret once the round is closed (final labels, settled units). In an open round it is
+ * progress, which only owners and adjudicators see, and never in a round withheld from them:
+ * pair it with `r.id NOT IN withheldRoundIdsSql` there.
  */
 export const everyAssignedCoderCodedSql = `NOT EXISTS (SELECT 1 FROM assignments x WHERE x.unit_id = u.id
   AND NOT EXISTS (SELECT 1 FROM codings done WHERE done.unit_id = u.id AND done.coder_id = x.user_id))`;
@@ -85,4 +88,18 @@ export function withheldRounds(db: Db, studyId: number, viewer: CodingViewer): {
 export function resultsVisible(db: Db, studyId: number, roles: readonly string[]): boolean {
   if (roles.includes('owner') || roles.includes('adjudicator')) return true;
   return db.prepare('SELECT blind FROM studies WHERE id = ?').pluck().get(studyId) === 0;
+}
+
+/**
+ * Refuses (403) round work whose answer would tell the user how far the other coders are, such as
+ * handing over its finished units, while the round is withheld from them (see withheldRoundIdsSql).
+ */
+export function refuseIfWithheld(db: Db, round: { id: number; name: string }, userId: number): void {
+  const viewer = viewerParams({ operator: false, userId });
+  if (db.prepare(`SELECT ? IN ${withheldRoundIdsSql}`).pluck().get(round.id, viewer) !== 1) return;
+  throw new AppError(
+    'round.withheld',
+    403,
+    `You code in round "${round.name}" while it is open and blind, so what the other coders did stays hidden from you: ask an owner or adjudicator who does not code in it, or wait until the round is closed or unblinded.`,
+  );
 }

@@ -67,7 +67,7 @@ export function adjudicationRoutes(db: Db) {
       c.json(finalLabelSummary(db, c.req.valid('param').studyId)),
     )
     .get('/waiting', roles, validate('param', studyParam), (c) =>
-      c.json({ rounds: adjudicationWaiting(db, c.req.valid('param').studyId) }),
+      c.json(adjudicationWaiting(db, c.req.valid('param').studyId, { operator: false, userId: c.get('user').id })),
     )
     .get('/units/:unitId', roles, validate('param', unitParam), (c) => {
       const { studyId, unitId } = c.req.valid('param');

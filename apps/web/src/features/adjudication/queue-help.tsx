@@ -10,20 +10,23 @@ const units = (n: number) => (n === 1 ? '1 unit' : `${n} units`);
  * What else waits, below the queue: units of open rounds whose coders have all finished (they
  * can go to adjudication now, while the round stays open); and when the queue is empty, why:
  * units still being coded, or left incomplete by a closed round (the owner reopens the round or
- * offers them again).
+ * offers them again). Rounds the viewer codes in while open and blind are only named: how far the
+ * other coders are there is hidden from them.
  */
 export function QueueHelp({ studyId, empty }: { studyId: number; empty: boolean }) {
   const waiting = useQuery(adjudicationWaitingQuery(useClient(), studyId));
   const start = useAdjudicateFinished(studyId);
   const rounds = waiting.data?.rounds ?? [];
+  const withheld = waiting.data?.withheld ?? [];
   const open = rounds.filter((r) => r.status === 'open' && r.ready + r.missing > 0);
   const stranded = rounds.filter((r) => r.status === 'closed' && r.missing > 0);
   const stillCoding = open.reduce((n, r) => n + r.missing, 0);
-  if (!empty && !open.some((r) => r.ready > 0) && !start.data) return null;
+  if (!empty && !open.some((r) => r.ready > 0) && !start.data && withheld.length === 0) return null;
   return (
     <section aria-label={empty ? 'Why the queue is empty' : 'More to adjudicate'} className="adj-empty">
       <ErrorMessage error={waiting.error ?? start.error} />
-      {empty && waiting.data && open.length + stranded.length === 0 ? (
+      <WithheldRounds rounds={withheld} />
+      {empty && waiting.data && open.length + stranded.length + withheld.length === 0 ? (
         <p>Nothing waits for adjudication: draw units into a round, or every unit is settled.</p>
       ) : null}
       {!empty || open.some((r) => r.ready > 0) ? null : stillCoding > 0 ? (
@@ -68,5 +71,18 @@ function ReadyRound({ round, pending, onStart }: { round: RoundWaiting; pending:
         Adjudicate the finished units of {round.name}
       </button>
     </div>
+  );
+}
+
+function WithheldRounds({ rounds }: { rounds: { id: number; name: string }[] }) {
+  if (rounds.length === 0) return null;
+  const names = rounds.map((r) => `“${r.name}”`).join(', ');
+  const one = rounds.length === 1;
+  return (
+    <p className="withheld-notice" role="note" aria-label="Blind coding">
+      You code in {names}, which {one ? 'is' : 'are'} open and blind, so what waits for adjudication there is hidden
+      from you until the owner closes or unblinds {one ? 'it' : 'them'}. An owner or adjudicator who does not code in{' '}
+      {one ? 'it' : 'them'} can start on the finished units meanwhile.
+    </p>
   );
 }
