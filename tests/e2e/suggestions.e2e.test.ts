@@ -94,8 +94,8 @@ test('the evaluation page shows cross-validated scores per code and the unsugges
   await openStudy(carol, 'Suggestions');
   const table = carol.getByRole('table', { name: 'Evaluation per code' });
   await table.waitFor({ timeout: 30_000 });
-  await table.getByRole('rowheader', { name: 'Expert solutions and clarifications' }).waitFor();
-  await table.getByRole('rowheader', { name: 'Acknowledgement of help' }).waitFor();
+  await table.getByRole('rowheader', { name: 'Expert Opinion and Clarification' }).waitFor();
+  await table.getByRole('rowheader', { name: 'Thanks for Solution' }).waitFor();
   await table.getByRole('rowheader', { name: 'Macro average' }).waitFor();
   expect(await carol.getByText(/5-fold cross-validation \(seed 1\) on 53 settled units/).count()).toBe(1);
   const unsuggestable = carol.getByRole('region', { name: 'Unsuggestable codes' });
