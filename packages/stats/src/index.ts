@@ -41,3 +41,4 @@ export * from './trend/spearman.ts';
 export * from './trend/holm.ts';
 
 export * from './report.ts';
+export * from './trend/goodness-of-fit.ts';
