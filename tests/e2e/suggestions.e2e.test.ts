@@ -100,7 +100,7 @@ test('the evaluation page shows cross-validated scores per code and the unsugges
   expect(await carol.getByText(/5-fold cross-validation \(seed 1\) on 53 settled units/).count()).toBe(1);
   const unsuggestable = carol.getByRole('region', { name: 'Unsuggestable codes' });
   expect(await unsuggestable.textContent()).toContain(
-    'Dataset acquisition and usage: 2 of the 53 labelled units have this code; at least 5 are needed.',
+    'Dataset Acquisition & Usage: 2 of the 53 labelled units have this code; at least 5 are needed.',
   );
   await carol.screenshot({ path: 'test-results/suggestions-evaluation.png', fullPage: true });
   await carol.context().close();

@@ -1,4 +1,4 @@
-import { chiSquareGoodnessOfFit } from '@threadcoder/stats';
+import { chiSquareGoodnessOfFit, fitCategories } from '@threadcoder/stats';
 import { describe, expect, test } from 'vitest';
 
 const must = <T>(outcome: { value: T | null }): T => {
@@ -56,6 +56,18 @@ describe('chiSquareGoodnessOfFit', () => {
     [[3, 1], [1, 1], 'after pooling categories with expected counts below 5 only 1 bin is left'],
   ])('%j against %j is not defined', (observed, shares, reason) => {
     expect(chiSquareGoodnessOfFit(observed, shares)).toEqual({ value: null, reason });
+  });
+
+  test('residuals need no pooling: they are there when the test is not defined', () => {
+    const [a, b] = fitCategories([3, 1], [1, 1]);
+    expect(a).toEqual({ observed: 3, expected: 2, shareDifference: 0.25, residual: 1 });
+    expect(b!.residual).toBe(-1);
+    expect(fitCategories([0, 0], [1, 3])[1]).toEqual({
+      observed: 0,
+      expected: 0,
+      shareDifference: -0.75,
+      residual: null,
+    });
   });
 
   test('input of the wrong shape throws', () => {

@@ -3,6 +3,8 @@
 // and the same from each coder's own codings before adjudication, where the blind rule lets
 // the viewer see them (visibility.ts).
 import { rollupPaths } from '../analysis/code-tree.ts';
+import { reportedComparison, type ReportedComparison } from '../analysis/reported-comparison.ts';
+import { findTemplate } from './codebook-templates.ts';
 import { ensureFacts } from './analysis-facts.ts';
 import { factsWhere, filterParams, unitsWhere, type AnalysisFilters } from './analysis-filters.ts';
 import { trendData, type NodeSeries, type TrendQuery } from './analysis-trend.ts';
@@ -54,6 +56,8 @@ export interface CountsReport {
   codedThreads: number;
   rows: (Omit<NodeSeries, 'shares' | 'direct'> & CodeCount & { directUnits: number })[];
   coders: CoderCounts[];
+  /** Our counts beside those the codebook's template reports; null when it reports none. */
+  reported: ReportedComparison | null;
 }
 
 function perCoder(db: Db, studyId: number, viewerId: number, filters: AnalysisFilters, nodes: string): CoderCounts[] {
@@ -75,6 +79,7 @@ export function countsReport(db: Db, studyId: number, viewerId: number, q: Trend
   const params = filterParams(studyId, q);
   const threads = new Map(threadsPerCode(db).all(params));
   const codedUnits = data.codedUnits.reduce((a, b) => a + b, 0);
+  const units = new Map(data.nodes.map((n) => [n.id, n.total]));
   return {
     granularity: data.granularity,
     periods: data.periods.map(({ key, label }) => ({ key, label })),
@@ -88,5 +93,6 @@ export function countsReport(db: Db, studyId: number, viewerId: number, q: Trend
       threads: threads.get(n.id) ?? 0,
     })),
     coders: perCoder(db, studyId, viewerId, q, JSON.stringify(rollupPaths(codebook.codes))),
+    reported: reportedComparison(findTemplate(codebook.templateId), codebook, units),
   };
 }

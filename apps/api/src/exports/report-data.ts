@@ -4,7 +4,9 @@
 // tests (db/analysis-trend.ts). Numbers stay unrounded here; the renderers format them.
 import { preorder, type Code } from '@threadcoder/taxonomy';
 import type { Granularity } from '../analysis/periods.ts';
+import { reportedComparison, type ReportedComparison } from '../analysis/reported-comparison.ts';
 import { finalLabelSummary } from '../db/adjudication-summary.ts';
+import { findTemplate } from '../db/codebook-templates.ts';
 import { agreementSummary, type AgreementSummary } from '../db/agreement.ts';
 import { trendReport, type TrendReport } from '../db/analysis-trend.ts';
 import { progress, type CoderProgress } from '../db/codings.ts';
@@ -59,6 +61,8 @@ export interface ReportData {
   taxonomy: TaxonomyRow[] | null;
   codedUnits: number;
   trend: TrendReport | null;
+  /** Our counts beside those the codebook's template reports; null when it reports none. */
+  reported: ReportedComparison | null;
 }
 
 function draws(db: Db, studyId: number): Draw[] {
@@ -105,5 +109,12 @@ export function reportData(db: Db, study: StudyInfo, granularity: Granularity, n
     taxonomy,
     codedUnits,
     trend,
+    reported: study.codebook
+      ? reportedComparison(
+          findTemplate(study.codebook.templateId),
+          study.codebook,
+          new Map([...byNode].map(([id, n]) => [id, n.total])),
+        )
+      : null,
   };
 }

@@ -57,6 +57,27 @@ function poolIndices(expected: readonly number[]): number[] {
   return pooled.sort((a, b) => a - b);
 }
 
+/**
+ * Each category beside the reference: expected count, share difference and standardized residual.
+ * Defined whatever the expected counts (residuals need no pooling); with no observations every
+ * expected count is 0, so residuals are null and our shares count as 0.
+ */
+export function fitCategories(observed: readonly number[], referenceShares: readonly number[]): FitCategory[] {
+  const total = check(observed, referenceShares);
+  const shares = referenceShares.map((s) => s / total);
+  const n = observed.reduce((a, b) => a + b, 0);
+  return observed.map((o, i) => {
+    const e = n * shares[i]!;
+    const variance = e * (1 - shares[i]!);
+    return {
+      observed: o,
+      expected: e,
+      shareDifference: (n ? o / n : 0) - shares[i]!,
+      residual: variance > 0 ? (o - e) / Math.sqrt(variance) : null,
+    };
+  });
+}
+
 export function chiSquareGoodnessOfFit(
   observed: readonly number[],
   referenceShares: readonly number[],
@@ -76,16 +97,6 @@ export function chiSquareGoodnessOfFit(
   // Every bin expects at least 5 here: a category the reference gives nothing is in the pool.
   const statistic = bins.reduce((a, b) => a + (b.o - b.e) ** 2 / b.e, 0);
   const df = bins.length - 1;
-  const categories = observed.map((o, i) => {
-    const e = expected[i]!;
-    const variance = e * (1 - shares[i]!);
-    return {
-      observed: o,
-      expected: e,
-      shareDifference: o / n - shares[i]!,
-      residual: variance > 0 ? (o - e) / Math.sqrt(variance) : null,
-    };
-  });
   return {
     value: {
       statistic,
@@ -93,7 +104,7 @@ export function chiSquareGoodnessOfFit(
       p: chiSquareSurvival(statistic, df),
       n,
       pooled,
-      categories,
+      categories: fitCategories(observed, referenceShares),
     },
   };
 }
