@@ -59,3 +59,30 @@ test('alice codes 20 units with the 84-code codebook by keyboard only', async ()
   await alice.screenshot({ path: 'test-results/replication-coded.png' });
   await alice.context().close();
 });
+
+test('carol reads our counts beside the reported ones, and the taxonomy roll-up', async () => {
+  const carol = await loginAs(browser, 'carol');
+  await carol.getByRole('link', { name: /^Demo: Hugging Face forum/ }).click();
+  await carol.getByRole('navigation', { name: 'Study' }).getByRole('link', { name: 'Analysis' }).click();
+  const challenge = carol.getByRole('table', { name: 'Challenge: our counts beside the reported ones' });
+  await challenge.waitFor();
+  expect(await challenge.getByRole('row').count()).toBe(1 + 17 + 1);
+  const model = challenge.getByRole('row', { name: /^Model Usage and Understanding/ });
+  expect(await model.getByRole('cell').first().textContent()).toBe('106');
+  expect(await model.getByRole('cell').nth(1).textContent()).toBe('14.4%');
+  const benefit = carol.getByRole('table', { name: 'Benefit: our counts beside the reported ones' });
+  expect(await benefit.getByRole('row', { name: /^All/ }).getByRole('cell').first().textContent()).toBe('514');
+  await carol
+    .getByText(/^Chi-square goodness of fit of our \d+ instances against the reported shares: χ²\(\d+\) = /)
+    .first()
+    .waitFor();
+  await carol.getByText(/Reported counts: Taraghi, Dorcelus, Foundjem, Tambon, Khomh/).waitFor();
+  await carol.getByRole('figure', { name: 'Taxonomy roll-up' }).locator('svg rect').first().waitFor();
+  const [svg] = await Promise.all([
+    carol.waitForEvent('download'),
+    carol.getByRole('button', { name: 'Download Taxonomy roll-up as SVG' }).click(),
+  ]);
+  expect(svg.suggestedFilename()).toMatch(/taxonomy-rollup\.svg$/);
+  await carol.getByRole('region', { name: 'Counts', exact: true }).screenshot({ path: 'test-results/replication-counts.png' });
+  await carol.context().close();
+});
