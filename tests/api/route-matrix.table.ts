@@ -128,6 +128,8 @@ export const routeTable: Record<string, RouteCase> = {
   'POST /api/studies/:studyId/rounds': { access: OWNER, body: { name: 'Second calibration', kind: 'calibration' } },
   'POST /api/studies/:studyId/rounds/:roundId/close': { access: OWNER },
   'POST /api/studies/:studyId/rounds/:roundId/unblind': { access: OWNER },
+  'POST /api/studies/:studyId/label-imports/preview': { access: OWNER, body: { csv: 'post_id,code\n999999,docs\n' } },
+  'POST /api/studies/:studyId/label-imports': { access: OWNER, body: { csv: 'post_id,code\n999999,docs\n' } },
   'GET /api/studies/:studyId/progress': { access: MEMBER },
   'GET /api/studies/:studyId/sampling/population': { access: MEMBER },
   'POST /api/studies/:studyId/sampling/draw': {
