@@ -83,6 +83,32 @@ test('carol reads our counts beside the reported ones, and the taxonomy roll-up'
     carol.getByRole('button', { name: 'Download Taxonomy roll-up as SVG' }).click(),
   ]);
   expect(svg.suggestedFilename()).toMatch(/taxonomy-rollup\.svg$/);
-  await carol.getByRole('region', { name: 'Counts', exact: true }).screenshot({ path: 'test-results/replication-counts.png' });
+  await carol
+    .getByRole('region', { name: 'Counts', exact: true })
+    .screenshot({ path: 'test-results/replication-counts.png' });
+  await carol.context().close();
+});
+
+test('carol brings existing labels in from CSV: preview, mapping, then import', async () => {
+  const carol = await loginAs(browser, 'carol');
+  await carol.getByRole('link', { name: /^Demo: Hugging Face forum/ }).click();
+  await carol.getByRole('navigation', { name: 'Study' }).getByRole('link', { name: 'Export' }).click();
+  const csv = ['thread_id,code', '31074,Onboarding', '99999999,onboarding', '31074,Beginner stuff'].join('\n');
+  await carol
+    .getByLabel('Labels CSV')
+    .setInputFiles({ name: 'labels.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  const preview = carol.getByRole('region', { name: 'Label import preview' });
+  await preview.getByText('3 rows: 1 codings with 1 labels to write.').waitFor();
+  expect(await preview.getByRole('list', { name: 'Rows that match nothing' }).textContent()).toBe(
+    'Line 3: thread 99999999 is not a unit of this study',
+  );
+  const importButton = preview.getByRole('button', { name: 'Import 1 codings' });
+  expect(await importButton.isDisabled()).toBe(true);
+  await preview.getByLabel(/Unknown code “Beginner stuff” \(lines 4\)/).selectOption({ label: 'Onboarding' });
+  await expect.poll(() => importButton.isDisabled()).toBe(false);
+  await preview.getByText('“Beginner stuff” → Onboarding').waitFor();
+  await carol.screenshot({ path: 'test-results/replication-label-import.png', fullPage: true });
+  await importButton.click();
+  await carol.getByRole('status').filter({ hasText: 'Imported 1 codings with 1 labels.' }).waitFor();
   await carol.context().close();
 });
