@@ -64,13 +64,13 @@ test('carol reads our counts beside the reported ones, and the taxonomy roll-up'
   const carol = await loginAs(browser, 'carol');
   await carol.getByRole('link', { name: /^Demo: Hugging Face forum/ }).click();
   await carol.getByRole('navigation', { name: 'Study' }).getByRole('link', { name: 'Analysis' }).click();
-  const challenge = carol.getByRole('table', { name: 'Challenge: our counts beside the reported ones' });
+  const challenge = carol.getByRole('table', { name: 'Challenge beside the published study' });
   await challenge.waitFor();
   expect(await challenge.getByRole('row').count()).toBe(1 + 17 + 1);
   const model = challenge.getByRole('row', { name: /^Model Usage and Understanding/ });
   expect(await model.getByRole('cell').first().textContent()).toBe('106');
   expect(await model.getByRole('cell').nth(1).textContent()).toBe('14.4%');
-  const benefit = carol.getByRole('table', { name: 'Benefit: our counts beside the reported ones' });
+  const benefit = carol.getByRole('table', { name: 'Benefit beside the published study' });
   expect(await benefit.getByRole('row', { name: /^All/ }).getByRole('cell').first().textContent()).toBe('514');
   await carol
     .getByText(/^Chi-square goodness of fit of our \d+ instances against the reported shares: χ²\(\d+\) = /)

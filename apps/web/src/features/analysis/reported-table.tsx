@@ -23,7 +23,7 @@ export function ReportedTable({ comparison }: { comparison: Comparison }) {
         const names = new Map(d.rows.map((r) => [r.codeId, r.name]));
         return (
           <div key={d.dimension} className="an-scroll">
-            <table className="table" aria-label={`${d.name}: our counts beside the reported ones`}>
+            <table className="table" aria-label={`${d.name} beside the published study`}>
               <thead>
                 <tr>
                   <th scope="col">{d.name}</th>
