@@ -3,6 +3,10 @@ import { defineConfig } from 'vitest/config';
 // Two projects: pure logic and the API run in Node; React components run in jsdom.
 // The browser suite (tests/e2e) has its own config and runs with `npm run test:e2e`, the crash
 // tests (tests/durability) theirs with `npm run test:durability`.
+// The API reads templates from here in tests: the flat template of earlier releases, whose code ids
+// the tests use (the shipped complete template is tested in tests/taxonomy/templates.test.ts).
+const FLAT_TEMPLATES = { THREADCODER_TEMPLATES: 'tests/fixtures/templates' };
+
 export default defineConfig({
   test: {
     projects: [
@@ -12,6 +16,7 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/{api,taxonomy,stats,import,cli,db,sampling,analysis,exports,collect,suggest}/**/*.test.ts'],
           testTimeout: 20_000,
+          env: FLAT_TEMPLATES,
         },
       },
       {
@@ -21,6 +26,7 @@ export default defineConfig({
           include: ['tests/web/**/*.test.{ts,tsx}'],
           setupFiles: ['tests/web/setup.ts'],
           testTimeout: 20_000,
+          env: FLAT_TEMPLATES,
         },
       },
     ],

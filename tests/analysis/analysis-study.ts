@@ -89,7 +89,8 @@ export const threads = [
   },
 ];
 
-export async function analysisStudy() {
+/** `templateId`: the template the codebook names as its origin (none by default). */
+export async function analysisStudy(templateId: string | null = null) {
   const t = makeTestApp();
   const { ids, studyId } = await addStudyCast(t.db);
   const forum = insertForum(t.db, threads);
@@ -97,7 +98,7 @@ export async function analysisStudy() {
   pinCodebook(
     t.db,
     studyId,
-    createCodebook(t.db, { name: 'Test codebook', description: '', templateId: null, version: 1, codes }, null, 'test'),
+    createCodebook(t.db, { name: 'Test codebook', description: '', templateId, version: 1, codes }, null, 'test'),
   );
   const round1 = t.db.prepare('SELECT id FROM rounds WHERE study_id = ?').pluck().get(studyId) as number;
   const coders = [ids.cora!, ids.cody!];

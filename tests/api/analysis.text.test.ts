@@ -138,8 +138,10 @@ describe('CSV downloads', () => {
     const text = async (path: string) =>
       (await (await s.agents.owen.get(`${base()}/${path}`)).text()).trimEnd().split('\r\n');
     const counts = await text('counts.csv');
-    expect(counts[0]).toBe('scope,coder,code_id,code,depth,units,share,threads');
-    expect(counts).toContain('final labels,,technical,Challenge > Technical,1,4,0.5714285714285714,4');
+    expect(counts[0]).toBe(
+      'scope,coder,code_id,code,depth,units,share,threads,reported_units,reported_share,dimension_share,share_difference,std_residual',
+    );
+    expect(counts).toContain('final labels,,technical,Challenge > Technical,1,4,0.5714285714285714,4,,,,,');
     const tests = await text('tests.csv');
     expect(tests[0]).toBe('test,code_id,code,statistic,df,n,p,p_holm,effect,note');
     expect(tests[1]).toMatch(/^chi-square,,,4(\.0+\d*)?,6,9,0\.67\d+,,0\.4714\d+,12 of 12 expected counts are below 5/);

@@ -139,6 +139,8 @@ export const routeTable: Record<string, RouteCase> = {
   'POST /api/studies/:studyId/rounds/:roundId/reopen': { access: OWNER },
   'POST /api/studies/:studyId/rounds/:roundId/adjudicate-finished': { access: ADJUDICATOR },
   'POST /api/studies/:studyId/rounds/:roundId/incomplete': { access: OWNER, body: (f) => ({ toRoundId: f.roundId }) },
+  'POST /api/studies/:studyId/label-imports/preview': { access: OWNER, body: { csv: 'post_id,code\n999999,docs\n' } },
+  'POST /api/studies/:studyId/label-imports': { access: OWNER, body: { csv: 'post_id,code\n999999,docs\n' } },
   'GET /api/studies/:studyId/progress': { access: MEMBER },
   'GET /api/studies/:studyId/sampling/population': { access: MEMBER },
   'POST /api/studies/:studyId/sampling/draw': {

@@ -21,24 +21,22 @@ test('carol edits a definition, merges two codes, reads the diff in the history 
   const latest = (await history.getByRole('table', { name: 'Versions' }).getByRole('row').count()) - 1;
 
   // Edit a definition, with a why.
-  await tree.getByRole('button', { name: 'Dataset acquisition and usage', exact: true }).click();
-  const form = page.getByRole('form', { name: 'Edit Dataset acquisition and usage' });
+  await tree.getByRole('button', { name: 'Dataset Acquisition & Usage', exact: true }).click();
+  const form = page.getByRole('form', { name: 'Edit Dataset Acquisition & Usage' });
   await form.getByLabel('Definition').fill('Finding, licensing or loading a dataset to train or evaluate a model.');
   await form.getByLabel(/^Why/).fill('Coders asked whether licensing questions belong here.');
   await form.getByRole('button', { name: 'Save changes' }).click();
   await form.getByRole('status').filter({ hasText: 'Saved as a new version' }).waitFor();
 
   // Merge two codes through the dialog.
-  await tree.getByRole('button', { name: 'Model usage understanding', exact: true }).click();
+  await tree.getByRole('button', { name: 'Onboarding', exact: true }).click();
   await page.getByRole('button', { name: 'Merge…' }).click();
-  const merge = page.getByRole('dialog', { name: 'Merge Model usage understanding with…' });
-  await merge.getByRole('checkbox', { name: 'Challenge › Documentation and tutorial gaps' }).check();
+  const merge = page.getByRole('dialog', { name: 'Merge Onboarding with…' });
+  await merge.getByRole('checkbox', { name: 'Challenge › Other Issues' }).check();
   await merge.getByLabel(/^Why/).fill('Calibration showed coders could not tell them apart.');
   await merge.getByRole('button', { name: 'Merge' }).click();
   await merge.waitFor({ state: 'detached' });
-  await expect
-    .poll(() => tree.getByRole('button', { name: 'Documentation and tutorial gaps', exact: true }).count())
-    .toBe(0);
+  await expect.poll(() => tree.getByRole('button', { name: 'Other Issues', exact: true }).count()).toBe(0);
 
   // The new version is in the history, with who and why, and its diff.
   const row = history.getByRole('row').filter({ hasText: 'Calibration showed coders could not tell them apart.' });
@@ -47,7 +45,7 @@ test('carol edits a definition, merges two codes, reads the diff in the history 
   expect(await row.textContent()).toContain('Carol');
   const diff = history.getByRole('region', { name: `Changes from version ${latest + 1} to version ${latest + 2}` });
   await diff.waitFor();
-  expect(await diff.textContent()).toMatch(/removed\s*Documentation and tutorial gaps/);
+  expect(await diff.textContent()).toMatch(/removed\s*Other Issues/);
 
   // Export the latest version as REFI-QDA .qdc.
   const [download] = await Promise.all([
@@ -57,8 +55,8 @@ test('carol edits a definition, merges two codes, reads the diff in the history 
   expect(download.suggestedFilename()).toMatch(new RegExp(`-v${latest + 2}\\.qdc$`));
   const xml = readFileSync((await download.path())!, 'utf8');
   expect(xml.split('\n')[1]).toMatch(/^<CodeBook xmlns="urn:QDA-XML:codebook:1\.0" origin="Threadcoder">$/);
-  expect(xml).toContain('name="Model usage understanding"');
-  expect(xml).not.toContain('name="Documentation and tutorial gaps"');
+  expect(xml).toContain('name="Onboarding"');
+  expect(xml).not.toContain('name="Other Issues"');
   expect(xml).toContain('Finding, licensing or loading a dataset to train or evaluate a model.');
 
   // The screenshot shows the definition edit's diff.
@@ -75,18 +73,18 @@ test('carol drags a code onto another to nest it, saying why', async () => {
   const tree = page.getByRole('list', { name: 'Codes' });
   const row = (name: string) =>
     tree.getByRole('listitem').filter({ has: page.getByRole('button', { name, exact: true }) });
-  await row('Call for collaboration').dragTo(row('Collaboration between users and experts'));
-  const dialog = page.getByRole('dialog', { name: 'Move Call for collaboration' });
-  expect(await dialog.getByLabel('Move to…').inputValue()).toBe('user-expert-collaboration');
-  await dialog.getByLabel(/^Why/).fill('A call for collaboration is one way users and experts collaborate.');
+  await row('People from Other Domains').dragTo(row('Call for collaboration'));
+  const dialog = page.getByRole('dialog', { name: 'Move People from Other Domains' });
+  expect(await dialog.getByLabel('Move to…').inputValue()).toBe('call-for-collaboration');
+  await dialog.getByLabel(/^Why/).fill('People from other domains mostly call for collaboration.');
   await dialog.getByRole('button', { name: 'Move' }).click();
   await dialog.waitFor({ state: 'detached' });
   // Nested one level deeper than its old siblings.
   await expect
     .poll(async () => {
       const [moved, sibling] = await Promise.all([
-        row('Call for collaboration').evaluate((li) => getComputedStyle(li).paddingLeft),
-        row('Acknowledgement of help').evaluate((li) => getComputedStyle(li).paddingLeft),
+        row('People from Other Domains').evaluate((li) => getComputedStyle(li).paddingLeft),
+        row('Announcements').evaluate((li) => getComputedStyle(li).paddingLeft),
       ]);
       return parseFloat(moved) > parseFloat(sibling);
     })

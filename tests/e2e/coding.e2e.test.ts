@@ -157,7 +157,7 @@ test('alice and bob code the same units blind; Enter opens the next unit at once
   await alice.keyboard.press('2');
   await alice
     .getByRole('region', { name: 'Codebook' })
-    .getByRole('button', { name: /^Model usage understanding/ })
+    .getByRole('button', { name: /^Model Usage and Understanding/ })
     .hover();
   await saved(alice);
   await alice.screenshot({ path: 'test-results/coding.png' });

@@ -37,7 +37,7 @@ test.each([
     'Codings (CSV)',
     'Download codings CSV',
     /-codings\.csv$/,
-    ['unit', 'thread', 'post', 'coder', 'code', 'round', 'created_at'],
+    ['unit', 'thread', 'post', 'coder', 'code', 'round', 'created_at', 'revision'],
   ],
   [
     'Final labels (CSV)',
@@ -76,6 +76,7 @@ test('the report as printable HTML and as Markdown', async () => {
     '<h2>Coders and rounds</h2>',
     '<h2>Agreement</h2>',
     '<h2>Taxonomy</h2>',
+    '<h2>Beside the published counts</h2>',
     '<h2>Trends</h2>',
   ]);
   for (const svg of html.match(/<svg[\s\S]*?<\/svg>/g) ?? []) parseXml(svg);

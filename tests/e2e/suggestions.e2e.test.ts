@@ -94,8 +94,8 @@ test('the evaluation page shows cross-validated scores per code and the unsugges
   await openStudy(carol, 'Suggestions');
   const table = carol.getByRole('table', { name: 'Evaluation per code' });
   await table.waitFor({ timeout: 30_000 });
-  await table.getByRole('rowheader', { name: 'Expert solutions and clarifications' }).waitFor();
-  await table.getByRole('rowheader', { name: 'Acknowledgement of help' }).waitFor();
+  await table.getByRole('rowheader', { name: 'Expert Opinion and Clarification' }).waitFor();
+  await table.getByRole('rowheader', { name: 'Thanks for Solution' }).waitFor();
   await table.getByRole('rowheader', { name: 'Macro average' }).waitFor();
   expect(await carol.getByText(/5-fold cross-validation \(seed 1\) on 53 settled units/).count()).toBe(1);
   // The folds keep threads and copies of a text together, and the page says so.
@@ -103,7 +103,7 @@ test('the evaluation page shows cross-validated scores per code and the unsugges
   await table.getByRole('columnheader', { name: 'Learned in' }).waitFor();
   const unsuggestable = carol.getByRole('region', { name: 'Unsuggestable codes' });
   expect(await unsuggestable.textContent()).toContain(
-    'Dataset acquisition and usage: 2 of the 53 labelled units have this code; at least 5 are needed.',
+    'Dataset Acquisition & Usage: 2 of the 53 labelled units have this code; at least 5 are needed.',
   );
   await carol.screenshot({ path: 'test-results/suggestions-evaluation.png', fullPage: true });
   await carol.context().close();

@@ -5,6 +5,8 @@ import {
   DEFAULT_TEMPLATE_ID,
   SHORTCUT_KEYS,
   checkLabels,
+  reportedCounts,
+  reportedTotals,
   templateFileSchema,
   templateToCodebook,
   validateCodebook,
@@ -33,6 +35,42 @@ describe('shipped templates', () => {
     expect(dimensions.every((d) => !d.codable && d.shortcut === null)).toBe(true);
     const codable = codebook.codes.filter((c) => c.codable);
     expect(codable.map((c) => c.shortcut)).toEqual(codable.map((_, i) => SHORTCUT_KEYS[i] ?? null));
+  });
+});
+
+describe('the complete Hugging Face forum template (SANER 2024 replication package)', () => {
+  const template = file.templates.find((t) => t.id === DEFAULT_TEMPLATE_ID)!;
+  const codebook = must(templateToCodebook(template));
+  const categories = template.codes.filter((c) => c.parent === undefined);
+
+  test('holds 84 codes: 23 categories (17 challenge, 6 benefit) and 61 sub-categories', () => {
+    expect(template.codes).toHaveLength(84);
+    expect(categories).toHaveLength(23);
+    expect(categories.filter((c) => c.dimension === 'challenge')).toHaveLength(17);
+    expect(categories.filter((c) => c.dimension === 'benefit')).toHaveLength(6);
+    expect(template.codes.filter((c) => c.parent !== undefined)).toHaveLength(61);
+  });
+
+  test('every category carries its reported count, summing to 737 challenges and 514 benefits', () => {
+    expect(reportedCounts(template).map((r) => r.codeId)).toEqual(categories.map((c) => c.id));
+    expect(reportedTotals(template)).toEqual({ challenge: 737, benefit: 514 });
+    expect(reportedCounts(template)[0]).toEqual({
+      codeId: 'model-usage-and-understanding',
+      dimension: 'challenge',
+      name: 'Model Usage and Understanding',
+      count: 106,
+    });
+  });
+
+  test('categories are codable themselves, so a unit no sub-category fits can take its category', () => {
+    const byId = new Map(codebook.codes.map((c) => [c.id, c]));
+    expect(categories.every((c) => byId.get(c.id)?.codable === true)).toBe(true);
+    expect(byId.get('training-pipeline-tokenization')?.parentId).toBe('training-pipeline');
+  });
+
+  test('cites the study', () => {
+    expect(template.source).toMatch(/^Taraghi, Dorcelus, Foundjem, Tambon, Khomh: Deep Learning Model Reuse/);
+    expect(template.source).toContain('SANER 2024');
   });
 });
 

@@ -26,6 +26,7 @@ import { collectRoutes } from './routes/collect.ts';
 import { progressRoutes, roundRoutes } from './routes/rounds.ts';
 import { sampleSizeRoutes, samplingRoutes } from './routes/sampling.ts';
 import { studyRoutes } from './routes/studies.ts';
+import { labelImportRoutes } from './routes/label-imports.ts';
 import { suggestionRoutes } from './routes/suggestions.ts';
 import { templateRoutes } from './routes/templates.ts';
 import { userRoutes } from './routes/users.ts';
@@ -88,6 +89,7 @@ export function createApp({ db, config, log = jsonLog }: AppDeps) {
     .route('/api/studies/:studyId/analysis', analysisRoutes(db))
     .route('/api/studies/:studyId/exports', exportRoutes(db))
     .route('/api/studies/:studyId/suggestions', suggestionRoutes(db))
+    .route('/api/studies/:studyId/label-imports', labelImportRoutes(db))
     .route('/api/studies/:studyId', codingRoutes(db));
 }
 

@@ -21,6 +21,10 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run: Com
     summary: 'export codebook|counts|codings|final|report|qdpx --study <id> [--format …] [--out file]',
     load: () => import('./cli/export.ts'),
   },
+  'import-labels': {
+    summary: 'import-labels <file.csv> --study <id> [--map "name=code-id" …] [--yes]   existing labels as codings',
+    load: () => import('./cli/import-labels.ts'),
+  },
   agreement: {
     summary: 'agreement <file.json|file.csv> [--bootstrap N --seed S]   agreement statistics as JSON',
     load: () => import('./cli/agreement.ts'),

@@ -43,3 +43,4 @@ export * from './trend/holm.ts';
 
 export * from './report.ts';
 export * from './statistic-labels.ts';
+export * from './trend/goodness-of-fit.ts';

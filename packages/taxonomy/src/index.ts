@@ -26,6 +26,7 @@ export {
   templateToCodebook,
   type Template,
 } from './templates.ts';
+export { reportedCounts, reportedTotals, type ReportedCount } from './reported-counts.ts';
 
 export { JSON_FORMAT, JSON_FORMAT_VERSION, fromJson, toJson } from './formats/json.ts';
 export { CODE_ID_NAMESPACE, codeGuid, normalizeGuid, uuidV5 } from './uuid.ts';

@@ -24,6 +24,8 @@ export const templateSchema = z.object({
       name: z.string(),
       definition: z.string(),
       parent: codeIdSchema.optional(),
+      /** How many instances the published study coded with this category (its replication package). */
+      reportedCount: z.number().int().nonnegative().optional(),
     }),
   ),
 });

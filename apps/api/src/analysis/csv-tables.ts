@@ -26,8 +26,21 @@ function paths(nodes: readonly Named[]): Map<string, string> {
   return out;
 }
 
+const REPORTED_COLUMNS = ['reported_units', 'reported_share', 'dimension_share', 'share_difference', 'std_residual'];
+
 export function countsCsv(r: CountsReport): string {
   const path = paths(r.rows);
+  // Beside the published counts (where the codebook's template has them): their count and
+  // share of the dimension, ours, the difference and the standardized residual.
+  const reported = new Map(
+    (r.reported?.dimensions ?? []).flatMap((d) =>
+      d.rows.map((x): [string, Cell[]] => [
+        x.codeId,
+        [x.reported, x.reportedShare, x.share, x.shareDifference, x.residual],
+      ]),
+    ),
+  );
+  const none = REPORTED_COLUMNS.map(() => null);
   const rows: Cell[][] = r.rows.map((n) => [
     'final labels',
     '',
@@ -37,14 +50,28 @@ export function countsCsv(r: CountsReport): string {
     n.units,
     n.share,
     n.threads,
+    ...(reported.get(n.id) ?? none),
   ]);
   for (const coder of r.coders) {
     for (const n of r.rows) {
       const c = coder.codes[n.id];
-      rows.push(['coder', coder.name, n.id, path.get(n.id)!, n.depth, c?.units ?? 0, c?.share ?? 0, c?.threads ?? 0]);
+      rows.push([
+        'coder',
+        coder.name,
+        n.id,
+        path.get(n.id)!,
+        n.depth,
+        c?.units ?? 0,
+        c?.share ?? 0,
+        c?.threads ?? 0,
+        ...none,
+      ]);
     }
   }
-  return writeCsv(['scope', 'coder', 'code_id', 'code', 'depth', 'units', 'share', 'threads'], rows);
+  return writeCsv(
+    ['scope', 'coder', 'code_id', 'code', 'depth', 'units', 'share', 'threads', ...REPORTED_COLUMNS],
+    rows,
+  );
 }
 
 export function trendCsv(r: TrendReport): string {

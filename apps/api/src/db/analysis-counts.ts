@@ -3,6 +3,8 @@
 // and the same from each coder's own codings before adjudication, those the viewer may see
 // (visibility.ts).
 import { rollupPaths } from '../analysis/code-tree.ts';
+import { reportedComparison, type ReportedComparison } from '../analysis/reported-comparison.ts';
+import { findTemplate } from './codebook-templates.ts';
 import { ensureFacts } from './analysis-facts.ts';
 import { factsWhere, filterParams, unitsWhere, type AnalysisFilters } from './analysis-filters.ts';
 import { trendData, type NodeSeries, type TrendQuery } from './analysis-trend.ts';
@@ -56,6 +58,8 @@ export interface CountsReport {
   coders: CoderCounts[];
   /** Rounds the viewer codes in while they are open and blind: nothing here comes from others' codings of them. */
   withheld: { id: number; name: string }[];
+  /** Our counts beside those the codebook's template reports; null when it reports none. */
+  reported: ReportedComparison | null;
 }
 
 function perCoder(db: Db, studyId: number, viewerId: number, filters: AnalysisFilters, nodes: string): CoderCounts[] {
@@ -77,6 +81,7 @@ export function countsReport(db: Db, studyId: number, viewerId: number, q: Trend
   const params = filterParams(studyId, q);
   const threads = new Map(threadsPerCode(db).all(params));
   const codedUnits = data.codedUnits.reduce((a, b) => a + b, 0);
+  const units = new Map(data.nodes.map((n) => [n.id, n.total]));
   return {
     granularity: data.granularity,
     periods: data.periods.map(({ key, label }) => ({ key, label })),
@@ -91,5 +96,6 @@ export function countsReport(db: Db, studyId: number, viewerId: number, q: Trend
     })),
     coders: perCoder(db, studyId, viewerId, q, JSON.stringify(rollupPaths(codebook.codes))),
     withheld: withheldRounds(db, studyId, { operator: false, userId: viewerId }),
+    reported: reportedComparison(findTemplate(codebook.templateId), codebook, units),
   };
 }

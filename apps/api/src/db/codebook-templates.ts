@@ -59,3 +59,8 @@ export function templateCodebook(id: string, dir = templatesDir()): Codebook {
   if (!made.ok) throw new Error(`Template ${id} does not convert: ${made.errors[0]?.message}`);
   return made.value;
 }
+
+/** The template a codebook was made from, if it is still shipped; null otherwise (or for no id). */
+export function findTemplate(id: string | null, dir = templatesDir()): Template | null {
+  return id === null ? null : (readTemplates(dir).find((t) => t.id === id) ?? null);
+}

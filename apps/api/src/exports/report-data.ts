@@ -4,7 +4,9 @@
 // tests (db/analysis-trend.ts). Numbers stay unrounded here; the renderers format them.
 import { preorder, type Code } from '@threadcoder/taxonomy';
 import type { Granularity } from '../analysis/periods.ts';
+import { reportedComparison, type ReportedComparison } from '../analysis/reported-comparison.ts';
 import { finalLabelSummary } from '../db/adjudication-summary.ts';
+import { findTemplate } from '../db/codebook-templates.ts';
 import { agreementSummary, type AgreementSummary } from '../db/agreement.ts';
 import { trendReport, type TrendReport } from '../db/analysis-trend.ts';
 import type { Db } from '../db/open.ts';
@@ -60,6 +62,8 @@ export interface ReportData {
   taxonomy: TaxonomyRow[] | null;
   codedUnits: number;
   trend: TrendReport | null;
+  /** Our counts beside those the codebook's template reports; null when it reports none. */
+  reported: ReportedComparison | null;
 }
 
 function draws(db: Db, studyId: number): Draw[] {
@@ -115,5 +119,12 @@ export function reportData(
     taxonomy,
     codedUnits,
     trend,
+    reported: study.codebook
+      ? reportedComparison(
+          findTemplate(study.codebook.templateId),
+          study.codebook,
+          new Map([...byNode].map(([id, n]) => [id, n.total])),
+        )
+      : null,
   };
 }

@@ -180,6 +180,46 @@ function agreement(d: ReportData): Block[] {
   return blocks;
 }
 
+function besideReported(d: ReportData): Block[] {
+  if (!d.reported) return [];
+  const blocks: Block[] = [
+    { kind: 'heading', level: 2, text: 'Beside the published counts' },
+    {
+      kind: 'paragraph',
+      text: `The codebook comes from a published study that reported how often it coded each category: ${sentence(d.reported.source)} Below, each dimension’s categories are compared as shares of that dimension’s instances (a unit with two categories counts for both). A chi-square goodness-of-fit test compares our counts with the reported shares; categories expected fewer than 5 times are pooled into one bin first. The standardized residual is (O − E) / √(E (1 − p)).`,
+    },
+  ];
+  for (const dim of d.reported.dimensions) {
+    const t = dim.test;
+    const names = new Map(dim.rows.map((r) => [r.codeId, r.name]));
+    blocks.push(
+      {
+        kind: 'table',
+        caption: `${dim.name}: our counts beside the reported ones`,
+        head: ['Category', 'Reported', 'Reported share', 'Ours', 'Our share', 'Difference', 'Std. residual'],
+        rows: dim.rows.map((r) => [
+          r.name,
+          String(r.reported),
+          pct(r.reportedShare),
+          String(r.units),
+          pct(r.share),
+          pct(r.shareDifference),
+          num(r.residual, 2),
+        ]),
+        numeric: [1, 2, 3, 4, 5, 6],
+      },
+      {
+        kind: 'paragraph',
+        text:
+          'p' in t
+            ? `${dim.name}: χ²(${t.df}) = ${num(t.statistic, 2)}, p = ${pValue(t.p)}, over our ${dim.total} instances against the ${dim.reportedTotal} reported${t.pooled.length ? `; pooled: ${t.pooled.map((id) => names.get(id) ?? id).join(', ')}` : ''}.`
+            : `${dim.name}: no goodness-of-fit test (${t.reason}).`,
+      },
+    );
+  }
+  return blocks;
+}
+
 function taxonomy(d: ReportData): Block[] {
   if (!d.taxonomy)
     return [
@@ -299,6 +339,7 @@ export function reportBlocks(d: ReportData): Block[] {
     ...codersAndRounds(d),
     ...agreement(d),
     ...taxonomy(d),
+    ...besideReported(d),
     ...trends(d),
   ];
 }

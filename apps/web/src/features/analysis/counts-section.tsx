@@ -6,6 +6,8 @@ import { WithheldNotice } from '../../components/withheld-notice.tsx';
 import { CsvLink } from './chart-frame.tsx';
 import { CountsBarChart } from './counts-bar-chart.tsx';
 import { CountsTable } from './counts-table.tsx';
+import { ReportedTable } from './reported-table.tsx';
+import { RollupTreemap } from './rollup-treemap.tsx';
 
 const periodNames = { month: 'month', quarter: 'quarter', year: 'year' } as const;
 
@@ -49,7 +51,9 @@ export function CountsSection({
                 : ''}
             </p>
             <CountsTable report={data} periodName={periodNames[filters.granularity]} />
+            {data.reported ? <ReportedTable comparison={data.reported} /> : null}
             <CountsBarChart report={data} filename={`study-${studyId}-units-per-code`} />
+            <RollupTreemap report={data} filename={`study-${studyId}-taxonomy-rollup`} />
           </>
         )
       ) : null}

@@ -8,6 +8,10 @@ type Row = CountsReport['rows'][number];
 /** Codes in codebook order, indented by level; per-coder columns where the blind rule lets the viewer see them. */
 export function CountsTable({ report, periodName }: { report: CountsReport; periodName: string }) {
   const coders = report.coders;
+  // The published study's share of its dimension, for the categories it reported.
+  const reported = new Map(
+    (report.reported?.dimensions ?? []).flatMap((d) => d.rows.map((r) => [r.codeId, r.reportedShare] as const)),
+  );
   return (
     <div className="an-scroll">
       <table className="table an-counts" aria-labelledby="an-counts-heading">
@@ -23,6 +27,11 @@ export function CountsTable({ report, periodName }: { report: CountsReport; peri
             <th scope="col" className="num">
               Threads
             </th>
+            {reported.size ? (
+              <th scope="col" className="num">
+                Reported share
+              </th>
+            ) : null}
             <th scope="col">Per {periodName}</th>
             {coders.map((c) => (
               <th key={c.coderId} scope="col" className="num">
@@ -41,6 +50,9 @@ export function CountsTable({ report, periodName }: { report: CountsReport; peri
               <td className="num">{row.units}</td>
               <td className="num">{percent(row.share)}</td>
               <td className="num">{row.threads}</td>
+              {reported.size ? (
+                <td className="num">{reported.has(row.id) ? percent(reported.get(row.id)!) : ''}</td>
+              ) : null}
               <td>
                 <Sparkline
                   values={row.counts}

@@ -1,7 +1,7 @@
 import { useId, useMemo, useState, type KeyboardEvent, type Ref } from 'react';
 import type { CodebookCode } from '../../api/codebook-read.ts';
 import type { CodingBody } from '../../api/coding.ts';
-import { codeGroups, shownCodes } from './codebook-tree.ts';
+import { codeGroups, shownCodes, topMatch } from './codebook-tree.ts';
 
 interface Props {
   codes: readonly CodebookCode[];
@@ -31,14 +31,14 @@ export function CodebookPanel({
   const [about, setAbout] = useState<CodebookCode | null>(null);
   const groups = useMemo(() => codeGroups(codes, coding.codeIds, filter), [codes, coding.codeIds, filter]);
   const matches = shownCodes(groups);
+  const best = filter.trim() ? topMatch(groups) : undefined;
   const id = useId();
 
   const onFilterKey = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'Enter') {
       e.preventDefault();
-      const only = matches.length === 1 ? matches[0] : undefined;
-      if (only && canEdit) {
-        onToggle(only.id);
+      if (best && canEdit) {
+        onToggle(best.id);
         setFilter('');
         onLeaveFilter();
       }
@@ -66,7 +66,9 @@ export function CodebookPanel({
         />
       </div>
       <p id={`${id}-count`} className="hint filter-count" aria-live="polite">
-        {filter ? (matches.length === 1 ? '1 code matches — Enter applies it' : `${matches.length} codes match`) : ''}
+        {best
+          ? `${matches.length === 1 ? '1 code matches' : `${matches.length} codes match`} — Enter applies ${best.name}`
+          : ''}
       </p>
       <div className="code-about" aria-hidden="true">
         {about ? (
@@ -85,7 +87,7 @@ export function CodebookPanel({
           <div key={g.dimension.id} role="group" aria-labelledby={`${id}-${g.dimension.id}`} className="code-group">
             <h3 id={`${id}-${g.dimension.id}`}>{g.dimension.name}</h3>
             <ul>
-              {g.items.map(({ code, depth, heading }) =>
+              {g.items.map(({ code, depth, heading, category }) =>
                 heading ? (
                   <li key={code.id} className="code-subhead" style={{ marginLeft: `${depth}rem` }}>
                     <h4>{code.name}</h4>
@@ -95,6 +97,8 @@ export function CodebookPanel({
                     key={code.id}
                     code={code}
                     depth={depth}
+                    category={category}
+                    top={code.id === best?.id}
                     tipId={`${id}-def-${code.id}`}
                     applied={coding.codeIds.includes(code.id)}
                     quote={coding.quotes[code.id]}
@@ -118,6 +122,8 @@ export function CodebookPanel({
 interface ItemProps {
   code: CodebookCode;
   depth: number;
+  category: boolean;
+  top: boolean;
   tipId: string;
   applied: boolean;
   quote: CodingBody['quotes'][string] | undefined;
@@ -135,6 +141,8 @@ const keepFocus = (e: { preventDefault(): void }) => e.preventDefault();
 function CodeItem({
   code,
   depth,
+  category,
+  top,
   tipId,
   applied,
   quote,
@@ -147,7 +155,7 @@ function CodeItem({
   const retired = code.status === 'deprecated';
   return (
     <li
-      className={`code${applied ? ' applied' : ''}`}
+      className={`code${applied ? ' applied' : ''}${category ? ' category' : ''}${top ? ' top-match' : ''}`}
       style={{ marginLeft: `${depth}rem`, ['--code-color' as string]: code.color ?? 'var(--accent)' }}
       onMouseEnter={() => onAbout(code)}
       onFocus={() => onAbout(code)}
@@ -164,6 +172,7 @@ function CodeItem({
       >
         <kbd aria-hidden="true">{code.shortcut ?? ' '}</kbd>
         <span className="code-name">{code.name}</span>
+        {category ? <span className="hint code-tag"> category only</span> : null}
         {retired ? <span className="hint"> (retired)</span> : null}
       </button>
       {/* Read out with the button (aria-describedby); shown on screen in the panel's definition box. */}

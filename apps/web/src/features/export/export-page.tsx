@@ -5,7 +5,10 @@ import { useClient } from '../../api/client-context.tsx';
 import { exportHrefs, exportSummaryQuery, type Period, type ReportFormat } from '../../api/exports.ts';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { useStudyId } from '../../hooks/use-study-id.ts';
+import { studyCodebookQuery } from '../../api/codebook.ts';
+import { studyQuery } from '../../api/studies.ts';
 import { Columns, Download, ExportCard } from './export-card.tsx';
+import { LabelImportCard } from './label-import-card.tsx';
 
 const PERIODS: [Period, string][] = [
   ['month', 'Month'],
@@ -33,7 +36,11 @@ function PeriodSelect({ value, onChange, label }: { value: Period; onChange: (p:
 /** /studies/:studyId/export: every file the study can be exported as, with what each holds. */
 export function ExportPage() {
   const studyId = useStudyId();
-  const summary = useQuery(exportSummaryQuery(useClient(), studyId));
+  const client = useClient();
+  const summary = useQuery(exportSummaryQuery(client, studyId));
+  const study = useQuery(studyQuery(client, studyId));
+  const isOwner = study.data?.study.roles.includes('owner') ?? false;
+  const codebook = useQuery({ ...studyCodebookQuery(client, studyId), enabled: isOwner });
   const [countsPeriod, setCountsPeriod] = useState<Period>('quarter');
   const [reportPeriod, setReportPeriod] = useState<Period>('quarter');
   const [reportFormat, setReportFormat] = useState<ReportFormat>('html');
@@ -195,6 +202,7 @@ export function ExportPage() {
             </nav>
           ) : null}
         </ExportCard>
+        {isOwner && codebook.data ? <LabelImportCard studyId={studyId} codes={codebook.data.codebook.codes} /> : null}
       </div>
       <p className="hint">
         The same files from the command line (as the database’s operator, who sees every coding):{' '}
