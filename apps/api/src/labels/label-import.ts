@@ -5,7 +5,7 @@
 import { foldedName } from './folded-name.ts';
 import { AppError } from '../http/errors.ts';
 import type { Db } from '../db/open.ts';
-import { saveCoding } from '../db/codings.ts';
+import { getCoding, saveCoding } from '../db/codings.ts';
 import { studyCodingSettings } from '../db/pinned-codebook.ts';
 import { audit } from '../db/audit.ts';
 import { parseLabelsCsv, type LabelRow } from './parse-labels-csv.ts';
@@ -95,12 +95,11 @@ function plan(db: Db, studyId: number, importerId: number, input: LabelImportInp
       planned.set(key, entry);
     }
   }
-  const existing = db.prepare('SELECT 1 FROM codings WHERE unit_id = ? AND coder_id = ?').pluck();
   const list = [...planned.values()];
   const preview: LabelImportPreview = {
     rows: rows.length,
     codings: list.length,
-    replaces: list.filter((p) => existing.get(p.unitId, p.coderId) !== undefined).length,
+    replaces: list.filter((p) => getCoding(db, p.unitId, p.coderId) !== null).length,
     labels: list.reduce((a, p) => a + p.codeIds.size, 0),
     unmatched,
     unknownCodes: [...unknown].map(([name, lines]) => ({ name, lines })),
