@@ -6,6 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Db } from '../db/open.ts';
+import { assertMayWriteSource, type Actor } from '../db/sources.ts';
 import { AppError } from '../http/errors.ts';
 import { allowPrivateFromEnv } from './address-guard.ts';
 import type { ApiKey } from './api-key.ts';
@@ -62,16 +63,19 @@ const FORUM_PROBLEMS = new Set(['collect.not_json', 'collect.redirect', 'collect
  * The unfinished run with the same source and selection, reopened; else a new run. A run still
  * marked running belongs to another process (the server, another `threadcoder collect`): two
  * would fetch and import the same topics, so it is refused. Immediate: two processes cannot
- * both see it stopped and both reopen it.
+ * both see it stopped and both reopen it. `actor` (null: the CLI's operator) must own the source
+ * or be an administrator; a new source is theirs.
  */
 export function openCollection(
   db: Db,
   o: CollectionOptions,
-  userId: number | null = null,
+  actor: Actor | null = null,
 ): { id: number; resumed: boolean } {
+  const userId = actor?.id ?? null;
   return db
     .transaction(() => {
-      const sourceId = ensureSource(db, o.source, o.forumUrl);
+      if (actor) assertMayWriteSource(db, actor, o.source);
+      const sourceId = ensureSource(db, o.source, o.forumUrl, userId);
       const found = findResumable(db, resumeKey(sourceId, o));
       if (found === undefined) return { id: createCollection(db, sourceId, userId, o), resumed: false };
       if (getCollection(db, found)!.status === 'running') {

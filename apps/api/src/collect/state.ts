@@ -86,8 +86,8 @@ export function resumeKey(sourceId: number, o: CollectionOptions): string {
   ]);
 }
 
-/** The source to collect into, created (kind discourse) on first use. */
-export function ensureSource(db: Db, name: string, baseUrl: string): number {
+/** The source to collect into, created (kind discourse, owned by `ownerId`) on first use. */
+export function ensureSource(db: Db, name: string, baseUrl: string, ownerId: number | null = null): number {
   const found = db.prepare('SELECT id, kind FROM sources WHERE name = ?').get(name) as
     | { id: number; kind: string }
     | undefined;
@@ -101,8 +101,8 @@ export function ensureSource(db: Db, name: string, baseUrl: string): number {
   if (found) return found.id;
   return Number(
     db
-      .prepare("INSERT INTO sources (name, kind, base_url, created_at) VALUES (?, 'discourse', ?, ?)")
-      .run(name, baseUrl, now()).lastInsertRowid,
+      .prepare("INSERT INTO sources (name, kind, base_url, owner_id, created_at) VALUES (?, 'discourse', ?, ?, ?)")
+      .run(name, baseUrl, ownerId, now()).lastInsertRowid,
   );
 }
 
@@ -257,8 +257,13 @@ export function getCollection(db: Db, id: number): CollectionRecord | undefined 
   return row && toRecord(db, row);
 }
 
-export function listCollections(db: Db, limit = 50): CollectionRecord[] {
-  return (db.prepare(`${select} ORDER BY c.id DESC LIMIT ?`).all(limit) as Row[]).map((r) => toRecord(db, r));
+/** Newest first; with `ownerId`, only runs into sources that user owns. */
+export function listCollections(db: Db, ownerId?: number, limit = 50): CollectionRecord[] {
+  return (
+    db
+      .prepare(`${select} WHERE ? IS NULL OR s.owner_id = ? ORDER BY c.id DESC LIMIT ?`)
+      .all(ownerId ?? null, ownerId ?? null, limit) as Row[]
+  ).map((r) => toRecord(db, r));
 }
 
 function toRecord(db: Db, r: Row): CollectionRecord {

@@ -74,11 +74,24 @@ export function getImport(db: Db, id: number): ImportRecord | undefined {
   return row && toRecord(row);
 }
 
-/** Newest first; optionally one source's. */
-export function listImports(db: Db, opts: { sourceId?: number; limit?: number } = {}): ImportRecord[] {
-  const where = opts.sourceId === undefined ? '' : 'WHERE i.source_id = ?';
-  const args = opts.sourceId === undefined ? [opts.limit ?? 50] : [opts.sourceId, opts.limit ?? 50];
-  return (db.prepare(`${select} ${where} ORDER BY i.id DESC LIMIT ?`).all(...args) as Row[]).map(toRecord);
+/** Newest first; optionally one source's, optionally only those of sources `ownerId` owns. */
+export function listImports(
+  db: Db,
+  opts: { sourceId?: number; ownerId?: number; limit?: number } = {},
+): ImportRecord[] {
+  return (
+    db
+      .prepare(
+        `${select} WHERE (? IS NULL OR i.source_id = ?) AND (? IS NULL OR s.owner_id = ?) ORDER BY i.id DESC LIMIT ?`,
+      )
+      .all(
+        opts.sourceId ?? null,
+        opts.sourceId ?? null,
+        opts.ownerId ?? null,
+        opts.ownerId ?? null,
+        opts.limit ?? 50,
+      ) as Row[]
+  ).map(toRecord);
 }
 
 /** The options an import was queued with (the worker reads them back). */

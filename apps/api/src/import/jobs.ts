@@ -6,6 +6,7 @@ import { rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { openDb, type Db } from '../db/open.ts';
+import { assertMayWriteSource, type Actor } from '../db/sources.ts';
 import { AppError } from '../http/errors.ts';
 import { detectFormat } from './detect.ts';
 import {
@@ -49,18 +50,26 @@ const PROGRESS_EVERY_MS = 200;
 /**
  * Checks the file and options, then records a queued import. Throws ImportError (unreadable
  * file, unknown format, bad mapping) or AppError 409 if this source already has an import
- * under way; in both cases nothing is recorded.
+ * under way, or 403 if `actor` may not write into an existing source of that name (checked in
+ * the same transaction that creates the source, owned by `actor`); in each case nothing is
+ * recorded. Without an actor (the CLI: the operator) any source may be written.
  */
-export async function createImport(db: Db, o: StartImportOptions): Promise<number> {
+export async function createImport(db: Db, o: StartImportOptions, actor?: Actor): Promise<number> {
   const input = await openInput(o.file, resolveLimits(o.limits), o.fileName);
   const format = o.format ?? detectFormat(input);
   if (o.mapping) resolveMapping(o.mapping);
   const now = new Date().toISOString();
   return db.transaction(() => {
+    if (actor) assertMayWriteSource(db, actor, o.sourceName);
     const found = db.prepare('SELECT id FROM sources WHERE name = ?').pluck().get(o.sourceName) as number | undefined;
-    const addSource = db.prepare('INSERT INTO sources (name, kind, base_url, created_at) VALUES (?, ?, ?, ?)');
+    const addSource = db.prepare(
+      'INSERT INTO sources (name, kind, base_url, owner_id, created_at) VALUES (?, ?, ?, ?, ?)',
+    );
     const sourceId =
-      found ?? Number(addSource.run(o.sourceName, o.sourceKind ?? format, o.baseUrl ?? null, now).lastInsertRowid);
+      found ??
+      Number(
+        addSource.run(o.sourceName, o.sourceKind ?? format, o.baseUrl ?? null, actor?.id ?? null, now).lastInsertRowid,
+      );
     if (hasActiveImport(db, sourceId))
       throw new AppError(
         'import.busy',
@@ -137,11 +146,12 @@ export function errorBody(err: unknown): ImportErrorBody {
 export async function startImport(
   dbPath: string,
   o: StartImportOptions,
+  actor?: Actor,
 ): Promise<{ importId: number; done: Promise<ImportRecord> }> {
   const db = openDb(dbPath);
   let importId: number;
   try {
-    importId = await createImport(db, o);
+    importId = await createImport(db, o, actor);
   } catch (err) {
     if (o.deleteFile) await rm(o.file, { force: true });
     throw err;

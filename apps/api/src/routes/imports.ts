@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { requireUser } from '../auth/middleware.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/open.ts';
-import { canImport } from '../db/sources.ts';
+import { assertMayWriteSource, canImport, managesSource } from '../db/sources.ts';
 import type { AuthedEnv } from '../http/env.ts';
 import { AppError, forbidden, notFound } from '../http/errors.ts';
 import { validate } from '../http/validate.ts';
@@ -74,46 +74,58 @@ async function receiveUpload(req: Request, dir: string, max: number): Promise<st
 
 export function importRoutes(db: Db, config: Config) {
   const importer: MiddlewareHandler<AuthedEnv> = async (c, next) => {
-    if (!canImport(db, c.get('user'))) throw forbidden('Only administrators and study owners may import threads.');
+    if (!canImport(c.get('user')))
+      throw forbidden('Importing needs the importer right, which an administrator grants.');
     await next();
   };
-  return new Hono<AuthedEnv>()
-    .use(requireUser, importer)
-    .post('/', validate('query', uploadQuery), async (c) => {
-      if (c.req.header('content-type')?.startsWith('multipart/')) {
-        throw new AppError(
-          'import.multipart',
-          415,
-          'Send the file itself as the request body (not multipart); put the other fields in the query string.',
-        );
-      }
-      const q = c.req.valid('query');
-      const file = await receiveUpload(c.req.raw, join(dirname(config.dbPath), 'uploads'), config.maxUploadBytes);
-      try {
-        const { importId } = await startImport(config.dbPath, {
-          sourceName: q.source,
-          sourceKind: q.sourceKind,
-          file,
-          fileName: basename(q.filename),
-          format: q.format === 'auto' ? undefined : q.format,
-          mode: q.mode,
-          mapping: q.mapping,
-          baseUrl: q.baseUrl,
-          userId: c.get('user').id,
-          deleteFile: true,
-        });
-        return c.json({ import: getImport(db, importId)! }, 202);
-      } catch (err) {
-        await rm(file, { force: true });
-        throw err;
-      }
-    })
-    .get('/', validate('query', listQuery), (c) =>
-      c.json({ imports: listImports(db, { sourceId: c.req.valid('query').source }) }),
-    )
-    .get('/:id', validate('param', idParam), (c) => {
-      const found = getImport(db, c.req.valid('param').id);
-      if (!found) throw notFound('The import');
-      return c.json({ import: found });
-    });
+  return (
+    new Hono<AuthedEnv>()
+      .use(requireUser, importer)
+      .post('/', validate('query', uploadQuery), async (c) => {
+        if (c.req.header('content-type')?.startsWith('multipart/')) {
+          throw new AppError(
+            'import.multipart',
+            415,
+            'Send the file itself as the request body (not multipart); put the other fields in the query string.',
+          );
+        }
+        const q = c.req.valid('query');
+        // Checked before the upload is received, and again where the import is recorded.
+        assertMayWriteSource(db, c.get('user'), q.source);
+        const file = await receiveUpload(c.req.raw, join(dirname(config.dbPath), 'uploads'), config.maxUploadBytes);
+        try {
+          const { importId } = await startImport(
+            config.dbPath,
+            {
+              sourceName: q.source,
+              sourceKind: q.sourceKind,
+              file,
+              fileName: basename(q.filename),
+              format: q.format === 'auto' ? undefined : q.format,
+              mode: q.mode,
+              mapping: q.mapping,
+              baseUrl: q.baseUrl,
+              userId: c.get('user').id,
+              deleteFile: true,
+            },
+            c.get('user'),
+          );
+          return c.json({ import: getImport(db, importId)! }, 202);
+        } catch (err) {
+          await rm(file, { force: true });
+          throw err;
+        }
+      })
+      .get('/', validate('query', listQuery), (c) => {
+        const user = c.get('user');
+        const ownerId = user.isAdmin ? undefined : user.id;
+        return c.json({ imports: listImports(db, { sourceId: c.req.valid('query').source, ownerId }) });
+      })
+      // Another importer's import records are not found (404), as study ids are for non-members.
+      .get('/:id', validate('param', idParam), (c) => {
+        const found = getImport(db, c.req.valid('param').id);
+        if (!found || !managesSource(db, c.get('user'), found.sourceId)) throw notFound('The import');
+        return c.json({ import: found });
+      })
+  );
 }
