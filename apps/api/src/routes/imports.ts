@@ -54,7 +54,7 @@ const tooLarge = (max: number) =>
 async function receiveUpload(req: Request, dir: string, max: number): Promise<string> {
   if (Number(req.headers.get('content-length') ?? 0) > max) throw tooLarge(max);
   if (!req.body) throw new AppError('import.no_file', 400, 'Send the file as the request body.', { field: 'file' });
-  await mkdir(dir, { recursive: true });
+  await mkdir(dir, { recursive: true, mode: 0o700 }); // uploads are forum dumps: their owner's alone
   const path = join(dir, `upload-${randomUUID()}.part`);
   let bytes = 0;
   const counter = new Transform({
@@ -64,7 +64,11 @@ async function receiveUpload(req: Request, dir: string, max: number): Promise<st
     },
   });
   try {
-    await pipeline(Readable.fromWeb(req.body as NodeReadableStream<Uint8Array>), counter, createWriteStream(path));
+    await pipeline(
+      Readable.fromWeb(req.body as NodeReadableStream<Uint8Array>),
+      counter,
+      createWriteStream(path, { mode: 0o600 }),
+    );
   } catch (err) {
     await rm(path, { force: true });
     throw err;
