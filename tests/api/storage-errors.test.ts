@@ -5,6 +5,7 @@ import { Hono } from 'hono';
 import { afterEach, expect, test } from 'vitest';
 import { createApp } from '../../apps/api/src/app.ts';
 import { loadConfig } from '../../apps/api/src/config.ts';
+import type { AppEnv } from '../../apps/api/src/http/env.ts';
 import { onError } from '../../apps/api/src/http/on-error.ts';
 import { loggedIn } from '../support/agent.ts';
 import { addUser, makeTestApp, type TestApp } from '../support/test-app.ts';
@@ -56,7 +57,7 @@ test('a read-only database: 503 storage.read_only', async () => {
 test('a disk I/O error (SQLITE_IOERR_*): 503 storage.io_error, logged like any failure', async () => {
   t = makeTestApp();
   const logged: unknown[] = [];
-  const app = new Hono().onError(onError((line) => logged.push(line))).get('/write', () => {
+  const app = new Hono<AppEnv>().onError(onError((line) => logged.push(line))).get('/write', () => {
     throw new Database.SqliteError('disk I/O error', 'SQLITE_IOERR_WRITE');
   });
   const res = await app.request('/write');
