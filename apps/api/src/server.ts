@@ -1,4 +1,5 @@
 import { serve } from '@hono/node-server';
+import { constants } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.ts';
@@ -50,13 +51,14 @@ const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
   console.log(lines.join('\n'));
 });
 
-// Close the database cleanly so the WAL is checkpointed.
+// Close the database cleanly so the WAL is checkpointed, then end with the conventional code of a
+// process ended by a signal (128 + its number): npm start tells a stop it asked for from one it did not.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, async () => {
     server.close();
     await searchCatchUp.stop();
     await checkpointer.stop();
     db.close();
-    process.exit(0);
+    process.exit(128 + constants.signals[signal]);
   });
 }
