@@ -41,7 +41,7 @@ test.each([
   expect(res.status).toBe(403);
   expect((await res.json()).error).toMatchObject({
     code: 'auth.setup_code',
-    message: 'The setup code is wrong or missing: copy it from the server console, where `npm start` printed it.',
+    message: 'The setup code is wrong or missing: copy it from the server console, where npm start printed it.',
     where: { field: 'setupCode' },
   });
   expect(t.db.prepare('SELECT count(*) FROM users').pluck().get()).toBe(0);

@@ -46,7 +46,7 @@ test('a fresh instance offers the first-run setup, which asks for the console co
   await user.type(within(form).getByLabelText(/Password/), 'a long enough password');
   await user.click(within(form).getByRole('button', { name: 'Create administrator' }));
   expect(await within(form).findByRole('alert')).toHaveTextContent(
-    'The setup code is wrong or missing: copy it from the server console, where `npm start` printed it.',
+    'The setup code is wrong or missing: copy it from the server console, where npm start printed it.',
   );
   await user.clear(within(form).getByLabelText(/^Setup code/));
   await user.type(within(form).getByLabelText(/^Setup code/), 'k7qm-2xrd-9twb');

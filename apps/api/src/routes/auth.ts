@@ -92,7 +92,7 @@ export function authRoutes(db: Db, config: Config) {
           'auth.setup_code',
           403,
           config.setupCode
-            ? 'The setup code is wrong or missing: copy it from the server console, where `npm start` printed it.'
+            ? 'The setup code is wrong or missing: copy it from the server console, where npm start printed it.'
             : 'No setup code is active: restart the server (it prints one while no administrator exists) or run `npm run cli -- user add <name> --admin`.',
           { field: 'setupCode' },
         );
