@@ -25,16 +25,16 @@ beforeEach(async () => {
   importId = Number(
     t.db
       .prepare(
-        "INSERT INTO imports (source_id, filename, format, status, report_json, created_at) VALUES (?, 'hf.json', 'discourse', 'succeeded', '{}', ?)",
+        "INSERT INTO imports (source_id, source_name, filename, format, status, report_json, created_at) VALUES (?, ?, 'hf.json', 'discourse', 'succeeded', '{}', ?)",
       )
-      .run(demoSourceId, now).lastInsertRowid,
+      .run(demoSourceId, demoSource, now).lastInsertRowid,
   );
   collectionId = Number(
     t.db
       .prepare(
-        "INSERT INTO collections (source_id, forum_url, options_json, resume_key, status, report_json, created_at, updated_at) VALUES (?, 'https://discuss.huggingface.co', '{\"rate\":1}', 'k', 'running', '{}', ?, ?)",
+        "INSERT INTO collections (source_id, source_name, forum_url, options_json, resume_key, status, report_json, created_at, updated_at) VALUES (?, ?, 'https://discuss.huggingface.co', '{\"rate\":1}', 'k', 'running', '{}', ?, ?)",
       )
-      .run(demoSourceId, now, now).lastInsertRowid,
+      .run(demoSourceId, demoSource, now, now).lastInsertRowid,
   );
 });
 afterEach(() => {

@@ -122,7 +122,7 @@ test('the import page shows the job progress, then the report when it finishes',
     .run().lastInsertRowid;
   const id = t.db
     .prepare(
-      "INSERT INTO imports (source_id, filename, format, status, bytes_total, bytes_read, posts_read, created_at) VALUES (?, 'dump.jsonl', 'discourse', 'running', 2048, 512, 7, '2024-01-01T00:00:00Z')",
+      "INSERT INTO imports (source_id, source_name, filename, format, status, bytes_total, bytes_read, posts_read, created_at) VALUES (?, 'HF forum', 'dump.jsonl', 'discourse', 'running', 2048, 512, 7, '2024-01-01T00:00:00Z')",
     )
     .run(sourceId).lastInsertRowid;
   await renderAs('olga', `/sources/imports/${id}`);
@@ -166,7 +166,7 @@ test('a report of an import done before its search index says so, and whether in
   };
   const id = t.db
     .prepare(
-      "INSERT INTO imports (source_id, filename, format, status, report_json, created_at, finished_at) VALUES (?, 'big.jsonl', 'discourse', 'succeeded', ?, '2024-01-01T00:00:00Z', '2024-01-01T00:01:00Z')",
+      "INSERT INTO imports (source_id, source_name, filename, format, status, report_json, created_at, finished_at) VALUES (?, 'HF forum', 'big.jsonl', 'discourse', 'succeeded', ?, '2024-01-01T00:00:00Z', '2024-01-01T00:01:00Z')",
     )
     .run(sourceId, JSON.stringify(report)).lastInsertRowid;
   await renderAs('olga', `/sources/imports/${id}`);

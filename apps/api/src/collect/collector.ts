@@ -14,12 +14,13 @@ import { realClock, type Clock } from './clock.ts';
 import { DiscourseHttp, GaveUpError, HttpError, StoppedError } from './http.ts';
 import { importTopic } from './import-topic.ts';
 import { firstListingPath, readListing, resolveCategory, type ListingPage } from './listing.ts';
-import { addFailedTopic, addImport, type CollectionReport } from './report.ts';
+import { addFailedTopic, addImport } from './report.ts';
 import {
   addListedTopics,
   createCollection,
   endCollection,
-  ensureSource,
+  attachSource,
+  existingSource,
   findResumable,
   finishTopic,
   getCollection,
@@ -75,9 +76,9 @@ export function openCollection(
   return db
     .transaction(() => {
       if (actor) assertMayWriteSource(db, actor, o.source);
-      const sourceId = ensureSource(db, o.source, o.forumUrl, userId);
-      const found = findResumable(db, resumeKey(sourceId, o));
-      if (found === undefined) return { id: createCollection(db, sourceId, userId, o), resumed: false };
+      const sourceId = existingSource(db, o.source);
+      const found = findResumable(db, resumeKey(o.source, o));
+      if (found === undefined) return { id: createCollection(db, sourceId ?? null, userId, o), resumed: false };
       if (getCollection(db, found)!.status === 'running') {
         throw new AppError(
           'collect.busy',
@@ -116,11 +117,14 @@ export async function executeCollection(db: Db, id: number, deps: CollectDeps = 
     // A listing that leads back to a page or only repeats topics would page for ever.
     const seenCursors = new Set<string>();
     const seenTopics = new Set<number>();
+    // Null until the first topic stored creates the source (a refused run leaves no empty source).
+    let sourceId = record.sourceId;
     for (;;) {
       for (let t = nextPending(db, id); t; t = nextPending(db, id)) {
         if (deps.signal?.aborted) throw new StoppedError();
-        const status = await collectTopic(db, http, dir, record.sourceId, t, o, record.report);
-        finishTopic(db, id, record.sourceId, t, status, record.report, requests());
+        const status = await collectTopic(db, http, dir, sourceId, t, o, record);
+        if (status === 'done') sourceId ??= attachSource(db, id, o.source);
+        finishTopic(db, id, sourceId, t, status, record.report, requests());
         progress();
       }
       if (listingDone) break;
@@ -155,15 +159,16 @@ async function collectTopic(
   db: Db,
   http: DiscourseHttp,
   dir: string,
-  sourceId: number,
+  sourceId: number | null,
   t: PendingTopic,
   o: CollectionOptions,
-  report: CollectionReport,
+  run: CollectionRecord,
 ): Promise<Exclude<TopicStatus, 'pending'>> {
+  const report = run.report;
   if (isUnchanged(db, sourceId, t)) return 'unchanged';
   try {
     const { topic, missing } = await fetchTopic(http, t.topicId);
-    const imported = await importTopic(db, dir, t.topicId, topic, o);
+    const imported = await importTopic(db, dir, t.topicId, topic, o, run.userId);
     if (missing)
       imported.skipped.push({
         reason: "posts in a topic's stream the forum did not return (deleted meanwhile)",
@@ -208,10 +213,13 @@ function select(page: ListingPage, o: CollectionOptions, listed: number): Listin
 function failure(err: unknown): { code: string; message: string } {
   if (err instanceof AppError) return { code: err.code, message: err.message };
   if (err instanceof HttpError) {
+    // Refused: starting the same run again cannot help until this is fixed, so say what to fix.
     const hint =
       err.status === 401 || err.status === 403
         ? " A private forum needs THREADCODER_DISCOURSE_API_KEY (and _USERNAME) set where Threadcoder runs, with THREADCODER_DISCOURSE_API_ORIGIN naming the forum's origin."
-        : '';
+        : err.status === 404 || err.status === 410
+          ? ' Check the forum address (the site itself, e.g. https://discuss.huggingface.co) and the category, if you gave one.'
+          : '';
     return { code: 'collect.http', message: `The forum refused the collection: ${err.message}.${hint}` };
   }
   if (err instanceof GaveUpError)

@@ -50,9 +50,9 @@ const PROGRESS_EVERY_MS = 200;
 /**
  * Checks the file and options, then records a queued import. Throws ImportError (unreadable
  * file, unknown format, bad mapping) or AppError 409 if this source already has an import
- * under way, or 403 if `actor` may not write into an existing source of that name (checked in
- * the same transaction that creates the source, owned by `actor`); in each case nothing is
- * recorded. Without an actor (the CLI: the operator) any source may be written.
+ * under way, or 403 if `actor` may not write into an existing source of that name; in each case
+ * nothing is recorded. A new source is created (owned by the import's user) only once the import
+ * stores something. Without an actor (the CLI: the operator) any source may be written.
  */
 export async function createImport(db: Db, o: StartImportOptions, actor?: Actor): Promise<number> {
   const input = await openInput(o.file, resolveLimits(o.limits), o.fileName);
@@ -61,16 +61,11 @@ export async function createImport(db: Db, o: StartImportOptions, actor?: Actor)
   const now = new Date().toISOString();
   return db.transaction(() => {
     if (actor) assertMayWriteSource(db, actor, o.sourceName);
-    const found = db.prepare('SELECT id FROM sources WHERE name = ?').pluck().get(o.sourceName) as number | undefined;
-    const addSource = db.prepare(
-      'INSERT INTO sources (name, kind, base_url, owner_id, created_at) VALUES (?, ?, ?, ?, ?)',
-    );
-    const sourceId =
-      found ??
-      Number(
-        addSource.run(o.sourceName, o.sourceKind ?? format, o.baseUrl ?? null, actor?.id ?? null, now).lastInsertRowid,
-      );
-    if (hasActiveImport(db, sourceId))
+    // A new source is created only when the import stores something (store.ts): until then the import names it.
+    const sourceId = db.prepare('SELECT id FROM sources WHERE name = ?').pluck().get(o.sourceName) as
+      | number
+      | undefined;
+    if (hasActiveImport(db, o.sourceName))
       throw new AppError(
         'import.busy',
         409,
@@ -80,10 +75,11 @@ export async function createImport(db: Db, o: StartImportOptions, actor?: Actor)
     return Number(
       db
         .prepare(
-          'INSERT INTO imports (source_id, user_id, filename, format, mode, options_json, bytes_total, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+          'INSERT INTO imports (source_id, source_name, user_id, filename, format, mode, options_json, bytes_total, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
         )
         .run(
-          sourceId,
+          sourceId ?? null,
+          o.sourceName,
           o.userId ?? null,
           input.name,
           format,
@@ -112,6 +108,8 @@ export async function executeImport(db: Db, importId: number): Promise<ImportRec
     limits: o.limits,
     fileName: o.fileName,
     importId,
+    ownerId: o.userId ?? null,
+    newSource: getImport(db, importId)!.sourceId === null,
     workers: o.workers,
     onProgress: ({ bytesRead, postsRead }) => {
       const now = Date.now();

@@ -34,7 +34,11 @@ export function collectRoutes(db: Db) {
   // Another importer's runs are not found (404), as study ids are for non-members.
   const found = (id: number, user: SessionUser) => {
     const record = getCollection(db, id);
-    if (!record || !managesSource(db, user, record.sourceId)) throw notFound('The collection');
+    // Not stored yet (no source): its starter's; else the source owner's. Administrators see all.
+    const mayRead =
+      record &&
+      (record.sourceId === null ? user.isAdmin || record.userId === user.id : managesSource(db, user, record.sourceId));
+    if (!mayRead) throw notFound('The collection');
     return record;
   };
   return new Hono<AuthedEnv>()

@@ -128,7 +128,14 @@ export function importRoutes(db: Db, config: Config) {
       // Another importer's import records are not found (404), as study ids are for non-members.
       .get('/:id', validate('param', idParam), (c) => {
         const found = getImport(db, c.req.valid('param').id);
-        if (!found || !managesSource(db, c.get('user'), found.sourceId)) throw notFound('The import');
+        const user = c.get('user');
+        // Not stored yet (no source): its importer's; else the source owner's. Administrators read all.
+        const mayRead =
+          found &&
+          (found.sourceId === null
+            ? user.isAdmin || found.userId === user.id
+            : managesSource(db, user, found.sourceId));
+        if (!mayRead) throw notFound('The import');
         return c.json({ import: found });
       })
   );
