@@ -16,11 +16,11 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 /**
- * Runs `node scripts/start.mjs`; once the server is up, `act` gets the launcher's and the server's pids.
+ * Runs `node scripts/start.mjs`; once the server is up, `act` gets the launcher's and the server's pids and the banner.
  * Resolves with the launcher's exit code and what it wrote to stderr.
  */
 function runStart(
-  act: (pids: { start: number; server: number }) => void,
+  act: (pids: { start: number; server: number }, banner: string) => void,
 ): Promise<{ code: number | null; stderr: string }> {
   return new Promise((done, fail) => {
     const start = spawn(process.execPath, [join(root, 'scripts/start.mjs')], {
@@ -39,11 +39,12 @@ function runStart(
     start.stdout.on('data', (b: Buffer) => {
       stdout += b;
       if (!stdout.includes('Threadcoder is running at')) return;
+      const banner = stdout;
       stdout = '';
       const server = Number(
         execFileSync('ps', ['-o', 'pid=', '--ppid', String(start.pid)], { encoding: 'utf8' }).trim(),
       );
-      act({ start: start.pid!, server });
+      act({ start: start.pid!, server }, banner);
     });
     start.on('error', fail);
     start.on('exit', (code) => done({ code, stderr }));
@@ -70,6 +71,23 @@ describe('npm start', () => {
     expect(end).toEqual({ code: 0, stderr: '' });
   }, 60_000);
 });
+
+test('while no administrator exists, the console shows a one-time setup code that sets one up', async () => {
+  let setup: Promise<number> = Promise.resolve(0);
+  const end = await runStart(({ start }, banner) => {
+    const code = /One-time setup code: ([2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4})\n/.exec(banner)?.[1];
+    const base = /running at (http:\/\/localhost:\d+)/.exec(banner)![1]!;
+    const body = { setupCode: code, username: 'root', displayName: 'Root', password: 'a long enough password' };
+    setup = fetch(`${base}/api/auth/setup`, {
+      method: 'POST',
+      headers: { origin: base, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    })
+      .then((res) => res.status)
+      .finally(() => process.kill(start, 'SIGTERM'));
+  });
+  expect([await setup, end.code]).toEqual([201, 0]);
+}, 60_000);
 
 describe('serverExit', () => {
   test.each([
