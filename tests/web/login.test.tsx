@@ -45,12 +45,13 @@ test('a fresh instance offers the first-run setup, which asks for the console co
   await user.type(within(form).getByLabelText('Display name'), 'Root');
   await user.type(within(form).getByLabelText(/Password/), 'a long enough password');
   await user.click(within(form).getByRole('button', { name: 'Create administrator' }));
-  expect(await within(form).findByRole('alert')).toHaveTextContent(
+  expect(await within(form).findByRole('alert', undefined, { timeout: 5000 })).toHaveTextContent(
     'The setup code is wrong or missing: copy it from the server console, where npm start printed it.',
   );
   await user.clear(within(form).getByLabelText(/^Setup code/));
   await user.type(within(form).getByLabelText(/^Setup code/), 'k7qm-2xrd-9twb');
   await user.click(within(form).getByRole('button', { name: 'Create administrator' }));
-  expect(await screen.findByText('Root (admin)')).toBeInTheDocument();
+  // Creating the account hashes its password (slow on purpose): allow for a busy machine.
+  expect(await screen.findByText('Root (admin)', undefined, { timeout: 5000 })).toBeInTheDocument();
   expect(await screen.findByRole('link', { name: 'Demo study' })).toBeInTheDocument();
 });
