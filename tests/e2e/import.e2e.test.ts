@@ -44,7 +44,7 @@ beforeAll(async () => {
       ],
     },
   }));
-  writeFileSync(file, [...topics, ...filler].map((t) => JSON.stringify(t)).join('\n') + '\n');
+  writeFileSync(file, `${[...topics, ...filler].map((t) => JSON.stringify(t)).join('\n')}\n`);
 });
 afterAll(async () => {
   await browser?.close();

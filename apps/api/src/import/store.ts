@@ -277,7 +277,10 @@ type Statements = ReturnType<typeof statements>;
 const cache = new WeakMap<Db, ReturnType<typeof build>>();
 function statements(db: Db) {
   let s = cache.get(db);
-  if (!s) cache.set(db, (s = build(db)));
+  if (!s) {
+    s = build(db);
+    cache.set(db, s);
+  }
   return s;
 }
 
