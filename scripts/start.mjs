@@ -4,6 +4,7 @@ import { spawnSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serverExit } from './server-exit.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const web = join(root, 'apps/web');
@@ -21,7 +22,9 @@ const sources = [
   join(root, 'packages/taxonomy/src'),
   join(root, 'packages/stats/src'),
 ];
-if (!existsSync(built) || Math.max(...sources.map(newestMtime)) > statSync(built).mtimeMs) {
+// THREADCODER_API_ONLY=1 serves no web app, so it needs no build.
+const apiOnly = process.env.THREADCODER_API_ONLY === '1';
+if (!apiOnly && (!existsSync(built) || Math.max(...sources.map(newestMtime)) > statSync(built).mtimeMs)) {
   console.log('Building the web app…');
   const build = spawnSync(
     process.execPath,
@@ -37,5 +40,14 @@ const server = spawn(process.execPath, ['--import', 'tsx', join(root, 'apps/api/
   stdio: 'inherit',
   env: process.env,
 });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
-server.on('exit', (code) => process.exit(code ?? 0));
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'])
+  process.on(signal, () => {
+    stopping = true;
+    server.kill(signal);
+  });
+server.on('exit', (code, signal) => {
+  const end = serverExit(code, signal, stopping);
+  if (end.message) console.error(end.message);
+  process.exit(end.code);
+});

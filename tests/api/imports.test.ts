@@ -12,7 +12,7 @@ afterEach(() => t.close());
 
 async function setup(overrides: Parameters<typeof makeTestApp>[0] = {}) {
   t = makeTestApp(overrides);
-  const owner = await addUser(t.db, 'olga');
+  const owner = await addUser(t.db, 'olga', { isImporter: true });
   const coder = await addUser(t.db, 'cody');
   await addUser(t.db, 'root', { isAdmin: true });
   addStudy(t.db, owner.id, [[coder.id, 'coder']]);
@@ -251,7 +251,7 @@ describe('POST /api/imports', () => {
     const res = await upload(coder, { source: 'HF forum' }, fixture('hf-topics.json'));
     expect(res.status).toBe(403);
     expect(((await res.json()) as { error: { message: string } }).error.message).toBe(
-      'Only administrators and study owners may import threads.',
+      'Importing needs the importer right, which an administrator grants.',
     );
     expect((await coder.get('/api/imports')).status).toBe(403);
     expect(((await (await coder.get('/api/sources')).json()) as { canImport: boolean }).canImport).toBe(false);

@@ -22,8 +22,8 @@ export const access = (...outcomes: [Outcome, Outcome, Outcome, Outcome, Outcome
 export const PUBLIC = access('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok');
 export const SIGNED_IN = access(401, 'ok', 'ok', 'ok', 'ok', 'ok', 'ok');
 export const ADMIN = access(401, 403, 403, 403, 403, 403, 'ok');
-/** Importing: administrators and anyone who owns a study. */
-export const IMPORTER = access(401, 403, 403, 403, 403, 'ok', 'ok');
+/** Importing: administrators and users an administrator made importers; no study role grants it. */
+export const IMPORTER = access(401, 403, 403, 403, 403, 403, 'ok');
 /** Any member of the study; non-members get 404 so study ids cannot be probed. */
 export const MEMBER = access(401, 404, 'ok', 'ok', 'ok', 'ok', 'ok');
 export const OWNER = access(401, 404, 403, 403, 403, 'ok', 'ok');
@@ -78,7 +78,13 @@ export const routeTable: Record<string, RouteCase> = {
     access: PUBLIC,
     body: { username: 'second-admin', displayName: 'Second', password: 'long enough password' },
   },
+  // A wrong current password: a signed-in caller gets 400, and nothing changes.
+  'POST /api/auth/password': {
+    access: SIGNED_IN,
+    body: { currentPassword: 'not the password', newPassword: 'long enough password' },
+  },
   'GET /api/users': { access: SIGNED_IN },
+  'PATCH /api/users/:id': { access: ADMIN, params: (f) => ({ id: f.nonMemberId }), body: { isImporter: true } },
   'POST /api/users': {
     access: ADMIN,
     body: { username: 'newbie', displayName: 'Newbie', password: 'long enough password' },

@@ -94,14 +94,14 @@ beforeAll(async () => {
   const importId = Number(
     db
       .prepare(
-        "INSERT INTO imports (source_id, user_id, filename, format, status, created_at) VALUES (?, ?, 'forum.json', 'discourse', 'succeeded', ?)",
+        "INSERT INTO imports (source_id, source_name, user_id, filename, format, status, created_at) VALUES (?, 'Test forum', ?, 'forum.json', 'discourse', 'succeeded', ?)",
       )
       .run(s.forum.sourceId, s.ids.owen, new Date().toISOString()).lastInsertRowid,
   );
   const collectionId = Number(
     db
       .prepare(
-        "INSERT INTO collections (source_id, forum_url, options_json, resume_key, status, report_json, created_at, updated_at) VALUES (?, 'https://forum.test', '{\"rate\":1}', 'matrix', 'succeeded', '{}', ?, ?)",
+        "INSERT INTO collections (source_id, source_name, forum_url, options_json, resume_key, status, report_json, created_at, updated_at) VALUES (?, 'Test forum', 'https://forum.test', '{\"rate\":1}', 'matrix', 'succeeded', '{}', ?, ?)",
       )
       .run(s.forum.sourceId, new Date().toISOString(), new Date().toISOString()).lastInsertRowid,
   );

@@ -155,8 +155,9 @@ describe('/api/collections', () => {
     expect((await admin.get('/api/collections/5')).status).toBe(404);
   });
 
-  test('study owners may collect; coders may not (403); nobody signed out (401)', async () => {
-    const owner = await addUser(t.db, 'olive');
+  test('importers may collect; a study owner or coder without the right may not (403); nobody signed out (401)', async () => {
+    const owner = await addUser(t.db, 'olive', { isImporter: true });
+    await addUser(t.db, 'owen');
     const coder = await addUser(t.db, 'cody');
     addStudy(t.db, owner.id, [[coder.id, 'coder']]);
     const body = { forumUrl: 'nope' };
@@ -164,8 +165,11 @@ describe('/api/collections', () => {
     const asCoder = await (await loggedIn(t.app, 'cody')).post('/api/collections', body);
     expect(asCoder.status).toBe(403);
     expect(await asCoder.json()).toMatchObject({
-      error: { code: 'auth.forbidden', message: 'Only administrators and study owners may collect threads.' },
+      error: { code: 'auth.forbidden', message: 'Collecting needs the importer right, which an administrator grants.' },
     });
+    const owen = await loggedIn(t.app, 'owen');
+    expect((await owen.post('/api/studies', { name: 'Mine', templateId: null })).status).toBe(201);
+    expect((await owen.post('/api/collections', body)).status).toBe(403);
     expect((await new Agent(t.app).get('/api/collections')).status).toBe(401);
   });
 });

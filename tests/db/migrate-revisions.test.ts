@@ -15,7 +15,7 @@ test('existing threads, posts and codings become revision 1', () => {
   db.exec(`
     INSERT INTO users (id, username, display_name, password_hash, created_at) VALUES (1, 'cora', 'Cora', 'x', '${at}');
     INSERT INTO sources (id, name, kind, created_at) VALUES (1, 'forum', 'discourse', '${at}');
-    INSERT INTO imports (id, source_id, filename, format, created_at) VALUES (5, 1, 'dump.json', 'discourse', '${at}');
+    INSERT INTO imports (id, source_id, source_name, filename, format, created_at) VALUES (5, 1, 'forum', 'dump.json', 'discourse', '${at}');
     INSERT INTO threads (id, source_id, external_id, title, created_at, import_id) VALUES (1, 1, '2001', 'Push a dataset', '${at}', 5);
     INSERT INTO posts (id, source_id, thread_id, external_id, post_number, created_at, html, text, content_hash)
       VALUES (7, 1, 1, '60002', 2, '${at}', '<p>Use push_to_hub().</p>', 'Use push_to_hub().', 'h1');

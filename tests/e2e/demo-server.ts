@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const demoPassword = 'e2e demo password';
+/** The one-time code first-run setup asks for (the server prints it; the tests fix it). */
+export const setupCode = 'E2E2-SETU-PC0D';
 
 export interface DemoServer {
   baseURL: string;
@@ -38,6 +40,7 @@ export async function startDemoServer(): Promise<DemoServer> {
       PORT: String(port),
       THREADCODER_DB: join(dir, 'e2e.db'),
       THREADCODER_DEMO_PASSWORD: demoPassword,
+      THREADCODER_SETUP_CODE: setupCode,
       THREADCODER_COLLECT_ALLOW_PRIVATE: '1',
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchBrowser, loginAs } from './browser.ts';
 
-// carol owns the demo study, and study owners may import, so no administrator is needed.
+// carol is an importer in the demo (an administrator's grant), so no administrator is needed.
 // The file is the fixture's four topics plus generated ones, big enough for progress to show.
 const FILLER = 6000;
 let browser: Browser;

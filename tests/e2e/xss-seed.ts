@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { toQdc, type Codebook } from '@threadcoder/taxonomy';
 import { fitting, payloads, type Payload } from './xss-payloads.ts';
+import { setupCode } from './demo-server.ts';
 
 export const adminName = 'xss-admin';
 export const adminPassword = 'xss admin password';
@@ -265,6 +266,7 @@ export async function seedXss(base: string, dbPath: string): Promise<Seeded> {
   const plant = (field: string, n: number) => (planted[field] = (planted[field] ?? 0) + n);
   const admin = new ApiClient(base);
   const me = await admin.ok<{ user: { id: number } }>('POST', '/api/auth/setup', {
+    setupCode,
     username: adminName,
     displayName: payloads[9]!.text,
     password: adminPassword,

@@ -120,7 +120,7 @@ describe('re-importing into the same source', () => {
     const db = freshDb();
     db.prepare(`INSERT INTO sources (id, name, kind, created_at) VALUES (7, 'forum', 'discourse', 'x')`).run();
     db.prepare(
-      `INSERT INTO imports (id, source_id, filename, format, created_at) VALUES (3, 7, 'f', 'discourse', 'x')`,
+      `INSERT INTO imports (id, source_id, source_name, filename, format, created_at) VALUES (3, 7, 'forum', 'f', 'discourse', 'x')`,
     ).run();
     await importFixture(db, 'discourse/topics.jsonl', { importId: 3, baseUrl: 'https://forum.example' });
     expect(db.prepare('SELECT DISTINCT import_id FROM threads').pluck().all()).toEqual([3]);

@@ -40,9 +40,19 @@ function hashed(password: string) {
   return hashes.get(password)!;
 }
 
-export async function addUser(db: Db, username: string, opts: { isAdmin?: boolean; password?: string } = {}) {
+export async function addUser(
+  db: Db,
+  username: string,
+  opts: { isAdmin?: boolean; isImporter?: boolean; password?: string } = {},
+) {
   const passwordHash = await hashed(opts.password ?? testPassword);
-  return insertUser(db, { username, displayName: username, passwordHash, isAdmin: opts.isAdmin ?? false });
+  return insertUser(db, {
+    username,
+    displayName: username,
+    passwordHash,
+    isAdmin: opts.isAdmin ?? false,
+    isImporter: opts.isImporter ?? false,
+  });
 }
 
 /** A study owned by `ownerId`, with extra members as [userId, role] pairs. */

@@ -21,9 +21,13 @@ vi.mock('../../apps/api/src/import/index.ts', async (importOriginal) => {
   const { rm } = await import('node:fs/promises');
   return {
     ...real,
-    startImport: async (dbPath: string, o: Parameters<typeof real.startImport>[1]) => {
+    startImport: async (
+      dbPath: string,
+      o: Parameters<typeof real.startImport>[1],
+      actor: Parameters<typeof real.startImport>[2],
+    ) => {
       const db = openDb(dbPath);
-      const importId = await real.createImport(db, o).catch((err: unknown) => {
+      const importId = await real.createImport(db, o, actor).catch((err: unknown) => {
         db.close();
         throw err;
       });
@@ -82,7 +86,7 @@ async function renderAs(username: string, path: string) {
 
 async function setup(overrides: Parameters<typeof makeTestApp>[0] = {}) {
   t = makeTestApp(overrides);
-  const owner = await addUser(t.db, 'olga');
+  const owner = await addUser(t.db, 'olga', { isImporter: true });
   const coder = await addUser(t.db, 'cody');
   addStudy(t.db, owner.id, [[coder.id, 'coder']]);
 }
@@ -114,11 +118,13 @@ test('an owner imports a Discourse file and sees the report', async () => {
 test('the import page shows the job progress, then the report when it finishes', async () => {
   await setup();
   const sourceId = t.db
-    .prepare("INSERT INTO sources (name, kind, created_at) VALUES ('HF forum', 'discourse', '2024-01-01T00:00:00Z')")
+    .prepare(
+      "INSERT INTO sources (name, kind, owner_id, created_at) VALUES ('HF forum', 'discourse', (SELECT id FROM users WHERE username = 'olga'), '2024-01-01T00:00:00Z')",
+    )
     .run().lastInsertRowid;
   const id = t.db
     .prepare(
-      "INSERT INTO imports (source_id, filename, format, status, bytes_total, bytes_read, posts_read, created_at) VALUES (?, 'dump.jsonl', 'discourse', 'running', 2048, 512, 7, '2024-01-01T00:00:00Z')",
+      "INSERT INTO imports (source_id, source_name, filename, format, status, bytes_total, bytes_read, posts_read, created_at) VALUES (?, 'HF forum', 'dump.jsonl', 'discourse', 'running', 2048, 512, 7, '2024-01-01T00:00:00Z')",
     )
     .run(sourceId).lastInsertRowid;
   await renderAs('olga', `/sources/imports/${id}`);
@@ -147,7 +153,9 @@ test('the import page shows the job progress, then the report when it finishes',
 test('a report of an import done before its search index says so, and whether indexing has caught up', async () => {
   await setup();
   const sourceId = t.db
-    .prepare("INSERT INTO sources (name, kind, created_at) VALUES ('HF forum', 'discourse', '2024-01-01T00:00:00Z')")
+    .prepare(
+      "INSERT INTO sources (name, kind, owner_id, created_at) VALUES ('HF forum', 'discourse', (SELECT id FROM users WHERE username = 'olga'), '2024-01-01T00:00:00Z')",
+    )
     .run().lastInsertRowid;
   const report = {
     format: 'discourse',
@@ -160,7 +168,7 @@ test('a report of an import done before its search index says so, and whether in
   };
   const id = t.db
     .prepare(
-      "INSERT INTO imports (source_id, filename, format, status, report_json, created_at, finished_at) VALUES (?, 'big.jsonl', 'discourse', 'succeeded', ?, '2024-01-01T00:00:00Z', '2024-01-01T00:01:00Z')",
+      "INSERT INTO imports (source_id, source_name, filename, format, status, report_json, created_at, finished_at) VALUES (?, 'HF forum', 'big.jsonl', 'discourse', 'succeeded', ?, '2024-01-01T00:00:00Z', '2024-01-01T00:01:00Z')",
     )
     .run(sourceId, JSON.stringify(report)).lastInsertRowid;
   await renderAs('olga', `/sources/imports/${id}`);
@@ -235,6 +243,8 @@ test('a file over the upload limit is refused before uploading', async () => {
 test('a coder sees the sources but no import form', async () => {
   await setup();
   await renderAs('cody', '/sources');
-  expect(await screen.findByText('Administrators and study owners can import threads.')).toBeInTheDocument();
+  expect(
+    await screen.findByText('Importing and collecting need the importer right, which an administrator grants.'),
+  ).toBeInTheDocument();
   expect(screen.queryByRole('form', { name: 'Import threads' })).toBeNull();
 });

@@ -6,7 +6,8 @@ export type CommandRun = (argv: string[]) => Promise<number>;
 
 const commands: Record<string, { summary: string; load: () => Promise<{ run: CommandRun }> }> = {
   user: {
-    summary: 'user add <username> [--admin] [--password-stdin]   create an account',
+    summary:
+      'user add|list|grant|revoke|passwd|disable|enable …   accounts (add <name> [--admin] [--importer] [--password-stdin])',
     load: () => import('./cli/user.ts'),
   },
   backup: {
@@ -65,5 +66,6 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  process.umask(0o077); // what the CLI creates (a new database, backups, exports) is its owner's alone
   main(process.argv.slice(2)).then((code) => process.exit(code));
 }

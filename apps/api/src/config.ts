@@ -11,9 +11,11 @@ export interface Config {
   allowedOrigins: string[];
   /** Set Secure on the session cookie (serve over HTTPS). */
   secureCookies: boolean;
-  /** Failed logins per user name and client address in loginWindowMs before 429. */
+  /** Failed logins per user name and client address in loginWindowMs before 429 (per address alone: ten times that). */
   loginMaxFailures: number;
   loginWindowMs: number;
+  /** The one-time code first-run setup asks for; the server makes (and prints) one while no administrator exists. */
+  setupCode?: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -29,5 +31,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.THREADCODER_SECURE_COOKIES === '1',
     loginMaxFailures: Number(env.THREADCODER_LOGIN_MAX_FAILURES ?? 10),
     loginWindowMs: 15 * 60_000,
+    setupCode: env.THREADCODER_SETUP_CODE || undefined,
   };
 }

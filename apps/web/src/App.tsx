@@ -4,6 +4,7 @@ import { sessionQuery } from './api/auth.ts';
 import { useClient } from './api/client-context.tsx';
 import { ErrorMessage } from './components/error-message.tsx';
 import { Layout } from './components/layout.tsx';
+import { AccountPage } from './features/account/account-page.tsx';
 import { LoginPage } from './features/auth/login-page.tsx';
 import { SetupPage } from './features/auth/setup-page.tsx';
 import { SourcesPage } from './features/sources/sources-page.tsx';
@@ -36,6 +37,7 @@ export function App() {
         <Route path="threads" element={<ThreadsPage />} />
         <Route path="threads/:threadId" element={<ThreadPage />} />
         <Route path="studies" element={<StudiesPage />} />
+        <Route path="account" element={<AccountPage user={user} />} />
         {studyRoutes()}
         <Route path="*" element={<p role="alert">There is no page here.</p>} />
       </Route>

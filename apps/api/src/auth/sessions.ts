@@ -7,9 +7,11 @@ export interface SessionUser {
   username: string;
   displayName: string;
   isAdmin: boolean;
+  isImporter: boolean;
 }
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+/** What the sessions table keeps of a token. */
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** Creates a session and returns its token; only the token's hash is stored. */
 export function createSession(
@@ -29,11 +31,17 @@ export function createSession(
   return { token, expiresAt };
 }
 
-type SessionRow = Omit<SessionUser, 'isAdmin'> & { expiresAt: string; isAdmin: number };
+type SessionRow = Omit<SessionUser, 'isAdmin' | 'isImporter'> & {
+  expiresAt: string;
+  isAdmin: number;
+  isImporter: number;
+};
 // Every API request looks its session up, so the statement is prepared once per connection.
+// A disabled account has no live session, even if a row survived (it is deleted on disabling).
 const selectSessionUser = statement<[string], SessionRow>(
-  `SELECT s.expires_at AS expiresAt, u.id, u.username, u.display_name AS displayName, u.is_admin AS isAdmin
-   FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`,
+  `SELECT s.expires_at AS expiresAt, u.id, u.username, u.display_name AS displayName, u.is_admin AS isAdmin,
+     u.is_importer AS isImporter
+   FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND u.disabled_at IS NULL`,
 );
 
 /** The user a live session token belongs to, or null; expired sessions are removed as found. */
@@ -44,7 +52,13 @@ export function findSessionUser(db: Db, token: string, now = new Date()): Sessio
     deleteSession(db, token);
     return null;
   }
-  return { id: row.id, username: row.username, displayName: row.displayName, isAdmin: row.isAdmin === 1 };
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.displayName,
+    isAdmin: row.isAdmin === 1,
+    isImporter: row.isImporter === 1,
+  };
 }
 
 export function deleteSession(db: Db, token: string): void {

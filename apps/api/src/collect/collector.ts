@@ -6,6 +6,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Db } from '../db/open.ts';
+import { saveCategories } from '../db/source-categories.ts';
+import { assertMayWriteSource, type Actor } from '../db/sources.ts';
 import { AppError } from '../http/errors.ts';
 import { allowPrivateFromEnv } from './address-guard.ts';
 import type { ApiKey } from './api-key.ts';
@@ -14,12 +16,13 @@ import { DiscourseHttp, GaveUpError, HttpError, type HttpOptions, StoppedError }
 import { importTopic } from './import-topic.ts';
 import { collectCategories, findCategory } from './forum-categories.ts';
 import { firstListingPath, readListing, type ListingPage } from './listing.ts';
-import { addFailedTopic, addImport, type CollectionReport } from './report.ts';
+import { addFailedTopic, addImport } from './report.ts';
 import {
   addListedTopics,
   createCollection,
   endCollection,
-  ensureSource,
+  attachSource,
+  existingSource,
   findResumable,
   finishTopic,
   getCollection,
@@ -63,18 +66,21 @@ const DEFAULT_TIMEOUT_MS = 30_000;
  * The unfinished run with the same source and selection, reopened; else a new run. A run still
  * marked running belongs to another process (the server, another `threadcoder collect`): two
  * would fetch and import the same topics, so it is refused. Immediate: two processes cannot
- * both see it stopped and both reopen it.
+ * both see it stopped and both reopen it. `actor` (null: the CLI's operator) must own the source
+ * or be an administrator; a new source is theirs.
  */
 export function openCollection(
   db: Db,
   o: CollectionOptions,
-  userId: number | null = null,
+  actor: Actor | null = null,
 ): { id: number; resumed: boolean } {
+  const userId = actor?.id ?? null;
   return db
     .transaction(() => {
-      const sourceId = ensureSource(db, o.source, o.forumUrl);
-      const found = findResumable(db, resumeKey(sourceId, o));
-      if (found === undefined) return { id: createCollection(db, sourceId, userId, o), resumed: false };
+      if (actor) assertMayWriteSource(db, actor, o.source);
+      const sourceId = existingSource(db, o.source);
+      const found = findResumable(db, resumeKey(o.source, o));
+      if (found === undefined) return { id: createCollection(db, sourceId ?? null, userId, o), resumed: false };
       if (getCollection(db, found)!.status === 'running') {
         throw new AppError(
           'collect.busy',
@@ -110,10 +116,28 @@ export async function executeCollection(db: Db, id: number, deps: CollectDeps = 
   const progress = () => deps.onProgress?.(getCollection(db, id)!);
   const dir = await mkdtemp(join(tmpdir(), 'threadcoder-collect-'));
   try {
-    // Once per run, at its start (a resume has them already): names for the threads, and --category.
-    const fresh = saved.cursor === null && !saved.listingDone;
+    // Once per run, at its start: names for the threads, and --category. A resume has them already,
+    // unless nothing was stored before the stop (no source yet to keep them with).
+    const fresh = (saved.cursor === null && !saved.listingDone) || record.sourceId === null;
     const categories = fresh ? await collectCategories(http, db, record.sourceId) : [];
-    const run = { db, id, record, http, dir, requests, progress, signal: deps.signal };
+    const run: RunContext = {
+      db,
+      id,
+      record,
+      http,
+      dir,
+      requests,
+      progress,
+      signal: deps.signal,
+      sourceId: record.sourceId,
+      // The first topic stored creates the source (a refused run leaves no empty source): attach it then.
+      stored() {
+        if (run.sourceId === null) {
+          run.sourceId = attachSource(db, id, o.source);
+          if (categories.length > 0) saveCategories(db, run.sourceId, categories);
+        }
+      },
+    };
     if (o.wholeForum) await collectWholeForum(run);
     else await collectTopicByTopic(run, categories);
     endCollection(db, id, 'succeeded', requests());
@@ -140,8 +164,9 @@ async function collectTopicByTopic(run: RunContext, categories: ForumCategory[])
   for (;;) {
     for (let t = nextPending(db, id); t; t = nextPending(db, id)) {
       if (signal?.aborted) throw new StoppedError();
-      const status = await collectTopic(db, http, dir, record.sourceId, t, o, record.report);
-      finishTopic(db, id, record.sourceId, t, status, record.report, requests());
+      const status = await collectTopic(db, http, dir, run.sourceId, t, o, record);
+      if (status === 'done') run.stored();
+      finishTopic(db, id, run.sourceId, t, status, record.report, requests());
       progress();
     }
     if (listingDone) return;
@@ -166,15 +191,16 @@ async function collectTopic(
   db: Db,
   http: DiscourseHttp,
   dir: string,
-  sourceId: number,
+  sourceId: number | null,
   t: PendingTopic,
   o: CollectionOptions,
-  report: CollectionReport,
+  run: CollectionRecord,
 ): Promise<Exclude<TopicStatus, 'pending'>> {
+  const report = run.report;
   if (isUnchanged(db, sourceId, t)) return 'unchanged';
   try {
     const { topic, missing } = await fetchTopic(http, t.topicId);
-    const imported = await importTopic(db, dir, t.topicId, topic, o);
+    const imported = await importTopic(db, dir, t.topicId, topic, o, run.userId);
     if (missing)
       imported.skipped.push({
         reason: "posts in a topic's stream the forum did not return (deleted meanwhile)",
@@ -215,10 +241,13 @@ function select(page: ListingPage, o: CollectionOptions, listed: number): Listin
 function failure(err: unknown): { code: string; message: string } {
   if (err instanceof AppError) return { code: err.code, message: err.message };
   if (err instanceof HttpError) {
+    // Refused: starting the same run again cannot help until this is fixed, so say what to fix.
     const hint =
       err.status === 401 || err.status === 403
         ? " A private forum needs THREADCODER_DISCOURSE_API_KEY (and _USERNAME) set where Threadcoder runs, with THREADCODER_DISCOURSE_API_ORIGIN naming the forum's origin."
-        : '';
+        : err.status === 404 || err.status === 410
+          ? ' Check the forum address (the site itself, e.g. https://discuss.huggingface.co) and the category, if you gave one.'
+          : '';
     return { code: 'collect.http', message: `The forum refused the collection: ${err.message}.${hint}` };
   }
   if (err instanceof GaveUpError)

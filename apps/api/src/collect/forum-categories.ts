@@ -14,7 +14,11 @@ import type { Category } from './listing.ts';
 const SITE = '/site.json';
 const CATEGORIES = '/categories.json?include_subcategories=true';
 
-export async function collectCategories(http: DiscourseHttp, db: Db, sourceId: number): Promise<ForumCategory[]> {
+export async function collectCategories(
+  http: DiscourseHttp,
+  db: Db,
+  sourceId: number | null,
+): Promise<ForumCategory[]> {
   const site = await getOrRefused(http, SITE);
   const json = isObject(site) && Array.isArray(site.categories) ? site : await getOrRefused(http, CATEGORIES);
   if (json === undefined) return [];
@@ -25,7 +29,8 @@ export async function collectCategories(http: DiscourseHttp, db: Db, sourceId: n
     if (!(err instanceof AppError)) throw err;
     throw new AppError('collect.bad_listing', 422, err.message, err.where);
   }
-  saveCategories(db, sourceId, list);
+  // A source not created yet gets them when its first topic is stored (collector.ts).
+  if (sourceId !== null) saveCategories(db, sourceId, list);
   return list;
 }
 

@@ -12,6 +12,7 @@ export async function importTopic(
   topicId: number,
   topic: unknown,
   o: CollectionOptions,
+  ownerId: number | null = null,
 ): Promise<ImportReport> {
   const file = join(dir, `t-${topicId}.json`);
   await writeFile(file, JSON.stringify(topic));
@@ -25,6 +26,8 @@ export async function importTopic(
       // Error locations name the forum request the data came from.
       fileName: `/t/${topicId}.json`,
       workers: 0,
+      // The first topic stored creates the source, owned by whoever started the run.
+      ownerId,
     });
   } finally {
     await rm(file, { force: true });

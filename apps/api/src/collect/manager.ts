@@ -2,6 +2,7 @@
 // is mostly waiting on the forum (async), and each topic's import holds the event loop only
 // for the short store of one topic. A stop is a request: the run ends after the topic in hand.
 import type { Db } from '../db/open.ts';
+import type { Actor } from '../db/sources.ts';
 import { AppError } from '../http/errors.ts';
 import { apiKeyFromEnv } from './api-key.ts';
 import { executeCollection, openCollection } from './collector.ts';
@@ -18,7 +19,7 @@ export class CollectionManager {
   constructor(private readonly db: Db) {}
 
   /** Starts (or resumes) a run in the background; 409 while another one runs. */
-  start(options: CollectionOptions, userId: number): { id: number; resumed: boolean } {
+  start(options: CollectionOptions, user: Actor): { id: number; resumed: boolean } {
     if (this.running)
       throw new AppError(
         'collect.busy',
@@ -26,7 +27,7 @@ export class CollectionManager {
         `Collection #${this.running.id} is still running; wait for it to end or stop it.`,
       );
     const apiKey = apiKeyFromEnv();
-    const opened = openCollection(this.db, options, userId);
+    const opened = openCollection(this.db, options, user);
     const stop = new AbortController();
     void executeCollection(this.db, opened.id, { apiKey, signal: stop.signal })
       // Only a failing database gets here (the run records every other failure): keep the server up.

@@ -14,4 +14,8 @@ export interface RunContext {
   requests: () => number;
   progress: () => void;
   signal?: AbortSignal;
+  /** The source's id: null until the first topic stored creates it. */
+  sourceId: number | null;
+  /** Called when a topic was stored: attaches the source the store created, with the run's category names. */
+  stored: () => void;
 }

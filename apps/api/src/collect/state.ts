@@ -37,7 +37,8 @@ export interface CollectionProgress {
 
 export interface CollectionRecord {
   id: number;
-  sourceId: number;
+  /** Null until the run stores a topic (a new source is created only then). */
+  sourceId: number | null;
   sourceName: string;
   userId: number | null;
   options: CollectionOptions;
@@ -60,7 +61,7 @@ export interface PendingTopic {
 
 interface Row {
   id: number;
-  source_id: number;
+  source_id: number | null;
   source_name: string;
   user_id: number | null;
   options_json: string;
@@ -77,9 +78,9 @@ interface Row {
 
 const now = () => new Date().toISOString();
 
-export function resumeKey(sourceId: number, o: CollectionOptions): string {
+export function resumeKey(sourceName: string, o: CollectionOptions): string {
   return JSON.stringify([
-    sourceId,
+    sourceName,
     o.forumUrl,
     o.category ?? null,
     o.since ?? null,
@@ -90,8 +91,11 @@ export function resumeKey(sourceId: number, o: CollectionOptions): string {
   ]);
 }
 
-/** The source to collect into, created (kind discourse) on first use. */
-export function ensureSource(db: Db, name: string, baseUrl: string): number {
+/**
+ * The source to collect into, if it exists (a new one is created with the first topic stored, so a
+ * refused run leaves no empty source); 409 if it holds data of another kind.
+ */
+export function existingSource(db: Db, name: string): number | undefined {
   const found = db.prepare('SELECT id, kind FROM sources WHERE name = ?').get(name) as
     | { id: number; kind: string }
     | undefined;
@@ -102,12 +106,14 @@ export function ensureSource(db: Db, name: string, baseUrl: string): number {
       `The source "${name}" holds ${found.kind} data; collect a Discourse forum into another source.`,
       { field: 'source' },
     );
-  if (found) return found.id;
-  return Number(
-    db
-      .prepare("INSERT INTO sources (name, kind, base_url, created_at) VALUES (?, 'discourse', ?, ?)")
-      .run(name, baseUrl, now()).lastInsertRowid,
-  );
+  return found?.id;
+}
+
+/** Records the run's source once its first topic created it; returns the source's id. */
+export function attachSource(db: Db, id: number, name: string): number {
+  const sourceId = db.prepare('SELECT id FROM sources WHERE name = ?').pluck().get(name) as number;
+  db.prepare('UPDATE collections SET source_id = ? WHERE id = ? AND source_id IS NULL').run(sourceId, id);
+  return sourceId;
 }
 
 /** The unfinished run with the same source and selection, if the newest such run did not succeed. */
@@ -118,15 +124,24 @@ export function findResumable(db: Db, key: string): number | undefined {
   return row && row.status !== 'succeeded' ? row.id : undefined;
 }
 
-export function createCollection(db: Db, sourceId: number, userId: number | null, o: CollectionOptions): number {
+export function createCollection(db: Db, sourceId: number | null, userId: number | null, o: CollectionOptions): number {
   const t = now();
   return Number(
     db
       .prepare(
-        'INSERT INTO collections (source_id, user_id, forum_url, options_json, resume_key, report_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO collections (source_id, source_name, user_id, forum_url, options_json, resume_key, report_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       )
-      .run(sourceId, userId, o.forumUrl, JSON.stringify(o), resumeKey(sourceId, o), JSON.stringify(emptyReport()), t, t)
-      .lastInsertRowid,
+      .run(
+        sourceId,
+        o.source,
+        userId,
+        o.forumUrl,
+        JSON.stringify(o),
+        resumeKey(o.source, o),
+        JSON.stringify(emptyReport()),
+        t,
+        t,
+      ).lastInsertRowid,
   );
 }
 
@@ -189,8 +204,9 @@ export function nextPending(db: Db, id: number): PendingTopic | undefined {
 }
 
 /** Same posts count, highest post number and last post time as when it was last imported. */
-export function isUnchanged(db: Db, sourceId: number, t: PendingTopic): boolean {
+export function isUnchanged(db: Db, sourceId: number | null, t: PendingTopic): boolean {
   return (
+    sourceId !== null &&
     db
       .prepare(
         'SELECT 1 FROM collected_topics WHERE source_id = ? AND topic_id = ? AND posts_count = ? AND highest_post_number IS ? AND last_posted_at IS ?',
@@ -203,7 +219,7 @@ export function isUnchanged(db: Db, sourceId: number, t: PendingTopic): boolean 
 export function finishTopic(
   db: Db,
   id: number,
-  sourceId: number,
+  sourceId: number | null,
   t: PendingTopic,
   status: Exclude<TopicStatus, 'pending'>,
   report: CollectionReport,
@@ -215,7 +231,7 @@ export function finishTopic(
       id,
       t.topicId,
     );
-    if (status === 'done') {
+    if (status === 'done' && sourceId !== null) {
       db.prepare(`INSERT INTO collected_topics (source_id, topic_id, posts_count, highest_post_number, last_posted_at, collected_at) VALUES (?, ?, ?, ?, ?, ?)
                   ON CONFLICT (source_id, topic_id) DO UPDATE SET posts_count = excluded.posts_count, highest_post_number = excluded.highest_post_number,
                     last_posted_at = excluded.last_posted_at, collected_at = excluded.collected_at`).run(
@@ -254,15 +270,22 @@ export function stopInterruptedCollections(db: Db): number {
     .changes;
 }
 
-const select = `SELECT c.*, s.name AS source_name FROM collections c JOIN sources s ON s.id = c.source_id`;
+const select = `SELECT c.* FROM collections c LEFT JOIN sources s ON s.id = c.source_id`;
 
 export function getCollection(db: Db, id: number): CollectionRecord | undefined {
   const row = db.prepare(`${select} WHERE c.id = ?`).get(id) as Row | undefined;
   return row && toRecord(db, row);
 }
 
-export function listCollections(db: Db, limit = 50): CollectionRecord[] {
-  return (db.prepare(`${select} ORDER BY c.id DESC LIMIT ?`).all(limit) as Row[]).map((r) => toRecord(db, r));
+/** Newest first; with `ownerId`, only runs into sources that user owns, and their own runs that stored nothing yet. */
+export function listCollections(db: Db, ownerId?: number, limit = 50): CollectionRecord[] {
+  return (
+    db
+      .prepare(
+        `${select} WHERE ? IS NULL OR s.owner_id = ? OR (c.source_id IS NULL AND c.user_id = ?) ORDER BY c.id DESC LIMIT ?`,
+      )
+      .all(ownerId ?? null, ownerId ?? null, ownerId ?? null, limit) as Row[]
+  ).map((r) => toRecord(db, r));
 }
 
 function toRecord(db: Db, r: Row): CollectionRecord {

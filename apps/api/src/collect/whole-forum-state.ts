@@ -102,7 +102,7 @@ export function listedTopic(
 export function finishWholeForumTopic(
   db: Db,
   id: number,
-  sourceId: number,
+  sourceId: number | null,
   t: PendingTopic,
   status: Exclude<TopicStatus, 'pending'>,
   report: CollectionReport,
@@ -124,11 +124,13 @@ export function finishWholeForumTopic(
 }
 
 /** Listed topics without a post to import (bumped by an edit, or every post hidden) were unchanged; the mark moves up. */
-export function finishWholeForum(db: Db, id: number, sourceId: number): void {
+export function finishWholeForum(db: Db, id: number, sourceId: number | null): void {
   db.transaction(() => {
     db.prepare("UPDATE collection_topics SET status = 'unchanged' WHERE collection_id = ? AND status = 'pending'").run(
       id,
     );
+    // No source: nothing was stored, so there is no mark to move.
+    if (sourceId === null) return;
     db.prepare(`INSERT INTO whole_forum_marks (source_id, post_id, posted_at)
                 SELECT ?, newest_post_id, newest_post_at FROM collections WHERE id = ? AND newest_post_id IS NOT NULL
                 ON CONFLICT (source_id) DO UPDATE SET post_id = excluded.post_id, posted_at = excluded.posted_at`).run(

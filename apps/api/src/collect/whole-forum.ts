@@ -33,7 +33,7 @@ import {
 
 export async function collectWholeForum(run: RunContext): Promise<void> {
   const { db, id, record } = run;
-  const mark = wholeForumMark(db, record.sourceId);
+  const mark = run.sourceId === null ? undefined : wholeForumMark(db, run.sourceId);
   let { cursor } = readCursor(db, id);
   if (cursor === null) {
     cursor = '/latest.json';
@@ -46,7 +46,7 @@ export async function collectWholeForum(run: RunContext): Promise<void> {
     await importOne(run, topicId);
     run.progress();
   }
-  finishWholeForum(db, id, record.sourceId);
+  finishWholeForum(db, id, run.sourceId);
 }
 
 async function walkListing(run: RunContext, start: string, since?: string): Promise<string> {
@@ -110,12 +110,13 @@ async function importOne(run: RunContext, topicId: number): Promise<void> {
   let status: Exclude<TopicStatus, 'pending'> = 'done';
   try {
     const topic = listed ? assembleTopic(listed.fields, posts) : (await fetchTopic(http, topicId)).topic;
-    addImport(record.report, await importTopic(db, dir, topicId, topic, record.options));
+    addImport(record.report, await importTopic(db, dir, topicId, topic, record.options, record.userId));
+    run.stored();
   } catch (err) {
     if (!isTopicProblem(err)) throw err;
     addFailedTopic(record.report, topicId, err.message);
     status = 'failed';
   }
   // Unlisted, its fingerprint is the posts count alone: a later topic-by-topic run fetches it again.
-  finishWholeForumTopic(db, id, record.sourceId, pending, status, record.report, run.requests());
+  finishWholeForumTopic(db, id, run.sourceId, pending, status, record.report, run.requests());
 }

@@ -23,6 +23,9 @@ export function startCheckpointer(dbPath: string, intervalMs = 100): { stop: () 
     stop: () =>
       new Promise<void>((done) => {
         worker.once('exit', () => done());
+        // Referenced again while it stops: else, with the server closed, nothing keeps the event loop
+        // alive and the process ends before the caller (the signal handler) closes the database.
+        worker.ref();
         worker.postMessage('stop');
       }),
   };

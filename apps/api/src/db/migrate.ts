@@ -53,13 +53,26 @@ export function migrate(db: Database.Database, migrations = listMigrations()): n
   const record = db.prepare('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)');
   const done = new Set(applied.map((r) => r.version));
   const ran: number[] = [];
-  for (const m of migrations) {
-    if (done.has(m.version)) continue;
-    db.transaction(() => {
-      db.exec(m.sql);
-      record.run(m.version, m.name, m.checksum, new Date().toISOString());
-    })();
-    ran.push(m.version);
+  // Foreign keys off while migrating (SQLite's procedure for rebuilding a table: dropping the old
+  // copy must not cascade into its children), and checked before each migration commits.
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+  db.pragma('foreign_keys = OFF');
+  try {
+    for (const m of migrations) {
+      if (done.has(m.version)) continue;
+      db.transaction(() => {
+        db.exec(m.sql);
+        const broken = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+        if (broken.length)
+          throw new Error(
+            `Migration ${m.name} leaves ${broken.length} rows pointing at missing rows (first: ${broken[0]!.table} row ${broken[0]!.rowid} -> ${broken[0]!.parent}).`,
+          );
+        record.run(m.version, m.name, m.checksum, new Date().toISOString());
+      })();
+      ran.push(m.version);
+    }
+  } finally {
+    db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
   }
   return ran;
 }

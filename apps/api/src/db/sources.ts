@@ -1,5 +1,6 @@
 // Sources (one forum each) with their sizes and latest import, and who may import into them.
 import type { ImportStatus } from '../import/index.ts';
+import { AppError } from '../http/errors.ts';
 import type { Db } from './open.ts';
 
 export interface SourceSummary {
@@ -8,6 +9,8 @@ export interface SourceSummary {
   kind: 'discourse' | 'stackexchange' | 'csv' | 'jsonl';
   baseUrl: string | null;
   createdAt: string;
+  /** Who imported it first (null: administrators only). */
+  ownerId: number | null;
   threads: number;
   posts: number;
   /** Forum categories with names (Discourse: from /site.json or /categories.json). */
@@ -26,7 +29,7 @@ type Raw = Omit<SourceSummary, 'lastImport'> & { lastImport: string | null };
 export function listSources(db: Db): SourceSummary[] {
   const rows = db
     .prepare(
-      `SELECT s.id, s.name, s.kind, s.base_url AS baseUrl, s.created_at AS createdAt,
+      `SELECT s.id, s.name, s.kind, s.base_url AS baseUrl, s.created_at AS createdAt, s.owner_id AS ownerId,
          (SELECT count(*) FROM threads t WHERE t.source_id = s.id) AS threads,
          (SELECT count(*) FROM posts p WHERE p.source_id = s.id) AS posts,
          (SELECT count(*) FROM source_categories c WHERE c.source_id = s.id) AS categories,
@@ -41,14 +44,43 @@ export function listSources(db: Db): SourceSummary[] {
   }));
 }
 
+export type Actor = { id: number; isAdmin: boolean; isImporter: boolean };
+
 /**
- * Who may import: instance admins and anyone who owns a study. Sources are shared by the
- * whole instance, and study owners are the people who bring data in for their studies;
- * someone who only codes or adjudicates may not (403).
+ * Who may import and collect: administrators and the users an administrator made importers
+ * (`user add --importer`, the Users panel). Owning a study grants nothing here: sources are
+ * shared by every study, so changing one changes the text under other people's codings.
  */
-export function canImport(db: Db, user: { id: number; isAdmin: boolean }): boolean {
+export function canImport(user: Actor): boolean {
+  return user.isAdmin || user.isImporter;
+}
+
+/** The owner of the source with this id or name (null: administrators only), or undefined when there is none. */
+export function sourceOwner(db: Db, source: number | string): number | null | undefined {
+  const column = typeof source === 'number' ? 'id' : 'name';
+  const row = db.prepare(`SELECT owner_id AS ownerId FROM sources WHERE ${column} = ?`).get(source) as
+    | { ownerId: number | null }
+    | undefined;
+  return row?.ownerId;
+}
+
+/** Whether `user` may change the source (re-import, collect into it, cancel its runs, read its import records). */
+export function managesSource(db: Db, user: Actor, source: number | string): boolean {
   if (user.isAdmin) return true;
-  return (
-    db.prepare("SELECT 1 FROM study_members WHERE user_id = ? AND role = 'owner' LIMIT 1").get(user.id) !== undefined
+  return canImport(user) && sourceOwner(db, source) === user.id;
+}
+
+/**
+ * Refuses (403) an import or collection into a source someone else owns; a new name is free to any importer,
+ * who then owns the source it creates.
+ */
+export function assertMayWriteSource(db: Db, user: Actor, name: string): void {
+  const owner = sourceOwner(db, name);
+  if (owner === undefined || managesSource(db, user, name)) return;
+  throw new AppError(
+    'source.not_owner',
+    403,
+    `The source "${name}" belongs to another importer; only they and administrators may change it. Choose another source name.`,
+    { field: 'source' },
   );
 }

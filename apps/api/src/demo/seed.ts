@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { hashPassword } from '../auth/password.ts';
 import type { Db } from '../db/open.ts';
 import { addMember, insertStudy } from '../db/studies.ts';
-import { countAdmins, insertUser } from '../db/users.ts';
+import { insertUser } from '../db/users.ts';
 import { runImportFile } from '../import/index.ts';
 import { demoPassword, loadCredentials, saveCredentials, type DemoAccount } from './credentials.ts';
 import { buildDemoStudy } from './demo-study.ts';
@@ -13,11 +13,11 @@ const demoSource = 'Hugging Face forum (demo sample)';
 
 export interface DemoResult {
   accounts: DemoAccount[];
-  needsAdmin: boolean;
 }
 
 const people = [
-  { username: 'carol', displayName: 'Carol', roles: ['owner', 'adjudicator'] as const },
+  // carol may also import and collect (an instance right), into sources of her own: the demo source is the administrators'.
+  { username: 'carol', displayName: 'Carol', roles: ['owner', 'adjudicator'] as const, importer: true },
   { username: 'alice', displayName: 'Alice', roles: ['coder'] as const },
   { username: 'bob', displayName: 'Bob', roles: ['coder'] as const },
 ];
@@ -33,7 +33,7 @@ const isEmpty = (db: Db) =>
 export async function seedDemo(db: Db, dbPath: string): Promise<DemoResult | null> {
   if (!isEmpty(db)) {
     const accounts = loadCredentials(dbPath);
-    return accounts ? { accounts, needsAdmin: countAdmins(db) === 0 } : null;
+    return accounts ? { accounts } : null;
   }
   // The forum sample goes through the real import pipeline (sanitizing included).
   await runImportFile(db, join(dataDir, 'demo/hf-forum-sample.json'), {
@@ -48,7 +48,13 @@ export async function seedDemo(db: Db, dbPath: string): Promise<DemoResult | nul
   db.transaction(() => {
     const ids = hashed.map(
       (p) =>
-        insertUser(db, { username: p.username, displayName: p.displayName, passwordHash: p.hash, isAdmin: false }).id,
+        insertUser(db, {
+          username: p.username,
+          displayName: p.displayName,
+          passwordHash: p.hash,
+          isAdmin: false,
+          isImporter: 'importer' in p,
+        }).id,
     );
     const [ownerId] = ids;
     const studyId = insertStudy(
@@ -69,11 +75,11 @@ export async function seedDemo(db: Db, dbPath: string): Promise<DemoResult | nul
         username: p.username,
         displayName: p.displayName,
         password: p.password,
-        role: p.roles.join(' + '),
+        role: [...p.roles, ...('importer' in p ? ['importer'] : [])].join(' + '),
       });
     });
     buildDemoStudy(db, dataDir, studyId, sourceId, Object.fromEntries(hashed.map((p, i) => [p.username, ids[i]!])));
   })();
   saveCredentials(dbPath, accounts);
-  return { accounts, needsAdmin: countAdmins(db) === 0 };
+  return { accounts };
 }

@@ -3,8 +3,12 @@ import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from './env.ts';
 import { AppError, errorBody } from './errors.ts';
 import type { LogLine } from './request-log.ts';
+import { storageFailure } from './storage-errors.ts';
 
-/** Writes every failure in the one error shape; unknown errors are logged and answered with a bare 500. */
+/**
+ * Writes every failure in the one error shape; unknown errors are logged and answered with a bare 500, but a
+ * read-only, full or failing disk with a 503 that names the cause.
+ */
 export function onError(log: LogLine): ErrorHandler<AppEnv> {
   return (err, c) => {
     const requestId = c.get('requestId');
@@ -25,6 +29,8 @@ export function onError(log: LogLine): ErrorHandler<AppEnv> {
       level: 'error',
       error: err instanceof Error ? err.stack : String(err),
     });
+    const storage = storageFailure(err);
+    if (storage) return c.json({ error: { ...storage, requestId } }, 503);
     return c.json(
       { error: { code: 'internal', message: 'Something went wrong on the server. It has been logged.', requestId } },
       500,

@@ -32,6 +32,15 @@ export function describeWhere(where: ErrorWhere): string {
 const at = (where: ErrorWhere) => (describeWhere(where) ? ` (${describeWhere(where)})` : '');
 
 export const importErrors = {
+  /** Lenient mode rejected every record: nothing is stored (not even the source), and the import fails. */
+  allRejected: (count: number, first: { reason: string; where: ErrorWhere }) =>
+    new ImportError(
+      'import.all_rejected',
+      400,
+      `Every record was rejected (${count}), so nothing was imported. The first: ${first.reason} Fix the file (or the column mapping) and import it again.`,
+      first.where,
+      true,
+    ),
   notFound: (where: ErrorWhere) =>
     new ImportError(
       'import.file_not_found',

@@ -14,7 +14,8 @@ export interface ImportErrorBody {
 /** What routes show for an import. */
 export interface ImportRecord {
   id: number;
-  sourceId: number;
+  /** Null until the import stores something (a new source is created only then). */
+  sourceId: number | null;
   sourceName: string;
   userId: number | null;
   filename: string;
@@ -32,7 +33,7 @@ export interface ImportRecord {
 
 interface Row {
   id: number;
-  source_id: number;
+  source_id: number | null;
   source_name: string;
   user_id: number | null;
   filename: string;
@@ -49,7 +50,7 @@ interface Row {
   options_json: string;
 }
 
-const select = `SELECT i.*, s.name AS source_name FROM imports i JOIN sources s ON s.id = i.source_id`;
+const select = `SELECT i.* FROM imports i LEFT JOIN sources s ON s.id = i.source_id`;
 
 const toRecord = (r: Row): ImportRecord => ({
   id: r.id,
@@ -74,11 +75,20 @@ export function getImport(db: Db, id: number): ImportRecord | undefined {
   return row && toRecord(row);
 }
 
-/** Newest first; optionally one source's. */
-export function listImports(db: Db, opts: { sourceId?: number; limit?: number } = {}): ImportRecord[] {
-  const where = opts.sourceId === undefined ? '' : 'WHERE i.source_id = ?';
-  const args = opts.sourceId === undefined ? [opts.limit ?? 50] : [opts.sourceId, opts.limit ?? 50];
-  return (db.prepare(`${select} ${where} ORDER BY i.id DESC LIMIT ?`).all(...args) as Row[]).map(toRecord);
+/** Newest first; optionally one source's; with `ownerId`, those of sources that user owns and their own not yet stored. */
+export function listImports(
+  db: Db,
+  opts: { sourceId?: number; ownerId?: number; limit?: number } = {},
+): ImportRecord[] {
+  return (
+    db
+      .prepare(
+        `${select} WHERE (@sourceId IS NULL OR i.source_id = @sourceId)
+           AND (@ownerId IS NULL OR s.owner_id = @ownerId OR (i.source_id IS NULL AND i.user_id = @ownerId))
+         ORDER BY i.id DESC LIMIT @limit`,
+      )
+      .all({ sourceId: opts.sourceId ?? null, ownerId: opts.ownerId ?? null, limit: opts.limit ?? 50 }) as Row[]
+  ).map(toRecord);
 }
 
 /** The options an import was queued with (the worker reads them back). */
@@ -111,9 +121,9 @@ export function finish(db: Db, id: number, outcome: { report: ImportReport } | {
   }
 }
 
-export function hasActiveImport(db: Db, sourceId: number): boolean {
+export function hasActiveImport(db: Db, sourceName: string): boolean {
   return (
-    db.prepare(`SELECT 1 FROM imports WHERE source_id = ? AND status IN ('queued', 'running')`).get(sourceId) !==
+    db.prepare(`SELECT 1 FROM imports WHERE source_name = ? AND status IN ('queued', 'running')`).get(sourceName) !==
     undefined
   );
 }

@@ -6,6 +6,7 @@ import { rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { openDb, type Db } from '../db/open.ts';
+import { assertMayWriteSource, type Actor } from '../db/sources.ts';
 import { AppError } from '../http/errors.ts';
 import { checkDateFormat } from './date-format.ts';
 import { detectFormat } from './detect.ts';
@@ -53,20 +54,23 @@ const PROGRESS_EVERY_MS = 200;
 /**
  * Checks the file and options, then records a queued import. Throws ImportError (unreadable
  * file, unknown format, bad mapping) or AppError 409 if this source already has an import
- * under way; in both cases nothing is recorded.
+ * under way, or 403 if `actor` may not write into an existing source of that name; in each case
+ * nothing is recorded. A new source is created (owned by the import's user) only once the import
+ * stores something. Without an actor (the CLI: the operator) any source may be written.
  */
-export async function createImport(db: Db, o: StartImportOptions): Promise<number> {
+export async function createImport(db: Db, o: StartImportOptions, actor?: Actor): Promise<number> {
   const input = await openInput(o.file, resolveLimits(o.limits), o.fileName);
   const format = o.format ?? detectFormat(input);
   if (o.mapping) resolveMapping(o.mapping);
   if (o.dateFormat) checkDateFormat(o.dateFormat);
   const now = new Date().toISOString();
   return db.transaction(() => {
-    const found = db.prepare('SELECT id FROM sources WHERE name = ?').pluck().get(o.sourceName) as number | undefined;
-    const addSource = db.prepare('INSERT INTO sources (name, kind, base_url, created_at) VALUES (?, ?, ?, ?)');
-    const sourceId =
-      found ?? Number(addSource.run(o.sourceName, o.sourceKind ?? format, o.baseUrl ?? null, now).lastInsertRowid);
-    if (hasActiveImport(db, sourceId))
+    if (actor) assertMayWriteSource(db, actor, o.sourceName);
+    // A new source is created only when the import stores something (store.ts): until then the import names it.
+    const sourceId = db.prepare('SELECT id FROM sources WHERE name = ?').pluck().get(o.sourceName) as
+      | number
+      | undefined;
+    if (hasActiveImport(db, o.sourceName))
       throw new AppError(
         'import.busy',
         409,
@@ -76,10 +80,11 @@ export async function createImport(db: Db, o: StartImportOptions): Promise<numbe
     return Number(
       db
         .prepare(
-          'INSERT INTO imports (source_id, user_id, filename, format, mode, options_json, bytes_total, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+          'INSERT INTO imports (source_id, source_name, user_id, filename, format, mode, options_json, bytes_total, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
         )
         .run(
-          sourceId,
+          sourceId ?? null,
+          o.sourceName,
           o.userId ?? null,
           input.name,
           format,
@@ -110,6 +115,8 @@ export async function executeImport(db: Db, importId: number): Promise<ImportRec
     limits: o.limits,
     fileName: o.fileName,
     importId,
+    ownerId: o.userId ?? null,
+    newSource: getImport(db, importId)!.sourceId === null,
     workers: o.workers,
     onProgress: ({ bytesRead, postsRead }) => {
       const now = Date.now();
@@ -144,11 +151,12 @@ export function errorBody(err: unknown): ImportErrorBody {
 export async function startImport(
   dbPath: string,
   o: StartImportOptions,
+  actor?: Actor,
 ): Promise<{ importId: number; done: Promise<ImportRecord> }> {
   const db = openDb(dbPath);
   let importId: number;
   try {
-    importId = await createImport(db, o);
+    importId = await createImport(db, o, actor);
   } catch (err) {
     if (o.deleteFile) await rm(o.file, { force: true });
     throw err;

@@ -22,6 +22,11 @@ export class ReportBuilder {
     else this.omitted++;
   }
 
+  /** How many records were rejected, and the first one's reason and place. */
+  rejections(): { count: number; first: Rejection | undefined } {
+    return { count: this.rejected.length + this.omitted, first: this.rejected[0] };
+  }
+
   skip(reason: string, count: number): void {
     this.skipped.set(reason, (this.skipped.get(reason) ?? 0) + count);
   }

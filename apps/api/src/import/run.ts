@@ -50,6 +50,10 @@ export interface ImportOptions {
   fileName?: string;
   /** The imports row to stamp on threads this import creates or changes. */
   importId?: number;
+  /** Who owns the source if this import creates it (null or absent: administrators only). */
+  ownerId?: number | null;
+  /** The source did not exist when the import was queued (see StoreTarget.newSource). */
+  newSource?: boolean;
   /** Sanitizer worker threads besides this one; 0 sanitizes inline. Default: 0 for files under 4 MB, else one fewer than the cores (at least 1, at most 3). */
   workers?: number;
   onProgress?: (progress: ImportProgress) => void;
@@ -108,6 +112,8 @@ export async function runImportFile(db: Db, file: string, options: ImportOptions
       onProgress: options.onProgress && (() => options.onProgress!(progress)),
     });
     if (seen === 0) throw importErrors.empty({ file: input.name }, 'no threads or posts were found in it');
+    const rejected = report.rejections();
+    if (staging.posts === 0 && rejected.first) throw importErrors.allRejected(rejected.count, rejected.first);
     progress.bytesRead = input.size;
     options.onProgress?.(progress);
     const deferIndex = options.deferIndex ?? staging.posts >= DEFER_INDEX_POSTS;
@@ -116,6 +122,8 @@ export async function runImportFile(db: Db, file: string, options: ImportOptions
       sourceKind: options.sourceKind ?? format,
       baseUrl,
       importId: options.importId,
+      ownerId: options.ownerId,
+      newSource: options.newSource,
       deferIndex,
       categories,
     };

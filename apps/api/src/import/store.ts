@@ -22,6 +22,13 @@ export interface StoreTarget {
   importId?: number;
   /** The forum's categories that came with the file: stored with the threads, older threads relabelled. */
   categories?: ForumCategory[];
+  /** Who owns the source if this import creates it (null: administrators only). */
+  ownerId?: number | null;
+  /**
+   * The source did not exist when the import was queued: if another importer created it meanwhile, refuse
+   * rather than write into their source.
+   */
+  newSource?: boolean;
   /** Leave new rows out of the full-text index, listed for catch-up (db/search-catchup.ts), instead of indexing them here. */
   deferIndex?: boolean;
 }
@@ -68,6 +75,13 @@ const conflict = () =>
     'Another import changed this source while this one was running; run this import again.',
   );
 
+const takenMeanwhile = (name: string) =>
+  new AppError(
+    'source.not_owner',
+    403,
+    `Another importer created the source "${name}" while this import ran; import into a source of yours.`,
+  );
+
 export function storeStaged(db: Db, staging: Staging, target: StoreTarget): StoreResult {
   const q = statements(db);
   const threads: Counts = { new: 0, updated: 0, unchanged: 0 };
@@ -84,12 +98,22 @@ export function storeStaged(db: Db, staging: Staging, target: StoreTarget): Stor
     // IMMEDIATE: the write lock is taken before the first read. A deferred transaction that read
     // first fails at once (SQLITE_BUSY_SNAPSHOT) if the API commits a save before its first write.
     db.transaction(() => {
+      // The source is created here, with the first rows stored in it: a failed import leaves no empty source.
+      const found = q.findSource.get(target.sourceName) as { id: number; ownerId: number | null } | undefined;
+      if (found && target.newSource && found.ownerId !== (target.ownerId ?? null))
+        throw takenMeanwhile(target.sourceName);
       sourceId =
-        (q.findSource.get(target.sourceName) as number | undefined) ??
+        found?.id ??
         Number(
-          q.addSource.run(target.sourceName, target.sourceKind, target.baseUrl ?? null, new Date().toISOString())
-            .lastInsertRowid,
+          q.addSource.run(
+            target.sourceName,
+            target.sourceKind,
+            target.baseUrl ?? null,
+            target.ownerId ?? null,
+            new Date().toISOString(),
+          ).lastInsertRowid,
         );
+      if (target.importId !== undefined) q.setImportSource.run(sourceId, target.importId);
       if (target.baseUrl) q.setBaseUrl.run(target.baseUrl, sourceId);
       // Checked inside the write lock, so it stays true: a first import has nothing to look up or update.
       if (!q.anyThread.get(sourceId)) {
@@ -306,8 +330,9 @@ function statements(db: Db) {
 
 function build(db: Db) {
   return {
-    findSource: db.prepare('SELECT id FROM sources WHERE name = ?').pluck(),
-    addSource: db.prepare('INSERT INTO sources (name, kind, base_url, created_at) VALUES (?, ?, ?, ?)'),
+    findSource: db.prepare('SELECT id, owner_id AS ownerId FROM sources WHERE name = ?'),
+    addSource: db.prepare('INSERT INTO sources (name, kind, base_url, owner_id, created_at) VALUES (?, ?, ?, ?, ?)'),
+    setImportSource: db.prepare('UPDATE imports SET source_id = ? WHERE id = ?'),
     setBaseUrl: db.prepare('UPDATE sources SET base_url = ? WHERE id = ? AND base_url IS NULL'),
     anyThread: db.prepare('SELECT 1 FROM threads WHERE source_id = ? LIMIT 1'),
     findThread: db.prepare(

@@ -21,7 +21,7 @@ export function useSetup() {
   const client = useClient();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { username: string; displayName: string; password: string }) =>
+    mutationFn: (body: { setupCode: string; username: string; displayName: string; password: string }) =>
       unwrap(client.api.auth.setup.$post({ json: body })),
     onSuccess: () => queryClient.invalidateQueries(),
   });

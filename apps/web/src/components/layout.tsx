@@ -15,8 +15,10 @@ export function Layout({ user }: { user: SessionUser }) {
           <NavLink to="/studies">Studies</NavLink>
         </nav>
         <span className="who">
-          {user.displayName}
-          {user.isAdmin ? ' (admin)' : ''}
+          <NavLink to="/account">
+            {user.displayName}
+            {user.isAdmin ? ' (admin)' : ''}
+          </NavLink>
           <button
             type="button"
             className="link"

@@ -69,6 +69,7 @@ function statusText(status: CollectionRecord['status'], stopping: boolean): stri
       ? 'Stopping after the current topic…'
       : 'Collecting… you can leave this page; the collection carries on.';
   if (status === 'stopped') return 'Stopped. Start it again with the same fields to resume where it was.';
-  if (status === 'failed') return 'The collection failed. Start it again with the same fields to resume.';
+  // Starting it again helps only once the cause is fixed: the message below says what it is.
+  if (status === 'failed') return 'The collection failed; the message below says why.';
   return 'Done.';
 }

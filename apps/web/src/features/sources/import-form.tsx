@@ -102,12 +102,15 @@ export function ImportForm({ sources, maxUploadBytes }: { sources: Source[]; max
           placeholder="e.g. Hugging Face forum"
         />
         <datalist id={listId}>
-          {sources.map((s) => (
-            <option key={s.id} value={s.name} />
-          ))}
+          {sources
+            .filter((s) => s.mine)
+            .map((s) => (
+              <option key={s.id} value={s.name} />
+            ))}
         </datalist>
         <span className="hint">
-          An existing source's name adds to it (re-imported threads are updated); a new name creates a source.
+          The name of a source of yours adds to it (re-imported threads are updated); a new name creates a source that
+          belongs to you.
         </span>
       </label>
       <div className="inline-form">

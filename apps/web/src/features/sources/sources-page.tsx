@@ -9,7 +9,7 @@ import { ImportPage } from './import-page.tsx';
 import { ImportsTable } from './imports-table.tsx';
 import { SourcesTable } from './sources-table.tsx';
 
-/** Sources, their imports, and (for admins and study owners) the import form. */
+/** Sources, their imports, and (for administrators and importers) the import form. */
 export function SourcesPage() {
   return (
     <Routes>
@@ -39,7 +39,7 @@ function SourcesHome() {
           <CollectSection />
         </>
       ) : sources.data ? (
-        <p className="hint">Administrators and study owners can import threads.</p>
+        <p className="hint">Importing and collecting need the importer right, which an administrator grants.</p>
       ) : null}
     </section>
   );
