@@ -49,6 +49,8 @@ export interface Fixture {
   importId: number;
   /** A finished collection (not running: cancelling it is a 409 about state). */
   collectionId: number;
+  /** A stored outside series set. */
+  seriesSetId: number;
   threadId: number;
   /** The other coder's user id, and nonMember's. */
   otherCoderId: number;
@@ -93,6 +95,15 @@ export const routeTable: Record<string, RouteCase> = {
   'GET /api/collections': { access: IMPORTER },
   'GET /api/collections/:id': { access: IMPORTER, params: (f) => ({ id: f.collectionId }) },
   'POST /api/collections/:id/cancel': { access: IMPORTER, params: (f) => ({ id: f.collectionId }) },
+  'GET /api/series': { access: SIGNED_IN },
+  // A CSV with no rows: an importer gets 400 before anything is written.
+  'POST /api/series': {
+    access: IMPORTER,
+    body: { name: 'Matrix', source: 'test', unit: 'models', fileName: 'x.csv', csv: 'month,n\n' },
+  },
+  'GET /api/series/:id': { access: SIGNED_IN, params: (f) => ({ id: f.seriesSetId }) },
+  'GET /api/series/:id/csv': { access: SIGNED_IN, params: (f) => ({ id: f.seriesSetId }) },
+  'DELETE /api/series/:id': { access: IMPORTER, params: (f) => ({ id: f.seriesSetId }) },
   'GET /api/threads': { access: SIGNED_IN },
   'GET /api/threads/facets': { access: SIGNED_IN },
   'GET /api/threads/search-index': { access: SIGNED_IN },

@@ -8,6 +8,7 @@ import { createSession } from '../../apps/api/src/auth/sessions.ts';
 import { loadConfig } from '../../apps/api/src/config.ts';
 import { addReview } from '../../apps/api/src/db/codebook-reviews.ts';
 import { openDb, type Db } from '../../apps/api/src/db/open.ts';
+import { insertSeriesSet } from '../../apps/api/src/db/series.ts';
 import { Agent } from '../support/agent.ts';
 import { codingStudy } from '../support/coding-study.ts';
 import { insertTemplateCodebook, pinCodebook } from '../support/forum.ts';
@@ -103,6 +104,20 @@ beforeAll(async () => {
       )
       .run(s.forum.sourceId, new Date().toISOString(), new Date().toISOString()).lastInsertRowid,
   );
+  const seriesSetId = insertSeriesSet(
+    db,
+    {
+      name: 'Matrix series',
+      source: 'test',
+      unit: 'models',
+      frequency: 'month',
+      layout: 'multi',
+      fileName: 'matrix.csv',
+      report: {},
+      series: [{ key: 'n', points: [{ date: '2024-01-01', value: 1 }] }],
+    },
+    null,
+  );
   const admin = await addUser(db, 'root', { isAdmin: true });
   const olga = await addUser(db, 'olga');
   foreignStudyId = addStudy(
@@ -124,6 +139,7 @@ beforeAll(async () => {
     groupId,
     importId,
     collectionId,
+    seriesSetId,
     threadId: s.forum.threadIds[0]!,
     reviewId: db.prepare('SELECT max(id) FROM codebook_reviews').pluck().get() as number,
     otherCoderId: s.ids.cody!,

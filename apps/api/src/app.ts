@@ -18,6 +18,7 @@ import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
 import { importRoutes } from './routes/imports.ts';
 import { selectionRoutes } from './routes/selection.ts';
+import { seriesRoutes } from './routes/series.ts';
 import { sourceRoutes } from './routes/sources.ts';
 import { threadRoutes } from './routes/threads.ts';
 import { codebookRoutes } from './routes/codebooks.ts';
@@ -75,6 +76,7 @@ export function createApp({ db, config, log = jsonLog }: AppDeps) {
     .route('/api/sources', sourceRoutes(db, config))
     .route('/api/imports', importRoutes(db, config))
     .route('/api/collections', collectRoutes(db))
+    .route('/api/series', seriesRoutes(db))
     .route('/api/threads', threadRoutes(db))
     .route('/api/studies', studyRoutes(db))
     .route('/api/studies/:studyId/threads', selectionRoutes(db))

@@ -30,6 +30,11 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run: Com
       'collect <forum-url> [--source name] [--category slug] [--since date] [--until date] [--max-topics N] [--rate r/s]   from a live Discourse forum',
     load: () => import('./cli/collect.ts'),
   },
+  series: {
+    summary:
+      'series import <file> --name N --source S --unit U | list | show <id> | export <id> | delete <id>   outside time series, as JSON',
+    load: () => import('./cli/series.ts'),
+  },
 };
 
 export function registerCommand(name: string, summary: string, load: () => Promise<{ run: CommandRun }>): void {

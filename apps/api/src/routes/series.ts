@@ -1,0 +1,52 @@
+// Outside time series: every signed-in user reads and compares them; those who may import
+// (administrators, study owners) add and delete them.
+import { Hono, type MiddlewareHandler } from 'hono';
+import { z } from 'zod';
+import { requireUser } from '../auth/middleware.ts';
+import type { Db } from '../db/open.ts';
+import { deleteSeriesSet, getSeriesSet, listSeriesSets } from '../db/series.ts';
+import { canImport } from '../db/sources.ts';
+import type { AuthedEnv } from '../http/env.ts';
+import { forbidden } from '../http/errors.ts';
+import { validate } from '../http/validate.ts';
+import { importSeries } from '../series/import-series.ts';
+import { FREQUENCIES, LAYOUTS } from '../series/parse-csv.ts';
+import { seriesSetCsv } from '../series/series-csv.ts';
+
+const importBody = z.object({
+  name: z.string().trim().min(1).max(200),
+  source: z.string().trim().min(1).max(200),
+  unit: z.string().trim().min(1).max(100),
+  fileName: z.string().trim().min(1).max(300),
+  csv: z.string().min(1),
+  layout: z.enum(LAYOUTS).optional(),
+  frequency: z.enum(FREQUENCIES).optional(),
+});
+const idParam = z.object({ id: z.coerce.number().int().positive() });
+
+export function seriesRoutes(db: Db) {
+  const importer: MiddlewareHandler<AuthedEnv> = async (c, next) => {
+    if (!canImport(db, c.get('user')))
+      throw forbidden('Only administrators and study owners may add or delete series.');
+    await next();
+  };
+  return new Hono<AuthedEnv>()
+    .use(requireUser)
+    .get('/', (c) => c.json({ sets: listSeriesSets(db), canImport: canImport(db, c.get('user')) }))
+    .post('/', importer, validate('json', importBody), (c) => {
+      const { csv, ...rest } = c.req.valid('json');
+      return c.json({ set: importSeries(db, { ...rest, text: csv }, c.get('user').id) }, 201);
+    })
+    .get('/:id', validate('param', idParam), (c) => c.json({ set: getSeriesSet(db, c.req.valid('param').id) }))
+    .get('/:id/csv', validate('param', idParam), (c) => {
+      const set = getSeriesSet(db, c.req.valid('param').id);
+      return c.body(seriesSetCsv(set), 200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="series-${set.id}.csv"`,
+      });
+    })
+    .delete('/:id', importer, validate('param', idParam), (c) => {
+      deleteSeriesSet(db, c.req.valid('param').id);
+      return c.body(null, 204);
+    });
+}
