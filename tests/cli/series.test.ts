@@ -59,3 +59,22 @@ describe('threadcoder series', () => {
     expect(out.stderr()).toContain('wide.csv, line 2, column family: "bert" is not a date');
   });
 });
+
+describe('threadcoder series compare', () => {
+  test('prints the comparison as JSON; a bad --map exits 2', async () => {
+    const load = (name: string, file: string) =>
+      run(['import', fixture(file), '--name', name, '--source', 'study', '--unit', 'n']);
+    expect(await load('Forum', 'forum-mentions-wide.csv')).toBe(0);
+    expect(await load('Hub', 'hub-models-wide.csv')).toBe(0);
+    out.clear();
+    expect(await run(['compare', '--left', '1', '--right', '2', '--map', 'GPT-2=,Llama=llama'])).toBe(0);
+    const report = JSON.parse(out.stdout());
+    expect(report.pairs.map((p: { left: string }) => p.left)).toEqual(['BERT', 'T5', 'Llama']);
+    expect(report.pairs[0].kendall.coefficient).toBeCloseTo(-0.47140452079103173, 12);
+    expect(report.unmatchedLeft).toEqual(['GPT-2']);
+    expect(report.pooled.periods).toHaveLength(12);
+    expect(await run(['compare', '--left', '1', '--right', '2', '--map', 'nonsense'])).toBe(2);
+    expect(await run(['compare', '--left', '1', '--right', '2', '--map', 'BERT=roberta'])).toBe(2);
+    expect(out.stderr()).toContain('"roberta" is not a series of "Hub".');
+  });
+});

@@ -32,7 +32,7 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run: Com
   },
   series: {
     summary:
-      'series import <file> --name N --source S --unit U | list | show <id> | export <id> | delete <id>   outside time series, as JSON',
+      'series import <file> --name N --source S --unit U | list | show <id> | export <id> | delete <id> | compare --left A --right B   outside time series, as JSON',
     load: () => import('./cli/series.ts'),
   },
 };

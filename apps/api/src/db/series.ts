@@ -84,41 +84,53 @@ export function insertSeriesSet(db: Db, input: SeriesSetInput, userId: number | 
   })();
 }
 
-const summaries = statement<[number | null, number | null], SeriesSetSummaryRow>(
-  `SELECT s.id, s.name, s.source, s.unit, s.frequency, s.layout, s.file_name AS fileName, s.report_json AS reportJson,
-          s.created_at AS createdAt,
-          (SELECT count(*) FROM series x WHERE x.set_id = s.id) AS seriesCount,
-          (SELECT count(*) FROM series x JOIN series_points p ON p.series_id = x.id WHERE x.set_id = s.id) AS points,
-          (SELECT min(p.date) FROM series x JOIN series_points p ON p.series_id = x.id WHERE x.set_id = s.id) AS firstDate,
-          (SELECT max(p.date) FROM series x JOIN series_points p ON p.series_id = x.id WHERE x.set_id = s.id) AS lastDate
-   FROM series_sets s WHERE ? IS NULL OR s.id = ? ORDER BY s.name`,
-);
-type SeriesSetSummaryRow = Omit<SeriesSetSummary, 'report'> & { reportJson: string };
+const COLUMNS = `s.id, s.name, s.source, s.unit, s.frequency, s.layout, s.file_name AS fileName,
+  s.report_json AS reportJson, s.created_at AS createdAt`;
+type SetRow = Omit<SeriesSetSummary, 'report' | 'seriesCount' | 'points' | 'firstDate' | 'lastDate'> & {
+  reportJson: string;
+};
+type SummaryRow = SetRow & Pick<SeriesSetSummary, 'seriesCount' | 'points' | 'firstDate' | 'lastDate'>;
 
-const toSummary = ({ reportJson, ...r }: SeriesSetSummaryRow): SeriesSetSummary => ({
+const summaries = statement<[], SummaryRow>(
+  `SELECT ${COLUMNS}, count(DISTINCT x.id) AS seriesCount, count(p.date) AS points,
+          min(p.date) AS firstDate, max(p.date) AS lastDate
+   FROM series_sets s LEFT JOIN series x ON x.set_id = s.id LEFT JOIN series_points p ON p.series_id = x.id
+   GROUP BY s.id ORDER BY s.name`,
+);
+const setById = statement<[number], SetRow>(`SELECT ${COLUMNS} FROM series_sets s WHERE s.id = ?`);
+
+const withReport = <R extends { reportJson: string }>({ reportJson, ...r }: R) => ({
   ...r,
   report: JSON.parse(reportJson) as Record<string, unknown>,
 });
 
 export function listSeriesSets(db: Db): SeriesSetSummary[] {
-  return summaries(db).all(null, null).map(toSummary);
+  return summaries(db).all().map(withReport);
 }
 
-const pointsOfSet = statement<[number], { id: number; key: string; date: string | null; value: number | null }>(
+const pointsOfSet = statement<[number], [number, string, string | null, number | null]>(
   `SELECT x.id, x.key, p.date, p.value FROM series x LEFT JOIN series_points p ON p.series_id = x.id
    WHERE x.set_id = ? ORDER BY x.id, p.date`,
+  (s) => s.raw(),
 );
 
 /** A set with every series and its points, or a 404. */
 export function getSeriesSet(db: Db, id: number): SeriesSet {
-  const row = summaries(db).get(id, id);
+  const row = setById(db).get(id);
   if (!row) throw new AppError('not_found', 404, `Series set #${id} was not found.`);
   const series: SeriesSet['series'] = [];
-  for (const p of pointsOfSet(db).all(id)) {
-    if (series.at(-1)?.id !== p.id) series.push({ id: p.id, key: p.key, points: [] });
-    if (p.date !== null) series.at(-1)!.points.push({ date: p.date, value: p.value! });
+  let points = 0;
+  let firstDate: string | null = null;
+  let lastDate: string | null = null;
+  for (const [seriesId, key, date, value] of pointsOfSet(db).all(id)) {
+    if (series.at(-1)?.id !== seriesId) series.push({ id: seriesId, key, points: [] });
+    if (date === null) continue;
+    series.at(-1)!.points.push({ date, value: value! });
+    points++;
+    if (firstDate === null || date < firstDate) firstDate = date;
+    if (lastDate === null || date > lastDate) lastDate = date;
   }
-  return { ...toSummary(row), series };
+  return { ...withReport(row), seriesCount: series.length, points, firstDate, lastDate, series };
 }
 
 export function deleteSeriesSet(db: Db, id: number): void {

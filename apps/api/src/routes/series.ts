@@ -9,7 +9,9 @@ import { canImport } from '../db/sources.ts';
 import type { AuthedEnv } from '../http/env.ts';
 import { forbidden } from '../http/errors.ts';
 import { validate } from '../http/validate.ts';
+import { compareSets } from '../series/compare-sets.ts';
 import { importSeries } from '../series/import-series.ts';
+import { AGGREGATES } from '../series/monthly.ts';
 import { FREQUENCIES, LAYOUTS } from '../series/parse-csv.ts';
 import { seriesSetCsv } from '../series/series-csv.ts';
 
@@ -21,6 +23,13 @@ const importBody = z.object({
   csv: z.string().min(1),
   layout: z.enum(LAYOUTS).optional(),
   frequency: z.enum(FREQUENCIES).optional(),
+});
+const compareBody = z.object({
+  left: z.number().int().positive(),
+  right: z.number().int().positive(),
+  mapping: z.record(z.string(), z.string()).optional(),
+  alpha: z.number().gt(0).lt(1).optional(),
+  aggregate: z.enum(AGGREGATES).optional(),
 });
 const idParam = z.object({ id: z.coerce.number().int().positive() });
 
@@ -37,6 +46,9 @@ export function seriesRoutes(db: Db) {
       const { csv, ...rest } = c.req.valid('json');
       return c.json({ set: importSeries(db, { ...rest, text: csv }, c.get('user').id) }, 201);
     })
+    .post('/compare', validate('json', compareBody), (c) =>
+      c.json({ comparison: compareSets(db, c.req.valid('json')) }),
+    )
     .get('/:id', validate('param', idParam), (c) => c.json({ set: getSeriesSet(db, c.req.valid('param').id) }))
     .get('/:id/csv', validate('param', idParam), (c) => {
       const set = getSeriesSet(db, c.req.valid('param').id);
