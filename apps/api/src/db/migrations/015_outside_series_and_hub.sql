@@ -75,3 +75,4 @@ CREATE TABLE hub_models (
   collected_at      TEXT NOT NULL
 );
 CREATE INDEX hub_models_created ON hub_models (created_at);
+CREATE INDEX hub_models_collection ON hub_models (collection_id, created_at);
