@@ -49,6 +49,8 @@ export interface Fixture {
   importId: number;
   /** A finished collection (not running: cancelling it is a 409 about state). */
   collectionId: number;
+  /** A finished Hub collection (not running: cancelling it is a 409 about state). */
+  hubCollectionId: number;
   /** A stored outside series set. */
   seriesSetId: number;
   threadId: number;
@@ -95,6 +97,12 @@ export const routeTable: Record<string, RouteCase> = {
   'GET /api/collections': { access: IMPORTER },
   'GET /api/collections/:id': { access: IMPORTER, params: (f) => ({ id: f.collectionId }) },
   'POST /api/collections/:id/cancel': { access: IMPORTER, params: (f) => ({ id: f.collectionId }) },
+  // A Hub address that is not one: an importer gets 400 before anything is fetched.
+  'POST /api/hub-collections': { access: IMPORTER, body: { hubUrl: 'not a hub' } },
+  'GET /api/hub-collections': { access: IMPORTER },
+  'POST /api/hub-collections/derive': { access: IMPORTER, body: { dimension: 'model_type' } },
+  'GET /api/hub-collections/:id': { access: IMPORTER, params: (f) => ({ id: f.hubCollectionId }) },
+  'POST /api/hub-collections/:id/cancel': { access: IMPORTER, params: (f) => ({ id: f.hubCollectionId }) },
   'GET /api/series': { access: SIGNED_IN },
   // A CSV with no rows: an importer gets 400 before anything is written.
   'POST /api/series': {

@@ -118,6 +118,13 @@ beforeAll(async () => {
     },
     null,
   );
+  const hubCollectionId = Number(
+    db
+      .prepare(
+        "INSERT INTO hub_collections (hub_url, options_json, resume_key, status, created_at, updated_at) VALUES ('https://huggingface.co', '{\"rate\":1,\"pageSize\":1000}', 'matrix', 'succeeded', ?, ?)",
+      )
+      .run(new Date().toISOString(), new Date().toISOString()).lastInsertRowid,
+  );
   const admin = await addUser(db, 'root', { isAdmin: true });
   const olga = await addUser(db, 'olga');
   foreignStudyId = addStudy(
@@ -140,6 +147,7 @@ beforeAll(async () => {
     importId,
     collectionId,
     seriesSetId,
+    hubCollectionId,
     threadId: s.forum.threadIds[0]!,
     reviewId: db.prepare('SELECT max(id) FROM codebook_reviews').pluck().get() as number,
     otherCoderId: s.ids.cody!,

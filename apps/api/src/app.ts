@@ -16,6 +16,7 @@ import { agreementRoutes } from './routes/agreement.ts';
 import { authRoutes } from './routes/auth.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
+import { hubRoutes } from './routes/hub.ts';
 import { importRoutes } from './routes/imports.ts';
 import { selectionRoutes } from './routes/selection.ts';
 import { seriesRoutes } from './routes/series.ts';
@@ -77,6 +78,7 @@ export function createApp({ db, config, log = jsonLog }: AppDeps) {
     .route('/api/imports', importRoutes(db, config))
     .route('/api/collections', collectRoutes(db))
     .route('/api/series', seriesRoutes(db))
+    .route('/api/hub-collections', hubRoutes(db))
     .route('/api/threads', threadRoutes(db))
     .route('/api/studies', studyRoutes(db))
     .route('/api/studies/:studyId/threads', selectionRoutes(db))
