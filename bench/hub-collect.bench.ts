@@ -37,9 +37,9 @@ const pages = Array.from({ length: MODELS / 1000 }, (_, p) =>
   Array.from({ length: 1000 }, (_, i) => toHubModel(replayModel(p * 1000 + i), { file: 'bench', field: '' })),
 );
 const t0 = performance.now();
-pages.forEach((page, p) =>
-  saveHubPage(storeDb, storeId, page, p + 1 < pages.length ? `/api/models?cursor=${p}` : null, p + 1),
-);
+for (const [p, page] of pages.entries()) {
+  saveHubPage(storeDb, storeId, page, p + 1 < pages.length ? `/api/models?cursor=${p}` : null, p + 1);
+}
 const seconds = (performance.now() - t0) / 1000;
 console.log(
   `store ${MODELS} models in ${seconds.toFixed(2)} s: ${Math.round(MODELS / seconds)} models/s (target >= 20,000)`,
