@@ -110,6 +110,10 @@ export const routeTable: Record<string, RouteCase> = {
     body: { name: 'Matrix', source: 'test', unit: 'models', fileName: 'x.csv', csv: 'month,n\n' },
   },
   'POST /api/series/compare': { access: SIGNED_IN, body: (f) => ({ left: f.seriesSetId, right: f.seriesSetId }) },
+  'GET /api/series/compare.csv': {
+    access: SIGNED_IN,
+    query: 'left=1&right=1',
+  },
   'GET /api/series/:id': { access: SIGNED_IN, params: (f) => ({ id: f.seriesSetId }) },
   'GET /api/series/:id/csv': { access: SIGNED_IN, params: (f) => ({ id: f.seriesSetId }) },
   'DELETE /api/series/:id': { access: IMPORTER, params: (f) => ({ id: f.seriesSetId }) },

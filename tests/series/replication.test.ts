@@ -102,6 +102,27 @@ describe('replication: forum mentions vs Hub models', () => {
     ]);
   });
 
+  test('the comparison as CSV: a row per pair and the pooled totals, the mapping as JSON in the query', async () => {
+    const mapping = encodeURIComponent(JSON.stringify({ 'GPT-2': '' }));
+    const res = await owen.get(`/api/series/compare.csv?left=${forum}&right=${hub}&mapping=${mapping}`);
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="series-comparison.csv"');
+    const lines = (await res.text()).trimEnd().split('\r\n');
+    expect(lines[0]).toBe(
+      'left,right,months,first_month,last_month,spearman_rho,spearman_p,spearman_p_holm,kendall_tau,kendall_p,kendall_p_holm,kendall_method,trend_left,trend_left_p,trend_right,trend_right_p,diverging,notes',
+    );
+    expect(lines.map((l) => l.split(',').slice(0, 3).join(','))).toEqual([
+      'left,right,months',
+      'BERT,bert,5',
+      'T5,t5,7',
+      'Llama,llama,12',
+      '(pooled totals),(pooled totals),12',
+    ]);
+    close(Number(lines[1]!.split(',')[8]), -0.47140452079103173);
+    const bad = await owen.get(`/api/series/compare.csv?left=${forum}&right=${hub}&mapping=nope`);
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.message).toBe('mapping: mapping must be a JSON object of left name -> right name');
+  });
+
   test('the mapping overrides names: leave one out, pair another by hand; bad names are 400', async () => {
     const { comparison } = await (
       await owen.post('/api/series/compare', { left: forum, right: hub, mapping: { 'GPT-2': '', Llama: 'whisper' } })

@@ -10,6 +10,7 @@ import type { AuthedEnv } from '../http/env.ts';
 import { forbidden } from '../http/errors.ts';
 import { validate } from '../http/validate.ts';
 import { compareSets } from '../series/compare-sets.ts';
+import { comparisonCsv } from '../series/comparison-csv.ts';
 import { importSeries } from '../series/import-series.ts';
 import { AGGREGATES } from '../series/monthly.ts';
 import { FREQUENCIES, LAYOUTS } from '../series/parse-csv.ts';
@@ -31,6 +32,26 @@ const compareBody = z.object({
   alpha: z.number().gt(0).lt(1).optional(),
   aggregate: z.enum(AGGREGATES).optional(),
 });
+// The same as a query string, for a download link: the mapping as JSON.
+const compareQuery = z.object({
+  left: z.coerce.number().int().positive(),
+  right: z.coerce.number().int().positive(),
+  mapping: z
+    .string()
+    .max(100_000)
+    .optional()
+    .transform((text, ctx) => {
+      if (text === undefined || text === '') return undefined;
+      try {
+        return z.record(z.string(), z.string()).parse(JSON.parse(text));
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'mapping must be a JSON object of left name -> right name' });
+        return z.NEVER;
+      }
+    }),
+  alpha: z.coerce.number().gt(0).lt(1).optional(),
+  aggregate: z.enum(AGGREGATES).optional(),
+});
 const idParam = z.object({ id: z.coerce.number().int().positive() });
 
 export function seriesRoutes(db: Db) {
@@ -48,6 +69,12 @@ export function seriesRoutes(db: Db) {
     })
     .post('/compare', validate('json', compareBody), (c) =>
       c.json({ comparison: compareSets(db, c.req.valid('json')) }),
+    )
+    .get('/compare.csv', validate('query', compareQuery), (c) =>
+      c.body(comparisonCsv(compareSets(db, c.req.valid('query'))), 200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': 'attachment; filename="series-comparison.csv"',
+      }),
     )
     .get('/:id', validate('param', idParam), (c) => c.json({ set: getSeriesSet(db, c.req.valid('param').id) }))
     .get('/:id/csv', validate('param', idParam), (c) => {
