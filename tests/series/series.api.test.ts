@@ -110,7 +110,9 @@ describe('/api/series', () => {
     expect((await twice.json()).error.code).toBe('series.duplicate_name');
     expect((await cora.post('/api/series', { ...body, name: 'Other' })).status).toBe(403);
     expect((await cora.request('DELETE', `/api/series/${set.id}`)).status).toBe(403);
-    expect((await owen.request('DELETE', `/api/series/${set.id}`)).status).toBe(204);
+    const deleted = await owen.request('DELETE', `/api/series/${set.id}`);
+    expect(deleted.status).toBe(200);
+    expect(await deleted.json()).toEqual({ deleted: set.id });
     expect((await owen.get(`/api/series/${set.id}`)).status).toBe(404);
     expect(t.db.prepare('SELECT count(*) FROM series_points').pluck().get()).toBe(0);
   });

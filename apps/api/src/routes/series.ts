@@ -85,7 +85,8 @@ export function seriesRoutes(db: Db) {
       });
     })
     .delete('/:id', importer, validate('param', idParam), (c) => {
-      deleteSeriesSet(db, c.req.valid('param').id);
-      return c.body(null, 204);
+      const { id } = c.req.valid('param');
+      deleteSeriesSet(db, id);
+      return c.json({ deleted: id });
     });
 }
