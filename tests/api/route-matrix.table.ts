@@ -199,6 +199,12 @@ export const routeTable: Record<string, RouteCase> = {
     body: { name: 'Tokens', terms: ['tokenizer', 'vocab'] },
   },
   'DELETE /api/studies/:studyId/analysis/keyword-groups/:groupId': { access: OWNER },
+  // A list with no group: the owner gets 400 before anything is written.
+  'POST /api/studies/:studyId/mention-trends/keyword-groups/import': {
+    access: OWNER,
+    body: { text: '# nothing', fileName: 'groups.txt' },
+  },
+  'POST /api/studies/:studyId/mention-trends/series': { access: OWNER, body: { unit: 'topics' } },
   'GET /api/studies/:studyId/exports': { access: MEMBER },
   // Every member downloads codings; each file holds only what the blind rule lets the caller see.
   'GET /api/studies/:studyId/exports/codings': { access: MEMBER },

@@ -48,7 +48,7 @@ describe('/api/hub-collections', () => {
       'Hub: models created per model type',
       'Hub: models created per pipeline tag',
     ]);
-    expect(sets[3]).toMatchObject({ layout: 'hub', unit: 'models created', seriesCount: 5, source: hub.url });
+    expect(sets[3]).toMatchObject({ layout: 'derived', unit: 'models created', seriesCount: 5, source: hub.url });
     const listed = await (await owen.get('/api/hub-collections')).json();
     expect(listed.collections.map((c: { id: number }) => c.id)).toEqual([collection.id]);
   });

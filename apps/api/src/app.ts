@@ -18,6 +18,7 @@ import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
 import { hubRoutes } from './routes/hub.ts';
 import { importRoutes } from './routes/imports.ts';
+import { mentionTrendRoutes } from './routes/mention-trends.ts';
 import { selectionRoutes } from './routes/selection.ts';
 import { seriesRoutes } from './routes/series.ts';
 import { sourceRoutes } from './routes/sources.ts';
@@ -90,6 +91,7 @@ export function createApp({ db, config, log = jsonLog }: AppDeps) {
     .route('/api/studies/:studyId/adjudication', adjudicationRoutes(db))
     .route('/api/studies/:studyId/agreement', agreementRoutes(db))
     .route('/api/studies/:studyId/analysis', analysisRoutes(db))
+    .route('/api/studies/:studyId/mention-trends', mentionTrendRoutes(db))
     .route('/api/studies/:studyId/exports', exportRoutes(db))
     .route('/api/studies/:studyId/suggestions', suggestionRoutes(db))
     .route('/api/studies/:studyId', codingRoutes(db));

@@ -1,4 +1,4 @@
-// Monthly series from the collected Hub models, stored as series sets (layout 'hub') that the
+// Monthly series from the collected Hub models, stored as series sets (layout 'derived') that the
 // comparison reads like any imported file: models created per model type, base model, pipeline
 // tag or library (one series per value, the `top` values with most models; a month without a
 // new model of that value is 0 within the months collected), and the card share (the study's
@@ -6,6 +6,7 @@
 // from createdAt in UTC). Deriving again replaces the set of the same name.
 import type { Db } from '../db/open.ts';
 import { insertSeriesSet } from '../db/series.ts';
+import { monthsBetween } from '../series/months.ts';
 import type { ParsedSeries } from '../series/parse-csv.ts';
 
 export const HUB_DIMENSIONS = ['model_type', 'base_model', 'pipeline_tag', 'library', 'card_share'] as const;
@@ -36,16 +37,7 @@ function monthRange(db: Db): string[] {
   const r = db
     .prepare('SELECT min(substr(created_at, 1, 7)) AS first, max(substr(created_at, 1, 7)) AS last FROM hub_models')
     .get() as { first: string | null; last: string | null };
-  if (!r.first || !r.last) return [];
-  const out: string[] = [];
-  for (
-    let [y, m] = r.first.split('-').map(Number) as [number, number];
-    `${y}-${String(m).padStart(2, '0')}` <= r.last;
-  ) {
-    out.push(`${y}-${String(m).padStart(2, '0')}`);
-    [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
-  }
-  return out;
+  return monthsBetween(r.first, r.last);
 }
 
 function countsPerValue(db: Db, dimension: Exclude<HubDimension, 'card_share'>, top: number) {
@@ -105,7 +97,7 @@ export function deriveHubSeries(db: Db, dimension: HubDimension, top = 100, user
         source: sources.join(', ') || 'Hugging Face Hub',
         unit: dimension === 'card_share' ? 'models (and share)' : 'models created',
         frequency: 'month',
-        layout: 'hub',
+        layout: 'derived',
         fileName: null,
         report: { ...report, models: db.prepare('SELECT count(*) FROM hub_models').pluck().get() as number },
         series,

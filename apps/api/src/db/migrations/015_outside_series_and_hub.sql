@@ -8,7 +8,7 @@ CREATE TABLE series_sets (
   source      TEXT NOT NULL,
   unit        TEXT NOT NULL,
   frequency   TEXT NOT NULL CHECK (frequency IN ('month', 'week', 'day')),
-  layout      TEXT NOT NULL CHECK (layout IN ('wide', 'long', 'multi', 'hub')),
+  layout      TEXT NOT NULL CHECK (layout IN ('wide', 'long', 'multi', 'derived')),
   file_name   TEXT,
   -- skipped columns and missing values of the import, or the derivation's definition
   report_json TEXT NOT NULL,
