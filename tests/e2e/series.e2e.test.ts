@@ -115,6 +115,19 @@ test('carol collects from the Hub, imports outside series and compares them on t
   await compare.getByRole('link', { name: 'Comparison CSV' }).click();
   const csv = await readFile((await (await csvDownload).path())!, 'utf8');
   expect(csv.split('\r\n').map((l) => l.split(',')[0])).toEqual(['left', 'BERT', 'T5', 'Llama', '(pooled totals)', '']);
+  // This forum's mentions as a series set: groups in bulk, then topics by creation month.
+  const groupsForm = section.getByRole('form', { name: 'Import keyword groups' });
+  await groupsForm.getByLabel('Keyword list').setInputFiles(fixture('model-families.txt'));
+  await groupsForm.getByRole('button', { name: 'Import groups' }).click();
+  await expect.poll(() => groupsForm.getByRole('status').textContent()).toBe('4 groups added, 0 updated.');
+  const mentionsForm = section.getByRole('form', { name: 'Add mentions as series' });
+  await mentionsForm.getByRole('button', { name: 'Add mentions as series' }).click();
+  await expect
+    .poll(() => mentionsForm.getByRole('status').textContent())
+    .toMatch(/topics by creation month mentioning/);
+  const mentionRow = list.getByRole('row', { name: /topics by creation month mentioning each keyword group/ });
+  await expect.poll(() => mentionRow.count()).toBe(1);
+  expect(await mentionRow.getByRole('cell').nth(3).textContent()).toBe('4');
   await section.screenshot({ path: 'test-results/series-section.png' });
   await page.context().close();
 });

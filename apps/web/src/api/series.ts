@@ -53,3 +53,38 @@ export function useDeleteSeries() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: seriesKey }),
   });
 }
+
+type MentionRoutes = Client['api']['studies'][':studyId']['mention-trends'];
+export type MentionUnit = InferRequestType<MentionRoutes['series']['$post']>['json']['unit'];
+
+/** Stores the study's mentions as a series set (topics by creation month, or posts by month). */
+export function useStoreMentionSeries(studyId: number) {
+  const client = useClient();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (unit: MentionUnit) =>
+      unwrap(
+        client.api.studies[':studyId']['mention-trends'].series.$post({
+          param: { studyId: String(studyId) },
+          json: { unit },
+        }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: seriesKey }),
+  });
+}
+
+/** Keyword groups in bulk (CSV or text list); the analysis queries refresh with them. */
+export function useImportKeywordGroups(studyId: number) {
+  const client = useClient();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (json: { text: string; fileName: string }) =>
+      unwrap(
+        client.api.studies[':studyId']['mention-trends']['keyword-groups'].import.$post({
+          param: { studyId: String(studyId) },
+          json,
+        }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['studies', studyId, 'analysis'] }),
+  });
+}

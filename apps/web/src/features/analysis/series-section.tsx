@@ -5,9 +5,10 @@ import { seriesCsvUrl, seriesListQuery, useDeleteSeries, useImportSeries } from 
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { CsvLink } from './chart-frame.tsx';
 import { ComparisonSection } from './comparison-section.tsx';
+import { MentionSeriesForm } from './mention-series-form.tsx';
 
 /** Outside time series (imported CSVs, Hub-derived sets): the list, the import form, and their comparison. */
-export function SeriesSection() {
+export function SeriesSection({ studyId, isOwner }: { studyId: number; isOwner: boolean }) {
   const client = useClient();
   const list = useQuery(seriesListQuery(client));
   const remove = useDeleteSeries();
@@ -73,6 +74,7 @@ export function SeriesSection() {
         <p className="hint">No outside series yet.</p>
       ) : null}
       {list.data?.canImport ? <SeriesImportForm /> : null}
+      {isOwner ? <MentionSeriesForm studyId={studyId} /> : null}
       {sets.length ? <ComparisonSection sets={sets} /> : null}
     </section>
   );
