@@ -205,6 +205,8 @@ export const routeTable: Record<string, RouteCase> = {
     body: { text: '# nothing', fileName: 'groups.txt' },
   },
   'POST /api/studies/:studyId/mention-trends/series': { access: OWNER, body: { unit: 'topics' } },
+  'GET /api/studies/:studyId/forum/descriptives': { access: MEMBER },
+  'GET /api/studies/:studyId/forum/descriptives.csv': { access: MEMBER },
   'GET /api/studies/:studyId/exports': { access: MEMBER },
   // Every member downloads codings; each file holds only what the blind rule lets the caller see.
   'GET /api/studies/:studyId/exports/codings': { access: MEMBER },

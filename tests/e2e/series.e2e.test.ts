@@ -35,6 +35,14 @@ test('carol collects from the Hub, imports outside series and compares them on t
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Studies' }).click();
   await page.getByRole('link', { name: /^Demo: Hugging Face forum/ }).click();
   await page.getByRole('navigation', { name: 'Study' }).getByRole('link', { name: 'Analysis' }).click();
+  // The forum before coding: the demo forum's topics per category and replies.
+  const forum = page.getByRole('region', { name: 'The forum' });
+  await forum.getByRole('table', { name: 'Topics by number of replies' }).waitFor();
+  expect(await forum.getByRole('table', { name: 'Topics by number of replies' }).getByRole('row').count()).toBe(7);
+  expect(
+    await forum.getByRole('table', { name: 'Topics and posts per category' }).getByRole('row').count(),
+  ).toBeGreaterThan(1);
+  await forum.screenshot({ path: 'test-results/forum-descriptives.png' });
   const section = page.getByRole('region', { name: 'Outside series' });
   const list = section.getByRole('table', { name: 'Outside series' });
   await expect.poll(() => list.getByRole('row', { name: /^Hub: models created per model type/ }).count()).toBe(1);

@@ -15,6 +15,7 @@ import { analysisRoutes } from './routes/analysis.ts';
 import { agreementRoutes } from './routes/agreement.ts';
 import { authRoutes } from './routes/auth.ts';
 import { exportRoutes } from './routes/exports.ts';
+import { forumRoutes } from './routes/forum.ts';
 import { healthRoutes } from './routes/health.ts';
 import { hubRoutes } from './routes/hub.ts';
 import { importRoutes } from './routes/imports.ts';
@@ -92,6 +93,7 @@ export function createApp({ db, config, log = jsonLog }: AppDeps) {
     .route('/api/studies/:studyId/agreement', agreementRoutes(db))
     .route('/api/studies/:studyId/analysis', analysisRoutes(db))
     .route('/api/studies/:studyId/mention-trends', mentionTrendRoutes(db))
+    .route('/api/studies/:studyId/forum', forumRoutes(db))
     .route('/api/studies/:studyId/exports', exportRoutes(db))
     .route('/api/studies/:studyId/suggestions', suggestionRoutes(db))
     .route('/api/studies/:studyId', codingRoutes(db));
