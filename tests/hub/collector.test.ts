@@ -110,6 +110,28 @@ describe('Hub collector', () => {
     expect(hub.log).toHaveLength(Math.floor(firstBefore / 100) + 1);
   });
 
+  test('progress: the ETA from max models, or from the share of [since, now] covered', async () => {
+    const etas: (number | null)[] = [];
+    const track = async (request: Partial<HubRequest>) => {
+      etas.length = 0;
+      const { id } = openHubCollection(db, resolveHubOptions({ hubUrl: hub.url, pageSize: 500, ...request }));
+      await executeHubCollection(db, id, {
+        clock,
+        allowPrivate: true,
+        onProgress: (r) => etas.push(r.progress.etaSeconds),
+      });
+      return [...etas];
+    };
+    // 1,500 models at 500 a page and 1 request/s: 2 pages left after the first, then 1, then done
+    expect(await track({ maxModels: 1500 })).toEqual([2, 1, 0, 0]);
+    // no bound: nothing to estimate from until the listing ends
+    expect((await track({ pageSize: 1000 })).slice(0, 1)).toEqual([null]);
+    // since: page 1 covers models 0..499 (499 × 37 min back); the pages left are in proportion
+    const since = new Date(Date.parse(replayModel(0).createdAt) - 1000 * 37 * 60_000).toISOString();
+    const first = (await track({ since, pageSize: 250 }))[0]!;
+    expect(first).toBe(Math.ceil((1 * (1000 - 249)) / 249));
+  });
+
   test('max models ends the listing early', async () => {
     expect((await run({ maxModels: 700 })).progress).toMatchObject({ models: 700, pages: 2 });
     expect(hub.log).toHaveLength(2);

@@ -166,6 +166,7 @@ export function listHubCollections(db: Db, limit = 50): HubCollectionRecord[] {
 
 function toRecord(r: Row): HubCollectionRecord {
   const options = JSON.parse(r.options_json) as HubOptions;
+  const left = r.listing_done === 1 ? 0 : pagesLeft(r, options);
   return {
     id: r.id,
     userId: r.user_id,
@@ -177,12 +178,7 @@ function toRecord(r: Row): HubCollectionRecord {
       pages: r.pages,
       requests: r.requests,
       reachedDate: r.oldest,
-      etaSeconds:
-        r.listing_done === 1
-          ? 0
-          : pagesLeft(r, options) === null
-            ? null
-            : Math.ceil(pagesLeft(r, options)! / options.rate),
+      etaSeconds: left === null ? null : Math.ceil(left / options.rate),
     },
     error: r.error_json ? (JSON.parse(r.error_json) as { code: string; message: string }) : null,
     createdAt: r.created_at,
