@@ -206,6 +206,7 @@ export const routeTable: Record<string, RouteCase> = {
   },
   'POST /api/studies/:studyId/mention-trends/series': { access: OWNER, body: { unit: 'topics' } },
   'GET /api/studies/:studyId/forum/descriptives': { access: MEMBER },
+  'POST /api/studies/:studyId/forum/series': { access: OWNER, body: { count: 'topics' } },
   'GET /api/studies/:studyId/forum/descriptives.csv': { access: MEMBER },
   'GET /api/studies/:studyId/exports': { access: MEMBER },
   // Every member downloads codings; each file holds only what the blind rule lets the caller see.

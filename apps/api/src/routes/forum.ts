@@ -1,8 +1,11 @@
 // Forum descriptives without coding (topics and posts per category per month, posts per topic,
-// replies): facts about the imported forum, not about anyone's labels, so every member sees them.
+// replies): facts about the imported forum, not about anyone's labels, so every member sees them;
+// the owner may store topics or posts per category as a series set for comparisons.
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { CATEGORY_COUNTS, storeCategorySeries } from '../analysis/category-series.ts';
 import { forumDescriptives } from '../analysis/forum-descriptives.ts';
+import { listSeriesSets } from '../db/series.ts';
 import { requireStudyRole } from '../auth/middleware.ts';
 import type { Db } from '../db/open.ts';
 import { writeCsv } from '../exports/csv-writer.ts';
@@ -10,10 +13,16 @@ import type { AuthedEnv } from '../http/env.ts';
 import { validate } from '../http/validate.ts';
 
 const studyParam = z.object({ studyId: z.coerce.number().int() });
+const seriesBody = z.object({ count: z.enum(CATEGORY_COUNTS) });
 
 export function forumRoutes(db: Db) {
   const members = requireStudyRole(db);
+  const owner = requireStudyRole(db, 'owner');
   return new Hono<AuthedEnv>()
+    .post('/series', owner, validate('param', studyParam), validate('json', seriesBody), (c) => {
+      const id = storeCategorySeries(db, c.req.valid('param').studyId, c.req.valid('json').count, c.get('user').id);
+      return c.json({ set: listSeriesSets(db).find((s) => s.id === id)! }, 201);
+    })
     .get('/descriptives', members, validate('param', studyParam), (c) =>
       c.json(forumDescriptives(db, c.req.valid('param').studyId)),
     )
