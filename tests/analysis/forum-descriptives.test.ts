@@ -53,4 +53,25 @@ describe('forum descriptives', () => {
       '(none),2022-02,1,12',
     ]);
   });
+
+  test('the owner stores topics or posts per category as a series set; a coder may not', async () => {
+    expect((await cora.post(`${base}/series`, { count: 'topics' })).status).toBe(403);
+    const owen = await loggedIn(t.app, 'owen');
+    const { set } = await (await owen.post(`${base}/series`, { count: 'posts' })).json();
+    expect(set).toMatchObject({
+      name: 'Study (#1): posts by post month per forum category',
+      unit: 'posts',
+      seriesCount: 3,
+    });
+    const { set: full } = await (await owen.get(`/api/series/${set.id}`)).json();
+    const values = full.series.map((s: { key: string; points: { value: number }[] }) => [
+      s.key,
+      s.points.map((p) => p.value),
+    ]);
+    expect(values).toEqual([
+      ['(none)', [0, 12]],
+      ['Beginners', [1, 0]],
+      ['Models', [2, 3]],
+    ]);
+  });
 });
