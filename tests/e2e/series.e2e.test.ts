@@ -42,6 +42,10 @@ test('carol collects from the Hub, imports outside series and compares them on t
   expect(
     await forum.getByRole('table', { name: 'Topics and posts per category' }).getByRole('row').count(),
   ).toBeGreaterThan(1);
+  await forum.getByRole('button', { name: 'Add topics per category as series' }).click();
+  await expect
+    .poll(() => forum.getByRole('status').textContent())
+    .toMatch(/topics by creation month per forum category/);
   await forum.screenshot({ path: 'test-results/forum-descriptives.png' });
   const section = page.getByRole('region', { name: 'Outside series' });
   const list = section.getByRole('table', { name: 'Outside series' });
@@ -62,7 +66,7 @@ test('carol collects from the Hub, imports outside series and compares them on t
       'Imported 4 series (wide layout, monthly, 30 values); skipped “total” (not a date (a total or a label column)).',
     );
   await load('hub-models-wide.csv', 'Study: Hub models per model type', 'models');
-  await expect.poll(() => list.getByRole('row').count()).toBe(8);
+  await expect.poll(() => list.getByRole('row').count()).toBe(9);
 
   const compare = section.getByRole('region', { name: 'Compare series' });
   await compare

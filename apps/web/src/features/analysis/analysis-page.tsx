@@ -36,7 +36,7 @@ export function AnalysisPage() {
       <MentionsSection studyId={studyId} options={options.data} state={state} pickedCodes={picked} canEdit={canEdit} />
       <CooccurrenceSection studyId={studyId} filters={state.filters} />
       <TermsSection studyId={studyId} filters={state.filters} options={options.data} defaultCode={picked[0]} />
-      <ForumSection studyId={studyId} />
+      <ForumSection studyId={studyId} isOwner={canEdit} />
       <SeriesSection studyId={studyId} isOwner={canEdit} />
     </div>
   );

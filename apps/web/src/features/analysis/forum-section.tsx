@@ -1,14 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { useClient } from '../../api/client-context.tsx';
-import { forumDescriptivesCsvUrl, forumDescriptivesQuery } from '../../api/forum.ts';
+import { forumDescriptivesCsvUrl, forumDescriptivesQuery, useStoreCategorySeries } from '../../api/forum.ts';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { CsvLink } from './chart-frame.tsx';
 import { fixed, percent } from './format.ts';
 
 /** The forum before any coding: topics and posts per category, posts per topic, replies. */
-export function ForumSection({ studyId }: { studyId: number }) {
+export function ForumSection({ studyId, isOwner }: { studyId: number; isOwner: boolean }) {
   const client = useClient();
   const query = useQuery(forumDescriptivesQuery(client, studyId));
+  const store = useStoreCategorySeries(studyId);
   const d = query.data;
   const categories = new Map<string, { topics: number; posts: number; months: number }>();
   for (const r of d?.perCategoryMonth ?? []) {
@@ -81,6 +82,20 @@ export function ForumSection({ studyId }: { studyId: number }) {
               </tbody>
             </table>
           </div>
+          {isOwner ? (
+            <p>
+              <button
+                type="button"
+                className="secondary small"
+                onClick={() => store.mutate('topics')}
+                disabled={store.isPending}
+              >
+                Add topics per category as series
+              </button>
+              {store.data ? <span role="status"> Stored “{store.data.set.name}”.</span> : null}
+            </p>
+          ) : null}
+          <ErrorMessage error={store.error} />
         </>
       ) : null}
     </section>
