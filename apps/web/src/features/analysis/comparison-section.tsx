@@ -52,9 +52,10 @@ export function ComparisonSection({ sets }: { sets: readonly SeriesSetSummary[] 
       {c ? (
         <>
           <p className="hint">
-            Each pair is correlated over the months both sides have (Spearman’s ρ, Kendall’s τ-b; p-values Holm-adjusted
-            across the {c.pairs.length} pairs); each side’s trend is Mann–Kendall over those months (rising or falling
-            when p &lt; {c.alpha}); a pair is diverging when one side rises and the other falls.
+            Left counts {c.left.unit}, right counts {c.right.unit} (as each set says it was counted). Each pair is
+            correlated over the months both sides have (Spearman’s ρ, Kendall’s τ-b; p-values Holm-adjusted across the{' '}
+            {c.pairs.length} pairs); each side’s trend is Mann–Kendall over those months (rising or falling when p &lt;{' '}
+            {c.alpha}); a pair is diverging when one side rises and the other falls.
             {c.unmatchedLeft.length ? ` Not paired: ${c.unmatchedLeft.join(', ')}.` : ''}
           </p>
           <p role="status" aria-label="Pooled result">
