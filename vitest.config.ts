@@ -14,7 +14,9 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['tests/{api,taxonomy,stats,import,cli,db,sampling,analysis,exports,collect,suggest}/**/*.test.ts'],
+          include: [
+            'tests/{api,taxonomy,stats,import,cli,db,sampling,analysis,exports,collect,suggest,series,hub}/**/*.test.ts',
+          ],
           testTimeout: 20_000,
           env: FLAT_TEMPLATES,
         },

@@ -51,6 +51,10 @@ export interface Fixture {
   sourceId: number;
   /** A finished collection (not running: cancelling it is a 409 about state). */
   collectionId: number;
+  /** A finished Hub collection (not running: cancelling it is a 409 about state). */
+  hubCollectionId: number;
+  /** A stored outside series set. */
+  seriesSetId: number;
   threadId: number;
   /** The other coder's user id, and nonMember's. */
   otherCoderId: number;
@@ -107,6 +111,26 @@ export const routeTable: Record<string, RouteCase> = {
   'GET /api/collections': { access: IMPORTER },
   'GET /api/collections/:id': { access: IMPORTER, params: (f) => ({ id: f.collectionId }) },
   'POST /api/collections/:id/cancel': { access: IMPORTER, params: (f) => ({ id: f.collectionId }) },
+  // A Hub address that is not one: an importer gets 400 before anything is fetched.
+  'POST /api/hub-collections': { access: IMPORTER, body: { hubUrl: 'not a hub' } },
+  'GET /api/hub-collections': { access: IMPORTER },
+  'POST /api/hub-collections/derive': { access: IMPORTER, body: { dimension: 'model_type' } },
+  'GET /api/hub-collections/:id': { access: IMPORTER, params: (f) => ({ id: f.hubCollectionId }) },
+  'POST /api/hub-collections/:id/cancel': { access: IMPORTER, params: (f) => ({ id: f.hubCollectionId }) },
+  'GET /api/series': { access: SIGNED_IN },
+  // A CSV with no rows: an importer gets 400 before anything is written.
+  'POST /api/series': {
+    access: IMPORTER,
+    body: { name: 'Matrix', source: 'test', unit: 'models', fileName: 'x.csv', csv: 'month,n\n' },
+  },
+  'POST /api/series/compare': { access: SIGNED_IN, body: (f) => ({ left: f.seriesSetId, right: f.seriesSetId }) },
+  'GET /api/series/compare.csv': {
+    access: SIGNED_IN,
+    query: 'left=1&right=1',
+  },
+  'GET /api/series/:id': { access: SIGNED_IN, params: (f) => ({ id: f.seriesSetId }) },
+  'GET /api/series/:id/csv': { access: SIGNED_IN, params: (f) => ({ id: f.seriesSetId }) },
+  'DELETE /api/series/:id': { access: IMPORTER, params: (f) => ({ id: f.seriesSetId }) },
   'GET /api/threads': { access: SIGNED_IN },
   'GET /api/threads/facets': { access: SIGNED_IN },
   'GET /api/threads/search-index': { access: SIGNED_IN },
@@ -195,6 +219,15 @@ export const routeTable: Record<string, RouteCase> = {
     body: { name: 'Tokens', terms: ['tokenizer', 'vocab'] },
   },
   'DELETE /api/studies/:studyId/analysis/keyword-groups/:groupId': { access: OWNER },
+  // A list with no group: the owner gets 400 before anything is written.
+  'POST /api/studies/:studyId/mention-trends/keyword-groups/import': {
+    access: OWNER,
+    body: { text: '# nothing', fileName: 'groups.txt' },
+  },
+  'POST /api/studies/:studyId/mention-trends/series': { access: OWNER, body: { unit: 'topics' } },
+  'GET /api/studies/:studyId/forum/descriptives': { access: MEMBER },
+  'POST /api/studies/:studyId/forum/series': { access: OWNER, body: { count: 'topics' } },
+  'GET /api/studies/:studyId/forum/descriptives.csv': { access: MEMBER },
   'GET /api/studies/:studyId/exports': { access: MEMBER },
   // Every member downloads codings; each file holds only what the blind rule lets the caller see.
   'GET /api/studies/:studyId/exports/codings': { access: MEMBER },

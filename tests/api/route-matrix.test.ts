@@ -10,6 +10,7 @@ import { loadConfig } from '../../apps/api/src/config.ts';
 import { addReview } from '../../apps/api/src/db/codebook-reviews.ts';
 import { openDb, type Db } from '../../apps/api/src/db/open.ts';
 import { addMember } from '../../apps/api/src/db/studies.ts';
+import { insertSeriesSet } from '../../apps/api/src/db/series.ts';
 import { Agent } from '../support/agent.ts';
 import { codingStudy } from '../support/coding-study.ts';
 import { insertTemplateCodebook, pinCodebook } from '../support/forum.ts';
@@ -105,6 +106,27 @@ beforeAll(async () => {
       )
       .run(s.forum.sourceId, new Date().toISOString(), new Date().toISOString()).lastInsertRowid,
   );
+  const seriesSetId = insertSeriesSet(
+    db,
+    {
+      name: 'Matrix series',
+      source: 'test',
+      unit: 'models',
+      frequency: 'month',
+      layout: 'multi',
+      fileName: 'matrix.csv',
+      report: {},
+      series: [{ key: 'n', points: [{ date: '2024-01-01', value: 1 }] }],
+    },
+    null,
+  );
+  const hubCollectionId = Number(
+    db
+      .prepare(
+        "INSERT INTO hub_collections (hub_url, options_json, resume_key, status, created_at, updated_at) VALUES ('https://huggingface.co', '{\"rate\":1,\"pageSize\":1000}', 'matrix', 'succeeded', ?, ?)",
+      )
+      .run(new Date().toISOString(), new Date().toISOString()).lastInsertRowid,
+  );
   const admin = await addUser(db, 'root', { isAdmin: true });
   const olga = await addUser(db, 'olga');
   foreignStudyId = addStudy(
@@ -127,6 +149,8 @@ beforeAll(async () => {
     importId,
     sourceId: s.forum.sourceId,
     collectionId,
+    seriesSetId,
+    hubCollectionId,
     threadId: s.forum.threadIds[0]!,
     reviewId: db.prepare('SELECT max(id) FROM codebook_reviews').pluck().get() as number,
     otherCoderId: s.ids.cody!,

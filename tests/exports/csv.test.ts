@@ -22,15 +22,15 @@ describe('codings CSV', () => {
   test('the operator gets one row per (unit, coder, code); a coding without labels is one row with an empty code', () => {
     expect(body('codings')).toBe(
       lines(
-        'unit,thread,post,coder,code,round,created_at,revision',
-        '1,t1,1,cody,docs,Calibration,2024-02-02T10:00:00.000Z,1',
-        '1,t1,1,cora,docs,Calibration,2024-02-01T10:00:00.000Z,1',
-        '2,t2,1,cody,docs,Calibration,2024-02-04T10:00:00.000Z,1',
-        '2,t2,1,cody,setup,Calibration,2024-02-04T10:00:00.000Z,1',
-        '2,t2,1,cora,setup,Calibration,2024-02-03T10:00:00.000Z,1',
-        '3,t2,2,cody,,Calibration,2024-02-06T10:00:00.000Z,1',
-        '3,t2,2,cora,,Calibration,2024-02-05T10:00:00.000Z,1',
-        '4,t1,2,cora,reuse,Main,2024-02-07T10:00:00.000Z,1',
+        'unit,thread,post,coder,code,round,created_at,revision,thread_created_at,post_created_at',
+        '1,t1,1,cody,docs,Calibration,2024-02-02T10:00:00.000Z,1,2022-01-10T09:00:00.000Z,2022-01-10T09:00:00.000Z',
+        '1,t1,1,cora,docs,Calibration,2024-02-01T10:00:00.000Z,1,2022-01-10T09:00:00.000Z,2022-01-10T09:00:00.000Z',
+        '2,t2,1,cody,docs,Calibration,2024-02-04T10:00:00.000Z,1,2022-04-05T12:00:00.000Z,2022-04-05T12:00:00.000Z',
+        '2,t2,1,cody,setup,Calibration,2024-02-04T10:00:00.000Z,1,2022-04-05T12:00:00.000Z,2022-04-05T12:00:00.000Z',
+        '2,t2,1,cora,setup,Calibration,2024-02-03T10:00:00.000Z,1,2022-04-05T12:00:00.000Z,2022-04-05T12:00:00.000Z',
+        '3,t2,2,cody,,Calibration,2024-02-06T10:00:00.000Z,1,2022-04-05T12:00:00.000Z,2022-04-05T12:00:00.000Z',
+        '3,t2,2,cora,,Calibration,2024-02-05T10:00:00.000Z,1,2022-04-05T12:00:00.000Z,2022-04-05T12:00:00.000Z',
+        '4,t1,2,cora,reuse,Main,2024-02-07T10:00:00.000Z,1,2022-01-10T09:00:00.000Z,2022-01-10T09:00:00.000Z',
       ),
     );
   });
@@ -38,12 +38,12 @@ describe('codings CSV', () => {
   test('a coder of the blind study gets their own rows and the other coder’s only for the unit in adjudication', () => {
     expect(body('codings', member('cody', 'coder'))).toBe(
       lines(
-        'unit,thread,post,coder,code,round,created_at,revision',
-        '1,t1,1,cody,docs,Calibration,2024-02-02T10:00:00.000Z,1',
-        '2,t2,1,cody,docs,Calibration,2024-02-04T10:00:00.000Z,1',
-        '2,t2,1,cody,setup,Calibration,2024-02-04T10:00:00.000Z,1',
-        '2,t2,1,cora,setup,Calibration,2024-02-03T10:00:00.000Z,1',
-        '3,t2,2,cody,,Calibration,2024-02-06T10:00:00.000Z,1',
+        'unit,thread,post,coder,code,round,created_at,revision,thread_created_at,post_created_at',
+        '1,t1,1,cody,docs,Calibration,2024-02-02T10:00:00.000Z,1,2022-01-10T09:00:00.000Z,2022-01-10T09:00:00.000Z',
+        '2,t2,1,cody,docs,Calibration,2024-02-04T10:00:00.000Z,1,2022-04-05T12:00:00.000Z,2022-04-05T12:00:00.000Z',
+        '2,t2,1,cody,setup,Calibration,2024-02-04T10:00:00.000Z,1,2022-04-05T12:00:00.000Z,2022-04-05T12:00:00.000Z',
+        '2,t2,1,cora,setup,Calibration,2024-02-03T10:00:00.000Z,1,2022-04-05T12:00:00.000Z,2022-04-05T12:00:00.000Z',
+        '3,t2,2,cody,,Calibration,2024-02-06T10:00:00.000Z,1,2022-04-05T12:00:00.000Z,2022-04-05T12:00:00.000Z',
       ),
     );
   });
@@ -69,10 +69,10 @@ describe('final labels CSV', () => {
   test('one row per (unit, code) with path and origin; adjudicated rows say who, when and why; an empty agreed set is one row', () => {
     expect(body('final')).toBe(
       lines(
-        'unit,thread,post,code,code_path,origin,round,settled_by,settled_at,rationale',
-        '1,t1,1,docs,Challenge > Documentation gaps,agreement,Calibration,,,',
-        '2,t2,1,setup,Challenge > Environment setup,adjudication,Calibration,ada,2024-03-01T00:00:00.000Z,Docs are not the issue',
-        '3,t2,2,,,agreement,Calibration,,,',
+        'unit,thread,post,code,code_path,origin,round,settled_by,settled_at,rationale,thread_created_at,post_created_at',
+        '1,t1,1,docs,Challenge > Documentation gaps,agreement,Calibration,,,,2022-01-10T09:00:00.000Z,2022-01-10T09:00:00.000Z',
+        '2,t2,1,setup,Challenge > Environment setup,adjudication,Calibration,ada,2024-03-01T00:00:00.000Z,Docs are not the issue,2022-04-05T12:00:00.000Z,2022-04-05T12:00:00.000Z',
+        '3,t2,2,,,agreement,Calibration,,,,2022-04-05T12:00:00.000Z,2022-04-05T12:00:00.000Z',
       ),
     );
   });
@@ -138,11 +138,23 @@ describe('counts CSV', () => {
   });
 });
 
+test('the thread and post creation dates let a period count be rebuilt from the file alone', () => {
+  // Give t1's second post (unit 4) a date of its own, apart from its thread's.
+  s.t.db.prepare("UPDATE posts SET created_at = '2022-02-01T08:30:00.000Z' WHERE external_id = 'p1-2'").run();
+  try {
+    const rows = body('codings').split('\r\n');
+    expect(rows.at(-2)!.split(',').slice(-2)).toEqual(['2022-01-10T09:00:00.000Z', '2022-02-01T08:30:00.000Z']);
+    expect(rows[1]!.split(',').slice(-2)).toEqual(['2022-01-10T09:00:00.000Z', '2022-01-10T09:00:00.000Z']);
+  } finally {
+    s.t.db.prepare("UPDATE posts SET created_at = '2022-01-10T09:00:00.000Z' WHERE external_id = 'p1-2'").run();
+  }
+});
+
 test('a text cell a spreadsheet would run as a formula gets a leading apostrophe', () => {
   s.t.db.prepare('UPDATE rounds SET name = \'=HYPERLINK("x")\' WHERE id = ?').run(s.rounds.main);
   try {
     expect(body('codings').split('\r\n').at(-2)).toBe(
-      '4,t1,2,cora,reuse,"\'=HYPERLINK(""x"")",2024-02-07T10:00:00.000Z,1',
+      '4,t1,2,cora,reuse,"\'=HYPERLINK(""x"")",2024-02-07T10:00:00.000Z,1,2022-01-10T09:00:00.000Z,2022-01-10T09:00:00.000Z',
     );
   } finally {
     s.t.db.prepare("UPDATE rounds SET name = 'Main' WHERE id = ?").run(s.rounds.main);

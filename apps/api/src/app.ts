@@ -15,9 +15,13 @@ import { analysisRoutes } from './routes/analysis.ts';
 import { agreementRoutes } from './routes/agreement.ts';
 import { authRoutes } from './routes/auth.ts';
 import { exportRoutes } from './routes/exports.ts';
+import { forumRoutes } from './routes/forum.ts';
 import { healthRoutes } from './routes/health.ts';
+import { hubRoutes } from './routes/hub.ts';
 import { importRoutes } from './routes/imports.ts';
+import { mentionTrendRoutes } from './routes/mention-trends.ts';
 import { selectionRoutes } from './routes/selection.ts';
+import { seriesRoutes } from './routes/series.ts';
 import { sourceRoutes } from './routes/sources.ts';
 import { threadRoutes } from './routes/threads.ts';
 import { codebookRoutes } from './routes/codebooks.ts';
@@ -76,6 +80,8 @@ export function createApp({ db, config, log = jsonLog }: AppDeps) {
     .route('/api/sources', sourceRoutes(db, config))
     .route('/api/imports', importRoutes(db, config))
     .route('/api/collections', collectRoutes(db))
+    .route('/api/series', seriesRoutes(db))
+    .route('/api/hub-collections', hubRoutes(db))
     .route('/api/threads', threadRoutes(db))
     .route('/api/studies', studyRoutes(db))
     .route('/api/studies/:studyId/threads', selectionRoutes(db))
@@ -87,6 +93,8 @@ export function createApp({ db, config, log = jsonLog }: AppDeps) {
     .route('/api/studies/:studyId/adjudication', adjudicationRoutes(db))
     .route('/api/studies/:studyId/agreement', agreementRoutes(db))
     .route('/api/studies/:studyId/analysis', analysisRoutes(db))
+    .route('/api/studies/:studyId/mention-trends', mentionTrendRoutes(db))
+    .route('/api/studies/:studyId/forum', forumRoutes(db))
     .route('/api/studies/:studyId/exports', exportRoutes(db))
     .route('/api/studies/:studyId/suggestions', suggestionRoutes(db))
     .route('/api/studies/:studyId/label-imports', labelImportRoutes(db))

@@ -35,6 +35,16 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run: Com
       'collect <forum-url> [--source name] [--category slug] [--since date] [--until date] [--max-topics N] [--whole-forum] [--rate r/s]   from a live Discourse forum',
     load: () => import('./cli/collect.ts'),
   },
+  'collect-hub': {
+    summary:
+      'collect-hub [--hub URL] [--since date] [--until date] [--author a] [--pipeline-tag t] [--library l] [--max-models N] [--rate r/s]   models from the Hugging Face Hub, as JSON',
+    load: () => import('./cli/collect-hub.ts'),
+  },
+  series: {
+    summary:
+      'series import <file> --name N --source S --unit U | list | show <id> | export <id> | delete <id> | compare --left A --right B   outside time series, as JSON',
+    load: () => import('./cli/series.ts'),
+  },
 };
 
 export function registerCommand(name: string, summary: string, load: () => Promise<{ run: CommandRun }>): void {

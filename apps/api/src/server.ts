@@ -12,6 +12,7 @@ import { startSearchCatchUp } from './db/search-catchup-server.ts';
 import { seedDemo } from './demo/seed.ts';
 import { recoverInterruptedImports } from './import/index.ts';
 import { stopInterruptedCollections } from './collect/state.ts';
+import { stopInterruptedHubCollections } from './hub/state.ts';
 import { serveWebApp } from './http/web-app.ts';
 
 // Everything this process creates (database, uploads, staging, demo credentials) is its owner's alone.
@@ -27,6 +28,7 @@ try {
 }
 recoverInterruptedImports(db); // imports a crash left queued or running can no longer finish
 stopInterruptedCollections(db); // collections a crash left running resume when started again
+stopInterruptedHubCollections(db);
 const checkpointer = startCheckpointer(config.dbPath);
 const searchCatchUp = startSearchCatchUp(config.dbPath); // indexes what big imports (or a crash) left unindexed
 const demo = process.env.THREADCODER_DEMO === '0' ? null : await seedDemo(db, config.dbPath);

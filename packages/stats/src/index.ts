@@ -39,8 +39,10 @@ export * from './math/quantile.ts';
 export * from './trend/chi-square.ts';
 export * from './trend/mann-kendall.ts';
 export * from './trend/spearman.ts';
+export * from './trend/kendall.ts';
 export * from './trend/holm.ts';
 
 export * from './report.ts';
 export * from './statistic-labels.ts';
 export * from './trend/goodness-of-fit.ts';
+export * from './series/compare-series.ts';

@@ -81,18 +81,21 @@ export class DiscourseHttp {
 
   /** GETs `path` (starting with /, with its query) under the forum's base URL and parses the JSON body. */
   async getJson(path: string): Promise<unknown> {
+    return (await this.getJsonPage(path)).body;
+  }
+
+  /** As getJson, with the Link header (the Hub's listing pages by it, as GitHub does). */
+  async getJsonPage(path: string): Promise<{ body: unknown; link: string | null }> {
     const url = `${this.o.baseUrl}${path}`;
     for (let attempt = 0; ; attempt++) {
       let reason: string;
       let wait: number;
       try {
         const res = await this.fetchOnOrigin(url, path);
-        if (res.ok)
-          return parseJson(
-            await readCapped(res, path, this.o.maxBytes ?? MAX_BYTES),
-            path,
-            res.headers.get('content-type'),
-          );
+        if (res.ok) {
+          const text = await readCapped(res, path, this.o.maxBytes ?? MAX_BYTES);
+          return { body: parseJson(text, path, res.headers.get('content-type')), link: res.headers.get('link') };
+        }
         await res.body?.cancel().catch(() => {});
         if (res.status !== 429 && res.status < 500) throw new HttpError(res.status, path);
         reason = `HTTP ${res.status}`;

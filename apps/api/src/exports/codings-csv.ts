@@ -10,6 +10,8 @@
 //   created_at  when the coding was first saved (ISO-8601, UTC)
 //   revision    the unit's revision the coding was made on: its post's for a post unit, its
 //               thread's for a thread unit (1 = as first imported; db/revisions.ts)
+//   thread_created_at, post_created_at   when the thread and the post were written on the forum,
+//               so counts per period can be rebuilt from the file alone (post: empty for thread units)
 // Rows pass the blind rule (db/visibility.ts) for the viewer: in a blind study a coder gets
 // only their own codings until the round is unblinded or the unit reaches adjudication.
 import type { Db } from '../db/open.ts';
@@ -17,7 +19,18 @@ import { viewerParams, visibleCodings } from '../db/visibility.ts';
 import type { Viewer } from './access.ts';
 import { writeCsv } from './csv-writer.ts';
 
-export const CODINGS_COLUMNS = ['unit', 'thread', 'post', 'coder', 'code', 'round', 'created_at', 'revision'] as const;
+export const CODINGS_COLUMNS = [
+  'unit',
+  'thread',
+  'post',
+  'coder',
+  'code',
+  'round',
+  'created_at',
+  'revision',
+  'thread_created_at',
+  'post_created_at',
+] as const;
 
 export interface CodingLabelRow {
   unitId: number;
@@ -28,11 +41,14 @@ export interface CodingLabelRow {
   round: string;
   createdAt: string;
   revision: number;
+  threadCreatedAt: string;
+  postCreatedAt: string | null;
 }
 
 // Code ids sort by SQLite's BINARY collation, as the coding API returns them.
 const rowsSql = `SELECT u.id AS unitId, t.external_id AS thread, p.post_number AS postNumber, usr.username AS coder,
-    l.code_id AS codeId, r.name AS round, c.created_at AS createdAt, c.revision
+    l.code_id AS codeId, r.name AS round, c.created_at AS createdAt, c.revision, t.created_at AS threadCreatedAt,
+    p.created_at AS postCreatedAt
   FROM ${visibleCodings} c JOIN units u ON u.id = c.unit_id JOIN rounds r ON r.id = u.round_id
   JOIN users usr ON usr.id = c.coder_id JOIN threads t ON t.id = u.thread_id LEFT JOIN posts p ON p.id = u.post_id
   LEFT JOIN coding_labels l ON l.coding_id = c.id
@@ -62,6 +78,8 @@ export function codingsCsv(db: Db, studyId: number, viewer: Viewer): string {
       r.round,
       r.createdAt,
       r.revision,
+      r.threadCreatedAt,
+      r.postCreatedAt,
     ]),
   );
 }

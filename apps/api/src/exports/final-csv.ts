@@ -5,6 +5,8 @@
 //   origin               agreement (the coders gave the same set) or adjudication
 //   round                round name
 //   settled_by, settled_at, rationale   for adjudicated units: who decided, when, and why
+//   thread_created_at, post_created_at   when the thread and the post were written on the forum
+//                        (post: empty for thread units), so period counts can be rebuilt from the file
 import type { Db } from '../db/open.ts';
 import { writeCsv } from './csv-writer.ts';
 import { finalLabelRows } from './final-labels.ts';
@@ -21,6 +23,8 @@ export const FINAL_COLUMNS = [
   'settled_by',
   'settled_at',
   'rationale',
+  'thread_created_at',
+  'post_created_at',
 ] as const;
 
 export function finalCsv(db: Db, study: StudyInfo): string {
@@ -37,6 +41,8 @@ export function finalCsv(db: Db, study: StudyInfo): string {
       r.settledBy,
       r.settledAt,
       r.rationale,
+      r.threadCreatedAt,
+      r.postCreatedAt,
     ]),
   );
 }

@@ -11,6 +11,9 @@ export interface FinalLabelRow {
   postId: number | null;
   thread: string;
   postNumber: number | null;
+  /** When the thread and the post (null for thread units) were written on the forum. */
+  threadCreatedAt: string;
+  postCreatedAt: string | null;
   /** null: the unit is settled with no label. */
   codeId: string | null;
   origin: 'agreement' | 'adjudication';
@@ -30,7 +33,7 @@ const settledUnitsSql = `SELECT u.id FROM units u JOIN rounds r ON r.id = u.roun
       AND EXISTS (SELECT 1 FROM assignments x WHERE x.unit_id = u.id) AND ${everyAssignedCoderCodedSql}))`;
 
 const rowsSql = `SELECT u.id AS unitId, u.thread_id AS threadId, u.post_id AS postId, t.external_id AS thread, p.post_number AS postNumber,
-    f.code_id AS codeId,
+    t.created_at AS threadCreatedAt, p.created_at AS postCreatedAt, f.code_id AS codeId,
     coalesce(f.origin, CASE WHEN a.status = 'settled' THEN 'adjudication' ELSE 'agreement' END) AS origin,
     r.id AS roundId, r.name AS round,
     CASE WHEN a.status = 'settled' THEN su.username END AS settledBy,

@@ -7,8 +7,10 @@ import { useStudyId } from '../../hooks/use-study-id.ts';
 import { CooccurrenceSection } from './cooccurrence-section.tsx';
 import { CountsSection } from './counts-section.tsx';
 import { FilterBar } from './filter-bar.tsx';
+import { ForumSection } from './forum-section.tsx';
 import { MentionsSection } from './mentions-section.tsx';
 import { pickedCodes } from './picked-codes.ts';
+import { SeriesSection } from './series-section.tsx';
 import { TermsSection } from './terms-section.tsx';
 import { TrendSection } from './trend-section.tsx';
 import { useAnalysisState } from './use-analysis-state.ts';
@@ -34,6 +36,8 @@ export function AnalysisPage() {
       <MentionsSection studyId={studyId} options={options.data} state={state} pickedCodes={picked} canEdit={canEdit} />
       <CooccurrenceSection studyId={studyId} filters={state.filters} />
       <TermsSection studyId={studyId} filters={state.filters} options={options.data} defaultCode={picked[0]} />
+      <ForumSection studyId={studyId} isOwner={canEdit} />
+      <SeriesSection studyId={studyId} isOwner={canEdit} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useClient } from '../../api/client-context.tsx';
 import { sourcesQuery } from '../../api/imports.ts';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { CollectSection } from './collect-section.tsx';
+import { HubSection } from './hub-section.tsx';
 import { ImportForm } from './import-form.tsx';
 import { ImportPage } from './import-page.tsx';
 import { ImportsTable } from './imports-table.tsx';
@@ -37,6 +38,7 @@ function SourcesHome() {
           <ImportForm sources={sources.data.sources} maxUploadBytes={sources.data.maxUploadBytes} />
           <ImportsTable />
           <CollectSection />
+          <HubSection />
         </>
       ) : sources.data ? (
         <p className="hint">Importing and collecting need the importer right, which an administrator grants.</p>

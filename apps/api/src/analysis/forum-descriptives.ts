@@ -1,0 +1,87 @@
+// The forum itself, before any coding, as the study reports it: topics and posts per category
+// per month (topics by creation month, posts by their own month), and how many posts a topic
+// has (the first post and its replies). Over every thread and post of the sources the study's
+// threads come from.
+import type { Db } from '../db/open.ts';
+
+export interface ForumDescriptives {
+  sources: { id: number; name: string }[];
+  topics: number;
+  posts: number;
+  perCategoryMonth: { category: string; month: string; topics: number; posts: number }[];
+  postsPerTopic: { mean: number; median: number; p90: number; max: number } | null;
+  /** Topics by their number of replies (posts after the first). */
+  replies: { bucket: string; topics: number; share: number }[];
+  /** Topics nobody answered: a single post. */
+  unansweredShare: number | null;
+}
+
+const BUCKETS: [string, number, number][] = [
+  ['0', 0, 0],
+  ['1', 1, 1],
+  ['2–4', 2, 4],
+  ['5–9', 5, 9],
+  ['10–19', 10, 19],
+  ['20+', 20, Number.POSITIVE_INFINITY],
+];
+
+/** The value at quantile q of ascending values (nearest rank). */
+const nearestRank = (sorted: number[], q: number) => sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)]!;
+
+function median(sorted: number[]): number {
+  const n = sorted.length;
+  return n % 2 ? sorted[(n - 1) / 2]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
+}
+
+export function forumDescriptives(db: Db, studyId: number): ForumDescriptives {
+  const sources = db
+    .prepare(
+      `SELECT id, name FROM sources WHERE id IN (
+         SELECT t.source_id FROM study_threads st JOIN threads t ON t.id = st.thread_id WHERE st.study_id = ?
+         UNION SELECT t.source_id FROM units u JOIN threads t ON t.id = u.thread_id WHERE u.study_id = ?) ORDER BY name`,
+    )
+    .all(studyId, studyId) as { id: number; name: string }[];
+  const ids = JSON.stringify(sources.map((s) => s.id));
+  const perCategoryMonth = db
+    .prepare(
+      `WITH t AS (SELECT coalesce(category, '(none)') AS category, substr(created_at, 1, 7) AS month, count(*) AS n
+                  FROM threads WHERE source_id IN (SELECT value FROM json_each(@ids)) GROUP BY 1, 2),
+            p AS (SELECT coalesce(t.category, '(none)') AS category, substr(p.created_at, 1, 7) AS month, count(*) AS n
+                  FROM posts p JOIN threads t ON t.id = p.thread_id
+                  WHERE p.source_id IN (SELECT value FROM json_each(@ids)) GROUP BY 1, 2),
+            k AS (SELECT category, month FROM t UNION SELECT category, month FROM p)
+       SELECT k.category, k.month, coalesce(t.n, 0) AS topics, coalesce(p.n, 0) AS posts
+       FROM k LEFT JOIN t USING (category, month) LEFT JOIN p USING (category, month) ORDER BY k.category, k.month`,
+    )
+    .all({ ids }) as ForumDescriptives['perCategoryMonth'];
+  const counts = (
+    db
+      .prepare(
+        `SELECT (SELECT count(*) FROM posts p WHERE p.thread_id = t.id) AS n FROM threads t
+         WHERE t.source_id IN (SELECT value FROM json_each(?))`,
+      )
+      .pluck()
+      .all(ids) as number[]
+  ).sort((a, b) => a - b);
+  const posts = counts.reduce((a, b) => a + b, 0);
+  const withPosts = counts.filter((n) => n > 0);
+  return {
+    sources,
+    topics: counts.length,
+    posts,
+    perCategoryMonth,
+    postsPerTopic: withPosts.length
+      ? {
+          mean: posts / withPosts.length,
+          median: median(withPosts),
+          p90: nearestRank(withPosts, 0.9),
+          max: withPosts.at(-1)!,
+        }
+      : null,
+    replies: BUCKETS.map(([bucket, lo, hi]) => {
+      const topics = withPosts.filter((n) => n - 1 >= lo && n - 1 <= hi).length;
+      return { bucket, topics, share: withPosts.length ? topics / withPosts.length : 0 };
+    }),
+    unansweredShare: withPosts.length ? withPosts.filter((n) => n === 1).length / withPosts.length : null,
+  };
+}

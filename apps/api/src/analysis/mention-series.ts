@@ -1,0 +1,90 @@
+// A study's keyword-group mentions as a series set, for comparing with outside series, counted
+// as the study chooses:
+//   topics  the forum topics (threads) with at least one post mentioning the group, by the topic's
+//           creation month — how Taraghi et al. (SANER 2024) count model families;
+//   posts   the posts mentioning the group, by the post's month.
+// Over every post of the sources the study's threads come from, matched as analysis/keywords.ts
+// says (whole words, stemmed, any case; a group's terms are its aliases). Only posts.text is
+// read. Months without a mention within the forum's months are 0. Storing again replaces the set.
+import { refreshStems } from '../db/analysis-mentions.ts';
+import { listKeywordGroups } from '../db/analysis-keyword-groups.ts';
+import type { Db } from '../db/open.ts';
+import { insertSeriesSet } from '../db/series.ts';
+import { AppError } from '../http/errors.ts';
+import { groupPhrases } from './keywords.ts';
+import { monthsBetween } from '../series/months.ts';
+
+export const MENTION_UNITS = ['topics', 'posts'] as const;
+export type MentionUnit = (typeof MENTION_UNITS)[number];
+
+export const MATCHING_RULES =
+  'whole words, stemmed (fine-tune = fine-tuning), any case; each group matches any of its terms (aliases); a term of several words also matches them written together (gpt-2 = gpt2)';
+
+const UNIT_TEXT: Record<MentionUnit, string> = {
+  topics: 'topics by creation month',
+  posts: 'posts by post month',
+};
+
+function sourcesOf(db: Db, studyId: number): number[] {
+  return db
+    .prepare(
+      `SELECT DISTINCT t.source_id FROM study_threads st JOIN threads t ON t.id = st.thread_id WHERE st.study_id = ?
+       UNION SELECT DISTINCT t.source_id FROM units u JOIN threads t ON t.id = u.thread_id WHERE u.study_id = ?`,
+    )
+    .pluck()
+    .all(studyId, studyId) as number[];
+}
+
+export function storeMentionSeries(db: Db, studyId: number, unit: MentionUnit, userId: number | null): number {
+  const groups = listKeywordGroups(db, studyId);
+  if (groups.length === 0)
+    throw new AppError(
+      'analysis.no_keyword_groups',
+      409,
+      'Add keyword groups first: they say what counts as a mention.',
+    );
+  const sources = sourcesOf(db, studyId);
+  refreshStems(db, sources);
+  const phrases = JSON.stringify(groups.flatMap((g) => groupPhrases(g.terms).map((p) => [g.name, p])));
+  const [dated, counted] = unit === 'topics' ? ['t.created_at', 't.id'] : ['p.created_at', 'p.id'];
+  const rows = db
+    .prepare(
+      `WITH phrase(grp, text) AS MATERIALIZED (SELECT value ->> 0, value ->> 1 FROM json_each(@phrases))
+       SELECT ph.grp AS grp, substr(${dated}, 1, 7) AS month, count(DISTINCT ${counted}) AS n
+       FROM posts p JOIN threads t ON t.id = p.thread_id JOIN post_stems s ON s.post_id = p.id
+         JOIN phrase ph ON instr(s.stems, ph.text) > 0
+       WHERE p.source_id IN (SELECT value FROM json_each(@sources)) GROUP BY 1, 2`,
+    )
+    .all({ phrases, sources: JSON.stringify(sources) }) as { grp: string; month: string; n: number }[];
+  const range = db
+    .prepare(
+      `SELECT min(substr(${dated}, 1, 7)) AS first, max(substr(${dated}, 1, 7)) AS last
+       FROM posts p JOIN threads t ON t.id = p.thread_id WHERE p.source_id IN (SELECT value FROM json_each(?))`,
+    )
+    .get(JSON.stringify(sources)) as { first: string | null; last: string | null };
+  const months = monthsBetween(range.first, range.last);
+  const counts = new Map(rows.map((r) => [`${r.grp}\n${r.month}`, r.n]));
+  const study = db.prepare('SELECT name FROM studies WHERE id = ?').pluck().get(studyId) as string;
+  return insertSeriesSet(
+    db,
+    {
+      name: `${study} (#${studyId}): ${UNIT_TEXT[unit]} mentioning each keyword group`,
+      source: `forum sources of study #${studyId}`,
+      unit: unit === 'topics' ? 'topics' : 'posts',
+      frequency: 'month',
+      layout: 'derived',
+      fileName: null,
+      report: {
+        counted: UNIT_TEXT[unit],
+        matching: MATCHING_RULES,
+        text: 'posts.text (the posts’ own text as stored)',
+      },
+      series: groups.map((g) => ({
+        key: g.name,
+        points: months.map((m) => ({ date: `${m}-01`, value: counts.get(`${g.name}\n${m}`) ?? 0 })),
+      })),
+    },
+    userId,
+    true,
+  );
+}
