@@ -125,8 +125,10 @@ function copyAll(
   ).run(ids.thread);
   posts.new = db
     .prepare(
-      `INSERT INTO posts (id, source_id, thread_id, external_id, post_number, reply_to, author, created_at, html, text, like_count, content_hash)
-       SELECT ? + seq, ?, ? + thread_seq, external_id, post_number, reply_to, author, created_at, html, text, like_count, content_hash
+      `INSERT INTO posts (id, source_id, thread_id, external_id, post_number, reply_to, author, created_at, html, text, quoted_text,
+         preview_text, content_kind, like_count, content_hash)
+       SELECT ? + seq, ?, ? + thread_seq, external_id, post_number, reply_to, author, created_at, html, text, quoted_text,
+         preview_text, content_kind, like_count, content_hash
        FROM staging.posts ORDER BY seq`,
     )
     .run(ids.post, sourceId, ids.thread).changes;
@@ -223,6 +225,9 @@ function upsertPost(
       r.createdAt,
       r.html,
       r.text,
+      r.quotedText,
+      r.previewText,
+      r.contentKind,
       r.likeCount,
       r.contentHash,
       old.id,
@@ -239,6 +244,9 @@ function upsertPost(
       r.createdAt,
       r.html,
       r.text,
+      r.quotedText,
+      r.previewText,
+      r.contentKind,
       r.likeCount,
       r.contentHash,
     ).lastInsertRowid;
@@ -253,7 +261,10 @@ type Statements = ReturnType<typeof statements>;
 const cache = new WeakMap<Db, ReturnType<typeof build>>();
 function statements(db: Db) {
   let s = cache.get(db);
-  if (!s) cache.set(db, (s = build(db)));
+  if (!s) {
+    s = build(db);
+    cache.set(db, s);
+  }
   return s;
 }
 
@@ -278,10 +289,12 @@ function build(db: Db) {
       'SELECT id, thread_id, post_number, content_hash FROM posts WHERE source_id = ? AND external_id = ?',
     ),
     addPost: db.prepare(
-      'INSERT INTO posts (source_id, thread_id, external_id, post_number, reply_to, author, created_at, html, text, like_count, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      `INSERT INTO posts (source_id, thread_id, external_id, post_number, reply_to, author, created_at, html, text, quoted_text,
+         preview_text, content_kind, like_count, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     updatePost: db.prepare(
-      'UPDATE posts SET thread_id = ?, post_number = ?, reply_to = ?, author = ?, created_at = ?, html = ?, text = ?, like_count = ?, content_hash = ? WHERE id = ?',
+      `UPDATE posts SET thread_id = ?, post_number = ?, reply_to = ?, author = ?, created_at = ?, html = ?, text = ?, quoted_text = ?,
+         preview_text = ?, content_kind = ?, like_count = ?, content_hash = ? WHERE id = ?`,
     ),
     movePost: db.prepare('UPDATE posts SET thread_id = ?, post_number = ? WHERE id = ?'),
     indexThread: indexNewThread(db),
