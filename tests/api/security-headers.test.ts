@@ -76,9 +76,22 @@ describe('security headers', () => {
     expect(csp['object-src']).toEqual(["'none'"]);
     expect(csp['base-uri']).toEqual(["'self'"]);
     expect(csp['form-action']).toEqual(["'self'"]);
+    // Forum images: https only (THREADCODER_IMAGES=click by default: loaded when a coder asks).
+    expect(csp['img-src']).toEqual(["'self'", 'https:', 'data:', 'blob:']);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('x-frame-options')).toBe('DENY');
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+  });
+
+  test('THREADCODER_IMAGES=never: the CSP lets no remote image load, and the session says so', async () => {
+    const never = makeTestApp({ images: 'never' });
+    try {
+      const res = await new Agent(never.app).get('/api/auth/session');
+      expect(directives(res.headers.get('content-security-policy'))['img-src']).toEqual(["'self'", 'data:', 'blob:']);
+      expect(((await res.json()) as { images: string }).images).toBe('never');
+    } finally {
+      never.close();
+    }
   });
 
   test('the web app’s HTML is what dist/index.html holds', async () => {

@@ -1,3 +1,4 @@
+import type { ContentKind } from '../import/zones.ts';
 import type { Db } from './open.ts';
 import type { UnitRow } from './units.ts';
 
@@ -10,6 +11,8 @@ export interface ContextPost {
   html: string;
   /** The plain text quotes are taken from (offsets count its code points). */
   text: string;
+  /** Why a post shows no words of its own, if it has none (import/zones.ts). */
+  contentKind: ContentKind;
   isUnit: boolean;
 }
 
@@ -38,7 +41,8 @@ export function unitContext(db: Db, unit: UnitRow): UnitContext {
        FROM threads WHERE id = ?`,
     )
     .get(unit.threadId) as Omit<UnitContext['thread'], 'tags'> & { tagsJson: string };
-  const select = `SELECT id, post_number AS postNumber, reply_to AS replyTo, author, created_at AS createdAt, html, text FROM posts`;
+  const select = `SELECT id, post_number AS postNumber, reply_to AS replyTo, author, created_at AS createdAt, html, text,
+    content_kind AS contentKind FROM posts`;
   let rows: Omit<ContextPost, 'isUnit'>[];
   if (unit.postId === null) {
     rows = db.prepare(`${select} WHERE thread_id = ? ORDER BY post_number`).all(unit.threadId) as typeof rows;
