@@ -9,8 +9,9 @@ import type { Db } from './open.ts';
 import { statement } from './prepared.ts';
 
 const unitTexts = statement<[Record<string, unknown>], [number, string]>(
-  `SELECT f.unit_id, CASE WHEN u.post_id IS NOT NULL THEN p.text
-     ELSE t.title || char(10) || COALESCE((SELECT group_concat(x.text, char(10)) FROM (SELECT text FROM posts WHERE thread_id = u.thread_id ORDER BY post_number) x), '') END
+  `SELECT f.unit_id, CASE WHEN u.post_id IS NOT NULL THEN p.text || IIF(@withQuotes, char(10) || p.quoted_text, '')
+     ELSE t.title || char(10) || COALESCE((SELECT group_concat(x.text, char(10)) FROM (
+       SELECT text || IIF(@withQuotes, char(10) || quoted_text, '') AS text FROM posts WHERE thread_id = u.thread_id ORDER BY post_number) x), '') END
    FROM analysis_facts f JOIN units u ON u.id = f.unit_id JOIN threads t ON t.id = u.thread_id LEFT JOIN posts p ON p.id = u.post_id
    WHERE ${factsWhere('f')} AND f.first = 1 ORDER BY f.unit_id`,
   (s) => s.raw(),
@@ -40,7 +41,7 @@ export function distinctiveTermsReport(
 ): { documents: number; codes: CodeTerms[] } {
   const { codebook } = ensureFacts(db, studyId);
   const params = filterParams(studyId, q);
-  const texts = unitTexts(db).all(params);
+  const texts = unitTexts(db).all({ ...params, withQuotes: q.withQuotes ? 1 : 0 });
   const position = new Map(texts.map(([unitId], i) => [unitId, i]));
   const members = new Map<string, number[]>();
   for (const [unitId, codeId] of unitCodes(db).all(params)) {

@@ -14,3 +14,8 @@ UPDATE posts SET content_kind = CASE
     WHEN html LIKE '%<aside%' OR html LIKE '%<div%' THEN 'embed_only'
     ELSE 'empty' END
   WHERE trim(text, ' ' || char(9, 10, 13)) = '';
+
+-- Mention trends can count the words a post quotes too (the analysis option "with quotes"):
+-- their stems are kept beside the own words' stems. Rows stemmed before hold none, as do the
+-- posts they come from (quoted_text is empty for them).
+ALTER TABLE post_stems ADD COLUMN quoted_stems TEXT NOT NULL DEFAULT ' ';
