@@ -8,14 +8,26 @@
 //   code        code id
 //   round       round name
 //   created_at  when the coding was first saved (ISO-8601, UTC)
+//   text, quoted_text  the unit's own words and the words it quotes (unit-text.ts)
 // Rows pass the blind rule (db/visibility.ts) for the viewer: in a blind study a coder gets
 // only their own codings until the round is unblinded or the unit reaches adjudication.
 import type { Db } from '../db/open.ts';
 import { codingVisibleSql } from '../db/visibility.ts';
 import { viewerParams, type Viewer } from './access.ts';
 import { writeCsv } from './csv-writer.ts';
+import { unitQuotedTextSql, unitTextSql } from './unit-text.ts';
 
-export const CODINGS_COLUMNS = ['unit', 'thread', 'post', 'coder', 'code', 'round', 'created_at'] as const;
+export const CODINGS_COLUMNS = [
+  'unit',
+  'thread',
+  'post',
+  'coder',
+  'code',
+  'round',
+  'created_at',
+  'text',
+  'quoted_text',
+] as const;
 
 export interface CodingLabelRow {
   unitId: number;
@@ -25,11 +37,14 @@ export interface CodingLabelRow {
   codeId: string | null;
   round: string;
   createdAt: string;
+  text: string;
+  quotedText: string;
 }
 
 // Code ids sort by SQLite's BINARY collation, as the coding API returns them.
 const rowsSql = `SELECT u.id AS unitId, t.external_id AS thread, p.post_number AS postNumber, usr.username AS coder,
-    l.code_id AS codeId, r.name AS round, c.created_at AS createdAt
+    l.code_id AS codeId, r.name AS round, c.created_at AS createdAt,
+    ${unitTextSql} AS text, ${unitQuotedTextSql} AS quotedText
   FROM codings c JOIN units u ON u.id = c.unit_id JOIN rounds r ON r.id = u.round_id JOIN studies s ON s.id = u.study_id
   JOIN users usr ON usr.id = c.coder_id JOIN threads t ON t.id = u.thread_id LEFT JOIN posts p ON p.id = u.post_id
   LEFT JOIN coding_labels l ON l.coding_id = c.id
@@ -62,6 +77,8 @@ export function codingsCsv(db: Db, studyId: number, viewer: Viewer): string {
       r.codeId ?? '',
       r.round,
       r.createdAt,
+      r.text,
+      r.quotedText,
     ]),
   );
 }
