@@ -49,8 +49,8 @@ export function ImportReport({ report }: { report: Report }) {
               </tr>
             </thead>
             <tbody>
-              {report.rejected.map((r, i) => (
-                <tr key={i}>
+              {report.rejected.map((r) => (
+                <tr key={`${r.where.file}:${r.where.line}:${r.where.field}:${r.reason}`}>
                   <td>{r.reason}</td>
                   <td>{r.where.file ?? ''}</td>
                   <td>{r.where.line ?? ''}</td>
