@@ -24,7 +24,8 @@ const noWords: Record<NonNullable<Props['contentKind']>, string | null> = {
 export function PostBody({ html, contentKind, forum, images, className, bodyRef }: Props) {
   const [load, setLoad] = useState(images === 'always');
   const shown = useMemo(() => presentPostHtml(html, { forum, loadImages: load }), [html, forum, load]);
-  const note = noWords[contentKind ?? 'text'];
+  // Without the post's kind (the thread page), an empty body still says it is empty.
+  const note = noWords[contentKind ?? (html.trim() === '' ? 'empty' : 'text')];
   return (
     <>
       {note ? (
