@@ -66,7 +66,7 @@ function foreignRequests(page: Page): string[] {
   return seen;
 }
 
-async function expectMarkedBlocks(page: Page, post: (n: number) => ReturnType<Page['locator']>) {
+async function expectMarkedBlocks(post: (n: number) => ReturnType<Page['locator']>) {
   const quote = post(2).locator('aside.quote');
   await expect.poll(() => quote.locator('.block-label').textContent()).toBe('Quote from martflar · post 1');
   expect(await quote.getByRole('link', { name: 'post 1' }).getAttribute('href')).toBe(
@@ -94,7 +94,7 @@ test('the thread page shows quotes, previews, video cards and image placeholders
   const foreign = foreignRequests(page);
   await page.goto(`/threads/${threadId}`);
   const post = (n: number) => page.locator(`#post-${n}`);
-  await expectMarkedBlocks(page, post);
+  await expectMarkedBlocks(post);
   expect(await post(9).getByRole('note').textContent()).toBe(
     'This post is empty: it has no text, images or links to code.',
   );
@@ -111,7 +111,7 @@ test('the coding screen shows them the same way and says why a post has no text'
   const foreign = foreignRequests(page);
   await page.goto(codeUrl);
   const post = (n: number) => page.getByRole('article', { name: new RegExp(`^Post ${n}\\b`) });
-  await expectMarkedBlocks(page, post);
+  await expectMarkedBlocks(post);
   expect(await post(8).getByRole('note').textContent()).toBe('This post has no text of its own: only images.');
   expect(await post(6).getByRole('note').textContent()).toBe(
     'This post has no text of its own: only quotes, link previews or videos.',
