@@ -197,9 +197,12 @@ export function createSanitizer(baseUrl?: string): Sanitizer {
     allowProtocolRelative: false,
     parseStyleAttributes: false,
     transformTags: {
-      a: (tagName, { href, ...attribs }) => {
-        const url = link(href);
-        return { tagName, attribs: url === undefined ? attribs : { ...attribs, href: url } };
+      a: (tagName, attribs) => {
+        const url = link(attribs.href);
+        const out = { ...attribs };
+        if (url === undefined) delete out.href;
+        else out.href = url;
+        return { tagName, attribs: out };
       },
       img: (tagName, attribs) => {
         const src = absolute(attribs.src);
