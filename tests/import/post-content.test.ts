@@ -127,6 +127,23 @@ describe('posts without own words', () => {
       .all();
     expect(hits).toEqual([1]);
   });
+
+  test.each([
+    ['a first import (copied in bulk)', false],
+    ['an import into a source with threads (row by row)', true],
+  ])('quoted words have their own index, for keyword rules that ask for them: %s', async (_, sourceHasThreads) => {
+    const db = freshDb();
+    if (sourceHasThreads) await importFixture(db, 'discourse/topic-1001.json');
+    await importFixture(db, 'discourse/content-shapes.json');
+    const quoting = db
+      .prepare(
+        "SELECT p.post_number FROM posts_quoted_fts f JOIN posts p ON p.id = f.rowid WHERE posts_quoted_fts MATCH 'histogram'",
+      )
+      .pluck()
+      .all();
+    expect(quoting).toEqual([2]);
+    expect(() => db.exec("INSERT INTO posts_quoted_fts (posts_quoted_fts) VALUES ('integrity-check')")).not.toThrow();
+  });
 });
 
 describe('relative links', () => {

@@ -132,6 +132,9 @@ function copyAll(
        FROM staging.posts ORDER BY seq`,
     )
     .run(ids.post, sourceId, ids.thread).changes;
+  db.prepare(
+    "INSERT INTO posts_quoted_fts (rowid, quoted_text) SELECT id, quoted_text FROM posts WHERE id > ? AND quoted_text <> ''",
+  ).run(ids.post);
 }
 
 /** Adds a new row to its full-text index, or lists it for catch-up. */
@@ -251,6 +254,7 @@ function upsertPost(
       r.contentHash,
     ).lastInsertRowid;
     index.post(id, r.text);
+    if (r.quotedText) q.indexQuoted.run(id, r.quotedText);
     counts.new++;
   }
 }
@@ -297,6 +301,8 @@ function build(db: Db) {
          preview_text = ?, content_kind = ?, like_count = ?, content_hash = ? WHERE id = ?`,
     ),
     movePost: db.prepare('UPDATE posts SET thread_id = ?, post_number = ? WHERE id = ?'),
+    // Quoted words are indexed at once, never deferred: few posts quote (migration 012).
+    indexQuoted: db.prepare('INSERT INTO posts_quoted_fts (rowid, quoted_text) VALUES (?, ?)'),
     indexThread: indexNewThread(db),
     indexPost: indexNewPost(db),
     listThread: listUnindexedThread(db),
