@@ -27,6 +27,9 @@ export function rewriteEmbeds(html: string): string {
   if (!hasEmbeds(html)) return html;
   let out = '';
   let from = 0;
+  // Where a closing tag was last looked for in vain: none follows any later position either,
+  // so a crafted post of many unclosed embeds is still read once, not once per embed.
+  const unclosedFrom: Record<string, number> = {};
   START.lastIndex = 0;
   for (let m = START.exec(html); m; m = START.exec(html)) {
     const at = m.index;
@@ -38,7 +41,7 @@ export function rewriteEmbeds(html: string): string {
     const classes = ` ${attrs.class ?? ''} `;
     const isLazy = tag === 'div' && (classes.includes(' lazy-video-container ') || classes.includes(' lazyYT '));
     if (tag === 'div' && !isLazy) continue;
-    const close = closingTag(html, tag, tagEnd + 1);
+    const close = closingTag(html, tag, tagEnd + 1, unclosedFrom);
     const inner = html.slice(tagEnd + 1, close.start);
     const card = tag === 'iframe' ? iframeCard(attrs) : lazyCard(attrs, inner);
     out += html.slice(from, at) + (card ? cardHtml(card) : '');
@@ -49,11 +52,20 @@ export function rewriteEmbeds(html: string): string {
 }
 
 /** Where the element's closing tag is; an unclosed one ends with its opening tag. */
-function closingTag(html: string, tag: string, after: number): { start: number; end: number } {
+function closingTag(
+  html: string,
+  tag: string,
+  after: number,
+  unclosedFrom: Record<string, number>,
+): { start: number; end: number } {
+  const none = { start: after, end: after };
+  if (after >= (unclosedFrom[tag] ?? Number.POSITIVE_INFINITY)) return none;
   const re = new RegExp(`</${tag}\\s*>`, 'gi');
   re.lastIndex = after;
   const m = re.exec(html);
-  return m ? { start: m.index, end: m.index + m[0].length } : { start: after, end: after };
+  if (m) return { start: m.index, end: m.index + m[0].length };
+  unclosedFrom[tag] = after;
+  return none;
 }
 
 function attributes(tag: string): Record<string, string> {
@@ -75,7 +87,8 @@ function lazyCard(a: Record<string, string>, inner: string): Card | null {
   const title = (a['data-video-title'] ?? a['data-youtube-title'] ?? '').trim();
   const known = providers[provider];
   // The cooked link inside (if any) is the address Discourse itself would open.
-  const innerHref = /<a\b[^>]*\bhref="(https?:\/\/[^"]+)"/i.exec(inner)?.[1];
+  // Only its first tags: the search must not rescan a crafted megabyte once per "<a".
+  const innerHref = /<a\b[^>]*\bhref="(https?:\/\/[^"]+)"/i.exec(inner.slice(0, 2000))?.[1];
   const url = innerHref ?? (known?.id.test(id) ? known.url(id) : undefined);
   if (!url) return null;
   return { provider: provider || 'video', url, title: title || `${known?.name ?? 'Video'} ${id}`.trim() };
