@@ -3,7 +3,8 @@
 //
 // Conventions (see also qdpx-text.ts for the source text):
 // - One TextSource per thread: its posts' texts joined by a blank line, so a post unit is read
-//   in its thread and a thread unit's quote offsets hold as stored.
+//   in its thread and a thread unit's quote offsets hold as stored. The texts are the posters'
+//   own words; the words posts quote from others are listed in the source's Description.
 // - Each coder's coding of a unit is one PlainTextSelection spanning the unit (the post, or the
 //   whole thread) with one Coding per label; the coder is the creatingUser of both.
 // - A quote is a narrower PlainTextSelection by the same coder, coded with the quote's code.
@@ -112,9 +113,10 @@ function readRows(db: Db, studyId: number, viewer: Viewer) {
     .all(studyId) as ThreadRow[];
   const posts = db
     .prepare(
-      'SELECT id, thread_id AS threadId, text FROM posts WHERE thread_id IN (SELECT thread_id FROM units WHERE study_id = ?) ORDER BY thread_id, post_number, id',
+      `SELECT id, thread_id AS threadId, post_number AS postNumber, text, quoted_text AS quotedText FROM posts
+       WHERE thread_id IN (SELECT thread_id FROM units WHERE study_id = ?) ORDER BY thread_id, post_number, id`,
     )
-    .all(studyId) as { id: number; threadId: number; text: string }[];
+    .all(studyId) as { id: number; threadId: number; postNumber: number; text: string; quotedText: string }[];
   const units = db
     .prepare(
       'SELECT u.id, u.thread_id AS threadId, u.post_id AS postId, p.post_number AS postNumber FROM units u LEFT JOIN posts p ON p.id = u.post_id WHERE u.study_id = ? ORDER BY u.position, u.id',
@@ -133,14 +135,21 @@ function readRows(db: Db, studyId: number, viewer: Viewer) {
   return { threads, posts, units, labels };
 }
 
-function describeThread(t: ThreadRow): string {
+function describeThread(t: ThreadRow, posts: { postNumber: number; quotedText: string }[]): string {
   const tags = JSON.parse(t.tagsJson) as string[];
+  const quoting = posts.filter((p) => p.quotedText !== '');
   return [
     `Thread ${t.externalId} of ${t.sourceName}, created ${t.createdAt}`,
     ...(t.url ? [`URL: ${t.url}`] : []),
     ...(t.category ? [`Category: ${t.category}`] : []),
     ...(tags.length ? [`Tags: ${tags.join(', ')}`] : []),
     'Posts are separated by a blank line.',
+    ...(quoting.length
+      ? [
+          'Words the posts quote from other posts (not in the text):',
+          ...quoting.map((p) => `#${p.postNumber}: ${p.quotedText}`),
+        ]
+      : []),
   ].join('\n');
 }
 
@@ -151,12 +160,13 @@ export function qdpxModel(db: Db, study: StudyInfo, viewer: Viewer): QdpxModel {
   const codeIds = new Set<string>();
   const byThread = new Map<number, QdpxSource>();
   for (const t of threads) {
-    const text = sourceText(posts.filter((p) => p.threadId === t.id));
+    const threadPosts = posts.filter((p) => p.threadId === t.id);
+    const text = sourceText(threadPosts);
     const guid = guidOf(`thread:${t.sourceName}/${t.externalId}`);
     byThread.set(t.id, {
       guid,
       name: t.title || `Thread ${t.externalId}`,
-      description: describeThread(t),
+      description: describeThread(t, threadPosts),
       createdAt: t.createdAt,
       text,
       selections: [],
