@@ -19,8 +19,9 @@ interface Card {
   title: string;
 }
 
+// Plain substring checks: this runs on every post, and most have no embed.
 export function hasEmbeds(html: string): boolean {
-  return html.includes('lazy-video-container') || html.includes('lazyYT') || /<iframe/i.test(html);
+  return html.includes('lazy') || html.includes('<iframe') || html.includes('<IFRAME');
 }
 
 export function rewriteEmbeds(html: string): string {

@@ -89,6 +89,8 @@ const nonTextTags = [
   'select',
   'noscript',
   'template',
+  // Iframes become link cards before sanitizing (embeds.ts); one it missed is dropped whole.
+  'iframe',
   'object',
   'embed',
   'svg',
@@ -163,7 +165,7 @@ export function createSanitizer(baseUrl?: string): Sanitizer {
   let zones: Zone[] = [];
   let seen = { images: 0, blocks: 0, relative: 0 };
   const zone = (): Zone => zones[zones.length - 1] ?? 'own';
-  const push = (...pieces: string[]) => parts[zone()].push(...pieces);
+  const push = (piece: string) => parts[zone()].push(piece);
   // An href still relative after `absolute` would open a page of Threadcoder: drop it, keep the text.
   const link = (href: string | undefined): string | undefined => {
     const u = absolute(href);
@@ -223,12 +225,12 @@ export function createSanitizer(baseUrl?: string): Sanitizer {
       zones.push(z);
       if (z !== parent && z !== 'meta') seen.blocks++;
       if (name === 'img' && z === 'own' && /^https?:\/\//i.test(absolute(attribs.src) ?? '')) seen.images++;
-      if (name === 'pre') push(BLOCK, PRE_ON);
+      if (name === 'pre') push(BLOCK + PRE_ON);
       else if (blockTags.has(name)) push(BLOCK);
       else if (name === 'td' || name === 'th') push(' ');
     },
     onCloseTag: (name) => {
-      if (name === 'pre') push(PRE_OFF, BLOCK);
+      if (name === 'pre') push(PRE_OFF + BLOCK);
       else if (blockTags.has(name)) push(BLOCK);
       zones.pop();
     },

@@ -16,13 +16,16 @@ export type ContentKind = 'text' | 'empty' | 'image_only' | 'embed_only';
 export const contentKinds: readonly ContentKind[] = ['text', 'empty', 'image_only', 'embed_only'];
 
 export function openZone(tag: string, classAttr: string | undefined, parent: Zone): Zone {
-  if (parent === 'meta') return 'meta';
-  const classes = classAttr ? ` ${classAttr} ` : '';
+  // Most elements (p, a, code, li…) are none of these: answered before any string work.
+  if (parent === 'meta' || (tag !== 'aside' && tag !== 'div' && tag !== 'header')) return parent;
+  if (tag === 'header') return parent === 'preview' ? 'meta' : parent;
+  if (!classAttr) return parent;
+  const classes = ` ${classAttr} `;
   if (tag === 'aside' && classes.includes(' quote ')) return 'quote';
   if (tag === 'aside' && classes.includes(' onebox ')) return 'preview';
   if (tag === 'div' && classes.includes(' embed ')) return 'preview';
   if (parent === 'quote' && tag === 'div' && classes.includes(' title ')) return 'meta';
-  if (parent === 'preview' && (tag === 'header' || classes.includes(' onebox-metadata '))) return 'meta';
+  if (parent === 'preview' && tag === 'div' && classes.includes(' onebox-metadata ')) return 'meta';
   return parent;
 }
 
