@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { loadConfig } from '../../apps/api/src/config.ts';
 import { serveWebApp } from '../../apps/api/src/http/web-app.ts';
 import { Agent } from '../support/agent.ts';
 import { addUser, makeTestApp, type TestApp } from '../support/test-app.ts';
@@ -92,6 +93,13 @@ describe('security headers', () => {
     } finally {
       never.close();
     }
+  });
+
+  test('a THREADCODER_IMAGES the app does not know stops the start with a message naming the choices', () => {
+    expect(() => loadConfig({ THREADCODER_IMAGES: 'sometimes' })).toThrow(
+      'THREADCODER_IMAGES must be one of click, always, never, not "sometimes".',
+    );
+    expect(loadConfig({ THREADCODER_IMAGES: 'always' }).images).toBe('always');
   });
 
   test('the web app’s HTML is what dist/index.html holds', async () => {
