@@ -100,7 +100,11 @@ describe('login', () => {
 describe('first-run setup', () => {
   test('creates the administrator while none exists, then refuses', async () => {
     const agent = new Agent(t.app);
-    expect(await (await agent.get('/api/auth/session')).json()).toEqual({ user: null, needsSetup: true });
+    expect(await (await agent.get('/api/auth/session')).json()).toEqual({
+      user: null,
+      needsSetup: true,
+      images: 'click',
+    });
     const res = await agent.post('/api/auth/setup', {
       username: 'admin',
       displayName: 'Admin',

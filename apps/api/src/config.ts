@@ -1,4 +1,5 @@
 import { defaultDbPath } from './db/open.ts';
+import { type ImagePolicy, imagePolicy } from './http/forum-images.ts';
 
 export interface Config {
   port: number;
@@ -14,6 +15,8 @@ export interface Config {
   /** Failed logins per user name and client address in loginWindowMs before 429. */
   loginMaxFailures: number;
   loginWindowMs: number;
+  /** When posts' images load (forum-images.ts). */
+  images: ImagePolicy;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -29,5 +32,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.THREADCODER_SECURE_COOKIES === '1',
     loginMaxFailures: Number(env.THREADCODER_LOGIN_MAX_FAILURES ?? 10),
     loginWindowMs: 15 * 60_000,
+    images: imagePolicy(env.THREADCODER_IMAGES),
   };
 }

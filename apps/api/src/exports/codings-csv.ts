@@ -10,14 +10,27 @@
 //   created_at  when the coding was first saved (ISO-8601, UTC)
 //   revision    the unit's revision the coding was made on: its post's for a post unit, its
 //               thread's for a thread unit (1 = as first imported; db/revisions.ts)
+//   text, quoted_text  the unit's own words and the words it quotes at that revision (unit-text.ts)
 // Rows pass the blind rule (db/visibility.ts) for the viewer: in a blind study a coder gets
 // only their own codings until the round is unblinded or the unit reaches adjudication.
 import type { Db } from '../db/open.ts';
 import { viewerParams, visibleCodings } from '../db/visibility.ts';
 import type { Viewer } from './access.ts';
 import { writeCsv } from './csv-writer.ts';
+import { unitQuotedTextSql, unitTextSql } from './unit-text.ts';
 
-export const CODINGS_COLUMNS = ['unit', 'thread', 'post', 'coder', 'code', 'round', 'created_at', 'revision'] as const;
+export const CODINGS_COLUMNS = [
+  'unit',
+  'thread',
+  'post',
+  'coder',
+  'code',
+  'round',
+  'created_at',
+  'revision',
+  'text',
+  'quoted_text',
+] as const;
 
 export interface CodingLabelRow {
   unitId: number;
@@ -28,11 +41,14 @@ export interface CodingLabelRow {
   round: string;
   createdAt: string;
   revision: number;
+  text: string;
+  quotedText: string;
 }
 
 // Code ids sort by SQLite's BINARY collation, as the coding API returns them.
 const rowsSql = `SELECT u.id AS unitId, t.external_id AS thread, p.post_number AS postNumber, usr.username AS coder,
-    l.code_id AS codeId, r.name AS round, c.created_at AS createdAt, c.revision
+    l.code_id AS codeId, r.name AS round, c.created_at AS createdAt, c.revision,
+    ${unitTextSql('c.revision')} AS text, ${unitQuotedTextSql('c.revision')} AS quotedText
   FROM ${visibleCodings} c JOIN units u ON u.id = c.unit_id JOIN rounds r ON r.id = u.round_id
   JOIN users usr ON usr.id = c.coder_id JOIN threads t ON t.id = u.thread_id LEFT JOIN posts p ON p.id = u.post_id
   LEFT JOIN coding_labels l ON l.coding_id = c.id
@@ -62,6 +78,8 @@ export function codingsCsv(db: Db, studyId: number, viewer: Viewer): string {
       r.round,
       r.createdAt,
       r.revision,
+      r.text,
+      r.quotedText,
     ]),
   );
 }

@@ -5,6 +5,7 @@
 //   origin               agreement (the coders gave the same set) or adjudication
 //   round                round name
 //   settled_by, settled_at, rationale   for adjudicated units: who decided, when, and why
+//   text, quoted_text    the unit's own words and the words it quotes (unit-text.ts)
 import type { Db } from '../db/open.ts';
 import { writeCsv } from './csv-writer.ts';
 import { finalLabelRows } from './final-labels.ts';
@@ -21,6 +22,8 @@ export const FINAL_COLUMNS = [
   'settled_by',
   'settled_at',
   'rationale',
+  'text',
+  'quoted_text',
 ] as const;
 
 export function finalCsv(db: Db, study: StudyInfo): string {
@@ -37,6 +40,8 @@ export function finalCsv(db: Db, study: StudyInfo): string {
       r.settledBy,
       r.settledAt,
       r.rationale,
+      r.text,
+      r.quotedText,
     ]),
   );
 }

@@ -33,7 +33,7 @@ export function authRoutes(db: Db, config: Config) {
   const clientKey = (username: string) => username.toLowerCase();
 
   return new Hono<AppEnv>()
-    .get('/session', (c) => c.json({ user: c.get('user'), needsSetup: countAdmins(db) === 0 }))
+    .get('/session', (c) => c.json({ user: c.get('user'), needsSetup: countAdmins(db) === 0, images: config.images }))
     .post('/login', validate('json', loginBody), async (c) => {
       const { username, password } = c.req.valid('json');
       const key = clientKey(username);
