@@ -91,6 +91,22 @@ describe('mention trends', () => {
     expect(body.groups.find((g: { name: string }) => g.name === 'BERT').counts).toEqual([2]);
     expect(s.t.db.prepare('SELECT stems FROM post_stems WHERE post_id = ?').pluck().get(post)).toBe(' bert again ');
   });
+
+  test('words a post quotes count only when asked for (withQuotes=1)', async () => {
+    const post = s.forum.postIds[2]![0]!;
+    s.t.db
+      .prepare("UPDATE posts SET quoted_text = 'I fine-tuned BERT', content_hash = 'quoting' WHERE id = ?")
+      .run(post);
+    const bert = async (query: string) =>
+      (await (await s.agents.owen.get(`${base()}/mentions?granularity=year${query}`)).json()).groups.find(
+        (g: { name: string }) => g.name === 'BERT',
+      ).counts;
+    expect(await bert('')).toEqual([2]);
+    expect(await bert('&withQuotes=1')).toEqual([3]);
+    expect(s.t.db.prepare('SELECT quoted_stems FROM post_stems WHERE post_id = ?').pluck().get(post)).toBe(
+      ' i fine tune bert ',
+    );
+  });
 });
 
 describe('distinctive terms', () => {
@@ -104,6 +120,18 @@ describe('distinctive terms', () => {
     expect(body.codes[0]).toMatchObject({ codeId: 'memory', units: 3 });
     expect(body.codes[0].terms).toEqual(expected);
     expect(body.codes[0].terms.map((t: { term: string }) => t.term)).toContain('memory');
+  });
+
+  test('with withQuotes=1 a unit’s text includes the words its post quotes', async () => {
+    const post = s.forum.postIds[0]![0]!;
+    s.t.db.prepare("UPDATE posts SET quoted_text = 'zyzzyva zyzzyva zyzzyva' WHERE id = ?").run(post);
+    const terms = async (query: string) =>
+      (await (await s.agents.owen.get(`${base()}/terms?code=memory${query}`)).json()).codes[0].terms.map(
+        (t: { term: string }) => t.term,
+      );
+    expect(await terms('')).not.toContain('zyzzyva');
+    expect(await terms('&withQuotes=1')).toContain('zyzzyva');
+    s.t.db.prepare("UPDATE posts SET quoted_text = '' WHERE id = ?").run(post);
   });
 
   test('every code at once, rolled up (the category has its codes’ units)', async () => {

@@ -104,7 +104,11 @@ describe('login', () => {
 describe('first-run setup', () => {
   test('creates the administrator while none exists, then refuses', async () => {
     const agent = new Agent(t.app);
-    expect(await (await agent.get('/api/auth/session')).json()).toEqual({ user: null, needsSetup: true });
+    expect(await (await agent.get('/api/auth/session')).json()).toEqual({
+      user: null,
+      needsSetup: true,
+      images: 'click',
+    });
     const res = await agent.post('/api/auth/setup', {
       setupCode: 'K7QM-2XRD-9TWB',
       username: 'admin',

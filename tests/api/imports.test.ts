@@ -78,6 +78,7 @@ describe('POST /api/imports', () => {
       rejectedOmitted: 0,
       skipped: [],
       search: { state: 'ready', pending: 0, pendingThreads: 0 },
+      links: { relative: 0, baseUrl: 'https://discuss.huggingface.co' },
     });
     // The job deletes its upload just after recording the outcome.
     await expect.poll(uploadsLeft).toEqual([]);

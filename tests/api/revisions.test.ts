@@ -129,7 +129,7 @@ describe('a re-import that edits a coded post', () => {
     expect(body.revision.currentText).toBe('Use upload_folder() instead: upload_folder() is faster.');
   });
 
-  test('the codings CSV names each coding’s revision and the .qdpx writes the coded text', async () => {
+  test('the codings CSV names each coding’s revision with the text it was made on and the .qdpx writes the coded text', async () => {
     const s = await postStudy();
     const cora = await loggedIn(t.app, 'cora');
     await cora.request('PUT', `${s.unitPath}/coding`, { codeIds: ['model-usage'], quotes: { 'model-usage': quote } });
@@ -142,10 +142,20 @@ describe('a re-import that edits a coded post', () => {
 
     const csv = await (await owen.get(`/api/studies/${s.studyId}/exports/codings`)).text();
     const lines = csv.trim().split('\r\n');
-    expect(lines[0]).toBe('unit,thread,post,coder,code,round,created_at,revision');
-    expect(lines.slice(1).map((l) => [l.split(',')[3], l.split(',').at(-1)])).toEqual([
-      ['cody', '2'],
-      ['cora', '1'],
+    expect(lines[0]).toBe(
+      'unit,thread,post,coder,code,round,created_at,revision,thread_created_at,post_created_at,text,quoted_text',
+    );
+    // Each row's text is the unit's own words at that coding's revision.
+    expect(
+      lines.slice(1).map((l) =>
+        l
+          .split(',')
+          .slice(3)
+          .filter((_, i) => i === 0 || i === 4 || i >= 7),
+      ),
+    ).toEqual([
+      ['cody', '2', 'Use upload_folder() instead: upload_folder() is faster.', ''],
+      ['cora', '1', 'Use push_to_hub().', ''],
     ]);
 
     const qdpx = readQdpx(
@@ -159,6 +169,98 @@ describe('a re-import that edits a coded post', () => {
     expect(points.slice(Number(quoted.attrs.startPosition), Number(quoted.attrs.endPosition)).join('')).toBe(
       'push_to_hub()',
     );
+  });
+});
+
+describe('a re-import that changes what a coded post quotes (migration 022)', () => {
+  // Post 60002 first quotes the question (a real Discourse quote block) above its own words;
+  // the forum then replaces it with a screenshot: no own words, nothing quoted.
+  const quoting = () => {
+    const list = topics();
+    list[0]!.post_stream.posts[1]!.cooked =
+      `<aside class="quote no-group" data-username="ann" data-post="1" data-topic="2001">
+<div class="title">
+<div class="quote-controls"></div>
+<img loading="lazy" alt="" width="24" height="24" src="https://avatars.discourse-cdn.com/v4/letter/a/db5fbb/48.png" class="avatar"> ann:</div>
+<blockquote>
+<p>How do I push my dataset?</p>
+</blockquote>
+</aside>
+<p>Use <code>push_to_hub()</code>.</p>`;
+    return list;
+  };
+  const screenshot = () => {
+    const list = topics();
+    list[0]!.post_stream.posts[1]!.cooked =
+      '<p><img src="https://us1.discourse-cdn.com/hf/original/2X/a/ab12.png" alt="push dialog" width="690" height="388"></p>';
+    return list;
+  };
+
+  test('each revision keeps its quoted words, preview words and content kind; the unit and the CSV read them as coded', async () => {
+    await importTopics(t.db, dir, quoting());
+    const { ids, studyId } = await addStudyCast(t.db);
+    pinCodebook(t.db, studyId, insertTemplateCodebook(t.db));
+    const roundId = t.db.prepare('SELECT id FROM rounds WHERE study_id = ?').pluck().get(studyId) as number;
+    const post = postIdOf(t.db, '60002');
+    const [unitId] = insertUnits(
+      t.db,
+      studyId,
+      roundId,
+      [{ threadId: threadIdOf(t.db, '2001'), postId: post, coderIds: [ids.cora!] }],
+      ids.owen!,
+      {},
+    );
+    const cora = await loggedIn(t.app, 'cora');
+    const unitPath = `/api/studies/${studyId}/units/${unitId}`;
+    const saved = await cora.request('PUT', `${unitPath}/coding`, {
+      codeIds: ['model-usage'],
+      quotes: { 'model-usage': quote },
+    });
+    expect(saved.status).toBe(200);
+
+    expect((await importTopics(t.db, dir, screenshot(), 'edited.jsonl')).posts).toEqual({
+      new: 0,
+      updated: 1,
+      unchanged: 4,
+    });
+    expect(
+      t.db
+        .prepare(
+          'SELECT revision, text, quoted_text, preview_text, content_kind FROM post_revisions WHERE post_id = ? ORDER BY revision',
+        )
+        .all(post),
+    ).toEqual([
+      {
+        revision: 1,
+        text: 'Use push_to_hub().',
+        quoted_text: 'How do I push my dataset?',
+        preview_text: '',
+        content_kind: 'text',
+      },
+      { revision: 2, text: '', quoted_text: '', preview_text: '', content_kind: 'image_only' },
+    ]);
+
+    const body = await (await cora.get(unitPath)).json();
+    expect(unitPost(body)).toMatchObject({ text: 'Use push_to_hub().', contentKind: 'text' });
+    expect(body.revision).toMatchObject({ coded: 1, current: 2, codedText: 'Use push_to_hub().', currentText: '' });
+
+    const owen = await loggedIn(t.app, 'owen');
+    expect((await owen.post(`/api/studies/${studyId}/rounds/${roundId}/unblind`)).status).toBe(200);
+    const csv = await (await owen.get(`/api/studies/${studyId}/exports/codings`)).text();
+    expect(
+      csv
+        .trim()
+        .split('\r\n')
+        .map((l) =>
+          l
+            .split(',')
+            .slice(7)
+            .filter((_, i) => i !== 1 && i !== 2),
+        ),
+    ).toEqual([
+      ['revision', 'text', 'quoted_text'],
+      ['1', 'Use push_to_hub().', 'How do I push my dataset?'],
+    ]);
   });
 });
 

@@ -43,6 +43,26 @@ describe('drawing a sample into a round', () => {
     });
   });
 
+  test('posts without words of their own are left out unless the draw asks for them', async () => {
+    const owen = await s.as('owen');
+    // Four of the 36 posts: an empty one, two image-only ones and one that only quotes another.
+    const flagged = s.t.db.prepare('SELECT id FROM posts ORDER BY id LIMIT 4').pluck().all() as number[];
+    const kinds = ['empty', 'image_only', 'image_only', 'embed_only'];
+    for (const [i, id] of flagged.entries())
+      s.t.db.prepare('UPDATE posts SET content_kind = ? WHERE id = ?').run(kinds[i], id);
+    const pop = await owen.get(`/api/studies/${s.studyId}/sampling/population`);
+    expect(await pop.json()).toEqual({ unitKind: 'post', available: 32, withoutWords: 4 });
+
+    const all = { roundId: s.roundId, size: 36, seed: 'w' };
+    const byDefault = await (await owen.post(`/api/studies/${s.studyId}/sampling/draw`, all)).json();
+    expect(byDefault.population).toBe(32);
+    const drawn = s.t.db.prepare('SELECT post_id FROM units WHERE study_id = ?').pluck().all(s.studyId) as number[];
+    expect(drawn.filter((id) => flagged.includes(id))).toEqual([]);
+
+    const withThem = await owen.post(`/api/studies/${s.studyId}/sampling/draw`, { ...all, withoutWords: true });
+    expect(await withThem.json()).toMatchObject({ population: 4, units: 4 });
+  });
+
   test('50% overlap: 4 units for both coders, 2 more each', async () => {
     const owen = await s.as('owen');
     await owen.post(`/api/studies/${s.studyId}/sampling/draw`, {

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { loadConfig } from '../../apps/api/src/config.ts';
 import { serveWebApp } from '../../apps/api/src/http/web-app.ts';
 import { Agent } from '../support/agent.ts';
 import { addUser, makeTestApp, type TestApp } from '../support/test-app.ts';
@@ -76,9 +77,29 @@ describe('security headers', () => {
     expect(csp['object-src']).toEqual(["'none'"]);
     expect(csp['base-uri']).toEqual(["'self'"]);
     expect(csp['form-action']).toEqual(["'self'"]);
+    // Forum images: https only (THREADCODER_IMAGES=click by default: loaded when a coder asks).
+    expect(csp['img-src']).toEqual(["'self'", 'https:', 'data:', 'blob:']);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('x-frame-options')).toBe('DENY');
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+  });
+
+  test('THREADCODER_IMAGES=never: the CSP lets no remote image load, and the session says so', async () => {
+    const never = makeTestApp({ images: 'never' });
+    try {
+      const res = await new Agent(never.app).get('/api/auth/session');
+      expect(directives(res.headers.get('content-security-policy'))['img-src']).toEqual(["'self'", 'data:', 'blob:']);
+      expect(((await res.json()) as { images: string }).images).toBe('never');
+    } finally {
+      never.close();
+    }
+  });
+
+  test('a THREADCODER_IMAGES the app does not know stops the start with a message naming the choices', () => {
+    expect(() => loadConfig({ THREADCODER_IMAGES: 'sometimes' })).toThrow(
+      'THREADCODER_IMAGES must be one of click, always, never, not "sometimes".',
+    );
+    expect(loadConfig({ THREADCODER_IMAGES: 'always' }).images).toBe('always');
   });
 
   test('the web app’s HTML is what dist/index.html holds', async () => {

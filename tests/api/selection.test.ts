@@ -81,6 +81,7 @@ describe('keyword rule', () => {
         kind: 'keywords',
         terms: ['pretrained', 'fine-tune', 'from_pretrained'],
         filter: {},
+        withQuotes: false,
         action: 'add',
         matched: 4,
         changed: 4,
@@ -92,6 +93,19 @@ describe('keyword rule', () => {
     ]);
     const audit = t.db.prepare('SELECT action, entity FROM audit_log WHERE study_id = ?').all(studyId);
     expect(audit).toEqual([{ action: 'selection.add', entity: 'study_selection' }]);
+  });
+
+  test('matches own words only, unless withQuotes: then the words a post quotes count too', async () => {
+    const spacePost = t.db.prepare('SELECT id FROM posts WHERE thread_id = ?').pluck().get(ids[3]) as number;
+    t.db.prepare("UPDATE posts SET quoted_text = 'I loaded a pretrained model' WHERE id = ?").run(spacePost);
+    const rule = { kind: 'keywords', terms: ['pretrained'] };
+    expect((await change({ action: 'add', dryRun: true, rule })).matched).toBe(2);
+    expect(selectedIds()).toEqual([]);
+    await change({ action: 'add', rule: { ...rule, withQuotes: true } });
+    expect(selectedIds()).toEqual([ids[0], ids[2], ids[3]]);
+    // Once the quote is gone, so is its index entry.
+    t.db.prepare("UPDATE posts SET quoted_text = '' WHERE id = ?").run(spacePost);
+    expect((await change({ action: 'add', dryRun: true, rule: { ...rule, withQuotes: true } })).matched).toBe(2);
   });
 
   test('a second rule appends; GET shows counts and every rule', async () => {

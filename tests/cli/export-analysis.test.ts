@@ -27,11 +27,13 @@ describe('threadcoder export counts|codings|final|report|qdpx', () => {
   test('codings to stdout: the operator sees every coding, blind or not', async () => {
     expect(await run(['codings', '--study', study()])).toBe(0);
     const lines = output.stdout().split('\r\n');
-    expect(lines[0]).toBe('unit,thread,post,coder,code,round,created_at,revision,thread_created_at,post_created_at');
-    expect(lines).toContain(
-      '4,t1,2,cora,reuse,Main,2024-02-07T10:00:00.000Z,1,2022-01-10T09:00:00.000Z,2022-01-10T09:00:00.000Z',
+    expect(lines[0]).toBe(
+      'unit,thread,post,coder,code,round,created_at,revision,thread_created_at,post_created_at,text,quoted_text',
     );
-    expect(lines).toHaveLength(1 + 8 + 1);
+    expect(lines).toContain(
+      '4,t1,2,cora,reuse,Main,2024-02-07T10:00:00.000Z,1,2022-01-10T09:00:00.000Z,2022-01-10T09:00:00.000Z,See the guide,',
+    );
+    expect(lines.filter((l) => /^\d+,t\d,/.test(l))).toHaveLength(8);
     expect(output.stderr()).toBe('');
   });
 
@@ -39,10 +41,10 @@ describe('threadcoder export counts|codings|final|report|qdpx', () => {
     expect(await run(['final', '--study', study()])).toBe(0);
     expect(output.stdout()).toBe(
       [
-        'unit,thread,post,code,code_path,origin,round,settled_by,settled_at,rationale,thread_created_at,post_created_at',
-        '1,t1,1,docs,Challenge > Documentation gaps,agreement,Calibration,,,,2022-01-10T09:00:00.000Z,2022-01-10T09:00:00.000Z',
-        '2,t2,1,setup,Challenge > Environment setup,adjudication,Calibration,ada,2024-03-01T00:00:00.000Z,Docs are not the issue,2022-04-05T12:00:00.000Z,2022-04-05T12:00:00.000Z',
-        '3,t2,2,,,agreement,Calibration,,,,2022-04-05T12:00:00.000Z,2022-04-05T12:00:00.000Z',
+        'unit,thread,post,code,code_path,origin,round,settled_by,settled_at,rationale,thread_created_at,post_created_at,text,quoted_text',
+        '1,t1,1,docs,Challenge > Documentation gaps,agreement,Calibration,,,,2022-01-10T09:00:00.000Z,2022-01-10T09:00:00.000Z,Docs 👋 are missing for 𝒳 models,',
+        '2,t2,1,setup,Challenge > Environment setup,adjudication,Calibration,ada,2024-03-01T00:00:00.000Z,Docs are not the issue,2022-04-05T12:00:00.000Z,2022-04-05T12:00:00.000Z,"Windows\r\nsetup fails",',
+        '3,t2,2,,,agreement,Calibration,,,,2022-04-05T12:00:00.000Z,2022-04-05T12:00:00.000Z,Reuse the model instead,',
         '',
       ].join('\r\n'),
     );

@@ -3,6 +3,7 @@
 // each case finishing inside the test timeout, with the right result, is the check.
 import { describe, expect, test } from 'vitest';
 import { tidyCooked } from '../../apps/api/src/import/discourse/cooked.ts';
+import { rewriteEmbeds } from '../../apps/api/src/import/embeds.ts';
 import { skipReason } from '../../apps/api/src/import/discourse/post-kinds.ts';
 
 const MB = 1024 * 1024;
@@ -39,5 +40,20 @@ describe('the linear passes do what the regexes did', () => {
     ['<p>I saw "(post deleted by author)" above</p>', undefined],
   ])('%j is a deleted post: %s', (cooked, reason) => {
     expect(skipReason(post(cooked))).toBe(reason);
+  });
+});
+
+describe('adversarial embeds of 1 MB', () => {
+  test.each([
+    ['unclosed lazy videos', '<div class="lazyYT" data-youtube-id="thExIlffL0I">'.repeat(MB / 50)],
+    ['unclosed iframes', '<iframe src="https://player.vimeo.com/video/1">'.repeat(MB / 48)],
+    [
+      'a lazy video holding a megabyte of unclosed links',
+      `<div class="lazy-video-container">${'<a '.repeat(MB / 3)}</div>`,
+    ],
+  ])('%s: read in one pass', (_, cooked) => {
+    const out = rewriteEmbeds(cooked);
+    expect(out).not.toContain('<iframe');
+    expect(out).not.toContain('lazyYT');
   });
 });

@@ -13,11 +13,11 @@ async function importTopic(id: number) {
     source: 'forum',
     baseUrl: 'https://forum.test',
   });
-  const posts = db.prepare('SELECT external_id AS id, html, text FROM posts ORDER BY post_number').all() as {
-    id: string;
-    html: string;
-    text: string;
-  }[];
+  const posts = db
+    .prepare(
+      'SELECT external_id AS id, html, text, quoted_text AS quotedText, preview_text AS previewText FROM posts ORDER BY post_number',
+    )
+    .all() as { id: string; html: string; text: string; quotedText: string; previewText: string }[];
   return { report, posts, post: (pid: number) => posts.find((p) => p.id === String(pid))! };
 }
 
@@ -65,12 +65,13 @@ describe('posts kept out of codable units', () => {
 });
 
 describe('cooked HTML stays readable', () => {
-  test('onebox, lightbox image and poll: links and image kept, caption and voter count gone', async () => {
+  test('onebox, lightbox image and poll: links and image kept, caption and voter count gone; the preview is not the poster’s words', async () => {
     const { post } = await importTopic(202);
     const p = post(2021);
-    expect(p.text).toBe(
-      'We compare frameworks, see the repo:\nGitHub\nGitHub - huggingface/transformers: State-of-the-art Machine Learning\n' +
-        'Transformers: State-of-the-art Machine Learning for PyTorch, TensorFlow, and JAX.\nPyTorch\nJAX',
+    expect(p.text).toBe('We compare frameworks, see the repo:\nPyTorch\nJAX');
+    expect(p.previewText).toBe(
+      'GitHub - huggingface/transformers: State-of-the-art Machine Learning\n' +
+        'Transformers: State-of-the-art Machine Learning for PyTorch, TensorFlow, and JAX.',
     );
     expect(p.html).toContain(
       '<a href="https://github.com/huggingface/transformers" rel="nofollow noopener noreferrer">GitHub - huggingface/transformers: State-of-the-art Machine Learning</a>',
@@ -82,12 +83,12 @@ describe('cooked HTML stays readable', () => {
     expect(p.html).not.toMatch(/1234×696|voters|<svg|<use|favicon/);
   });
 
-  test('a quote keeps its author and blockquote, without the avatar; a code block keeps its lines and language', async () => {
+  test('a quote keeps its author and blockquote, without the avatar, apart from the own words; a code block keeps its lines and language', async () => {
     const { post } = await importTopic(202);
     const p = post(2022);
-    expect(p.text).toBe(
-      'alice:\nWe compare frameworks\nPyTorch, with this loop:\nfor batch in loader:\nloss = model(**batch).loss\nloss.backward()',
-    );
+    expect(p.text).toBe('PyTorch, with this loop:\nfor batch in loader:\nloss = model(**batch).loss\nloss.backward()');
+    expect(p.quotedText).toBe('We compare frameworks');
+    expect(p.html).toContain('<aside class="quote" data-username="alice"');
     expect(p.html).toContain('<blockquote>\n<p>We compare frameworks</p>\n</blockquote>');
     expect(p.html).toContain(
       '<pre><code class="lang-python">for batch in loader:\n    loss = model(**batch).loss\n    loss.backward()\n</code></pre>',

@@ -10,6 +10,8 @@ beforeAll(async () => {
 afterAll(() => s.t.close());
 
 const lines = (...rows: string[]) => `${rows.join('\r\n')}\r\n`;
+// The rows of a CSV (a text cell may hold line breaks: a row starts with its unit and thread).
+const records = (csv: string) => csv.split('\r\n').filter((l) => /^\d+,t\d,/.test(l));
 const body = (kind: 'codings' | 'final' | 'counts', viewer: Viewer = OPERATOR, period?: 'month' | 'quarter' | 'year') =>
   exportFile(s.t.db, s.studyId, kind, viewer, { period }).body as string;
 const member = (name: string, ...roles: ('owner' | 'coder' | 'adjudicator')[]): Viewer => ({
@@ -22,15 +24,15 @@ describe('codings CSV', () => {
   test('the operator gets one row per (unit, coder, code); a coding without labels is one row with an empty code', () => {
     expect(body('codings')).toBe(
       lines(
-        'unit,thread,post,coder,code,round,created_at,revision,thread_created_at,post_created_at',
-        '1,t1,1,cody,docs,Calibration,2024-02-02T10:00:00.000Z,1,2022-01-10T09:00:00.000Z,2022-01-10T09:00:00.000Z',
-        '1,t1,1,cora,docs,Calibration,2024-02-01T10:00:00.000Z,1,2022-01-10T09:00:00.000Z,2022-01-10T09:00:00.000Z',
-        '2,t2,1,cody,docs,Calibration,2024-02-04T10:00:00.000Z,1,2022-04-05T12:00:00.000Z,2022-04-05T12:00:00.000Z',
-        '2,t2,1,cody,setup,Calibration,2024-02-04T10:00:00.000Z,1,2022-04-05T12:00:00.000Z,2022-04-05T12:00:00.000Z',
-        '2,t2,1,cora,setup,Calibration,2024-02-03T10:00:00.000Z,1,2022-04-05T12:00:00.000Z,2022-04-05T12:00:00.000Z',
-        '3,t2,2,cody,,Calibration,2024-02-06T10:00:00.000Z,1,2022-04-05T12:00:00.000Z,2022-04-05T12:00:00.000Z',
-        '3,t2,2,cora,,Calibration,2024-02-05T10:00:00.000Z,1,2022-04-05T12:00:00.000Z,2022-04-05T12:00:00.000Z',
-        '4,t1,2,cora,reuse,Main,2024-02-07T10:00:00.000Z,1,2022-01-10T09:00:00.000Z,2022-01-10T09:00:00.000Z',
+        'unit,thread,post,coder,code,round,created_at,revision,thread_created_at,post_created_at,text,quoted_text',
+        '1,t1,1,cody,docs,Calibration,2024-02-02T10:00:00.000Z,1,2022-01-10T09:00:00.000Z,2022-01-10T09:00:00.000Z,Docs 👋 are missing for 𝒳 models,',
+        '1,t1,1,cora,docs,Calibration,2024-02-01T10:00:00.000Z,1,2022-01-10T09:00:00.000Z,2022-01-10T09:00:00.000Z,Docs 👋 are missing for 𝒳 models,',
+        '2,t2,1,cody,docs,Calibration,2024-02-04T10:00:00.000Z,1,2022-04-05T12:00:00.000Z,2022-04-05T12:00:00.000Z,"Windows\r\nsetup fails",',
+        '2,t2,1,cody,setup,Calibration,2024-02-04T10:00:00.000Z,1,2022-04-05T12:00:00.000Z,2022-04-05T12:00:00.000Z,"Windows\r\nsetup fails",',
+        '2,t2,1,cora,setup,Calibration,2024-02-03T10:00:00.000Z,1,2022-04-05T12:00:00.000Z,2022-04-05T12:00:00.000Z,"Windows\r\nsetup fails",',
+        '3,t2,2,cody,,Calibration,2024-02-06T10:00:00.000Z,1,2022-04-05T12:00:00.000Z,2022-04-05T12:00:00.000Z,Reuse the model instead,',
+        '3,t2,2,cora,,Calibration,2024-02-05T10:00:00.000Z,1,2022-04-05T12:00:00.000Z,2022-04-05T12:00:00.000Z,Reuse the model instead,',
+        '4,t1,2,cora,reuse,Main,2024-02-07T10:00:00.000Z,1,2022-01-10T09:00:00.000Z,2022-01-10T09:00:00.000Z,See the guide,',
       ),
     );
   });
@@ -38,27 +40,26 @@ describe('codings CSV', () => {
   test('a coder of the blind study gets their own rows and the other coder’s only for the unit in adjudication', () => {
     expect(body('codings', member('cody', 'coder'))).toBe(
       lines(
-        'unit,thread,post,coder,code,round,created_at,revision,thread_created_at,post_created_at',
-        '1,t1,1,cody,docs,Calibration,2024-02-02T10:00:00.000Z,1,2022-01-10T09:00:00.000Z,2022-01-10T09:00:00.000Z',
-        '2,t2,1,cody,docs,Calibration,2024-02-04T10:00:00.000Z,1,2022-04-05T12:00:00.000Z,2022-04-05T12:00:00.000Z',
-        '2,t2,1,cody,setup,Calibration,2024-02-04T10:00:00.000Z,1,2022-04-05T12:00:00.000Z,2022-04-05T12:00:00.000Z',
-        '2,t2,1,cora,setup,Calibration,2024-02-03T10:00:00.000Z,1,2022-04-05T12:00:00.000Z,2022-04-05T12:00:00.000Z',
-        '3,t2,2,cody,,Calibration,2024-02-06T10:00:00.000Z,1,2022-04-05T12:00:00.000Z,2022-04-05T12:00:00.000Z',
+        'unit,thread,post,coder,code,round,created_at,revision,thread_created_at,post_created_at,text,quoted_text',
+        '1,t1,1,cody,docs,Calibration,2024-02-02T10:00:00.000Z,1,2022-01-10T09:00:00.000Z,2022-01-10T09:00:00.000Z,Docs 👋 are missing for 𝒳 models,',
+        '2,t2,1,cody,docs,Calibration,2024-02-04T10:00:00.000Z,1,2022-04-05T12:00:00.000Z,2022-04-05T12:00:00.000Z,"Windows\r\nsetup fails",',
+        '2,t2,1,cody,setup,Calibration,2024-02-04T10:00:00.000Z,1,2022-04-05T12:00:00.000Z,2022-04-05T12:00:00.000Z,"Windows\r\nsetup fails",',
+        '2,t2,1,cora,setup,Calibration,2024-02-03T10:00:00.000Z,1,2022-04-05T12:00:00.000Z,2022-04-05T12:00:00.000Z,"Windows\r\nsetup fails",',
+        '3,t2,2,cody,,Calibration,2024-02-06T10:00:00.000Z,1,2022-04-05T12:00:00.000Z,2022-04-05T12:00:00.000Z,Reuse the model instead,',
       ),
     );
   });
 
   test('the owner of a blind study sees codings only where the round is unblinded or the unit in adjudication', () => {
     const owen = member('owen', 'owner');
-    expect(
-      body('codings', owen)
-        .split('\r\n')
-        .slice(1, -1)
-        .map((l) => l.split(',').slice(0, 5).join(',')),
-    ).toEqual(['2,t2,1,cody,docs', '2,t2,1,cody,setup', '2,t2,1,cora,setup']);
+    expect(records(body('codings', owen)).map((l) => l.split(',').slice(0, 5).join(','))).toEqual([
+      '2,t2,1,cody,docs',
+      '2,t2,1,cody,setup',
+      '2,t2,1,cora,setup',
+    ]);
     s.t.db.prepare('UPDATE rounds SET unblinded = 1 WHERE id = ?').run(s.rounds.calibration);
     try {
-      expect(body('codings', owen).split('\r\n')).toHaveLength(1 + 7 + 1);
+      expect(records(body('codings', owen))).toHaveLength(7);
     } finally {
       s.t.db.prepare('UPDATE rounds SET unblinded = 0 WHERE id = ?').run(s.rounds.calibration);
     }
@@ -69,10 +70,10 @@ describe('final labels CSV', () => {
   test('one row per (unit, code) with path and origin; adjudicated rows say who, when and why; an empty agreed set is one row', () => {
     expect(body('final')).toBe(
       lines(
-        'unit,thread,post,code,code_path,origin,round,settled_by,settled_at,rationale,thread_created_at,post_created_at',
-        '1,t1,1,docs,Challenge > Documentation gaps,agreement,Calibration,,,,2022-01-10T09:00:00.000Z,2022-01-10T09:00:00.000Z',
-        '2,t2,1,setup,Challenge > Environment setup,adjudication,Calibration,ada,2024-03-01T00:00:00.000Z,Docs are not the issue,2022-04-05T12:00:00.000Z,2022-04-05T12:00:00.000Z',
-        '3,t2,2,,,agreement,Calibration,,,,2022-04-05T12:00:00.000Z,2022-04-05T12:00:00.000Z',
+        'unit,thread,post,code,code_path,origin,round,settled_by,settled_at,rationale,thread_created_at,post_created_at,text,quoted_text',
+        '1,t1,1,docs,Challenge > Documentation gaps,agreement,Calibration,,,,2022-01-10T09:00:00.000Z,2022-01-10T09:00:00.000Z,Docs 👋 are missing for 𝒳 models,',
+        '2,t2,1,setup,Challenge > Environment setup,adjudication,Calibration,ada,2024-03-01T00:00:00.000Z,Docs are not the issue,2022-04-05T12:00:00.000Z,2022-04-05T12:00:00.000Z,"Windows\r\nsetup fails",',
+        '3,t2,2,,,agreement,Calibration,,,,2022-04-05T12:00:00.000Z,2022-04-05T12:00:00.000Z,Reuse the model instead,',
       ),
     );
   });
@@ -98,8 +99,28 @@ describe('final labels CSV', () => {
 
   test('the coder of a blind study may not have it', () => {
     expect(() => body('final', member('cora', 'coder'))).toThrow(/hidden from coders while the study is blind/);
-    expect(body('final', member('ada', 'adjudicator')).split('\r\n')).toHaveLength(5);
+    expect(records(body('final', member('ada', 'adjudicator')))).toHaveLength(3);
   });
+});
+
+test('both CSVs carry the unit’s own words and, apart, the words it quotes', () => {
+  const post = s.t.db.prepare('SELECT post_id FROM units WHERE id = ?').pluck().get(s.units[2]) as number;
+  s.t.db.prepare("UPDATE posts SET quoted_text = 'Windows setup fails' WHERE id = ?").run(post);
+  try {
+    expect(
+      body('codings')
+        .split('\r\n')
+        .filter((l) => l.startsWith('3,')),
+    ).toEqual([
+      '3,t2,2,cody,,Calibration,2024-02-06T10:00:00.000Z,1,2022-04-05T12:00:00.000Z,2022-04-05T12:00:00.000Z,Reuse the model instead,Windows setup fails',
+      '3,t2,2,cora,,Calibration,2024-02-05T10:00:00.000Z,1,2022-04-05T12:00:00.000Z,2022-04-05T12:00:00.000Z,Reuse the model instead,Windows setup fails',
+    ]);
+    expect(body('final').split('\r\n').at(-2)).toBe(
+      '3,t2,2,,,agreement,Calibration,,,,2022-04-05T12:00:00.000Z,2022-04-05T12:00:00.000Z,Reuse the model instead,Windows setup fails',
+    );
+  } finally {
+    s.t.db.prepare("UPDATE posts SET quoted_text = '' WHERE id = ?").run(post);
+  }
 });
 
 describe('counts CSV', () => {
@@ -143,8 +164,11 @@ test('the thread and post creation dates let a period count be rebuilt from the 
   s.t.db.prepare("UPDATE posts SET created_at = '2022-02-01T08:30:00.000Z' WHERE external_id = 'p1-2'").run();
   try {
     const rows = body('codings').split('\r\n');
-    expect(rows.at(-2)!.split(',').slice(-2)).toEqual(['2022-01-10T09:00:00.000Z', '2022-02-01T08:30:00.000Z']);
-    expect(rows[1]!.split(',').slice(-2)).toEqual(['2022-01-10T09:00:00.000Z', '2022-01-10T09:00:00.000Z']);
+    // thread_created_at and post_created_at are the 9th and 10th columns.
+    const dates = (row: string) => row.split(',').slice(8, 10);
+    expect(rows[0]!.split(',').slice(8, 10)).toEqual(['thread_created_at', 'post_created_at']);
+    expect(dates(rows.at(-2)!)).toEqual(['2022-01-10T09:00:00.000Z', '2022-02-01T08:30:00.000Z']);
+    expect(dates(rows[1]!)).toEqual(['2022-01-10T09:00:00.000Z', '2022-01-10T09:00:00.000Z']);
   } finally {
     s.t.db.prepare("UPDATE posts SET created_at = '2022-01-10T09:00:00.000Z' WHERE external_id = 'p1-2'").run();
   }
@@ -154,7 +178,7 @@ test('a text cell a spreadsheet would run as a formula gets a leading apostrophe
   s.t.db.prepare('UPDATE rounds SET name = \'=HYPERLINK("x")\' WHERE id = ?').run(s.rounds.main);
   try {
     expect(body('codings').split('\r\n').at(-2)).toBe(
-      '4,t1,2,cora,reuse,"\'=HYPERLINK(""x"")",2024-02-07T10:00:00.000Z,1,2022-01-10T09:00:00.000Z,2022-01-10T09:00:00.000Z',
+      '4,t1,2,cora,reuse,"\'=HYPERLINK(""x"")",2024-02-07T10:00:00.000Z,1,2022-01-10T09:00:00.000Z,2022-01-10T09:00:00.000Z,See the guide,',
     );
   } finally {
     s.t.db.prepare("UPDATE rounds SET name = 'Main' WHERE id = ?").run(s.rounds.main);

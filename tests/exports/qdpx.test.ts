@@ -88,6 +88,21 @@ describe('.qdpx as the operator exports it', () => {
     );
   });
 
+  test('the words a post quotes stay out of the source text (offsets point into own words) and are listed in its description', () => {
+    const post = s.t.db.prepare('SELECT post_id FROM units WHERE id = ?').pluck().get(s.units[2]) as number;
+    s.t.db.prepare("UPDATE posts SET quoted_text = 'Windows setup fails' WHERE id = ?").run(post);
+    try {
+      const x = qdpx(OPERATOR);
+      expect(sourceTextOf(x, sourceNamed(x, 'Setup fails'))).toBe('Windows\nsetup fails\n\nReuse the model instead');
+      expect(child(sourceNamed(x, 'Setup fails'), 'Description')!.text).toContain(
+        'Words the posts quote from other posts (not in the text):\n#2: Windows setup fails',
+      );
+      checkProject(x);
+    } finally {
+      s.t.db.prepare("UPDATE posts SET quoted_text = '' WHERE id = ?").run(post);
+    }
+  });
+
   test('offsets are code points: each coding spans its post, the quote past an emoji selects exactly the quote', () => {
     const t1 = sourceNamed(q, 'Where are the docs?');
     const post1 = Array.from(POST_1).length;

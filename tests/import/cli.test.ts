@@ -62,7 +62,8 @@ describe('threadcoder import', () => {
   test('--format perceval imports Perceval JSON lines', async () => {
     expect(await run([fixture('perceval/discourse.jsonl'), '--source', 'hf', '--format', 'perceval'])).toBe(0);
     expect(out).toEqual([
-      'Imported discourse.jsonl (discourse): threads 2 new, 0 updated, 0 unchanged; posts 4 new, 0 updated, 0 unchanged.',
+      'Imported discourse.jsonl (discourse): threads 2 new, 0 updated, 0 unchanged; posts 4 new, 0 updated, 0 unchanged.\n' +
+        'No forum address: threads have no URL. Import again with --base-url https://the.forum to resolve them.',
     ]);
   });
 
@@ -103,6 +104,14 @@ describe('threadcoder import', () => {
     expect(rows("SELECT category FROM threads WHERE external_id = '1001'")).toEqual([{ category: '🤗Transformers' }]);
   });
 
+  test('a Discourse dump with relative links and no --base-url: the report says how many and asks for the address', async () => {
+    expect(await run([fixture('discourse/content-shapes.json'), '--source', 'slicer'])).toBe(0);
+    expect(out).toEqual([
+      'Imported content-shapes.json (discourse): threads 1 new, 0 updated, 0 unchanged; posts 9 new, 0 updated, 0 unchanged.\n' +
+        'No forum address: 2 links or images stayed relative (/t/…, /u/…, /uploads/…), so links show as text, images are left out and threads have no URL. Import again with --base-url https://the.forum to resolve them.',
+    ]);
+  });
+
   test('--json prints the report as JSON', async () => {
     expect(await run([fixture('jsonl/posts.jsonl'), '--source', 's', '--json'])).toBe(0);
     expect(JSON.parse(out[0]!)).toMatchObject({ format: 'jsonl', posts: { new: 3, updated: 0, unchanged: 0 } });
@@ -129,6 +138,7 @@ describe('threadcoder import', () => {
       'Rejected 2:',
       '  bad-dates.jsonl, line 2, created_at  import.invalid_date  Invalid date "2023-02-30T10:00:00Z": month 2 of 2023 has no day 30 (bad-dates.jsonl, line 2, created_at).',
       '  bad-dates.jsonl, line 3, post_stream.posts[1].created_at  import.invalid_date  Invalid date "yesterday": expected a date like 2023-05-01T12:00:00Z (bad-dates.jsonl, line 3, post_stream.posts[1].created_at).',
+      'No forum address: threads have no URL. Import again with --base-url https://the.forum to resolve them.',
     ]);
   });
 

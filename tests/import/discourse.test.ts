@@ -19,6 +19,7 @@ describe('Discourse topic JSON', () => {
       skipped: [{ reason: 'Discourse small-action posts (post_type 3: topic closed, pinned, …)', count: 1 }],
       // A small import indexes its rows in its own transaction.
       search: { state: 'ready', pending: 0, pendingThreads: 0 },
+      links: { relative: 0, baseUrl: 'https://discuss.huggingface.co' },
     });
     expect(
       db.prepare('SELECT external_id, title, category, tags_json, url, views, created_at FROM threads').get(),

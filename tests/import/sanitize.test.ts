@@ -13,11 +13,17 @@ describe('createSanitizer', () => {
     const cooked = (
       JSON.parse(readFileSync(fixture('errors/xss.jsonl'), 'utf8')) as { post_stream: { posts: { cooked: string }[] } }
     ).post_stream.posts[0]!.cooked;
+    // The iframe becomes a link card: no frame, nothing loaded from its host.
     expect(sanitize(cooked)).toEqual({
       html:
         `<p>Hi</p><a ${REL}>click</a> <a ${REL}>two</a> <a href="https://ok.example/x" ${REL}>ok</a>` +
-        '<img src="https://img.example/a.png" />Send<div>styled</div><table><tr><td>cell</td></tr></table>',
+        `<img src="https://img.example/a.png" /><div class="embed" data-provider="evil.example"><a href="https://evil.example/" ${REL}>https://evil.example/</a></div>` +
+        'Send<div>styled</div><table><tr><td>cell</td></tr></table>',
       text: 'Hi\nclick two ok\nSend\nstyled\ncell',
+      quotedText: '',
+      previewText: 'https://evil.example/',
+      contentKind: 'text',
+      relativeLinks: 1,
     });
   });
 
@@ -28,7 +34,11 @@ describe('createSanitizer', () => {
     ['<a href="data:text/html,<script>alert(1)</script>">a</a>', `<a ${REL}>a</a>`],
     ['<img src="data:image/png;base64,AAAA">', ''],
     ['<img src="javascript:alert(1)">', ''],
-    ['<iframe src="https://x.example"></iframe>b', 'b'],
+    ['<iframe src="javascript:alert(1)"></iframe>b', 'b'],
+    [
+      '<iframe src="https://x.example/p"></iframe>b',
+      `<div class="embed" data-provider="x.example"><a href="https://x.example/p" ${REL}>https://x.example/p</a></div>b`,
+    ],
     ['<object data="x"></object><embed src="y">b', 'b'],
     ['<span style="color:red" class="x">b</span>', '<span>b</span>'],
     ['<script>alert(1)</script><noscript>n</noscript>b', 'b'],
@@ -59,8 +69,12 @@ describe('createSanitizer', () => {
     );
   });
 
-  test('without a base URL, relative images are dropped and relative links kept', () => {
-    expect(sanitize('<a href="/t/x/1">t</a><img src="/uploads/a.png">').html).toBe(`<a href="/t/x/1" ${REL}>t</a>`);
+  test('without a base URL, relative images are dropped and relative links become text, and both are counted', () => {
+    const out = sanitize(
+      '<a href="/t/x/1">t</a><img src="/uploads/a.png"><a href="#fn1">1</a><a href="https://x.example/">x</a>',
+    );
+    expect(out.html).toBe(`<a ${REL}>t</a><a href="#fn1" ${REL}>1</a><a href="https://x.example/" ${REL}>x</a>`);
+    expect(out.relativeLinks).toBe(2);
   });
 });
 

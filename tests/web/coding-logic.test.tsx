@@ -1,6 +1,7 @@
 import type { Code } from '@threadcoder/taxonomy';
 import { describe, expect, test } from 'vitest';
 import { codeGroups, shownCodes, toggleLabel } from '../../apps/web/src/features/coding/codebook-tree.ts';
+import { presentPostHtml } from '../../apps/web/src/components/post-html.ts';
 import { locate, selectionQuote } from '../../apps/web/src/features/coding/selection.ts';
 import { firstToCode, nextUncodedOrNext, stepUnit } from '../../apps/web/src/features/coding/unit-order.ts';
 
@@ -115,5 +116,31 @@ describe('quotes', () => {
     expect(
       selectionQuote(bodies.slice(1), texts.slice(1), select(bodies[0]!.querySelector('p')!.firstChild!, 0, 5)),
     ).toBeNull();
+  });
+
+  test('in a post that quotes another, offsets point into its own words; a selection inside the quote is no quote', () => {
+    const stored =
+      '<aside class="quote" data-username="martflar" data-post="1" data-topic="11277"><div class="title"> martflar:</div>' +
+      '<blockquote><p>How do I make a histogram?</p></blockquote></aside><p>Use Segment Statistics after you click Apply.</p>';
+    document.body.innerHTML = `<div id="q">${presentPostHtml(stored, { loadImages: false }).html}</div>`;
+    const body = document.getElementById('q')!;
+    const own = 'Use Segment Statistics after you click Apply.';
+    const select = (node: Node, from: number, to: number) => {
+      const range = document.createRange();
+      range.setStart(node, from);
+      range.setEnd(node, to);
+      const selection = document.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return selection;
+    };
+    const ownText = body.querySelector(':scope > p')!.firstChild!;
+    expect(selectionQuote([body], [own], select(ownText, 4, 22))).toEqual({
+      text: 'Segment Statistics',
+      start: 4,
+      end: 22,
+    });
+    const quoted = body.querySelector('blockquote p')!.firstChild!;
+    expect(selectionQuote([body], [own], select(quoted, 0, 9))).toBeNull();
   });
 });

@@ -115,6 +115,25 @@ test('an owner imports a Discourse file and sees the report', async () => {
   ).toBeInTheDocument();
 });
 
+test('a dump with relative links: the form asks for the forum address, and the report says how many stayed relative', async () => {
+  await setup();
+  const user = userEvent.setup();
+  await renderAs('olga', '/sources');
+  const form = await screen.findByRole('form', { name: 'Import threads' });
+  const shapes = readFileSync(join(import.meta.dirname, '../fixtures/import/discourse/content-shapes.json'));
+  await user.upload(within(form).getByLabelText('File'), new File([shapes], 'content-shapes.json'));
+  expect(await within(form).findByRole('alert')).toHaveTextContent(
+    'This file links to forum pages by relative address (/t/…, /u/…, /uploads/…). Give the forum address above',
+  );
+  await user.type(within(form).getByLabelText(/^Source/), 'S');
+  await user.selectOptions(within(form).getByLabelText('Format'), 'discourse');
+  await user.click(within(form).getByRole('button', { name: 'Import' }));
+  await screen.findByRole('table', { name: 'Counts' }, { timeout: 15_000 });
+  expect(screen.getByRole('alert')).toHaveTextContent(
+    '2 links or images stayed relative (/t/…, /u/…, /uploads/…) because no forum address was given',
+  );
+});
+
 test('the import page shows the job progress, then the report when it finishes', async () => {
   await setup();
   const sourceId = t.db

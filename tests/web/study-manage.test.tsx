@@ -97,6 +97,30 @@ describe('the sample panel', () => {
     expect(within(draw).getByLabelText('Strata')).toHaveValue('none');
     expect(within(draw).getByLabelText('Seed')).not.toHaveValue('calm-heron-7');
   });
+
+  test('posts without text of their own are left out of a draw unless the box is ticked', async () => {
+    s.t.db
+      .prepare("UPDATE posts SET content_kind = 'image_only' WHERE id IN (SELECT id FROM posts ORDER BY id LIMIT 2)")
+      .run();
+    const user = userEvent.setup();
+    await openAs('owen');
+    const newRound = await screen.findByRole('form', { name: 'New round' });
+    await user.type(within(newRound).getByLabelText('Round name'), 'All of it');
+    await user.click(within(newRound).getByRole('button', { name: 'Create round' }));
+    const draw = screen.getByRole('form', { name: 'Draw a sample' });
+    await within(within(draw).getByLabelText('Round')).findByRole('option', {
+      name: 'All of it (calibration)',
+      selected: true,
+    });
+    const box = await within(draw).findByLabelText(/Include posts without text of their own \(2: /);
+    expect(box).not.toBeChecked();
+    await user.clear(within(draw).getByLabelText('Size'));
+    await user.type(within(draw).getByLabelText('Size'), '40');
+    await user.click(box);
+    await user.click(within(draw).getByRole('button', { name: 'Draw sample' }));
+    const result = await within(draw).findByRole('status', { name: 'Draw result' });
+    expect(result).toHaveTextContent('Drew 36 units from 36 available');
+  });
 });
 
 describe('closing a round', () => {

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
+import { imageSources } from './http/forum-images.ts';
 import { loadSession } from './auth/middleware.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/open.ts';
@@ -55,7 +56,7 @@ export function createApp({ db, config, log = jsonLog }: AppDeps) {
     secureHeaders({
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'https:', 'data:', 'blob:'],
+        imgSrc: imageSources(config.images),
         styleSrc: ["'self'", "'unsafe-inline'"],
         scriptSrc: ["'self'"],
         connectSrc: ["'self'"],

@@ -1,4 +1,5 @@
 import { defaultDbPath } from './db/open.ts';
+import { type ImagePolicy, imagePolicy } from './http/forum-images.ts';
 
 export interface Config {
   port: number;
@@ -16,6 +17,8 @@ export interface Config {
   loginWindowMs: number;
   /** The one-time code first-run setup asks for; the server makes (and prints) one while no administrator exists. */
   setupCode?: string;
+  /** When posts' images load (forum-images.ts). */
+  images: ImagePolicy;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -32,5 +35,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxFailures: Number(env.THREADCODER_LOGIN_MAX_FAILURES ?? 10),
     loginWindowMs: 15 * 60_000,
     setupCode: env.THREADCODER_SETUP_CODE || undefined,
+    images: imagePolicy(env.THREADCODER_IMAGES),
   };
 }

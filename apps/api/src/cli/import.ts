@@ -110,6 +110,14 @@ function summary(file: string, r: ImportReport): string {
     if (r.rejectedOmitted) lines.push(`  … and ${r.rejectedOmitted} more`);
   }
   for (const s of r.skipped) lines.push(`Skipped ${s.count} ${s.reason}.`);
+  if (r.links && !r.links.baseUrl && (r.links.relative > 0 || r.format === 'discourse')) {
+    const relative = r.links.relative
+      ? `${r.links.relative} links or images stayed relative (/t/…, /u/…, /uploads/…), so links show as text, images are left out and `
+      : '';
+    lines.push(
+      `No forum address: ${relative}threads have no URL. Import again with --base-url https://the.forum to resolve them.`,
+    );
+  }
   if (r.search?.state === 'indexing') {
     lines.push(
       `Search index: ${r.search.pending} posts left to index, indexing them now; search may miss them until then (if stopped, the server finishes at its next start).`,

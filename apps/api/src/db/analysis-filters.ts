@@ -11,6 +11,8 @@ export interface AnalysisFilters {
   /** Inclusive UTC days, YYYY-MM-DD. */
   from?: string | undefined;
   to?: string | undefined;
+  /** Count the words a post quotes as well as its own (mentions, distinctive terms); own words only by default. */
+  withQuotes?: boolean | undefined;
 }
 
 /** The day after an ISO date, for "created_at < next day" on date-time strings. */

@@ -19,13 +19,15 @@ const sourcesOf = statement<[number, number], { id: number; name: string }>(
      SELECT t.source_id FROM study_threads st JOIN threads t ON t.id = st.thread_id WHERE st.study_id = ?
      UNION SELECT t.source_id FROM units u JOIN threads t ON t.id = u.thread_id WHERE u.study_id = ?) ORDER BY name`,
 );
-const staleStems = statement<[string, number], [number, string, string]>(
-  `SELECT p.id, p.text, p.content_hash FROM posts p LEFT JOIN post_stems s ON s.post_id = p.id
+const staleStems = statement<[string, number], [number, string, string, string]>(
+  `SELECT p.id, p.text, p.quoted_text, p.content_hash FROM posts p LEFT JOIN post_stems s ON s.post_id = p.id
    WHERE p.source_id IN (SELECT value FROM json_each(?)) AND (s.post_id IS NULL OR s.content_hash <> p.content_hash)
      AND p.id > ? ORDER BY p.id LIMIT 2000`,
   (s) => s.raw(),
 );
-const saveStems = statement('INSERT OR REPLACE INTO post_stems (post_id, content_hash, stems) VALUES (?, ?, ?)');
+const saveStems = statement(
+  'INSERT OR REPLACE INTO post_stems (post_id, content_hash, stems, quoted_stems) VALUES (?, ?, ?, ?)',
+);
 const postTotals = statement<[Record<string, unknown>], [number, number]>(
   `SELECT ${monthSql('p.created_at')}, count(*) FROM posts p WHERE ${postsWhere} GROUP BY 1`,
   (s) => s.raw(),
@@ -33,7 +35,8 @@ const postTotals = statement<[Record<string, unknown>], [number, number]>(
 const mentionCounts = statement<[Record<string, unknown>], [number, string, number]>(
   `WITH phrase(grp, text) AS MATERIALIZED (SELECT value ->> 0, value ->> 1 FROM json_each(@phrases))
    SELECT ${monthSql('p.created_at')}, ph.grp, count(DISTINCT p.id)
-   FROM posts p JOIN post_stems s ON s.post_id = p.id JOIN phrase ph ON instr(s.stems, ph.text) > 0
+   FROM posts p JOIN post_stems s ON s.post_id = p.id
+     JOIN phrase ph ON instr(s.stems, ph.text) > 0 OR (@withQuotes AND instr(s.quoted_stems, ph.text) > 0)
    WHERE ${postsWhere} GROUP BY 1, 2`,
   (s) => s.raw(),
 );
@@ -46,7 +49,7 @@ export function refreshStems(db: Db, sourceIds: readonly number[]): number {
     const batch = staleStems(db).all(sources, after);
     if (batch.length === 0) return done;
     db.transaction(() => {
-      for (const [id, text, hash] of batch) saveStems(db).run(id, hash, stemLine(text));
+      for (const [id, text, quoted, hash] of batch) saveStems(db).run(id, hash, stemLine(text), stemLine(quoted));
     })();
     done += batch.length;
     after = batch[batch.length - 1]![0];
@@ -83,7 +86,9 @@ export function mentionsReport(db: Db, studyId: number, q: TrendQuery): Mentions
     [''],
   ).get('')!;
   const phrases = groups.flatMap((g) => groupPhrases(g.terms).map((p) => [String(g.id), p]));
-  const matched = phrases.length ? mentionCounts(db).all({ ...params, phrases: JSON.stringify(phrases) }) : [];
+  const matched = phrases.length
+    ? mentionCounts(db).all({ ...params, phrases: JSON.stringify(phrases), withQuotes: q.withQuotes ? 1 : 0 })
+    : [];
   const counts = fillSeries(
     matched.map(([month, series, value]) => ({ month, series, value })),
     axis,

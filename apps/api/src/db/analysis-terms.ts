@@ -4,14 +4,15 @@
 import { codeNodes } from '../analysis/code-tree.ts';
 import { distinctiveTerms, prepareCorpus, type TermScore } from '../analysis/tfidf.ts';
 import { ensureFacts } from './analysis-facts.ts';
-import { codedPostTextSql, codedThreadPostsSql, codedTitleSql } from './coded-text-sql.ts';
+import { codedPostQuotedTextSql, codedPostTextSql, codedThreadPostsSql, codedTitleSql } from './coded-text-sql.ts';
 import { factsWhere, filterParams, type AnalysisFilters } from './analysis-filters.ts';
 import type { Db } from './open.ts';
 import { statement } from './prepared.ts';
 
 const unitTexts = statement<[Record<string, unknown>], [number, string]>(
-  `SELECT f.unit_id, CASE WHEN u.post_id IS NOT NULL THEN ${codedPostTextSql}
-     ELSE ${codedTitleSql} || char(10) || COALESCE((SELECT group_concat(x.text, char(10)) FROM (SELECT text FROM ${codedThreadPostsSql} ORDER BY post_number) x), '') END
+  `SELECT f.unit_id, CASE WHEN u.post_id IS NOT NULL THEN ${codedPostTextSql} || IIF(@withQuotes, char(10) || ${codedPostQuotedTextSql}, '')
+     ELSE ${codedTitleSql} || char(10) || COALESCE((SELECT group_concat(x.text, char(10)) FROM (
+       SELECT text || IIF(@withQuotes, char(10) || quoted_text, '') AS text FROM ${codedThreadPostsSql} ORDER BY post_number) x), '') END
    FROM analysis_facts f JOIN units u ON u.id = f.unit_id
    WHERE ${factsWhere('f')} AND f.first = 1 ORDER BY f.unit_id`,
   (s) => s.raw(),
@@ -41,7 +42,7 @@ export function distinctiveTermsReport(
 ): { documents: number; codes: CodeTerms[] } {
   const { codebook } = ensureFacts(db, studyId);
   const params = filterParams(studyId, q);
-  const texts = unitTexts(db).all(params);
+  const texts = unitTexts(db).all({ ...params, withQuotes: q.withQuotes ? 1 : 0 });
   const position = new Map(texts.map(([unitId], i) => [unitId, i]));
   const members = new Map<string, number[]>();
   for (const [unitId, codeId] of unitCodes(db).all(params)) {

@@ -22,17 +22,25 @@ export interface PopulationRow {
 /**
  * What a study can still sample: the posts (or threads) of its selected threads that
  * are not units yet, each with its stratum. `id` is a post id for post studies and a
- * thread id for thread studies.
+ * thread id for thread studies. Posts without words of their own (empty, only images, only
+ * quotes, previews or videos: posts.content_kind) are left out unless `withoutWords`.
  */
-export function population(db: Db, studyId: number, unitKind: 'post' | 'thread', strata: Strata): PopulationRow[] {
+export function population(
+  db: Db,
+  studyId: number,
+  unitKind: 'post' | 'thread',
+  strata: Strata,
+  withoutWords = false,
+): PopulationRow[] {
   if (unitKind === 'post') {
     return db
       .prepare(
         `SELECT p.id, p.thread_id AS threadId, ${stratumSql[strata]('p.created_at')} AS stratum
          FROM study_threads st JOIN threads t ON t.id = st.thread_id JOIN posts p ON p.thread_id = t.id
-         WHERE st.study_id = ? AND NOT EXISTS (SELECT 1 FROM units u WHERE u.study_id = st.study_id AND u.post_id = p.id)`,
+         WHERE st.study_id = ? AND (? OR p.content_kind = 'text')
+           AND NOT EXISTS (SELECT 1 FROM units u WHERE u.study_id = st.study_id AND u.post_id = p.id)`,
       )
-      .all(studyId) as PopulationRow[];
+      .all(studyId, withoutWords ? 1 : 0) as PopulationRow[];
   }
   return db
     .prepare(

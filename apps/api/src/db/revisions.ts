@@ -11,8 +11,20 @@
 import type { Db } from './open.ts';
 import { statement } from './prepared.ts';
 
-/** The post's content columns a revision keeps; a new content column on posts belongs here too. */
-const POST_CONTENT = 'html, text';
+/**
+ * The post's content columns a revision keeps (migrations 014, 022); a new content column on
+ * posts belongs here, in PostContent and in post_revisions too.
+ */
+export const POST_CONTENT = 'html, text, quoted_text, preview_text, content_kind';
+
+/** A post's content as stored in posts and in each of its revisions. */
+export interface PostContent {
+  html: string;
+  text: string;
+  quoted_text: string;
+  preview_text: string;
+  content_kind: string;
+}
 
 const nextThreadRevision = statement<{ threadId: number; title: string; at: string; importId: number | null }, number>(
   `INSERT INTO thread_revisions (thread_id, revision, title, stored_at, import_id)

@@ -7,7 +7,7 @@ import { matchingIdsSql, type ThreadFilter, type Viewer } from './threads.ts';
 
 export type SelectionRule =
   | { kind: 'filter'; filter: ThreadFilter }
-  | { kind: 'keywords'; terms: string[]; filter: ThreadFilter }
+  | { kind: 'keywords'; terms: string[]; filter: ThreadFilter; withQuotes?: boolean }
   | { kind: 'pick'; threadIds: number[] };
 
 /** One applied rule as recorded: what it matched, what it changed, the totals after, when and by whom. */
@@ -74,7 +74,12 @@ function ruleSql(db: Db, rule: SelectionRule, viewer: Viewer) {
     }
     return { sql: 'SELECT DISTINCT value AS id FROM json_each(@ids)', params: { ids } };
   }
-  return matchingIdsSql(rule.kind === 'keywords' ? { ...rule.filter, anyOf: rule.terms } : rule.filter, viewer);
+  return matchingIdsSql(
+    rule.kind === 'keywords'
+      ? { ...rule.filter, anyOf: rule.terms, withQuotes: rule.withQuotes === true }
+      : rule.filter,
+    viewer,
+  );
 }
 
 export interface SelectionChange {

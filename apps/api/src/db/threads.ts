@@ -11,6 +11,8 @@ export interface ThreadFilter {
   q?: string;
   /** Full text: at least one of these terms (a keyword rule). */
   anyOf?: string[];
+  /** Full-text terms also match the words posts quote (posts.quoted_text); own words only by default. */
+  withQuotes?: boolean;
   sourceId?: number;
   category?: string;
   tag?: string;
@@ -95,7 +97,12 @@ function compile(filter: ThreadFilter, viewer: Viewer): Compiled {
     const hits = terms.map((term, i) => {
       params[`t${i}`] = term;
       return `SELECT ${i} AS term, rowid AS tid, rank * ${TITLE_WEIGHT} AS s FROM threads_fts WHERE threads_fts MATCH @t${i}
-        UNION ALL SELECT ${i}, p.thread_id, posts_fts.rank FROM posts_fts JOIN posts p ON p.id = posts_fts.rowid WHERE posts_fts MATCH @t${i}`;
+        UNION ALL SELECT ${i}, p.thread_id, posts_fts.rank FROM posts_fts JOIN posts p ON p.id = posts_fts.rowid WHERE posts_fts MATCH @t${i}${
+          filter.withQuotes
+            ? `
+        UNION ALL SELECT ${i}, p.thread_id, posts_quoted_fts.rank FROM posts_quoted_fts JOIN posts p ON p.id = posts_quoted_fts.rowid WHERE posts_quoted_fts MATCH @t${i}`
+            : ''
+        }`;
     });
     params.nTerms = terms.length;
     ctes.push(

@@ -1,3 +1,4 @@
+import type { ContentKind } from '../import/zones.ts';
 import type { Db } from './open.ts';
 import { unitContentAt, unitRevision, type UnitRevision } from './unit-revision.ts';
 import type { UnitRow } from './units.ts';
@@ -11,6 +12,8 @@ export interface ContextPost {
   html: string;
   /** The plain text quotes are taken from (offsets count its code points). */
   text: string;
+  /** Why a post shows no words of its own, if it has none (import/zones.ts). */
+  contentKind: ContentKind;
   isUnit: boolean;
 }
 
@@ -47,7 +50,8 @@ export function unitContext(db: Db, unit: UnitRow, codedRevision: number | null)
        FROM threads WHERE id = ?`,
     )
     .get(unit.threadId) as Omit<UnitContext['thread'], 'tags'> & { tagsJson: string };
-  const select = `SELECT id, post_number AS postNumber, reply_to AS replyTo, author, created_at AS createdAt, html, text FROM posts`;
+  const select = `SELECT id, post_number AS postNumber, reply_to AS replyTo, author, created_at AS createdAt, html, text,
+    content_kind AS contentKind FROM posts`;
   let rows: Omit<ContextPost, 'isUnit'>[];
   if (unit.postId === null) {
     rows = db.prepare(`${select} WHERE thread_id = ? ORDER BY post_number`).all(unit.threadId) as typeof rows;
@@ -73,7 +77,10 @@ export function unitContext(db: Db, unit: UnitRow, codedRevision: number | null)
     // A thread unit leaves out posts added after it was coded; a post unit's neighbours stay as they are.
     posts: posts
       .filter((p) => !p.isUnit || codedPosts.has(p.id))
-      .map((p) => (p.isUnit ? { ...p, ...codedPosts.get(p.id)! } : p)),
+      .map((p) => {
+        const at = codedPosts.get(p.id);
+        return p.isUnit && at ? { ...p, html: at.html, text: at.text, contentKind: at.contentKind } : p;
+      }),
     editedSinceCoded: true,
     revision,
   };

@@ -1,5 +1,6 @@
 // A unit's content at one of its revisions (see revisions.ts): what a coding made on that
 // revision was made on, and how it differs from what the forum says now.
+import type { ContentKind } from '../import/zones.ts';
 import type { Db } from './open.ts';
 import { statement } from './prepared.ts';
 import { currentThreadRevision, currentUnitRevisionSql } from './revisions.ts';
@@ -10,9 +11,19 @@ export type UnitKey = Pick<UnitRow, 'threadId' | 'postId'>;
 
 export interface RevisionPost {
   id: number;
+  postNumber: number;
   html: string;
+  /** The poster's own words; the words quoted and the link previews' words are apart (migration 012). */
   text: string;
+  quotedText: string;
+  previewText: string;
+  contentKind: ContentKind;
 }
+
+// A post's content columns at revision `r`, or as stored when it has no revisions (revisions.ts POST_CONTENT).
+const postColumns = `p.id, p.post_number AS postNumber, coalesce(r.html, p.html) AS html, coalesce(r.text, p.text) AS text,
+  coalesce(r.quoted_text, p.quoted_text) AS quotedText, coalesce(r.preview_text, p.preview_text) AS previewText,
+  coalesce(r.content_kind, p.content_kind) AS contentKind`;
 
 export interface UnitContent {
   /** The thread's title at the revision (a thread unit's content includes it). */
@@ -37,13 +48,12 @@ const titleAt = statement<[number, number, number], string>(
 );
 
 const postAt = statement<[number, number], RevisionPost>(
-  `SELECT p.id, coalesce(r.html, p.html) AS html, coalesce(r.text, p.text) AS text
-   FROM posts p LEFT JOIN post_revisions r ON r.post_id = p.id AND r.revision = ? WHERE p.id = ?`,
+  `SELECT ${postColumns} FROM posts p LEFT JOIN post_revisions r ON r.post_id = p.id AND r.revision = ? WHERE p.id = ?`,
 );
 
 // Each post's newest revision within the thread revision; a post first stored after it is left out.
 const threadPostsAt = statement<{ threadId: number; revision: number }, RevisionPost>(
-  `SELECT p.id, coalesce(r.html, p.html) AS html, coalesce(r.text, p.text) AS text
+  `SELECT ${postColumns}
    FROM posts p LEFT JOIN post_revisions r ON r.post_id = p.id AND r.revision =
      (SELECT max(revision) FROM post_revisions WHERE post_id = p.id AND thread_revision <= @revision)
    WHERE p.thread_id = @threadId

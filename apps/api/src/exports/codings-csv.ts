@@ -12,12 +12,14 @@
 //               thread's for a thread unit (1 = as first imported; db/revisions.ts)
 //   thread_created_at, post_created_at   when the thread and the post were written on the forum,
 //               so counts per period can be rebuilt from the file alone (post: empty for thread units)
+//   text, quoted_text  the unit's own words and the words it quotes at that revision (unit-text.ts)
 // Rows pass the blind rule (db/visibility.ts) for the viewer: in a blind study a coder gets
 // only their own codings until the round is unblinded or the unit reaches adjudication.
 import type { Db } from '../db/open.ts';
 import { viewerParams, visibleCodings } from '../db/visibility.ts';
 import type { Viewer } from './access.ts';
 import { writeCsv } from './csv-writer.ts';
+import { unitQuotedTextSql, unitTextSql } from './unit-text.ts';
 
 export const CODINGS_COLUMNS = [
   'unit',
@@ -30,6 +32,8 @@ export const CODINGS_COLUMNS = [
   'revision',
   'thread_created_at',
   'post_created_at',
+  'text',
+  'quoted_text',
 ] as const;
 
 export interface CodingLabelRow {
@@ -43,12 +47,14 @@ export interface CodingLabelRow {
   revision: number;
   threadCreatedAt: string;
   postCreatedAt: string | null;
+  text: string;
+  quotedText: string;
 }
 
 // Code ids sort by SQLite's BINARY collation, as the coding API returns them.
 const rowsSql = `SELECT u.id AS unitId, t.external_id AS thread, p.post_number AS postNumber, usr.username AS coder,
     l.code_id AS codeId, r.name AS round, c.created_at AS createdAt, c.revision, t.created_at AS threadCreatedAt,
-    p.created_at AS postCreatedAt
+    p.created_at AS postCreatedAt, ${unitTextSql('c.revision')} AS text, ${unitQuotedTextSql('c.revision')} AS quotedText
   FROM ${visibleCodings} c JOIN units u ON u.id = c.unit_id JOIN rounds r ON r.id = u.round_id
   JOIN users usr ON usr.id = c.coder_id JOIN threads t ON t.id = u.thread_id LEFT JOIN posts p ON p.id = u.post_id
   LEFT JOIN coding_labels l ON l.coding_id = c.id
@@ -80,6 +86,8 @@ export function codingsCsv(db: Db, studyId: number, viewer: Viewer): string {
       r.revision,
       r.threadCreatedAt,
       r.postCreatedAt,
+      r.text,
+      r.quotedText,
     ]),
   );
 }

@@ -7,6 +7,7 @@
 //   settled_by, settled_at, rationale   for adjudicated units: who decided, when, and why
 //   thread_created_at, post_created_at   when the thread and the post were written on the forum
 //                        (post: empty for thread units), so period counts can be rebuilt from the file
+//   text, quoted_text    the unit's own words and the words it quotes (unit-text.ts)
 import type { Db } from '../db/open.ts';
 import { writeCsv } from './csv-writer.ts';
 import { finalLabelRows } from './final-labels.ts';
@@ -25,6 +26,8 @@ export const FINAL_COLUMNS = [
   'rationale',
   'thread_created_at',
   'post_created_at',
+  'text',
+  'quoted_text',
 ] as const;
 
 export function finalCsv(db: Db, study: StudyInfo): string {
@@ -43,6 +46,8 @@ export function finalCsv(db: Db, study: StudyInfo): string {
       r.rationale,
       r.threadCreatedAt,
       r.postCreatedAt,
+      r.text,
+      r.quotedText,
     ]),
   );
 }

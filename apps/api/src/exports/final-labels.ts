@@ -3,7 +3,9 @@
 // adjudication is settled, or when its round is closed and every assigned coder gave the same
 // set (close-round.ts), which may be the empty set: such a unit is listed with codeId null.
 import type { Db } from '../db/open.ts';
+import { codedUnitRevisionSql } from '../db/coded-text-sql.ts';
 import { everyAssignedCoderCodedSql } from '../db/visibility.ts';
+import { unitQuotedTextSql, unitTextSql } from './unit-text.ts';
 
 export interface FinalLabelRow {
   unitId: number;
@@ -23,6 +25,9 @@ export interface FinalLabelRow {
   settledBy: string | null;
   settledAt: string | null;
   rationale: string | null;
+  /** The unit's own words and the words it quotes, at its coded revision (unit-text.ts). */
+  text: string;
+  quotedText: string;
 }
 
 const settledUnitsSql = `SELECT u.id FROM units u JOIN rounds r ON r.id = u.round_id
@@ -38,7 +43,8 @@ const rowsSql = `SELECT u.id AS unitId, u.thread_id AS threadId, u.post_id AS po
     r.id AS roundId, r.name AS round,
     CASE WHEN a.status = 'settled' THEN su.username END AS settledBy,
     CASE WHEN a.status = 'settled' THEN a.settled_at END AS settledAt,
-    CASE WHEN a.status = 'settled' THEN a.rationale END AS rationale
+    CASE WHEN a.status = 'settled' THEN a.rationale END AS rationale,
+    ${unitTextSql(codedUnitRevisionSql)} AS text, ${unitQuotedTextSql(codedUnitRevisionSql)} AS quotedText
   FROM units u JOIN rounds r ON r.id = u.round_id JOIN threads t ON t.id = u.thread_id LEFT JOIN posts p ON p.id = u.post_id
   LEFT JOIN final_labels f ON f.unit_id = u.id
   LEFT JOIN adjudications a ON a.unit_id = u.id LEFT JOIN users su ON su.id = a.settled_by

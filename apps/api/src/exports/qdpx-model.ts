@@ -3,7 +3,8 @@
 //
 // Conventions (see also qdpx-text.ts for the source text):
 // - One TextSource per thread: its posts' texts joined by a blank line, so a post unit is read
-//   in its thread and a thread unit's quote offsets hold as stored.
+//   in its thread and a thread unit's quote offsets hold as stored. The texts are the posters'
+//   own words; the words posts quote from others are listed in the source's Description.
 // - Each coder's coding of a unit is one PlainTextSelection spanning the unit (the post, or the
 //   whole thread) with one Coding per label; the coder is the creatingUser of both.
 // - A quote is a narrower PlainTextSelection by the same coder, coded with the quote's code.
@@ -20,7 +21,7 @@
 // for viewers who may see results (access.ts).
 import { uuidV5 } from '@threadcoder/taxonomy';
 import type { Db } from '../db/open.ts';
-import { unitContentAt } from '../db/unit-revision.ts';
+import { type RevisionPost, unitContentAt } from '../db/unit-revision.ts';
 import { viewerParams, visibleCodings } from '../db/visibility.ts';
 import { canSeeResults, type Viewer } from './access.ts';
 import { finalLabelRows } from './final-labels.ts';
@@ -99,7 +100,9 @@ interface UnitRow {
 interface PostText {
   id: number;
   threadId: number;
+  postNumber: number;
   text: string;
+  quotedText: string;
 }
 interface LabelRow {
   unitId: number;
@@ -123,7 +126,8 @@ function readRows(db: Db, studyId: number, viewer: Viewer) {
     .all(studyId) as ThreadRow[];
   const posts = db
     .prepare(
-      'SELECT id, thread_id AS threadId, text FROM posts WHERE thread_id IN (SELECT thread_id FROM units WHERE study_id = ?) ORDER BY thread_id, post_number, id',
+      `SELECT id, thread_id AS threadId, post_number AS postNumber, text, quoted_text AS quotedText FROM posts
+       WHERE thread_id IN (SELECT thread_id FROM units WHERE study_id = ?) ORDER BY thread_id, post_number, id`,
     )
     .all(studyId) as PostText[];
   const units = db
@@ -150,7 +154,7 @@ function codedRevisions(labels: LabelRow[]): Map<number, number> {
   return out;
 }
 
-/** The threads' posts with each coded unit's text (and a thread unit's title) as at its coded revision. */
+/** The threads' posts with each coded unit's words and quoted words (and a thread unit's title) as at its coded revision. */
 function atCodedRevisions(db: Db, threads: ThreadRow[], posts: PostText[], units: UnitRow[], labels: LabelRow[]) {
   const coded = codedRevisions(labels);
   let out = posts;
@@ -158,26 +162,37 @@ function atCodedRevisions(db: Db, threads: ThreadRow[], posts: PostText[], units
     const revision = coded.get(unit.id);
     if (revision === undefined) continue;
     const content = unitContentAt(db, unit, revision);
-    const texts = new Map(content.posts.map((p) => [p.id, p.text]));
+    const at = new Map(content.posts.map((p) => [p.id, p]));
+    const asCoded = ({ id, postNumber, text, quotedText }: RevisionPost): PostText => ({
+      id,
+      threadId: unit.threadId,
+      postNumber,
+      text,
+      quotedText,
+    });
     if (unit.postId === null) {
-      out = [
-        ...out.filter((p) => p.threadId !== unit.threadId),
-        ...content.posts.map((p) => ({ ...p, threadId: unit.threadId })),
-      ];
+      out = [...out.filter((p) => p.threadId !== unit.threadId), ...content.posts.map(asCoded)];
       threads.find((t) => t.id === unit.threadId)!.title = content.title;
-    } else out = out.map((p) => (texts.has(p.id) ? { ...p, text: texts.get(p.id)! } : p));
+    } else out = out.map((p) => (at.has(p.id) ? asCoded(at.get(p.id)!) : p));
   }
   return out;
 }
 
-function describeThread(t: ThreadRow): string {
+function describeThread(t: ThreadRow, posts: { postNumber: number; quotedText: string }[]): string {
   const tags = JSON.parse(t.tagsJson) as string[];
+  const quoting = posts.filter((p) => p.quotedText !== '');
   return [
     `Thread ${t.externalId} of ${t.sourceName}, created ${t.createdAt}`,
     ...(t.url ? [`URL: ${t.url}`] : []),
     ...(t.category ? [`Category: ${t.category}`] : []),
     ...(tags.length ? [`Tags: ${tags.join(', ')}`] : []),
     'Posts are separated by a blank line.',
+    ...(quoting.length
+      ? [
+          'Words the posts quote from other posts (not in the text):',
+          ...quoting.map((p) => `#${p.postNumber}: ${p.quotedText}`),
+        ]
+      : []),
   ].join('\n');
 }
 
@@ -189,12 +204,13 @@ export function qdpxModel(db: Db, study: StudyInfo, viewer: Viewer): QdpxModel {
   const codeIds = new Set<string>();
   const byThread = new Map<number, QdpxSource>();
   for (const t of threads) {
-    const text = sourceText(posts.filter((p) => p.threadId === t.id));
+    const threadPosts = posts.filter((p) => p.threadId === t.id);
+    const text = sourceText(threadPosts);
     const guid = guidOf(`thread:${t.sourceName}/${t.externalId}`);
     byThread.set(t.id, {
       guid,
       name: t.title || `Thread ${t.externalId}`,
-      description: describeThread(t),
+      description: describeThread(t, threadPosts),
       createdAt: t.createdAt,
       text,
       selections: [],

@@ -40,10 +40,10 @@ export function workerPool(size: number, baseUrl?: string): SanitizePool {
   let nextId = 0;
   let failure: Error | undefined;
   for (const w of workers) {
-    w.worker.on('message', ({ id, html, text }: { id: number; html: string[]; text: string[] }) => {
+    w.worker.on('message', ({ id, posts }: { id: number; posts: SanitizedPost[] }) => {
       const job = w.pending.get(id);
       w.pending.delete(id);
-      job?.resolve(html.map((h, i) => ({ html: h, text: text[i]! })));
+      job?.resolve(posts);
     });
     const fail = (err: Error) => {
       failure ??= err;

@@ -31,12 +31,19 @@ export class ReportBuilder {
     this.skipped.set(reason, (this.skipped.get(reason) ?? 0) + count);
   }
 
-  build(format: ImportFormat, threads: Counts, posts: Counts, search: SearchIndexState): ImportReport {
+  build(
+    format: ImportFormat,
+    threads: Counts,
+    posts: Counts,
+    search: SearchIndexState,
+    links: NonNullable<ImportReport['links']>,
+  ): ImportReport {
     return {
       format,
       threads,
       posts,
       search,
+      links,
       rejected: this.rejected,
       rejectedOmitted: this.omitted,
       skipped: [...this.skipped].map(([reason, count]) => ({ reason, count })),

@@ -128,7 +128,10 @@ export async function runImportFile(db: Db, file: string, options: ImportOptions
       categories,
     };
     const stored = storeStaged(db, staging, target);
-    return report.build(format, stored.threads, stored.posts, stored.search);
+    return report.build(format, stored.threads, stored.posts, stored.search, {
+      relative: staging.relativeLinks(),
+      baseUrl: baseUrl ?? null,
+    });
   } finally {
     staging.close();
     await pool?.close();

@@ -8,12 +8,5 @@ const { createSanitizer } = await import('./sanitize.ts');
 const sanitize = createSanitizer(workerData.baseUrl);
 
 parentPort.on('message', ({ id, htmls }) => {
-  const html = new Array(htmls.length);
-  const text = new Array(htmls.length);
-  for (let i = 0; i < htmls.length; i++) {
-    const out = sanitize(htmls[i]);
-    html[i] = out.html;
-    text[i] = out.text;
-  }
-  parentPort.postMessage({ id, html, text });
+  parentPort.postMessage({ id, posts: htmls.map(sanitize) });
 });

@@ -7,13 +7,14 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { SanitizedPost } from './sanitize.ts';
 import type { NormalizedPost, NormalizedThread } from './types.ts';
 
 export interface PreparedPost {
   post: NormalizedPost;
   hash: string;
   /** Undefined when phase 1 found the same hash in the database: nothing to re-sanitize. */
-  clean?: { html: string; text: string };
+  clean?: SanitizedPost;
 }
 
 export interface StagedPostRow {
@@ -32,6 +33,9 @@ export interface StagedPostRow {
   createdAt: string;
   html: string | null;
   text: string | null;
+  quotedText: string | null;
+  previewText: string | null;
+  contentKind: string | null;
   likeCount: number | null;
   contentHash: string;
 }
@@ -53,12 +57,14 @@ export class Staging {
     this.db.exec(`
       CREATE TABLE threads (seq INTEGER PRIMARY KEY, external_id TEXT, title TEXT, category TEXT, tags_json TEXT, url TEXT, views INTEGER, created_at TEXT);
       CREATE TABLE posts (seq INTEGER PRIMARY KEY, thread_seq INTEGER, external_id TEXT, post_number INTEGER, reply_to INTEGER,
-        author TEXT, created_at TEXT, html TEXT, text TEXT, like_count INTEGER, content_hash TEXT);`);
+        author TEXT, created_at TEXT, html TEXT, text TEXT, quoted_text TEXT, preview_text TEXT, content_kind TEXT,
+        relative_links INTEGER, like_count INTEGER, content_hash TEXT);`);
     this.addThread = this.db.prepare(
       'INSERT INTO threads (external_id, title, category, tags_json, url, views, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     this.addPost = this.db.prepare(
-      'INSERT INTO posts (thread_seq, external_id, post_number, reply_to, author, created_at, html, text, like_count, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      `INSERT INTO posts (thread_seq, external_id, post_number, reply_to, author, created_at, html, text, quoted_text, preview_text,
+         content_kind, relative_links, like_count, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
   }
 
@@ -77,7 +83,6 @@ export class Staging {
           t.createdAt,
         ).lastInsertRowid;
         for (const { post: p, hash, clean } of posts) {
-          const { html = null, text = null } = clean ?? {};
           this.addPost.run(
             seq,
             p.externalId,
@@ -85,8 +90,12 @@ export class Staging {
             p.replyTo ?? null,
             p.author ?? null,
             p.createdAt,
-            html,
-            text,
+            clean?.html ?? null,
+            clean?.text ?? null,
+            clean?.quotedText ?? null,
+            clean?.previewText ?? null,
+            clean?.contentKind ?? null,
+            clean?.relativeLinks ?? 0,
             p.likeCount ?? null,
             hash,
           );
@@ -103,10 +112,16 @@ export class Staging {
       .prepare(
         `SELECT p.thread_seq AS threadSeq, t.external_id AS externalId, t.title, t.category, t.tags_json AS tagsJson, t.url, t.views,
            t.created_at AS threadCreatedAt, p.external_id AS postExternalId, p.post_number AS postNumber, p.reply_to AS replyTo,
-           p.author, p.created_at AS createdAt, p.html, p.text, p.like_count AS likeCount, p.content_hash AS contentHash
+           p.author, p.created_at AS createdAt, p.html, p.text, p.quoted_text AS quotedText, p.preview_text AS previewText,
+           p.content_kind AS contentKind, p.like_count AS likeCount, p.content_hash AS contentHash
          FROM posts p JOIN threads t ON t.seq = p.thread_seq ORDER BY p.seq`,
       )
       .iterate() as IterableIterator<StagedPostRow>;
+  }
+
+  /** Links and images the sanitizer left relative, over the posts sanitized in this import. */
+  relativeLinks(): number {
+    return this.db.prepare('SELECT coalesce(sum(relative_links), 0) FROM posts').pluck().get() as number;
   }
 
   close(): void {

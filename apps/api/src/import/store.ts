@@ -7,7 +7,7 @@
 // this file are kept: a dump may cover only part of a forum.
 import { AppError } from '../http/errors.ts';
 import type { Db } from '../db/open.ts';
-import { recordPostRevision, recordThreadRevision } from '../db/revisions.ts';
+import { POST_CONTENT, type PostContent, recordPostRevision, recordThreadRevision } from '../db/revisions.ts';
 import { newRows, searchIndexState, type SearchIndexState } from '../db/search-catchup.ts';
 import { indexNewPost, indexNewThread, listUnindexedPost, listUnindexedThread } from '../db/search-index.ts';
 import { saveCategories } from '../db/source-categories.ts';
@@ -168,18 +168,23 @@ function copyAll(
   ).run(ids.thread);
   posts.new = db
     .prepare(
-      `INSERT INTO posts (id, source_id, thread_id, external_id, post_number, reply_to, author, created_at, html, text, like_count, content_hash)
-       SELECT ? + seq, ?, ? + thread_seq, external_id, post_number, reply_to, author, created_at, html, text, like_count, content_hash
+      `INSERT INTO posts (id, source_id, thread_id, external_id, post_number, reply_to, author, created_at, html, text, quoted_text,
+         preview_text, content_kind, like_count, content_hash)
+       SELECT ? + seq, ?, ? + thread_seq, external_id, post_number, reply_to, author, created_at, html, text, quoted_text,
+         preview_text, content_kind, like_count, content_hash
        FROM staging.posts ORDER BY seq`,
     )
     .run(ids.post, sourceId, ids.thread).changes;
+  db.prepare(
+    "INSERT INTO posts_quoted_fts (rowid, quoted_text) SELECT id, quoted_text FROM posts WHERE id > ? AND quoted_text <> ''",
+  ).run(ids.post);
   const at = new Date().toISOString();
   db.prepare(
     'INSERT INTO thread_revisions (thread_id, revision, title, stored_at, import_id) SELECT ? + seq, 1, title, ?, ? FROM staging.threads',
   ).run(ids.thread, at, importId);
   db.prepare(
-    `INSERT INTO post_revisions (post_id, revision, thread_revision, content_hash, html, text, stored_at, import_id)
-     SELECT ? + seq, 1, 1, content_hash, html, text, ?, ? FROM staging.posts`,
+    `INSERT INTO post_revisions (post_id, revision, thread_revision, content_hash, ${POST_CONTENT}, stored_at, import_id)
+     SELECT ? + seq, 1, 1, content_hash, ${POST_CONTENT}, ?, ? FROM staging.posts`,
   ).run(ids.post, at, importId);
 }
 
@@ -279,8 +284,13 @@ function upsertPost(
   if (r.html === null || r.text === null) throw conflict();
   if (old) {
     // The input hash also covers likes, author and dates; only a change to what the post says is a revision.
-    const content = q.postContent.get(old.id) as { html: string; text: string };
-    const edited = content.html !== r.html || content.text !== r.text;
+    const stored = q.postContent.get(old.id) as PostContent;
+    const edited =
+      stored.html !== r.html ||
+      stored.text !== r.text ||
+      stored.quoted_text !== r.quotedText ||
+      stored.preview_text !== r.previewText ||
+      stored.content_kind !== r.contentKind;
     q.updatePost.run(
       threadId,
       r.postNumber,
@@ -289,6 +299,9 @@ function upsertPost(
       r.createdAt,
       r.html,
       r.text,
+      r.quotedText,
+      r.previewText,
+      r.contentKind,
       r.likeCount,
       r.contentHash,
       old.id,
@@ -306,10 +319,14 @@ function upsertPost(
       r.createdAt,
       r.html,
       r.text,
+      r.quotedText,
+      r.previewText,
+      r.contentKind,
       r.likeCount,
       r.contentHash,
     ).lastInsertRowid;
     index.post(id, r.text);
+    if (r.quotedText) q.indexQuoted.run(id, r.quotedText);
     recordPostRevision(db, Number(id), revise(db, thread, importId), importId);
     counts.new++;
   }
@@ -350,13 +367,17 @@ function build(db: Db) {
       'SELECT id, thread_id, post_number, content_hash FROM posts WHERE source_id = ? AND external_id = ?',
     ),
     addPost: db.prepare(
-      'INSERT INTO posts (source_id, thread_id, external_id, post_number, reply_to, author, created_at, html, text, like_count, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      `INSERT INTO posts (source_id, thread_id, external_id, post_number, reply_to, author, created_at, html, text, quoted_text,
+         preview_text, content_kind, like_count, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     updatePost: db.prepare(
-      'UPDATE posts SET thread_id = ?, post_number = ?, reply_to = ?, author = ?, created_at = ?, html = ?, text = ?, like_count = ?, content_hash = ? WHERE id = ?',
+      `UPDATE posts SET thread_id = ?, post_number = ?, reply_to = ?, author = ?, created_at = ?, html = ?, text = ?, quoted_text = ?,
+         preview_text = ?, content_kind = ?, like_count = ?, content_hash = ? WHERE id = ?`,
     ),
-    postContent: db.prepare('SELECT html, text FROM posts WHERE id = ?'),
+    postContent: db.prepare(`SELECT ${POST_CONTENT} FROM posts WHERE id = ?`),
     movePost: db.prepare('UPDATE posts SET thread_id = ?, post_number = ? WHERE id = ?'),
+    // Quoted words are indexed at once, never deferred: few posts quote (migration 012).
+    indexQuoted: db.prepare('INSERT INTO posts_quoted_fts (rowid, quoted_text) VALUES (?, ?)'),
     indexThread: indexNewThread(db),
     indexPost: indexNewPost(db),
     listThread: listUnindexedThread(db),

@@ -67,6 +67,13 @@ export interface ImportReport {
    * of imports made before deferred indexing.
    */
   search?: SearchIndexState;
+  /**
+   * Links and images of the posts sanitized in this import that stayed relative (`/t/…`,
+   * `/u/…`, `/uploads/…`) because no base URL was known: links show as text, images are
+   * dropped. Importing again with the forum's address (`baseUrl`) makes them absolute.
+   * Absent in reports of imports made before it was counted.
+   */
+  links?: { relative: number; baseUrl: string | null };
 }
 
 /** Which column (CSV) or key (JSONL) holds each post field. */

@@ -34,6 +34,11 @@ const filters = z.object({
   from: isoDay.optional(),
   to: isoDay.optional(),
   granularity: z.enum(['month', 'quarter', 'year']).default('quarter'),
+  /** 1: mentions and distinctive terms count quoted words too (own words only by default). */
+  withQuotes: z
+    .enum(['0', '1'])
+    .transform((v) => v === '1')
+    .optional(),
 });
 const fromBeforeTo = (f: { from?: string | undefined; to?: string | undefined }) => !f.from || !f.to || f.from <= f.to;
 const dateOrder = { message: 'The end date is before the start date.', path: ['to'] };

@@ -60,7 +60,7 @@ export function authRoutes(db: Db, config: Config) {
   };
 
   return new Hono<AppEnv>()
-    .get('/session', (c) => c.json({ user: c.get('user'), needsSetup: countAdmins(db) === 0 }))
+    .get('/session', (c) => c.json({ user: c.get('user'), needsSetup: countAdmins(db) === 0, images: config.images }))
     .post('/login', validate('json', loginBody), async (c) => {
       const { username, password } = c.req.valid('json');
       const succeeded = takeAttempt(c, username);

@@ -22,6 +22,8 @@ const drawBody = z.object({
   strata: z.enum(['none', 'month', 'quarter', 'year', 'category', 'tag']).default('none'),
   seed: z.string().trim().min(1).max(100),
   overlap: z.number().min(0).max(1).default(1),
+  /** Also draw posts without words of their own (empty, image-only, embed-only); left out by default. */
+  withoutWords: z.boolean().default(false),
   coderIds: z
     .array(z.number().int())
     .min(1)
@@ -43,7 +45,10 @@ export function samplingRoutes(db: Db) {
     .get('/population', requireStudyRole(db), (c) => {
       const studyId = Number(c.req.param('studyId'));
       const kind = db.prepare('SELECT unit_kind FROM studies WHERE id = ?').pluck().get(studyId) as 'post' | 'thread';
-      return c.json({ unitKind: kind, available: population(db, studyId, kind, 'none').length });
+      const available = population(db, studyId, kind, 'none').length;
+      // Posts without words of their own, left out unless the draw asks for them.
+      const withoutWords = kind === 'post' ? population(db, studyId, kind, 'none', true).length - available : 0;
+      return c.json({ unitKind: kind, available, withoutWords });
     })
     .post('/draw', requireStudyRole(db, 'owner'), validate('json', drawBody), (c) => {
       const studyId = Number(c.req.param('studyId'));

@@ -15,6 +15,8 @@ const rule = z.discriminatedUnion('kind', [
     kind: z.literal('keywords'),
     terms: z.array(z.string().trim().min(1).max(200)).min(1).max(50),
     filter: filter.omit({ q: true }).default({}),
+    /** Also match the words posts quote from other posts; own words only by default. */
+    withQuotes: z.boolean().default(false),
   }),
   z.object({ kind: z.literal('pick'), threadIds: z.array(z.number().int().positive()).min(1).max(5000) }),
 ]);
@@ -26,7 +28,7 @@ const toRule = (r: RuleInput): SelectionRule =>
     ? r
     : r.kind === 'filter'
       ? { kind: 'filter', filter: toThreadFilter(r.filter) }
-      : { kind: 'keywords', terms: r.terms, filter: toThreadFilter(r.filter) };
+      : { kind: 'keywords', terms: r.terms, filter: toThreadFilter(r.filter), withQuotes: r.withQuotes };
 
 /** The threads selected into a study (its sampling population): every member reads the counts and rules; owners change it. */
 export function selectionRoutes(db: Db) {

@@ -13,6 +13,8 @@ export interface DrawRequest {
   strata: Strata;
   seed: string;
   overlap: number;
+  /** Also draw posts without words of their own (empty, image-only, embed-only). */
+  withoutWords: boolean;
   coderIds?: number[] | undefined;
 }
 
@@ -35,7 +37,7 @@ export function drawIntoRound(db: Db, studyId: number, userId: number, body: Dra
   if (coderIds.length === 0)
     throw new AppError('sample.no_coders', 409, 'Add coders to the study before drawing a sample.');
   const kind = db.prepare('SELECT unit_kind FROM studies WHERE id = ?').pluck().get(studyId) as 'post' | 'thread';
-  const candidates = population(db, studyId, kind, body.strata);
+  const candidates = population(db, studyId, kind, body.strata, body.withoutWords);
   if (candidates.length === 0)
     throw new AppError(
       'sample.empty_population',

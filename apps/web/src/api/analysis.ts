@@ -13,6 +13,8 @@ export interface AnalysisFilters {
   from?: string | undefined;
   to?: string | undefined;
   granularity: Granularity;
+  /** Mentions and distinctive terms count quoted words too. */
+  withQuotes?: boolean | undefined;
 }
 
 // Every analysis query sits under this key, so a keyword-group change refreshes the mention trends.
@@ -25,6 +27,7 @@ export function filterQuery(f: AnalysisFilters): Record<string, string> {
   const q: Record<string, string> = { granularity: f.granularity };
   if (f.roundId !== undefined) q.roundId = String(f.roundId);
   for (const k of ['category', 'tag', 'from', 'to'] as const) if (f[k]) q[k] = f[k]!;
+  if (f.withQuotes) q.withQuotes = '1';
   return q;
 }
 

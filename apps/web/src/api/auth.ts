@@ -1,4 +1,4 @@
-import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { InferResponseType } from 'hono/client';
 import { unwrap, type Client } from './client.ts';
 import { useClient } from './client-context.tsx';
@@ -7,6 +7,13 @@ export const sessionQuery = (client: Client) =>
   queryOptions({ queryKey: ['session'], queryFn: () => unwrap(client.api.auth.session.$get()), staleTime: 60_000 });
 
 export type SessionUser = NonNullable<InferResponseType<Client['api']['auth']['session']['$get']>['user']>;
+
+/** When forum images load (THREADCODER_IMAGES): click (per post), always, never. */
+export type ImagePolicy = InferResponseType<Client['api']['auth']['session']['$get']>['images'];
+
+export function useImagePolicy(): ImagePolicy {
+  return useQuery(sessionQuery(useClient())).data?.images ?? 'click';
+}
 
 export function useLogin() {
   const client = useClient();

@@ -1,14 +1,19 @@
 import { useEffect, useRef } from 'react';
 import type { UnitInAdjudication } from '../../api/adjudication.ts';
+import { useImagePolicy } from '../../api/auth.ts';
+import { PostBody } from '../../components/post-body.tsx';
+import { forumOrigin } from '../../components/post-html.ts';
 
 /**
  * The unit's post among its neighbours (or every post of a thread unit). The HTML was
- * sanitized against an allowlist when it was imported, so it is rendered as stored.
+ * sanitized against an allowlist when it was imported; PostBody marks quotes, previews and videos.
  */
 export function PostContext({ thread, posts }: Pick<UnitInAdjudication, 'thread' | 'posts'>) {
   const box = useRef<HTMLElement>(null);
+  const images = useImagePolicy();
   // Scroll the box (not the page) so the coded post is the first thing in view; the box is
   // position: relative, so offsetTop is measured from it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs again when another unit's posts arrive
   useEffect(() => {
     const unit = box.current?.querySelector<HTMLElement>('.adj-post.is-unit');
     if (box.current && unit) box.current.scrollTop = Math.max(0, unit.offsetTop - 8);
@@ -31,7 +36,13 @@ export function PostContext({ thread, posts }: Pick<UnitInAdjudication, 'thread'
             #{p.postNumber} {p.author ?? 'unknown'} · {p.createdAt.slice(0, 10)}
             {p.replyTo !== null ? ` · reply to #${p.replyTo}` : ''}
           </header>
-          <div className="adj-post-body" dangerouslySetInnerHTML={{ __html: p.html }} />
+          <PostBody
+            className="adj-post-body"
+            html={p.html}
+            contentKind={p.contentKind}
+            forum={forumOrigin(thread.url)}
+            images={images}
+          />
         </article>
       ))}
     </section>

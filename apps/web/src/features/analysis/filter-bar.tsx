@@ -71,6 +71,17 @@ export function FilterBar({
           <option value="year">Years</option>
         </select>
       </label>
+      <label
+        className="check"
+        title="Mentions and distinctive terms count the poster's own words unless this is ticked"
+      >
+        <input
+          type="checkbox"
+          checked={filters.withQuotes === true}
+          onChange={(e) => update({ quotes: e.target.checked ? '1' : null })}
+        />
+        Count quoted words too
+      </label>
     </form>
   );
 }

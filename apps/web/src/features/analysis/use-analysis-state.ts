@@ -22,6 +22,7 @@ export function useAnalysisState(): AnalysisState {
     tag: text('tag'),
     from: text('from'),
     to: text('to'),
+    withQuotes: params.get('quotes') === '1' || undefined,
   };
   const codes = params.has('codes') ? (params.get('codes') ?? '').split(',').filter(Boolean) : null;
   const update: AnalysisState['update'] = (changes) =>

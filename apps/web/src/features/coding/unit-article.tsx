@@ -1,7 +1,10 @@
 import { useLayoutEffect, useRef, type Ref } from 'react';
 import type { UnitDetail } from '../../api/coding.ts';
+import { useImagePolicy } from '../../api/auth.ts';
 import { EditedSinceCoded } from '../../components/edited-since-coded.tsx';
 import { httpUrl } from '../../components/http-url.ts';
+import { PostBody } from '../../components/post-body.tsx';
+import { forumOrigin } from '../../components/post-html.ts';
 
 const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
 const date = (iso: string) => dateFormat.format(new Date(iso));
@@ -22,6 +25,7 @@ export function UnitArticle({ detail, heading, articleRef, bodiesRef }: Props) {
   const bodies = useRef(new Map<number, HTMLElement>());
   const isPostUnit = unit.postId !== null;
   const url = httpUrl(thread.url);
+  const images = useImagePolicy();
 
   // Bring the unit's post into view inside the reading pane (not the page) when the unit opens.
   useLayoutEffect(() => {
@@ -73,14 +77,16 @@ export function UnitArticle({ detail, heading, articleRef, bodiesRef }: Props) {
               {p.replyTo !== null ? <span className="hint"> · reply to #{p.replyTo}</span> : null}
               {p.isUnit && isPostUnit ? <span className="unit-badge">coding this post</span> : null}
             </p>
-            <div
+            <PostBody
               className="post-body"
-              ref={(el) => {
+              html={p.html}
+              contentKind={p.contentKind}
+              forum={forumOrigin(thread.url)}
+              images={images}
+              bodyRef={(el) => {
                 if (el) bodies.current.set(p.id, el);
                 else bodies.current.delete(p.id);
               }}
-              // biome-ignore lint/security/noDangerouslySetInnerHtml: the API sanitizes post HTML on import (allowlist)
-              dangerouslySetInnerHTML={{ __html: p.html }}
             />
           </article>
         ))}

@@ -29,7 +29,8 @@ export function describeRule(rule: SelectionRule, sourceName: (id: number) => st
     return `${rule.threadIds.length} picked ${rule.threadIds.length === 1 ? 'thread' : 'threads'}`;
   if (rule.kind === 'keywords') {
     const narrowed = describeFilter(rule.filter, sourceName);
-    return `any of ${rule.terms.map((t) => `"${t}"`).join(', ')}${narrowed === 'all threads' ? '' : `; ${narrowed}`}`;
+    const quotes = rule.withQuotes ? ' (quoted words too)' : '';
+    return `any of ${rule.terms.map((t) => `"${t}"`).join(', ')}${quotes}${narrowed === 'all threads' ? '' : `; ${narrowed}`}`;
   }
   return describeFilter(rule.filter, sourceName);
 }

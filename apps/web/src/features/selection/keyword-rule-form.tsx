@@ -15,13 +15,19 @@ export function KeywordRuleForm({ studyId, sources }: { studyId: number; sources
   const change = useChangeSelection(studyId);
   const [text, setText] = useState('');
   const [source, setSource] = useState('');
+  const [withQuotes, setWithQuotes] = useState(false);
   const [said, setSaid] = useState<string | null>(null);
 
   const run = (action: 'add' | 'remove', dryRun: boolean) => {
     const body: SelectionChangeRequest = {
       action,
       dryRun,
-      rule: { kind: 'keywords', terms: splitTerms(text), filter: source ? { source: Number(source) } : {} },
+      rule: {
+        kind: 'keywords',
+        terms: splitTerms(text),
+        filter: source ? { source: Number(source) } : {},
+        withQuotes,
+      },
     };
     setSaid(null);
     change.mutate(body, { onSuccess: (data) => setSaid(describeChange(action, dryRun, data)) });
@@ -53,6 +59,10 @@ export function KeywordRuleForm({ studyId, sources }: { studyId: number; sources
             </option>
           ))}
         </select>
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={withQuotes} onChange={(e) => setWithQuotes(e.target.checked)} />
+        Match quoted words too (by default only the posters' own words)
       </label>
       <p className="hint">
         Words are stemmed (tokenizers finds tokenizer); a term with several words is a phrase; term* matches a prefix.

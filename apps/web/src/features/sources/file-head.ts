@@ -1,12 +1,20 @@
-// Reads just the start of a chosen file in the browser, to offer its columns for the mapping.
+// Reads just the start of a chosen file in the browser, to offer its columns for the mapping
+// and to ask for the forum's address when its posts link by relative address.
 import { csvDelimiter } from '@threadcoder/api/import/table/delimiter.ts';
 
 export type TableKind = 'csv' | 'jsonl';
 
-/** The first line of the file (from its first 64 kB), without a byte-order mark. */
-export async function firstLine(file: File): Promise<string> {
-  const text = await file.slice(0, 64 * 1024).text();
+/** The first line of a file's start (its first 64 kB), without a byte-order mark. */
+export function firstLineOf(text: string): string {
   return text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+}
+
+// href="/t/…" or src="/uploads/…" in HTML, or the same escaped inside JSON strings.
+const RELATIVE_LINK = /\b(?:href|src)=\\?"\/(?!\/)/;
+
+/** Whether post HTML in this text links to forum pages by relative address (it needs the forum's address). */
+export function hasRelativeLinks(text: string): boolean {
+  return RELATIVE_LINK.test(text);
 }
 
 /**

@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router';
 import { useStartImport, type ImportFields, type Source } from '../../api/imports.ts';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { ColumnMapping, initialMapping, missingRequired, type Mapping } from './column-mapping.tsx';
-import { firstLine, guessTable, headerColumns, type TableKind } from './file-head.ts';
+import { firstLineOf, guessTable, hasRelativeLinks, headerColumns, type TableKind } from './file-head.ts';
 import { formatBytes } from './format.ts';
 
 type Format = NonNullable<ImportFields['format']>;
@@ -21,7 +21,7 @@ export function ImportForm({ sources, maxUploadBytes }: { sources: Source[]; max
   const navigate = useNavigate();
   const listId = useId();
   const [file, setFile] = useState<File | null>(null);
-  const [head, setHead] = useState<{ line: string; name: string } | null>(null);
+  const [head, setHead] = useState<{ line: string; name: string; relativeLinks: boolean } | null>(null);
   const [source, setSource] = useState('');
   const [format, setFormat] = useState<Format>('auto');
   const [mode, setMode] = useState<'strict' | 'lenient'>('strict');
@@ -52,7 +52,8 @@ export function ImportForm({ sources, maxUploadBytes }: { sources: Source[]; max
   async function choose(f: File | null) {
     setFile(f);
     setProblem(null);
-    const next = f ? { line: await firstLine(f), name: f.name } : null;
+    const text = f ? await f.slice(0, 64 * 1024).text() : '';
+    const next = f ? { line: firstLineOf(text), name: f.name, relativeLinks: hasRelativeLinks(text) } : null;
     setHead(next);
     remap(format, next);
   }
@@ -147,6 +148,12 @@ export function ImportForm({ sources, maxUploadBytes }: { sources: Source[]; max
           />
         </label>
       </div>
+      {head?.relativeLinks && !baseUrl.trim() ? (
+        <p role="alert" className="warning">
+          This file links to forum pages by relative address (/t/…, /u/…, /uploads/…). Give the forum address above, or
+          those links will show as plain text, their images will be left out and threads will have no link to the forum.
+        </p>
+      ) : null}
       {table ? <ColumnMapping columns={columns} mapping={mapping} onChange={setMapping} /> : null}
       {table ? (
         <label>

@@ -20,6 +20,13 @@ export function ImportReport({ report }: { report: Report }) {
           <SearchIndexStatus showReady />
         </>
       ) : null}
+      {report.links && !report.links.baseUrl && report.links.relative > 0 ? (
+        <p role="alert" className="warning">
+          {report.links.relative.toLocaleString()} links or images stayed relative (/t/…, /u/…, /uploads/…) because no
+          forum address was given: the links show as plain text and the images are left out. Import the file again with
+          the forum address to resolve them.
+        </p>
+      ) : null}
       {report.skipped.length ? (
         <ul className="hint">
           {report.skipped.map((s) => (
@@ -42,8 +49,8 @@ export function ImportReport({ report }: { report: Report }) {
               </tr>
             </thead>
             <tbody>
-              {report.rejected.map((r, i) => (
-                <tr key={i}>
+              {report.rejected.map((r) => (
+                <tr key={`${r.where.file}:${r.where.line}:${r.where.field}:${r.reason}`}>
                   <td>{r.reason}</td>
                   <td>{r.where.file ?? ''}</td>
                   <td>{r.where.line ?? ''}</td>

@@ -1,7 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useClient } from '../../api/client-context.tsx';
-import { membersQuery, roundsQuery, useDrawSample, type DrawRequest, type DrawResponse } from '../../api/studies.ts';
+import {
+  membersQuery,
+  populationQuery,
+  roundsQuery,
+  useDrawSample,
+  type DrawRequest,
+  type DrawResponse,
+} from '../../api/studies.ts';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { randomSeed } from './random-seed.ts';
 
@@ -20,6 +27,8 @@ export function DrawForm({ studyId, suggestedSize }: { studyId: number; suggeste
   const rounds = useQuery(roundsQuery(client, studyId));
   const members = useQuery(membersQuery(client, studyId));
   const draw = useDrawSample(studyId);
+  const population = useQuery(populationQuery(client, studyId));
+  const [withoutWords, setWithoutWords] = useState(false);
   const open = rounds.data?.rounds.filter((r) => r.status === 'open') ?? [];
   const coders = members.data?.members.filter((m) => m.role === 'coder') ?? [];
   const [roundId, setRoundId] = useState('');
@@ -45,6 +54,7 @@ export function DrawForm({ studyId, suggestedSize }: { studyId: number; suggeste
         seed,
         overlap: Number(overlap) / 100,
         coderIds: chosen,
+        withoutWords,
         drawId,
       },
       {
@@ -54,6 +64,7 @@ export function DrawForm({ studyId, suggestedSize }: { studyId: number; suggeste
           setStrata('none');
           setSeed(randomSeed());
           setOverlap('100');
+          setWithoutWords(false);
           setDrawId(crypto.randomUUID());
         },
       },
@@ -110,6 +121,13 @@ export function DrawForm({ studyId, suggestedSize }: { studyId: number; suggeste
           </button>
         </span>
       </label>
+      {population.data?.unitKind === 'post' ? (
+        <label className="check">
+          <input type="checkbox" checked={withoutWords} onChange={(e) => setWithoutWords(e.target.checked)} />
+          Include posts without text of their own ({population.data.withoutWords}: empty, only images, or only quotes,
+          link previews or videos)
+        </label>
+      ) : null}
       <p className="hint">
         The overlap share is coded by every chosen coder (for agreement); the rest is dealt out one coder per unit.
       </p>

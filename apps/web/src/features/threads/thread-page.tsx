@@ -3,7 +3,10 @@ import { Link, useParams } from 'react-router';
 import { useClient } from '../../api/client-context.tsx';
 import { threadQuery } from '../../api/threads.ts';
 import { ErrorMessage } from '../../components/error-message.tsx';
+import { useImagePolicy } from '../../api/auth.ts';
 import { httpUrl } from '../../components/http-url.ts';
+import { PostBody } from '../../components/post-body.tsx';
+import { forumOrigin } from '../../components/post-html.ts';
 
 const when = (iso: string) => iso.replace('T', ' ').slice(0, 16);
 
@@ -11,6 +14,7 @@ const when = (iso: string) => iso.replace('T', ' ').slice(0, 16);
 export function ThreadPage() {
   const id = Number(useParams().threadId);
   const query = useQuery(threadQuery(useClient(), id));
+  const images = useImagePolicy();
   if (!query.data) return <ErrorMessage error={query.error} />;
   const t = query.data.thread;
   const url = httpUrl(t.url);
@@ -60,8 +64,7 @@ export function ThreadPage() {
                 ) : null}
                 {p.likeCount ? <span className="hint"> · {p.likeCount} likes</span> : null}
               </header>
-              {/* Sanitized with an allowlist when it was imported. */}
-              <div className="post-body" dangerouslySetInnerHTML={{ __html: p.html }} />
+              <PostBody className="post-body" html={p.html} forum={forumOrigin(t.url)} images={images} />
             </article>
           </li>
         ))}
