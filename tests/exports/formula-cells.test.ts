@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { settleAdjudication } from '../../apps/api/src/db/adjudications.ts';
 import { agreementSummary } from '../../apps/api/src/db/agreement.ts';
-import { agreementCsv } from '../../apps/api/src/db/agreement-csv.ts';
+import { agreementCsv } from '../../apps/api/src/exports/agreement-csv.ts';
 import { createKeywordGroup } from '../../apps/api/src/db/analysis-keyword-groups.ts';
 import { closeRound } from '../../apps/api/src/db/close-round.ts';
 import { createCodebook } from '../../apps/api/src/db/codebooks.ts';

@@ -1,6 +1,7 @@
 // The `threadcoder` command. Each subcommand lives in cli/<name>.ts and exports `run(argv)`
 // returning an exit code; this file only dispatches, so commands stay independent.
 import { pathToFileURL } from 'node:url';
+import { formatChoices } from './import/formats.ts';
 
 export type CommandRun = (argv: string[]) => Promise<number>;
 
@@ -15,7 +16,7 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run: Com
     load: () => import('./cli/backup.ts'),
   },
   import: {
-    summary: 'import <file> --source <name> [--format discourse|perceval|stackexchange|csv|jsonl] [--lenient]',
+    summary: `import <file> --source <name> [--format ${formatChoices}] [--lenient]`,
     load: () => import('./cli/import.ts'),
   },
   export: {

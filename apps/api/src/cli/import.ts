@@ -11,7 +11,8 @@ import { describeWhere } from '../import/errors.ts';
 import { createImport, executeImport } from '../import/jobs.ts';
 import { importRequestSchema } from '../import/schema.ts';
 import { parseMappingSpec } from '../import/table/mapping.ts';
-import { importFormats, type ImportFormat, type ImportReport } from '../import/types.ts';
+import { formatChoices, formatNamed } from '../import/formats.ts';
+import type { ImportReport } from '../import/types.ts';
 
 // Failures that are not the file's fault (exit 1); every other import.* code is bad input (exit 2).
 const notInputErrors = new Set([
@@ -22,16 +23,14 @@ const notInputErrors = new Set([
   'import.interrupted',
 ]);
 
-const usage =
-  'Usage: threadcoder import <file> --source <name> [--format discourse|perceval|stackexchange|csv|jsonl] [--lenient] [--base-url URL] [--map threadId=col,postId=col,...] [--date-format "MMM d, yyyy h:mm a"] [--categories site.json] [--json]';
+const usage = `Usage: threadcoder import <file> --source <name> [--format ${formatChoices}] [--lenient] [--base-url URL] [--map threadId=col,postId=col,...] [--date-format "MMM d, yyyy h:mm a"] [--categories site.json] [--json]`;
 
 export async function run(argv: string[]): Promise<number> {
   const args = parseCommandLine(argv);
   if (!args) return 2;
   const { values, positionals } = args;
-  // Perceval's items wrap Discourse topics; the Discourse reader unwraps them.
-  const format = (values.format === 'perceval' ? 'discourse' : values.format) as ImportFormat | undefined;
-  if (positionals.length !== 1 || !values.source || (format && !importFormats.includes(format))) {
+  const format = values.format === undefined ? undefined : formatNamed(values.format);
+  if (positionals.length !== 1 || !values.source || (values.format !== undefined && !format)) {
     console.error(usage);
     return 2;
   }

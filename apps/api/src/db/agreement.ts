@@ -4,14 +4,14 @@
 import { buildTable, coderPairs, type Coding } from '@threadcoder/stats';
 import { AppError, notFound } from '../http/errors.ts';
 import { pairableCodings, studyAgreementSettings, unitInfo, type CodingRow } from './agreement-data.ts';
-import { confusionView, disagreements, type ConfusionView } from './agreement-details.ts';
+import { confusionView, disagreements, type ConfusionView } from '../agreement/details.ts';
 import {
   pairStatistics,
   scopeStatistics,
   type CodeStatistics,
   type PairStatistics,
   type ScopeStatistics,
-} from './agreement-scope.ts';
+} from '../agreement/scope.ts';
 import type { Db } from './open.ts';
 import { cachedVersion } from './pinned-codebook.ts';
 import { assistedUnitIds } from '../suggest/feedback.ts';

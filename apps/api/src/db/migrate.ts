@@ -33,6 +33,9 @@ export function listMigrations(dir = migrationsDir): Migration[] {
  * Applies pending migrations, each in its own transaction, and records them.
  * Refuses a database whose applied migrations differ from this build's list
  * (edited, missing or unknown), since running on it could corrupt data.
+ * Foreign keys are off meanwhile, so a migration can rebuild a table (create, copy, drop,
+ * rename: SQLite's recipe) without the drop cascading to the rows that reference it; each
+ * migration checks them before it commits instead.
  */
 export function migrate(db: Database.Database, migrations = listMigrations()): number[] {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -53,26 +56,29 @@ export function migrate(db: Database.Database, migrations = listMigrations()): n
   const record = db.prepare('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)');
   const done = new Set(applied.map((r) => r.version));
   const ran: number[] = [];
-  // Foreign keys off while migrating (SQLite's procedure for rebuilding a table: dropping the old
-  // copy must not cascade into its children), and checked before each migration commits.
+  const pending = migrations.filter((m) => !done.has(m.version));
+  if (pending.length === 0) return ran;
+  // Foreign keys off while migrating (rebuilding a table: dropping the old copy must not cascade
+  // into its children), checked before each commits; the pragma cannot change inside a transaction.
   const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
   db.pragma('foreign_keys = OFF');
   try {
-    for (const m of migrations) {
-      if (done.has(m.version)) continue;
+    for (const m of pending) {
       db.transaction(() => {
         db.exec(m.sql);
         const broken = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
-        if (broken.length)
+        if (broken.length > 0) {
+          const first = broken[0]!;
           throw new Error(
-            `Migration ${m.name} leaves ${broken.length} rows pointing at missing rows (first: ${broken[0]!.table} row ${broken[0]!.rowid} -> ${broken[0]!.parent}).`,
+            `Migration ${m.name} leaves ${broken.length} rows whose foreign keys point nowhere, e.g. ${first.table} row ${first.rowid} (-> ${first.parent}).`,
           );
+        }
         record.run(m.version, m.name, m.checksum, new Date().toISOString());
       })();
       ran.push(m.version);
     }
   } finally {
-    db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
+    db.pragma(`foreign_keys = ${foreignKeys === 1 ? 'ON' : 'OFF'}`);
   }
   return ran;
 }

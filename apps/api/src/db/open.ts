@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { chmodSync, closeSync, constants, existsSync, mkdirSync, openSync, accessSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { registerImportFormats } from './import-formats.ts';
 import { migrate } from './migrate.ts';
 
 export type Db = Database.Database;
@@ -41,7 +42,8 @@ function assertWritable(path: string): void {
 }
 
 /**
- * Opens (creating if needed) a database with the pragmas every connection needs, then migrates it.
+ * Opens (creating if needed) a database with the pragmas every connection needs, then migrates it
+ * and lists the import formats (import/formats.ts) the database does not know yet.
  * A new database (and so its -wal and -shm, which SQLite creates with the database's mode) is
  * readable by its owner only; existing files of ours are narrowed to that as well.
  */
@@ -58,6 +60,7 @@ export function openDb(path: string = defaultDbPath()): Db {
   db.pragma('busy_timeout = 5000');
   db.pragma('synchronous = NORMAL');
   migrate(db);
+  registerImportFormats(db);
   return db;
 }
 

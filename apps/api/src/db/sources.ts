@@ -1,12 +1,12 @@
 // Sources (one forum each) with their sizes and latest import, and who may import into them.
-import type { ImportStatus } from '../import/index.ts';
+import type { ImportFormat, ImportStatus } from '../import/index.ts';
 import { AppError } from '../http/errors.ts';
 import type { Db } from './open.ts';
 
 export interface SourceSummary {
   id: number;
   name: string;
-  kind: 'discourse' | 'stackexchange' | 'csv' | 'jsonl';
+  kind: ImportFormat;
   baseUrl: string | null;
   createdAt: string;
   /** Who imported it first (null: administrators only). */

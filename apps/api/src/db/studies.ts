@@ -62,6 +62,15 @@ export function studyExists(db: Db, studyId: number): boolean {
   return selectStudyExists(db).get(studyId) !== undefined;
 }
 
+const selectUnitKind = statement<[number], 'post' | 'thread'>('SELECT unit_kind FROM studies WHERE id = ?', (s) =>
+  s.pluck(),
+);
+
+/** What the study codes: posts or whole threads. */
+export function studyUnitKind(db: Db, studyId: number): 'post' | 'thread' {
+  return selectUnitKind(db).get(studyId)!;
+}
+
 const selectAccess = statement<[number, number], { roles: string | null }>(
   'SELECT (SELECT group_concat(role) FROM study_members m WHERE m.study_id = s.id AND m.user_id = ?) AS roles FROM studies s WHERE s.id = ?',
 );

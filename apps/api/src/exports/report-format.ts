@@ -1,6 +1,6 @@
 // Number and label formatting shared by the report's Markdown and HTML forms.
 import { statisticLabel } from '@threadcoder/stats';
-import type { StatEntry, StatValue } from '../db/agreement-scope.ts';
+import type { StatEntry, StatValue } from '../agreement/scope.ts';
 
 export const num = (x: number | null | undefined, digits = 3) =>
   x === null || x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(digits);

@@ -14,7 +14,7 @@ export type {
   ParsedItem,
   Rejection,
 } from './types.ts';
-export { importFormats } from './types.ts';
+export { formatChoices, formatNamed, importFormats } from './formats.ts';
 export { ImportError, importErrors } from './errors.ts';
 export { defaultLimits, defaultMapping } from './limits.ts';
 export { runImportFile, type ImportOptions } from './run.ts';

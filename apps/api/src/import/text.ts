@@ -38,19 +38,29 @@ export function splitTags(value: unknown): string[] {
 }
 
 /**
+ * The post fields a re-import compares through the content hash: a stored field missing here
+ * would never be updated by a re-import (tests/import/content-hash.test.ts checks every field
+ * of NormalizedPost is here or in POST_FIELDS_COMPARED_APART). Order is part of the hash.
+ */
+export const HASHED_POST_FIELDS = [
+  'author',
+  'createdAt',
+  'replyTo',
+  'likeCount',
+  'html',
+] as const satisfies readonly (keyof NormalizedPost)[];
+
+/** Compared by the store itself: the identity, and the position, which can be derived. */
+export const POST_FIELDS_COMPARED_APART = [
+  'externalId',
+  'postNumber',
+] as const satisfies readonly (keyof NormalizedPost)[];
+
+/**
  * Identifies a post's input, so a re-import can tell unchanged posts without sanitizing
- * them again. Post number and thread are compared separately: they can be derived.
- * `salt` holds import options that change sanitized output (the base URL).
+ * them again. `salt` holds import options that change sanitized output (the base URL).
  */
 export function contentHash(post: NormalizedPost, salt = ''): string {
-  const key = [
-    SANITIZER_VERSION,
-    salt,
-    post.author ?? null,
-    post.createdAt,
-    post.replyTo ?? null,
-    post.likeCount ?? null,
-    post.html,
-  ];
+  const key = [SANITIZER_VERSION, salt, ...HASHED_POST_FIELDS.map((field) => post[field] ?? null)];
   return createHash('sha1').update(JSON.stringify(key)).digest('base64url');
 }

@@ -1,11 +1,13 @@
 // The import module's public shapes. Parsers turn any supported dump into NormalizedThreads;
-// the store only ever sees these, so adding a format never touches the database code.
+// the store only ever sees these, so adding a format never touches the database code (the
+// list of formats is import/formats.ts).
 import type { SearchIndexState } from '../db/search-catchup.ts';
 import type { ErrorWhere } from '../http/errors.ts';
 
-export type ImportFormat = 'discourse' | 'stackexchange' | 'csv' | 'jsonl';
+import type { ImportFormat } from './formats.ts';
+
+export type { ImportFormat } from './formats.ts';
 export type ImportMode = 'strict' | 'lenient';
-export const importFormats: readonly ImportFormat[] = ['discourse', 'stackexchange', 'csv', 'jsonl'];
 
 export interface NormalizedPost {
   externalId: string;

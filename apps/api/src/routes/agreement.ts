@@ -2,7 +2,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { requireStudyRole, rolesIn } from '../auth/middleware.ts';
 import { agreementSummary } from '../db/agreement.ts';
-import { agreementCsv } from '../db/agreement-csv.ts';
+import { agreementCsv } from '../exports/agreement-csv.ts';
 import { studyAgreementSettings } from '../db/agreement-data.ts';
 import type { Db } from '../db/open.ts';
 import type { AuthedEnv } from '../http/env.ts';

@@ -1,14 +1,15 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireStudyRole, requireUser } from '../auth/middleware.ts';
-import { drawOnce } from '../db/draw-requests.ts';
 import type { Db } from '../db/open.ts';
 import { population } from '../db/population.ts';
+import { studyUnitKind } from '../db/studies.ts';
 import type { AuthedEnv } from '../http/env.ts';
 import { validate } from '../http/validate.ts';
 import { cochranSampleSize } from '../sampling/cochran.ts';
-import { drawIntoRound } from '../sampling/draw-into-round.ts';
+import { requestDraw } from '../sampling/draw-request.ts';
 
+const studyParam = z.object({ studyId: z.coerce.number().int() });
 const sizeQuery = z.object({
   confidence: z.coerce.number().gt(0).lt(1).default(0.95),
   margin: z.coerce.number().gt(0).lt(1).default(0.05),
@@ -42,20 +43,16 @@ export function sampleSizeRoutes() {
 /** Drawing units from the study's selected threads into a round, with their coders. */
 export function samplingRoutes(db: Db) {
   return new Hono<AuthedEnv>()
-    .get('/population', requireStudyRole(db), (c) => {
-      const studyId = Number(c.req.param('studyId'));
-      const kind = db.prepare('SELECT unit_kind FROM studies WHERE id = ?').pluck().get(studyId) as 'post' | 'thread';
-      const available = population(db, studyId, kind, 'none').length;
+    .get('/population', requireStudyRole(db), validate('param', studyParam), (c) => {
+      const { studyId } = c.req.valid('param');
+      const unitKind = studyUnitKind(db, studyId);
+      const available = population(db, studyId, unitKind, 'none').length;
       // Posts without words of their own, left out unless the draw asks for them.
-      const withoutWords = kind === 'post' ? population(db, studyId, kind, 'none', true).length - available : 0;
-      return c.json({ unitKind: kind, available, withoutWords });
+      const withoutWords = unitKind === 'post' ? population(db, studyId, unitKind, 'none', true).length - available : 0;
+      return c.json({ unitKind, available, withoutWords });
     })
-    .post('/draw', requireStudyRole(db, 'owner'), validate('json', drawBody), (c) => {
-      const studyId = Number(c.req.param('studyId'));
-      const { drawId, ...request } = c.req.valid('json');
-      const draw = () => drawIntoRound(db, studyId, c.get('user').id, request);
-      if (drawId === undefined) return c.json(draw(), 201);
-      const { result, repeated } = drawOnce(db, studyId, drawId, request, draw);
-      return c.json(result, repeated ? 200 : 201);
+    .post('/draw', requireStudyRole(db, 'owner'), validate('param', studyParam), validate('json', drawBody), (c) => {
+      const { result, created } = requestDraw(db, c.req.valid('param').studyId, c.get('user').id, c.req.valid('json'));
+      return c.json(result, created ? 201 : 200);
     });
 }

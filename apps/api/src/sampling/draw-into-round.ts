@@ -1,7 +1,7 @@
 import type { Db } from '../db/open.ts';
 import { population, type Strata } from '../db/population.ts';
 import { getRound } from '../db/rounds.ts';
-import { listMembers } from '../db/studies.ts';
+import { listMembers, studyUnitKind } from '../db/studies.ts';
 import { insertUnits } from '../db/units.ts';
 import { AppError } from '../http/errors.ts';
 import { assignUnits } from './assign.ts';
@@ -36,7 +36,7 @@ export function drawIntoRound(db: Db, studyId: number, userId: number, body: Dra
     });
   if (coderIds.length === 0)
     throw new AppError('sample.no_coders', 409, 'Add coders to the study before drawing a sample.');
-  const kind = db.prepare('SELECT unit_kind FROM studies WHERE id = ?').pluck().get(studyId) as 'post' | 'thread';
+  const kind = studyUnitKind(db, studyId);
   const candidates = population(db, studyId, kind, body.strata, body.withoutWords);
   if (candidates.length === 0)
     throw new AppError(

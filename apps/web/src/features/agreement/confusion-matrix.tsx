@@ -56,7 +56,7 @@ function CategoryMatrix({
   );
 }
 
-// counts[a][b], index 0 = absent and 1 = present (see the API's agreement-details.ts).
+// counts[a][b], index 0 = absent and 1 = present (see the API's agreement/details.ts).
 function PresenceMatrix({ confusion, names }: { confusion: Extract<Confusion, { layout: 'presence' }>; names: Names }) {
   const a = names.coder(confusion.coderA);
   const b = names.coder(confusion.coderB);

@@ -2,9 +2,9 @@
 // chosen round, or the whole study), `round` (every round), `code` and `pair` (within the
 // overall scope; a code's kappa is Cohen's with two coders, else the mean pairwise one).
 // Values are full doubles; empty where not defined, with the reason in `note`.
-import { writeCsv } from '../exports/csv-writer.ts';
-import type { AgreementSummary } from './agreement.ts';
-import type { StatEntry, StatValue } from './agreement-scope.ts';
+import { writeCsv } from './csv-writer.ts';
+import type { AgreementSummary } from '../db/agreement.ts';
+import type { StatEntry, StatValue } from '../agreement/scope.ts';
 
 export const AGREEMENT_CSV_COLUMNS = [
   'scope',
