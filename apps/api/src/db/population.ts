@@ -42,3 +42,22 @@ export function population(db: Db, studyId: number, unitKind: 'post' | 'thread',
     )
     .all(studyId) as PopulationRow[];
 }
+
+/**
+ * How many units the population still holds, counted in SQL: the selected threads' posts (or
+ * the threads) less the study's units among them. A unit's thread is its post's thread, and a
+ * study has at most one unit per post (or thread), so the difference is what `population` lists.
+ */
+export function populationSize(db: Db, studyId: number, unitKind: 'post' | 'thread'): number {
+  const selected =
+    unitKind === 'post'
+      ? 'SELECT count(*) FROM study_threads st JOIN posts p ON p.thread_id = st.thread_id WHERE st.study_id = @studyId'
+      : 'SELECT count(*) FROM study_threads st WHERE st.study_id = @studyId';
+  return db
+    .prepare(
+      `SELECT (${selected}) - (SELECT count(*) FROM units u JOIN study_threads st ON st.study_id = u.study_id AND st.thread_id = u.thread_id
+         WHERE u.study_id = @studyId AND u.post_id IS ${unitKind === 'post' ? 'NOT NULL' : 'NULL'})`,
+    )
+    .pluck()
+    .get({ studyId }) as number;
+}

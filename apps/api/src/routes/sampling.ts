@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireStudyRole, requireUser } from '../auth/middleware.ts';
 import type { Db } from '../db/open.ts';
-import { population } from '../db/population.ts';
+import { population, populationSize } from '../db/population.ts';
 import { getRound } from '../db/rounds.ts';
 import { listMembers } from '../db/studies.ts';
 import { insertUnits } from '../db/units.ts';
@@ -45,7 +45,7 @@ export function samplingRoutes(db: Db) {
     .get('/population', requireStudyRole(db), (c) => {
       const studyId = Number(c.req.param('studyId'));
       const kind = db.prepare('SELECT unit_kind FROM studies WHERE id = ?').pluck().get(studyId) as 'post' | 'thread';
-      return c.json({ unitKind: kind, available: population(db, studyId, kind, 'none').length });
+      return c.json({ unitKind: kind, available: populationSize(db, studyId, kind) });
     })
     .post('/draw', requireStudyRole(db, 'owner'), validate('json', drawBody), (c) => {
       const studyId = Number(c.req.param('studyId'));
