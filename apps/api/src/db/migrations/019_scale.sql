@@ -1,0 +1,4 @@
+-- Issue #20 (scale). A matching post's thread, read by full-text search and keyword rules
+-- (db/threads.ts, INDEXED BY): this narrow index answers id -> thread_id without reading the
+-- post's row, which holds its HTML and text (a common word matches most posts).
+CREATE INDEX posts_thread_of ON posts(id, thread_id);
