@@ -189,11 +189,17 @@ try {
   await time(`my-units, coder with ${unitIds.length.toLocaleString('en')} units`, 'paged', () =>
     request(`${base}/rounds/${study.roundId}/my-units`, coderCookie),
   );
+  await time('my-units, a page of 100 deep in the list', 'paged', () =>
+    request(`${base}/rounds/${study.roundId}/my-units?limit=100&cursor=${Math.floor(unitIds.length / 2)}`, coderCookie),
+  );
   await time(`.qdpx export, ${unitIds.length.toLocaleString('en')} units × 3 coders`, '≤ 3 s at 10,000 units', () =>
     request(`${base}/exports/qdpx`, ownerCookie),
   );
   closeRound(db, study.studyId, study.roundId, owner.id);
   await time('adjudication queue of the closed round', 'paged', () => request(`${base}/adjudication`, ownerCookie));
+  await time('adjudication queue, a page of 100', 'paged', () =>
+    request(`${base}/adjudication?limit=100`, ownerCookie),
+  );
 
   console.log(`\n${POSTS.toLocaleString('en')} posts, median of 3 after a warm-up:\n`);
   // On a shared machine the wall time includes waiting for a core; the CPU time is the work done.
