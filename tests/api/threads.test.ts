@@ -283,6 +283,21 @@ describe('pages', () => {
     ]);
   });
 
+  test('a search by date pages by keyset, and every page counts all the matches', async () => {
+    const first = await list('q=memory&sort=oldest&limit=1');
+    const second = await list(`q=memory&sort=oldest&limit=1&cursor=${encodeURIComponent(first.nextCursor!)}`);
+    expect([first.threads[0]!.title, first.total, second.threads[0]!.title, second.total, second.nextCursor]).toEqual([
+      'Space build fails',
+      2,
+      'Streaming a dataset larger than memory',
+      2,
+      null,
+    ]);
+    // Both words, not either: only one tokenizer thread pads.
+    const both = await list('q=tokenizer+pads&sort=newest');
+    expect([both.threads.map((r) => r.title), both.total]).toEqual([['Tokenizer pads on the wrong side'], 1]);
+  });
+
   test('a forged cursor is 400', async () => {
     expect((await reader.get('/api/threads?cursor=nonsense')).status).toBe(400);
     expect((await reader.get('/api/threads?sort=relevance&q=memory&cursor=o99999999999999999999999')).status).toBe(400);

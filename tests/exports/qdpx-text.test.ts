@@ -61,6 +61,28 @@ describe('sourceText', () => {
     expect([s.at(-4), s.at(99)]).toEqual([0, 3]);
   });
 
+  test('plain text (no CR, no emoji, no leading BOM) gives the same spans, offsets and slices as mapped text', () => {
+    const plain = sourceText([
+      { id: 1, text: 'ab' },
+      { id: 2, text: 'cde' },
+    ]);
+    // The same posts with a CRLF appended to the last one take the mapped path; up to it they agree.
+    const mapped = sourceText([
+      { id: 1, text: 'ab' },
+      { id: 2, text: 'cde\r\n' },
+    ]);
+    expect(plain.text).toBe('ab\n\ncde');
+    expect([plain.length, plain.storedLength]).toEqual([7, 7]);
+    expect(plain.posts.get(1)).toEqual(mapped.posts.get(1));
+    expect(plain.posts.get(2)).toEqual({ start: 4, end: 7, storedStart: 4, storedLength: 3 });
+    expect([-1, 0, 3, 7, 99].map(plain.at)).toEqual([0, 0, 3, 7, 7]);
+    expect([0, 3, 7].map(plain.at)).toEqual([0, 3, 7].map(mapped.at));
+    expect([plain.storedSlice(4, 7), plain.storedSlice(0, 2)]).toEqual([
+      mapped.storedSlice(4, 7),
+      mapped.storedSlice(0, 2),
+    ]);
+  });
+
   test('a thread without posts is an empty text', () => {
     expect(sourceText([])).toMatchObject({ text: '', length: 0, storedLength: 0 });
   });

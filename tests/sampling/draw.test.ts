@@ -47,6 +47,12 @@ describe('drawing a sample', () => {
     expect(candidates.filter((c) => ids.has(c.id) && c.stratum === '2024')).toHaveLength(1);
   });
 
+  test('a stratified draw picks the same units, whatever the input order (the ids drawn before strata were grouped in one pass)', () => {
+    const shuffled = [...candidates].sort((a, b) => ((a.id * 37) % 101) - ((b.id * 37) % 101));
+    const s = drawSample(shuffled, { size: 10, seed: 'abc', stratified: true });
+    expect(s.ids).toEqual([31, 40, 3, 55, 45, 32, 88, 79, 83, 94]);
+  });
+
   test('largest remainders settle the rounding, and the total is exact', () => {
     // 7 of 3+3+3: quotas 2.33 each → 2, 2, 2, then one more to the first name
     expect([

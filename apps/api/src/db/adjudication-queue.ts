@@ -11,6 +11,12 @@ export interface QueueFilter {
   code?: string | undefined;
 }
 
+/** A keyset page of the queue: at most `limit` units after position `after`. */
+export interface QueuePage {
+  limit: number;
+  after: number;
+}
+
 /** One coder's coding of a unit in adjudication, as the adjudicator compares it. */
 export interface CoderCoding {
   coderId: number;
@@ -46,6 +52,9 @@ export interface QueueItem {
   finalCodeIds: string[];
 }
 
+// SQLite reads LIMIT -1 as no limit.
+const everything: QueuePage = { limit: -1, after: 0 };
+
 type QueueRow = Omit<QueueItem, 'codings' | 'sharedCodeIds' | 'finalCodeIds'>;
 
 // The code filter looks at the codings the viewer may see: on a unit in adjudication, every coder's.
@@ -57,11 +66,19 @@ const queueSql = `SELECT a.unit_id AS unitId, u.round_id AS roundId, r.name AS r
   WHERE u.study_id = @studyId AND (@unitId IS NULL OR u.id = @unitId)
     AND (@roundId IS NULL OR u.round_id = @roundId) AND (@status IS NULL OR a.status = @status)
     AND (@code IS NULL OR EXISTS (SELECT 1 FROM ${visibleCodings} c JOIN coding_labels l ON l.coding_id = c.id WHERE c.unit_id = u.id AND l.code_id = @code))
-  ORDER BY u.position`;
+    AND u.position > @after
+  ORDER BY u.position LIMIT @limit`;
 
-/** The study's units in adjudication, filtered, each with every coder's coding side by side. */
-export function listQueue(db: Db, studyId: number, viewerId: number, filter: QueueFilter = {}): QueueItem[] {
+/** The study's units in adjudication, filtered, each with every coder's coding side by side; all, or one page. */
+export function listQueue(
+  db: Db,
+  studyId: number,
+  viewerId: number,
+  filter: QueueFilter = {},
+  page: QueuePage = everything,
+): QueueItem[] {
   const rows = db.prepare(queueSql).all({
+    ...page,
     studyId,
     ...viewerParams({ operator: false, userId: viewerId }),
     unitId: null,
@@ -75,7 +92,7 @@ export function listQueue(db: Db, studyId: number, viewerId: number, filter: Que
 /** One unit in adjudication, or undefined when the unit is not in adjudication in this study. */
 export function getQueueItem(db: Db, studyId: number, unitId: number, viewerId: number): QueueItem | undefined {
   const params = { studyId, ...viewerParams({ operator: false, userId: viewerId }) };
-  const row = db.prepare(queueSql).get({ ...params, unitId, roundId: null, status: null, code: null }) as
+  const row = db.prepare(queueSql).get({ ...params, ...everything, unitId, roundId: null, status: null, code: null }) as
     | QueueRow
     | undefined;
   return row ? withCodings(db, studyId, [row], viewerId)[0] : undefined;

@@ -50,3 +50,26 @@ export function population(
     )
     .all(studyId) as PopulationRow[];
 }
+
+/**
+ * How many units the population still holds, counted in SQL: the selected threads' posts (or
+ * the threads) less the study's units among them. A unit's thread is its post's thread, and a
+ * study has at most one unit per post (or thread), so the difference is what `population` lists
+ * (posts without words of their own left out unless `withoutWords`, on both sides).
+ */
+export function populationSize(db: Db, studyId: number, unitKind: 'post' | 'thread', withoutWords = false): number {
+  const counted = "(@withoutWords = 1 OR p.content_kind = 'text')";
+  const sql =
+    unitKind === 'post'
+      ? `SELECT (SELECT count(*) FROM study_threads st JOIN posts p ON p.thread_id = st.thread_id
+           WHERE st.study_id = @studyId AND ${counted})
+         - (SELECT count(*) FROM units u JOIN study_threads st ON st.study_id = u.study_id AND st.thread_id = u.thread_id
+           JOIN posts p ON p.id = u.post_id WHERE u.study_id = @studyId AND ${counted})`
+      : `SELECT (SELECT count(*) FROM study_threads st WHERE st.study_id = @studyId)
+         - (SELECT count(*) FROM units u JOIN study_threads st ON st.study_id = u.study_id AND st.thread_id = u.thread_id
+           WHERE u.study_id = @studyId AND u.post_id IS NULL)`;
+  return db
+    .prepare(sql)
+    .pluck()
+    .get({ studyId, withoutWords: withoutWords ? 1 : 0 }) as number;
+}

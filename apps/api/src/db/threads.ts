@@ -74,16 +74,12 @@ interface Compiled {
   from: string;
   where: string[];
   params: Record<string, unknown>;
+  /** Whether `m.score` is there to sort by (a search compiled with scores). */
   ranked: boolean;
 }
 
-/**
- * The filter as SQL over `threads t`. Full-text terms are matched per term across the whole
- * thread (title or any post) and the thread's score sums each term's best bm25.
- */
-function compile(filter: ThreadFilter, viewer: Viewer): Compiled {
-  const params: Record<string, unknown> = {};
-  const where: string[] = [];
+/** The filter's full-text terms, each one FTS5 string; a keyword rule's terms are one term (any of them). */
+function searchTerms(filter: ThreadFilter): string[] {
   const terms = filter.q ? ftsTerms(filter.q) : [];
   const any = filter.anyOf ? ftsAnyOf(filter.anyOf) : null;
   if (filter.anyOf && !any)
@@ -91,27 +87,60 @@ function compile(filter: ThreadFilter, viewer: Viewer): Compiled {
       field: 'terms',
     });
   if (any) terms.push(`(${any})`);
-  const ctes: string[] = [];
-  let from = 'threads t';
-  if (terms.length) {
-    const hits = terms.map((term, i) => {
-      params[`t${i}`] = term;
-      return `SELECT ${i} AS term, rowid AS tid, rank * ${TITLE_WEIGHT} AS s FROM threads_fts WHERE threads_fts MATCH @t${i}
-        UNION ALL SELECT ${i}, p.thread_id, posts_fts.rank FROM posts_fts JOIN posts p ON p.id = posts_fts.rowid WHERE posts_fts MATCH @t${i}${
-          filter.withQuotes
-            ? `
-        UNION ALL SELECT ${i}, p.thread_id, posts_quoted_fts.rank FROM posts_quoted_fts JOIN posts p ON p.id = posts_quoted_fts.rowid WHERE posts_quoted_fts MATCH @t${i}`
-            : ''
-        }`;
-    });
-    params.nTerms = terms.length;
-    ctes.push(
-      `hits AS (${hits.join(' UNION ALL ')})`,
-      'best AS (SELECT term, tid, min(s) AS s FROM hits GROUP BY term, tid)',
-      'm AS (SELECT tid, sum(s) AS score FROM best GROUP BY tid HAVING count(*) = @nTerms)',
+  return terms;
+}
+
+// A matching post's thread is read from the narrow posts_thread_of index (migration 019), not
+// from the post's row, which holds its HTML and text: a common word matches most posts.
+const postThreads = (i: number) =>
+  `SELECT p.thread_id AS tid FROM posts_fts JOIN posts p INDEXED BY posts_thread_of ON p.id = posts_fts.rowid WHERE posts_fts MATCH @t${i}`;
+// The same over the words posts quote (posts_quoted_fts), for filters that count quotes too.
+const quotedPostThreads = (i: number) =>
+  `SELECT p.thread_id AS tid FROM posts_quoted_fts JOIN posts p INDEXED BY posts_thread_of ON p.id = posts_quoted_fts.rowid WHERE posts_quoted_fts MATCH @t${i}`;
+
+/**
+ * The full-text part of a filter: threads where every term occurs (in the title or any post).
+ * With `score`, the thread's score sums each term's best bm25 (FTS5 ranks every match, so
+ * only a search sorted by relevance asks for it); without, the matching ids are all it finds.
+ */
+function matchCtes(terms: string[], score: boolean, withQuotes: boolean, params: Record<string, unknown>): string[] {
+  terms.forEach((term, i) => {
+    params[`t${i}`] = term;
+  });
+  if (!score) {
+    const perTerm = terms.map(
+      (_, i) =>
+        `SELECT tid FROM (SELECT rowid AS tid FROM threads_fts WHERE threads_fts MATCH @t${i} UNION ${postThreads(i)}${
+          withQuotes ? ` UNION ${quotedPostThreads(i)}` : ''
+        })`,
     );
-    from = 'm JOIN threads t ON t.id = m.tid';
+    return [`m AS (${perTerm.join(' INTERSECT ')})`];
   }
+  const hits = terms.map(
+    (_, i) =>
+      `SELECT ${i} AS term, rowid AS tid, rank * ${TITLE_WEIGHT} AS s FROM threads_fts WHERE threads_fts MATCH @t${i}
+        UNION ALL SELECT ${i}, p.thread_id, posts_fts.rank FROM posts_fts JOIN posts p INDEXED BY posts_thread_of ON p.id = posts_fts.rowid WHERE posts_fts MATCH @t${i}${
+          withQuotes
+            ? `
+        UNION ALL SELECT ${i}, p.thread_id, posts_quoted_fts.rank FROM posts_quoted_fts JOIN posts p INDEXED BY posts_thread_of ON p.id = posts_quoted_fts.rowid WHERE posts_quoted_fts MATCH @t${i}`
+            : ''
+        }`,
+  );
+  params.nTerms = terms.length;
+  return [
+    `hits AS (${hits.join(' UNION ALL ')})`,
+    'best AS (SELECT term, tid, min(s) AS s FROM hits GROUP BY term, tid)',
+    'm AS (SELECT tid, sum(s) AS score FROM best GROUP BY tid HAVING count(*) = @nTerms)',
+  ];
+}
+
+/** The filter as SQL over `threads t`; full-text terms join the matches `m` (see matchCtes). */
+function compile(filter: ThreadFilter, viewer: Viewer, score = false): Compiled {
+  const params: Record<string, unknown> = {};
+  const where: string[] = [];
+  const terms = searchTerms(filter);
+  const ctes = terms.length ? matchCtes(terms, score, filter.withQuotes === true, params) : [];
+  const from = terms.length ? 'm JOIN threads t ON t.id = m.tid' : 'threads t';
   const condition = (sql: string, name: string, value: unknown) => {
     where.push(sql);
     params[name] = value;
@@ -129,7 +158,7 @@ function compile(filter: ThreadFilter, viewer: Viewer): Compiled {
       `${filter.inStudy === 'yes' ? '' : 'NOT '}EXISTS (SELECT 1 FROM study_threads st WHERE st.study_id = @studyId AND st.thread_id = t.id)`,
     );
   }
-  return { ctes, from, where, params, ranked: terms.length > 0 };
+  return { ctes, from, where, params, ranked: terms.length > 0 && score };
 }
 
 /**
@@ -211,11 +240,12 @@ export function listThreads(
   viewer: Viewer,
   opts: { sort?: ThreadSort; cursor?: string; limit: number },
 ): ThreadPage {
-  const c = compile(filter, viewer);
+  const searched = searchTerms(filter).length > 0;
   const sort: ThreadSort =
-    opts.sort === 'relevance' && !c.ranked ? 'newest' : (opts.sort ?? (c.ranked ? 'relevance' : 'newest'));
+    opts.sort === 'relevance' && !searched ? 'newest' : (opts.sort ?? (searched ? 'relevance' : 'newest'));
+  const c = compile(filter, viewer, sort === 'relevance');
   const params: Record<string, unknown> = { ...c.params, limit: opts.limit + 1 };
-  const where = [...c.where];
+  const keyset: string[] = [];
   let order: string;
   let offset = 0;
   if (sort === 'relevance') {
@@ -226,16 +256,21 @@ export function listThreads(
     order = `ORDER BY createdAt ${dir}, id ${dir}`;
     if (opts.cursor) {
       const m = /^d(.+)~(\d+)$/.exec(opts.cursor) ?? badCursor();
-      where.push(`(t.created_at, t.id) ${sort === 'newest' ? '<' : '>'} (@cursorAt, @cursorId)`);
+      const key = searched ? '(createdAt, id)' : '(t.created_at, t.id)';
+      keyset.push(`${key} ${sort === 'newest' ? '<' : '>'} (@cursorAt, @cursorId)`);
       Object.assign(params, { cursorAt: m[1], cursorId: Number(m[2]) });
     }
   }
   params.selStudy = filter.studyId ?? null;
   params.offset = offset;
   // The page is chosen first; only its rows get their details (post count, coded, selected).
-  // A ranked search counts its matches in the same pass (the window sees them before LIMIT).
-  const page = `page AS (SELECT t.id, t.created_at AS createdAt, ${c.ranked ? 'm.score' : '0'} AS score, ${sort === 'relevance' ? 'count(*) OVER ()' : 'NULL'} AS total
-    FROM ${c.from} ${whereSql(where)} ${order} LIMIT @limit OFFSET @offset)`;
+  // A search counts its matches in the same pass, before the page's cursor and LIMIT (the
+  // matches are all read to be sorted anyway); a plain list walks its date index for one page.
+  const page = searched
+    ? `page AS (SELECT id, createdAt, score, total FROM (SELECT t.id, t.created_at AS createdAt, ${c.ranked ? 'm.score' : '0'} AS score, count(*) OVER () AS total
+        FROM ${c.from} ${whereSql(c.where)}) ${whereSql(keyset)} ${order} LIMIT @limit OFFSET @offset)`
+    : `page AS (SELECT t.id, t.created_at AS createdAt, 0 AS score, NULL AS total
+        FROM ${c.from} ${whereSql([...c.where, ...keyset])} ${order} LIMIT @limit OFFSET @offset)`;
   const rows = prepared(
     db,
     `${withSql([...c.ctes, page])}SELECT t.id, t.title, t.source_id AS sourceId, (SELECT name FROM sources WHERE id = t.source_id) AS sourceName, t.category,

@@ -62,8 +62,17 @@ export interface AssignedUnit {
   unsure: boolean;
 }
 
-/** The caller's own assigned units in a round, with only their own coding status. */
-export function listAssignedUnits(db: Db, studyId: number, roundId: number, coderId: number): AssignedUnit[] {
+/**
+ * The caller's own assigned units in a round, with only their own coding status, in order.
+ * With `page`, at most `limit` units after position `after` (keyset: a deep page costs what the first does).
+ */
+export function listAssignedUnits(
+  db: Db,
+  studyId: number,
+  roundId: number,
+  coderId: number,
+  page: { limit: number; after: number } = { limit: -1, after: 0 },
+): AssignedUnit[] {
   return (
     db
       .prepare(
@@ -74,9 +83,10 @@ export function listAssignedUnits(db: Db, studyId: number, roundId: number, code
            coalesce((SELECT c.unsure FROM ${visibleCodings} c WHERE c.unit_id = u.id AND c.coder_id = a.user_id), 0) AS unsure
          FROM assignments a JOIN units u ON u.id = a.unit_id JOIN threads t ON t.id = u.thread_id
          LEFT JOIN posts p ON p.id = u.post_id
-         WHERE u.study_id = @studyId AND u.round_id = @roundId AND a.user_id = @viewerId ORDER BY u.position`,
+         WHERE u.study_id = @studyId AND u.round_id = @roundId AND a.user_id = @viewerId AND u.position > @after
+         ORDER BY u.position LIMIT @limit`,
       )
-      .all({ studyId, roundId, ...viewerParams({ operator: false, userId: coderId }) }) as (Omit<
+      .all({ studyId, roundId, ...page, ...viewerParams({ operator: false, userId: coderId }) }) as (Omit<
       AssignedUnit,
       'coded' | 'unsure'
     > & { coded: number; unsure: number })[]

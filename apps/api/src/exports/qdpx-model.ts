@@ -154,15 +154,24 @@ function codedRevisions(labels: LabelRow[]): Map<number, number> {
   return out;
 }
 
-/** The threads' posts with each coded unit's words and quoted words (and a thread unit's title) as at its coded revision. */
+/**
+ * Each thread's posts (in order) with each coded unit's words and quoted words (and a thread unit's
+ * title) as at its coded revision. Grouped by thread once and keyed by post id, so the work grows
+ * with the posts and units, not their product.
+ */
 function atCodedRevisions(db: Db, threads: ThreadRow[], posts: PostText[], units: UnitRow[], labels: LabelRow[]) {
   const coded = codedRevisions(labels);
-  let out = posts;
+  const byThread = new Map<number, Map<number, PostText>>();
+  for (const p of posts) {
+    const thread = byThread.get(p.threadId) ?? new Map<number, PostText>();
+    thread.set(p.id, p);
+    byThread.set(p.threadId, thread);
+  }
+  const threadById = new Map(threads.map((t) => [t.id, t]));
   for (const unit of units) {
     const revision = coded.get(unit.id);
     if (revision === undefined) continue;
     const content = unitContentAt(db, unit, revision);
-    const at = new Map(content.posts.map((p) => [p.id, p]));
     const asCoded = ({ id, postNumber, text, quotedText }: RevisionPost): PostText => ({
       id,
       threadId: unit.threadId,
@@ -171,11 +180,15 @@ function atCodedRevisions(db: Db, threads: ThreadRow[], posts: PostText[], units
       quotedText,
     });
     if (unit.postId === null) {
-      out = [...out.filter((p) => p.threadId !== unit.threadId), ...content.posts.map(asCoded)];
-      threads.find((t) => t.id === unit.threadId)!.title = content.title;
-    } else out = out.map((p) => (at.has(p.id) ? asCoded(at.get(p.id)!) : p));
+      byThread.set(unit.threadId, new Map(content.posts.map((p) => [p.id, asCoded(p)])));
+      threadById.get(unit.threadId)!.title = content.title;
+      continue;
+    }
+    // Replacing a key keeps its place in the Map, so the thread's post order holds.
+    const thread = byThread.get(unit.threadId);
+    for (const p of content.posts) if (thread?.has(p.id)) thread.set(p.id, asCoded(p));
   }
-  return out;
+  return new Map([...byThread].map(([threadId, thread]) => [threadId, [...thread.values()]]));
 }
 
 function describeThread(t: ThreadRow, posts: { postNumber: number; quotedText: string }[]): string {
@@ -204,7 +217,7 @@ export function qdpxModel(db: Db, study: StudyInfo, viewer: Viewer): QdpxModel {
   const codeIds = new Set<string>();
   const byThread = new Map<number, QdpxSource>();
   for (const t of threads) {
-    const threadPosts = posts.filter((p) => p.threadId === t.id);
+    const threadPosts = posts.get(t.id) ?? [];
     const text = sourceText(threadPosts);
     const guid = guidOf(`thread:${t.sourceName}/${t.externalId}`);
     byThread.set(t.id, {
@@ -232,7 +245,11 @@ export function qdpxModel(db: Db, study: StudyInfo, viewer: Viewer): QdpxModel {
   // Coders' codings: rows arrive per (unit, coder) in order, one per label.
   const key = (r: LabelRow) => `${r.unitId}\u0000${r.username}`;
   const groups = new Map<string, LabelRow[]>();
-  for (const r of labels) groups.set(key(r), [...(groups.get(key(r)) ?? []), r]);
+  for (const r of labels) {
+    const rows = groups.get(key(r));
+    if (rows) rows.push(r);
+    else groups.set(key(r), [r]);
+  }
   for (const rows of groups.values()) {
     const first = rows[0]!;
     const unit = unitById.get(first.unitId)!;

@@ -21,8 +21,13 @@ export interface SourceText {
   posts: Map<number, { start: number; end: number; storedStart: number; storedLength: number }>;
 }
 
+// A text without CR, surrogate pairs or a leading byte-order mark is written as stored, and its
+// code points are its UTF-16 units: offsets need no table (which would hold a number per character).
+const needsMapping = /[\r\ud800-\udfff]|^\ufeff/;
+
 export function sourceText(posts: readonly { id: number; text: string }[]): SourceText {
   const stored = posts.map((p) => p.text).join(POST_SEPARATOR);
+  if (!needsMapping.test(stored)) return plainSourceText(posts, stored);
   const points = Array.from(stored);
   const out: string[] = [];
   // map[i]: where stored code point i lands in the written text; map[n] is the written length.
@@ -50,6 +55,23 @@ export function sourceText(posts: readonly { id: number; text: string }[]): Sour
     storedLength: points.length,
     at: (o) => map[Math.max(0, Math.min(points.length, o))]!,
     storedSlice: (start, end) => points.slice(start, end).join(''),
+    posts: spans,
+  };
+}
+
+function plainSourceText(posts: readonly { id: number; text: string }[], stored: string): SourceText {
+  const spans = new Map<number, { start: number; end: number; storedStart: number; storedLength: number }>();
+  let offset = 0;
+  for (const p of posts) {
+    spans.set(p.id, { start: offset, end: offset + p.text.length, storedStart: offset, storedLength: p.text.length });
+    offset += p.text.length + POST_SEPARATOR.length;
+  }
+  return {
+    text: stored,
+    length: stored.length,
+    storedLength: stored.length,
+    at: (o) => Math.max(0, Math.min(stored.length, o)),
+    storedSlice: (start, end) => stored.slice(start, end),
     posts: spans,
   };
 }

@@ -22,6 +22,13 @@ const queueQuery = z.object({
   roundId: z.string().regex(/^\d+$/, 'A round id is a number').transform(Number).optional(),
   status: z.enum(['open', 'settled', 'reopened']).optional(),
   code: codeIdSchema.optional(),
+  // A keyset page: `cursor` is the nextCursor of the page before (the last unit's position).
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+  cursor: z
+    .string()
+    .regex(/^\d{1,15}$/, 'The cursor is the nextCursor of the page before.')
+    .transform(Number)
+    .optional(),
 });
 const settleBody = z
   .object({
@@ -56,7 +63,13 @@ export function adjudicationRoutes(db: Db) {
   return new Hono<AuthedEnv>()
     .get('/', roles, validate('param', studyParam), validate('query', queueQuery), (c) => {
       const { studyId } = c.req.valid('param');
-      return c.json({ items: listQueue(db, studyId, c.get('user').id, c.req.valid('query')) });
+      const { limit, cursor, ...filter } = c.req.valid('query');
+      // Without a limit, the whole queue (the Adjudication page lists it); with one, a keyset page.
+      const page = limit === undefined ? undefined : { limit: limit + 1, after: cursor ?? 0 };
+      const rows = listQueue(db, studyId, c.get('user').id, filter, page);
+      const more = limit !== undefined && rows.length > limit;
+      const items = more ? rows.slice(0, limit) : rows;
+      return c.json({ items, nextCursor: more ? String(items.at(-1)!.position) : null });
     })
     .get('/choices', roles, validate('param', studyParam), (c) => {
       const { studyId } = c.req.valid('param');

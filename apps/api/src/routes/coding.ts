@@ -22,6 +22,15 @@ const quote = z
     end: z.number().int().nonnegative(),
   })
   .refine((q) => q.end >= q.start, { message: 'A quote ends where it starts or later.', path: ['end'] });
+// A page of my-units: `cursor` is the last position seen (nextCursor of the page before).
+const unitPageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+  cursor: z
+    .string()
+    .regex(/^\d{1,15}$/, 'The cursor is the nextCursor of the page before.')
+    .transform(Number)
+    .optional(),
+});
 const codingBody = z.object({
   codeIds: z.array(z.string().max(100)).max(200),
   memo: z.string().max(20_000).default(''),
@@ -43,10 +52,16 @@ export function codingRoutes(db: Db) {
     return { unit, assigned };
   };
   return new Hono<AuthedEnv>()
-    .get('/rounds/:roundId/my-units', requireStudyRole(db), (c) => {
+    .get('/rounds/:roundId/my-units', requireStudyRole(db), validate('query', unitPageQuery), (c) => {
       const studyId = Number(c.req.param('studyId'));
       const round = getRound(db, studyId, Number(c.req.param('roundId')));
-      return c.json({ round, units: listAssignedUnits(db, studyId, round.id, c.get('user').id) });
+      const { limit, cursor } = c.req.valid('query');
+      // Without a limit, every unit (the coding screen steps through them all); with one, a keyset page.
+      const page = limit === undefined ? undefined : { limit: limit + 1, after: cursor ?? 0 };
+      const rows = listAssignedUnits(db, studyId, round.id, c.get('user').id, page);
+      const more = limit !== undefined && rows.length > limit;
+      const units = more ? rows.slice(0, limit) : rows;
+      return c.json({ round, units, nextCursor: more ? String(units.at(-1)!.position) : null });
     })
     .get('/units/:unitId', requireStudyRole(db), validate('param', unitParam), (c) => {
       const { studyId, unitId } = c.req.valid('param');

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireStudyRole, requireUser } from '../auth/middleware.ts';
 import type { Db } from '../db/open.ts';
-import { population } from '../db/population.ts';
+import { populationSize } from '../db/population.ts';
 import { studyUnitKind } from '../db/studies.ts';
 import type { AuthedEnv } from '../http/env.ts';
 import { validate } from '../http/validate.ts';
@@ -46,9 +46,9 @@ export function samplingRoutes(db: Db) {
     .get('/population', requireStudyRole(db), validate('param', studyParam), (c) => {
       const { studyId } = c.req.valid('param');
       const unitKind = studyUnitKind(db, studyId);
-      const available = population(db, studyId, unitKind, 'none').length;
+      const available = populationSize(db, studyId, unitKind);
       // Posts without words of their own, left out unless the draw asks for them.
-      const withoutWords = unitKind === 'post' ? population(db, studyId, unitKind, 'none', true).length - available : 0;
+      const withoutWords = unitKind === 'post' ? populationSize(db, studyId, unitKind, true) - available : 0;
       return c.json({ unitKind, available, withoutWords });
     })
     .post('/draw', requireStudyRole(db, 'owner'), validate('param', studyParam), validate('json', drawBody), (c) => {

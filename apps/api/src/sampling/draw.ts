@@ -49,7 +49,11 @@ export function drawSample(
     return { ids, strata: [{ stratum: 'all', population: sorted.length, sampled: ids.length }] };
   }
   const groups = new Map<string, Candidate[]>();
-  for (const c of sorted) groups.set(c.stratum, [...(groups.get(c.stratum) ?? []), c]);
+  for (const c of sorted) {
+    const group = groups.get(c.stratum);
+    if (group) group.push(c);
+    else groups.set(c.stratum, [c]);
+  }
   const names = [...groups.keys()].sort();
   const quotas = allocate(new Map(names.map((s) => [s, groups.get(s)!.length])), plan.size);
   const ids: number[] = [];

@@ -18,6 +18,8 @@ export const myUnitsQuery = (client: Client, studyId: number, roundId: number) =
       unwrap(
         client.api.studies[':studyId'].rounds[':roundId']['my-units'].$get({
           param: { studyId: String(studyId), roundId: String(roundId) },
+          // Unpaged: the coding screen steps through (and counts) all of the coder's units; the list renders only those in view.
+          query: {},
         }),
       ),
   });

@@ -1,0 +1,33 @@
+import { render, screen, within } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
+import { expect, test } from 'vitest';
+import type { MyUnit } from '../../apps/web/src/api/coding.ts';
+import { UnitList } from '../../apps/web/src/features/coding/unit-list.tsx';
+
+// A coder with 10,000 units: the list renders the rows in view (here jsdom's stand-in 600 px), not all of them.
+const units: MyUnit[] = Array.from({ length: 10_000 }, (_, i) => ({
+  unitId: 1000 + i,
+  position: i + 1,
+  roundId: 1,
+  threadId: 1 + Math.floor(i / 5),
+  postId: 50_000 + i,
+  title: `Thread ${1 + Math.floor(i / 5)}`,
+  postNumber: (i % 5) + 1,
+  coded: i % 2 === 0,
+  unsure: i === 1,
+}));
+
+test('10,000 units put only the rows in view in the DOM, numbered and marked as the full list', () => {
+  render(
+    <MemoryRouter>
+      <UnitList units={units} currentId={null} href={(id) => `?unit=${id}`} />
+    </MemoryRouter>,
+  );
+  const rows = within(screen.getByRole('navigation', { name: 'Your units' })).getAllByRole('listitem');
+  expect(rows.length).toBeGreaterThan(10);
+  expect(rows.length).toBeLessThan(50);
+  expect(rows[0]).toHaveAttribute('aria-setsize', '10000');
+  expect(rows[1]).toHaveAttribute('aria-posinset', '2');
+  expect(rows[1]).toHaveTextContent('2 Thread 1 #2 ?unsure');
+  expect(within(rows[0]!).getByRole('link')).toHaveAttribute('href', '/?unit=1000');
+});
