@@ -18,7 +18,7 @@ interface Props {
 /** The unit in its thread: the thread's facts, then the unit's post highlighted among its neighbours. */
 export function UnitArticle({ detail, heading, articleRef, bodiesRef }: Props) {
   const { thread, posts, unit } = detail;
-  const scroller = useRef<HTMLDivElement>(null);
+  const scroller = useRef<HTMLElement>(null);
   const bodies = useRef(new Map<number, HTMLElement>());
   const isPostUnit = unit.postId !== null;
   const url = httpUrl(thread.url);
@@ -33,7 +33,8 @@ export function UnitArticle({ detail, heading, articleRef, bodiesRef }: Props) {
     );
     const pane = scroller.current;
     const target = isPostUnit ? pane?.querySelector<HTMLElement>('.post.is-unit') : null;
-    if (pane) pane.scrollTop = target ? Math.max(0, target.offsetTop - pane.offsetTop - 12) : 0;
+    // The pane is the posts' offset parent (position: relative), so offsetTop is measured from its top.
+    if (pane) pane.scrollTop = target ? Math.max(0, target.offsetTop - 12) : 0;
   }, [posts, isPostUnit, bodiesRef]);
 
   return (
@@ -60,7 +61,8 @@ export function UnitArticle({ detail, heading, articleRef, bodiesRef }: Props) {
         </p>
         <EditedSinceCoded revision={detail.revision} />
       </header>
-      <div className="posts" ref={scroller}>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scroll container is focusable so the keyboard can scroll it */}
+      <section className="posts" ref={scroller} tabIndex={0} aria-label="Posts of the thread">
         {posts.map((p) => (
           <article
             key={p.id}
@@ -84,7 +86,7 @@ export function UnitArticle({ detail, heading, articleRef, bodiesRef }: Props) {
             />
           </article>
         ))}
-      </div>
+      </section>
     </article>
   );
 }

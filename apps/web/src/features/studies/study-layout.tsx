@@ -7,7 +7,10 @@ import { ErrorMessage } from '../../components/error-message.tsx';
 import { useStudyId } from '../../hooks/use-study-id.ts';
 import { lockReason, tabsFor } from './tab-access.ts';
 
-/** A study's heading and the tabs its member may use; a page opened by URL that the member may not use says why. */
+/**
+ * A study's heading and the tabs its member may use. The Overview says why the others are hidden,
+ * and a page opened by URL that the member may not use says why instead of loading.
+ */
 export function StudyLayout() {
   const studyId = useStudyId();
   const study = useQuery(studyQuery(useClient(), studyId));
@@ -30,7 +33,7 @@ export function StudyLayout() {
       <h1 id="study-heading">{name}</h1>
       <p className="hint">
         Your roles: {roles.join(', ')}
-        {reasons.length > 0 ? ` — ${reasons.join(' ')}` : null}
+        {tab === '' && reasons.length > 0 ? ` — ${reasons.join(' ')}` : null}
       </p>
       <nav aria-label="Study" className="tabs">
         {open.map(({ path, label }) => (
