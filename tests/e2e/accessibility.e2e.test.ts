@@ -53,7 +53,9 @@ test('no serious or critical axe-core finding on any page', async () => {
   await check('thread page', () => page.getByRole('article').first().waitFor());
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Studies' }).click();
   await page.getByRole('link', { name: /^Demo: Hugging Face forum/ }).click();
-  await check('study overview', () => page.getByRole('region', { name: 'Members' }).getByText('(bob)', { exact: true }).waitFor());
+  await check('study overview', () =>
+    page.getByRole('region', { name: 'Members' }).getByText('(bob)', { exact: true }).waitFor(),
+  );
   await studyTab('Threads', 'threads');
   await check('study threads', () => page.getByRole('heading', { level: 2 }).first().waitFor());
   await studyTab('Codebook', 'codebook');
@@ -72,6 +74,21 @@ test('no serious or critical axe-core finding on any page', async () => {
   await check('export', () => page.getByRole('heading', { level: 2 }).first().waitFor());
   await studyTab('Audit log', 'audit');
   await check('audit', () => page.getByRole('region', { name: 'Audit log' }).waitFor());
+
+  // The coding screen as a coder sees it, with a unit open.
+  const coder = await browser.newContext({
+    baseURL: baseURL(),
+    bypassCSP: true,
+    viewport: { width: 1280, height: 860 },
+  });
+  page = await coder.newPage();
+  await page.goto('/');
+  await page.getByLabel('User name').fill('alice');
+  await page.getByLabel('Password').fill(demoPassword);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('heading', { name: 'Studies' }).waitFor();
+  await page.goto('/studies/1/code');
+  await check('code (coder)', () => page.getByRole('article', { name: /^Unit \d+ of \d+$/ }).waitFor());
 
   console.log('axe-core serious/critical nodes per page:', JSON.stringify(counts));
   for (const [name, findings] of Object.entries(found))
