@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { UnitInAdjudication } from '../../api/adjudication.ts';
+import { isoDate } from '../../components/dates.ts';
 
 /**
  * The unit's post among its neighbours (or every post of a thread unit). The HTML was
@@ -28,7 +29,7 @@ export function PostContext({ thread, posts }: Pick<UnitInAdjudication, 'thread'
           className={p.isUnit ? 'adj-post is-unit' : 'adj-post'}
         >
           <header className="hint">
-            #{p.postNumber} {p.author ?? 'unknown'} · {p.createdAt.slice(0, 10)}
+            #{p.postNumber} {p.author ?? 'unknown'} · {isoDate(p.createdAt)}
             {p.replyTo !== null ? ` · reply to #${p.replyTo}` : ''}
           </header>
           <div className="adj-post-body" dangerouslySetInnerHTML={{ __html: p.html }} />

@@ -2,9 +2,7 @@ import { useLayoutEffect, useRef, type Ref } from 'react';
 import type { UnitDetail } from '../../api/coding.ts';
 import { EditedSinceCoded } from '../../components/edited-since-coded.tsx';
 import { httpUrl } from '../../components/http-url.ts';
-
-const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
-const date = (iso: string) => dateFormat.format(new Date(iso));
+import { isoDate } from '../../components/dates.ts';
 
 interface Props {
   detail: UnitDetail;
@@ -50,7 +48,7 @@ export function UnitArticle({ detail, heading, articleRef, bodiesRef }: Props) {
             </span>
           ))}
           <span>
-            started <time dateTime={thread.createdAt}>{date(thread.createdAt)}</time>
+            started <time dateTime={thread.createdAt}>{isoDate(thread.createdAt)}</time>
           </span>
           <span>{thread.posts} posts</span>
           {url ? (
@@ -71,7 +69,7 @@ export function UnitArticle({ detail, heading, articleRef, bodiesRef }: Props) {
           >
             <p className="post-meta">
               <span className="post-no">#{p.postNumber}</span> <strong>{p.author ?? 'unknown'}</strong> ·{' '}
-              <time dateTime={p.createdAt}>{date(p.createdAt)}</time>
+              <time dateTime={p.createdAt}>{isoDate(p.createdAt)}</time>
               {p.replyTo !== null ? <span className="hint"> · reply to #{p.replyTo}</span> : null}
               {p.isUnit && isPostUnit ? <span className="unit-badge">coding this post</span> : null}
             </p>
