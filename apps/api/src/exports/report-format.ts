@@ -9,6 +9,9 @@ export const pValue = (p: number | null | undefined) =>
   p === null || p === undefined ? '—' : p < 0.001 ? '< 0.001' : p.toFixed(3);
 export const day = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) : '—');
 
+/** A statistic's value as the app shows it (features/agreement/format.ts): percent agreement as 74.6%, the rest as 0.612. */
+export const statValue = (key: string, x: number | null | undefined) => (key === 'percent_agreement' ? pct(x) : num(x));
+
 const STAT_LABELS: Record<string, string> = {
   percent_agreement: 'Percent agreement',
   cohen_kappa: 'Cohen’s κ',
@@ -36,7 +39,7 @@ export const ciText = (s: StatEntry) =>
   s.value === null
     ? '—'
     : s.ci95
-      ? `${num(s.ci95[0])} to ${num(s.ci95[1])}${s.ciNote ? ` (${s.ciNote})` : ''}`
+      ? `${statValue(s.key, s.ci95[0])} to ${statValue(s.key, s.ci95[1])}${s.ciNote ? ` (${s.ciNote})` : ''}`
       : s.ciNote
         ? `— (${s.ciNote})`
         : '—';
