@@ -19,6 +19,8 @@ function newestMtime(path) {
 const sources = [
   join(web, 'src'),
   join(web, 'index.html'),
+  join(web, 'vite.config.ts'),
+  join(web, 'build'),
   join(root, 'packages/taxonomy/src'),
   join(root, 'packages/stats/src'),
 ];

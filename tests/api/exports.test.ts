@@ -49,12 +49,16 @@ describe('export downloads', () => {
       hasCodebook: true,
       canSeeResults: true,
       codings: 2,
+      codingsNote:
+        'This file holds 2 of 7 codings: 5 are withheld while their round is blind, until the round is unblinded or the unit reaches adjudication. Agreement is computed from all of them.',
     });
     expect(await (await (await s.as('cora')).get(url(''))).json()).toEqual({
       blind: true,
       hasCodebook: true,
       canSeeResults: false,
       codings: 5,
+      codingsNote:
+        'This file holds 5 of 7 codings: 2 are withheld while their round is blind, until the round is unblinded or the unit reaches adjudication. Agreement is computed from all of them.',
     });
   });
 });
@@ -72,6 +76,25 @@ describe('who may export what', () => {
     expect(own.filter((r) => r.includes(',Main,'))).toEqual([
       '4,t1,2,cora,reuse,Main,2024-02-07T10:00:00.000Z,1,2022-01-10T09:00:00.000Z,2022-01-10T09:00:00.000Z,See the guide,',
     ]);
+  });
+
+  test('a partial codings file says so in its X-Threadcoder-Note header; a complete one has no note', async () => {
+    const owen = await s.as('owen');
+    const res = await owen.get(url('/codings'));
+    const rows = (await res.text()).split('\r\n').slice(1, -1);
+    expect(new Set(rows.map((r) => r.split(',').slice(0, 4).join(','))).size).toBe(2); // 2 codings, a row per code
+    expect(res.headers.get('x-threadcoder-note')).toBe(
+      'This file holds 2 of 7 codings: 5 are withheld while their round is blind, until the round is unblinded or the unit reaches adjudication. Agreement is computed from all of them.',
+    );
+    s.t.db.prepare('UPDATE rounds SET unblinded = 1 WHERE study_id = ?').run(s.studyId);
+    try {
+      const full = await owen.get(url('/codings'));
+      const all = (await full.text()).split('\r\n').slice(1, -1);
+      expect(new Set(all.map((r) => r.split(',').slice(0, 4).join(','))).size).toBe(7);
+      expect(full.headers.get('x-threadcoder-note')).toBeNull();
+    } finally {
+      s.t.db.prepare('UPDATE rounds SET unblinded = 0 WHERE study_id = ?').run(s.studyId);
+    }
   });
 
   test('once the owner unblinds the round, the other coder’s rows are in', async () => {

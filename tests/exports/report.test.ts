@@ -47,6 +47,10 @@ describe('the report', () => {
     expect(body).toContain('| cora | coder | Calibration | 3 | 3 | 0 |');
     expect(body).toContain('3 units are settled');
     expect(body).toContain('Adjudications: 1 settled, 0 open, 0 reopened.');
+    // Percent agreement reads as on the Agreement page (features/agreement/format.ts): a percentage.
+    expect(body.split('\n').filter((l) => l.startsWith('| Percent agreement |'))).toEqual([
+      '| Percent agreement | 66.7% | 0.0% to 100.0% |  |',
+    ]);
     expect(body).toMatch(/Cohen’s κ = 0\.571 \(95% CI -?\d\.\d{3} to \d\.\d{3}\)/);
     expect(body).toContain('Intervals are 95% bootstrap percentile intervals (1000 resamples of units, seed 1).');
     // Seeded: the same report twice is the same text.

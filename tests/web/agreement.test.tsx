@@ -160,7 +160,9 @@ test('bootstrap intervals show with their seed; the open blind round hides its m
 
 test('a coder is told why the page is closed while the study is blind', async () => {
   renderWithApi(s.t.app, { path: `/studies/${s.studyId}/agreement`, agent: await s.as('cora') });
-  expect(await screen.findByRole('alert')).toHaveTextContent(
-    'Agreement is hidden from coders while the study is blind',
+  // The study's layout says why instead of loading a page whose every request would be refused.
+  expect(await screen.findByRole('note')).toHaveTextContent(
+    'Agreement, analysis and the suggestion evaluation stay hidden from coders while the study is blind, so that no coder learns how the others label.',
   );
+  expect(screen.queryByRole('link', { name: 'Agreement' })).not.toBeInTheDocument();
 });

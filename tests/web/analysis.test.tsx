@@ -18,6 +18,23 @@ test('the owner reads counts with sparklines, the trend chart and its tests, co-
   renderWithApi(s.t.app, { path: `/studies/${s.studyId}/analysis`, agent: s.agents.owen });
 
   const counts = await screen.findByRole('table', { name: 'Counts' });
+  // Each count column says how many units it counts: the blind rule gives the coders' columns fewer.
+  expect(
+    within(counts)
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent),
+  ).toEqual([
+    'Code',
+    'Units of 7 with a final label',
+    'Share',
+    'Threads',
+    'Per quarter',
+    'cody of 1 unit you may see',
+    'cora of 1 unit you may see',
+  ]);
+  expect(
+    screen.getByText(/^The columns count different units: the final labels cover 7, while each coder’s column/),
+  ).toBeInTheDocument();
   const memory = within(counts).getByRole('row', { name: /^Memory/ });
   expect(
     within(memory)

@@ -21,6 +21,10 @@ test('the owner opens Export from the study tabs and gets every download, with w
   await user.click(await screen.findByRole('link', { name: 'Export' }));
   const codings = await screen.findByRole('region', { name: 'Codings (CSV)' });
   expect(codings).toHaveTextContent('Your file holds 2 codings.');
+  // The owner's file of a blind study is partial: the page says so, as the file's header does.
+  expect(within(codings).getByRole('note')).toHaveTextContent(
+    'This file holds 2 of 7 codings: 5 are withheld while their round is blind, until the round is unblinded or the unit reaches adjudication. Agreement is computed from all of them. The download carries this note in its X-Threadcoder-Note header.',
+  );
   expect(within(codings).getByText('created_at')).toBeInTheDocument();
   expect(hrefs(codings)).toEqual([`/api/studies/${s.studyId}/exports/codings`]);
   expect(hrefs(screen.getByRole('region', { name: 'Final labels (CSV)' }))).toEqual([

@@ -7,10 +7,7 @@ import { Layout } from './components/layout.tsx';
 import { AccountPage } from './features/account/account-page.tsx';
 import { LoginPage } from './features/auth/login-page.tsx';
 import { SetupPage } from './features/auth/setup-page.tsx';
-import { SourcesPage } from './features/sources/sources-page.tsx';
-import { StudiesPage } from './features/studies/studies-page.tsx';
-import { ThreadPage } from './features/threads/thread-page.tsx';
-import { ThreadsPage } from './features/threads/threads-page.tsx';
+import { SourcesPage, StudiesPage, ThreadPage, ThreadsPage } from './app/lazy-pages.ts';
 import { studyRoutes } from './app/study-routes.tsx';
 
 /** Logged out: login and first-run setup only. Logged in: the app inside the layout. */

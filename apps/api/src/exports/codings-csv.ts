@@ -72,6 +72,24 @@ export function visibleCodingCount(db: Db, studyId: number, viewer: Viewer): num
     .get({ studyId, ...viewerParams(viewer) }) as number;
 }
 
+/** Codings of the study the viewer's file leaves out under the blind rule (agreement still counts them). */
+export function withheldCodingCount(db: Db, studyId: number, viewer: Viewer): number {
+  const all = db
+    .prepare('SELECT count(*) FROM codings c JOIN units u ON u.id = c.unit_id WHERE u.study_id = ?')
+    .pluck()
+    .get(studyId) as number;
+  return all - visibleCodingCount(db, studyId, viewer);
+}
+
+/**
+ * What a partial codings file says about itself, sent as the X-Threadcoder-Note header and shown on the
+ * Export page. Not a comment row in the file: read.csv and pandas.read_csv would take it for data.
+ */
+export function codingsNote(included: number, withheld: number): string | null {
+  if (withheld === 0) return null;
+  return `This file holds ${included} of ${included + withheld} codings: ${withheld} are withheld while their round is blind, until the round is unblinded or the unit reaches adjudication. Agreement is computed from all of them.`;
+}
+
 export function codingsCsv(db: Db, studyId: number, viewer: Viewer): string {
   return writeCsv(
     CODINGS_COLUMNS,

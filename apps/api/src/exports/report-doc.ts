@@ -3,7 +3,7 @@
 // be adapted into a paper's methods and results: sentences say what was done, tables carry
 // the numbers.
 import { REPORT_BOOTSTRAP, type Draw, type ReportData } from './report-data.ts';
-import { ciText, day, num, pct, pValue, statLabel, statText } from './report-format.ts';
+import { ciText, day, num, pct, pValue, statLabel, statText, statValue } from './report-format.ts';
 
 export type Block =
   | { kind: 'heading'; level: 1 | 2 | 3; text: string }
@@ -140,7 +140,7 @@ function agreement(d: ReportData): Block[] {
       kind: 'table',
       caption: 'Agreement over all rounds',
       head: ['Statistic', 'Value', '95% CI', 'Note'],
-      rows: o.statistics.map((s) => [statLabel(s.key), num(s.value), ciText(s), s.reason ?? '']),
+      rows: o.statistics.map((s) => [statLabel(s.key), statValue(s.key, s.value), ciText(s), s.reason ?? '']),
       numeric: [1],
     },
     {
@@ -148,7 +148,7 @@ function agreement(d: ReportData): Block[] {
       caption: 'Agreement per round',
       head: ['Round', 'Units', statLabel(o.headline.kappa), statLabel(o.headline.alpha), 'Percent agreement'],
       rows: a.rounds.map((r) => {
-        const get = (key: string) => num(r.statistics.find((s) => s.key === key)?.value ?? null);
+        const get = (key: string) => statValue(key, r.statistics.find((s) => s.key === key)?.value ?? null);
         return [r.name, String(r.units), get(r.headline.kappa), get(r.headline.alpha), get('percent_agreement')];
       }),
       numeric: [1, 2, 3, 4],

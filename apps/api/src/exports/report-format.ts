@@ -12,6 +12,9 @@ export const day = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) :
 
 export const statLabel = statisticLabel;
 
+/** A statistic's value as the app shows it (features/agreement/format.ts): percent agreement as 74.6%, the rest as 0.612. */
+export const statValue = (key: string, x: number | null | undefined) => (key === 'percent_agreement' ? pct(x) : num(x));
+
 /** "0.612 (95% CI 0.401 to 0.798)", or the value alone without an interval, or the reason it is undefined. */
 export function statText(s: StatValue | StatEntry): string {
   if (s.value === null) return `not defined (${s.reason ?? 'no data'})`;
@@ -24,7 +27,7 @@ export const ciText = (s: StatEntry) =>
   s.value === null
     ? '—'
     : s.ci95
-      ? `${num(s.ci95[0])} to ${num(s.ci95[1])}${s.ciNote ? ` (${s.ciNote})` : ''}`
+      ? `${statValue(s.key, s.ci95[0])} to ${statValue(s.key, s.ci95[1])}${s.ciNote ? ` (${s.ciNote})` : ''}`
       : s.ciNote
         ? `— (${s.ciNote})`
         : '—';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { requireStudyRole, rolesIn } from '../auth/middleware.ts';
 import type { Db } from '../db/open.ts';
 import { canSeeResults, type Viewer } from '../exports/access.ts';
-import { visibleCodingCount } from '../exports/codings-csv.ts';
+import { codingsNote, visibleCodingCount, withheldCodingCount } from '../exports/codings-csv.ts';
 import { exportFile, periodSchema, reportFormatSchema, type ExportKind, type ExportOptions } from '../exports/files.ts';
 import type { AuthedEnv } from '../http/env.ts';
 import { validate } from '../http/validate.ts';
@@ -47,11 +47,16 @@ export function exportRoutes(db: Db) {
         hasCodebook: study.hasCodebook === 1,
         canSeeResults: canSeeResults(db, studyId, who),
         codings,
+        codingsNote: codingsNote(codings, withheldCodingCount(db, studyId, who)),
       });
     })
-    .get('/codings', member, validate('param', studyParam), (c) =>
-      send(c, c.req.valid('param').studyId, 'codings', viewer(c, c.req.valid('param').studyId)),
-    )
+    .get('/codings', member, validate('param', studyParam), (c) => {
+      const { studyId } = c.req.valid('param');
+      const who = viewer(c, studyId);
+      const note = codingsNote(visibleCodingCount(db, studyId, who), withheldCodingCount(db, studyId, who));
+      if (note) c.header('X-Threadcoder-Note', note);
+      return send(c, studyId, 'codings', who);
+    })
     .get('/final', member, validate('param', studyParam), (c) =>
       send(c, c.req.valid('param').studyId, 'final', viewer(c, c.req.valid('param').studyId)),
     )

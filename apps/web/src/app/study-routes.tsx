@@ -1,15 +1,17 @@
 import { Route } from 'react-router';
-import { CodingPage } from '../features/coding/coding-page.tsx';
-import { AdjudicationPage } from '../features/adjudication/adjudication-page.tsx';
-import { AgreementPage } from '../features/agreement/agreement-page.tsx';
-import { AnalysisPage } from '../features/analysis/analysis-page.tsx';
-import { CodebookPage } from '../features/codebook/codebook-page.tsx';
-import { ExportPage } from '../features/export/export-page.tsx';
-import { SelectionPage } from '../features/selection/selection-page.tsx';
-import { EvaluationPage } from '../features/suggestions/evaluation-page.tsx';
-import { AuditPage } from '../features/studies/audit-page.tsx';
-import { StudyLayout } from '../features/studies/study-layout.tsx';
-import { StudyOverview } from '../features/studies/study-overview.tsx';
+import {
+  AdjudicationPage,
+  AgreementPage,
+  AnalysisPage,
+  AuditPage,
+  CodebookPage,
+  CodingPage,
+  EvaluationPage,
+  ExportPage,
+  SelectionPage,
+  StudyLayout,
+  StudyOverview,
+} from './lazy-pages.ts';
 
 /** Every page of one study, under its tabbed layout. Each feature folder owns its page. */
 export function studyRoutes() {

@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { useLogout, type SessionUser } from '../api/auth.ts';
 
@@ -29,7 +30,10 @@ export function Layout({ user }: { user: SessionUser }) {
         </span>
       </header>
       <main>
-        <Outlet />
+        {/* Pages load as separate chunks (app/lazy-pages.ts). */}
+        <Suspense fallback={<p className="loading">Loading…</p>}>
+          <Outlet />
+        </Suspense>
       </main>
     </div>
   );

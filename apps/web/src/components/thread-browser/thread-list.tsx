@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { useClient } from '../../api/client-context.tsx';
 import { threadsQuery, type ThreadQuery, type ThreadRow } from '../../api/threads.ts';
 import { ErrorMessage } from '../error-message.tsx';
+import { isoDate } from '../dates.ts';
 
 const ROW_HEIGHT = 58;
 // Start loading the next page this many rows before the end comes into view.
@@ -99,7 +100,7 @@ function Row({ row, pick }: { row: ThreadRow; pick?: Pick }) {
         <span className="thread-meta">
           {row.sourceName}
           {row.category ? ` · ${row.category}` : ''}
-          {row.tags.length ? ` · ${row.tags.join(', ')}` : ''} · {row.createdAt.slice(0, 10)} · {row.posts}{' '}
+          {row.tags.length ? ` · ${row.tags.join(', ')}` : ''} · {isoDate(row.createdAt)} · {row.posts}{' '}
           {row.posts === 1 ? 'post' : 'posts'}
           {row.coded ? <span className="badge">coded</span> : null}
           {row.selected ? <span className="badge badge-selected">in study</span> : null}

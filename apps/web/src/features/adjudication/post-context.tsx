@@ -3,6 +3,7 @@ import type { UnitInAdjudication } from '../../api/adjudication.ts';
 import { useImagePolicy } from '../../api/auth.ts';
 import { PostBody } from '../../components/post-body.tsx';
 import { forumOrigin } from '../../components/post-html.ts';
+import { isoDate } from '../../components/dates.ts';
 
 /**
  * The unit's post among its neighbours (or every post of a thread unit). The HTML was
@@ -33,7 +34,7 @@ export function PostContext({ thread, posts }: Pick<UnitInAdjudication, 'thread'
           className={p.isUnit ? 'adj-post is-unit' : 'adj-post'}
         >
           <header className="hint">
-            #{p.postNumber} {p.author ?? 'unknown'} · {p.createdAt.slice(0, 10)}
+            #{p.postNumber} {p.author ?? 'unknown'} · {isoDate(p.createdAt)}
             {p.replyTo !== null ? ` · reply to #${p.replyTo}` : ''}
           </header>
           <PostBody

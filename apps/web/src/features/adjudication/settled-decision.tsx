@@ -1,6 +1,7 @@
 import { useReopen, type QueueItem } from '../../api/adjudication.ts';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import type { CodeNames } from './code-names.ts';
+import { isoDateTime } from '../../components/dates.ts';
 
 /** A settled unit: its final labels, who settled it and when, why, and a way to reopen it. */
 export function SettledDecision({ studyId, item, names }: { studyId: number; item: QueueItem; names: CodeNames }) {
@@ -14,9 +15,7 @@ export function SettledDecision({ studyId, item, names }: { studyId: number; ite
         <dt>Settled by</dt>
         <dd>{item.settledByName ?? '—'}</dd>
         <dt>Settled at</dt>
-        <dd>
-          {item.settledAt ? <time dateTime={item.settledAt}>{new Date(item.settledAt).toLocaleString()}</time> : '—'}
-        </dd>
+        <dd>{item.settledAt ? <time dateTime={item.settledAt}>{isoDateTime(item.settledAt)}</time> : '—'}</dd>
         <dt>Rationale</dt>
         <dd className="adj-rationale">{item.rationale}</dd>
       </dl>

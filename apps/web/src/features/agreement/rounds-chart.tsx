@@ -78,10 +78,25 @@ export function RoundsChart({ summary }: { summary: AgreementSummary }) {
       <h2 id="agr-rounds">Per round</h2>
       <div className="agr-rounds">
         <figure className="agr-chart" aria-label="Agreement by round">
-          <LineChart width={WIDTH} height={HEIGHT} data={data} margin={{ top: 10, right: 24, bottom: 4, left: 0 }}>
+          <LineChart width={WIDTH} height={HEIGHT} data={data} margin={{ top: 10, right: 24, bottom: 20, left: 12 }}>
             <CartesianGrid stroke="#e5e9ee" />
-            <XAxis dataKey="name" padding={{ left: 40, right: 40 }} interval={0} />
-            <YAxis domain={[ticks[0]!, 1]} ticks={ticks} tickFormatter={(v: number) => v.toFixed(1)} />
+            <XAxis
+              dataKey="name"
+              padding={{ left: 40, right: 40 }}
+              interval={0}
+              label={{ value: 'Round', position: 'insideBottom', offset: -12, fill: '#59636e', fontSize: 12 }}
+            />
+            <YAxis
+              domain={[ticks[0]!, 1]}
+              ticks={ticks}
+              tickFormatter={(v: number) => v.toFixed(1)}
+              label={{
+                value: 'Coefficient',
+                angle: -90,
+                position: 'insideLeft',
+                style: { textAnchor: 'middle', fill: '#59636e', fontSize: 12 },
+              }}
+            />
             <ReferenceLine y={0.8} stroke="#1a7f37" strokeDasharray="4 4" />
             <ReferenceLine y={0.667} stroke="#9a6700" strokeDasharray="4 4" />
             <Tooltip formatter={format} />

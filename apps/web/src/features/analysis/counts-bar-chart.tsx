@@ -19,13 +19,24 @@ export function CountsBarChart({ report, filename }: { report: CountsReport; fil
     <ChartFrame title="Units per code" filename={filename}>
       <BarChart
         width={760}
-        height={36 + bars.length * 26}
+        height={56 + bars.length * 26}
         data={bars}
         layout="vertical"
-        margin={{ top: 4, right: 24, bottom: 4, left: 8 }}
+        margin={{ top: 4, right: 24, bottom: 20, left: 8 }}
       >
         <CartesianGrid horizontal={false} stroke="#e6e9ed" />
-        <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12, fill: '#59636e' }} />
+        <XAxis
+          type="number"
+          allowDecimals={false}
+          tick={{ fontSize: 12, fill: '#59636e' }}
+          label={{
+            value: 'Units with the final label',
+            position: 'insideBottom',
+            offset: -12,
+            fill: '#59636e',
+            fontSize: 12,
+          }}
+        />
         <YAxis type="category" dataKey="name" width={260} tick={{ fontSize: 12, fill: '#1f2328' }} interval={0} />
         <Bar dataKey="units" name="Units" isAnimationActive={false} barSize={16}>
           {bars.map((b) => (

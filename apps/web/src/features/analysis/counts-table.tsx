@@ -19,7 +19,7 @@ export function CountsTable({ report, periodName }: { report: CountsReport; peri
           <tr>
             <th scope="col">Code</th>
             <th scope="col" className="num">
-              Units
+              Units <span className="col-base">of {report.codedUnits} with a final label</span>
             </th>
             <th scope="col" className="num">
               Share
@@ -35,7 +35,10 @@ export function CountsTable({ report, periodName }: { report: CountsReport; peri
             <th scope="col">Per {periodName}</th>
             {coders.map((c) => (
               <th key={c.coderId} scope="col" className="num">
-                {c.name}
+                {c.name}{' '}
+                <span className="col-base">
+                  of {c.codedUnits} unit{c.codedUnits === 1 ? '' : 's'} you may see
+                </span>
               </th>
             ))}
           </tr>
@@ -72,6 +75,12 @@ export function CountsTable({ report, periodName }: { report: CountsReport; peri
           ))}
         </tbody>
       </table>
+      {coders.some((c) => c.codedUnits !== report.codedUnits) ? (
+        <p className="hint">
+          The columns count different units: the final labels cover {report.codedUnits}, while each coder’s column
+          counts only the units whose codings the blind rule lets you see.
+        </p>
+      ) : null}
     </div>
   );
 }

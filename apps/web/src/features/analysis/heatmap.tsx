@@ -47,12 +47,15 @@ export function Heatmap({ data, measure }: { data: Cooccurrence; measure: 'jacca
           transform={`translate(${label + j * cell + cell / 2 + 4}, ${top - 6}) rotate(-45)`}
           fill="#1f2328"
         >
+          {/* A shortened label keeps the full name as its tooltip. */}
+          <title>{c.name}</title>
           {short(c.name)}
         </text>
       ))}
       {data.codes.map((row, i) => (
         <g key={row.id}>
           <text x={label - 6} y={top + i * cell + cell / 2 + 4} textAnchor="end" fill="#1f2328">
+            <title>{row.name}</title>
             {short(row.name)}
           </text>
           {data.codes.map((col, j) => {

@@ -31,19 +31,33 @@ export function TrendChart({
     Object.fromEntries([['period', p.label], ...series.map((s, k) => [`s${k}`, s.values[i] ?? 0])]),
   );
   const axis = {
-    x: <XAxis dataKey="period" tick={{ fontSize: 12, fill: '#59636e' }} interval="preserveStartEnd" minTickGap={16} />,
+    x: (
+      <XAxis
+        dataKey="period"
+        tick={{ fontSize: 12, fill: '#59636e' }}
+        interval="preserveStartEnd"
+        minTickGap={16}
+        label={{ value: 'Period', position: 'insideBottom', offset: -12, fill: '#59636e', fontSize: 12 }}
+      />
+    ),
     y: (
       <YAxis
         tick={{ fontSize: 12, fill: '#59636e' }}
         allowDecimals={share}
         tickFormatter={(v: number) => (share ? percent(v, 0) : String(v))}
         width={48}
+        label={{
+          value: share ? 'Share of coded units' : 'Units',
+          angle: -90,
+          position: 'insideLeft',
+          style: { textAnchor: 'middle', fill: '#59636e', fontSize: 12 },
+        }}
       />
     ),
     grid: <CartesianGrid stroke="#e6e9ed" vertical={false} />,
     tooltip: <Tooltip formatter={(v) => (share ? percent(Number(v)) : String(v))} />,
   };
-  const size = { width: 760, height: 320, margin: { top: 8, right: 36, bottom: 8, left: 0 } };
+  const size = { width: 760, height: 320, margin: { top: 8, right: 36, bottom: 24, left: 12 } };
   return (
     <ChartFrame title={title} filename={filename} legend={series}>
       {kind === 'line' ? (

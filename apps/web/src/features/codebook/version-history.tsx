@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import type { CodebookVersionInfo } from '../../api/codebook.ts';
 import { VersionDiff } from './version-diff.tsx';
-
-const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+import { isoDateTime } from '../../components/dates.ts';
 
 function mappingText(v: CodebookVersionInfo): string {
   return v.mappings.map((m) => `${m.kind}: ${m.from.join(', ')} → ${m.to.join(', ')}`).join('; ');
@@ -45,7 +44,7 @@ export function VersionHistory({
                 {v.version}
                 {v.version === pinned ? <span className="cb-badge">study codes with this</span> : null}
               </th>
-              <td>{when(v.createdAt)}</td>
+              <td>{isoDateTime(v.createdAt)}</td>
               <td>{v.createdByName ?? '—'}</td>
               <td>
                 {v.message}

@@ -5,9 +5,7 @@ import { EditedSinceCoded } from '../../components/edited-since-coded.tsx';
 import { httpUrl } from '../../components/http-url.ts';
 import { PostBody } from '../../components/post-body.tsx';
 import { forumOrigin } from '../../components/post-html.ts';
-
-const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
-const date = (iso: string) => dateFormat.format(new Date(iso));
+import { isoDate } from '../../components/dates.ts';
 
 interface Props {
   detail: UnitDetail;
@@ -21,7 +19,7 @@ interface Props {
 /** The unit in its thread: the thread's facts, then the unit's post highlighted among its neighbours. */
 export function UnitArticle({ detail, heading, articleRef, bodiesRef }: Props) {
   const { thread, posts, unit } = detail;
-  const scroller = useRef<HTMLDivElement>(null);
+  const scroller = useRef<HTMLElement>(null);
   const bodies = useRef(new Map<number, HTMLElement>());
   const isPostUnit = unit.postId !== null;
   const url = httpUrl(thread.url);
@@ -37,7 +35,8 @@ export function UnitArticle({ detail, heading, articleRef, bodiesRef }: Props) {
     );
     const pane = scroller.current;
     const target = isPostUnit ? pane?.querySelector<HTMLElement>('.post.is-unit') : null;
-    if (pane) pane.scrollTop = target ? Math.max(0, target.offsetTop - pane.offsetTop - 12) : 0;
+    // The pane is the posts' offset parent (position: relative), so offsetTop is measured from its top.
+    if (pane) pane.scrollTop = target ? Math.max(0, target.offsetTop - 12) : 0;
   }, [posts, isPostUnit, bodiesRef]);
 
   return (
@@ -53,7 +52,7 @@ export function UnitArticle({ detail, heading, articleRef, bodiesRef }: Props) {
             </span>
           ))}
           <span>
-            started <time dateTime={thread.createdAt}>{date(thread.createdAt)}</time>
+            started <time dateTime={thread.createdAt}>{isoDate(thread.createdAt)}</time>
           </span>
           <span>{thread.posts} posts</span>
           {url ? (
@@ -64,7 +63,8 @@ export function UnitArticle({ detail, heading, articleRef, bodiesRef }: Props) {
         </p>
         <EditedSinceCoded revision={detail.revision} />
       </header>
-      <div className="posts" ref={scroller}>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scroll container is focusable so the keyboard can scroll it */}
+      <section className="posts" ref={scroller} tabIndex={0} aria-label="Posts of the thread">
         {posts.map((p) => (
           <article
             key={p.id}
@@ -73,7 +73,7 @@ export function UnitArticle({ detail, heading, articleRef, bodiesRef }: Props) {
           >
             <p className="post-meta">
               <span className="post-no">#{p.postNumber}</span> <strong>{p.author ?? 'unknown'}</strong> ·{' '}
-              <time dateTime={p.createdAt}>{date(p.createdAt)}</time>
+              <time dateTime={p.createdAt}>{isoDate(p.createdAt)}</time>
               {p.replyTo !== null ? <span className="hint"> · reply to #{p.replyTo}</span> : null}
               {p.isUnit && isPostUnit ? <span className="unit-badge">coding this post</span> : null}
             </p>
@@ -90,7 +90,7 @@ export function UnitArticle({ detail, heading, articleRef, bodiesRef }: Props) {
             />
           </article>
         ))}
-      </div>
+      </section>
     </article>
   );
 }

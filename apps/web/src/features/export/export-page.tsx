@@ -46,7 +46,7 @@ export function ExportPage() {
   const [reportFormat, setReportFormat] = useState<ReportFormat>('html');
   if (summary.isPending) return <p className="loading">Loading exports…</p>;
   if (summary.isError) return <ErrorMessage error={summary.error} />;
-  const { blind, hasCodebook, canSeeResults, codings } = summary.data;
+  const { blind, hasCodebook, canSeeResults, codings, codingsNote } = summary.data;
   const noCodebook = hasCodebook ? null : 'The study has no codebook yet: choose one on the Codebook page first.';
   const results = canSeeResults ? noCodebook : HIDDEN;
   return (
@@ -63,6 +63,11 @@ export function ExportPage() {
             One row per unit, coder and code; a coding without codes is one row with an empty code. Your file holds{' '}
             {codings} coding{codings === 1 ? '' : 's'}.
           </p>
+          {codingsNote ? (
+            <p role="note" className="notice">
+              {codingsNote} The download carries this note in its <code>X-Threadcoder-Note</code> header.
+            </p>
+          ) : null}
           <Columns
             columns={[
               ['unit', 'the unit in this study'],

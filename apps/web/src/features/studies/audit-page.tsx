@@ -4,9 +4,9 @@ import { useClient } from '../../api/client-context.tsx';
 import { auditQuery, membersQuery, type AuditEntry, type AuditFilter } from '../../api/studies.ts';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { useStudyId } from '../../hooks/use-study-id.ts';
+import { isoDateTime } from '../../components/dates.ts';
 
 const pageSize = 50;
-const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium' });
 
 /** Who changed what in the study, newest first; filters live in the URL so a view can be shared. */
 export function AuditPage() {
@@ -83,7 +83,7 @@ export function AuditPage() {
             <tbody>
               {audit.data.entries.map((e) => (
                 <tr key={e.id}>
-                  <td className="nowrap">{when(e.at)}</td>
+                  <td className="nowrap">{isoDateTime(e.at, { seconds: true })}</td>
                   <td>{e.user?.displayName ?? 'system'}</td>
                   <td>
                     {e.action}{' '}

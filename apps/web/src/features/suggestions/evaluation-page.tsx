@@ -5,6 +5,7 @@ import { studyQuery } from '../../api/studies.ts';
 import { evaluationQuery, useTrainModel, type SuggestionEvaluation } from '../../api/suggestions.ts';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { useStudyId } from '../../hooks/use-study-id.ts';
+import { proseDateTime } from '../../components/dates.ts';
 
 type Evaluation = NonNullable<Extract<SuggestionEvaluation, { evaluation: unknown }>['evaluation']>;
 
@@ -34,7 +35,7 @@ export function EvaluationPage() {
       {data ? (
         <p className="hint">
           {'version' in data
-            ? `Model version ${data.version}, trained ${new Date(data.trainedAt).toLocaleString()} on ${data.labelCount} settled units.`
+            ? `Model version ${data.version}, trained ${proseDateTime(data.trainedAt)} on ${data.labelCount} settled units.`
             : 'No model yet: it is trained from settled units (final labels).'}{' '}
           {data.training ? <strong>Training…</strong> : null}
         </p>
