@@ -110,5 +110,18 @@ test('carol brings existing labels in from CSV: preview, mapping, then import', 
   await carol.screenshot({ path: 'test-results/replication-label-import.png', fullPage: true });
   await importButton.click();
   await carol.getByRole('status').filter({ hasText: 'Imported 1 codings with 1 labels.' }).waitFor();
+  // The same thread's published final label, settled as carol's adjudication.
+  await carol.getByRole('radio', { name: 'Final labels' }).check();
+  await carol.getByLabel('Labels CSV').setInputFiles({
+    name: 'published-finals.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('thread_id,code\n31074,Onboarding\n'),
+  });
+  await preview
+    .getByText('1 rows: final labels of 1 units with 1 labels to write, 1 replacing existing decisions.')
+    .waitFor();
+  await carol.screenshot({ path: 'test-results/replication-final-import.png', fullPage: true });
+  await preview.getByRole('button', { name: 'Import final labels of 1 units' }).click();
+  await carol.getByRole('status').filter({ hasText: 'Imported final labels of 1 units with 1 labels.' }).waitFor();
   await carol.context().close();
 });
