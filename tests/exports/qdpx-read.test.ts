@@ -21,6 +21,7 @@ afterAll(() => s.t.close());
 describe('reading a Threadcoder .qdpx', () => {
   test('the codebook comes back with its ids, names, tree and definitions', () => {
     expect(read.name).toBe('Small study');
+    expect(read.users.map((u) => u.username)).toEqual(['ada', 'cody', 'cora', 'owen']);
     const pick = (c: { id: string; parentId: string | null; name: string; definition: string; codable: boolean }) => ({
       id: c.id,
       parentId: c.parentId,
@@ -50,7 +51,7 @@ describe('reading a Threadcoder .qdpx', () => {
           ['cody', 'docs', '', []],
           ['cora', 'docs', '', [{ codeId: 'docs', start: 5, end: 10, text: '👋 are' }]],
         ],
-        final: { codeIds: ['docs'], rationale: '' },
+        final: { codeIds: ['docs'], rationale: '', settledBy: null },
       },
       {
         source: forumSource,
@@ -68,7 +69,7 @@ describe('reading a Threadcoder .qdpx', () => {
           ['cody', 'docs setup', '', [{ codeId: 'setup', start: 8, end: 13, text: 'setup' }]],
           ['cora', 'setup', '', []],
         ],
-        final: { codeIds: ['setup'], rationale: 'Docs are not the issue' },
+        final: { codeIds: ['setup'], rationale: 'Docs are not the issue', settledBy: 'ada' },
       },
     ]);
   });

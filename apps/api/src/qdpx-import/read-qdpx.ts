@@ -31,11 +31,14 @@ export interface ReadUnit {
   /** The post's number in its thread; null for a thread unit. */
   postNumber: number | null;
   codings: ReadCoding[];
-  final: { codeIds: string[]; rationale: string } | null;
+  /** Who settled it: the rationale note's author, when there is one. */
+  final: { codeIds: string[]; rationale: string; settledBy: string | null } | null;
 }
 export interface ReadProject {
   name: string;
   codebook: Codebook;
+  /** Every person the project lists (the study's members), without the final-labels pseudo-user. */
+  users: { username: string; displayName: string }[];
   units: ReadUnit[];
 }
 
@@ -82,7 +85,7 @@ export function readQdpx(bytes: Uint8Array): ReadProject {
   const notes = new Map(
     childrenNamed(childNamed(project, 'Notes') ?? emptyNode, 'Note').map((n) => [
       n.attrs.guid,
-      childNamed(n, 'PlainTextContent')?.text ?? '',
+      { text: childNamed(n, 'PlainTextContent')?.text ?? '', user: n.attrs.creatingUser ?? '' },
     ]),
   );
   const units: ReadUnit[] = [];
@@ -98,7 +101,8 @@ export function readQdpx(bytes: Uint8Array): ReadProject {
     if (!textBytes) fail(`Source "${source.attrs.name}" has no text file ${path} in the .qdpx.`, source.line);
     units.push(...readSource(source, Array.from(strFromU8(textBytes)), thread[2]!, thread[1]!));
   }
-  return { name, codebook, units };
+  const people = [...users].filter(([guid]) => guid !== FINAL_USER_GUID).map(([, userName]) => userOf(userName));
+  return { name, codebook, users: people, units };
 
   function codesOf(sel: XmlNode): string[] {
     return childrenNamed(sel, 'Coding').map((c) => {
@@ -110,8 +114,14 @@ export function readQdpx(bytes: Uint8Array): ReadProject {
   }
   function notesOf(sel: XmlNode): string {
     return childrenNamed(sel, 'NoteRef')
-      .map((r) => notes.get(r.attrs.targetGUID) ?? '')
+      .map((r) => notes.get(r.attrs.targetGUID)?.text ?? '')
       .join('\n\n');
+  }
+  function settlerOf(sel: XmlNode): string | null {
+    const note = notes.get(childNamed(sel, 'NoteRef')?.attrs.targetGUID ?? '');
+    return note && note.user !== FINAL_USER_GUID && users.has(note.user)
+      ? userOf(users.get(note.user)!).username
+      : null;
   }
 
   function readSource(source: XmlNode, text: string[], sourceName: string, threadExternalId: string): ReadUnit[] {
@@ -138,7 +148,8 @@ export function readQdpx(bytes: Uint8Array): ReadProject {
         end,
       };
       out.set(key, unit);
-      if (sel.attrs.creatingUser === FINAL_USER_GUID) unit.final = { codeIds: codesOf(sel), rationale: notesOf(sel) };
+      if (sel.attrs.creatingUser === FINAL_USER_GUID)
+        unit.final = { codeIds: codesOf(sel), rationale: notesOf(sel), settledBy: settlerOf(sel) };
       else
         unit.codings.push({
           ...userOf(users.get(sel.attrs.creatingUser ?? '') ?? ''),
