@@ -71,3 +71,22 @@ describe('importing a .qdpx as a new study', () => {
     expect(role).toBe('coder');
   });
 });
+
+describe('POST /api/qdpx-imports', () => {
+  test('a signed-in person imports a .qdpx as a study they own; a file that is no zip is refused', async () => {
+    const cora = await to.as('cora');
+    const qdpx = Buffer.from(qdpxOf(from, from.studyId)).toString('base64');
+    const res = await cora.post('/api/qdpx-imports', { qdpx });
+    expect(res.status).toBe(201);
+    const { studyId, units } = await res.json();
+    expect(units).toBe(3);
+    const roles = to.t.db
+      .prepare('SELECT role FROM study_members WHERE study_id = ? AND user_id = ? ORDER BY role')
+      .pluck()
+      .all(studyId, to.ids.cora);
+    expect(roles).toEqual(['coder', 'owner']);
+    const bad = await cora.post('/api/qdpx-imports', { qdpx: Buffer.from('not a zip').toString('base64') });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.message).toBe('The file is not a .qdpx (a zip archive).');
+  });
+});

@@ -86,6 +86,8 @@ export function importQdpxStudy(db: Db, project: ReadProject, importerId: number
     const createdUsers: string[] = [];
     const userIds = new Map<string, number>();
     const settlers = new Set(project.units.map((u) => u.final?.settledBy));
+    // The importer owns the study; they take a further role only where they coded or settled.
+    const coded = new Set(project.units.flatMap((u) => u.codings.map((c) => c.username)));
     const userId = (username: string, displayName: string) => {
       let id =
         userIds.get(username) ??
@@ -100,7 +102,7 @@ export function importQdpxStudy(db: Db, project: ReadProject, importerId: number
         );
         createdUsers.push(username);
       }
-      if (!userIds.has(username) && id !== importerId)
+      if (!userIds.has(username) && (id !== importerId || coded.has(username) || settlers.has(username)))
         addMember(db, studyId, id, settlers.has(username) ? 'adjudicator' : 'coder');
       userIds.set(username, id);
       return id;
