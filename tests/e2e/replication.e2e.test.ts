@@ -125,3 +125,23 @@ test('carol brings existing labels in from CSV: preview, mapping, then import', 
   await carol.getByRole('status').filter({ hasText: 'Imported final labels of 1 units with 1 labels.' }).waitFor();
   await carol.context().close();
 });
+
+test('carol moves the study as a .qdpx: exported, then imported from the Studies page as a new study', async () => {
+  const carol = await loginAs(browser, 'carol');
+  await carol.getByRole('link', { name: /^Demo: Hugging Face forum/ }).click();
+  await carol.getByRole('navigation', { name: 'Study' }).getByRole('link', { name: 'Export' }).click();
+  const [download] = await Promise.all([
+    carol.waitForEvent('download'),
+    carol.getByRole('link', { name: 'Download .qdpx' }).click(),
+  ]);
+  const path = await download.path();
+  await carol.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Studies' }).click();
+  await carol.getByLabel('Study file').setInputFiles(path);
+  await carol.waitForURL(/\/studies\/\d+$/);
+  await carol
+    .getByRole('heading', { name: 'Demo: Hugging Face forum, challenges and benefits of model reuse' })
+    .waitFor();
+  expect(new URL(carol.url()).pathname).not.toBe('/studies/1');
+  await carol.screenshot({ path: 'test-results/replication-qdpx-import.png', fullPage: true });
+  await carol.context().close();
+});
