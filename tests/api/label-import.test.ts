@@ -49,8 +49,10 @@ describe('importing labels from CSV', () => {
     const res = await owen.post(`${url()}/preview`, { csv });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({
+      kind: 'codings',
       rows: 7,
       codings: 3,
+      finals: 0,
       replaces: 0,
       labels: 4,
       unmatched: [
@@ -89,7 +91,7 @@ describe('importing labels from CSV', () => {
     const created = s.t.db.prepare('SELECT created_at FROM codings WHERE unit_id = ?').pluck().get(unitIds[0]);
     expect(created).toBe('2023-05-01T00:00:00.000Z');
     const audited = s.t.db.prepare("SELECT after_json FROM audit_log WHERE action = 'labels.import'").pluck().get();
-    expect(JSON.parse(audited as string)).toEqual({ codings: 3, labels: 5, skippedRows: 2 });
+    expect(JSON.parse(audited as string)).toEqual({ kind: 'codings', codings: 3, labels: 5, skippedRows: 2 });
     // A second preview of the same file says it would replace them.
     const again = await (
       await owen.post(`${url()}/preview`, { csv, mapping: { 'Docs galore': 'documentation' } })
@@ -112,6 +114,66 @@ describe('importing labels from CSV', () => {
     const { error } = await res.json();
     expect(error.code).toBe(code);
     if (message) expect(error.message).toBe(message);
+  });
+
+  test('final labels: previewed without writing, then written as settled adjudications the analysis counts', async () => {
+    const finalsCsv = [
+      'post_id,thread_id,code,coder',
+      'p1-1,,beginner-guidance,nina',
+      'p1-1,,Model usage understanding,',
+      ',t2,acknowledgement,',
+      'p9-9,,acknowledgement,',
+    ].join('\n');
+    const body = { csv: finalsCsv, kind: 'final', fileName: 'published.csv' };
+    const preview = await owen.post(`${url()}/preview`, body);
+    expect(await preview.json()).toEqual({
+      kind: 'final',
+      rows: 4,
+      codings: 0,
+      finals: 2,
+      replaces: 0,
+      labels: 3,
+      unmatched: [{ line: 5, reason: 'post p9-9 is not a unit of this study' }],
+      unknownCodes: [],
+    });
+    const finals = () =>
+      s.t.db
+        .prepare("SELECT unit_id || ':' || code_id || ':' || origin FROM final_labels ORDER BY unit_id, code_id")
+        .pluck()
+        .all();
+    expect(finals()).toEqual([]);
+    // Unit 3 was settled before: its decision is reopened and replaced, not added to.
+    s.t.db
+      .prepare("INSERT INTO adjudications (unit_id, status, created_at) VALUES (?, 'settled', 'x')")
+      .run(unitIds[2]);
+    s.t.db
+      .prepare("INSERT INTO final_labels (unit_id, code_id, origin) VALUES (?, 'documentation', 'adjudication')")
+      .run(unitIds[2]);
+    expect((await (await owen.post(`${url()}/preview`, body)).json()).replaces).toBe(1);
+    const res = await owen.post(url(), body);
+    expect(res.status).toBe(201);
+    expect((await res.json()).finals).toBe(2);
+    expect(finals()).toEqual([
+      `${unitIds[0]}:beginner-guidance:adjudication`,
+      `${unitIds[0]}:model-usage:adjudication`,
+      `${unitIds[2]}:acknowledgement:adjudication`,
+    ]);
+    const adjudication = s.t.db
+      .prepare('SELECT status, rationale, settled_by FROM adjudications WHERE unit_id = ?')
+      .get(unitIds[0]) as { status: string; rationale: string; settled_by: number };
+    const today = new Date().toISOString().slice(0, 10);
+    expect(adjudication).toEqual({
+      status: 'settled',
+      rationale: `Imported from published.csv on ${today}`,
+      settled_by: s.ids.owen,
+    });
+    const handedOver = s.t.db.prepare('SELECT handed_over_at IS NOT NULL FROM units WHERE id = ?').pluck();
+    expect(handedOver.get(unitIds[0])).toBe(1);
+    const counts = await (await owen.get(`/api/studies/${s.studyId}/analysis/counts`)).json();
+    const total = (id: string) => counts.rows.find((r: { id: string }) => r.id === id)?.total;
+    expect([counts.codedUnits, total('beginner-guidance'), total('model-usage'), total('acknowledgement')]).toEqual([
+      2, 1, 1, 1,
+    ]);
   });
 
   test('coders may not import labels', async () => {

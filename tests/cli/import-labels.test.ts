@@ -63,6 +63,21 @@ describe('threadcoder import-labels', () => {
     expect(codings()).toBe(1);
   });
 
+  test('with --final it writes the final labels as a settled adjudication naming the file', async () => {
+    const args = [file, '--study', String(studyId), '--final', '--map', 'Thanks a lot=acknowledgement'];
+    expect(await run(args)).toBe(0);
+    expect(output.stdout()).toContain('3 rows: final labels of 1 units with 2 labels to write.');
+    expect(t.db.prepare('SELECT count(*) FROM final_labels').pluck().get()).toBe(0);
+    expect(await run([...args, '--yes'])).toBe(0);
+    expect(t.db.prepare('SELECT code_id FROM final_labels ORDER BY code_id').pluck().all()).toEqual([
+      'acknowledgement',
+      'beginner-guidance',
+    ]);
+    const rationale = t.db.prepare("SELECT rationale FROM adjudications WHERE status = 'settled'").pluck().get();
+    expect(rationale).toBe(`Imported from labels.csv on ${new Date().toISOString().slice(0, 10)}`);
+    expect(codings()).toBe(0);
+  });
+
   test('a missing --study is a usage error', async () => {
     expect(await run([file])).toBe(2);
   });

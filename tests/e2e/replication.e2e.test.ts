@@ -110,5 +110,38 @@ test('carol brings existing labels in from CSV: preview, mapping, then import', 
   await carol.screenshot({ path: 'test-results/replication-label-import.png', fullPage: true });
   await importButton.click();
   await carol.getByRole('status').filter({ hasText: 'Imported 1 codings with 1 labels.' }).waitFor();
+  // The same thread's published final label, settled as carol's adjudication.
+  await carol.getByRole('radio', { name: 'Final labels' }).check();
+  await carol.getByLabel('Labels CSV').setInputFiles({
+    name: 'published-finals.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('thread_id,code\n31074,Onboarding\n'),
+  });
+  await preview
+    .getByText('1 rows: final labels of 1 units with 1 labels to write, 1 replacing existing decisions.')
+    .waitFor();
+  await carol.screenshot({ path: 'test-results/replication-final-import.png', fullPage: true });
+  await preview.getByRole('button', { name: 'Import final labels of 1 units' }).click();
+  await carol.getByRole('status').filter({ hasText: 'Imported final labels of 1 units with 1 labels.' }).waitFor();
+  await carol.context().close();
+});
+
+test('carol moves the study as a .qdpx: exported, then imported from the Studies page as a new study', async () => {
+  const carol = await loginAs(browser, 'carol');
+  await carol.getByRole('link', { name: /^Demo: Hugging Face forum/ }).click();
+  await carol.getByRole('navigation', { name: 'Study' }).getByRole('link', { name: 'Export' }).click();
+  const [download] = await Promise.all([
+    carol.waitForEvent('download'),
+    carol.getByRole('link', { name: 'Download .qdpx' }).click(),
+  ]);
+  const path = await download.path();
+  await carol.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Studies' }).click();
+  await carol.getByLabel('Study file').setInputFiles(path);
+  await carol.waitForURL(/\/studies\/\d+$/);
+  await carol
+    .getByRole('heading', { name: 'Demo: Hugging Face forum, challenges and benefits of model reuse' })
+    .waitFor();
+  expect(new URL(carol.url()).pathname).not.toBe('/studies/1');
+  await carol.screenshot({ path: 'test-results/replication-qdpx-import.png', fullPage: true });
   await carol.context().close();
 });

@@ -32,6 +32,7 @@ import { progressRoutes, roundRoutes } from './routes/rounds.ts';
 import { sampleSizeRoutes, samplingRoutes } from './routes/sampling.ts';
 import { studyRoutes } from './routes/studies.ts';
 import { labelImportRoutes } from './routes/label-imports.ts';
+import { qdpxImportRoutes } from './routes/qdpx-imports.ts';
 import { suggestionRoutes } from './routes/suggestions.ts';
 import { templateRoutes } from './routes/templates.ts';
 import { userRoutes } from './routes/users.ts';
@@ -85,6 +86,7 @@ export function createApp({ db, config, log = jsonLog }: AppDeps) {
     .route('/api/hub-collections', hubRoutes(db))
     .route('/api/threads', threadRoutes(db))
     .route('/api/studies', studyRoutes(db))
+    .route('/api/qdpx-imports', qdpxImportRoutes(db))
     .route('/api/studies/:studyId/threads', selectionRoutes(db))
     .route('/api/studies/:studyId/codebook', codebookRoutes(db))
     .route('/api/studies/:studyId/rounds', roundRoutes(db))

@@ -24,8 +24,13 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run: Com
     load: () => import('./cli/export.ts'),
   },
   'import-labels': {
-    summary: 'import-labels <file.csv> --study <id> [--map "name=code-id" …] [--yes]   existing labels as codings',
+    summary:
+      'import-labels <file.csv> --study <id> [--final] [--map "name=code-id" …] [--yes]   existing labels as codings or final labels',
     load: () => import('./cli/import-labels.ts'),
+  },
+  'import-qdpx': {
+    summary: 'import-qdpx <file.qdpx> --owner <username>   a study exported by Threadcoder as a new study',
+    load: () => import('./cli/import-qdpx.ts'),
   },
   agreement: {
     summary: 'agreement <file.json|file.csv> [--bootstrap N --seed S]   agreement statistics as JSON',

@@ -1,17 +1,19 @@
-// `threadcoder import-labels <file.csv> --study <id> [--map "name=code-id" …] [--yes]`: existing
-// labels into a study as codings. Without --yes it only previews (nothing is written); rows without
-// a coder become the study owner's codings.
+// `threadcoder import-labels <file.csv> --study <id> [--final] [--map "name=code-id" …] [--yes]`:
+// existing labels into a study as codings, or with --final as final labels (settled adjudications
+// by the study owner). Without --yes it only previews (nothing is written); rows without a coder
+// become the study owner's codings.
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDb } from '../db/open.ts';
 import { AppError } from '../http/errors.ts';
 import { commitLabelImport, previewLabelImport, type LabelImportPreview } from '../labels/label-import.ts';
 
-const USAGE = 'Usage: threadcoder import-labels <file.csv> --study <id> [--map "name=code-id" …] [--yes]';
+const USAGE = 'Usage: threadcoder import-labels <file.csv> --study <id> [--final] [--map "name=code-id" …] [--yes]';
 
 function describe(p: LabelImportPreview, written: boolean): string[] {
   return [
-    `${p.rows} rows: ${p.codings} codings with ${p.labels} labels ${written ? 'written' : 'to write'}${p.replaces ? ` (${p.replaces} replacing existing ones)` : ''}.`,
+    `${p.rows} rows: ${p.kind === 'final' ? `final labels of ${p.finals} units` : `${p.codings} codings`} with ${p.labels} labels ${written ? 'written' : 'to write'}${p.replaces ? ` (${p.replaces} replacing existing ones)` : ''}.`,
     ...p.unmatched.map((u) => `line ${u.line}: ${u.reason}`),
     ...p.unknownCodes.map(
       (u) => `unknown code "${u.name}" on lines ${u.lines.join(', ')}: add --map "${u.name}=<code id>"`,
@@ -23,7 +25,12 @@ export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { study: { type: 'string' }, map: { type: 'string', multiple: true }, yes: { type: 'boolean' } },
+    options: {
+      study: { type: 'string' },
+      final: { type: 'boolean' },
+      map: { type: 'string', multiple: true },
+      yes: { type: 'boolean' },
+    },
   });
   const studyId = Number(values.study);
   if (positionals.length !== 1 || !Number.isInteger(studyId) || studyId <= 0) {
@@ -49,7 +56,9 @@ export async function run(argv: string[]): Promise<number> {
       console.error(`Study ${studyId} does not exist or has no owner.`);
       return 1;
     }
-    const input = { csv: readFileSync(positionals[0]!, 'utf8'), mapping };
+    const file = positionals[0]!;
+    const kind = values.final ? ('final' as const) : ('codings' as const);
+    const input = { csv: readFileSync(file, 'utf8'), mapping, kind, fileName: basename(file) };
     const result = values.yes
       ? commitLabelImport(db, studyId, owner, input)
       : previewLabelImport(db, studyId, owner, input);

@@ -31,6 +31,19 @@ function state(db: Db, studyId: number, unitId: number): State {
   return { ...row, codeIds };
 }
 
+/** Puts a unit in adjudication (open) unless it is there already; the caller runs this inside its transaction. */
+export function ensureAdjudication(db: Db, unitId: number, now: string): void {
+  db.prepare("INSERT OR IGNORE INTO adjudications (unit_id, status, created_at) VALUES (?, 'open', ?)").run(
+    unitId,
+    now,
+  );
+}
+
+/** Whether the unit's adjudication is settled (false when it has none). */
+export function isSettled(db: Db, unitId: number): boolean {
+  return db.prepare("SELECT status = 'settled' FROM adjudications WHERE unit_id = ?").pluck().get(unitId) === 1;
+}
+
 /**
  * Settles a unit: its final labels become exactly `codeIds` (origin 'adjudication'), with the
  * rationale and who settled it, audited before/after, in one transaction. The labels must

@@ -8,11 +8,13 @@ import { commitLabelImport, previewLabelImport } from '../labels/label-import.ts
 
 const labelsBody = z.object({
   csv: z.string().max(5_000_000),
+  kind: z.enum(['codings', 'final']).optional(),
+  fileName: z.string().max(300).optional(),
   mapping: z.record(z.string(), z.string()).optional(),
 });
 
 /**
- * Existing labels brought in from CSV (owners only): POST /preview writes nothing and lists what
+ * Existing labels brought in from CSV as codings or final labels (owners only): POST /preview writes nothing and lists what
  * matches nothing; POST / writes the same plan in one transaction once the person has confirmed.
  */
 export function labelImportRoutes(db: Db) {

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useClient } from '../../api/client-context.tsx';
 import { studiesQuery } from '../../api/studies.ts';
 import { ErrorMessage } from '../../components/error-message.tsx';
+import { ImportQdpxForm } from './import-qdpx-form.tsx';
 import { NewStudyForm } from './new-study-form.tsx';
 
 export function StudiesPage() {
@@ -40,6 +41,7 @@ export function StudiesPage() {
         </table>
       ) : null}
       <NewStudyForm />
+      <ImportQdpxForm />
     </section>
   );
 }
