@@ -137,7 +137,7 @@ export const routeTable: Record<string, RouteCase> = {
   'GET /api/threads/:id': { access: SIGNED_IN, params: (f) => ({ id: f.threadId }) },
   'GET /api/studies': { access: SIGNED_IN },
   'POST /api/studies': { access: SIGNED_IN, body: { name: 'Another study', templateId: null } },
-  'POST /api/qdpx-imports': { access: SIGNED_IN, body: { qdpx: 'bm90IGEgemlw' } },
+  'POST /api/qdpx-imports': { access: IMPORTER, body: { qdpx: 'bm90IGEgemlw' } },
   'GET /api/studies/:studyId': { access: MEMBER },
   'PATCH /api/studies/:studyId': { access: OWNER, body: { description: 'Changed' } },
   'GET /api/studies/:studyId/members': { access: MEMBER },

@@ -73,9 +73,12 @@ describe('importing a .qdpx as a new study', () => {
 });
 
 describe('POST /api/qdpx-imports', () => {
-  test('a signed-in person imports a .qdpx as a study they own; a file that is no zip is refused', async () => {
+  test('an importer imports a .qdpx as a study they own; others get 403; a file that is no zip is refused', async () => {
     const cora = await to.as('cora');
     const qdpx = Buffer.from(qdpxOf(from, from.studyId)).toString('base64');
+    expect((await cora.post('/api/qdpx-imports', { qdpx })).status).toBe(403);
+    // It may create accounts for the project's coders: the importer right an administrator grants.
+    to.t.db.prepare('UPDATE users SET is_importer = 1 WHERE id = ?').run(to.ids.cora);
     const res = await cora.post('/api/qdpx-imports', { qdpx });
     expect(res.status).toBe(201);
     const { studyId, units } = await res.json();

@@ -16,7 +16,7 @@
 // Rows pass the blind rule (db/visibility.ts) for the viewer: in a blind study a coder gets
 // only their own codings until the round is unblinded or the unit reaches adjudication.
 import type { Db } from '../db/open.ts';
-import { viewerParams, visibleCodings } from '../db/visibility.ts';
+import { countableCodings, viewerParams, visibleCodings } from '../db/visibility.ts';
 import type { Viewer } from './access.ts';
 import { writeCsv } from './csv-writer.ts';
 import { unitQuotedTextSql, unitTextSql } from './unit-text.ts';
@@ -72,13 +72,16 @@ export function visibleCodingCount(db: Db, studyId: number, viewer: Viewer): num
     .get({ studyId, ...viewerParams(viewer) }) as number;
 }
 
-/** Codings of the study the viewer's file leaves out under the blind rule (agreement still counts them). */
+/**
+ * Codings the viewer's file leaves out under the blind rule though their agreement counts them
+ * (countableCodings): none for someone who may not see agreement, nor for rounds withheld from them.
+ */
 export function withheldCodingCount(db: Db, studyId: number, viewer: Viewer): number {
-  const all = db
-    .prepare('SELECT count(*) FROM codings c JOIN units u ON u.id = c.unit_id WHERE u.study_id = ?')
+  const countable = db
+    .prepare(`SELECT count(*) FROM ${countableCodings} c`)
     .pluck()
-    .get(studyId) as number;
-  return all - visibleCodingCount(db, studyId, viewer);
+    .get({ studyId, ...viewerParams(viewer) }) as number;
+  return countable - visibleCodingCount(db, studyId, viewer);
 }
 
 /**
