@@ -32,7 +32,7 @@ import {
 } from './whole-forum-state.ts';
 
 export async function collectWholeForum(run: RunContext): Promise<void> {
-  const { db, id, record } = run;
+  const { db, id } = run;
   const mark = run.sourceId === null ? undefined : wholeForumMark(db, run.sourceId);
   let { cursor } = readCursor(db, id);
   if (cursor === null) {

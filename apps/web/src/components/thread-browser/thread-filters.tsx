@@ -30,6 +30,7 @@ export function ThreadFilters({ query, onChange, children }: Props) {
   });
   return (
     <div className="thread-filters">
+      {/* biome-ignore lint/a11y/useSemanticElements: a form with the search landmark role; <search> is not yet announced by every screen reader */}
       <form role="search" aria-label="Search threads" onSubmit={search} className="thread-search">
         <label>
           Search titles and posts

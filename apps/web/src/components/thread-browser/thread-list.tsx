@@ -46,6 +46,7 @@ export function ThreadList({ query, pick, studyId }: { query: ThreadQuery; pick?
     if (hasNextPage && !isFetchingNextPage && lastShown >= rows.length - PREFETCH_ROWS) void fetchNextPage();
   }, [hasNextPage, isFetchingNextPage, fetchNextPage, lastShown, rows.length]);
   const key = JSON.stringify(full);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` is the trigger: a new query scrolls back to the top
   useEffect(() => virtualizer.scrollToOffset(0), [key, virtualizer]);
 
   if (threads.isError) return <ErrorMessage error={threads.error} />;
@@ -55,6 +56,7 @@ export function ThreadList({ query, pick, studyId }: { query: ThreadQuery; pick?
         {threads.isPending ? 'Loading…' : `${total.toLocaleString()} ${total === 1 ? 'thread' : 'threads'}`}
       </p>
       <div ref={scroller} className="thread-scroller">
+        {/* biome-ignore lint/a11y/useSemanticElements: a virtualized list of absolutely placed rows; ARIA list roles keep its size and positions announced */}
         <div
           role="list"
           aria-label="Threads"
@@ -64,6 +66,7 @@ export function ThreadList({ query, pick, studyId }: { query: ThreadQuery; pick?
           {items.map((item) => {
             const row = rows[item.index];
             return (
+              // biome-ignore lint/a11y/useSemanticElements: rows of the virtualized list above
               <div
                 key={row ? row.id : 'more'}
                 role="listitem"

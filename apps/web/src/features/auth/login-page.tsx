@@ -24,6 +24,7 @@ export function LoginPage({ needsSetup }: { needsSetup: boolean }) {
             value={username}
             onChange={(e) => setUsername(e.target.value)}
             required
+            // biome-ignore lint/a11y/noAutofocus: the login page has one task, and the user name is where it starts
             autoFocus
           />
         </label>

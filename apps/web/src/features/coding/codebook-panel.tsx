@@ -82,8 +82,10 @@ export function CodebookPanel({
           <span className="hint">Point at or focus a code to read its definition.</span>
         )}
       </div>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: leaving with the pointer only clears the hover preview; keyboard users read definitions on focus */}
       <div className="code-groups" onMouseLeave={() => setAbout(null)}>
         {groups.map((g) => (
+          // biome-ignore lint/a11y/useSemanticElements: a labelled group of buttons, not form fields (fieldset is for those)
           <div key={g.dimension.id} role="group" aria-labelledby={`${id}-${g.dimension.id}`} className="code-group">
             <h3 id={`${id}-${g.dimension.id}`}>{g.dimension.name}</h3>
             <ul>
@@ -170,6 +172,7 @@ function CodeItem({
         onMouseDown={keepFocus}
         onClick={() => onToggle(code.id)}
       >
+        {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: the kbd is not focusable; its key is announced through the button's aria-keyshortcuts */}
         <kbd aria-hidden="true">{code.shortcut ?? ' '}</kbd>
         <span className="code-name">{code.name}</span>
         {category ? <span className="hint code-tag"> category only</span> : null}
