@@ -241,7 +241,9 @@ describe('the statistics', () => {
     s.t.db.prepare("UPDATE studies SET label_mode = 'single'").run();
     // c6 becomes cora M / cody D: Calibration p_o = 4/6; cora M 3, D 2, T 1; cody M 3, D 2, T 1;
     // p_e = (9 + 4 + 1)/36 = 14/36, kappa = (24 − 14)/(36 − 14) = 5/11.
+    // Reopened by hand, its units not handed over (a handed-over unit's codings no longer change).
     s.t.db.prepare("UPDATE rounds SET status = 'open' WHERE id = ?").run(s.roundId);
+    s.t.db.prepare('UPDATE units SET handed_over_at = NULL WHERE round_id = ?').run(s.roundId);
     await code([[calibration[5]!, [M], [D]]]);
     s.t.db.prepare("UPDATE rounds SET status = 'closed' WHERE id = ?").run(s.roundId);
     const body = await (await owen.get(`${base()}?roundId=${s.roundId}`)).json();
