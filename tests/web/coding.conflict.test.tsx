@@ -98,7 +98,7 @@ describe('a stale save on the coding screen', () => {
       focusManager.setFocused(true);
     });
     await waitFor(() => expect(code(/^Dataset acquisition/)).toHaveAttribute('aria-pressed', 'true'));
-    expect(screen.getByRole('textbox', { name: 'Memo' })).toHaveValue('on the laptop');
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Memo' })).toHaveValue('on the laptop'));
     focusManager.setFocused(undefined);
   });
 });
