@@ -51,8 +51,10 @@ test('an owner who also codes sees the blind notice, not the numbers, until the 
   const { units } = await api<{ units: { unitId: number }[] }>(carol, 'GET', `${base}/rounds/${round.id}/my-units`);
   expect(units).toHaveLength(2);
   for (const { unitId } of units) {
-    await api(carol, 'PUT', `${base}/units/${unitId}/coding`, { codeIds: ['documentation'] });
-    await api(alice, 'PUT', `${base}/units/${unitId}/coding`, { codeIds: ['documentation', 'model-usage'] });
+    await api(carol, 'PUT', `${base}/units/${unitId}/coding`, { codeIds: ['onboarding'] });
+    await api(alice, 'PUT', `${base}/units/${unitId}/coding`, {
+      codeIds: ['onboarding', 'expert-opinion-and-clarification'],
+    });
   }
 
   // Agreement of the blind round: the notice alone.
