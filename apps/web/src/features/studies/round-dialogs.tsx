@@ -10,6 +10,32 @@ import {
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { Dialog } from '../../components/dialog.tsx';
 
+/** A confirmation's buttons: Cancel, then the action (disabled while it runs). */
+function ConfirmActions({
+  label,
+  onCancel,
+  onConfirm,
+  disabled,
+  danger,
+}: {
+  label: string;
+  onCancel: () => void;
+  onConfirm: () => void;
+  disabled: boolean;
+  danger?: boolean;
+}) {
+  return (
+    <>
+      <button type="button" className="secondary" onClick={onCancel}>
+        Cancel
+      </button>
+      <button type="button" className={danger ? 'danger' : undefined} disabled={disabled} onClick={onConfirm}>
+        {label}
+      </button>
+    </>
+  );
+}
+
 /** Confirms closing a round, then shows what closing did: agreed, disagreed (to adjudication), incomplete. */
 export function CloseRoundDialog({
   studyId,
@@ -54,14 +80,13 @@ export function CloseRoundDialog({
       title={`Close ${round.name}?`}
       onCancel={onDone}
       actions={
-        <>
-          <button type="button" className="secondary" onClick={onDone}>
-            Cancel
-          </button>
-          <button type="button" className="danger" disabled={close.isPending} onClick={() => close.mutate(round.id)}>
-            Close round
-          </button>
-        </>
+        <ConfirmActions
+          label="Close round"
+          danger
+          onCancel={onDone}
+          onConfirm={() => close.mutate(round.id)}
+          disabled={close.isPending}
+        />
       }
     >
       <p>
@@ -85,18 +110,12 @@ export function UnblindDialog({ studyId, round, onDone }: { studyId: number; rou
       title={`Unblind ${round.name}?`}
       onCancel={onDone}
       actions={
-        <>
-          <button type="button" className="secondary" onClick={onDone}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            disabled={unblind.isPending}
-            onClick={() => unblind.mutate(round.id, { onSuccess: onDone })}
-          >
-            Unblind
-          </button>
-        </>
+        <ConfirmActions
+          label="Unblind"
+          onCancel={onDone}
+          onConfirm={() => unblind.mutate(round.id, { onSuccess: onDone })}
+          disabled={unblind.isPending}
+        />
       }
     >
       <p>Everyone in the study will see each coder’s labels and memos for this round’s units.</p>
@@ -113,18 +132,12 @@ export function ReopenDialog({ studyId, round, onDone }: { studyId: number; roun
       title={`Reopen ${round.name}?`}
       onCancel={onDone}
       actions={
-        <>
-          <button type="button" className="secondary" onClick={onDone}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            disabled={reopen.isPending}
-            onClick={() => reopen.mutate(round.id, { onSuccess: onDone })}
-          >
-            Reopen round
-          </button>
-        </>
+        <ConfirmActions
+          label="Reopen round"
+          onCancel={onDone}
+          onConfirm={() => reopen.mutate(round.id, { onSuccess: onDone })}
+          disabled={reopen.isPending}
+        />
       }
     >
       <p>
@@ -166,14 +179,12 @@ export function IncompleteDialog({
       title={`Offer the incomplete units of ${round.name}`}
       onCancel={onDone}
       actions={
-        <>
-          <button type="button" className="secondary" onClick={onDone}>
-            Cancel
-          </button>
-          <button type="button" disabled={move.isPending || !toRoundId} onClick={submit}>
-            Offer {missing === 1 ? '1 unit' : `${missing} units`}
-          </button>
-        </>
+        <ConfirmActions
+          label={`Offer ${missing === 1 ? '1 unit' : `${missing} units`}`}
+          onCancel={onDone}
+          onConfirm={submit}
+          disabled={move.isPending || !toRoundId}
+        />
       }
     >
       <p>
