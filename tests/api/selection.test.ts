@@ -156,6 +156,21 @@ describe('filter and pick rules', () => {
     });
   });
 
+  test('a source filter is recorded as `source`; a rule recorded as `sourceId` before reads back the same', async () => {
+    const other = insertForum(
+      t.db,
+      [{ title: 'Elsewhere', createdAt: '2022-06-01T00:00:00.000Z', posts: ['Hi'] }],
+      'SE',
+    );
+    const added = await change({ action: 'add', rule: { kind: 'filter', filter: { source: String(other.sourceId) } } });
+    expect(selectedIds()).toEqual(other.threadIds);
+    expect(added.selection.rules[0]?.filter).toEqual({ source: other.sourceId });
+    const old = { kind: 'filter', filter: { sourceId: other.sourceId, category: 'Models' }, action: 'add' };
+    t.db.prepare('UPDATE studies SET selection_json = ? WHERE id = ?').run(JSON.stringify({ rules: [old] }), studyId);
+    const { selection } = (await (await owner.get(`/api/studies/${studyId}/threads`)).json()) as Change;
+    expect(selection.rules).toEqual([{ ...old, filter: { source: other.sourceId, category: 'Models' } }]);
+  });
+
   test('the browser shows which threads are selected and filters by it (owners only)', async () => {
     await change({ action: 'add', rule: { kind: 'pick', threadIds: [ids[0], ids[3]] } });
     const page = (await (await owner.get(`/api/threads?study=${studyId}&inStudy=yes`)).json()) as {

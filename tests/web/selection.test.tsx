@@ -101,6 +101,38 @@ test('an owner removes every thread matching the browser filter', async () => {
   );
 });
 
+test('every declared filter has its field; another source clears the category; the rule reads back in words', async () => {
+  insertForum(
+    t.db,
+    [{ title: 'Import error', createdAt: '2022-05-01T00:00:00.000Z', category: 'Beginners', posts: ['Hm'] }],
+    'SE',
+  );
+  const user = userEvent.setup();
+  await open('olga');
+  const browser = screen.getByRole('region', { name: 'Select by filter or by hand' });
+  const field = (label: string) => within(browser).getByLabelText(label) as HTMLSelectElement;
+  expect(['Source', 'Category', 'Tag', 'From', 'To', 'Coded'].map((l) => field(l).tagName)).toEqual([
+    'SELECT',
+    'SELECT',
+    'SELECT',
+    'INPUT',
+    'INPUT',
+    'SELECT',
+  ]);
+  await user.selectOptions(field('Source'), 'HF forum');
+  await user.selectOptions(field('Category'), await within(browser).findByRole('option', { name: 'Beginners (2)' }));
+  await user.selectOptions(field('Source'), 'SE');
+  await waitFor(() => expect(field('Category').value).toBe(''));
+  await user.selectOptions(field('Source'), 'HF forum');
+  await user.selectOptions(field('Category'), await within(browser).findByRole('option', { name: 'Beginners (2)' }));
+  await user.selectOptions(field('Coded'), 'Not coded');
+  await user.click(await within(browser).findByRole('button', { name: 'Add all 2 matching' }));
+  expect(await within(browser).findByText('Added 2 threads (2 matched).')).toHaveAttribute('role', 'status');
+  expect(within(screen.getByRole('table', { name: 'Selection rules' })).getAllByRole('row')[1]).toHaveTextContent(
+    'source HF forum, category Beginners, not coded',
+  );
+});
+
 test('a coder sees the counts and rules but not the tools', async () => {
   await open('cody');
   expect(screen.getByText("The study's owners choose its threads.")).toBeInTheDocument();

@@ -49,11 +49,18 @@ function counts(db: Db, studyId: number): { threads: number; posts: number } {
     .get(studyId) as { threads: number; posts: number };
 }
 
+/** Rules recorded before the filters were declared once (threads/filters.ts) called the source filter `sourceId`. */
+function withSourceRenamed(rule: RuleRecord): RuleRecord {
+  if (rule.kind === 'pick' || !('sourceId' in rule.filter)) return rule;
+  const { sourceId, ...filter } = rule.filter as ThreadFilter & { sourceId: number };
+  return { ...rule, filter: { ...filter, source: sourceId } };
+}
+
 export function getSelection(db: Db, studyId: number): Selection {
   const json = readJson(db, studyId);
   return {
     ...counts(db, studyId),
-    rules: Array.isArray(json.rules) ? (json.rules as RuleRecord[]) : [],
+    rules: Array.isArray(json.rules) ? (json.rules as RuleRecord[]).map(withSourceRenamed) : [],
     note: typeof json.description === 'string' ? json.description : null,
   };
 }

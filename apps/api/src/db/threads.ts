@@ -3,28 +3,20 @@
 // are always the same threads.
 import type Database from 'better-sqlite3';
 import { AppError } from '../http/errors.ts';
+import { threadFilterNames, type ThreadFilterName, type ThreadFilterValues } from '../threads/filters.ts';
 import type { Db } from './open.ts';
 import { visibleCodingsAnyStudy } from './visibility.ts';
 
-export interface ThreadFilter {
-  /** Full text: every term must occur in the thread (its title or any of its posts). */
-  q?: string;
+/** The declared filters (threads/filters.ts) plus what only the API sets. */
+export type ThreadFilter = ThreadFilterValues & {
   /** Full text: at least one of these terms (a keyword rule). */
   anyOf?: string[];
   /** Full-text terms also match the words posts quote (posts.quoted_text); own words only by default. */
   withQuotes?: boolean;
-  sourceId?: number;
-  category?: string;
-  tag?: string;
-  /** Inclusive UTC days, YYYY-MM-DD. */
-  from?: string;
-  to?: string;
-  /** 'yes': some unit of the thread has a coding the viewer may see (their own, or released by the study). */
-  coded?: 'yes' | 'no';
   /** With inStudy: only threads (not) selected into this study. */
   studyId?: number;
   inStudy?: 'yes' | 'no';
-}
+};
 
 export interface Viewer {
   id: number;
@@ -134,6 +126,22 @@ function matchCtes(terms: string[], score: boolean, withQuotes: boolean, params:
   ];
 }
 
+type Clause = { sql: string; params: Record<string, unknown> };
+/** Each declared filter's condition on `threads t`; `q` is full text (searchTerms, matchCtes). */
+const filterSql: {
+  [K in Exclude<ThreadFilterName, 'q'>]: (value: NonNullable<ThreadFilterValues[K]>, viewer: Viewer) => Clause;
+} = {
+  source: (source) => ({ sql: 't.source_id = @source', params: { source } }),
+  category: (category) => ({ sql: 't.category = @category', params: { category } }),
+  tag: (tag) => ({ sql: 't.id IN (SELECT thread_id FROM thread_tags WHERE tag = @tag)', params: { tag } }),
+  from: (from) => ({ sql: 't.created_at >= @from', params: { from } }),
+  to: (to) => ({ sql: 't.created_at < @toNext', params: { toNext: nextDay(to) } }),
+  coded: (coded, viewer) => {
+    const params = {};
+    return { sql: `${coded === 'yes' ? '' : 'NOT '}${codedSql(viewer, params)}`, params };
+  },
+};
+
 /** The filter as SQL over `threads t`; full-text terms join the matches `m` (see matchCtes). */
 function compile(filter: ThreadFilter, viewer: Viewer, score = false): Compiled {
   const params: Record<string, unknown> = {};
@@ -141,17 +149,14 @@ function compile(filter: ThreadFilter, viewer: Viewer, score = false): Compiled 
   const terms = searchTerms(filter);
   const ctes = terms.length ? matchCtes(terms, score, filter.withQuotes === true, params) : [];
   const from = terms.length ? 'm JOIN threads t ON t.id = m.tid' : 'threads t';
-  const condition = (sql: string, name: string, value: unknown) => {
-    where.push(sql);
-    params[name] = value;
-  };
-  if (filter.sourceId !== undefined) condition('t.source_id = @sourceId', 'sourceId', filter.sourceId);
-  if (filter.category !== undefined) condition('t.category = @category', 'category', filter.category);
-  if (filter.tag !== undefined)
-    condition('t.id IN (SELECT thread_id FROM thread_tags WHERE tag = @tag)', 'tag', filter.tag);
-  if (filter.from !== undefined) condition('t.created_at >= @from', 'from', filter.from);
-  if (filter.to !== undefined) condition('t.created_at < @toNext', 'toNext', nextDay(filter.to));
-  if (filter.coded) where.push(`${filter.coded === 'yes' ? '' : 'NOT '}${codedSql(viewer, params)}`);
+  for (const name of threadFilterNames) {
+    const value = filter[name];
+    if (name === 'q' || value === undefined) continue;
+    // The value belongs to this name's clause; TypeScript cannot pair them across the union.
+    const clause = filterSql[name](value as never, viewer);
+    where.push(clause.sql);
+    Object.assign(params, clause.params);
+  }
   if (filter.studyId !== undefined && filter.inStudy) {
     params.studyId = filter.studyId;
     where.push(

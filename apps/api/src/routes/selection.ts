@@ -2,10 +2,10 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireStudyRole } from '../auth/middleware.ts';
 import type { Db } from '../db/open.ts';
-import { changeSelection, getSelection, type SelectionRule } from '../db/selection.ts';
+import { changeSelection, getSelection } from '../db/selection.ts';
 import type { AuthedEnv } from '../http/env.ts';
 import { validate } from '../http/validate.ts';
-import { threadFilterSchema, toThreadFilter } from './threads.ts';
+import { threadFilterSchema } from '../threads/filters.ts';
 
 const filter = threadFilterSchema.strict();
 const rule = z.discriminatedUnion('kind', [
@@ -22,20 +22,12 @@ const rule = z.discriminatedUnion('kind', [
 ]);
 const changeBody = z.object({ action: z.enum(['add', 'remove']), rule, dryRun: z.boolean().default(false) });
 
-type RuleInput = z.infer<typeof rule>;
-const toRule = (r: RuleInput): SelectionRule =>
-  r.kind === 'pick'
-    ? r
-    : r.kind === 'filter'
-      ? { kind: 'filter', filter: toThreadFilter(r.filter) }
-      : { kind: 'keywords', terms: r.terms, filter: toThreadFilter(r.filter), withQuotes: r.withQuotes };
-
 /** The threads selected into a study (its sampling population): every member reads the counts and rules; owners change it. */
 export function selectionRoutes(db: Db) {
   return new Hono<AuthedEnv>()
     .get('/', requireStudyRole(db), (c) => c.json({ selection: getSelection(db, Number(c.req.param('studyId'))) }))
     .post('/', requireStudyRole(db, 'owner'), validate('json', changeBody), (c) => {
       const { action, rule: r, dryRun } = c.req.valid('json');
-      return c.json(changeSelection(db, Number(c.req.param('studyId')), c.get('user'), action, toRule(r), dryRun));
+      return c.json(changeSelection(db, Number(c.req.param('studyId')), c.get('user'), action, r, dryRun));
     });
 }

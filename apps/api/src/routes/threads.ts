@@ -4,26 +4,13 @@ import { requireUser, rolesIn } from '../auth/middleware.ts';
 import type { Db } from '../db/open.ts';
 import { searchIndexState } from '../db/search-catchup.ts';
 import { studyExists } from '../db/studies.ts';
-import { getThread, listThreads, threadFacets, type ThreadFilter } from '../db/threads.ts';
+import { getThread, listThreads, threadFacets } from '../db/threads.ts';
 import type { AuthedEnv } from '../http/env.ts';
 import { notFound } from '../http/errors.ts';
-import { isoDay } from '../http/iso-day.ts';
 import { validate } from '../http/validate.ts';
+import { threadFilterSchema } from '../threads/filters.ts';
 
-/** The browser's filters; selection rules reuse them (routes/selection.ts), so a rule adds what the list shows. */
-export const threadFilterSchema = z.object({
-  q: z.string().max(500).optional(),
-  source: z.coerce.number().int().positive().optional(),
-  category: z.string().min(1).max(200).optional(),
-  tag: z.string().min(1).max(200).optional(),
-  from: isoDay.optional(),
-  to: isoDay.optional(),
-  coded: z.enum(['yes', 'no']).optional(),
-});
-export type ThreadFilterInput = z.infer<typeof threadFilterSchema>;
-
-export const toThreadFilter = ({ source, ...f }: ThreadFilterInput): ThreadFilter => ({ ...f, sourceId: source });
-
+// The declared filters (threads/filters.ts), which selection rules reuse, plus the list's own parameters.
 const listQuery = threadFilterSchema.extend({
   // A study's owner sees which threads are selected into it and may filter by that.
   study: z.coerce.number().int().positive().optional(),
@@ -44,7 +31,7 @@ export function threadRoutes(db: Db) {
       if (study !== undefined && !(studyExists(db, study) && rolesIn(db, study, user).includes('owner')))
         throw notFound('The study');
       // `search` says whether full-text search covers every stored post yet (a big import indexes after it is done).
-      const page = listThreads(db, { ...toThreadFilter(filter), studyId: study, inStudy }, user, {
+      const page = listThreads(db, { ...filter, studyId: study, inStudy }, user, {
         sort,
         cursor,
         limit,

@@ -1,8 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
+import { threadFilterNames, threadFilters } from '@threadcoder/api/threads/filters.ts';
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useClient } from '../../api/client-context.tsx';
 import { sourcesQuery } from '../../api/imports.ts';
 import { facetsQuery, type ThreadQuery } from '../../api/threads.ts';
+import { FilterField } from './filter-field.tsx';
 import type { ThreadQueryKey } from './use-thread-query.ts';
 
 interface Props {
@@ -12,7 +14,11 @@ interface Props {
   children?: ReactNode;
 }
 
-/** Search box (submitted) and filters (applied as they change). */
+const clearedFacets = Object.fromEntries(
+  threadFilterNames.filter((name) => threadFilters[name].input.kind === 'facet').map((name) => [name, '']),
+);
+
+/** Search box (submitted) and one field per declared filter (applied as they change). */
 export function ThreadFilters({ query, onChange, children }: Props) {
   const client = useClient();
   const sources = useQuery(sourcesQuery(client));
@@ -24,16 +30,12 @@ export function ThreadFilters({ query, onChange, children }: Props) {
     e.preventDefault();
     onChange({ q: text.trim() });
   };
-  const select = (key: ThreadQueryKey) => ({
-    value: query[key as keyof ThreadQuery] ?? '',
-    onChange: (e: { target: { value: string } }) => onChange({ [key]: e.target.value }),
-  });
   return (
     <div className="thread-filters">
       {/* biome-ignore lint/a11y/useSemanticElements: a form with the search landmark role; <search> is not yet announced by every screen reader */}
       <form role="search" aria-label="Search threads" onSubmit={search} className="thread-search">
         <label>
-          Search titles and posts
+          {threadFilters.q.label}
           <input
             type="search"
             value={text}
@@ -44,59 +46,23 @@ export function ThreadFilters({ query, onChange, children }: Props) {
         <button type="submit">Search</button>
       </form>
       <div className="inline-form">
-        <label>
-          Source
-          <select {...select('source')} onChange={(e) => onChange({ source: e.target.value, category: '', tag: '' })}>
-            <option value="">All sources</option>
-            {sources.data?.sources.map((s) => (
-              <option key={s.id} value={String(s.id)}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Category
-          <select {...select('category')}>
-            <option value="">Any category</option>
-            {facets.data?.categories.map((c) => (
-              <option key={c.name} value={c.name}>
-                {c.name} ({c.threads})
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Tag
-          <select {...select('tag')}>
-            <option value="">Any tag</option>
-            {facets.data?.tags.map((t) => (
-              <option key={t.name} value={t.name}>
-                {t.name} ({t.threads})
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          From
-          <input type="date" {...select('from')} />
-        </label>
-        <label>
-          To
-          <input type="date" {...select('to')} />
-        </label>
-        <label>
-          Coded
-          <select {...select('coded')}>
-            <option value="">Coded or not</option>
-            <option value="yes">Coded in a study</option>
-            <option value="no">Not coded</option>
-          </select>
-        </label>
+        {threadFilterNames.map((name) => (
+          <FilterField
+            key={name}
+            name={name}
+            value={query[name] ?? ''}
+            // Facets (categories, tags) are the chosen source's: choosing another source clears them.
+            onChange={(value) =>
+              onChange({ [name]: value, ...(threadFilters[name].input.kind === 'source' ? clearedFacets : {}) })
+            }
+            sources={sources.data?.sources ?? []}
+            facets={facets.data}
+          />
+        ))}
         {children}
         <label>
           Order
-          <select {...select('sort')}>
+          <select value={query.sort ?? ''} onChange={(e) => onChange({ sort: e.target.value })}>
             <option value="">{query.q ? 'Best match' : 'Newest first'}</option>
             {query.q ? <option value="newest">Newest first</option> : null}
             <option value="oldest">Oldest first</option>

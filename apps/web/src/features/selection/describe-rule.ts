@@ -1,26 +1,11 @@
+import { describeThreadFilter } from '@threadcoder/api/threads/filters.ts';
 import type { SelectionChange, SelectionRule } from '../../api/selection.ts';
 
-type Filter = {
-  q?: string;
-  sourceId?: number;
-  category?: string;
-  tag?: string;
-  from?: string;
-  to?: string;
-  coded?: 'yes' | 'no';
-};
+type Filter = Extract<SelectionRule, { kind: 'filter' }>['filter'];
 
 /** A filter in words: search "x", source HF forum, category Models, from 2022-01-01… */
 export function describeFilter(f: Filter, sourceName: (id: number) => string): string {
-  const parts = [
-    f.q ? `search "${f.q}"` : '',
-    f.sourceId !== undefined ? `source ${sourceName(f.sourceId)}` : '',
-    f.category ? `category ${f.category}` : '',
-    f.tag ? `tag ${f.tag}` : '',
-    f.from ? `from ${f.from}` : '',
-    f.to ? `to ${f.to}` : '',
-    f.coded === 'yes' ? 'coded' : f.coded === 'no' ? 'not coded' : '',
-  ].filter(Boolean);
+  const parts = describeThreadFilter(f, { source: sourceName });
   return parts.length ? parts.join(', ') : 'all threads';
 }
 

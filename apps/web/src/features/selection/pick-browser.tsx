@@ -1,5 +1,6 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { threadFilterNames } from '@threadcoder/api/threads/filters.ts';
 import { useClient } from '../../api/client-context.tsx';
 import { useChangeSelection, type SelectionChangeRequest } from '../../api/selection.ts';
 import { threadsQuery, type ThreadQuery } from '../../api/threads.ts';
@@ -10,18 +11,11 @@ import { ThreadList } from '../../components/thread-browser/thread-list.tsx';
 import { useThreadQuery } from '../../components/thread-browser/use-thread-query.ts';
 import { describeChange } from './describe-rule.ts';
 
-/** The filter part of the browser's query, as a selection rule's filter. */
-function ruleFilter({ q, source, category, tag, from, to, coded }: ThreadQuery) {
-  return {
-    ...(q ? { q } : {}),
-    ...(source ? { source: Number(source) } : {}),
-    ...(category ? { category } : {}),
-    ...(tag ? { tag } : {}),
-    ...(from ? { from } : {}),
-    ...(to ? { to } : {}),
-    ...(coded === 'yes' || coded === 'no' ? { coded: coded as 'yes' | 'no' } : {}),
-  };
-}
+type RuleFilter = Extract<SelectionChangeRequest['rule'], { kind: 'filter' }>['filter'];
+
+/** The filters set in the browser's query, as a selection rule's filter (the API validates and converts them). */
+const ruleFilter = (query: ThreadQuery) =>
+  Object.fromEntries(threadFilterNames.flatMap((name) => (query[name] ? [[name, query[name]]] : []))) as RuleFilter;
 
 /** Browse with the usual filters; add or remove everything matching, or the threads ticked one by one. */
 export function PickBrowser({ studyId }: { studyId: number }) {
@@ -33,8 +27,7 @@ export function PickBrowser({ studyId }: { studyId: number }) {
   // Same key as the list below, so this reads the list's cached first page for the count.
   const list = useInfiniteQuery(threadsQuery(client, { ...query, study: String(studyId) }));
   const total = list.data?.pages[0]?.total ?? 0;
-  const { inStudy: _inStudy, sort: _sort, ...filterOnly } = query;
-  const filtered = Object.keys(filterOnly).length > 0;
+  const filtered = Object.keys(ruleFilter(query)).length > 0;
 
   const toggle = (id: number) =>
     setPicked((prev) => {
