@@ -4,19 +4,18 @@
 // derived sets as one JSON object on stdout. Progress goes to stderr; Ctrl-C stops after the
 // page in hand with the state saved, and the same command resumes.
 // Exit codes: 0 done, 2 bad usage, 1 the run failed, 130 stopped.
-import { parseArgs } from 'node:util';
-import { openDb } from '../db/open.ts';
 import { listSeriesSets } from '../db/series.ts';
-import { AppError } from '../http/errors.ts';
 import { DEFAULT_HUB_RETRIES, executeHubCollection, openHubCollection } from '../hub/collector.ts';
 import { deriveHubSeries, HUB_DIMENSIONS } from '../hub/derive-series.ts';
 import { resolveHubOptions } from '../hub/options.ts';
 import { describeHubProgress } from '../hub/progress-text.ts';
+import { resolveOrUsage, retriesArg, runCollection } from './collect-run.ts';
+import { parseCommand } from './parse-command.ts';
 
 const usage =
   'Usage: threadcoder collect-hub [--hub URL] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--author name] [--pipeline-tag tag] [--library name] [--search text] [--max-models N] [--rate requests/s] [--page-size N] [--max-retries N]';
 
-const options = {
+const flags = {
   hub: { type: 'string' },
   since: { type: 'string' },
   until: { type: 'string' },
@@ -33,66 +32,44 @@ const options = {
 const numberOr = (v: string | undefined) => (v === undefined ? undefined : Number(v));
 
 export async function run(argv: string[]): Promise<number> {
-  let args: ReturnType<typeof parseArgs<{ args: string[]; options: typeof options }>>;
-  try {
-    args = parseArgs({ args: argv, options });
-  } catch (err) {
-    console.error(`${(err as Error).message}\n${usage}`);
-    return 2;
-  }
+  const args = parseCommand({ args: argv, options: flags }, usage);
+  if (!args) return 2;
   const v = args.values;
-  const maxRetries = v['max-retries'] === undefined ? DEFAULT_HUB_RETRIES : Number(v['max-retries']);
-  if (!(Number.isSafeInteger(maxRetries) && maxRetries >= 0)) {
+  const maxRetries = retriesArg(v['max-retries'], DEFAULT_HUB_RETRIES);
+  if (maxRetries === null) {
     console.error(usage);
     return 2;
   }
-  let hubOptions: ReturnType<typeof resolveHubOptions>;
-  try {
-    hubOptions = resolveHubOptions({
-      hubUrl: v.hub,
-      since: v.since,
-      until: v.until,
-      author: v.author,
-      pipelineTag: v['pipeline-tag'],
-      library: v.library,
-      search: v.search,
-      maxModels: numberOr(v['max-models']),
-      rate: numberOr(v.rate),
-      pageSize: numberOr(v['page-size']),
-    });
-  } catch (err) {
-    if (!(err instanceof AppError)) throw err;
-    console.error(`${err.message}\n${usage}`);
-    return 2;
-  }
-  const db = openDb();
-  const stop = new AbortController();
-  const onSigint = () => {
-    if (stop.signal.aborted) process.exit(130);
-    stop.abort();
-    console.error('\nStopping after the current page (Ctrl-C again to quit at once)…');
-  };
-  process.on('SIGINT', onSigint);
-  try {
+  const hubOptions = resolveOrUsage(
+    () =>
+      resolveHubOptions({
+        hubUrl: v.hub,
+        since: v.since,
+        until: v.until,
+        author: v.author,
+        pipelineTag: v['pipeline-tag'],
+        library: v.library,
+        search: v.search,
+        maxModels: numberOr(v['max-models']),
+        rate: numberOr(v.rate),
+        pageSize: numberOr(v['page-size']),
+      }),
+    usage,
+  );
+  if (!hubOptions) return 2;
+  return runCollection('Hub collection', 'page', async (db, signal) => {
     const { id, resumed } = openHubCollection(db, hubOptions);
     console.error(
       `${resumed ? 'Resuming' : 'Starting'} Hub collection #${id}: ${hubOptions.hubUrl} at ${hubOptions.rate} request(s)/s.`,
     );
     const record = await executeHubCollection(db, id, {
-      signal: stop.signal,
+      signal,
       maxRetries,
       onProgress: (r) => console.error(describeHubProgress(r)),
     });
     const derived = HUB_DIMENSIONS.map((d) => deriveHubSeries(db, d));
     const sets = listSeriesSets(db).filter((s) => derived.includes(s.id));
     console.log(JSON.stringify({ collection: record, derivedSeries: sets }, null, 2));
-    return record.status === 'succeeded' ? 0 : record.status === 'stopped' ? 130 : 1;
-  } catch (err) {
-    if (!(err instanceof AppError)) throw err;
-    console.error(`Hub collection failed (${err.code}): ${err.message}`);
-    return 2;
-  } finally {
-    process.off('SIGINT', onSigint);
-    db.close();
-  }
+    return record;
+  });
 }

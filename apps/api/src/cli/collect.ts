@@ -4,55 +4,54 @@
 // THREADCODER_DISCOURSE_API_KEY / THREADCODER_DISCOURSE_API_USERNAME, if set, are sent as
 // Api-Key / Api-Username to THREADCODER_DISCOURSE_API_ORIGIN only. Big topics leave search
 // indexing for catch-up, done here before exiting. Exit codes: 0 done, 2 bad usage, 1 the run failed, 130 stopped.
-import { parseArgs } from 'node:util';
 import { apiKeyFromEnv } from '../collect/api-key.ts';
 import { DEFAULT_MAX_RETRIES, executeCollection, openCollection } from '../collect/collector.ts';
 import { resolveOptions } from '../collect/options.ts';
 import { describeProgress, describeResult } from '../collect/progress-text.ts';
-import type { CollectionOptions } from '../collect/state.ts';
-import { openDb } from '../db/open.ts';
 import { searchIndexState } from '../db/search-catchup.ts';
+import { resolveOrUsage, retriesArg, runCollection } from './collect-run.ts';
 import { indexDeferred } from './index-deferred.ts';
-import { AppError } from '../http/errors.ts';
+import { parseCommand } from './parse-command.ts';
 
 const usage =
   'Usage: threadcoder collect <forum-url> [--source name] [--category slug] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--max-topics N] [--whole-forum] [--rate requests/s] [--max-retries N]';
 
+const flags = {
+  source: { type: 'string' },
+  category: { type: 'string' },
+  since: { type: 'string' },
+  until: { type: 'string' },
+  'max-topics': { type: 'string' },
+  'whole-forum': { type: 'boolean' },
+  rate: { type: 'string' },
+  'max-retries': { type: 'string' },
+} as const;
+
 export async function run(argv: string[]): Promise<number> {
-  const args = parseCommandLine(argv);
+  const args = parseCommand({ args: argv, allowPositionals: true, options: flags }, usage);
   if (!args) return 2;
   const { values, positionals } = args;
-  const maxRetries = values['max-retries'] === undefined ? DEFAULT_MAX_RETRIES : Number(values['max-retries']);
-  if (positionals.length !== 1 || !(Number.isSafeInteger(maxRetries) && maxRetries >= 0)) {
+  const maxRetries = retriesArg(values['max-retries'], DEFAULT_MAX_RETRIES);
+  if (positionals.length !== 1 || maxRetries === null) {
     console.error(usage);
     return 2;
   }
-  let options: CollectionOptions;
-  try {
-    options = resolveOptions({
-      forumUrl: positionals[0]!,
-      source: values.source,
-      category: values.category,
-      since: values.since,
-      until: values.until,
-      maxTopics: values['max-topics'] === undefined ? undefined : Number(values['max-topics']),
-      rate: values.rate === undefined ? undefined : Number(values.rate),
-      wholeForum: values['whole-forum'],
-    });
-  } catch (err) {
-    if (!(err instanceof AppError)) throw err;
-    console.error(`${err.message}\n${usage}`);
-    return 2;
-  }
-  const db = openDb();
-  const stop = new AbortController();
-  const onSigint = () => {
-    if (stop.signal.aborted) process.exit(130);
-    stop.abort();
-    console.error('\nStopping after the current topic (Ctrl-C again to quit at once)…');
-  };
-  process.on('SIGINT', onSigint);
-  try {
+  const options = resolveOrUsage(
+    () =>
+      resolveOptions({
+        forumUrl: positionals[0]!,
+        source: values.source,
+        category: values.category,
+        since: values.since,
+        until: values.until,
+        maxTopics: values['max-topics'] === undefined ? undefined : Number(values['max-topics']),
+        rate: values.rate === undefined ? undefined : Number(values.rate),
+        wholeForum: values['whole-forum'],
+      }),
+    usage,
+  );
+  if (!options) return 2;
+  return runCollection('Collection', 'topic', async (db, signal) => {
     const apiKey = apiKeyFromEnv();
     if (apiKey && apiKey.origin !== new URL(options.forumUrl).origin) {
       console.error(
@@ -72,7 +71,7 @@ export async function run(argv: string[]): Promise<number> {
       else console.error(line);
     };
     const record = await executeCollection(db, id, {
-      signal: stop.signal,
+      signal,
       maxRetries,
       apiKey,
       onProgress: (r) => show(describeProgress(r.progress)),
@@ -85,35 +84,6 @@ export async function run(argv: string[]): Promise<number> {
     const summary = describeResult(record);
     if (record.status === 'succeeded') console.log(summary);
     else console.error(summary);
-    return record.status === 'succeeded' ? 0 : record.status === 'stopped' ? 130 : 1;
-  } catch (err) {
-    if (!(err instanceof AppError)) throw err;
-    console.error(`Collection failed (${err.code}): ${err.message}`);
-    return 2;
-  } finally {
-    process.off('SIGINT', onSigint);
-    db.close();
-  }
-}
-
-function parseCommandLine(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        source: { type: 'string' },
-        category: { type: 'string' },
-        since: { type: 'string' },
-        until: { type: 'string' },
-        'max-topics': { type: 'string' },
-        'whole-forum': { type: 'boolean' },
-        rate: { type: 'string' },
-        'max-retries': { type: 'string' },
-      },
-    });
-  } catch (err) {
-    console.error(`${(err as Error).message}\n${usage}`);
-    return null;
-  }
+    return record;
+  });
 }

@@ -3,9 +3,9 @@
 // Exit codes: 0 imported, 2 bad input or usage, 1 anything else.
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { openDb } from '../db/open.ts';
 import { indexDeferred } from './index-deferred.ts';
+import { parseCommand } from './parse-command.ts';
 import { AppError } from '../http/errors.ts';
 import { describeWhere } from '../import/errors.ts';
 import { createImport, executeImport } from '../import/jobs.ts';
@@ -25,8 +25,19 @@ const notInputErrors = new Set([
 
 const usage = `Usage: threadcoder import <file> --source <name> [--format ${formatChoices}] [--lenient] [--base-url URL] [--map threadId=col,postId=col,...] [--date-format "MMM d, yyyy h:mm a"] [--categories site.json] [--json]`;
 
+const flags = {
+  source: { type: 'string' },
+  format: { type: 'string' },
+  lenient: { type: 'boolean' },
+  'base-url': { type: 'string' },
+  map: { type: 'string' },
+  'date-format': { type: 'string' },
+  categories: { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
+
 export async function run(argv: string[]): Promise<number> {
-  const args = parseCommandLine(argv);
+  const args = parseCommand({ args: argv, allowPositionals: true, options: flags }, usage);
   if (!args) return 2;
   const { values, positionals } = args;
   const format = values.format === undefined ? undefined : formatNamed(values.format);
@@ -76,28 +87,6 @@ function besideDump(file: string): string | undefined {
   return ['site.json', 'categories.json']
     .map((name) => join(dir, name))
     .find((path) => path !== resolve(file) && existsSync(path));
-}
-
-function parseCommandLine(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        source: { type: 'string' },
-        format: { type: 'string' },
-        lenient: { type: 'boolean' },
-        'base-url': { type: 'string' },
-        map: { type: 'string' },
-        'date-format': { type: 'string' },
-        categories: { type: 'string' },
-        json: { type: 'boolean' },
-      },
-    });
-  } catch (err) {
-    console.error(`${(err as Error).message}\n${usage}`);
-    return null;
-  }
 }
 
 function summary(file: string, r: ImportReport): string {

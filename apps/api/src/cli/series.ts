@@ -5,7 +5,6 @@
 // Exit codes: 0 done, 2 bad usage or bad input (the message names file, line and column), 1 anything else.
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
 import { openDb } from '../db/open.ts';
 import { deleteSeriesSet, getSeriesSet, listSeriesSets } from '../db/series.ts';
 import { AppError } from '../http/errors.ts';
@@ -14,6 +13,7 @@ import { importSeries } from '../series/import-series.ts';
 import { AGGREGATES, type Aggregate } from '../series/monthly.ts';
 import { FREQUENCIES, LAYOUTS, type Frequency, type Layout } from '../series/parse-csv.ts';
 import { seriesSetCsv } from '../series/series-csv.ts';
+import { parseCommand } from './parse-command.ts';
 
 const usage = [
   'Usage: threadcoder series import <file> --name <name> --source <source> --unit <unit> [--layout wide|long|multi] [--frequency month|week|day]',
@@ -44,13 +44,8 @@ function parseMap(spec: string | undefined): Record<string, string> | null {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  let args: ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: typeof options }>>;
-  try {
-    args = parseArgs({ args: argv, allowPositionals: true, options });
-  } catch (err) {
-    console.error(`${(err as Error).message}\n${usage}`);
-    return 2;
-  }
+  const args = parseCommand({ args: argv, allowPositionals: true, options }, usage);
+  if (!args) return 2;
   const { values: v, positionals } = args;
   const [verb, target] = positionals;
   const id = Number(target);
