@@ -1,9 +1,8 @@
 import { useCancelCollection, type CollectionRecord } from '../../api/collect.ts';
-import { ErrorMessage } from '../../components/error-message.tsx';
+import { formatEta } from './format.ts';
+import { RunStop } from './run-stop.tsx';
 import { ChangeCountsTable } from './change-counts-table.tsx';
-
-const eta = (s: number | null) =>
-  s === null ? 'not known yet' : s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`;
+import { ProgressBar } from './progress-bar.tsx';
 
 /** The newest collection: progress and a stop button while it runs, then what it stored or why it failed. */
 export function CollectProgress({ record, stopping }: { record: CollectionRecord; stopping: boolean }) {
@@ -19,32 +18,12 @@ export function CollectProgress({ record, stopping }: { record: CollectionRecord
         Collection #{record.id}: {record.options.forumUrl} into {record.sourceName}
       </h2>
       <p role="status">{statusText(record.status, stopping)}</p>
-      <div
-        role="progressbar"
-        aria-label="Collection progress"
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={percent}
-        aria-valuetext={`${percent}%: ${text}`}
-        className="progress-track"
-      >
-        <div className="progress-fill" style={{ width: `${percent}%` }} />
-      </div>
+      <ProgressBar label="Collection progress" percent={percent} text={text} />
       <p className="hint">
         {text}
-        {record.status === 'running' ? `; about ${eta(p.etaSeconds)} left for the topics listed` : ''}
+        {record.status === 'running' ? `; about ${formatEta(p.etaSeconds)} left for the topics listed` : ''}
       </p>
-      {record.status === 'running' && !stopping ? (
-        <button type="button" onClick={() => cancel.mutate(record.id)} disabled={cancel.isPending}>
-          Stop
-        </button>
-      ) : null}
-      <ErrorMessage error={cancel.error} />
-      {record.error ? (
-        <p role="alert" className="error">
-          {record.error.message}
-        </p>
-      ) : null}
+      <RunStop record={record} stopping={stopping} cancel={cancel} />
       <ChangeCountsTable label="Collected" threads={r.threads} posts={r.posts} />
       <ul className="hint">
         <li>{p.topicsUnchanged} topics unchanged since the last collection (not fetched again)</li>

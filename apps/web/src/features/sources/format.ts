@@ -17,3 +17,7 @@ export function formatBytes(n: number): string {
   }
   return `${v.toFixed(1)} ${units[i]}`;
 }
+
+/** Seconds left as "42 s" or "3 min 5 s". */
+export const formatEta = (s: number | null) =>
+  s === null ? 'not known yet' : s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`;

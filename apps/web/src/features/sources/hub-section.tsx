@@ -8,6 +8,7 @@ import {
   type HubCollectionRecord,
 } from '../../api/hub.ts';
 import { ErrorMessage } from '../../components/error-message.tsx';
+import { RunStop } from './run-stop.tsx';
 
 const eta = (s: number | null) =>
   s === null ? 'not known (no since date or most models)' : s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`;
@@ -154,17 +155,7 @@ function HubProgress({ record, stopping }: { record: HubCollectionRecord; stoppi
         {p.reachedDate ? `; back to models created ${p.reachedDate.slice(0, 10)}` : ''}
         {record.status === 'running' ? `; about ${eta(p.etaSeconds)} left` : ''}
       </p>
-      {record.status === 'running' && !stopping ? (
-        <button type="button" onClick={() => cancel.mutate(record.id)} disabled={cancel.isPending}>
-          Stop
-        </button>
-      ) : null}
-      <ErrorMessage error={cancel.error} />
-      {record.error ? (
-        <p role="alert" className="error">
-          {record.error.message}
-        </p>
-      ) : null}
+      <RunStop record={record} stopping={stopping} cancel={cancel} />
     </section>
   );
 }

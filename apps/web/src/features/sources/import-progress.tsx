@@ -1,5 +1,6 @@
 import type { ImportRecord } from '../../api/imports.ts';
 import { formatBytes } from './format.ts';
+import { ProgressBar } from './progress-bar.tsx';
 
 /** Bytes read of the file's total (the bar) and posts read so far, as the job reports them. */
 export function ImportProgress({ record }: { record: ImportRecord }) {
@@ -13,17 +14,7 @@ export function ImportProgress({ record }: { record: ImportRecord }) {
           ? 'Waiting to start…'
           : 'Importing… you can leave this page; the import carries on.'}
       </p>
-      <div
-        role="progressbar"
-        aria-label="Import progress"
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={percent}
-        aria-valuetext={`${percent}%: ${text}`}
-        className="progress-track"
-      >
-        <div className="progress-fill" style={{ width: `${percent}%` }} />
-      </div>
+      <ProgressBar label="Import progress" percent={percent} text={text} />
       <p className="hint">{text}</p>
     </div>
   );
