@@ -7,7 +7,7 @@ import { Client } from 'undici';
 
 const root = resolve(import.meta.dirname, '../..');
 
-export function freePort(): Promise<number> {
+function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
     const srv = createServer().listen(0, '127.0.0.1', () => {
       const { port } = srv.address() as { port: number };

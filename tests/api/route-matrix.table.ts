@@ -13,26 +13,26 @@ export type Role = (typeof roles)[number];
 
 /** 'ok': past authorization (2xx, or 4xx about the input or state, never 401/403/404); else that exact status. */
 export type Outcome = 'ok' | 401 | 403 | 404;
-export type Access = Record<Role, Outcome>;
+type Access = Record<Role, Outcome>;
 
-export const access = (...outcomes: [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome]): Access =>
+const access = (...outcomes: [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome]): Access =>
   Object.fromEntries(roles.map((r, i) => [r, outcomes[i]!])) as Access;
 
 //                                  anonymous nonMember coder otherCoder adjudicator owner admin
-export const PUBLIC = access('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok');
-export const SIGNED_IN = access(401, 'ok', 'ok', 'ok', 'ok', 'ok', 'ok');
-export const ADMIN = access(401, 403, 403, 403, 403, 403, 'ok');
+const PUBLIC = access('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok');
+const SIGNED_IN = access(401, 'ok', 'ok', 'ok', 'ok', 'ok', 'ok');
+const ADMIN = access(401, 403, 403, 403, 403, 403, 'ok');
 /** Importing: administrators and users an administrator made importers; no study role grants it. */
-export const IMPORTER = access(401, 403, 403, 403, 403, 403, 'ok');
+const IMPORTER = access(401, 403, 403, 403, 403, 403, 'ok');
 /** Any member of the study; non-members get 404 so study ids cannot be probed. */
-export const MEMBER = access(401, 404, 'ok', 'ok', 'ok', 'ok', 'ok');
-export const OWNER = access(401, 404, 403, 403, 403, 'ok', 'ok');
+const MEMBER = access(401, 404, 'ok', 'ok', 'ok', 'ok', 'ok');
+const OWNER = access(401, 404, 403, 403, 403, 'ok', 'ok');
 /** Adjudication, and results (final labels, counts, agreement) while the study is blind. */
-export const ADJUDICATOR = access(401, 404, 403, 403, 'ok', 'ok', 'ok');
+const ADJUDICATOR = access(401, 404, 403, 403, 'ok', 'ok', 'ok');
 /** One coder's own unit: the assigned coder, and those who oversee the study. */
-export const ASSIGNED = access(401, 404, 'ok', 403, 'ok', 'ok', 'ok');
+const ASSIGNED = access(401, 404, 'ok', 403, 'ok', 'ok', 'ok');
 /** One coder's own coding: only that coder writes it. */
-export const AUTHOR = access(401, 404, 'ok', 403, 403, 403, 403);
+const AUTHOR = access(401, 404, 'ok', 403, 403, 403, 403);
 
 /** Ids in the matrix's study (built by route-matrix.test.ts) that path parameters and bodies refer to. */
 export interface Fixture {

@@ -10,7 +10,7 @@ import type { ReplayForum } from '../support/replay-forum.ts';
 
 export const fixtures = join(import.meta.dirname, '../fixtures/discourse-api');
 
-export type Fault =
+type Fault =
   | { status: 429; retryAfter: () => string }
   | { status: 403 | 404 | 500 | 502 | 503 }
   | { hang: true }

@@ -62,7 +62,7 @@ async function unitPostQuotes(client: ApiClient, unitPath: string): Promise<(Quo
 }
 
 /** How many payloads went into each field (what the report multiplies by pages). */
-export type PlantedCounts = Record<string, number>;
+type PlantedCounts = Record<string, number>;
 
 export interface Seeded {
   studyId: number;

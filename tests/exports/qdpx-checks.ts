@@ -2,8 +2,8 @@ import { strFromU8 } from 'fflate';
 import { expect } from 'vitest';
 import { child, childrenNamed, walk, type El, type Qdpx } from './qdpx-read.ts';
 
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-export const PROJECT_ORDER = [
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const PROJECT_ORDER = [
   'Users',
   'CodeBook',
   'Variables',

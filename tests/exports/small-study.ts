@@ -12,7 +12,7 @@ import { addStudyCast, makeTestApp } from '../support/test-app.ts';
 /** Post 1 of thread t1: astral characters (an emoji, a math letter) before and inside the quote. */
 export const POST_1 = 'Docs 👋 are missing for 𝒳 models';
 /** Post 1 of thread t2 is stored with a CRLF line end. */
-export const POST_3 = 'Windows\r\nsetup fails';
+const POST_3 = 'Windows\r\nsetup fails';
 
 function code(id: string, parentId: string | null, position: number, name: string, definition = ''): Code {
   return {

@@ -13,7 +13,7 @@ import { insertForum, insertTemplateCodebook, pinCodebook, selectAllThreads } fr
 import { addStudyCast, makeTestApp } from '../support/test-app.ts';
 
 /** Round 2's posts: the first two are plainly about datasets, the others about memory. */
-export const freshPosts = [
+const freshPosts = [
   'How do I use load_dataset with a CSV file and a data split?',
   'The streaming dataset drops a column mapping when loading the arrow table.',
   'CUDA out of memory with batch size 8, VRAM is full, OOM error again.',

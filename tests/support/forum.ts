@@ -79,7 +79,7 @@ export function monthlyForum(db: Db, n: number, postsEach = 3) {
   );
 }
 
-export function readTemplates() {
+function readTemplates() {
   // The flat 17-code template of earlier releases: the tests written against its code ids keep them.
   const file = join(import.meta.dirname, '../fixtures/templates/taxonomy-templates.json');
   return templateFileSchema.parse(JSON.parse(readFileSync(file, 'utf8'))).templates;

@@ -9,7 +9,7 @@
 import { createServer, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 
-export type HubFault = { status: 429; retryAfter: string } | { status: 503 } | { cut: true };
+type HubFault = { status: 429; retryAfter: string } | { status: 503 } | { cut: true };
 
 export interface ReplayModel {
   _id: string;

@@ -17,7 +17,7 @@ export function stableIds(before: Map<string | null, Code[]>, after: Map<string 
 }
 
 /** Indices into `values` of one longest strictly increasing subsequence. */
-export function longestIncreasing(values: readonly number[]): number[] {
+function longestIncreasing(values: readonly number[]): number[] {
   const tails: number[] = []; // tails[k] = index of the smallest tail of an increasing run of length k+1
   const previous: number[] = new Array<number>(values.length).fill(-1);
   values.forEach((value, index) => {

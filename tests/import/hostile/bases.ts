@@ -87,12 +87,12 @@ export const topicLine = (id: number, cooked = `<p>Post ${id}: naïve café</p>`
       posts: [{ id: 100_000 + id, post_number: 1, username: 'ann', created_at: '2022-01-01T00:00:00Z', cooked }],
     },
   });
-export const postLine = (id: number, body = `Post ${id}: naïve café`) =>
+const postLine = (id: number, body = `Post ${id}: naïve café`) =>
   JSON.stringify({ thread_id: 1 + (id % 50), post_id: id, author: 'ann', created_at: '2022-01-01T00:00:00Z', body });
-export const csvHeader = 'thread_id,post_id,author,created_at,body';
-export const csvLine = (id: number, body = `Post ${id}: naïve café`) =>
+const csvHeader = 'thread_id,post_id,author,created_at,body';
+const csvLine = (id: number, body = `Post ${id}: naïve café`) =>
   `${1 + (id % 50)},${id},ann,2022-01-01T00:00:00Z,"${body}"`;
-export const seRow = (id: number, body = `&lt;p&gt;Post ${id}: naïve café&lt;/p&gt;`) =>
+const seRow = (id: number, body = `&lt;p&gt;Post ${id}: naïve café&lt;/p&gt;`) =>
   `  <row Id="${id}" PostTypeId="1" CreationDate="2020-01-01T00:00:00.000" Score="1" Body="${body}" OwnerDisplayName="ann" Title="Question ${id}" Tags="&lt;x&gt;" />`;
 
 /** Enough generated lines that what follows them lies past openInput's 64 KiB sample. */

@@ -3,7 +3,7 @@ import type { ErrorWhere } from '../../../apps/api/src/http/errors.ts';
 import type { ImportFormat, ImportLimits } from '../../../apps/api/src/import/types.ts';
 
 /** The file is still valid after the mutation (e.g. a BOM, a cut between records): it must import. */
-export interface Accepted {
+interface Accepted {
   ok: true;
   threads: number;
   posts: number;

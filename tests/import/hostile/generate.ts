@@ -11,7 +11,7 @@ import { xmlCases } from './mutators/xml.ts';
 import { zipCases } from './mutators/zip.ts';
 import { Random } from './random.ts';
 
-export const HOSTILE_SEED = 20261205;
+const HOSTILE_SEED = 20261205;
 
 export function generateHostileCases(seed = HOSTILE_SEED): HostileCase[] {
   const rng = new Random(seed);

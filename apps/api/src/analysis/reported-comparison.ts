@@ -6,7 +6,7 @@
 import { chiSquareGoodnessOfFit, fitCategories } from '@threadcoder/stats';
 import { reportedCounts, type Codebook, type Template } from '@threadcoder/taxonomy';
 
-export interface ReportedRow {
+interface ReportedRow {
   codeId: string;
   name: string;
   reported: number;
@@ -18,11 +18,9 @@ export interface ReportedRow {
   residual: number | null;
 }
 
-export type FitTest =
-  | { statistic: number; df: number; p: number; pooled: string[] }
-  | { statistic: null; reason: string };
+type FitTest = { statistic: number; df: number; p: number; pooled: string[] } | { statistic: null; reason: string };
 
-export interface ReportedDimension {
+interface ReportedDimension {
   dimension: string;
   name: string;
   reportedTotal: number;

@@ -21,9 +21,9 @@ export interface CodeSeries {
   counts: readonly number[];
 }
 
-export type TestResult<T> = { value: T & { pHolm: number } } | { value: null; reason: string };
+type TestResult<T> = { value: T & { pHolm: number } } | { value: null; reason: string };
 
-export interface CodeTrendTest {
+interface CodeTrendTest {
   codeId: string;
   mannKendall: TestResult<{ n: number; s: number; z: number; p: number }>;
   spearman: TestResult<{ n: number; rho: number; p: number }>;

@@ -64,7 +64,3 @@ export function findSessionUser(db: Db, token: string, now = new Date()): Sessio
 export function deleteSession(db: Db, token: string): void {
   db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(hashToken(token));
 }
-
-export function deleteExpiredSessions(db: Db, now = new Date()): number {
-  return db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now.toISOString()).changes;
-}

@@ -15,8 +15,8 @@ export interface CollectRequest {
   wholeForum?: boolean;
 }
 
-export const DEFAULT_RATE = 1;
-export const MAX_RATE = 10;
+const DEFAULT_RATE = 1;
+const MAX_RATE = 10;
 
 const bad = (field: string, message: string) => new AppError('collect.bad_option', 400, message, { field });
 

@@ -18,7 +18,7 @@ export interface QueuePage {
 }
 
 /** One coder's coding of a unit in adjudication, as the adjudicator compares it. */
-export interface CoderCoding {
+interface CoderCoding {
   coderId: number;
   username: string;
   displayName: string;

@@ -1,7 +1,7 @@
 import type { AdjudicationStatus } from './adjudication-queue.ts';
 import type { Db } from './open.ts';
 
-export interface FinalLabelCount {
+interface FinalLabelCount {
   codeId: string;
   /** From the study's pinned codebook version; null for a code it no longer has. */
   name: string | null;

@@ -30,7 +30,7 @@ export interface AgreementQuery {
 }
 
 /** A single-label coding without a code: a category no code id can collide with (ids start with a letter or digit). */
-export const NO_CODE = '(none)';
+const NO_CODE = '(none)';
 
 export interface AgreementSummary {
   labelMode: 'single' | 'multi';

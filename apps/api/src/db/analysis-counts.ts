@@ -35,13 +35,13 @@ const coderCounts = statement<[Record<string, unknown>], [number, string, number
   (s) => s.raw(),
 );
 
-export interface CodeCount {
+interface CodeCount {
   units: number;
   share: number;
   threads: number;
 }
 
-export interface CoderCounts {
+interface CoderCounts {
   coderId: number;
   name: string;
   /** Units this coder coded (with labels or none) that the viewer may see. */

@@ -22,7 +22,7 @@ const fromFacts = statement<[Record<string, unknown>], MonthRow>(
 );
 
 /** Rows of (month, code, units with the code or one below it, units with the code itself, units counted once). */
-export function monthCounts(db: Db, studyId: number, filters: AnalysisFilters): MonthRow[] {
+function monthCounts(db: Db, studyId: number, filters: AnalysisFilters): MonthRow[] {
   return (summaryAnswers(filters) ? fromSummary : fromFacts)(db).all(filterParams(studyId, filters));
 }
 

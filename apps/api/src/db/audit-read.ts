@@ -7,7 +7,7 @@ export interface AuditFilter {
   userId?: number;
 }
 
-export interface AuditRow {
+interface AuditRow {
   id: number;
   at: string;
   user: { id: number; username: string; displayName: string } | null;

@@ -50,7 +50,7 @@ export const codebookEditSchema = z.discriminatedUnion('op', [
 export type CodebookEdit = z.infer<typeof codebookEditSchema>;
 
 /** The package's operation for one edit request (pure). */
-export function applyEdit(codebook: Codebook, edit: CodebookEdit, meta: ChangeMeta): Result<Edit> {
+function applyEdit(codebook: Codebook, edit: CodebookEdit, meta: ChangeMeta): Result<Edit> {
   switch (edit.op) {
     case 'add':
       return addCode(codebook, edit.code, meta);
@@ -69,7 +69,7 @@ export function applyEdit(codebook: Codebook, edit: CodebookEdit, meta: ChangeMe
   }
 }
 
-export const staleVersion = (latest: number) =>
+const staleVersion = (latest: number) =>
   new AppError(
     'codebook.stale_version',
     409,

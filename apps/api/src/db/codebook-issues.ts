@@ -4,7 +4,7 @@
 import type { Result, TaxonomyIssue } from '@threadcoder/taxonomy';
 import { AppError } from '../http/errors.ts';
 
-export function issueError(first: TaxonomyIssue, count = 1): AppError {
+function issueError(first: TaxonomyIssue, count = 1): AppError {
   const more = count > 1 ? ` (${count - 1} more ${count === 2 ? 'problem' : 'problems'} after this one.)` : '';
   const status = first.code === 'codebook_file.too_large' ? 413 : 400;
   return new AppError(first.code, status, `${first.message}${more}`, first.where);

@@ -130,8 +130,6 @@ function toItem(db: Db, { choices, versionId, ...row }: RawItem) {
   return { ...row, choices: ids.map((id) => ({ id, name: codes.find((c) => c.id === id)?.name ?? id })) };
 }
 
-export type ReviewItem = ReturnType<typeof toItem>;
-
 /** The open items `userId` may see in the study, by the roles they hold. */
 export function listReviews(db: Db, studyId: number, userId: number, roles: readonly StudyRole[]) {
   const mine = (

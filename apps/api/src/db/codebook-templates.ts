@@ -10,12 +10,12 @@ import { AppError } from '../http/errors.ts';
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
 
 /** THREADCODER_TEMPLATES, else data/templates in the repository. */
-export function templatesDir(env: NodeJS.ProcessEnv = process.env): string {
+function templatesDir(env: NodeJS.ProcessEnv = process.env): string {
   return env.THREADCODER_TEMPLATES ? resolve(env.THREADCODER_TEMPLATES) : join(repoRoot, 'data/templates');
 }
 
 /** All templates, files in name order; a malformed file is a deployment error and throws (500, logged). */
-export function readTemplates(dir = templatesDir()): Template[] {
+function readTemplates(dir = templatesDir()): Template[] {
   const files = readdirSync(dir)
     .filter((name) => name.endsWith('.json'))
     .sort();

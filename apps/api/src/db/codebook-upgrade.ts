@@ -195,7 +195,7 @@ export function upgradeStudy(db: Db, studyId: number, toVersion: number, userId:
  * The labels after the mappings, each carrying the quote (or, for final labels, the origin)
  * of the label it came from; a merged label keeps the first quote that reaches it.
  */
-export function carry(labels: readonly LabelRow[], mappings: readonly Mapping[]) {
+function carry(labels: readonly LabelRow[], mappings: readonly Mapping[]) {
   const result = migrateLabels(
     labels.map((l) => l.codeId),
     mappings,

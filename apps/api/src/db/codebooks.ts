@@ -105,19 +105,12 @@ export function addVersion(
   })();
 }
 
-export function latestVersionNumber(db: Db, codebookId: number): number {
+function latestVersionNumber(db: Db, codebookId: number): number {
   const row = db.prepare('SELECT max(version) AS v FROM codebook_versions WHERE codebook_id = ?').get(codebookId) as {
     v: number | null;
   };
   if (row.v === null) throw notFound('The codebook');
   return row.v;
-}
-
-export function latestVersionId(db: Db, codebookId: number): number {
-  return db
-    .prepare('SELECT id FROM codebook_versions WHERE codebook_id = ? ORDER BY version DESC LIMIT 1')
-    .pluck()
-    .get(codebookId) as number;
 }
 
 /** One stored version as a full codebook model. */

@@ -13,7 +13,7 @@ export interface IncompleteMove {
 }
 
 /** Units of the round that some assigned coder has not coded and that were not handed over. */
-export function incompleteUnitIds(db: Db, roundId: number): number[] {
+function incompleteUnitIds(db: Db, roundId: number): number[] {
   return db
     .prepare(
       `SELECT u.id FROM units u WHERE u.round_id = ? AND u.handed_over_at IS NULL AND EXISTS (

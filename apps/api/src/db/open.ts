@@ -15,7 +15,7 @@ export function defaultDbPath(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /** The files SQLite keeps for a database in WAL mode. */
-export const databaseFiles = (path: string) => [path, `${path}-wal`, `${path}-shm`];
+const databaseFiles = (path: string) => [path, `${path}-wal`, `${path}-shm`];
 
 /** A database that cannot be opened for writing: the server and the CLI refuse to start with this message. */
 export class DatabaseUnwritableError extends Error {

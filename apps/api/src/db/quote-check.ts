@@ -24,7 +24,7 @@ const currentRevision = statement<[number], number>(
 );
 
 /** The unit's plain text as the coder's quote offsets count in it. */
-export function unitQuoteText(db: Db, unitId: number, coderId: number): string {
+function unitQuoteText(db: Db, unitId: number, coderId: number): string {
   const revision = codedRevision(db).get(unitId, coderId) ?? currentRevision(db).get(unitId)!;
   const content = unitContentAt(db, unitKey(db).get(unitId)!, revision);
   return content.posts.map((p) => p.text).join(POST_SEPARATOR);

@@ -11,7 +11,7 @@ export type SelectionRule =
   | { kind: 'pick'; threadIds: number[] };
 
 /** One applied rule as recorded: what it matched, what it changed, the totals after, when and by whom. */
-export type RuleRecord = SelectionRule & {
+type RuleRecord = SelectionRule & {
   action: 'add' | 'remove';
   matched: number;
   changed: number;

@@ -5,7 +5,7 @@ import type { Frequency, ParsedSeries } from '../series/parse-csv.ts';
 import type { Db } from './open.ts';
 import { statement } from './prepared.ts';
 
-export type SeriesLayout = 'wide' | 'long' | 'multi' | 'derived';
+type SeriesLayout = 'wide' | 'long' | 'multi' | 'derived';
 
 export interface SeriesSetInput {
   name: string;

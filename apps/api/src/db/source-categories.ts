@@ -2,7 +2,7 @@
 import { categoryLabels, type ForumCategory } from '../import/categories.ts';
 import type { Db } from './open.ts';
 
-export function storedCategories(db: Db, sourceId: number): ForumCategory[] {
+function storedCategories(db: Db, sourceId: number): ForumCategory[] {
   return db
     .prepare('SELECT category_id AS id, name, slug, parent_id AS parentId FROM source_categories WHERE source_id = ?')
     .all(sourceId) as ForumCategory[];

@@ -56,7 +56,7 @@ export function canImport(user: Actor): boolean {
 }
 
 /** The owner of the source with this id or name (null: administrators only), or undefined when there is none. */
-export function sourceOwner(db: Db, source: number | string): number | null | undefined {
+function sourceOwner(db: Db, source: number | string): number | null | undefined {
   const column = typeof source === 'number' ? 'id' : 'name';
   const row = db.prepare(`SELECT owner_id AS ownerId FROM sources WHERE ${column} = ?`).get(source) as
     | { ownerId: number | null }

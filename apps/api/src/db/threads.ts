@@ -43,7 +43,7 @@ function ftsString(term: string): string | null {
  * Splits a search box's text into FTS5 terms: "quoted phrases" stay together, other words
  * are separate terms, a trailing * asks for a prefix. Nothing the user types can be FTS syntax.
  */
-export function ftsTerms(text: string): string[] {
+function ftsTerms(text: string): string[] {
   const terms: string[] = [];
   for (const m of text.matchAll(/"([^"]*)"?|(\S+)/g)) {
     const fts = ftsString(m[1] ?? m[2]!);
@@ -53,7 +53,7 @@ export function ftsTerms(text: string): string[] {
 }
 
 /** "a" OR "b" OR "c" for a keyword rule's terms, or null when none holds a word. */
-export function ftsAnyOf(terms: string[]): string | null {
+function ftsAnyOf(terms: string[]): string | null {
   const parts = terms.map(ftsString).filter((t): t is string => t !== null);
   return parts.length ? parts.join(' OR ') : null;
 }
@@ -206,7 +206,7 @@ export function matchingIdsSql(filter: ThreadFilter, viewer: Viewer): { sql: str
   return { sql: `${withSql(c.ctes)}SELECT t.id FROM ${c.from} ${whereSql(c.where)}`, params: c.params };
 }
 
-export interface ThreadRow {
+interface ThreadRow {
   id: number;
   title: string;
   sourceId: number;
@@ -304,7 +304,7 @@ function badCursor(): never {
   });
 }
 
-export function countThreads(db: Db, filter: ThreadFilter, viewer: Viewer): number {
+function countThreads(db: Db, filter: ThreadFilter, viewer: Viewer): number {
   const c = compile(filter, viewer);
   return prepared(db, `${withSql(c.ctes)}SELECT count(*) FROM ${c.from} ${whereSql(c.where)}`)
     .pluck()
@@ -327,7 +327,7 @@ export function threadFacets(db: Db, sourceId: number | null) {
   return { categories, tags };
 }
 
-export interface ThreadPost {
+interface ThreadPost {
   id: number;
   postNumber: number;
   replyTo: number | null;

@@ -3,7 +3,7 @@ import type { Db } from './open.ts';
 import { unitContentAt, unitRevision, type UnitRevision } from './unit-revision.ts';
 import type { UnitRow } from './units.ts';
 
-export interface ContextPost {
+interface ContextPost {
   id: number;
   postNumber: number;
   replyTo: number | null;

@@ -66,7 +66,7 @@ const currentRevision = statement<[number], number>(
   (s) => s.pluck(),
 );
 
-export function currentUnitRevision(db: Db, unit: UnitRow): number {
+function currentUnitRevision(db: Db, unit: UnitRow): number {
   return currentRevision(db).get(unit.id)!;
 }
 
@@ -89,7 +89,7 @@ export function unitContentAt(db: Db, unit: UnitKey, revision: number): UnitCont
  * The unit's plain text as one string: a post unit's text, or a thread unit's title and posts
  * separated by blank lines. What the "edited since coded" diff compares.
  */
-export function unitText(unit: UnitKey, content: UnitContent): string {
+function unitText(unit: UnitKey, content: UnitContent): string {
   const posts = content.posts.map((p) => p.text);
   return (unit.postId === null ? [content.title, ...posts] : posts).join('\n\n');
 }

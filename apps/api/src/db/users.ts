@@ -27,10 +27,6 @@ const toUser = (r: RawUser): UserRow => ({
   disabled: r.disabled === 1,
 });
 
-export function countUsers(db: Db): number {
-  return (db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n;
-}
-
 export function countAdmins(db: Db): number {
   return (db.prepare('SELECT count(*) AS n FROM users WHERE is_admin = 1').get() as { n: number }).n;
 }

@@ -14,7 +14,7 @@ export interface DemoAccount {
  * git-ignored file beside the database, readable by its owner only, so the start-up
  * banner can show them again. THREADCODER_DEMO_PASSWORD fixes them (for the browser tests).
  */
-export function credentialsPath(dbPath: string): string {
+function credentialsPath(dbPath: string): string {
   return dbPath === ':memory:' ? '' : join(dirname(dbPath), 'demo-credentials.json');
 }
 

@@ -19,7 +19,7 @@ interface DemoCoding {
   memo?: string;
 }
 
-export function loadTemplates(dataDir: string) {
+function loadTemplates(dataDir: string) {
   return templateFileSchema.parse(JSON.parse(readFileSync(join(dataDir, 'templates/taxonomy-templates.json'), 'utf8')))
     .templates;
 }

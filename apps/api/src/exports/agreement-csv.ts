@@ -6,7 +6,7 @@ import { writeCsv } from './csv-writer.ts';
 import type { AgreementSummary } from '../db/agreement.ts';
 import type { StatEntry, StatValue } from '../agreement/scope.ts';
 
-export const AGREEMENT_CSV_COLUMNS = [
+const AGREEMENT_CSV_COLUMNS = [
   'scope',
   'round_id',
   'round',

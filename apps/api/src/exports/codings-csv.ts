@@ -21,7 +21,7 @@ import type { Viewer } from './access.ts';
 import { writeCsv } from './csv-writer.ts';
 import { unitQuotedTextSql, unitTextSql } from './unit-text.ts';
 
-export const CODINGS_COLUMNS = [
+const CODINGS_COLUMNS = [
   'unit',
   'thread',
   'post',
@@ -36,7 +36,7 @@ export const CODINGS_COLUMNS = [
   'quoted_text',
 ] as const;
 
-export interface CodingLabelRow {
+interface CodingLabelRow {
   unitId: number;
   thread: string;
   postNumber: number | null;
@@ -60,7 +60,7 @@ const rowsSql = `SELECT u.id AS unitId, t.external_id AS thread, p.post_number A
   LEFT JOIN coding_labels l ON l.coding_id = c.id
   ORDER BY r.position, u.position, u.id, usr.username, l.code_id`;
 
-export function codingLabelRows(db: Db, studyId: number, viewer: Viewer): CodingLabelRow[] {
+function codingLabelRows(db: Db, studyId: number, viewer: Viewer): CodingLabelRow[] {
   return db.prepare(rowsSql).all({ studyId, ...viewerParams(viewer) }) as CodingLabelRow[];
 }
 

@@ -15,7 +15,7 @@ import type { Db } from '../db/open.ts';
 import { writeCsv, type Cell } from './csv-writer.ts';
 import type { StudyInfo } from './study-info.ts';
 
-export const COUNTS_COLUMNS = [
+const COUNTS_COLUMNS = [
   'period',
   'period_start',
   'period_end',

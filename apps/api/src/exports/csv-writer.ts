@@ -8,7 +8,7 @@ import { csvField, spreadsheetSafe } from '@threadcoder/taxonomy';
 
 export type Cell = string | number | null | undefined;
 
-export function csvCell(value: Cell): string {
+function csvCell(value: Cell): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   return csvField(spreadsheetSafe(value));

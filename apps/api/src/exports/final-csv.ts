@@ -13,7 +13,7 @@ import { writeCsv } from './csv-writer.ts';
 import { finalLabelRows } from './final-labels.ts';
 import type { StudyInfo } from './study-info.ts';
 
-export const FINAL_COLUMNS = [
+const FINAL_COLUMNS = [
   'unit',
   'thread',
   'post',

@@ -29,14 +29,14 @@ import { sourceText, type SourceText } from './qdpx-text.ts';
 import type { StudyInfo } from './study-info.ts';
 
 /** Threadcoder's namespace for project guids (fixed once, never to change). */
-export const PROJECT_NAMESPACE = 'ff59b39e-a598-45a4-8dbb-570e6b5d75b5';
-export const FINAL_USER_NAME = 'Final (adjudicated)';
+const PROJECT_NAMESPACE = 'ff59b39e-a598-45a4-8dbb-570e6b5d75b5';
+const FINAL_USER_NAME = 'Final (adjudicated)';
 
-export const guidOf = (key: string) => uuidV5(PROJECT_NAMESPACE, key);
+const guidOf = (key: string) => uuidV5(PROJECT_NAMESPACE, key);
 export const userGuid = (username: string) => guidOf(`user:${username}`);
 export const FINAL_USER_GUID = guidOf('pseudo-user:final');
 
-export interface QdpxCoding {
+interface QdpxCoding {
   guid: string;
   codeId: string;
   user: string;
@@ -52,7 +52,7 @@ export interface QdpxSelection {
   codings: QdpxCoding[];
   notes: string[];
 }
-export interface QdpxSource {
+interface QdpxSource {
   guid: string;
   name: string;
   description: string;
@@ -60,14 +60,14 @@ export interface QdpxSource {
   text: SourceText;
   selections: QdpxSelection[];
 }
-export interface QdpxNote {
+interface QdpxNote {
   guid: string;
   name: string;
   user: string;
   at: string;
   text: string;
 }
-export interface QdpxUser {
+interface QdpxUser {
   guid: string;
   name: string;
 }

@@ -5,7 +5,7 @@
 // tools count offsets in the file as written), so CRLF and lone CR become LF and a leading
 // U+FEFF is dropped; offsets into the stored text are mapped through those changes.
 
-export const POST_SEPARATOR = '\n\n';
+const POST_SEPARATOR = '\n\n';
 
 export interface SourceText {
   text: string;

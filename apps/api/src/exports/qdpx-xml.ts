@@ -8,11 +8,11 @@ import type { QdpxModel, QdpxSelection } from './qdpx-model.ts';
 import type { StudyInfo } from './study-info.ts';
 import { attrs, xmlText } from './xml.ts';
 
-export const PROJECT_NAMESPACE_URI = 'urn:QDA-XML:project:1.0';
+const PROJECT_NAMESPACE_URI = 'urn:QDA-XML:project:1.0';
 
 /** Where a source's text lives inside the .qdpx zip, and how project.qde names it. */
 export const sourceFile = (guid: string) => `sources/${guid}.txt`;
-export const sourcePath = (guid: string) => `internal://${guid}.txt`;
+const sourcePath = (guid: string) => `internal://${guid}.txt`;
 
 function codeLines(codes: readonly Code[], extra: readonly string[], pad: string): string[] {
   const groups = childrenByParent(codes);

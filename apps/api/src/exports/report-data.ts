@@ -35,7 +35,7 @@ export interface Draw {
   note?: string;
 }
 
-export interface TaxonomyRow {
+interface TaxonomyRow {
   code: Code;
   depth: number;
   path: string;

@@ -5,7 +5,7 @@
 import { markdownCell } from '@threadcoder/taxonomy';
 import type { Block } from './report-doc.ts';
 
-export const mdText = (s: string) => markdownCell(s).replace(/([*_`[\]])/g, '\\$1');
+const mdText = (s: string) => markdownCell(s).replace(/([*_`[\]])/g, '\\$1');
 
 function table(b: Extract<Block, { kind: 'table' }>): string {
   const row = (cells: string[]) => `| ${cells.map(mdText).join(' | ')} |`;

@@ -8,7 +8,7 @@
 // placeholder links to it instead. The CSP's img-src follows the policy.
 import { z } from 'zod';
 
-export const imagePolicies = ['click', 'always', 'never'] as const;
+const imagePolicies = ['click', 'always', 'never'] as const;
 export type ImagePolicy = (typeof imagePolicies)[number];
 
 export function imagePolicy(value: string | undefined): ImagePolicy {

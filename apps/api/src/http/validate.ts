@@ -5,7 +5,7 @@ import { readBody } from './body-reader.ts';
 import { AppError } from './errors.ts';
 
 /** Formats a zod issue path like `posts[3].created_at`. */
-export function fieldPath(path: readonly PropertyKey[]): string {
+function fieldPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>(
     (acc, part) => (typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part)),
     '',

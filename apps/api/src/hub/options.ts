@@ -30,10 +30,10 @@ export interface HubOptions {
   pageSize: number;
 }
 
-export const DEFAULT_HUB_URL = 'https://huggingface.co';
-export const DEFAULT_HUB_RATE = 1;
-export const MAX_HUB_RATE = 10;
-export const MAX_PAGE_SIZE = 1000;
+const DEFAULT_HUB_URL = 'https://huggingface.co';
+const DEFAULT_HUB_RATE = 1;
+const MAX_HUB_RATE = 10;
+const MAX_PAGE_SIZE = 1000;
 
 const bad = (field: string, message: string) => new AppError('hub.bad_option', 400, message, { field });
 

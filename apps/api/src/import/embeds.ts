@@ -20,7 +20,7 @@ interface Card {
 }
 
 // Plain substring checks: this runs on every post, and most have no embed.
-export function hasEmbeds(html: string): boolean {
+function hasEmbeds(html: string): boolean {
   return html.includes('lazy') || html.includes('<iframe') || html.includes('<IFRAME');
 }
 

@@ -3,7 +3,7 @@ import type { ErrorWhere } from '../http/errors.ts';
 import { importErrors } from './errors.ts';
 
 // Ids and names are short in every forum: a megabyte "title" is a broken or hostile file, not data.
-export const MAX_ID_CHARS = 1000;
+const MAX_ID_CHARS = 1000;
 export const MAX_TEXT_CHARS = 10_000;
 
 export const isObject = (v: unknown): v is Record<string, unknown> =>

@@ -8,7 +8,7 @@ export type ImportFormat = (typeof importFormats)[number];
  * Other names the CLI accepts for a format. Perceval's items wrap Discourse topics, which the
  * Discourse reader unwraps, so they are stored as 'discourse' imports.
  */
-export const formatAliases: Readonly<Record<string, ImportFormat>> = { perceval: 'discourse' };
+const formatAliases: Readonly<Record<string, ImportFormat>> = { perceval: 'discourse' };
 
 /** The --format choices, e.g. for a usage line: discourse|perceval|stackexchange|csv|jsonl. */
 export const formatChoices = [...importFormats, ...Object.keys(formatAliases)].join('|');

@@ -107,7 +107,7 @@ function completeEnd(buf: Buffer): number {
 }
 
 /** A stream that adds the bytes passing through it to progress.bytesRead. */
-export function counting(progress: ImportProgress): Transform {
+function counting(progress: ImportProgress): Transform {
   return new Transform({
     transform(chunk: Buffer, _enc, done) {
       progress.bytesRead += chunk.length;

@@ -137,7 +137,7 @@ export async function executeImport(db: Db, importId: number): Promise<ImportRec
   return getImport(db, importId)!;
 }
 
-export function errorBody(err: unknown): ImportErrorBody {
+function errorBody(err: unknown): ImportErrorBody {
   if (err instanceof AppError)
     return { code: err.code, message: err.message, ...(err.where ? { where: err.where } : {}) };
   // Not bad input but a failure of ours or of the machine (disk full…): say so plainly.

@@ -22,5 +22,3 @@ export const importRequestSchema = z.object({
     .strict()
     .optional(),
 });
-
-export type ImportRequest = z.infer<typeof importRequestSchema>;

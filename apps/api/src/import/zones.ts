@@ -13,7 +13,6 @@ export type Zone = 'own' | 'quote' | 'preview' | 'meta';
  * link previews or videos; empty: nothing at all. Sampling leaves all but text out by default.
  */
 export type ContentKind = 'text' | 'empty' | 'image_only' | 'embed_only';
-export const contentKinds: readonly ContentKind[] = ['text', 'empty', 'image_only', 'embed_only'];
 
 export function openZone(tag: string, classAttr: string | undefined, parent: Zone): Zone {
   // Most elements (p, a, code, li…) are none of these: answered before any string work.

@@ -12,7 +12,7 @@ import { audit } from '../db/audit.ts';
 import { parseLabelsCsv, type LabelRow } from './parse-labels-csv.ts';
 import { writeImportedFinals } from './import-finals.ts';
 
-export type LabelImportKind = 'codings' | 'final';
+type LabelImportKind = 'codings' | 'final';
 
 export interface LabelImportInput {
   csv: string;

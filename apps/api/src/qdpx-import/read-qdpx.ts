@@ -16,7 +16,7 @@ export interface ReadQuote {
   end: number;
   text: string;
 }
-export interface ReadCoding {
+interface ReadCoding {
   /** The user name, from "Display (username)" or the bare name. */
   username: string;
   displayName: string;

@@ -6,7 +6,7 @@ export { pickRandom } from '@threadcoder/stats';
 
 export type Random = () => number;
 
-export function hashSeed(seed: string): number {
+function hashSeed(seed: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < seed.length; i++) {
     h ^= seed.charCodeAt(i);

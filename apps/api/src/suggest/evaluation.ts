@@ -13,7 +13,7 @@ import {
   type Unsuggestable,
 } from './model.ts';
 
-export interface CodeEvaluation {
+interface CodeEvaluation {
   codeId: string;
   /** Labelled units with the code. */
   positives: number;

@@ -16,7 +16,7 @@ export interface BinaryModel {
   bias: number;
 }
 
-export const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
 export function score(model: BinaryModel, x: SparseVector): number {
   let z = model.bias;

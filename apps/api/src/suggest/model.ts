@@ -16,9 +16,9 @@ export interface TrainOptions {
   minPositives: number;
 }
 
-export const defaultTrainOptions: TrainOptions = { seed: 1, minPositives: 5 };
+const defaultTrainOptions: TrainOptions = { seed: 1, minPositives: 5 };
 
-export interface CodeClassifier extends BinaryModel {
+interface CodeClassifier extends BinaryModel {
   codeId: string;
   positives: number;
 }

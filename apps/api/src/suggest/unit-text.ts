@@ -7,7 +7,7 @@ import { codedPostTextSql, codedThreadPostsSql, codedTitleSql } from '../db/code
 import type { Db } from '../db/open.ts';
 import type { UnitKeys } from './groups.ts';
 
-export const unitBodySql = `coalesce(
+const unitBodySql = `coalesce(
     (SELECT p.text FROM posts p WHERE p.id = u.post_id),
     (SELECT p.text FROM posts p WHERE p.thread_id = u.thread_id ORDER BY p.post_number LIMIT 1), '')`;
 

@@ -49,6 +49,4 @@ export type StatEntry = AgreementSummary['overall']['statistics'][number];
 export type StatValue = AgreementSummary['pairs'][number]['kappa'];
 export type RoundAgreement = AgreementSummary['rounds'][number];
 export type CodeAgreement = AgreementSummary['perCode'][number];
-export type PairAgreement = AgreementSummary['pairs'][number];
 export type Confusion = NonNullable<AgreementSummary['confusion']>;
-export type Disagreement = AgreementSummary['disagreements'][number];

@@ -103,8 +103,6 @@ export type KeywordGroup = AnalysisOptions['keywordGroups'][number];
 export type CountsReport = InferResponseType<Routes['counts']['$get'], 200>;
 export type TrendReport = InferResponseType<Routes['trend']['$get'], 200>;
 export type Cooccurrence = InferResponseType<Routes['cooccurrence']['$get'], 200>;
-export type TermsReport = InferResponseType<Routes['terms']['$get'], 200>;
-export type MentionsReport = InferResponseType<Routes['mentions']['$get'], 200>;
 export type KeywordGroupInput = InferRequestType<Routes['keyword-groups']['$post']>['json'];
 
 export function useSaveKeywordGroup(studyId: number) {

@@ -42,13 +42,11 @@ export const templatesQuery = (client: Client) =>
 
 export type StudyCodebook = InferResponseType<Routes['$get'], 200>;
 export type CodebookVersionInfo = StudyCodebook['versions'][number];
-export type CodebookDiff = InferResponseType<Routes['diff']['$get'], 200>['diff'];
-export type CodebookReviews = InferResponseType<Routes['reviews']['$get'], 200>;
+type CodebookReviews = InferResponseType<Routes['reviews']['$get'], 200>;
 export type ReviewItem = CodebookReviews['mine'][number];
 export type CodebookEdit = InferRequestType<Routes['versions']['$post']>['json'];
 export type CodebookChoice = InferRequestType<Routes['$post']>['json'];
 export type UpgradeReport = InferResponseType<Routes['upgrade']['$post'], 200>['report'];
-export type TemplateSummary = InferResponseType<Client['api']['templates']['$get'], 200>['templates'][number];
 export type ExportFormat = 'json' | 'csv' | 'md' | 'qdc';
 
 /**

@@ -47,7 +47,7 @@ export const unitQuery = (client: Client, studyId: number, unitId: number) =>
   });
 
 export type Round = InferResponseType<StudyApi['rounds']['$get'], 200>['rounds'][number];
-export type MyUnits = InferResponseType<StudyApi['rounds'][':roundId']['my-units']['$get'], 200>;
+type MyUnits = InferResponseType<StudyApi['rounds'][':roundId']['my-units']['$get'], 200>;
 export type MyUnit = MyUnits['units'][number];
 export type Progress = InferResponseType<StudyApi['progress']['$get'], 200>['progress'][number];
 export type UnitDetail = InferResponseType<StudyApi['units'][':unitId']['$get'], 200>;
@@ -65,7 +65,7 @@ export interface SaveCodingVars {
 }
 
 /** The save was based on an older version than the stored one (another tab or device saved since). */
-export class CodingConflict extends ApiError {
+class CodingConflict extends ApiError {
   constructor(
     message: string,
     readonly current: Coding | null,
@@ -75,7 +75,7 @@ export class CodingConflict extends ApiError {
 }
 
 /** The server refused the coding (closed round, bad label): sending it again would not help. */
-export const isRefusal = (error: unknown) =>
+const isRefusal = (error: unknown) =>
   error instanceof ApiError && error.status < 500 && error.status !== 408 && error.status !== 429;
 
 export const codingMutationKey = (studyId: number) => ['coding', studyId] as const;

@@ -1,8 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { InferResponseType } from 'hono/client';
 import { unwrap, type Client } from './client.ts';
-
-type Routes = Client['api']['studies'][':studyId']['exports'];
 
 export type Period = 'month' | 'quarter' | 'year';
 export type ReportFormat = 'md' | 'html';
@@ -14,8 +11,6 @@ export const exportSummaryQuery = (client: Client, studyId: number) =>
     queryKey: ['studies', studyId, 'exports'] as const,
     queryFn: () => unwrap(client.api.studies[':studyId'].exports.$get({ param: { studyId: String(studyId) } })),
   });
-
-export type ExportSummary = InferResponseType<Routes['$get'], 200>;
 
 // Downloads are plain links (the session cookie goes along), so the browser saves the file
 // under the name the API's Content-Disposition gives.

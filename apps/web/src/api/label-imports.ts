@@ -1,11 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { InferRequestType, InferResponseType } from 'hono/client';
+import type { InferRequestType } from 'hono/client';
 import { unwrap, type Client } from './client.ts';
 import { useClient } from './client-context.tsx';
 
 type LabelImportApi = Client['api']['studies'][':studyId']['label-imports'];
 export type LabelImportInput = InferRequestType<LabelImportApi['preview']['$post']>['json'];
-export type LabelImportPreview = InferResponseType<LabelImportApi['preview']['$post'], 200>;
 
 const param = (studyId: number) => ({ studyId: String(studyId) });
 

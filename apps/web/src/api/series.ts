@@ -13,7 +13,7 @@ export const seriesListQuery = (client: Client) =>
 export type SeriesSetSummary = InferResponseType<Routes['$get'], 200>['sets'][number];
 export type SeriesImport = InferRequestType<Routes['$post']>['json'];
 export type CompareRequest = InferRequestType<Routes['compare']['$post']>['json'];
-export type SeriesComparison = InferResponseType<Routes['compare']['$post'], 200>['comparison'];
+type SeriesComparison = InferResponseType<Routes['compare']['$post'], 200>['comparison'];
 export type PairComparison = SeriesComparison['pairs'][number];
 
 /** The comparison of two sets (a POST that only reads, cached like a query). */

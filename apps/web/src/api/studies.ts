@@ -75,7 +75,6 @@ export type Study = InferResponseType<StudyApi['$get'], 200>['study'];
 export type Round = InferResponseType<StudyApi['rounds']['$get'], 200>['rounds'][number];
 export type CoderProgress = InferResponseType<StudyApi['progress']['$get'], 200>['progress'][number];
 export type AuditEntry = InferResponseType<StudyApi['audit']['$get'], 200>['entries'][number];
-export type SampleSize = InferResponseType<Client['api']['sample-size']['$get'], 200>;
 type NewStudy = InferRequestType<Client['api']['studies']['$post']>['json'];
 export type StudyPatch = InferRequestType<StudyApi['$patch']>['json'];
 export type DrawRequest = InferRequestType<StudyApi['sampling']['draw']['$post']>['json'];

@@ -9,15 +9,8 @@ const routes = (client: Client) => client.api.studies[':studyId'].suggestions;
 const param = (studyId: number) => ({ studyId: String(studyId) });
 const key = (studyId: number) => ['studies', studyId, 'suggestions'] as const;
 
-export type UnitSuggestions = InferResponseType<Routes['units'][':unitId']['$get'], 200>;
 export type SuggestionEvaluation = InferResponseType<Routes['evaluation']['$get'], 200>;
 export type UnitOrder = 'position' | 'uncertainty';
-
-export const modelQuery = (client: Client, studyId: number) =>
-  queryOptions({
-    queryKey: [...key(studyId), 'model'],
-    queryFn: () => unwrap(routes(client).model.$get({ param: param(studyId) })),
-  });
 
 export const evaluationQuery = (client: Client, studyId: number) =>
   queryOptions({

@@ -37,5 +37,4 @@ export const threadQuery = (client: Client, id: number) =>
   });
 
 export type ThreadRow = InferResponseType<Client['api']['threads']['$get'], 200>['threads'][number];
-export type Thread = InferResponseType<Client['api']['threads'][':id']['$get'], 200>['thread'];
 export type Facets = InferResponseType<Client['api']['threads']['facets']['$get'], 200>;

@@ -104,7 +104,7 @@ function nextEntry(zip: yauzl.ZipFile, file: string): Promise<yauzl.Entry | null
 }
 
 /** site.json or categories.json, at any depth: the forum's category list, not a topic. */
-export const isCategoriesEntry = (fileName: string) => /(^|\/)(site|categories)\.json$/i.test(fileName);
+const isCategoriesEntry = (fileName: string) => /(^|\/)(site|categories)\.json$/i.test(fileName);
 
 /** The text of the archive's first site.json/categories.json, if it has one within the entry size limit. */
 export async function zipCategories(

@@ -4,8 +4,8 @@ import { statisticLabel } from '@threadcoder/stats';
 
 export const statName = statisticLabel;
 
-export const isPercent = (key: string) => key === 'percent_agreement';
-export const isAlpha = (key: string) => key.startsWith('krippendorff_alpha');
+const isPercent = (key: string) => key === 'percent_agreement';
+const isAlpha = (key: string) => key.startsWith('krippendorff_alpha');
 
 /** Chance-corrected coefficients to three decimals ("0.724", "−0.050"); shares as percentages ("74.6%"). */
 export function formatStat(key: string, value: number): string {
@@ -23,7 +23,7 @@ export interface Band {
 }
 
 /** Landis & Koch (1977), for kappa-type coefficients. */
-export function kappaBand(value: number): Band {
+function kappaBand(value: number): Band {
   const v = Number(value.toFixed(2));
   if (v < 0) return { label: 'poor', tone: 'poor' };
   if (v <= 0.2) return { label: 'slight', tone: 'poor' };
@@ -34,7 +34,7 @@ export function kappaBand(value: number): Band {
 }
 
 /** Krippendorff (2004): α ≥ .800 reliable; .667–.800 for tentative conclusions only; below, unreliable. */
-export function alphaBand(value: number): Band {
+function alphaBand(value: number): Band {
   const v = Number(value.toFixed(3));
   if (v >= 0.8) return { label: 'reliable', tone: 'good' };
   if (v >= 0.667) return { label: 'tentative conclusions only', tone: 'fair' };

@@ -5,11 +5,11 @@ import { useSave } from './editor-context.ts';
 import { WhyField } from './why-field.tsx';
 
 /** One example per line; a trailing "(post 12)" links the quote to its post. */
-export function examplesToText(examples: readonly Example[]): string {
+function examplesToText(examples: readonly Example[]): string {
   return examples.map((e) => (e.postId === undefined ? e.quote : `${e.quote} (post ${e.postId})`)).join('\n');
 }
 
-export function textToExamples(text: string): Example[] {
+function textToExamples(text: string): Example[] {
   return text
     .split('\n')
     .map((line) => line.trim())

@@ -24,7 +24,7 @@ export function ExportLinks({ studyId, version }: { studyId: number; version: nu
 }
 
 /** The format of an uploaded file: by its extension, else by its first character. */
-export function formatOf(name: string, text: string): 'json' | 'qdc' {
+function formatOf(name: string, text: string): 'json' | 'qdc' {
   if (/\.json$/i.test(name)) return 'json';
   if (/\.(qdc|xml)$/i.test(name)) return 'qdc';
   return text.trimStart().startsWith('<') ? 'qdc' : 'json';

@@ -5,7 +5,7 @@ import { matchScore } from './code-filter.ts';
 // The codebook as the coding screen lists it: one group per dimension, in tree order, each code
 // with its depth below the dimension. Grouping codes (not codable) become subheadings.
 
-export interface ListedCode {
+interface ListedCode {
   code: CodebookCode;
   depth: number;
   heading: boolean;

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef } from 'react';
 
-export const keyTable: [string, string][] = [
+const keyTable: [string, string][] = [
   ['1–9, a–z', 'apply or remove the code with that key (shown beside each code)'],
   ['Enter', 'save and go to the next uncoded unit (else the next one)'],
   ['j  or  ↓ →', 'next unit'],

@@ -1,7 +1,7 @@
 import type { Progress, Round } from '../../api/coding.ts';
 
 /** Open rounds first (in study order), then closed ones. */
-export const roundsInPickOrder = (rounds: readonly Round[]) =>
+const roundsInPickOrder = (rounds: readonly Round[]) =>
   [...rounds].sort((a, b) => Number(a.status !== 'open') - Number(b.status !== 'open') || a.position - b.position);
 
 /** The round to open when none is named: the first open one with work left for the coder, else any of theirs. */

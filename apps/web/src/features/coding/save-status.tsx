@@ -7,7 +7,7 @@ const subscribeOnline = (onChange: () => void) => onlineManager.subscribe(() => 
 type SaveState = { kind: 'idle' | 'saving' | 'saved' | 'retrying' | 'failed'; text: string };
 
 /** Saved, saving, retrying or failed, from the study's coding saves in the mutation cache. */
-export function useSaveState(studyId: number): SaveState {
+function useSaveState(studyId: number): SaveState {
   const online = useSyncExternalStore(subscribeOnline, () => onlineManager.isOnline());
   const states = useMutationState({ filters: { mutationKey: codingMutationKey(studyId) }, select: (m) => m.state });
   const pending = states.filter((s) => s.status === 'pending');

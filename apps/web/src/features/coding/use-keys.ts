@@ -9,7 +9,7 @@ function typing(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
-export function ignoreKey(e: KeyboardEvent): boolean {
+function ignoreKey(e: KeyboardEvent): boolean {
   if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || e.isComposing) return true;
   if (typing(e.target)) return true;
   if (document.querySelector('dialog[open]')) return true;

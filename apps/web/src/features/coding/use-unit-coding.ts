@@ -15,7 +15,7 @@ import type { Quote } from './selection.ts';
 
 const MEMO_DEBOUNCE_MS = 600;
 
-export const emptyCoding = (): CodingBody => ({ codeIds: [], memo: '', unsure: false, quotes: {} });
+const emptyCoding = (): CodingBody => ({ codeIds: [], memo: '', unsure: false, quotes: {} });
 
 /** The fields a coder edits, always in one key order so two codings compare as JSON. */
 export const editable = (c: CodingBody): CodingBody => ({

@@ -4,7 +4,7 @@ import type { SelectionChange, SelectionRule } from '../../api/selection.ts';
 type Filter = Extract<SelectionRule, { kind: 'filter' }>['filter'];
 
 /** A filter in words: search "x", source HF forum, category Models, from 2022-01-01… */
-export function describeFilter(f: Filter, sourceName: (id: number) => string): string {
+function describeFilter(f: Filter, sourceName: (id: number) => string): string {
   const parts = describeThreadFilter(f, { source: sourceName });
   return parts.length ? parts.join(', ') : 'all threads';
 }

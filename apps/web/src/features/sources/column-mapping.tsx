@@ -1,6 +1,6 @@
 // Which column of a CSV/JSONL post table holds each field; offered from the file's own header.
 
-export const mappingFields = [
+const mappingFields = [
   { key: 'threadId', label: 'Thread id', column: 'thread_id', required: true },
   { key: 'postId', label: 'Post id', column: 'post_id', required: true },
   { key: 'createdAt', label: 'Created at', column: 'created_at', required: true },
