@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { analysisStudy, type AnalysisStudy } from '../analysis/analysis-study.ts';
+import { analysisStudy, type AnalysisStudy } from '../support/analysis-study.ts';
 
 // Our counts beside a published study's: the analysis study's codebook names a template whose
 // categories carry reported counts (tests/fixtures/reported-templates). Final labels rolled up:

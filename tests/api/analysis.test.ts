@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { analysisStudy, type AnalysisStudy } from '../analysis/analysis-study.ts';
+import { analysisStudy, type AnalysisStudy } from '../support/analysis-study.ts';
 
 // One study for the whole file: every test here only reads (the last describe block changes
 // labels and checks the numbers follow, so it runs last).

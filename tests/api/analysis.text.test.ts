@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { distinctiveTerms, prepareCorpus } from '../../apps/api/src/analysis/tfidf.ts';
-import { analysisStudy, threads, type AnalysisStudy } from '../analysis/analysis-study.ts';
+import { distinctiveTerms, prepareCorpus } from '../../apps/api/src/words/tfidf.ts';
+import { analysisStudy, threads, type AnalysisStudy } from '../support/analysis-study.ts';
 
 let s: AnalysisStudy;
 beforeAll(async () => {

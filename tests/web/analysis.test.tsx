@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { analysisStudy, type AnalysisStudy } from '../analysis/analysis-study.ts';
+import { analysisStudy, type AnalysisStudy } from '../support/analysis-study.ts';
 import { renderWithApi } from '../support/render-app.tsx';
 
 let s: AnalysisStudy;

@@ -37,7 +37,7 @@ import {
   type PendingTopic,
   type TopicStatus,
 } from './state.ts';
-import type { ForumCategory } from '../import/categories.ts';
+import type { ForumCategory } from '../import/forum-category-list.ts';
 import type { RunContext } from './run-context.ts';
 import { fetchTopic } from './topic-fetch.ts';
 import { collectWholeForum } from './whole-forum.ts';

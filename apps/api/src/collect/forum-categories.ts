@@ -6,7 +6,7 @@
 import type { Db } from '../db/open.ts';
 import { saveCategories } from '../db/source-categories.ts';
 import { AppError } from '../http/errors.ts';
-import { type ForumCategory, readCategoryList } from '../import/categories.ts';
+import { type ForumCategory, readCategoryList } from '../import/forum-category-list.ts';
 import { isObject } from '../import/fields.ts';
 import { type DiscourseHttp, HttpError } from './http.ts';
 import type { Category } from './listing.ts';

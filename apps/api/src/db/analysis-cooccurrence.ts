@@ -1,7 +1,7 @@
 // Which codes appear together on the same unit: for each pair, the units carrying both
 // (count) and Jaccard = |A ∩ B| / |A ∪ B| = n_ab / (n_a + n_b − n_ab). Codes as labelled
 // (not rolled up), in codebook order, only those labelled at least once under the filters.
-import { codeNodes } from '../analysis/code-tree.ts';
+import { codeNodes } from '../label-counts/code-tree.ts';
 import { ensureFacts } from './analysis-facts.ts';
 import { factsWhere, filterParams, type AnalysisFilters } from './analysis-filters.ts';
 import type { Db } from './open.ts';

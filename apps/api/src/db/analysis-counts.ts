@@ -2,8 +2,8 @@
 // their share of coded units, the distinct threads, a series per period for the sparkline;
 // and the same from each coder's own codings before adjudication, those the viewer may see
 // (visibility.ts).
-import { rollupPaths } from '../analysis/code-tree.ts';
-import { reportedComparison, type ReportedComparison } from '../analysis/reported-comparison.ts';
+import { rollupPaths } from '../label-counts/code-tree.ts';
+import { reportedComparison, type ReportedComparison } from '../label-counts/reported-comparison.ts';
 import { findTemplate } from './codebook-templates.ts';
 import { ensureFacts } from './analysis-facts.ts';
 import { factsWhere, filterParams, unitsWhere, type AnalysisFilters } from './analysis-filters.ts';

@@ -3,7 +3,7 @@
 // full; afterwards the triggers list the units that changed and only those are redone, with
 // the summary months they touch. Every analysis request then reads prepared rows instead of
 // joining final_labels → units → posts/threads for each label.
-import { rollupPaths } from '../analysis/code-tree.ts';
+import { rollupPaths } from '../label-counts/code-tree.ts';
 import type { Db } from './open.ts';
 import { daySql, monthSql, unitDateSql } from './analysis-filters.ts';
 import { studyCodingSettings, type StudyCodingSettings } from './pinned-codebook.ts';

@@ -2,7 +2,7 @@
 // two places units are read from: analysis_facts (settled units, alias f) and live units
 // (codings, alias u with threads t and posts p) for per-coder counts. Statements bind the
 // parameters of `filterParams`; a filter left out binds NULL and drops out of the WHERE.
-import { dayIndex, monthIndex } from '../analysis/periods.ts';
+import { dayIndex, monthIndex } from '../label-counts/periods.ts';
 
 export interface AnalysisFilters {
   roundId?: number | undefined;

@@ -1,4 +1,4 @@
-// Keyword groups an owner defines for mention trends (analysis/keywords.ts says how terms match).
+// Keyword groups an owner defines for mention trends (words/keywords.ts says how terms match).
 import { AppError, notFound } from '../http/errors.ts';
 import { audit } from './audit.ts';
 import type { Db } from './open.ts';

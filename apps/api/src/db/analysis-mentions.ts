@@ -3,10 +3,10 @@
 // group, as counts and as shares of the period's posts; and Spearman's rho between each
 // group's share and each code's share over the periods where both are observed. Category,
 // tag and date filters apply to the posts too; the round filter applies only to codes.
-import { groupPhrases } from '../analysis/keywords.ts';
-import { axisFor, fillSeries } from '../analysis/periods.ts';
-import { seriesCorrelation } from '../analysis/shift-tests.ts';
-import { stemLine } from '../analysis/text.ts';
+import { groupPhrases } from '../words/keywords.ts';
+import { axisFor, fillSeries } from '../label-counts/periods.ts';
+import { seriesCorrelation } from '../label-counts/shift-tests.ts';
+import { stemLine } from '../words/text.ts';
 import type { Outcome } from '@threadcoder/stats';
 import { filterParams, monthSql, postsWhere } from './analysis-filters.ts';
 import { listKeywordGroups } from './analysis-keyword-groups.ts';

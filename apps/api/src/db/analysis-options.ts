@@ -1,7 +1,7 @@
 // What the analysis page offers to filter and pick from: the study's rounds, the forum
 // categories and tags of its threads, the date span of its units, the codebook tree and the
 // keyword groups.
-import { codeNodes, type CodeNode } from '../analysis/code-tree.ts';
+import { codeNodes, type CodeNode } from '../label-counts/code-tree.ts';
 import { listKeywordGroups, type KeywordGroup } from './analysis-keyword-groups.ts';
 import type { Db } from './open.ts';
 import { studyCodingSettings } from './pinned-codebook.ts';

@@ -1,8 +1,8 @@
-// Distinctive terms per code (analysis/tfidf.ts) over the texts of the settled units under the
+// Distinctive terms per code (words/tfidf.ts) over the texts of the settled units under the
 // filters, as coded (db/coded-text-sql.ts): a post unit's text, or a thread unit's title and posts. Every unit is one document;
 // a code's documents are its units (rolled up: a unit with a code below counts for the code).
-import { codeNodes } from '../analysis/code-tree.ts';
-import { distinctiveTerms, prepareCorpus, type TermScore } from '../analysis/tfidf.ts';
+import { codeNodes } from '../label-counts/code-tree.ts';
+import { distinctiveTerms, prepareCorpus, type TermScore } from '../words/tfidf.ts';
 import { ensureFacts } from './analysis-facts.ts';
 import { codedPostQuotedTextSql, codedPostTextSql, codedThreadPostsSql, codedTitleSql } from './coded-text-sql.ts';
 import { factsWhere, filterParams, type AnalysisFilters } from './analysis-filters.ts';

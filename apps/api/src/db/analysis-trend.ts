@@ -1,9 +1,9 @@
 // Shift over time: final labels per (month, code) from SQL, bucketed into months, quarters or
-// years with empty periods as zeros (analysis/periods.ts), shares of coded units, and the
-// tests of whether the shift is real (analysis/shift-tests.ts → packages/stats).
-import { codeNodes, type CodeNode } from '../analysis/code-tree.ts';
-import { axisFor, fillSeries, type Granularity, type Period } from '../analysis/periods.ts';
-import { shiftTests, type ShiftTests } from '../analysis/shift-tests.ts';
+// years with empty periods as zeros (label-counts/periods.ts), shares of coded units, and the
+// tests of whether the shift is real (label-counts/shift-tests.ts → packages/stats).
+import { codeNodes, type CodeNode } from '../label-counts/code-tree.ts';
+import { axisFor, fillSeries, type Granularity, type Period } from '../label-counts/periods.ts';
+import { shiftTests, type ShiftTests } from '../label-counts/shift-tests.ts';
 import { ensureFacts } from './analysis-facts.ts';
 import { factsWhere, filterParams, summaryAnswers, type AnalysisFilters } from './analysis-filters.ts';
 import type { Db } from './open.ts';

@@ -1,6 +1,6 @@
 // Many keyword groups at once, in one transaction: a group whose name exists (any case) gets the
 // list's terms, a new name is added; the rest of the study's groups stay as they are.
-import type { KeywordListGroup } from '../analysis/keyword-list.ts';
+import type { KeywordListGroup } from '../words/keyword-list.ts';
 import { createKeywordGroup, listKeywordGroups, updateKeywordGroup } from './analysis-keyword-groups.ts';
 import type { Db } from './open.ts';
 

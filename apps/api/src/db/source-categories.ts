@@ -1,5 +1,5 @@
 // A source's forum categories (migration 013) and the labels its threads show.
-import { categoryLabels, type ForumCategory } from '../import/categories.ts';
+import { categoryLabels, type ForumCategory } from '../import/forum-category-list.ts';
 import type { Db } from './open.ts';
 
 function storedCategories(db: Db, sourceId: number): ForumCategory[] {

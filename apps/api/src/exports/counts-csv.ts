@@ -9,7 +9,7 @@
 //   coded_units    settled units in the period (with any labels, or none)
 //   share          count / coded_units; empty when the period has no settled unit
 // A unit falls in the period of its post's date (post units) or its thread's (thread units).
-import type { Granularity } from '../analysis/periods.ts';
+import type { Granularity } from '../label-counts/periods.ts';
 import { trendData } from '../db/analysis-trend.ts';
 import type { Db } from '../db/open.ts';
 import { writeCsv, type Cell } from './csv-writer.ts';

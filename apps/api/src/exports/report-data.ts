@@ -3,8 +3,8 @@
 // intervals (db/agreement.ts), the taxonomy with final-label counts and the trends with their
 // tests (db/analysis-trend.ts). Numbers stay unrounded here; the renderers format them.
 import { preorder, type Code } from '@threadcoder/taxonomy';
-import type { Granularity } from '../analysis/periods.ts';
-import { reportedComparison, type ReportedComparison } from '../analysis/reported-comparison.ts';
+import type { Granularity } from '../label-counts/periods.ts';
+import { reportedComparison, type ReportedComparison } from '../label-counts/reported-comparison.ts';
 import { finalLabelSummary } from '../db/adjudication-summary.ts';
 import { findTemplate } from '../db/codebook-templates.ts';
 import { agreementSummary, type AgreementSummary } from '../db/agreement.ts';

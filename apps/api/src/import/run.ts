@@ -5,7 +5,7 @@
 import { availableParallelism } from 'node:os';
 import type { Db } from '../db/open.ts';
 import { categoryLabelsFor } from '../db/source-categories.ts';
-import { dumpCategories } from './category-file.ts';
+import { dumpCategories } from './forum-category-file.ts';
 import { checkDateFormat } from './date-format.ts';
 import { detectFormat } from './detect.ts';
 import { parseDiscourse } from './discourse/parse.ts';

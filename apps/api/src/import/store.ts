@@ -11,7 +11,7 @@ import { POST_CONTENT, type PostContent, recordPostRevision, recordThreadRevisio
 import { newRows, searchIndexState, type SearchIndexState } from '../db/search-catchup.ts';
 import { indexNewPost, indexNewThread, listUnindexedPost, listUnindexedThread } from '../db/search-index.ts';
 import { saveCategories } from '../db/source-categories.ts';
-import type { ForumCategory } from './categories.ts';
+import type { ForumCategory } from './forum-category-list.ts';
 import type { Staging, StagedPostRow } from './staging.ts';
 import type { Counts, ImportFormat } from './types.ts';
 

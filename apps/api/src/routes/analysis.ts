@@ -1,6 +1,6 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
-import { termPhrases } from '../analysis/keywords.ts';
+import { termPhrases } from '../words/keywords.ts';
 import {
   cooccurrenceCsv,
   correlationsCsv,
@@ -9,7 +9,7 @@ import {
   termsCsv,
   testsCsv,
   trendCsv,
-} from '../analysis/csv-tables.ts';
+} from '../label-counts/csv-tables.ts';
 import { requireStudyRole, rolesIn } from '../auth/middleware.ts';
 import { resultsVisible } from '../db/visibility.ts';
 import { cooccurrence } from '../db/analysis-cooccurrence.ts';

@@ -3,8 +3,8 @@
 // the owner may store topics or posts per category as a series set for comparisons.
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { CATEGORY_COUNTS, storeCategorySeries } from '../analysis/category-series.ts';
-import { forumDescriptives } from '../analysis/forum-descriptives.ts';
+import { CATEGORY_COUNTS, storeCategorySeries } from '../forum-facts/forum-category-series.ts';
+import { forumDescriptives } from '../forum-facts/forum-descriptives.ts';
 import { listSeriesSets } from '../db/series.ts';
 import { requireStudyRole } from '../auth/middleware.ts';
 import type { Db } from '../db/open.ts';

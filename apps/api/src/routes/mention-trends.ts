@@ -3,8 +3,8 @@
 // comparing with outside series. The owner's, like the keyword groups.
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { parseKeywordList } from '../analysis/keyword-list.ts';
-import { MATCHING_RULES, MENTION_UNITS, storeMentionSeries } from '../analysis/mention-series.ts';
+import { parseKeywordList } from '../words/keyword-list.ts';
+import { MATCHING_RULES, MENTION_UNITS, storeMentionSeries } from '../words/mention-series.ts';
 import { requireStudyRole } from '../auth/middleware.ts';
 import { importKeywordGroups } from '../db/keyword-groups-import.ts';
 import type { Db } from '../db/open.ts';

@@ -8,7 +8,7 @@ import { canImport, listSources, managesSource } from '../db/sources.ts';
 import type { AuthedEnv } from '../http/env.ts';
 import { AppError, forbidden, notFound } from '../http/errors.ts';
 import { validate } from '../http/validate.ts';
-import { readCategoryList } from '../import/categories.ts';
+import { readCategoryList } from '../import/forum-category-list.ts';
 
 const idParam = z.object({ id: z.coerce.number().int().positive() });
 

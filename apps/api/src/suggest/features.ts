@@ -1,6 +1,6 @@
-// Text → sparse TF-IDF vectors. Terms are natural's word tokens, stemmed (analysis/text.ts),
+// Text → sparse TF-IDF vectors. Terms are natural's word tokens, stemmed (words/text.ts),
 // without stop words, plus adjacent-stem bigrams, which catch phrases like "out of memory".
-import { isContentToken, stem, tokenize } from '../analysis/text.ts';
+import { isContentToken, stem, tokenize } from '../words/text.ts';
 import { TermTable } from './term-table.ts';
 
 /** A sparse vector: feature indexes (ascending) and their values. */

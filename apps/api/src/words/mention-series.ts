@@ -3,7 +3,7 @@
 //   topics  the forum topics (threads) with at least one post mentioning the group, by the topic's
 //           creation month — how Taraghi et al. (SANER 2024) count model families;
 //   posts   the posts mentioning the group, by the post's month.
-// Over every post of the sources the study's threads come from, matched as analysis/keywords.ts
+// Over every post of the sources the study's threads come from, matched as words/keywords.ts
 // says (whole words, stemmed, any case; a group's terms are its aliases). Only posts.text is
 // read. Months without a mention within the forum's months are 0. Storing again replaces the set.
 import { refreshStems } from '../db/analysis-mentions.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { seriesCorrelation, shiftTests } from '../../apps/api/src/analysis/shift-tests.ts';
+import { seriesCorrelation, shiftTests } from '../../apps/api/src/label-counts/shift-tests.ts';
 
 describe('shift tests', () => {
   test('chi-square of a known code × period table: [[10, 20], [30, 40]] gives X² = 50/63', () => {

@@ -3,7 +3,7 @@
 //   `aliases`): one row per model of a family; the family's terms are every row's name and its
 //   patterns (split on | or ;), so "GPT-2, gpt2-medium, gpt2 medium|gpt-2 medium" adds three; or
 //   a text list, one group a line: "GPT-2: gpt2, gpt-2, gpt2-medium" ("#" starts a comment).
-// Terms match as analysis/keywords.ts says (whole words, stemmed, any case). Bad input throws
+// Terms match as words/keywords.ts says (whole words, stemmed, any case). Bad input throws
 // AppError('analysis.bad_keyword_list') with the line.
 import { parse } from 'csv-parse/sync';
 import { AppError } from '../http/errors.ts';

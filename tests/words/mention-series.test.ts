@@ -1,7 +1,7 @@
 // Mention trends as the study counts them, through the API: keyword groups imported in bulk, then
 // stored as a series set counting topics by creation month or posts by post month.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { parseKeywordList } from '../../apps/api/src/analysis/keyword-list.ts';
+import { parseKeywordList } from '../../apps/api/src/words/keyword-list.ts';
 import { getSeriesSet } from '../../apps/api/src/db/series.ts';
 import { type Agent, loggedIn } from '../support/agent.ts';
 import { insertForum, selectAllThreads } from '../support/forum.ts';

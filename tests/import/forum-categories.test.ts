@@ -4,7 +4,7 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
-import { categoryLabels, readCategoryList } from '../../apps/api/src/import/categories.ts';
+import { categoryLabels, readCategoryList } from '../../apps/api/src/import/forum-category-list.ts';
 import { runImportFile } from '../../apps/api/src/import/run.ts';
 import { fixture, freshDb, importError, importFixture, tempDir } from './helpers.ts';
 

@@ -2,7 +2,7 @@
 // page), else a site.json/categories.json inside the zip. (The CLI also looks beside the dump.)
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { readCategoryList, type ForumCategory } from './categories.ts';
+import { readCategoryList, type ForumCategory } from './forum-category-list.ts';
 import { importErrors } from './errors.ts';
 import type { InputFile } from './input.ts';
 import { zipCategories } from './discourse/zip.ts';

@@ -1,6 +1,6 @@
 import { templateSchema, templateToCodebook } from '@threadcoder/taxonomy';
 import { describe, expect, test } from 'vitest';
-import { reportedComparison } from '../../apps/api/src/analysis/reported-comparison.ts';
+import { reportedComparison } from '../../apps/api/src/label-counts/reported-comparison.ts';
 
 const template = templateSchema.parse({
   id: 'tiny-replication',

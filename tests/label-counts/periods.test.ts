@@ -6,7 +6,7 @@ import {
   monthIndex,
   periodAxis,
   periodOf,
-} from '../../apps/api/src/analysis/periods.ts';
+} from '../../apps/api/src/label-counts/periods.ts';
 
 const m = (iso: string) => monthIndex(iso);
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { distinctiveTerms, prepareCorpus } from '../../apps/api/src/analysis/tfidf.ts';
+import { distinctiveTerms, prepareCorpus } from '../../apps/api/src/words/tfidf.ts';
 
 // Worked by hand. Content stems per document (stop words and the bare "2" removed):
 //   d1 "BERT fine-tuning fails"  → bert fine tune fail          (4 tokens)

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { groupPhrases, mentions, termPhrases } from '../../apps/api/src/analysis/keywords.ts';
-import { stemLine, tokenize } from '../../apps/api/src/analysis/text.ts';
+import { groupPhrases, mentions, termPhrases } from '../../apps/api/src/words/keywords.ts';
+import { stemLine, tokenize } from '../../apps/api/src/words/text.ts';
 
 describe('tokens and stems', () => {
   test('the tokenizer splits on hyphens and punctuation, lower-cases and folds accents', () => {

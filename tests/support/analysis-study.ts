@@ -14,9 +14,9 @@
 import type { Code } from '@threadcoder/taxonomy';
 import { createCodebook } from '../../apps/api/src/db/codebooks.ts';
 import { insertUnits } from '../../apps/api/src/db/units.ts';
-import { loggedIn, type Agent } from '../support/agent.ts';
-import { insertForum, pinCodebook, selectAllThreads } from '../support/forum.ts';
-import { addStudyCast, makeTestApp } from '../support/test-app.ts';
+import { loggedIn, type Agent } from './agent.ts';
+import { insertForum, pinCodebook, selectAllThreads } from './forum.ts';
+import { addStudyCast, makeTestApp } from './test-app.ts';
 
 const code = (id: string, parentId: string | null, position: number, dimension: string, codable = true): Code => ({
   id,
