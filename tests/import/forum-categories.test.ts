@@ -4,7 +4,7 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
-import { categoryLabels, readCategoryList } from '../../apps/api/src/import/forum-category-list.ts';
+import { forumCategoryLabels, readForumCategoryList } from '../../apps/api/src/import/forum-category-list.ts';
 import { runImportFile } from '../../apps/api/src/import/run.ts';
 import { fixture, freshDb, importError, importFixture, tempDir } from './helpers.ts';
 
@@ -19,7 +19,7 @@ const named = [
   { external_id: '2003', category: 'Spaces › Build errors' },
 ];
 
-describe('readCategoryList', () => {
+describe('readForumCategoryList', () => {
   test('/site.json (flat, parent_category_id) and /categories.json (nested subcategory_list) give the same list', () => {
     const expected = [
       { id: '1', name: 'Site Feedback', slug: 'site-feedback', parentId: null },
@@ -27,9 +27,9 @@ describe('readCategoryList', () => {
       { id: '9', name: '🤗Transformers', slug: 'transformers', parentId: null },
       { id: '12', name: 'Tokenizers', slug: 'tokenizers', parentId: '9' },
     ];
-    expect(readCategoryList(apiFixture('site.json'))).toEqual(expected);
-    expect(readCategoryList(apiFixture('categories.json'))).toEqual(expected);
-    expect(categoryLabels(expected)).toEqual(
+    expect(readForumCategoryList(apiFixture('site.json'))).toEqual(expected);
+    expect(readForumCategoryList(apiFixture('categories.json'))).toEqual(expected);
+    expect(forumCategoryLabels(expected)).toEqual(
       new Map([
         ['1', 'Site Feedback'],
         ['5', 'Beginners'],
@@ -45,7 +45,7 @@ describe('readCategoryList', () => {
       { id: '2', name: 'NLP', slug: null, parentId: '1' },
       { id: '3', name: 'BERT', slug: null, parentId: '2' },
     ];
-    expect(categoryLabels(list).get('3')).toBe('Models › NLP › BERT');
+    expect(forumCategoryLabels(list).get('3')).toBe('Models › NLP › BERT');
   });
 
   test.each([
@@ -57,10 +57,10 @@ describe('readCategoryList', () => {
       'category_list.categories[0].subcategory_list[0].name',
     ],
   ])('%j is refused: %s', (json, why, field) => {
-    expect(() => readCategoryList(json, 'site.json')).toThrow(
+    expect(() => readForumCategoryList(json, 'site.json')).toThrow(
       expect.objectContaining({ code: 'import.bad_categories', where: { file: 'site.json', field } }),
     );
-    expect(() => readCategoryList(json, 'site.json')).toThrow(why);
+    expect(() => readForumCategoryList(json, 'site.json')).toThrow(why);
   });
 });
 

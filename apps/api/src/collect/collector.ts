@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Db } from '../db/open.ts';
-import { saveCategories } from '../db/source-categories.ts';
+import { saveForumCategories } from '../db/source-categories.ts';
 import { assertMayWriteSource, type Actor } from '../db/sources.ts';
 import { AppError } from '../http/errors.ts';
 import { allowPrivateFromEnv } from './address-guard.ts';
@@ -14,7 +14,7 @@ import type { ApiKey } from './api-key.ts';
 import { realClock, type Clock } from './clock.ts';
 import { DiscourseHttp, GaveUpError, HttpError, type HttpOptions, StoppedError } from './http.ts';
 import { importTopic } from './import-topic.ts';
-import { collectCategories, findCategory } from './forum-categories.ts';
+import { collectForumCategories, findForumCategory } from './forum-categories.ts';
 import { firstListingPath, readListing, type ListingPage } from './listing.ts';
 import { addFailedTopic, addImport } from './report.ts';
 import {
@@ -119,7 +119,7 @@ export async function executeCollection(db: Db, id: number, deps: CollectDeps = 
     // Once per run, at its start: names for the threads, and --category. A resume has them already,
     // unless nothing was stored before the stop (no source yet to keep them with).
     const fresh = (saved.cursor === null && !saved.listingDone) || record.sourceId === null;
-    const categories = fresh ? await collectCategories(http, db, record.sourceId) : [];
+    const categories = fresh ? await collectForumCategories(http, db, record.sourceId) : [];
     const run: RunContext = {
       db,
       id,
@@ -134,7 +134,7 @@ export async function executeCollection(db: Db, id: number, deps: CollectDeps = 
       stored() {
         if (run.sourceId === null) {
           run.sourceId = attachSource(db, id, o.source);
-          if (categories.length > 0) saveCategories(db, run.sourceId, categories);
+          if (categories.length > 0) saveForumCategories(db, run.sourceId, categories);
         }
       },
     };
@@ -172,7 +172,7 @@ async function collectTopicByTopic(run: RunContext, categories: ForumCategory[])
     if (listingDone) return;
     if (signal?.aborted) throw new StoppedError();
     if (cursor === null) {
-      cursor = firstListingPath(o.category ? findCategory(categories, o.category) : undefined);
+      cursor = firstListingPath(o.category ? findForumCategory(categories, o.category) : undefined);
       setCursor(db, id, cursor);
     }
     const read = readListing(await http.getJson(cursor), cursor, o.forumUrl);

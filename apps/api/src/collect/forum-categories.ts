@@ -4,17 +4,17 @@
 // source (names and parents), so threads show "Parent › Child" instead of a category id, and
 // they resolve --category.
 import type { Db } from '../db/open.ts';
-import { saveCategories } from '../db/source-categories.ts';
+import { saveForumCategories } from '../db/source-categories.ts';
 import { AppError } from '../http/errors.ts';
-import { type ForumCategory, readCategoryList } from '../import/forum-category-list.ts';
+import { type ForumCategory, readForumCategoryList } from '../import/forum-category-list.ts';
 import { isObject } from '../import/fields.ts';
 import { type DiscourseHttp, HttpError } from './http.ts';
-import type { Category } from './listing.ts';
+import type { ForumCategoryRef } from './listing.ts';
 
 const SITE = '/site.json';
 const CATEGORIES = '/categories.json?include_subcategories=true';
 
-export async function collectCategories(
+export async function collectForumCategories(
   http: DiscourseHttp,
   db: Db,
   sourceId: number | null,
@@ -24,13 +24,13 @@ export async function collectCategories(
   if (json === undefined) return [];
   let list: ForumCategory[];
   try {
-    list = readCategoryList(json, json === site ? SITE : CATEGORIES);
+    list = readForumCategoryList(json, json === site ? SITE : CATEGORIES);
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
     throw new AppError('collect.bad_listing', 422, err.message, err.where);
   }
   // A source not created yet gets them when its first topic is stored (collector.ts).
-  if (sourceId !== null) saveCategories(db, sourceId, list);
+  if (sourceId !== null) saveForumCategories(db, sourceId, list);
   return list;
 }
 
@@ -45,7 +45,7 @@ async function getOrRefused(http: DiscourseHttp, path: string): Promise<unknown>
 }
 
 /** A category by slug, "parent/child" slugs, or numeric id. */
-export function findCategory(list: ForumCategory[], wanted: string): Category {
+export function findForumCategory(list: ForumCategory[], wanted: string): ForumCategoryRef {
   const byId = new Map(list.map((c) => [c.id, c]));
   const path = (c: ForumCategory) => {
     const parent = c.parentId ? byId.get(c.parentId) : undefined;

@@ -35,13 +35,13 @@ export interface ListingPage {
   next: string | null;
 }
 
-export interface Category {
+export interface ForumCategoryRef {
   id: number;
   slug: string;
   name: string;
 }
 
-export function firstListingPath(category?: Category): string {
+export function firstListingPath(category?: ForumCategoryRef): string {
   return category ? `/c/${encodeURIComponent(category.slug)}/${category.id}.json` : '/latest.json';
 }
 

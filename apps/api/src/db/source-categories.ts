@@ -1,5 +1,5 @@
 // A source's forum categories (migration 013) and the labels its threads show.
-import { categoryLabels, type ForumCategory } from '../import/forum-category-list.ts';
+import { forumCategoryLabels, type ForumCategory } from '../import/forum-category-list.ts';
 import type { Db } from './open.ts';
 
 function storedCategories(db: Db, sourceId: number): ForumCategory[] {
@@ -9,11 +9,15 @@ function storedCategories(db: Db, sourceId: number): ForumCategory[] {
 }
 
 /** id -> label for an import into the named source: its stored categories with the dump's (which win) over them. */
-export function categoryLabelsFor(db: Db, sourceName: string, incoming: ForumCategory[] = []): Map<string, string> {
+export function forumCategoryLabelsFor(
+  db: Db,
+  sourceName: string,
+  incoming: ForumCategory[] = [],
+): Map<string, string> {
   const id = db.prepare('SELECT id FROM sources WHERE name = ?').pluck().get(sourceName) as number | undefined;
   const merged = new Map((id === undefined ? [] : storedCategories(db, id)).map((c) => [c.id, c]));
   for (const c of incoming) merged.set(c.id, c);
-  return categoryLabels([...merged.values()]);
+  return forumCategoryLabels([...merged.values()]);
 }
 
 /**
@@ -21,7 +25,7 @@ export function categoryLabelsFor(db: Db, sourceName: string, incoming: ForumCat
  * whose category is still a bare id or a label since changed. Returns the threads relabelled.
  * Call inside the caller's transaction or on its own (it opens one, nested as a savepoint).
  */
-export function saveCategories(db: Db, sourceId: number, list: ForumCategory[]): number {
+export function saveForumCategories(db: Db, sourceId: number, list: ForumCategory[]): number {
   return db.transaction(() => {
     const before = new Map(
       (
@@ -33,7 +37,7 @@ export function saveCategories(db: Db, sourceId: number, list: ForumCategory[]):
     );
     const merged = new Map(storedCategories(db, sourceId).map((c) => [c.id, c]));
     for (const c of list) merged.set(c.id, c);
-    const labels = categoryLabels([...merged.values()]);
+    const labels = forumCategoryLabels([...merged.values()]);
     const upsert =
       db.prepare(`INSERT INTO source_categories (source_id, category_id, name, slug, parent_id, label) VALUES (?, ?, ?, ?, ?, ?)
       ON CONFLICT (source_id, category_id) DO UPDATE SET name = excluded.name, slug = excluded.slug, parent_id = excluded.parent_id, label = excluded.label`);

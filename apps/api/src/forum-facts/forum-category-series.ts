@@ -7,10 +7,15 @@ import { AppError } from '../http/errors.ts';
 import { monthsBetween } from '../series/months.ts';
 import { forumDescriptives } from './forum-descriptives.ts';
 
-export const CATEGORY_COUNTS = ['topics', 'posts'] as const;
-export type CategoryCount = (typeof CATEGORY_COUNTS)[number];
+export const FORUM_CATEGORY_COUNTS = ['topics', 'posts'] as const;
+export type ForumCategoryCount = (typeof FORUM_CATEGORY_COUNTS)[number];
 
-export function storeCategorySeries(db: Db, studyId: number, count: CategoryCount, userId: number | null): number {
+export function storeForumCategorySeries(
+  db: Db,
+  studyId: number,
+  count: ForumCategoryCount,
+  userId: number | null,
+): number {
   const rows = forumDescriptives(db, studyId).perCategoryMonth.filter((r) => r[count] > 0);
   if (rows.length === 0) throw new AppError('analysis.no_forum', 409, 'The study has no threads from a forum yet.');
   const sorted = rows.map((r) => r.month).sort();

@@ -2,13 +2,13 @@
 // page), else a site.json/categories.json inside the zip. (The CLI also looks beside the dump.)
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { readCategoryList, type ForumCategory } from './forum-category-list.ts';
+import { readForumCategoryList, type ForumCategory } from './forum-category-list.ts';
 import { importErrors } from './errors.ts';
 import type { InputFile } from './input.ts';
-import { zipCategories } from './discourse/zip.ts';
+import { zipForumCategories } from './discourse/zip.ts';
 import type { ImportLimits } from './types.ts';
 
-export async function dumpCategories(
+export async function dumpForumCategories(
   input: InputFile,
   categoriesFile: string | undefined,
   limits: ImportLimits,
@@ -26,7 +26,7 @@ export async function dumpCategories(
     return parse(await readFile(categoriesFile, 'utf8'), name);
   }
   if (!input.isZip) return undefined;
-  const found = await zipCategories(input, limits);
+  const found = await zipForumCategories(input, limits);
   return found && parse(found.text, found.name);
 }
 
@@ -37,5 +37,5 @@ function parse(text: string, file: string): ForumCategory[] {
   } catch (err) {
     throw importErrors.invalidJson({ file }, err instanceof Error ? err.message : String(err), true);
   }
-  return readCategoryList(json, file);
+  return readForumCategoryList(json, file);
 }

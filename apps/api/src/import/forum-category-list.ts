@@ -23,7 +23,7 @@ const bad = (where: ErrorWhere, what: string) =>
     true,
   );
 
-export function readCategoryList(json: unknown, file?: string): ForumCategory[] {
+export function readForumCategoryList(json: unknown, file?: string): ForumCategory[] {
   if (isObject(json) && Array.isArray(json.categories))
     return json.categories.map((c, i) => one(c, `categories[${i}]`, null, file));
   const list = isObject(json) && isObject(json.category_list) ? json.category_list.categories : undefined;
@@ -51,7 +51,7 @@ function one(c: unknown, field: string, parentId: string | null, file?: string):
 }
 
 /** id -> "Grandparent › Parent › Name"; a parent missing from the list is left out of the label. */
-export function categoryLabels(list: ForumCategory[]): Map<string, string> {
+export function forumCategoryLabels(list: ForumCategory[]): Map<string, string> {
   const byId = new Map(list.map((c) => [c.id, c]));
   const labels = new Map<string, string>();
   for (const c of list) {

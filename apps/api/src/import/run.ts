@@ -4,8 +4,8 @@
 // bad record before phase 2, so nothing is written; lenient mode stores the rest.
 import { availableParallelism } from 'node:os';
 import type { Db } from '../db/open.ts';
-import { categoryLabelsFor } from '../db/source-categories.ts';
-import { dumpCategories } from './forum-category-file.ts';
+import { forumCategoryLabelsFor } from '../db/source-categories.ts';
+import { dumpForumCategories } from './forum-category-file.ts';
 import { checkDateFormat } from './date-format.ts';
 import { detectFormat } from './detect.ts';
 import { parseDiscourse } from './discourse/parse.ts';
@@ -79,7 +79,8 @@ export async function runImportFile(db: Db, file: string, options: ImportOptions
   const mode = options.mode ?? 'strict';
   const input = await openInput(file, limits, options.fileName);
   const format = options.format ?? detectFormat(input);
-  const categories = format === 'discourse' ? await dumpCategories(input, options.categoriesFile, limits) : undefined;
+  const categories =
+    format === 'discourse' ? await dumpForumCategories(input, options.categoriesFile, limits) : undefined;
   const progress: ImportProgress = { bytesRead: 0, postsRead: 0 };
   const ctx: ParseContext = {
     file: input.name,
@@ -88,7 +89,7 @@ export async function runImportFile(db: Db, file: string, options: ImportOptions
     baseUrl,
     mapping: resolveMapping(options.mapping),
     dateFormat: options.dateFormat,
-    categories: categoryLabelsFor(db, options.source, categories),
+    categories: forumCategoryLabelsFor(db, options.source, categories),
   };
   const workers =
     options.workers ?? (input.size >= WORKER_THRESHOLD ? Math.min(3, Math.max(1, availableParallelism() - 1)) : 0);

@@ -10,7 +10,7 @@ import type { Db } from '../db/open.ts';
 import { POST_CONTENT, type PostContent, recordPostRevision, recordThreadRevision } from '../db/revisions.ts';
 import { newRows, searchIndexState, type SearchIndexState } from '../db/search-catchup.ts';
 import { indexNewPost, indexNewThread, listUnindexedPost, listUnindexedThread } from '../db/search-index.ts';
-import { saveCategories } from '../db/source-categories.ts';
+import { saveForumCategories } from '../db/source-categories.ts';
 import type { ForumCategory } from './forum-category-list.ts';
 import type { Staging, StagedPostRow } from './staging.ts';
 import type { Counts, ImportFormat } from './types.ts';
@@ -133,7 +133,7 @@ export function storeStaged(db: Db, staging: Staging, target: StoreTarget): Stor
           upsertPost(db, q, index, sourceId, thread, r, importId, posts);
         }
       }
-      if (target.categories) saveCategories(db, sourceId, target.categories);
+      if (target.categories) saveForumCategories(db, sourceId, target.categories);
       search = searchIndexState(db);
     }).immediate();
   } finally {

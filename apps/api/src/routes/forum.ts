@@ -3,7 +3,7 @@
 // the owner may store topics or posts per category as a series set for comparisons.
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { CATEGORY_COUNTS, storeCategorySeries } from '../forum-facts/forum-category-series.ts';
+import { FORUM_CATEGORY_COUNTS, storeForumCategorySeries } from '../forum-facts/forum-category-series.ts';
 import { forumDescriptives } from '../forum-facts/forum-descriptives.ts';
 import { listSeriesSets } from '../db/series.ts';
 import { requireStudyRole } from '../auth/middleware.ts';
@@ -13,14 +13,19 @@ import type { AuthedEnv } from '../http/env.ts';
 import { validate } from '../http/validate.ts';
 
 const studyParam = z.object({ studyId: z.coerce.number().int() });
-const seriesBody = z.object({ count: z.enum(CATEGORY_COUNTS) });
+const seriesBody = z.object({ count: z.enum(FORUM_CATEGORY_COUNTS) });
 
 export function forumRoutes(db: Db) {
   const members = requireStudyRole(db);
   const owner = requireStudyRole(db, 'owner');
   return new Hono<AuthedEnv>()
     .post('/series', owner, validate('param', studyParam), validate('json', seriesBody), (c) => {
-      const id = storeCategorySeries(db, c.req.valid('param').studyId, c.req.valid('json').count, c.get('user').id);
+      const id = storeForumCategorySeries(
+        db,
+        c.req.valid('param').studyId,
+        c.req.valid('json').count,
+        c.get('user').id,
+      );
       return c.json({ set: listSeriesSets(db).find((s) => s.id === id)! }, 201);
     })
     .get('/descriptives', members, validate('param', studyParam), (c) =>

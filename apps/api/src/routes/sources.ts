@@ -3,12 +3,12 @@ import { z } from 'zod';
 import { requireUser } from '../auth/middleware.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/open.ts';
-import { saveCategories } from '../db/source-categories.ts';
+import { saveForumCategories } from '../db/source-categories.ts';
 import { canImport, listSources, managesSource } from '../db/sources.ts';
 import type { AuthedEnv } from '../http/env.ts';
 import { AppError, forbidden, notFound } from '../http/errors.ts';
 import { validate } from '../http/validate.ts';
-import { readCategoryList } from '../import/forum-category-list.ts';
+import { readForumCategoryList } from '../import/forum-category-list.ts';
 
 const idParam = z.object({ id: z.coerce.number().int().positive() });
 
@@ -43,8 +43,8 @@ export function sourceRoutes(db: Db, config: Config) {
             409,
             'Category lists name the categories of Discourse forums only.',
           );
-        const list = readCategoryList(c.req.valid('json'), 'the category file');
-        const threadsRenamed = db.transaction(() => saveCategories(db, id, list))();
+        const list = readForumCategoryList(c.req.valid('json'), 'the category file');
+        const threadsRenamed = db.transaction(() => saveForumCategories(db, id, list))();
         return c.json({ categories: list.length, threadsRenamed });
       })
   );

@@ -16,7 +16,7 @@ export function forumDescriptivesCsvUrl(client: Client, studyId: number): string
 }
 
 /** Stores topics or posts per forum category as a series set, for the comparison. */
-export function useStoreCategorySeries(studyId: number) {
+export function useStoreForumCategorySeries(studyId: number) {
   const client = useClient();
   const queryClient = useQueryClient();
   return useMutation({

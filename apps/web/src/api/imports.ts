@@ -25,7 +25,7 @@ export type ImportRecord = InferResponseType<Client['api']['imports'][':id']['$g
 export type ImportFields = InferRequestType<Client['api']['imports']['$post']>['query'];
 
 /** Names a Discourse source's categories from the forum's /site.json or /categories.json, read in the browser. */
-export function useNameCategories() {
+export function useNameForumCategories() {
   const client = useClient();
   const queryClient = useQueryClient();
   return useMutation({

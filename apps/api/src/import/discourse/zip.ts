@@ -32,7 +32,7 @@ export async function* zipSources(input: InputFile, ctx: ParseContext): AsyncGen
     for (let entry = await nextEntry(zip, input.name); entry; entry = await nextEntry(zip, input.name)) {
       const name = `${input.name}:${entry.fileName}`;
       if (entry.fileName.endsWith('/') || entry.fileName.startsWith('__MACOSX/')) continue;
-      // The forum's category list rides along; it is read before the topics (zipCategories).
+      // The forum's category list rides along; it is read before the topics (zipForumCategories).
       if (isCategoriesEntry(entry.fileName)) continue;
       if (!/\.(json|jsonl|ndjson)$/i.test(entry.fileName)) {
         // Nested archives included: they are never opened, so a bomb inside one stays packed.
@@ -107,7 +107,7 @@ function nextEntry(zip: yauzl.ZipFile, file: string): Promise<yauzl.Entry | null
 const isCategoriesEntry = (fileName: string) => /(^|\/)(site|categories)\.json$/i.test(fileName);
 
 /** The text of the archive's first site.json/categories.json, if it has one within the entry size limit. */
-export async function zipCategories(
+export async function zipForumCategories(
   input: InputFile,
   limits: ParseContext['limits'],
 ): Promise<{ name: string; text: string } | undefined> {

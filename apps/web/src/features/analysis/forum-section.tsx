@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useClient } from '../../api/client-context.tsx';
-import { forumDescriptivesCsvUrl, forumDescriptivesQuery, useStoreCategorySeries } from '../../api/forum.ts';
+import { forumDescriptivesCsvUrl, forumDescriptivesQuery, useStoreForumCategorySeries } from '../../api/forum.ts';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { CsvLink } from './chart-frame.tsx';
 import { fixed, percent } from './format.ts';
@@ -9,7 +9,7 @@ import { fixed, percent } from './format.ts';
 export function ForumSection({ studyId, isOwner }: { studyId: number; isOwner: boolean }) {
   const client = useClient();
   const query = useQuery(forumDescriptivesQuery(client, studyId));
-  const store = useStoreCategorySeries(studyId);
+  const store = useStoreForumCategorySeries(studyId);
   const d = query.data;
   const categories = new Map<string, { topics: number; posts: number; months: number }>();
   for (const r of d?.perCategoryMonth ?? []) {

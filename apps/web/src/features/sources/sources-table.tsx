@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import type { Source } from '../../api/imports.ts';
 import { formatDate } from './format.ts';
-import { NameCategories } from './name-categories.tsx';
+import { NameForumCategories } from './name-forum-categories.tsx';
 
 export function SourcesTable({ sources, canImport = false }: { sources: Source[]; canImport?: boolean }) {
   if (sources.length === 0) return <p className="hint">No sources yet: import a forum dump to create one.</p>;
@@ -29,7 +29,7 @@ export function SourcesTable({ sources, canImport = false }: { sources: Source[]
             <td>{s.threads.toLocaleString()}</td>
             <td>{s.posts.toLocaleString()}</td>
             <td>
-              {canImport && s.kind === 'discourse' ? <NameCategories source={s} /> : s.categories.toLocaleString()}
+              {canImport && s.kind === 'discourse' ? <NameForumCategories source={s} /> : s.categories.toLocaleString()}
             </td>
             <td>
               {s.lastImport ? (

@@ -1,9 +1,9 @@
-import { useNameCategories, type Source } from '../../api/imports.ts';
+import { useNameForumCategories, type Source } from '../../api/imports.ts';
 import { ErrorMessage } from '../../components/error-message.tsx';
 
 /** A Discourse source's category names from the forum's /site.json or /categories.json file. */
-export function NameCategories({ source }: { source: Source }) {
-  const name = useNameCategories();
+export function NameForumCategories({ source }: { source: Source }) {
+  const name = useNameForumCategories();
   return (
     <span className="name-categories">
       <label>
