@@ -7,13 +7,15 @@ import { firstLineOf, guessTable, hasRelativeLinks, headerColumns, type TableKin
 import { formatBytes } from './format.ts';
 
 type Format = NonNullable<ImportFields['format']>;
-const formats: [Format, string][] = [
-  ['auto', 'Detect from the file'],
-  ['discourse', 'Discourse topics (JSON, JSONL or zip) or Perceval JSON lines'],
-  ['stackexchange', 'Stack Exchange Posts.xml'],
-  ['csv', 'CSV table of posts'],
-  ['jsonl', 'JSONL table of posts'],
-];
+// A Record, so a format added to the API's list (import/formats.ts) fails the typecheck until it has a label here.
+const formatLabels: Record<Format, string> = {
+  auto: 'Detect from the file',
+  discourse: 'Discourse topics (JSON, JSONL or zip) or Perceval JSON lines',
+  stackexchange: 'Stack Exchange Posts.xml',
+  csv: 'CSV table of posts',
+  jsonl: 'JSONL table of posts',
+};
+const formats = Object.entries(formatLabels) as [Format, string][];
 
 /** Uploads one file into a new or existing source; the import then runs on the server. */
 export function ImportForm({ sources, maxUploadBytes }: { sources: Source[]; maxUploadBytes: number }) {
