@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp } from '../../apps/api/src/app.ts';
+import { createApp, defaultTasks } from '../../apps/api/src/app.ts';
 import { hashPassword } from '../../apps/api/src/auth/password.ts';
 import { loadConfig, type Config } from '../../apps/api/src/config.ts';
 import { openDb, type Db } from '../../apps/api/src/db/open.ts';
@@ -17,13 +17,16 @@ export function makeTestApp(overrides: Partial<Config> = {}) {
   const db = openDb(dbPath);
   const logs: Record<string, unknown>[] = [];
   const config = { ...loadConfig({}), dbPath, ...overrides };
-  const app = createApp({ db, config, log: (line) => logs.push(line) });
+  const tasks = defaultTasks(db, config);
+  const app = createApp({ db, config, log: (line) => logs.push(line), tasks });
   return {
     db,
     dbPath,
     app,
     logs,
+    tasks,
     close: () => {
+      void tasks.close();
       db.close();
       rmSync(dir, { recursive: true, force: true });
     },

@@ -36,18 +36,22 @@ import { qdpxImportRoutes } from './routes/qdpx-imports.ts';
 import { suggestionRoutes } from './routes/suggestions.ts';
 import { templateRoutes } from './routes/templates.ts';
 import { userRoutes } from './routes/users.ts';
+import { createTaskPool } from './workers/task-pool.ts';
+import { type AppTasks, tasks as appTasks, tasksUrl } from './workers/tasks.ts';
 
 export interface AppDeps {
   db: Db;
   config: Config;
   log?: LogLine;
+  /** Worker threads for heavy, rare work (workers/); made from config.workers unless given. The caller closes it. */
+  tasks?: AppTasks;
 }
 
 // File uploads go to /api/imports, which streams them with its own limit; JSON bodies are read by validate('json').
 const jsonBodyLimit = declaredBodyLimit(JSON_BODY_LIMIT);
 
 /** Builds the API: shared middleware, then one router per area. */
-export function createApp({ db, config, log = jsonLog }: AppDeps) {
+export function createApp({ db, config, log = jsonLog, tasks = defaultTasks(db, config) }: AppDeps) {
   const app = new Hono<AppEnv>();
   app.onError(onError(log));
   app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}.`), 404));
@@ -94,14 +98,25 @@ export function createApp({ db, config, log = jsonLog }: AppDeps) {
     .route('/api/studies/:studyId/sampling', samplingRoutes(db))
     .route('/api/studies/:studyId/audit', auditRoutes(db))
     .route('/api/studies/:studyId/adjudication', adjudicationRoutes(db))
-    .route('/api/studies/:studyId/agreement', agreementRoutes(db))
-    .route('/api/studies/:studyId/analysis', analysisRoutes(db))
+    .route('/api/studies/:studyId/agreement', agreementRoutes(db, tasks))
+    .route('/api/studies/:studyId/analysis', analysisRoutes(db, tasks))
     .route('/api/studies/:studyId/mention-trends', mentionTrendRoutes(db))
     .route('/api/studies/:studyId/forum', forumRoutes(db))
-    .route('/api/studies/:studyId/exports', exportRoutes(db))
+    .route('/api/studies/:studyId/exports', exportRoutes(db, tasks))
     .route('/api/studies/:studyId/suggestions', suggestionRoutes(db))
     .route('/api/studies/:studyId/label-imports', labelImportRoutes(db))
     .route('/api/studies/:studyId', codingRoutes(db));
+}
+
+/** The task pool of config.workers threads; its idle workers never keep the process alive. */
+export function defaultTasks(db: Db, config: Config): AppTasks {
+  return createTaskPool({
+    registry: appTasks,
+    registryUrl: tasksUrl,
+    db,
+    size: config.workers,
+    timeoutMs: config.workerTimeoutMs,
+  });
 }
 
 export type AppType = ReturnType<typeof createApp>;

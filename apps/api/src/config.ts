@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defaultDbPath } from './db/open.ts';
 import { type ImagePolicy, imagePolicy } from './http/forum-images.ts';
 
@@ -19,6 +20,10 @@ export interface Config {
   setupCode?: string;
   /** When posts' images load (forum-images.ts). */
   images: ImagePolicy;
+  /** Worker threads for heavy, rare work (exports, mention trends, terms, draws, bootstrap); 0 runs it on the request thread. */
+  workers: number;
+  /** A worker task running longer is stopped (503). */
+  workerTimeoutMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -36,5 +41,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginWindowMs: 15 * 60_000,
     setupCode: env.THREADCODER_SETUP_CODE || undefined,
     images: imagePolicy(env.THREADCODER_IMAGES),
+    // One core stays for the request thread: 1 worker on 2 cores, at most 2.
+    workers: wholeNumber(env, 'THREADCODER_WORKERS', Math.min(2, Math.max(1, availableParallelism() - 1))),
+    workerTimeoutMs: wholeNumber(env, 'THREADCODER_WORKER_TIMEOUT_S', 300) * 1000,
   };
+}
+
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = env[name];
+  if (value === undefined || value === '') return fallback;
+  if (!/^\d+$/.test(value)) throw new Error(`${name} must be a whole number, not "${value}".`);
+  return Number(value);
 }

@@ -2,7 +2,7 @@ import { serve } from '@hono/node-server';
 import { constants } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createApp } from './app.ts';
+import { createApp, defaultTasks } from './app.ts';
 import { loadConfig } from './config.ts';
 import { startCheckpointer } from './db/checkpointer.ts';
 import { newSetupCode } from './auth/setup-code.ts';
@@ -34,7 +34,8 @@ const searchCatchUp = startSearchCatchUp(config.dbPath); // indexes what big imp
 const demo = process.env.THREADCODER_DEMO === '0' ? null : await seedDemo(db, config.dbPath);
 // While no administrator exists, setup needs a one-time code that only this console shows.
 const setupCode = countAdmins(db) === 0 ? (config.setupCode ?? newSetupCode()) : undefined;
-const app = createApp({ db, config: { ...config, setupCode } });
+const tasks = defaultTasks(db, config); // worker threads for exports, mention trends, terms, draws, bootstrap
+const app = createApp({ db, config: { ...config, setupCode }, tasks });
 // THREADCODER_API_ONLY=1 serves the API alone: crash tests and benchmarks need no web app build.
 if (process.env.THREADCODER_API_ONLY !== '1')
   serveWebApp(app, resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist'));
@@ -58,6 +59,7 @@ const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, async () => {
     server.close();
+    await tasks.close();
     await searchCatchUp.stop();
     await checkpointer.stop();
     db.close();

@@ -73,7 +73,8 @@ function selectionLines(s: QdpxSelection, pad: string): string[] {
   ];
 }
 
-export function projectXml(study: StudyInfo, model: QdpxModel, createdAt: string): string {
+/** project.qde in pieces (each ends with a line end): the head, then each source, then the notes. */
+export function* projectXmlParts(study: StudyInfo, model: QdpxModel, createdAt: string): Generator<string> {
   const codes = study.codebook?.codes ?? [];
   const known = new Set(codes.map((c) => c.id));
   const extra = [...model.codeIds].filter((id) => !known.has(id)).sort();
@@ -102,10 +103,11 @@ export function projectXml(study: StudyInfo, model: QdpxModel, createdAt: string
   if (codes.length + extra.length > 0) {
     lines.push('  <CodeBook>', '    <Codes>', ...codeLines(codes, extra, '      '), '    </Codes>', '  </CodeBook>');
   }
+  yield piece(lines);
   if (model.sources.length) {
-    lines.push('  <Sources>');
+    yield piece(['  <Sources>']);
     for (const s of model.sources) {
-      lines.push(
+      yield piece([
         `    <TextSource${attrs([
           ['guid', s.guid],
           ['name', s.name],
@@ -115,14 +117,14 @@ export function projectXml(study: StudyInfo, model: QdpxModel, createdAt: string
         `      <Description>${xmlText(s.description)}</Description>`,
         ...s.selections.flatMap((sel) => selectionLines(sel, '      ')),
         '    </TextSource>',
-      );
+      ]);
     }
-    lines.push('  </Sources>');
+    yield piece(['  </Sources>']);
   }
   if (model.notes.length) {
-    lines.push('  <Notes>');
+    yield piece(['  <Notes>']);
     for (const n of model.notes) {
-      lines.push(
+      yield piece([
         `    <Note${attrs([
           ['guid', n.guid],
           ['name', n.name],
@@ -131,10 +133,11 @@ export function projectXml(study: StudyInfo, model: QdpxModel, createdAt: string
         ])}>`,
         `      <PlainTextContent>${xmlText(n.text)}</PlainTextContent>`,
         '    </Note>',
-      );
+      ]);
     }
-    lines.push('  </Notes>');
+    yield piece(['  </Notes>']);
   }
-  lines.push('</Project>');
-  return `${lines.join('\n')}\n`;
+  yield piece(['</Project>']);
 }
+
+const piece = (lines: string[]) => `${lines.join('\n')}\n`;

@@ -1,4 +1,4 @@
-import { Hono, type MiddlewareHandler } from 'hono';
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { requireStudyRole, rolesIn } from '../auth/middleware.ts';
 import { agreementSummary } from '../db/agreement.ts';
@@ -8,6 +8,7 @@ import type { Db } from '../db/open.ts';
 import type { AuthedEnv } from '../http/env.ts';
 import { forbidden } from '../http/errors.ts';
 import { validate } from '../http/validate.ts';
+import type { AppTasks } from '../workers/tasks.ts';
 
 const studyParam = z.object({ studyId: z.coerce.number().int() });
 const agreementQuery = z.object({
@@ -39,6 +40,7 @@ const agreementQuery = z.object({
   assisted: z.enum(['include', 'exclude']).optional(),
 });
 const exportQuery = agreementQuery.extend({ format: z.enum(['csv', 'json']) });
+type AgreementQuery = z.infer<typeof agreementQuery>;
 
 /**
  * Owners and adjudicators see the statistics; coders only once the study is not blind. What
@@ -58,20 +60,28 @@ function requireAgreementAccess(db: Db): MiddlewareHandler<AuthedEnv> {
   };
 }
 
-/** Inter-rater agreement of a study: the report as JSON, and as CSV or JSON files. */
-export function agreementRoutes(db: Db) {
+/**
+ * Inter-rater agreement of a study: the report as JSON, and as CSV or JSON files. With bootstrap
+ * intervals (thousands of resamples) it is computed on a worker thread (workers/tasks.ts).
+ */
+export function agreementRoutes(db: Db, tasks: AppTasks) {
   const access = [requireStudyRole(db), requireAgreementAccess(db)] as const;
+  const summary = async (c: Context<AuthedEnv>, studyId: number, query: AgreementQuery) => {
+    const viewer = { operator: false, userId: c.get('user').id } as const;
+    return query.bootstrap
+      ? tasks.run('agreement', [studyId, viewer, query], { signal: c.req.raw.signal })
+      : agreementSummary(db, studyId, viewer, query);
+  };
   return new Hono<AuthedEnv>()
-    .get('/', ...access, validate('param', studyParam), validate('query', agreementQuery), (c) => {
-      const { studyId } = c.req.valid('param');
-      return c.json(agreementSummary(db, studyId, { operator: false, userId: c.get('user').id }, c.req.valid('query')));
-    })
-    .get('/export', ...access, validate('param', studyParam), validate('query', exportQuery), (c) => {
+    .get('/', ...access, validate('param', studyParam), validate('query', agreementQuery), async (c) =>
+      c.json(await summary(c, c.req.valid('param').studyId, c.req.valid('query'))),
+    )
+    .get('/export', ...access, validate('param', studyParam), validate('query', exportQuery), async (c) => {
       const { studyId } = c.req.valid('param');
       const { format, ...query } = c.req.valid('query');
-      const summary = agreementSummary(db, studyId, { operator: false, userId: c.get('user').id }, query);
+      const report = await summary(c, studyId, query);
       const name = `agreement-study-${studyId}${query.roundId === undefined ? '' : `-round-${query.roundId}`}.${format}`;
-      const body = format === 'csv' ? agreementCsv(summary) : `${JSON.stringify(summary, null, 2)}\n`;
+      const body = format === 'csv' ? agreementCsv(report) : `${JSON.stringify(report, null, 2)}\n`;
       const type = format === 'csv' ? 'text/csv; charset=utf-8; header=present' : 'application/json; charset=utf-8';
       return c.body(body, 200, { 'Content-Type': type, 'Content-Disposition': `attachment; filename="${name}"` });
     });

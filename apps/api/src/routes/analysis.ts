@@ -15,15 +15,14 @@ import { resultsVisible } from '../db/visibility.ts';
 import { cooccurrence } from '../db/analysis-cooccurrence.ts';
 import { countsReport } from '../db/analysis-counts.ts';
 import { createKeywordGroup, deleteKeywordGroup, updateKeywordGroup } from '../db/analysis-keyword-groups.ts';
-import { mentionsReport } from '../db/analysis-mentions.ts';
 import { analysisOptions } from '../db/analysis-options.ts';
-import { distinctiveTermsReport } from '../db/analysis-terms.ts';
 import { trendReport } from '../db/analysis-trend.ts';
 import type { Db } from '../db/open.ts';
 import type { AuthedEnv } from '../http/env.ts';
 import { forbidden } from '../http/errors.ts';
 import { isoDay } from '../http/iso-day.ts';
 import { validate } from '../http/validate.ts';
+import type { AppTasks } from '../workers/tasks.ts';
 
 const studyParam = z.object({ studyId: z.coerce.number().int() });
 const groupParam = studyParam.extend({ groupId: z.coerce.number().int() });
@@ -76,9 +75,10 @@ function csv(c: Context, name: string, body: string) {
 /**
  * The analysis of a study's final labels (counts, shift over time and its tests, co-occurrence,
  * distinctive terms, mention trends), JSON and CSV, for every member; keyword groups are the
- * owner's. Per-coder counts pass the blind rule (db/analysis-counts.ts).
+ * owner's. Per-coder counts pass the blind rule (db/analysis-counts.ts). Mention trends and
+ * distinctive terms read the whole forum or every unit's text: they run on a worker thread.
  */
-export function analysisRoutes(db: Db) {
+export function analysisRoutes(db: Db, tasks: AppTasks) {
   const members = requireStudyRole(db);
   const owner = requireStudyRole(db, 'owner');
   // Everything but the filter options is computed from final labels: hidden from coders while blind.
@@ -91,6 +91,7 @@ export function analysisRoutes(db: Db) {
     }
     await next();
   };
+  const signal = (c: Context) => ({ signal: c.req.raw.signal });
   const name = (studyId: number, what: string, g?: string) => `study-${studyId}-${what}${g ? `-${g}` : ''}.csv`;
   return new Hono<AuthedEnv>()
     .get('/options', members, validate('param', studyParam), (c) =>
@@ -127,40 +128,42 @@ export function analysisRoutes(db: Db) {
       const { studyId } = c.req.valid('param');
       return csv(c, name(studyId, 'cooccurrence'), cooccurrenceCsv(cooccurrence(db, studyId, c.req.valid('query'))));
     })
-    .get('/terms', members, results, validate('param', studyParam), validate('query', termsQuery), (c) =>
-      c.json(distinctiveTermsReport(db, c.req.valid('param').studyId, c.req.valid('query'))),
+    .get('/terms', members, results, validate('param', studyParam), validate('query', termsQuery), async (c) =>
+      c.json(await tasks.run('terms', [c.req.valid('param').studyId, c.req.valid('query')], signal(c))),
     )
-    .get('/terms.csv', members, results, validate('param', studyParam), validate('query', termsQuery), (c) => {
+    .get('/terms.csv', members, results, validate('param', studyParam), validate('query', termsQuery), async (c) => {
       const { studyId } = c.req.valid('param');
-      return csv(
-        c,
-        name(studyId, 'distinctive-terms'),
-        termsCsv(distinctiveTermsReport(db, studyId, c.req.valid('query')).codes),
-      );
+      const report = await tasks.run('terms', [studyId, c.req.valid('query')], signal(c));
+      return csv(c, name(studyId, 'distinctive-terms'), termsCsv(report.codes));
     })
-    .get('/mentions', members, results, validate('param', studyParam), validate('query', filtersQuery), (c) =>
-      c.json(mentionsReport(db, c.req.valid('param').studyId, c.req.valid('query'))),
+    .get('/mentions', members, results, validate('param', studyParam), validate('query', filtersQuery), async (c) =>
+      c.json(await tasks.run('mentions', [c.req.valid('param').studyId, c.req.valid('query')], signal(c))),
     )
-    .get('/mentions.csv', members, results, validate('param', studyParam), validate('query', filtersQuery), (c) => {
-      const { studyId } = c.req.valid('param');
-      const q = c.req.valid('query');
-      return csv(c, name(studyId, 'mentions', q.granularity), mentionsCsv(mentionsReport(db, studyId, q)));
-    })
+    .get(
+      '/mentions.csv',
+      members,
+      results,
+      validate('param', studyParam),
+      validate('query', filtersQuery),
+      async (c) => {
+        const { studyId } = c.req.valid('param');
+        const q = c.req.valid('query');
+        const report = await tasks.run('mentions', [studyId, q], signal(c));
+        return csv(c, name(studyId, 'mentions', q.granularity), mentionsCsv(report));
+      },
+    )
     .get(
       '/mention-correlations.csv',
       members,
       results,
       validate('param', studyParam),
       validate('query', filtersQuery),
-      (c) => {
+      async (c) => {
         const { studyId } = c.req.valid('param');
         const q = c.req.valid('query');
+        const report = await tasks.run('mentions', [studyId, q], signal(c));
         const names = new Map(analysisOptions(db, studyId).codes.map((n) => [n.id, n.name]));
-        return csv(
-          c,
-          name(studyId, 'mention-correlations', q.granularity),
-          correlationsCsv(mentionsReport(db, studyId, q), names),
-        );
+        return csv(c, name(studyId, 'mention-correlations', q.granularity), correlationsCsv(report, names));
       },
     )
     .post('/keyword-groups', owner, validate('param', studyParam), validate('json', groupBody), (c) =>

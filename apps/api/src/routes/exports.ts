@@ -2,11 +2,13 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { requireStudyRole, rolesIn } from '../auth/middleware.ts';
 import type { Db } from '../db/open.ts';
-import { canSeeResults, type Viewer } from '../exports/access.ts';
+import { assertCanSeeResults, canSeeResults, type Viewer } from '../exports/access.ts';
 import { codingsNote, visibleCodingCount, withheldCodingCount } from '../exports/codings-csv.ts';
-import { exportFile, periodSchema, reportFormatSchema, type ExportKind, type ExportOptions } from '../exports/files.ts';
+import { periodSchema, reportFormatSchema, type ExportKind, type ExportOptions } from '../exports/files.ts';
+import { fileStem, studyInfo } from '../exports/study-info.ts';
 import type { AuthedEnv } from '../http/env.ts';
 import { validate } from '../http/validate.ts';
+import type { AppTasks } from '../workers/tasks.ts';
 
 const studyParam = z.object({ studyId: z.coerce.number().int() });
 const countsQuery = z.object({ period: periodSchema.optional() });
@@ -16,16 +18,24 @@ const reportQuery = z.object({ period: periodSchema.optional(), format: reportFo
  * A study's exports as file downloads. Every member may download; what a file holds follows
  * the blind rule for the caller (exports/access.ts): codings and the .qdpx carry other
  * coders' codings only where db/visibility.ts allows, and final labels and the report go to
- * owners and adjudicators, and to coders once the study is not blind.
+ * owners and adjudicators, and to coders once the study is not blind. Those checks run here;
+ * the files are made on a worker thread (workers/tasks.ts) for the viewer they pass.
  */
-export function exportRoutes(db: Db) {
+export function exportRoutes(db: Db, tasks: AppTasks) {
   const member = requireStudyRole(db);
   const viewer = (c: Context<AuthedEnv>, studyId: number): Viewer => {
     const user = c.get('user');
     return { operator: false, userId: user.id, roles: rolesIn(db, studyId, user) };
   };
-  const send = (c: Context<AuthedEnv>, studyId: number, kind: ExportKind, who: Viewer, options: ExportOptions = {}) => {
-    const file = exportFile(db, studyId, kind, who, options);
+  const send = async (
+    c: Context<AuthedEnv>,
+    studyId: number,
+    kind: Exclude<ExportKind, 'qdpx'>,
+    who: Viewer,
+    options: ExportOptions = {},
+  ) => {
+    if (kind !== 'codings') assertCanSeeResults(db, studyId, who);
+    const file = await tasks.run('exportFile', [studyId, kind, who, options], { signal: c.req.raw.signal });
     const headers = {
       'Content-Type': file.contentType,
       'Content-Disposition': `attachment; filename="${file.filename}"`,
@@ -68,7 +78,13 @@ export function exportRoutes(db: Db) {
       const { studyId } = c.req.valid('param');
       return send(c, studyId, 'report', viewer(c, studyId), c.req.valid('query'));
     })
-    .get('/qdpx', member, validate('param', studyParam), (c) =>
-      send(c, c.req.valid('param').studyId, 'qdpx', viewer(c, c.req.valid('param').studyId)),
-    );
+    .get('/qdpx', member, validate('param', studyParam), async (c) => {
+      const { studyId } = c.req.valid('param');
+      const body = await tasks.stream('qdpx', [studyId, viewer(c, studyId)], { signal: c.req.raw.signal });
+      // REFI-QDA names no media type; a .qdpx file is a zip.
+      return c.body(body, 200, {
+        'Content-Type': 'application/zip',
+        'Content-Disposition': `attachment; filename="${fileStem(studyInfo(db, studyId))}.qdpx"`,
+      });
+    });
 }

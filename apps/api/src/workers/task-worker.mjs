@@ -1,0 +1,48 @@
+// Worker thread body for task-pool.ts: runs one task at a time from the registry module the
+// pool names, on this thread's own connections to the database file. Tasks read through a
+// read-only connection; those marked cacheWrites (they keep derived tables such as
+// post_stems and analysis_facts current, as they do on the request thread) get a writable one.
+// Plain .mjs that registers tsx itself, so it starts the same way under the server, the CLI
+// and vitest (whose transform does not reach worker threads).
+import { parentPort, workerData } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import { register } from 'tsx/esm/api';
+
+register();
+const { tasks } = await import(workerData.registry);
+const { toWire } = await import('./task-errors.ts');
+
+const connections = new Map();
+function connection(cacheWrites) {
+  let db = connections.get(cacheWrites);
+  if (!db) {
+    db = new Database(workerData.dbPath, { readonly: !cacheWrites, fileMustExist: true });
+    db.pragma('busy_timeout = 5000');
+    if (cacheWrites) db.pragma('foreign_keys = ON');
+    connections.set(cacheWrites, db);
+  }
+  return db;
+}
+
+// A chunk may be a view into a larger buffer: send its own copy, moved rather than cloned.
+function emit(chunk) {
+  const own = chunk.byteOffset === 0 && chunk.byteLength === chunk.buffer.byteLength ? chunk : chunk.slice();
+  parentPort.postMessage({ chunk: own }, [own.buffer]);
+}
+
+parentPort.postMessage({ ready: true });
+parentPort.on('message', ({ name, args }) => {
+  try {
+    const task = tasks[name];
+    if (!task) throw new Error(`No task is named "${name}".`);
+    const db = connection(task.cacheWrites === true);
+    if ('stream' in task) {
+      task.stream(db, emit, ...args);
+      parentPort.postMessage({ done: true });
+    } else {
+      parentPort.postMessage({ done: true, result: task.run(db, ...args) });
+    }
+  } catch (err) {
+    parentPort.postMessage({ error: toWire(err) });
+  }
+});

@@ -1,0 +1,26 @@
+// The heavy, rare work the API runs on worker threads (task-pool.ts), one name per function.
+// Routes check the session, the role and the blind rule on the request thread, then call
+// `tasks.run(name, args)`; viewer-scoped tasks get the viewer in their arguments and read
+// codings only through db/visibility.ts, as they do on the request thread.
+import { agreementSummary } from '../db/agreement.ts';
+import { mentionsReport } from '../db/analysis-mentions.ts';
+import { distinctiveTermsReport } from '../db/analysis-terms.ts';
+import { exportFile } from '../exports/files.ts';
+import { qdpxStream } from '../exports/qdpx.ts';
+import type { Registry, TaskPool } from './task-pool.ts';
+
+export const tasks = {
+  /** CSV exports and the report (counts and the report keep analysis_facts current). */
+  exportFile: { run: exportFile, cacheWrites: true },
+  /** The .qdpx project, streamed. */
+  qdpx: { stream: qdpxStream },
+  /** Mention trends (keeps post_stems current). */
+  mentions: { run: mentionsReport, cacheWrites: true },
+  /** Distinctive terms (keeps analysis_facts current). */
+  terms: { run: distinctiveTermsReport, cacheWrites: true },
+  /** Agreement with bootstrap intervals. */
+  agreement: { run: agreementSummary },
+} satisfies Registry;
+
+export const tasksUrl = new URL(import.meta.url);
+export type AppTasks = TaskPool<typeof tasks>;

@@ -1,0 +1,47 @@
+// Tasks for the task pool's tests, each showing one behaviour without a clock. The pool passes
+// a SharedArrayBuffer as workerData.extra: slot 0 counts the `held` tasks that started, and a
+// held task waits until the test sets its own slot (1, 2, …) to non-zero.
+import { workerData } from 'node:worker_threads';
+import type { Db } from '../../apps/api/src/db/open.ts';
+import { AppError } from '../../apps/api/src/http/errors.ts';
+import type { Registry } from '../../apps/api/src/workers/task-pool.ts';
+
+const gate = () => new Int32Array(workerData.extra as SharedArrayBuffer);
+
+export const tasks = {
+  /** What the worker's own connection reads. */
+  studyNames: { run: (db: Db) => db.prepare('SELECT name FROM studies ORDER BY id').pluck().all() as string[] },
+  /** Counts itself started, then waits until slot `slot` of the gate opens. */
+  held: {
+    run: (_db: Db, tag: string, slot: number) => {
+      const g = gate();
+      Atomics.add(g, 0, 1);
+      Atomics.notify(g, 0);
+      Atomics.wait(g, slot, 0);
+      return tag;
+    },
+  },
+  refused: {
+    run: () => {
+      throw new AppError('test.refused', 409, 'Refused on purpose.', { field: 'tag' });
+    },
+  },
+  /** A write on the read-only connection. */
+  rename: { run: (db: Db) => db.prepare("UPDATE studies SET name = 'renamed'").run().changes },
+  /** Ends the worker thread (process.exit in a worker ends the thread only). */
+  crash: { run: () => process.exit(3) },
+  /** `n` chunks of one byte each: 0, 1, … n-1. */
+  bytes: {
+    stream: (_db: Db, emit: (chunk: Uint8Array) => void, n: number) => {
+      for (let i = 0; i < n; i++) emit(Uint8Array.of(i));
+    },
+  },
+  /** Fails before writing anything. */
+  noStream: {
+    stream: () => {
+      throw new AppError('test.nothing', 404, 'Nothing to stream.');
+    },
+  },
+} satisfies Registry;
+
+export const tasksUrl = new URL(import.meta.url);
