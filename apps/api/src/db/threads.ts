@@ -4,6 +4,7 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../http/errors.ts';
 import type { Db } from './open.ts';
+import { postStandingSql, withStanding, type PostStanding } from './post-standing.ts';
 import { visibleCodingsAnyStudy } from './visibility.ts';
 
 export interface ThreadFilter {
@@ -19,6 +20,10 @@ export interface ThreadFilter {
   /** Inclusive UTC days, YYYY-MM-DD. */
   from?: string;
   to?: string;
+  /** 'yes': the forum marks an accepted answer in the thread (threads.solved). */
+  solved?: 'yes' | 'no';
+  /** Threads whose question scored at least this (Stack Exchange Score); threads without a score are left out. */
+  minScore?: number;
   /** 'yes': some unit of the thread has a coding the viewer may see (their own, or released by the study). */
   coded?: 'yes' | 'no';
   /** With inStudy: only threads (not) selected into this study. */
@@ -151,6 +156,8 @@ function compile(filter: ThreadFilter, viewer: Viewer, score = false): Compiled 
     condition('t.id IN (SELECT thread_id FROM thread_tags WHERE tag = @tag)', 'tag', filter.tag);
   if (filter.from !== undefined) condition('t.created_at >= @from', 'from', filter.from);
   if (filter.to !== undefined) condition('t.created_at < @toNext', 'toNext', nextDay(filter.to));
+  if (filter.solved) where.push(filter.solved === 'yes' ? 't.solved = 1' : 't.solved = 0');
+  if (filter.minScore !== undefined) condition('t.score >= @minScore', 'minScore', filter.minScore);
   if (filter.coded) where.push(`${filter.coded === 'yes' ? '' : 'NOT '}${codedSql(viewer, params)}`);
   if (filter.studyId !== undefined && filter.inStudy) {
     params.studyId = filter.studyId;
@@ -210,6 +217,10 @@ export interface ThreadRow {
   tags: string[];
   url: string | null;
   createdAt: string;
+  /** The forum marks an accepted answer. */
+  solved: boolean;
+  /** A Stack Exchange question's score. */
+  score: number | null;
   posts: number;
   coded: boolean;
   /** Whether the thread is in filter.studyId's selection (false without a study). */
@@ -223,8 +234,9 @@ export interface ThreadPage {
   nextCursor: string | null;
 }
 
-type RawRow = Omit<ThreadRow, 'tags' | 'coded' | 'selected'> & {
+type RawRow = Omit<ThreadRow, 'tags' | 'coded' | 'selected' | 'solved'> & {
   tagsJson: string;
+  solved: number;
   coded: number;
   selected: number;
   total: number | null;
@@ -274,14 +286,15 @@ export function listThreads(
   const rows = prepared(
     db,
     `${withSql([...c.ctes, page])}SELECT t.id, t.title, t.source_id AS sourceId, (SELECT name FROM sources WHERE id = t.source_id) AS sourceName, t.category,
-       t.tags_json AS tagsJson, t.url, t.created_at AS createdAt, (SELECT count(*) FROM posts p WHERE p.thread_id = t.id) AS posts,
+       t.tags_json AS tagsJson, t.url, t.created_at AS createdAt, t.solved, t.score, (SELECT count(*) FROM posts p WHERE p.thread_id = t.id) AS posts,
        ${codedSql(viewer, params)} AS coded,
        EXISTS (SELECT 1 FROM study_threads sel WHERE sel.study_id = @selStudy AND sel.thread_id = t.id) AS selected, page.total
      FROM page JOIN threads t ON t.id = page.id ${order.replace(/(createdAt|score|id)/g, 'page.$1')}`,
   ).all(params) as RawRow[];
   const more = rows.length > opts.limit;
-  const threads = rows.slice(0, opts.limit).map(({ tagsJson, coded, selected, total: _total, ...r }) => ({
+  const threads = rows.slice(0, opts.limit).map(({ tagsJson, coded, selected, solved, total: _total, ...r }) => ({
     ...r,
+    solved: solved === 1,
     tags: JSON.parse(tagsJson) as string[],
     coded: coded === 1,
     selected: selected === 1,
@@ -322,7 +335,7 @@ export function threadFacets(db: Db, sourceId: number | null) {
   return { categories, tags };
 }
 
-export interface ThreadPost {
+export interface ThreadPost extends PostStanding {
   id: number;
   postNumber: number;
   replyTo: number | null;
@@ -338,16 +351,21 @@ export function getThread(db: Db, id: number) {
   const row = prepared(
     db,
     `SELECT t.id, t.title, t.source_id AS sourceId, s.name AS sourceName, t.category, t.tags_json AS tagsJson, t.url, t.views,
-       t.created_at AS createdAt FROM threads t JOIN sources s ON s.id = t.source_id WHERE t.id = ?`,
+       t.created_at AS createdAt, t.solved, t.score FROM threads t JOIN sources s ON s.id = t.source_id WHERE t.id = ?`,
   ).get(id) as
-    | (Omit<ThreadRow, 'tags' | 'posts' | 'coded' | 'selected'> & { tagsJson: string; views: number | null })
+    | (Omit<ThreadRow, 'tags' | 'posts' | 'coded' | 'selected' | 'solved'> & {
+        tagsJson: string;
+        views: number | null;
+        solved: number;
+      })
     | undefined;
   if (!row) return null;
   const posts = prepared(
     db,
-    `SELECT id, post_number AS postNumber, reply_to AS replyTo, author, created_at AS createdAt, html, like_count AS likeCount
-     FROM posts WHERE thread_id = ? ORDER BY post_number, id`,
-  ).all(id) as ThreadPost[];
-  const { tagsJson, ...thread } = row;
-  return { ...thread, tags: JSON.parse(tagsJson) as string[], posts };
+    `SELECT p.id, p.post_number AS postNumber, p.reply_to AS replyTo, p.author, p.created_at AS createdAt, p.html,
+       p.like_count AS likeCount, ${postStandingSql('p')}
+     FROM posts p WHERE p.thread_id = ? ORDER BY p.post_number, p.id`,
+  ).all(id) as (Omit<ThreadPost, 'acceptedAnswer'> & { acceptedAnswer: number })[];
+  const { tagsJson, solved, ...thread } = row;
+  return { ...thread, solved: solved === 1, tags: JSON.parse(tagsJson) as string[], posts: posts.map(withStanding) };
 }

@@ -19,6 +19,10 @@ export const threadFilterSchema = z.object({
   from: isoDay.optional(),
   to: isoDay.optional(),
   coded: z.enum(['yes', 'no']).optional(),
+  /** Has an accepted answer (Discourse Solved, Stack Exchange AcceptedAnswerId). */
+  solved: z.enum(['yes', 'no']).optional(),
+  /** Stack Exchange question score at least this. */
+  minScore: z.coerce.number().int().min(-1_000_000).max(1_000_000).optional(),
 });
 export type ThreadFilterInput = z.infer<typeof threadFilterSchema>;
 

@@ -93,6 +93,18 @@ export function ThreadFilters({ query, onChange, children }: Props) {
             <option value="no">Not coded</option>
           </select>
         </label>
+        <label>
+          Accepted answer
+          <select {...select('solved')}>
+            <option value="">With or without</option>
+            <option value="yes">Has an accepted answer</option>
+            <option value="no">No accepted answer</option>
+          </select>
+        </label>
+        <label>
+          Min. question score
+          <input type="number" className="narrow" {...select('minScore')} placeholder="any" />
+        </label>
         {children}
         <label>
           Order

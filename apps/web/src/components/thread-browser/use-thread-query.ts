@@ -1,7 +1,19 @@
 import { useSearchParams } from 'react-router';
 import type { ThreadQuery } from '../../api/threads.ts';
 
-const keys = ['q', 'source', 'category', 'tag', 'from', 'to', 'coded', 'sort', 'inStudy'] as const;
+const keys = [
+  'q',
+  'source',
+  'category',
+  'tag',
+  'from',
+  'to',
+  'coded',
+  'solved',
+  'minScore',
+  'sort',
+  'inStudy',
+] as const;
 export type ThreadQueryKey = (typeof keys)[number];
 
 /** The browser's filters live in the URL (?q=…&source=…), so a search can be shared and Back restores it. */

@@ -8,6 +8,8 @@ type Filter = {
   from?: string;
   to?: string;
   coded?: 'yes' | 'no';
+  solved?: 'yes' | 'no';
+  minScore?: number;
 };
 
 /** A filter in words: search "x", source HF forum, category Models, from 2022-01-01… */
@@ -20,6 +22,8 @@ export function describeFilter(f: Filter, sourceName: (id: number) => string): s
     f.from ? `from ${f.from}` : '',
     f.to ? `to ${f.to}` : '',
     f.coded === 'yes' ? 'coded' : f.coded === 'no' ? 'not coded' : '',
+    f.solved === 'yes' ? 'with an accepted answer' : f.solved === 'no' ? 'without an accepted answer' : '',
+    f.minScore !== undefined ? `question score ≥ ${f.minScore}` : '',
   ].filter(Boolean);
   return parts.length ? parts.join(', ') : 'all threads';
 }

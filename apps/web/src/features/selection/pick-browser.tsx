@@ -11,7 +11,7 @@ import { useThreadQuery } from '../../components/thread-browser/use-thread-query
 import { describeChange } from './describe-rule.ts';
 
 /** The filter part of the browser's query, as a selection rule's filter. */
-function ruleFilter({ q, source, category, tag, from, to, coded }: ThreadQuery) {
+function ruleFilter({ q, source, category, tag, from, to, coded, solved, minScore }: ThreadQuery) {
   return {
     ...(q ? { q } : {}),
     ...(source ? { source: Number(source) } : {}),
@@ -20,6 +20,8 @@ function ruleFilter({ q, source, category, tag, from, to, coded }: ThreadQuery) 
     ...(from ? { from } : {}),
     ...(to ? { to } : {}),
     ...(coded === 'yes' || coded === 'no' ? { coded: coded as 'yes' | 'no' } : {}),
+    ...(solved === 'yes' || solved === 'no' ? { solved: solved as 'yes' | 'no' } : {}),
+    ...(minScore ? { minScore: Number(minScore) } : {}),
   };
 }
 
