@@ -32,7 +32,7 @@ export function ForumSection({ studyId, isOwner }: { studyId: number; isOwner: b
             {d.postsPerTopic?.max ?? '—'}
             {d.unansweredShare === null ? '.' : `; ${percent(d.unansweredShare)} of topics have no reply.`}
           </p>
-          <p className="hint" aria-label="Accepted answers and staff posts">
+          <p className="hint">
             {d.accepted.share === null
               ? 'No topics yet.'
               : `${d.accepted.topics} topics (${percent(d.accepted.share)}) have an accepted answer.`}{' '}
