@@ -51,7 +51,13 @@ describe('drawing a sample into a round', () => {
     for (const [i, id] of flagged.entries())
       s.t.db.prepare('UPDATE posts SET content_kind = ? WHERE id = ?').run(kinds[i], id);
     const pop = await owen.get(`/api/studies/${s.studyId}/sampling/population`);
-    expect(await pop.json()).toEqual({ unitKind: 'post', available: 32, withoutWords: 4 });
+    expect(await pop.json()).toEqual({
+      unitKind: 'post',
+      available: 32,
+      withoutWords: 4,
+      acceptedAnswers: 0,
+      byStaff: 0,
+    });
 
     const all = { roundId: s.roundId, size: 36, seed: 'w' };
     const byDefault = await (await owen.post(`/api/studies/${s.studyId}/sampling/draw`, all)).json();

@@ -82,6 +82,23 @@ describe('a collection run', () => {
     ]);
   });
 
+  test("keeps the topic's accepted answer and the authors' forum standing", async () => {
+    await collect(db, server.url);
+    expect(db.prepare('SELECT external_id FROM threads WHERE solved = 1').pluck().all()).toEqual(['205']);
+    expect(
+      db
+        .prepare(
+          `SELECT p.post_number, p.author, p.accepted_answer, p.author_role, p.author_group, p.author_title, p.author_trust_level
+           FROM posts p JOIN threads t ON t.id = p.thread_id WHERE t.external_id = '205' ORDER BY p.post_number`,
+        )
+        .raw()
+        .all(),
+    ).toEqual([
+      [1, 'alice', 0, null, null, null, 1],
+      [2, 'bob', 1, 'staff', 'huggingface', 'Hugging Face Staff', 3],
+    ]);
+  });
+
   test('a source collected before category names were kept gets them on its next collection', async () => {
     await collect(db, server.url);
     db.prepare('DELETE FROM source_categories').run();

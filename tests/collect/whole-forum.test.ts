@@ -30,7 +30,7 @@ function rows(db: Db) {
   return {
     threads: db
       .prepare(
-        'SELECT external_id, title, category, tags_json, url, views, created_at FROM threads ORDER BY external_id',
+        'SELECT external_id, title, category, tags_json, url, views, created_at, solved FROM threads ORDER BY external_id',
       )
       .all(),
     tags: db
@@ -39,7 +39,8 @@ function rows(db: Db) {
     posts: db
       .prepare(
         `SELECT p.external_id, t.external_id AS thread, p.post_number, p.reply_to, p.author, p.created_at, p.html, p.text,
-           p.like_count, p.content_hash FROM posts p JOIN threads t ON t.id = p.thread_id ORDER BY p.external_id`,
+           p.like_count, p.accepted_answer, p.author_role, p.author_group, p.author_title, p.author_trust_level, p.content_hash
+         FROM posts p JOIN threads t ON t.id = p.thread_id ORDER BY p.external_id`,
       )
       .all(),
   };
@@ -57,6 +58,10 @@ describe('whole-forum collection', () => {
     expect(a.threads).toHaveLength(60);
     expect(a.posts).toHaveLength(forum.storedPosts);
     expect(rows(whole)).toEqual(a);
+    // Accepted answers and moderators' posts come through both walks (the listing's has_accepted_answer, the posts' flags).
+    expect(a.threads.filter((t) => (t as { solved: number }).solved === 1)).toHaveLength(forum.solved);
+    expect(a.posts.filter((p) => (p as { accepted_answer: number }).accepted_answer === 1)).toHaveLength(forum.solved);
+    expect(a.posts.some((p) => (p as { author_role: string | null }).author_role === 'moderator')).toBe(true);
     // 1 /site.json + 2 listing pages + 21 /posts.json pages (1,024 posts: 1,015 stored, 9 withdrawn by
     // their authors, which /posts.json lists and the import skips) + the empty page that ends the walk.
     expect(wholeRun.record.progress.requests).toBe(25);

@@ -31,10 +31,10 @@ describe('forum descriptives', () => {
     const d = await res.json();
     expect(d).toMatchObject({ topics: 4, posts: 18, sources: [{ name: 'Test forum' }] });
     expect(d.perCategoryMonth).toEqual([
-      { category: '(none)', month: '2022-02', topics: 1, posts: 12 },
-      { category: 'Beginners', month: '2022-01', topics: 1, posts: 1 },
-      { category: 'Models', month: '2022-01', topics: 1, posts: 2 },
-      { category: 'Models', month: '2022-02', topics: 1, posts: 3 },
+      { category: '(none)', month: '2022-02', topics: 1, posts: 12, solvedTopics: 0, staffPosts: 0 },
+      { category: 'Beginners', month: '2022-01', topics: 1, posts: 1, solvedTopics: 0, staffPosts: 0 },
+      { category: 'Models', month: '2022-01', topics: 1, posts: 2, solvedTopics: 0, staffPosts: 0 },
+      { category: 'Models', month: '2022-02', topics: 1, posts: 3, solvedTopics: 0, staffPosts: 0 },
     ]);
     // posts per topic 1, 2, 3, 12: mean 4.5, median 2.5, p90 (nearest rank) 12
     expect(d.postsPerTopic).toEqual({ mean: 4.5, median: 2.5, p90: 12, max: 12 });
@@ -49,8 +49,54 @@ describe('forum descriptives', () => {
     expect(d.unansweredShare).toBe(0.25);
     const csv = await (await cora.get(`${base}/descriptives.csv`)).text();
     expect(csv.split('\r\n').slice(0, 2)).toEqual([
-      'category,month,topics_created,posts_written',
-      '(none),2022-02,1,12',
+      'category,month,topics_created,posts_written,topics_with_accepted_answer,posts_by_staff',
+      '(none),2022-02,1,12,0,0',
+    ]);
+  });
+
+  test('the share of topics with an accepted answer, per month and overall, and of posts by staff', async () => {
+    // Topics a (January), c and d (February) are solved; a's first reply and three posts of d are by staff.
+    t.db.prepare("UPDATE threads SET solved = 1 WHERE title IN ('a', 'c', 'd')").run();
+    t.db
+      .prepare("UPDATE posts SET author_role = 'moderator' WHERE external_id IN ('p1-2', 'p4-1', 'p4-2', 'p4-3')")
+      .run();
+    const d = await (await cora.get(`${base}/descriptives`)).json();
+    expect(d.accepted).toEqual({
+      topics: 3,
+      share: 0.75,
+      perMonth: [
+        { month: '2022-01', topics: 2, solved: 1, share: 0.5 },
+        { month: '2022-02', topics: 2, solved: 2, share: 1 },
+      ],
+    });
+    expect(d.staff).toEqual({ posts: 4, otherPosts: 14, share: 4 / 18 });
+    expect(
+      d.perCategoryMonth.map((r: { category: string; solvedTopics: number; staffPosts: number }) => [
+        r.category,
+        r.solvedTopics,
+        r.staffPosts,
+      ]),
+    ).toEqual([
+      ['(none)', 1, 3],
+      ['Beginners', 0, 0],
+      ['Models', 1, 1],
+      ['Models', 1, 0],
+    ]);
+    const csv = await (await cora.get(`${base}/descriptives.csv`)).text();
+    expect(csv.split('\r\n').slice(1, 5)).toEqual([
+      '(none),2022-02,1,12,1,3',
+      'Beginners,2022-01,1,1,0,0',
+      'Models,2022-01,1,2,1,1',
+      'Models,2022-02,1,3,1,0',
+    ]);
+  });
+
+  test('a forum without topics has no shares', async () => {
+    t.db.prepare('DELETE FROM threads').run();
+    const d = await (await cora.get(`${base}/descriptives`)).json();
+    expect([d.accepted, d.staff]).toEqual([
+      { topics: 0, share: null, perMonth: [] },
+      { posts: 0, otherPosts: 0, share: null },
     ]);
   });
 

@@ -14,6 +14,12 @@ const post: Required<NormalizedPost> = {
   createdAt: '2023-05-01T12:00:00.000Z',
   html: '<p>Use push_to_hub().</p>',
   likeCount: 3,
+  acceptedAnswer: true,
+  authorRole: 'moderator',
+  authorGroup: 'huggingface',
+  authorTitle: 'HF staff',
+  authorFlair: 'huggingface',
+  authorTrustLevel: 4,
 };
 
 /** Another value of the same type. */

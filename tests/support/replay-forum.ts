@@ -11,6 +11,8 @@ type Json = Record<string, unknown>;
 interface Topic {
   fields: Json;
   posts: Json[];
+  /** The post number of the accepted answer (Discourse Solved), if any. */
+  accepted?: number;
 }
 
 const fixtures = join(import.meta.dirname, '../fixtures/discourse-api');
@@ -29,6 +31,8 @@ export interface ReplayForum {
   topics: number;
   /** Posts a collection stores: regular, visible, not deleted. */
   storedPosts: number;
+  /** Topics with an accepted answer: every fourth from the second, when its last post is stored. */
+  solved: number;
 }
 
 /** `topics` topics holding `posts` posts to store, plus a few kinds Discourse serves but Threadcoder skips. */
@@ -69,6 +73,14 @@ export function generateForum(topics = 60, posts = 1015, seed = 17): ReplayForum
       topic.posts.push(post);
       all.push({ topic: i, at: p.at, post });
     }
+    const last = topicPosts.at(-1)!;
+    if (i % 4 === 1 && last.number > 1 && last.kind === undefined) {
+      topic.accepted = last.number;
+      for (const post of topic.posts) {
+        post.accepted_answer = post.post_number === last.number;
+        post.topic_accepted_answer = true;
+      }
+    }
     return topic;
   });
   // Post ids grow with time across the forum, with gaps (private messages take ids too).
@@ -90,7 +102,8 @@ export function generateForum(topics = 60, posts = 1015, seed = 17): ReplayForum
   const stored = all.filter(
     (p) => p.post.post_type === 1 && !p.post.hidden && !p.post.deleted_at && !p.post.user_deleted,
   ).length;
-  return { answer: (url) => answer(list, url), topics, storedPosts: stored };
+  const solved = list.filter((t) => t.accepted !== undefined).length;
+  return { answer: (url) => answer(list, url), topics, storedPosts: stored, solved };
 }
 
 function makePost(
@@ -100,6 +113,8 @@ function makePost(
   r: ReturnType<typeof rng>,
 ): Json {
   const user = r.pick(users);
+  // carol moderates the forum.
+  const moderator = user === 'carol';
   const text = Array.from({ length: r.int(8, 40) }, () => r.pick(words)).join(' ');
   const cooked =
     p.kind === 'withdrawn'
@@ -134,12 +149,13 @@ function makePost(
     can_recover: false,
     can_wiki: false,
     read: true,
-    user_title: null,
+    user_title: moderator ? 'Moderator' : null,
+    primary_group_name: moderator ? 'moderators' : null,
     bookmarked: false,
     actions_summary: p.number % 5 === 0 ? [{ id: 2, count: r.int(1, 9) }] : [],
-    moderator: false,
+    moderator,
     admin: false,
-    staff: false,
+    staff: moderator,
     user_id: users.indexOf(user) + 2,
     hidden: p.kind === 'hidden',
     trust_level: 1,
@@ -148,6 +164,8 @@ function makePost(
     edit_reason: null,
     can_view_edit_history: true,
     wiki: false,
+    accepted_answer: false,
+    topic_accepted_answer: false,
     ...(p.kind === 'small' ? { action_code: 'closed.enabled' } : {}),
   };
 }
@@ -165,8 +183,19 @@ function answer(list: Topic[], url: URL): unknown {
     const ids = new Set(url.searchParams.getAll('post_ids[]').map(Number));
     return { post_stream: { posts: t.posts.filter((p) => ids.has(p.id as number)) }, id: t.fields.id };
   }
+  const accepted = t.posts.find((p) => p.post_number === t.accepted);
   return {
     ...t.fields,
+    ...(accepted
+      ? {
+          accepted_answer: {
+            post_number: accepted.post_number,
+            username: accepted.username,
+            name: accepted.name,
+            excerpt: null,
+          },
+        }
+      : {}),
     chunk_size: CHUNK,
     post_stream: { posts: t.posts.slice(0, CHUNK), stream: t.posts.map((p) => p.id) },
   };
@@ -187,6 +216,7 @@ function latestPage(list: Topic[], page: number): Json {
     closed: false,
     archived: false,
     posters: [],
+    has_accepted_answer: t.accepted !== undefined,
   }));
   const more = (page + 1) * TOPICS_PER_PAGE < list.length;
   return {

@@ -13,7 +13,7 @@ export interface ListedTopic {
   highestPostNumber: number | null;
   /** Pinned topics head the listing whatever their date, so they never end the paging. */
   pinned: boolean;
-  /** The topic's own fields as listed (title, slug, created_at, category_id, tags, views): a whole-forum run builds the topic from them. */
+  /** The topic's own fields as listed (title, slug, created_at, category_id, tags, views, has_accepted_answer): a whole-forum run builds the topic from them. */
   fields: Record<string, unknown>;
 }
 
@@ -27,6 +27,8 @@ const TOPIC_FIELDS = [
   'tags',
   'views',
   'posts_count',
+  // The Solved plugin's flag on listed topics; the posts read apart carry `accepted_answer`.
+  'has_accepted_answer',
 ];
 
 export interface ListingPage {

@@ -9,6 +9,8 @@ import { ensureFacts } from './analysis-facts.ts';
 import { factsWhere, filterParams, unitsWhere, type AnalysisFilters } from './analysis-filters.ts';
 import { trendData, type NodeSeries, type TrendQuery } from './analysis-trend.ts';
 import type { Db } from './open.ts';
+import { splitCounts, type SplitBy, type SplitCounts } from './analysis-split.ts';
+import { studyUnitKind } from './studies.ts';
 import { statement } from './prepared.ts';
 import { viewerParams, visibleCodings, withheldRounds } from './visibility.ts';
 
@@ -60,6 +62,8 @@ export interface CountsReport {
   withheld: { id: number; name: string }[];
   /** Our counts beside those the codebook's template reports; null when it reports none. */
   reported: ReportedComparison | null;
+  /** The counts split in two (accepted answers vs other posts, staff vs other users), when asked for. */
+  split: SplitCounts | null;
 }
 
 function perCoder(db: Db, studyId: number, viewerId: number, filters: AnalysisFilters, nodes: string): CoderCounts[] {
@@ -75,7 +79,12 @@ function perCoder(db: Db, studyId: number, viewerId: number, filters: AnalysisFi
   return coders;
 }
 
-export function countsReport(db: Db, studyId: number, viewerId: number, q: TrendQuery): CountsReport {
+export function countsReport(
+  db: Db,
+  studyId: number,
+  viewerId: number,
+  q: TrendQuery & { split?: SplitBy | undefined },
+): CountsReport {
   const { codebook } = ensureFacts(db, studyId);
   const data = trendData(db, studyId, q);
   const params = filterParams(studyId, q);
@@ -97,5 +106,6 @@ export function countsReport(db: Db, studyId: number, viewerId: number, q: Trend
     coders: perCoder(db, studyId, viewerId, q, JSON.stringify(rollupPaths(codebook.codes))),
     withheld: withheldRounds(db, studyId, { operator: false, userId: viewerId }),
     reported: reportedComparison(findTemplate(codebook.templateId), codebook, units),
+    split: q.split ? splitCounts(db, studyId, studyUnitKind(db, studyId), q.split, q) : null,
   };
 }

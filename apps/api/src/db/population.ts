@@ -2,6 +2,12 @@ import type { Db } from './open.ts';
 
 export type Strata = 'none' | 'month' | 'quarter' | 'year' | 'category' | 'tag';
 
+/** Post studies may draw only some posts: accepted answers, or posts by forum staff (admins, moderators, staff). */
+export type PostsOnly = 'accepted' | 'staff';
+
+// SQL over posts p: whether a post is in the draw's `only` set (@only NULL: every post).
+const onlySql = `(@only IS NULL OR (@only = 'accepted' AND p.accepted_answer = 1) OR (@only = 'staff' AND p.author_role IS NOT NULL))`;
+
 // SQL for the stratum of a row with a created_at column `d` and thread alias `t`.
 // A thread with several tags is put in the stratum of its alphabetically first tag.
 const stratumSql: Record<Strata, (d: string) => string> = {
@@ -23,7 +29,8 @@ export interface PopulationRow {
  * What a study can still sample: the posts (or threads) of its selected threads that
  * are not units yet, each with its stratum. `id` is a post id for post studies and a
  * thread id for thread studies. Posts without words of their own (empty, only images, only
- * quotes, previews or videos: posts.content_kind) are left out unless `withoutWords`.
+ * quotes, previews or videos: posts.content_kind) are left out unless `withoutWords`; `only`
+ * keeps just accepted answers or posts by staff.
  */
 export function population(
   db: Db,
@@ -31,16 +38,17 @@ export function population(
   unitKind: 'post' | 'thread',
   strata: Strata,
   withoutWords = false,
+  only: PostsOnly | null = null,
 ): PopulationRow[] {
   if (unitKind === 'post') {
     return db
       .prepare(
         `SELECT p.id, p.thread_id AS threadId, ${stratumSql[strata]('p.created_at')} AS stratum
          FROM study_threads st JOIN threads t ON t.id = st.thread_id JOIN posts p ON p.thread_id = t.id
-         WHERE st.study_id = ? AND (? OR p.content_kind = 'text')
+         WHERE st.study_id = @studyId AND (@withoutWords OR p.content_kind = 'text') AND ${onlySql}
            AND NOT EXISTS (SELECT 1 FROM units u WHERE u.study_id = st.study_id AND u.post_id = p.id)`,
       )
-      .all(studyId, withoutWords ? 1 : 0) as PopulationRow[];
+      .all({ studyId, withoutWords: withoutWords ? 1 : 0, only }) as PopulationRow[];
   }
   return db
     .prepare(
@@ -55,10 +63,16 @@ export function population(
  * How many units the population still holds, counted in SQL: the selected threads' posts (or
  * the threads) less the study's units among them. A unit's thread is its post's thread, and a
  * study has at most one unit per post (or thread), so the difference is what `population` lists
- * (posts without words of their own left out unless `withoutWords`, on both sides).
+ * (posts without words of their own left out unless `withoutWords`, and those not in `only`, on both sides).
  */
-export function populationSize(db: Db, studyId: number, unitKind: 'post' | 'thread', withoutWords = false): number {
-  const counted = "(@withoutWords = 1 OR p.content_kind = 'text')";
+export function populationSize(
+  db: Db,
+  studyId: number,
+  unitKind: 'post' | 'thread',
+  withoutWords = false,
+  only: PostsOnly | null = null,
+): number {
+  const counted = `(@withoutWords = 1 OR p.content_kind = 'text') AND ${onlySql}`;
   const sql =
     unitKind === 'post'
       ? `SELECT (SELECT count(*) FROM study_threads st JOIN posts p ON p.thread_id = st.thread_id
@@ -71,5 +85,5 @@ export function populationSize(db: Db, studyId: number, unitKind: 'post' | 'thre
   return db
     .prepare(sql)
     .pluck()
-    .get({ studyId, withoutWords: withoutWords ? 1 : 0 }) as number;
+    .get({ studyId, withoutWords: withoutWords ? 1 : 0, only: unitKind === 'post' ? only : null }) as number;
 }

@@ -5,6 +5,7 @@ import type Database from 'better-sqlite3';
 import { AppError } from '../http/errors.ts';
 import { threadFilterNames, type ThreadFilterName, type ThreadFilterValues } from '../threads/filters.ts';
 import type { Db } from './open.ts';
+import { postStandingSql, withStanding, type PostStanding } from './post-standing.ts';
 import { visibleCodingsAnyStudy } from './visibility.ts';
 
 /** The declared filters (threads/filters.ts) plus what only the API sets. */
@@ -136,6 +137,8 @@ const filterSql: {
   tag: (tag) => ({ sql: 't.id IN (SELECT thread_id FROM thread_tags WHERE tag = @tag)', params: { tag } }),
   from: (from) => ({ sql: 't.created_at >= @from', params: { from } }),
   to: (to) => ({ sql: 't.created_at < @toNext', params: { toNext: nextDay(to) } }),
+  solved: (solved) => ({ sql: solved === 'yes' ? 't.solved = 1' : 't.solved = 0', params: {} }),
+  minScore: (minScore) => ({ sql: 't.score >= @minScore', params: { minScore } }),
   coded: (coded, viewer) => {
     const params = {};
     return { sql: `${coded === 'yes' ? '' : 'NOT '}${codedSql(viewer, params)}`, params };
@@ -215,6 +218,10 @@ interface ThreadRow {
   tags: string[];
   url: string | null;
   createdAt: string;
+  /** The forum marks an accepted answer. */
+  solved: boolean;
+  /** A Stack Exchange question's score. */
+  score: number | null;
   posts: number;
   coded: boolean;
   /** Whether the thread is in filter.studyId's selection (false without a study). */
@@ -228,8 +235,9 @@ export interface ThreadPage {
   nextCursor: string | null;
 }
 
-type RawRow = Omit<ThreadRow, 'tags' | 'coded' | 'selected'> & {
+type RawRow = Omit<ThreadRow, 'tags' | 'coded' | 'selected' | 'solved'> & {
   tagsJson: string;
+  solved: number;
   coded: number;
   selected: number;
   total: number | null;
@@ -279,14 +287,15 @@ export function listThreads(
   const rows = prepared(
     db,
     `${withSql([...c.ctes, page])}SELECT t.id, t.title, t.source_id AS sourceId, (SELECT name FROM sources WHERE id = t.source_id) AS sourceName, t.category,
-       t.tags_json AS tagsJson, t.url, t.created_at AS createdAt, (SELECT count(*) FROM posts p WHERE p.thread_id = t.id) AS posts,
+       t.tags_json AS tagsJson, t.url, t.created_at AS createdAt, t.solved, t.score, (SELECT count(*) FROM posts p WHERE p.thread_id = t.id) AS posts,
        ${codedSql(viewer, params)} AS coded,
        EXISTS (SELECT 1 FROM study_threads sel WHERE sel.study_id = @selStudy AND sel.thread_id = t.id) AS selected, page.total
      FROM page JOIN threads t ON t.id = page.id ${order.replace(/(createdAt|score|id)/g, 'page.$1')}`,
   ).all(params) as RawRow[];
   const more = rows.length > opts.limit;
-  const threads = rows.slice(0, opts.limit).map(({ tagsJson, coded, selected, total: _total, ...r }) => ({
+  const threads = rows.slice(0, opts.limit).map(({ tagsJson, coded, selected, solved, total: _total, ...r }) => ({
     ...r,
+    solved: solved === 1,
     tags: JSON.parse(tagsJson) as string[],
     coded: coded === 1,
     selected: selected === 1,
@@ -327,7 +336,7 @@ export function threadFacets(db: Db, sourceId: number | null) {
   return { categories, tags };
 }
 
-interface ThreadPost {
+interface ThreadPost extends PostStanding {
   id: number;
   postNumber: number;
   replyTo: number | null;
@@ -343,16 +352,21 @@ export function getThread(db: Db, id: number) {
   const row = prepared(
     db,
     `SELECT t.id, t.title, t.source_id AS sourceId, s.name AS sourceName, t.category, t.tags_json AS tagsJson, t.url, t.views,
-       t.created_at AS createdAt FROM threads t JOIN sources s ON s.id = t.source_id WHERE t.id = ?`,
+       t.created_at AS createdAt, t.solved, t.score FROM threads t JOIN sources s ON s.id = t.source_id WHERE t.id = ?`,
   ).get(id) as
-    | (Omit<ThreadRow, 'tags' | 'posts' | 'coded' | 'selected'> & { tagsJson: string; views: number | null })
+    | (Omit<ThreadRow, 'tags' | 'posts' | 'coded' | 'selected' | 'solved'> & {
+        tagsJson: string;
+        views: number | null;
+        solved: number;
+      })
     | undefined;
   if (!row) return null;
   const posts = prepared(
     db,
-    `SELECT id, post_number AS postNumber, reply_to AS replyTo, author, created_at AS createdAt, html, like_count AS likeCount
-     FROM posts WHERE thread_id = ? ORDER BY post_number, id`,
-  ).all(id) as ThreadPost[];
-  const { tagsJson, ...thread } = row;
-  return { ...thread, tags: JSON.parse(tagsJson) as string[], posts };
+    `SELECT p.id, p.post_number AS postNumber, p.reply_to AS replyTo, p.author, p.created_at AS createdAt, p.html,
+       p.like_count AS likeCount, ${postStandingSql('p')}
+     FROM posts p WHERE p.thread_id = ? ORDER BY p.post_number, p.id`,
+  ).all(id) as (Omit<ThreadPost, 'acceptedAnswer'> & { acceptedAnswer: number })[];
+  const { tagsJson, solved, ...thread } = row;
+  return { ...thread, solved: solved === 1, tags: JSON.parse(tagsJson) as string[], posts: posts.map(withStanding) };
 }

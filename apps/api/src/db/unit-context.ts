@@ -1,9 +1,10 @@
 import type { ContentKind } from '../import/zones.ts';
 import type { Db } from './open.ts';
+import { postStandingSql, withStanding, type PostStanding } from './post-standing.ts';
 import { unitContentAt, unitRevision, type UnitRevision } from './unit-revision.ts';
 import type { UnitRow } from './units.ts';
 
-interface ContextPost {
+interface ContextPost extends PostStanding {
   id: number;
   postNumber: number;
   replyTo: number | null;
@@ -26,6 +27,9 @@ export interface UnitContext {
     url: string | null;
     createdAt: string;
     posts: number;
+    /** The forum marks an accepted answer; score: a Stack Exchange question's. */
+    solved: boolean;
+    score: number | null;
   };
   posts: ContextPost[];
   /** The forum changed the unit after it was coded: the unit's text above is as coded, and `revision` holds both texts. */
@@ -46,24 +50,25 @@ export function unitContext(db: Db, unit: UnitRow, codedRevision: number | null)
   const t = db
     .prepare(
       `SELECT id, title, category, tags_json AS tagsJson, url, created_at AS createdAt,
-         (SELECT count(*) FROM posts p WHERE p.thread_id = threads.id) AS posts
+         (SELECT count(*) FROM posts p WHERE p.thread_id = threads.id) AS posts, solved, score
        FROM threads WHERE id = ?`,
     )
-    .get(unit.threadId) as Omit<UnitContext['thread'], 'tags'> & { tagsJson: string };
-  const select = `SELECT id, post_number AS postNumber, reply_to AS replyTo, author, created_at AS createdAt, html, text,
-    content_kind AS contentKind FROM posts`;
-  let rows: Omit<ContextPost, 'isUnit'>[];
+    .get(unit.threadId) as Omit<UnitContext['thread'], 'tags' | 'solved'> & { tagsJson: string; solved: number };
+  const select = `SELECT p.id, p.post_number AS postNumber, p.reply_to AS replyTo, p.author, p.created_at AS createdAt, p.html, p.text,
+    p.content_kind AS contentKind, ${postStandingSql('p')} FROM posts p`;
+  let rows: (Omit<ContextPost, 'isUnit' | 'acceptedAnswer'> & { acceptedAnswer: number })[];
   if (unit.postId === null) {
-    rows = db.prepare(`${select} WHERE thread_id = ? ORDER BY post_number`).all(unit.threadId) as typeof rows;
+    rows = db.prepare(`${select} WHERE p.thread_id = ? ORDER BY p.post_number`).all(unit.threadId) as typeof rows;
   } else {
     const n = db.prepare('SELECT post_number FROM posts WHERE id = ?').pluck().get(unit.postId) as number;
     rows = db
-      .prepare(`${select} WHERE thread_id = ? AND post_number BETWEEN ? AND ? ORDER BY post_number`)
+      .prepare(`${select} WHERE p.thread_id = ? AND p.post_number BETWEEN ? AND ? ORDER BY p.post_number`)
       .all(unit.threadId, n - neighbours, n + neighbours) as typeof rows;
   }
   const revision = unitRevision(db, unit, codedRevision);
-  const { tagsJson, ...thread } = t;
-  const posts = rows.map((p) => ({ ...p, isUnit: unit.postId === null || p.id === unit.postId }));
+  const { tagsJson, solved, ...rest } = t;
+  const thread = { ...rest, solved: solved === 1 };
+  const posts = rows.map((p) => ({ ...withStanding(p), isUnit: unit.postId === null || p.id === unit.postId }));
   if (!revision.editedSinceCoded)
     return { thread: { ...thread, tags: JSON.parse(tagsJson) as string[] }, posts, editedSinceCoded: false, revision };
   const coded = unitContentAt(db, unit, codedRevision!);

@@ -26,6 +26,8 @@ export interface StagedPostRow {
   url: string | null;
   views: number | null;
   threadCreatedAt: string;
+  solved: number;
+  score: number | null;
   postExternalId: string;
   postNumber: number;
   replyTo: number | null;
@@ -37,6 +39,12 @@ export interface StagedPostRow {
   previewText: string | null;
   contentKind: string | null;
   likeCount: number | null;
+  acceptedAnswer: number;
+  authorRole: string | null;
+  authorGroup: string | null;
+  authorTitle: string | null;
+  authorFlair: string | null;
+  authorTrustLevel: number | null;
   contentHash: string;
 }
 
@@ -55,16 +63,19 @@ export class Staging {
     this.db.pragma('journal_mode = OFF');
     this.db.pragma('synchronous = OFF');
     this.db.exec(`
-      CREATE TABLE threads (seq INTEGER PRIMARY KEY, external_id TEXT, title TEXT, category TEXT, tags_json TEXT, url TEXT, views INTEGER, created_at TEXT);
+      CREATE TABLE threads (seq INTEGER PRIMARY KEY, external_id TEXT, title TEXT, category TEXT, tags_json TEXT, url TEXT, views INTEGER, created_at TEXT,
+        solved INTEGER, score INTEGER);
       CREATE TABLE posts (seq INTEGER PRIMARY KEY, thread_seq INTEGER, external_id TEXT, post_number INTEGER, reply_to INTEGER,
         author TEXT, created_at TEXT, html TEXT, text TEXT, quoted_text TEXT, preview_text TEXT, content_kind TEXT,
-        relative_links INTEGER, like_count INTEGER, content_hash TEXT);`);
+        relative_links INTEGER, like_count INTEGER, accepted_answer INTEGER, author_role TEXT, author_group TEXT, author_title TEXT,
+        author_flair TEXT, author_trust_level INTEGER, content_hash TEXT);`);
     this.addThread = this.db.prepare(
-      'INSERT INTO threads (external_id, title, category, tags_json, url, views, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO threads (external_id, title, category, tags_json, url, views, created_at, solved, score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     this.addPost = this.db.prepare(
       `INSERT INTO posts (thread_seq, external_id, post_number, reply_to, author, created_at, html, text, quoted_text, preview_text,
-         content_kind, relative_links, like_count, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         content_kind, relative_links, like_count, accepted_answer, author_role, author_group, author_title, author_flair,
+         author_trust_level, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
   }
 
@@ -81,6 +92,8 @@ export class Staging {
           t.url ?? null,
           t.views ?? null,
           t.createdAt,
+          t.solved ? 1 : 0,
+          t.score ?? null,
         ).lastInsertRowid;
         for (const { post: p, hash, clean } of posts) {
           this.addPost.run(
@@ -97,6 +110,12 @@ export class Staging {
             clean?.contentKind ?? null,
             clean?.relativeLinks ?? 0,
             p.likeCount ?? null,
+            p.acceptedAnswer ? 1 : 0,
+            p.authorRole ?? null,
+            p.authorGroup ?? null,
+            p.authorTitle ?? null,
+            p.authorFlair ?? null,
+            p.authorTrustLevel ?? null,
             hash,
           );
         }
@@ -111,9 +130,11 @@ export class Staging {
     return this.db
       .prepare(
         `SELECT p.thread_seq AS threadSeq, t.external_id AS externalId, t.title, t.category, t.tags_json AS tagsJson, t.url, t.views,
-           t.created_at AS threadCreatedAt, p.external_id AS postExternalId, p.post_number AS postNumber, p.reply_to AS replyTo,
+           t.created_at AS threadCreatedAt, t.solved, t.score, p.external_id AS postExternalId, p.post_number AS postNumber, p.reply_to AS replyTo,
            p.author, p.created_at AS createdAt, p.html, p.text, p.quoted_text AS quotedText, p.preview_text AS previewText,
-           p.content_kind AS contentKind, p.like_count AS likeCount, p.content_hash AS contentHash
+           p.content_kind AS contentKind, p.like_count AS likeCount, p.accepted_answer AS acceptedAnswer, p.author_role AS authorRole,
+           p.author_group AS authorGroup, p.author_title AS authorTitle, p.author_flair AS authorFlair,
+           p.author_trust_level AS authorTrustLevel, p.content_hash AS contentHash
          FROM posts p JOIN threads t ON t.seq = p.thread_seq ORDER BY p.seq`,
       )
       .iterate() as IterableIterator<StagedPostRow>;

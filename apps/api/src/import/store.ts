@@ -49,6 +49,8 @@ interface ThreadRow {
   url: string | null;
   views: number | null;
   created_at: string;
+  solved: number;
+  score: number | null;
 }
 interface PostRow {
   id: number;
@@ -159,8 +161,8 @@ function copyAll(
   if (db.prepare('SELECT 1 FROM staging.posts WHERE html IS NULL OR text IS NULL LIMIT 1').get()) throw conflict();
   threads.new = db
     .prepare(
-      `INSERT INTO threads (id, source_id, external_id, title, category, tags_json, url, views, created_at, import_id)
-       SELECT ? + seq, ?, external_id, title, category, tags_json, url, views, created_at, ? FROM staging.threads ORDER BY seq`,
+      `INSERT INTO threads (id, source_id, external_id, title, category, tags_json, url, views, created_at, solved, score, import_id)
+       SELECT ? + seq, ?, external_id, title, category, tags_json, url, views, created_at, solved, score, ? FROM staging.threads ORDER BY seq`,
     )
     .run(ids.thread, sourceId, importId).changes;
   db.prepare(
@@ -169,9 +171,9 @@ function copyAll(
   posts.new = db
     .prepare(
       `INSERT INTO posts (id, source_id, thread_id, external_id, post_number, reply_to, author, created_at, html, text, quoted_text,
-         preview_text, content_kind, like_count, content_hash)
+         preview_text, content_kind, like_count, ${POST_STANDING}, content_hash)
        SELECT ? + seq, ?, ? + thread_seq, external_id, post_number, reply_to, author, created_at, html, text, quoted_text,
-         preview_text, content_kind, like_count, content_hash
+         preview_text, content_kind, like_count, ${POST_STANDING}, content_hash
        FROM staging.posts ORDER BY seq`,
     )
     .run(ids.post, sourceId, ids.thread).changes;
@@ -215,6 +217,8 @@ function upsertThread(
         r.url,
         r.views,
         r.threadCreatedAt,
+        r.solved,
+        r.score,
         importId,
       ).lastInsertRowid,
     );
@@ -232,6 +236,8 @@ function upsertThread(
     url: r.url ?? old.url,
     views: r.views ?? old.views,
     created_at: r.threadCreatedAt,
+    solved: r.solved,
+    score: r.score ?? old.score,
   };
   const same = (Object.keys(next) as (keyof typeof next)[]).every((k) => next[k] === old[k]);
   if (same) {
@@ -245,6 +251,8 @@ function upsertThread(
     next.url,
     next.views,
     next.created_at,
+    next.solved,
+    next.score,
     importId,
     old.id,
   );
@@ -303,6 +311,7 @@ function upsertPost(
       r.previewText,
       r.contentKind,
       r.likeCount,
+      ...standing(r),
       r.contentHash,
       old.id,
     );
@@ -323,6 +332,7 @@ function upsertPost(
       r.previewText,
       r.contentKind,
       r.likeCount,
+      ...standing(r),
       r.contentHash,
     ).lastInsertRowid;
     index.post(id, r.text);
@@ -331,6 +341,11 @@ function upsertPost(
     counts.new++;
   }
 }
+
+// The accepted-answer flag and the author's standing: not content (no revision), compared through the hash.
+const POST_STANDING = 'accepted_answer, author_role, author_group, author_title, author_flair, author_trust_level';
+const standing = (r: StagedPostRow) =>
+  [r.acceptedAnswer, r.authorRole, r.authorGroup, r.authorTitle, r.authorFlair, r.authorTrustLevel] as const;
 
 type Statements = ReturnType<typeof statements>;
 
@@ -353,13 +368,13 @@ function build(db: Db) {
     setBaseUrl: db.prepare('UPDATE sources SET base_url = ? WHERE id = ? AND base_url IS NULL'),
     anyThread: db.prepare('SELECT 1 FROM threads WHERE source_id = ? LIMIT 1'),
     findThread: db.prepare(
-      'SELECT id, title, category, tags_json, url, views, created_at FROM threads WHERE source_id = ? AND external_id = ?',
+      'SELECT id, title, category, tags_json, url, views, created_at, solved, score FROM threads WHERE source_id = ? AND external_id = ?',
     ),
     addThread: db.prepare(
-      'INSERT INTO threads (source_id, external_id, title, category, tags_json, url, views, created_at, import_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO threads (source_id, external_id, title, category, tags_json, url, views, created_at, solved, score, import_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ),
     updateThread: db.prepare(
-      'UPDATE threads SET title = ?, category = ?, tags_json = ?, url = ?, views = ?, created_at = ?, import_id = ? WHERE id = ?',
+      'UPDATE threads SET title = ?, category = ?, tags_json = ?, url = ?, views = ?, created_at = ?, solved = ?, score = ?, import_id = ? WHERE id = ?',
     ),
     addTag: db.prepare('INSERT OR IGNORE INTO thread_tags (thread_id, tag) VALUES (?, ?)'),
     clearTags: db.prepare('DELETE FROM thread_tags WHERE thread_id = ?'),
@@ -368,11 +383,12 @@ function build(db: Db) {
     ),
     addPost: db.prepare(
       `INSERT INTO posts (source_id, thread_id, external_id, post_number, reply_to, author, created_at, html, text, quoted_text,
-         preview_text, content_kind, like_count, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         preview_text, content_kind, like_count, ${POST_STANDING}, content_hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     updatePost: db.prepare(
       `UPDATE posts SET thread_id = ?, post_number = ?, reply_to = ?, author = ?, created_at = ?, html = ?, text = ?, quoted_text = ?,
-         preview_text = ?, content_kind = ?, like_count = ?, content_hash = ? WHERE id = ?`,
+         preview_text = ?, content_kind = ?, like_count = ?, ${POST_STANDING.replaceAll(',', ' = ?,')} = ?, content_hash = ? WHERE id = ?`,
     ),
     postContent: db.prepare(`SELECT ${POST_CONTENT} FROM posts WHERE id = ?`),
     movePost: db.prepare('UPDATE posts SET thread_id = ?, post_number = ? WHERE id = ?'),

@@ -48,6 +48,12 @@ export const HASHED_POST_FIELDS = [
   'replyTo',
   'likeCount',
   'html',
+  'acceptedAnswer',
+  'authorRole',
+  'authorGroup',
+  'authorTitle',
+  'authorFlair',
+  'authorTrustLevel',
 ] as const satisfies readonly (keyof NormalizedPost)[];
 
 /** Compared by the store itself: the identity, and the position, which can be derived. */

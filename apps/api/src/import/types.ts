@@ -20,7 +20,18 @@ export interface NormalizedPost {
   /** As found in the dump: unsanitized. The store sanitizes it. */
   html: string;
   likeCount?: number;
+  /** The forum marks this post as its thread's accepted answer (Discourse Solved, Stack Exchange). */
+  acceptedAnswer?: boolean;
+  /** The author's strongest forum flag as shown with the post (Discourse admin / moderator / staff). */
+  authorRole?: AuthorRole;
+  /** The author's primary group, title and flair as shown with the post. */
+  authorGroup?: string;
+  authorTitle?: string;
+  authorFlair?: string;
+  authorTrustLevel?: number;
 }
+
+export type AuthorRole = 'admin' | 'moderator' | 'staff';
 
 export interface NormalizedThread {
   externalId: string;
@@ -30,6 +41,10 @@ export interface NormalizedThread {
   url?: string;
   views?: number;
   createdAt: string;
+  /** The forum marks an accepted answer (a topic "Solved", a question's AcceptedAnswerId). */
+  solved?: boolean;
+  /** A Stack Exchange question's Score. */
+  score?: number;
   posts: NormalizedPost[];
 }
 

@@ -52,6 +52,23 @@ export function countsCsv(r: CountsReport): string {
     n.threads,
     ...(reported.get(n.id) ?? none),
   ]);
+  // A split adds each group's rows, its name in scope (e.g. "Accepted answers"), shares of the group's units.
+  for (const [i, group] of (r.split?.groups ?? []).entries()) {
+    for (const n of r.rows) {
+      const c = r.split!.codes[n.id]?.[i];
+      rows.push([
+        group.label,
+        '',
+        n.id,
+        path.get(n.id)!,
+        n.depth,
+        c?.units ?? 0,
+        c?.share ?? 0,
+        c?.threads ?? 0,
+        ...none,
+      ]);
+    }
+  }
   for (const coder of r.coders) {
     for (const n of r.rows) {
       const c = coder.codes[n.id];

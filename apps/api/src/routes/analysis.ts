@@ -14,6 +14,7 @@ import { requireStudyRole, rolesIn } from '../auth/middleware.ts';
 import { resultsVisible } from '../db/visibility.ts';
 import { cooccurrence } from '../db/analysis-cooccurrence.ts';
 import { countsReport } from '../db/analysis-counts.ts';
+import { SPLITS } from '../db/analysis-split.ts';
 import { createKeywordGroup, deleteKeywordGroup, updateKeywordGroup } from '../db/analysis-keyword-groups.ts';
 import { analysisOptions } from '../db/analysis-options.ts';
 import { trendReport } from '../db/analysis-trend.ts';
@@ -43,6 +44,8 @@ const fromBeforeTo = (f: { from?: string | undefined; to?: string | undefined })
 const dateOrder = { message: 'The end date is before the start date.', path: ['to'] };
 const filtersQuery = filters.refine(fromBeforeTo, dateOrder);
 const trendQuery = filters.extend({ dimension: z.string().max(100).optional() }).refine(fromBeforeTo, dateOrder);
+// The counts table may be split in two by what the forum says about each unit.
+const countsQuery = filters.extend({ split: z.enum(SPLITS).optional() }).refine(fromBeforeTo, dateOrder);
 const termsQuery = filters
   .extend({
     code: z.string().max(100).optional(),
@@ -97,10 +100,10 @@ export function analysisRoutes(db: Db, tasks: AppTasks) {
     .get('/options', members, validate('param', studyParam), (c) =>
       c.json(analysisOptions(db, c.req.valid('param').studyId)),
     )
-    .get('/counts', members, results, validate('param', studyParam), validate('query', filtersQuery), (c) =>
+    .get('/counts', members, results, validate('param', studyParam), validate('query', countsQuery), (c) =>
       c.json(countsReport(db, c.req.valid('param').studyId, c.get('user').id, c.req.valid('query'))),
     )
-    .get('/counts.csv', members, results, validate('param', studyParam), validate('query', filtersQuery), (c) => {
+    .get('/counts.csv', members, results, validate('param', studyParam), validate('query', countsQuery), (c) => {
       const { studyId } = c.req.valid('param');
       return csv(
         c,

@@ -33,8 +33,23 @@ export function forumRoutes(db: Db) {
     )
     .get('/descriptives.csv', members, validate('param', studyParam), (c) => {
       const { studyId } = c.req.valid('param');
-      const rows = forumDescriptives(db, studyId).perCategoryMonth.map((r) => [r.category, r.month, r.topics, r.posts]);
-      return c.body(writeCsv(['category', 'month', 'topics_created', 'posts_written'], rows), 200, {
+      const rows = forumDescriptives(db, studyId).perCategoryMonth.map((r) => [
+        r.category,
+        r.month,
+        r.topics,
+        r.posts,
+        r.solvedTopics,
+        r.staffPosts,
+      ]);
+      const columns = [
+        'category',
+        'month',
+        'topics_created',
+        'posts_written',
+        'topics_with_accepted_answer',
+        'posts_by_staff',
+      ];
+      return c.body(writeCsv(columns, rows), 200, {
         'content-type': 'text/csv; charset=utf-8',
         'content-disposition': `attachment; filename="study-${studyId}-forum-per-category-month.csv"`,
       });

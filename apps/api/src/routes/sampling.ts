@@ -25,6 +25,8 @@ const drawBody = z.object({
   overlap: z.number().min(0).max(1).default(1),
   /** Also draw posts without words of their own (empty, image-only, embed-only); left out by default. */
   withoutWords: z.boolean().default(false),
+  /** Post studies: only accepted answers, or only posts by forum staff (admins, moderators, staff). */
+  only: z.enum(['accepted', 'staff']).optional(),
   coderIds: z
     .array(z.number().int())
     .min(1)
@@ -49,7 +51,10 @@ export function samplingRoutes(db: Db) {
       const available = populationSize(db, studyId, unitKind);
       // Posts without words of their own, left out unless the draw asks for them.
       const withoutWords = unitKind === 'post' ? populationSize(db, studyId, unitKind, true) - available : 0;
-      return c.json({ unitKind, available, withoutWords });
+      // Of those available, how many a draw of only accepted answers (or only staff posts) could take.
+      const acceptedAnswers = unitKind === 'post' ? populationSize(db, studyId, unitKind, false, 'accepted') : 0;
+      const byStaff = unitKind === 'post' ? populationSize(db, studyId, unitKind, false, 'staff') : 0;
+      return c.json({ unitKind, available, withoutWords, acceptedAnswers, byStaff });
     })
     .post('/draw', requireStudyRole(db, 'owner'), validate('param', studyParam), validate('json', drawBody), (c) => {
       const { result, created } = requestDraw(db, c.req.valid('param').studyId, c.get('user').id, c.req.valid('json'));

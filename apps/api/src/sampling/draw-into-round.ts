@@ -1,5 +1,5 @@
 import type { Db } from '../db/open.ts';
-import { population, type Strata } from '../db/population.ts';
+import { population, type PostsOnly, type Strata } from '../db/population.ts';
 import { getRound } from '../db/rounds.ts';
 import { listMembers, studyUnitKind } from '../db/studies.ts';
 import { insertUnits } from '../db/units.ts';
@@ -15,6 +15,8 @@ export interface DrawRequest {
   overlap: number;
   /** Also draw posts without words of their own (empty, image-only, embed-only). */
   withoutWords: boolean;
+  /** Post studies: draw only accepted answers, or only posts by forum staff. */
+  only?: PostsOnly | undefined;
   coderIds?: number[] | undefined;
 }
 
@@ -37,12 +39,21 @@ export function drawIntoRound(db: Db, studyId: number, userId: number, body: Dra
   if (coderIds.length === 0)
     throw new AppError('sample.no_coders', 409, 'Add coders to the study before drawing a sample.');
   const kind = studyUnitKind(db, studyId);
-  const candidates = population(db, studyId, kind, body.strata, body.withoutWords);
+  if (body.only && kind !== 'post')
+    throw new AppError(
+      'sample.only_posts',
+      400,
+      'Only a study that codes posts can draw only accepted answers or staff posts; filter the threads instead.',
+      { field: 'only' },
+    );
+  const candidates = population(db, studyId, kind, body.strata, body.withoutWords, body.only ?? null);
   if (candidates.length === 0)
     throw new AppError(
       'sample.empty_population',
       409,
-      'There is nothing left to sample: select threads into the study first.',
+      body.only
+        ? `There is nothing left to sample: no ${body.only === 'accepted' ? 'accepted answer' : 'post by forum staff'} among the selected threads is left.`
+        : 'There is nothing left to sample: select threads into the study first.',
     );
   const threadOf = new Map(candidates.map((p) => [p.id, p.threadId]));
   const drawn = drawSample(candidates, { size: body.size, seed: body.seed, stratified: body.strata !== 'none' });

@@ -12,6 +12,7 @@ export type FilterInput =
   /** The values present in the source's threads (GET /threads/facets), with their counts. */
   | { kind: 'facet'; facet: 'categories' | 'tags'; any: string }
   | { kind: 'date' }
+  | { kind: 'number' }
   /** A select; the first option (value '') means "not filtered". */
   | { kind: 'choice'; options: readonly (readonly [value: string, label: string])[] };
 
@@ -66,6 +67,27 @@ export const threadFilters = {
       ],
     },
     describe: (coded) => (coded === 'yes' ? 'coded' : 'not coded'),
+  }),
+  /** Has an accepted answer (Discourse Solved, Stack Exchange AcceptedAnswerId). */
+  solved: filter({
+    schema: z.enum(['yes', 'no']),
+    label: 'Accepted answer',
+    input: {
+      kind: 'choice',
+      options: [
+        ['', 'With or without'],
+        ['yes', 'Has an accepted answer'],
+        ['no', 'No accepted answer'],
+      ],
+    },
+    describe: (solved) => (solved === 'yes' ? 'with an accepted answer' : 'without an accepted answer'),
+  }),
+  /** A Stack Exchange question's score at least this; threads without a score are left out. */
+  minScore: filter({
+    schema: z.coerce.number().int().min(-1_000_000).max(1_000_000),
+    label: 'Min. question score',
+    input: { kind: 'number' },
+    describe: (score) => `question score ≥ ${score}`,
   }),
 };
 

@@ -37,10 +37,19 @@ export const analysisOptionsQuery = (client: Client, studyId: number) =>
     queryFn: () => unwrap(analysis(client).options.$get({ param: param(studyId) })),
   });
 
-export const countsQuery = (client: Client, studyId: number, f: AnalysisFilters) =>
+/** How the counts may be split in two: accepted answers vs other posts, posts by staff vs other users. */
+export type CountsSplit = 'accepted' | 'staff';
+
+export const countsQuery = (client: Client, studyId: number, f: AnalysisFilters, split?: CountsSplit) =>
   queryOptions({
-    queryKey: [...key(studyId), 'counts', f],
-    queryFn: () => unwrap(analysis(client).counts.$get({ param: param(studyId), query: filterQuery(f) })),
+    queryKey: [...key(studyId), 'counts', f, split ?? null],
+    queryFn: () =>
+      unwrap(
+        analysis(client).counts.$get({
+          param: param(studyId),
+          query: { ...filterQuery(f), ...(split ? { split } : {}) },
+        }),
+      ),
     placeholderData: keepPreviousData,
   });
 

@@ -16,6 +16,7 @@ import {
 import type { IdRegistry } from '../ids.ts';
 import { splitTags } from '../text.ts';
 import type { NormalizedPost, NormalizedThread, ParsedItem } from '../types.ts';
+import { acceptedPostNumber, authorStanding } from './author.ts';
 import { tidyCooked } from './cooked.ts';
 import { isPercevalItem, percevalTopic } from './perceval.ts';
 import { skipReason, skipReasons } from './post-kinds.ts';
@@ -56,6 +57,7 @@ function topic(raw: unknown, where: ErrorWhere, ids: IdRegistry, categories: Lab
   if (!Array.isArray(stream.posts))
     throw importErrors.wrongType(at(where, 'post_stream.posts'), 'an array of posts', stream.posts);
 
+  const acceptedNumber = acceptedPostNumber(raw.accepted_answer, at(where, 'accepted_answer'));
   const items: ParsedItem[] = [];
   const posts: NormalizedPost[] = [];
   const postWhere: ErrorWhere[] = [];
@@ -68,7 +70,7 @@ function topic(raw: unknown, where: ErrorWhere, ids: IdRegistry, categories: Lab
         skipped.set(skip, (skipped.get(skip) ?? 0) + 1);
         return;
       }
-      const post = normalizePost(p, pw);
+      const post = normalizePost(p, pw, acceptedNumber);
       const dupPost = ids.claim('Post', post.externalId, pw);
       if (dupPost) throw dupPost;
       posts.push(post);
@@ -88,12 +90,13 @@ function topic(raw: unknown, where: ErrorWhere, ids: IdRegistry, categories: Lab
     url: baseUrl ? `${baseUrl.replace(/\/+$/, '')}/t/${slug ?? 'topic'}/${id}` : undefined,
     views: optionalInt(raw.views, at(where, 'views'), 'views'),
     createdAt,
+    solved: raw.has_accepted_answer === true || acceptedNumber !== undefined || posts.some((p) => p.acceptedAnswer),
     posts,
   };
   return [{ kind: 'thread', value: { thread, where, postWhere } }, ...items];
 }
 
-function normalizePost(p: unknown, where: ErrorWhere): NormalizedPost {
+function normalizePost(p: unknown, where: ErrorWhere, acceptedNumber: number | undefined): NormalizedPost {
   if (!isObject(p)) throw importErrors.wrongType(where, 'a post object', p);
   const postNumber = requiredInt(p.post_number, at(where, 'post_number'), 'post_number');
   if (postNumber < 1)
@@ -106,6 +109,8 @@ function normalizePost(p: unknown, where: ErrorWhere): NormalizedPost {
     createdAt: toUtcIso(p.created_at, at(where, 'created_at')),
     html: tidyCooked(readString(p.cooked, at(where, 'cooked'), 'cooked HTML')),
     likeCount: optionalInt(p.like_count, at(where, 'like_count'), 'like_count') ?? likesFromActions(p.actions_summary),
+    ...(p.accepted_answer === true || postNumber === acceptedNumber ? { acceptedAnswer: true } : {}),
+    ...authorStanding(p, where),
   };
 }
 

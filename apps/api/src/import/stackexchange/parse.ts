@@ -1,7 +1,8 @@
 // Stack Exchange Posts.xml -> threads: each question (PostTypeId 1) is a thread whose post 1
 // is the question itself, followed by its answers (PostTypeId 2) by date. Two passes: the
 // XML is staged (rows.ts), then read back grouped, so memory stays flat on gigabyte dumps
-// whatever order questions and answers come in.
+// whatever order questions and answers come in. The question's AcceptedAnswerId marks its
+// thread solved and that answer accepted; its Score is kept as the thread's score.
 import type { ErrorWhere } from '../../http/errors.ts';
 import { importErrors } from '../errors.ts';
 import type { InputFile } from '../input.ts';
@@ -41,6 +42,7 @@ function toThread(group: StagedRow[], file: string, baseUrl?: string): ParsedIte
       createdAt: row.createdAt,
       html: p.body,
       likeCount: p.score,
+      ...(i > 0 && row.externalId === q.acceptedAnswerId ? { acceptedAnswer: true } : {}),
     });
     postWhere.push({ file, line: row.line });
   });
@@ -51,6 +53,8 @@ function toThread(group: StagedRow[], file: string, baseUrl?: string): ParsedIte
     url: baseUrl ? `${baseUrl.replace(/\/+$/, '')}/questions/${question.externalId}` : undefined,
     views: q.views,
     createdAt: question.createdAt,
+    solved: q.acceptedAnswerId !== undefined,
+    score: q.score,
     posts,
   };
   return [{ kind: 'thread', value: { thread, where: { file, line: question.line }, postWhere } }];

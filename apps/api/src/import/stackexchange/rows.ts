@@ -17,6 +17,8 @@ export interface RowPayload {
   views?: number;
   author?: string;
   score?: number;
+  /** A question's accepted answer (the answer's Id), when its asker accepted one. */
+  acceptedAnswerId?: string;
   body: string;
 }
 
@@ -116,6 +118,9 @@ function stageRow(
       optionalString(a.OwnerDisplayName, f('OwnerDisplayName'), 'OwnerDisplayName') ??
       (a.OwnerUserId ? `user ${a.OwnerUserId}` : undefined),
     score: optionalInt(a.Score, f('Score'), 'Score'),
+    acceptedAnswerId: isQuestion
+      ? optionalString(a.AcceptedAnswerId, f('AcceptedAnswerId'), 'AcceptedAnswerId')
+      : undefined,
     body: a.Body ?? '',
   };
   if (isQuestion && !payload.title) throw importErrors.missingField(f('Title'), 'the question title');

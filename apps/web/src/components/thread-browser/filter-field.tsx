@@ -53,6 +53,13 @@ export function FilterField({ name, value, onChange, sources, facets }: Props) {
           <input type="date" {...bind} />
         </label>
       );
+    case 'number':
+      return (
+        <label>
+          {label}
+          <input type="number" className="narrow" placeholder="any" {...bind} />
+        </label>
+      );
     case 'choice':
       return (
         <label>

@@ -105,6 +105,8 @@ function Row({ row, pick }: { row: ThreadRow; pick?: Pick }) {
           {row.category ? ` · ${row.category}` : ''}
           {row.tags.length ? ` · ${row.tags.join(', ')}` : ''} · {isoDate(row.createdAt)} · {row.posts}{' '}
           {row.posts === 1 ? 'post' : 'posts'}
+          {row.score !== null ? ` · score ${row.score}` : ''}
+          {row.solved ? <span className="badge badge-accepted">Solved</span> : null}
           {row.coded ? <span className="badge">coded</span> : null}
           {row.selected ? <span className="badge badge-selected">in study</span> : null}
         </span>

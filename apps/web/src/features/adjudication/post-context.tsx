@@ -4,6 +4,7 @@ import { useImagePolicy } from '../../api/auth.ts';
 import { PostBody } from '../../components/post-body.tsx';
 import { forumOrigin } from '../../components/post-html.ts';
 import { isoDate } from '../../components/dates.ts';
+import { AcceptedBadge, AuthorStanding, SolvedMarker } from '../../components/post-standing.tsx';
 
 /**
  * The unit's post among its neighbours (or every post of a thread unit). The HTML was
@@ -26,6 +27,7 @@ export function PostContext({ thread, posts }: Pick<UnitInAdjudication, 'thread'
         {thread.tags.join(', ')}
         {thread.tags.length ? ' · ' : ''}
         {thread.posts} posts
+        <SolvedMarker solved={thread.solved} />
       </p>
       {posts.map((p) => (
         <article
@@ -34,8 +36,10 @@ export function PostContext({ thread, posts }: Pick<UnitInAdjudication, 'thread'
           className={p.isUnit ? 'adj-post is-unit' : 'adj-post'}
         >
           <header className="hint">
-            #{p.postNumber} {p.author ?? 'unknown'} · {isoDate(p.createdAt)}
+            #{p.postNumber} {p.author ?? 'unknown'}
+            <AuthorStanding post={p} /> · {isoDate(p.createdAt)}
             {p.replyTo !== null ? ` · reply to #${p.replyTo}` : ''}
+            <AcceptedBadge post={p} />
           </header>
           <PostBody
             className="adj-post-body"

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { countsQuery, csvUrl, filterQuery, type AnalysisFilters } from '../../api/analysis.ts';
+import { useState } from 'react';
+import { countsQuery, csvUrl, filterQuery, type AnalysisFilters, type CountsSplit } from '../../api/analysis.ts';
 import { useClient } from '../../api/client-context.tsx';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { WithheldNotice } from '../../components/withheld-notice.tsx';
@@ -8,6 +9,7 @@ import { CountsBarChart } from './counts-bar-chart.tsx';
 import { CountsTable } from './counts-table.tsx';
 import { ReportedTable } from './reported-table.tsx';
 import { RollupTreemap } from './rollup-treemap.tsx';
+import { SplitTable } from './split-table.tsx';
 
 const periodNames = { month: 'month', quarter: 'quarter', year: 'year' } as const;
 
@@ -22,13 +24,23 @@ export function CountsSection({
   blind: boolean;
 }) {
   const client = useClient();
-  const counts = useQuery(countsQuery(client, studyId, filters));
+  const [split, setSplit] = useState<CountsSplit | ''>('');
+  const counts = useQuery(countsQuery(client, studyId, filters, split || undefined));
   const data = counts.data;
+  const csvQuery = { ...filterQuery(filters), ...(split ? { split } : {}) };
   return (
     <section aria-labelledby="an-counts-heading" className="card">
       <div className="an-head">
         <h2 id="an-counts-heading">Counts</h2>
-        <CsvLink href={csvUrl(client, studyId, 'counts.csv', filterQuery(filters))}>Counts CSV</CsvLink>
+        <label className="an-split">
+          Split by
+          <select value={split} onChange={(e) => setSplit(e.target.value as CountsSplit | '')}>
+            <option value="">Nothing</option>
+            <option value="accepted">Accepted answers vs other posts</option>
+            <option value="staff">Posts by staff vs other users</option>
+          </select>
+        </label>
+        <CsvLink href={csvUrl(client, studyId, 'counts.csv', csvQuery)}>Counts CSV</CsvLink>
       </div>
       <ErrorMessage error={counts.error} />
       {data ? <WithheldNotice rounds={data.withheld} what="the counts and the coder columns" /> : null}
@@ -51,6 +63,7 @@ export function CountsSection({
                 : ''}
             </p>
             <CountsTable report={data} periodName={periodNames[filters.granularity]} />
+            {data.split ? <SplitTable report={data} split={data.split} /> : null}
             {data.reported ? <ReportedTable comparison={data.reported} /> : null}
             <CountsBarChart report={data} filename={`study-${studyId}-units-per-code`} />
             <RollupTreemap report={data} filename={`study-${studyId}-taxonomy-rollup`} />

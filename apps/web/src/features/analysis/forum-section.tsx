@@ -5,7 +5,7 @@ import { ErrorMessage } from '../../components/error-message.tsx';
 import { CsvLink } from './chart-frame.tsx';
 import { fixed, percent } from './format.ts';
 
-/** The forum before any coding: topics and posts per category, posts per topic, replies. */
+/** The forum before any coding: topics and posts per category, posts per topic, replies, accepted answers, staff posts. */
 export function ForumSection({ studyId, isOwner }: { studyId: number; isOwner: boolean }) {
   const client = useClient();
   const query = useQuery(forumDescriptivesQuery(client, studyId));
@@ -32,6 +32,14 @@ export function ForumSection({ studyId, isOwner }: { studyId: number; isOwner: b
             {d.postsPerTopic?.max ?? '—'}
             {d.unansweredShare === null ? '.' : `; ${percent(d.unansweredShare)} of topics have no reply.`}
           </p>
+          <p className="hint">
+            {d.accepted.share === null
+              ? 'No topics yet.'
+              : `${d.accepted.topics} topics (${percent(d.accepted.share)}) have an accepted answer.`}{' '}
+            {d.staff.share === null
+              ? ''
+              : `${d.staff.posts} posts (${percent(d.staff.share)}) are by forum staff (admins, moderators, staff), ${d.staff.otherPosts} by other users.`}
+          </p>
           <div className="an-scroll">
             <table className="table compact" aria-label="Topics and posts per category">
               <thead>
@@ -55,6 +63,32 @@ export function ForumSection({ studyId, isOwner }: { studyId: number; isOwner: b
                     <td className="num">{c.topics}</td>
                     <td className="num">{c.posts}</td>
                     <td className="num">{c.months}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <table className="table compact" aria-label="Topics with an accepted answer per month">
+              <thead>
+                <tr>
+                  <th scope="col">Month</th>
+                  <th scope="col" className="num">
+                    Topics
+                  </th>
+                  <th scope="col" className="num">
+                    Solved
+                  </th>
+                  <th scope="col" className="num">
+                    Share
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.accepted.perMonth.map((m) => (
+                  <tr key={m.month}>
+                    <th scope="row">{m.month}</th>
+                    <td className="num">{m.topics}</td>
+                    <td className="num">{m.solved}</td>
+                    <td className="num">{percent(m.share)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -6,6 +6,7 @@ import { httpUrl } from '../../components/http-url.ts';
 import { PostBody } from '../../components/post-body.tsx';
 import { forumOrigin } from '../../components/post-html.ts';
 import { isoDate } from '../../components/dates.ts';
+import { AcceptedBadge, AuthorStanding, SolvedMarker } from '../../components/post-standing.tsx';
 
 interface Props {
   detail: UnitDetail;
@@ -55,6 +56,8 @@ export function UnitArticle({ detail, heading, articleRef, bodiesRef }: Props) {
             started <time dateTime={thread.createdAt}>{isoDate(thread.createdAt)}</time>
           </span>
           <span>{thread.posts} posts</span>
+          {thread.score !== null ? <span>question score {thread.score}</span> : null}
+          <SolvedMarker solved={thread.solved} />
           {url ? (
             <a href={url} target="_blank" rel="noreferrer noopener">
               on the forum
@@ -72,9 +75,10 @@ export function UnitArticle({ detail, heading, articleRef, bodiesRef }: Props) {
             aria-label={`Post ${p.postNumber}${p.isUnit && isPostUnit ? ' (the unit)' : ''}`}
           >
             <p className="post-meta">
-              <span className="post-no">#{p.postNumber}</span> <strong>{p.author ?? 'unknown'}</strong> ·{' '}
-              <time dateTime={p.createdAt}>{isoDate(p.createdAt)}</time>
+              <span className="post-no">#{p.postNumber}</span> <strong>{p.author ?? 'unknown'}</strong>
+              <AuthorStanding post={p} /> · <time dateTime={p.createdAt}>{isoDate(p.createdAt)}</time>
               {p.replyTo !== null ? <span className="hint"> · reply to #{p.replyTo}</span> : null}
+              <AcceptedBadge post={p} />
               {p.isUnit && isPostUnit ? <span className="unit-badge">coding this post</span> : null}
             </p>
             <PostBody

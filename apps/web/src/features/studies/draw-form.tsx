@@ -29,6 +29,7 @@ export function DrawForm({ studyId, suggestedSize }: { studyId: number; suggeste
   const draw = useDrawSample(studyId);
   const population = useQuery(populationQuery(client, studyId));
   const [withoutWords, setWithoutWords] = useState(false);
+  const [only, setOnly] = useState<'' | 'accepted' | 'staff'>('');
   const open = rounds.data?.rounds.filter((r) => r.status === 'open') ?? [];
   const coders = members.data?.members.filter((m) => m.role === 'coder') ?? [];
   const [roundId, setRoundId] = useState('');
@@ -55,6 +56,7 @@ export function DrawForm({ studyId, suggestedSize }: { studyId: number; suggeste
         overlap: Number(overlap) / 100,
         coderIds: chosen,
         withoutWords,
+        ...(only ? { only } : {}),
         drawId,
       },
       {
@@ -65,6 +67,7 @@ export function DrawForm({ studyId, suggestedSize }: { studyId: number; suggeste
           setSeed(randomSeed());
           setOverlap('100');
           setWithoutWords(false);
+          setOnly('');
           setDrawId(crypto.randomUUID());
         },
       },
@@ -126,6 +129,16 @@ export function DrawForm({ studyId, suggestedSize }: { studyId: number; suggeste
           <input type="checkbox" checked={withoutWords} onChange={(e) => setWithoutWords(e.target.checked)} />
           Include posts without text of their own ({population.data.withoutWords}: empty, only images, or only quotes,
           link previews or videos)
+        </label>
+      ) : null}
+      {population.data?.unitKind === 'post' ? (
+        <label>
+          Posts to draw
+          <select value={only} onChange={(e) => setOnly(e.target.value as typeof only)}>
+            <option value="">Every post</option>
+            <option value="accepted">Only accepted answers ({population.data.acceptedAnswers})</option>
+            <option value="staff">Only posts by forum staff ({population.data.byStaff})</option>
+          </select>
         </label>
       ) : null}
       <p className="hint">

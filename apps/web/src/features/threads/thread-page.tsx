@@ -7,6 +7,7 @@ import { useImagePolicy } from '../../api/auth.ts';
 import { httpUrl } from '../../components/http-url.ts';
 import { PostBody } from '../../components/post-body.tsx';
 import { forumOrigin } from '../../components/post-html.ts';
+import { AcceptedBadge, AuthorStanding, SolvedMarker } from '../../components/post-standing.tsx';
 
 const when = (iso: string) => iso.replace('T', ' ').slice(0, 16);
 
@@ -24,7 +25,9 @@ export function ThreadPage() {
       <p>
         <Link to="/threads">← Threads</Link>
       </p>
-      <h1 id="thread-title">{t.title}</h1>
+      <h1 id="thread-title">
+        {t.title} <SolvedMarker solved={t.solved} />
+      </h1>
       <dl className="facts">
         <dt>Source</dt>
         <dd>
@@ -34,6 +37,12 @@ export function ThreadPage() {
         <dd>{t.category ?? '—'}</dd>
         <dt>Tags</dt>
         <dd>{t.tags.length ? t.tags.join(', ') : '—'}</dd>
+        {t.score !== null ? (
+          <>
+            <dt>Question score</dt>
+            <dd>{t.score}</dd>
+          </>
+        ) : null}
         <dt>Started</dt>
         <dd>
           <time dateTime={t.createdAt}>{when(t.createdAt)}</time> UTC
@@ -54,8 +63,8 @@ export function ThreadPage() {
           <li key={p.id} id={`post-${p.postNumber}`}>
             <article aria-label={`Post ${p.postNumber} by ${p.author ?? 'unknown'}`} className="thread-post">
               <header>
-                <span className="post-number">#{p.postNumber}</span> <strong>{p.author ?? 'unknown'}</strong>{' '}
-                <time dateTime={p.createdAt}>{when(p.createdAt)}</time>
+                <span className="post-number">#{p.postNumber}</span> <strong>{p.author ?? 'unknown'}</strong>
+                <AuthorStanding post={p} /> <time dateTime={p.createdAt}>{when(p.createdAt)}</time>
                 {p.replyTo ? (
                   <a href={`#post-${p.replyTo}`} className="reply-link">
                     in reply to #{p.replyTo}
@@ -63,6 +72,7 @@ export function ThreadPage() {
                   </a>
                 ) : null}
                 {p.likeCount ? <span className="hint"> · {p.likeCount} likes</span> : null}
+                <AcceptedBadge post={p} />
               </header>
               <PostBody className="post-body" html={p.html} forum={forumOrigin(t.url)} images={images} />
             </article>
