@@ -83,3 +83,25 @@ CREATE TRIGGER mention_matches_delete AFTER DELETE ON mention_matches BEGIN
   UPDATE mention_month_counts SET own = own - old.own, any_words = any_words - 1
   WHERE definition_id = old.definition_id AND source_id = old.source_id AND month = old.month;
 END;
+
+-- A unit's content-token counts (analysis/tfidf.ts contentTokenCounts) of its text as coded,
+-- without (quotes = 0) or with its quoted words, for distinctive terms: tokenized on first use
+-- and again only when the revision the unit is analysed at changes (db/unit-terms.ts).
+CREATE TABLE unit_terms (
+  unit_id  INTEGER NOT NULL REFERENCES units(id) ON DELETE CASCADE,
+  quotes   INTEGER NOT NULL,
+  revision INTEGER NOT NULL,
+  tokens   TEXT NOT NULL, -- "token count token count …"
+  PRIMARY KEY (unit_id, quotes)
+) WITHOUT ROWID;
+-- Posts and titles changed in place (not through an import's revisions), and revisions removed, drop the kept counts of
+-- their thread's units, so those are tokenized again.
+CREATE TRIGGER posts_unit_terms_update AFTER UPDATE OF text, quoted_text ON posts BEGIN
+  DELETE FROM unit_terms WHERE unit_id IN (SELECT id FROM units WHERE thread_id = new.thread_id);
+END;
+CREATE TRIGGER threads_unit_terms_update AFTER UPDATE OF title ON threads BEGIN
+  DELETE FROM unit_terms WHERE unit_id IN (SELECT id FROM units WHERE thread_id = new.id);
+END;
+CREATE TRIGGER post_revisions_unit_terms_delete AFTER DELETE ON post_revisions BEGIN
+  DELETE FROM unit_terms WHERE unit_id IN (SELECT id FROM units WHERE thread_id = (SELECT thread_id FROM posts WHERE id = old.post_id));
+END;
