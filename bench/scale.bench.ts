@@ -143,8 +143,11 @@ try {
     .prepare('SELECT codebook_version_id FROM studies WHERE id = ?')
     .pluck()
     .get(study.studyId) as number;
-  // Every coder codes every unit; coders disagree on every third unit, so adjudication has a queue.
+  // Every coder codes every unit; coders disagree on every third unit, so adjudication has a queue
+  // (only for the parts that read codings).
+  const coded = ['my-units', 'qdpx', 'adjudication', 'terms'].some(part);
   db.transaction(() => {
+    if (!coded) return;
     unitIds.forEach((unitId, u) => {
       coders.forEach((coder, k) => {
         const codeIds = codeSets[(u + (u % 3 === 0 ? k : 0)) % codeSets.length]!;

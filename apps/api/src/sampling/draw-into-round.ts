@@ -1,11 +1,11 @@
 import type { Db } from '../db/open.ts';
-import { population, type Strata } from '../db/population.ts';
+import { populationStrata, type Strata, threadsOf } from '../db/population.ts';
 import { getRound } from '../db/rounds.ts';
 import { listMembers, studyUnitKind } from '../db/studies.ts';
 import { insertUnits } from '../db/units.ts';
 import { AppError } from '../http/errors.ts';
 import { assignUnits } from './assign.ts';
-import { drawSample } from './draw.ts';
+import { drawFromStrata } from './draw.ts';
 
 export interface DrawRequest {
   roundId: number;
@@ -37,15 +37,16 @@ export function drawIntoRound(db: Db, studyId: number, userId: number, body: Dra
   if (coderIds.length === 0)
     throw new AppError('sample.no_coders', 409, 'Add coders to the study before drawing a sample.');
   const kind = studyUnitKind(db, studyId);
-  const candidates = population(db, studyId, kind, body.strata, body.withoutWords);
-  if (candidates.length === 0)
+  const groups = populationStrata(db, studyId, kind, body.strata, body.withoutWords);
+  const size = [...groups.values()].reduce((n, ids) => n + ids.length, 0);
+  if (size === 0)
     throw new AppError(
       'sample.empty_population',
       409,
       'There is nothing left to sample: select threads into the study first.',
     );
-  const threadOf = new Map(candidates.map((p) => [p.id, p.threadId]));
-  const drawn = drawSample(candidates, { size: body.size, seed: body.seed, stratified: body.strata !== 'none' });
+  const drawn = drawFromStrata(groups, { size: body.size, seed: body.seed, stratified: body.strata !== 'none' });
+  const threadOf = threadsOf(db, kind, drawn.ids);
   const assignment = assignUnits(drawn.ids, coderIds, body.overlap, body.seed);
   const units = drawn.ids.map((id) => ({
     threadId: threadOf.get(id)!,
@@ -55,10 +56,10 @@ export function drawIntoRound(db: Db, studyId: number, userId: number, body: Dra
   const record = {
     ...body,
     coderIds,
-    population: candidates.length,
+    population: size,
     strataCounts: drawn.strata,
     at: new Date().toISOString(),
   };
   const unitIds = insertUnits(db, studyId, round.id, units, userId, record);
-  return { units: unitIds.length, strata: drawn.strata, population: candidates.length, sampled: drawn.ids };
+  return { units: unitIds.length, strata: drawn.strata, population: size, sampled: drawn.ids };
 }

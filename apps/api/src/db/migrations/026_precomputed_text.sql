@@ -105,3 +105,7 @@ END;
 CREATE TRIGGER post_revisions_unit_terms_delete AFTER DELETE ON post_revisions BEGIN
   DELETE FROM unit_terms WHERE unit_id IN (SELECT id FROM units WHERE thread_id = (SELECT thread_id FROM posts WHERE id = old.post_id));
 END;
+
+-- Covers what a draw reads of each post of the selected threads (db/population.ts), so half a
+-- million candidates are read from the index instead of from the wide post rows.
+CREATE INDEX posts_population ON posts(thread_id, content_kind, created_at);
