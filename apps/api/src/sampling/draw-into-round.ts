@@ -1,4 +1,5 @@
 import type { Db } from '../db/open.ts';
+import { statement } from '../db/prepared.ts';
 import { populationStrata, type Strata, threadsOf } from '../db/population.ts';
 import { getRound } from '../db/rounds.ts';
 import { listMembers, studyUnitKind } from '../db/studies.ts';
@@ -17,6 +18,11 @@ export interface DrawRequest {
   withoutWords: boolean;
   coderIds?: number[] | undefined;
 }
+
+const nextDraw = statement<[number], { first: number; draw: number }>(
+  `SELECT (SELECT coalesce(max(position), 0) + 1 FROM units WHERE study_id = s.id) AS first,
+     coalesce(json_array_length(s.sampling_json, '$.draws'), 0) + 1 AS draw FROM studies s WHERE s.id = ?`,
+);
 
 /** Draws units from the study's selected threads into an open round and deals them to its coders. */
 export function drawIntoRound(db: Db, studyId: number, userId: number, body: DrawRequest) {
@@ -53,13 +59,22 @@ export function drawIntoRound(db: Db, studyId: number, userId: number, body: Dra
     postId: kind === 'post' ? id : null,
     coderIds: assignment.get(id)!,
   }));
+  // The drawn units take the next positions of the study, in drawn order (db/drawn-units.ts lists them).
+  const { first, draw } = nextDraw(db).get(studyId)!;
   const record = {
     ...body,
     coderIds,
     population: size,
     strataCounts: drawn.strata,
+    positions: [first, first + units.length - 1],
     at: new Date().toISOString(),
   };
   const unitIds = insertUnits(db, studyId, round.id, units, userId, record);
-  return { units: unitIds.length, strata: drawn.strata, population: size, sampled: drawn.ids };
+  return {
+    units: unitIds.length,
+    strata: drawn.strata,
+    population: size,
+    draw,
+    sampledUrl: `/api/studies/${studyId}/sampling/draws/${draw}/units`,
+  };
 }
