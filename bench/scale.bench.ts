@@ -9,6 +9,8 @@
 // Median of 3 runs after one warm-up. The imported forum is kept in the temp directory
 // (threadcoder-scale-<posts>.db) and reused by the next run; delete it to rebuild.
 // SCALE_POSTS=500000 for the large forum (default 100,000), SCALE_UNITS for the study (default 5,000).
+// SCALE_ONLY=draw,search times only those parts (population, draw, search, preview, mentions, terms,
+// my-units, qdpx, adjudication); SCALE_ONLY=build only builds the forum file.
 // Run: npm run bench -- scale
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,6 +31,8 @@ import { writeDiscourseDump } from './lib/discourse-dump.ts';
 
 const POSTS = Number(process.env.SCALE_POSTS ?? 100_000);
 const UNITS = Number(process.env.SCALE_UNITS ?? 5_000);
+const ONLY = process.env.SCALE_ONLY?.split(',');
+const part = (name: string) => !ONLY || ONLY.includes(name);
 const origin = 'http://localhost';
 
 const forumPath = join(tmpdir(), `threadcoder-scale-${POSTS}.db`);
@@ -49,6 +53,12 @@ async function buildForum(): Promise<void> {
   copyFileSync(building, forumPath);
   for (const suffix of ['', '-wal', '-shm']) rmSync(building + suffix, { force: true });
 }
+
+const keywordGroups: [string, string[]][] = [
+  ['Tokenizer', ['tokenizer', 'AutoTokenizer']],
+  ['Fine-tuning', ['fine-tune', 'LoRA', 'adapter']],
+  ['Memory', ['cuda out of memory', 'GPU']],
+];
 
 const cookieOf = (db: Db, userId: number) => `${sessionCookie}=${createSession(db, userId, 24 * 3600_000).token}`;
 
@@ -102,6 +112,7 @@ try {
       `forum: ${POSTS.toLocaleString('en')} posts imported in ${((performance.now() - start) / 1000).toFixed(1)} s`,
     );
   } else console.log(`forum: ${POSTS.toLocaleString('en')} posts reused from ${forumPath}`);
+  if (ONLY?.join() === 'build') process.exit(0);
   copyFileSync(forumPath, dbPath);
   const db = openDb(dbPath);
   const app = createApp({ db, config: { ...loadConfig({}), dbPath }, log: () => {} });
@@ -132,8 +143,11 @@ try {
     .prepare('SELECT codebook_version_id FROM studies WHERE id = ?')
     .pluck()
     .get(study.studyId) as number;
-  // Every coder codes every unit; coders disagree on every third unit, so adjudication has a queue.
+  // Every coder codes every unit; coders disagree on every third unit, so adjudication has a queue
+  // (only for the parts that read codings).
+  const coded = ['my-units', 'qdpx', 'adjudication', 'terms'].some(part);
   db.transaction(() => {
+    if (!coded) return;
     unitIds.forEach((unitId, u) => {
       coders.forEach((coder, k) => {
         const codeIds = codeSets[(u + (u % 3 === 0 ? k : 0)) % codeSets.length]!;
@@ -146,15 +160,23 @@ try {
   );
 
   const rows: [string, { ms: number; cpuMs: number; bytes: number }, string][] = [];
-  const time = async (what: string, goal: string, run: () => Response | Promise<Response>, before?: () => void) => {
+  const time = async (
+    key: string,
+    what: string,
+    goal: string,
+    run: () => Response | Promise<Response>,
+    before?: () => void,
+  ) => {
+    if (!part(key)) return;
     rows.push([what, await median(run, before), goal]);
     const [, r] = rows.at(-1)!;
     console.log(`${what}: ${r.ms.toFixed(1)} ms`);
   };
 
-  await time('sampling population', '≤ 20 ms', () => request(`${base}/sampling/population`, ownerCookie));
+  await time('population', 'sampling population', '≤ 20 ms', () => request(`${base}/sampling/population`, ownerCookie));
   let fresh = study;
   await time(
+    'draw',
     `stratified draw of ${UNITS.toLocaleString('en')} units (by month)`,
     '≤ 200 ms',
     () =>
@@ -170,13 +192,13 @@ try {
       );
     },
   );
-  await time('search "model", by relevance', '≤ 100 ms', () =>
+  await time('search', 'search "model", by relevance', '≤ 100 ms', () =>
     request('/api/threads?q=model&sort=relevance', ownerCookie),
   );
-  await time('search "model", newest first', '≤ 100 ms', () =>
+  await time('search', 'search "model", newest first', '≤ 100 ms', () =>
     request('/api/threads?q=model&sort=newest', ownerCookie),
   );
-  await time('keyword-rule preview (model, tokenizer)', '≤ 100 ms', () =>
+  await time('preview', 'keyword-rule preview (model, tokenizer)', '≤ 100 ms', () =>
     request(`${base}/threads`, ownerCookie, {
       method: 'POST',
       body: JSON.stringify({
@@ -186,18 +208,37 @@ try {
       }),
     }),
   );
-  await time(`my-units, coder with ${unitIds.length.toLocaleString('en')} units`, 'paged', () =>
+  await time('my-units', `my-units, coder with ${unitIds.length.toLocaleString('en')} units`, 'paged', () =>
     request(`${base}/rounds/${study.roundId}/my-units`, coderCookie),
   );
-  await time('my-units, a page of 100 deep in the list', 'paged', () =>
+  await time('my-units', 'my-units, a page of 100 deep in the list', 'paged', () =>
     request(`${base}/rounds/${study.roundId}/my-units?limit=100&cursor=${Math.floor(unitIds.length / 2)}`, coderCookie),
   );
-  await time(`.qdpx export, ${unitIds.length.toLocaleString('en')} units × 3 coders`, '≤ 3 s at 10,000 units', () =>
-    request(`${base}/exports/qdpx`, ownerCookie),
+  await time(
+    'qdpx',
+    `.qdpx export, ${unitIds.length.toLocaleString('en')} units × 3 coders`,
+    '≤ 3 s at 10,000 units',
+    () => request(`${base}/exports/qdpx`, ownerCookie),
   );
   closeRound(db, study.studyId, study.roundId, owner.id);
-  await time('adjudication queue of the closed round', 'paged', () => request(`${base}/adjudication`, ownerCookie));
-  await time('adjudication queue, a page of 100', 'paged', () =>
+  await time('terms', 'distinctive terms of every code', '≤ 100 ms at 100k posts', () =>
+    request(`${base}/analysis/terms`, ownerCookie),
+  );
+  for (const [name, terms] of keywordGroups)
+    await request(`${base}/analysis/keyword-groups`, ownerCookie, {
+      method: 'POST',
+      body: JSON.stringify({ name, terms }),
+    });
+  await time(
+    'mentions',
+    `mention trends of ${keywordGroups.length} keyword groups, by month`,
+    '≤ 100 ms at 500k posts',
+    () => request(`${base}/analysis/mentions?granularity=month`, ownerCookie),
+  );
+  await time('adjudication', 'adjudication queue of the closed round', 'paged', () =>
+    request(`${base}/adjudication`, ownerCookie),
+  );
+  await time('adjudication', 'adjudication queue, a page of 100', 'paged', () =>
     request(`${base}/adjudication?limit=100`, ownerCookie),
   );
 

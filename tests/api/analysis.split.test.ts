@@ -1,8 +1,8 @@
 // Counts split by accepted answers and by staff authors (issue 18 point 4), on the analysis study
-// of tests/analysis/analysis-study.ts, whose settled units are U1–U6 and U8 (U7 is not coded):
+// of tests/support/analysis-study.ts, whose settled units are U1–U6 and U8 (U7 is not coded):
 //   accepted answers: the posts of U1, U4, U8     staff posts: the posts of U3, U8
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { analysisStudy, type AnalysisStudy } from '../analysis/analysis-study.ts';
+import { analysisStudy, type AnalysisStudy } from '../support/analysis-study.ts';
 
 let s: AnalysisStudy;
 beforeAll(async () => {

@@ -178,6 +178,7 @@ export const routeTable: Record<string, RouteCase> = {
     access: OWNER,
     body: (f) => ({ roundId: f.roundId, size: 1, seed: 'matrix' }),
   },
+  'GET /api/studies/:studyId/sampling/draws/:draw/units': { access: OWNER, params: () => ({ draw: 1 }) },
   'GET /api/studies/:studyId/audit': { access: OWNER },
   'GET /api/studies/:studyId/adjudication': { access: ADJUDICATOR },
   'GET /api/studies/:studyId/adjudication/choices': { access: ADJUDICATOR },

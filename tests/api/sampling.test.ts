@@ -23,12 +23,16 @@ describe('drawing a sample into a round', () => {
       '2022-Q4:2',
     ]);
 
+    // The answer links to the drawn units instead of listing them.
+    expect(drawn).toMatchObject({ draw: 1, sampledUrl: `/api/studies/${s.studyId}/sampling/draws/1/units` });
+    const sampled = async (t: CodingStudy, url: string) =>
+      (await (await (await t.as('owen')).get(url)).json()).units.map((u: { postId: number }) => u.postId);
     const again = await codingStudy();
     const replay = await (await again.as('owen')).post(`/api/studies/${again.studyId}/sampling/draw`, {
       ...body,
       roundId: again.roundId,
     });
-    expect((await replay.json()).sampled).toEqual(drawn.sampled);
+    expect(await sampled(again, (await replay.json()).sampledUrl)).toEqual(await sampled(s, drawn.sampledUrl));
     again.t.close();
 
     const record = JSON.parse(
@@ -178,5 +182,30 @@ describe('a draw id makes a draw happen once', () => {
     });
     expect(res.status).toBe(400);
     expect((await res.json()).error.where.field).toBe('drawId');
+  });
+});
+
+describe("a draw's units, a page at a time", () => {
+  test('in drawn order, each draw its own, paged by position; an unknown draw is 404', async () => {
+    const owen = await s.as('owen');
+    const draw = async (seed: string, size: number) =>
+      (await owen.post(`/api/studies/${s.studyId}/sampling/draw`, { roundId: s.roundId, size, seed })).json();
+    const first = await draw('one', 5);
+    const second = await draw('two', 3);
+    expect(second).toMatchObject({ draw: 2, units: 3 });
+    const units = s.t.db
+      .prepare(
+        'SELECT id AS unitId, thread_id AS threadId, post_id AS postId FROM units WHERE study_id = ? ORDER BY position',
+      )
+      .all(s.studyId);
+    const page1 = await (await owen.get(`${first.sampledUrl}?limit=3`)).json();
+    expect(page1).toEqual({ draw: 1, units: units.slice(0, 3), nextCursor: 3 });
+    const page2 = await (await owen.get(`${first.sampledUrl}?limit=3&cursor=3`)).json();
+    expect(page2).toEqual({ draw: 1, units: units.slice(3, 5), nextCursor: null });
+    expect((await (await owen.get(second.sampledUrl)).json()).units).toEqual(units.slice(5, 8));
+    const missing = await owen.get(`/api/studies/${s.studyId}/sampling/draws/3/units`);
+    expect(missing.status).toBe(404);
+    const coder = await s.as('cora');
+    expect((await coder.get(first.sampledUrl)).status).toBe(403);
   });
 });

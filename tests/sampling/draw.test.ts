@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { assignUnits } from '../../apps/api/src/sampling/assign.ts';
-import { allocate, drawSample } from '../../apps/api/src/sampling/draw.ts';
+import { allocate, drawFromStrata, drawSample } from '../../apps/api/src/sampling/draw.ts';
 import { pickRandom, seededRandom } from '../../apps/api/src/sampling/prng.ts';
 
 const candidates = Array.from({ length: 100 }, (_, i) => ({
@@ -94,5 +94,25 @@ describe('assigning units to coders', () => {
   test('refuses no coders and an overlap outside [0, 1]', () => {
     expect(() => assignUnits(units, [], 1, 's')).toThrow('A sample needs at least one coder to assign units to.');
     expect(() => assignUnits(units, [1], 1.5, 's')).toThrow('The overlap is a share between 0 and 1.');
+  });
+});
+
+describe('the draw is pinned (issue #20 made it read strata from SQL; the samples must not change)', () => {
+  // Ids out of order and strata interleaved; the expected ids were drawn by drawSample before the change.
+  const mixed = Array.from({ length: 100 }, (_, i) => ({
+    id: 1000 - i * 7,
+    stratum: ['2022-01', '2022-02', '2023-07'][(i * i) % 3]!,
+  }));
+  const grouped = new Map<string, number[]>();
+  for (const c of [...mixed].sort((a, b) => a.id - b.id))
+    grouped.set(c.stratum, [...(grouped.get(c.stratum) ?? []), c.id]);
+
+  test.each([
+    [true, 9, [328, 916, 748, 342, 986, 587, 314, 755, 839]],
+    [false, 5, [342, 909, 734, 356, 993]],
+  ])('stratified %s, size %i', (stratified, size, expected) => {
+    const plan = { size, seed: 'pin', stratified };
+    expect(drawSample(mixed, plan).ids).toEqual(expected);
+    expect(drawFromStrata(grouped, plan)).toEqual(drawSample(mixed, plan));
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { population, populationSize } from '../../apps/api/src/db/population.ts';
+import { population, populationSize, populationStrata, type Strata } from '../../apps/api/src/db/population.ts';
 import { insertStudy } from '../../apps/api/src/db/studies.ts';
 import { codingStudy, type CodingStudy } from '../support/coding-study.ts';
 import { selectAllThreads } from '../support/forum.ts';
@@ -57,4 +57,20 @@ describe('the sampling population count', () => {
     expect(populationSize(s.t.db, studyId, 'thread')).toBe(7);
     expect(listed(studyId, 'thread')).toBe(7);
   });
+});
+
+describe('the population by stratum, as a draw reads it', () => {
+  test.each(['none', 'month', 'quarter', 'category', 'tag'] as Strata[])(
+    'strata %s: the ids population lists, grouped, ascending',
+    async (strata) => {
+      const owen = await s.as('owen');
+      await owen.post(`/api/studies/${s.studyId}/sampling/draw`, { roundId: s.roundId, size: 8, seed: 'x' });
+      const expected = new Map<string, number[]>();
+      for (const row of population(s.t.db, s.studyId, 'post', strata).sort((a, b) => a.id - b.id))
+        expected.set(row.stratum, [...(expected.get(row.stratum) ?? []), row.id]);
+      const strataOf = populationStrata(s.t.db, s.studyId, 'post', strata);
+      expect(new Map([...strataOf].sort())).toEqual(new Map([...expected].sort()));
+      expect([...strataOf.values()].flat()).toHaveLength(28);
+    },
+  );
 });

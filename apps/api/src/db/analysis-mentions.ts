@@ -3,15 +3,15 @@
 // group, as counts and as shares of the period's posts; and Spearman's rho between each
 // group's share and each code's share over the periods where both are observed. Category,
 // tag and date filters apply to the posts too; the round filter applies only to codes.
-import { groupPhrases } from '../words/keywords.ts';
 import { axisFor, fillSeries } from '../label-counts/periods.ts';
 import { seriesCorrelation } from '../label-counts/shift-tests.ts';
-import { stemLine } from '../words/text.ts';
 import type { Outcome } from '@threadcoder/stats';
-import { filterParams, monthSql, postsWhere } from './analysis-filters.ts';
+import { filterParams, monthSql, postsWhere, summaryAnswers } from './analysis-filters.ts';
 import { listKeywordGroups } from './analysis-keyword-groups.ts';
 import { trendData, type TrendQuery } from './analysis-trend.ts';
+import { groupDefinitions } from './mention-matches.ts';
 import type { Db } from './open.ts';
+import { refreshStems } from './post-stems.ts';
 import { statement } from './prepared.ts';
 
 const sourcesOf = statement<[number, number], { id: number; name: string }>(
@@ -19,42 +19,29 @@ const sourcesOf = statement<[number, number], { id: number; name: string }>(
      SELECT t.source_id FROM study_threads st JOIN threads t ON t.id = st.thread_id WHERE st.study_id = ?
      UNION SELECT t.source_id FROM units u JOIN threads t ON t.id = u.thread_id WHERE u.study_id = ?) ORDER BY name`,
 );
-const staleStems = statement<[string, number], [number, string, string, string]>(
-  `SELECT p.id, p.text, p.quoted_text, p.content_hash FROM posts p LEFT JOIN post_stems s ON s.post_id = p.id
-   WHERE p.source_id IN (SELECT value FROM json_each(?)) AND (s.post_id IS NULL OR s.content_hash <> p.content_hash)
-     AND p.id > ? ORDER BY p.id LIMIT 2000`,
-  (s) => s.raw(),
-);
-const saveStems = statement(
-  'INSERT OR REPLACE INTO post_stems (post_id, content_hash, stems, quoted_stems) VALUES (?, ?, ?, ?)',
-);
+// Without category, tag or date filters the per-month summaries answer; with them, the kept
+// matches (which carry each post's source, thread and date) and the posts are filtered.
 const postTotals = statement<[Record<string, unknown>], [number, number]>(
   `SELECT ${monthSql('p.created_at')}, count(*) FROM posts p WHERE ${postsWhere} GROUP BY 1`,
   (s) => s.raw(),
 );
-const mentionCounts = statement<[Record<string, unknown>], [number, string, number]>(
-  `WITH phrase(grp, text) AS MATERIALIZED (SELECT value ->> 0, value ->> 1 FROM json_each(@phrases))
-   SELECT ${monthSql('p.created_at')}, ph.grp, count(DISTINCT p.id)
-   FROM posts p JOIN post_stems s ON s.post_id = p.id
-     JOIN phrase ph ON instr(s.stems, ph.text) > 0 OR (@withQuotes AND instr(s.quoted_stems, ph.text) > 0)
-   WHERE ${postsWhere} GROUP BY 1, 2`,
+const postTotalsKept = statement<[{ sources: string }], [number, number]>(
+  `SELECT month, sum(posts) FROM post_month_totals WHERE source_id IN (SELECT value FROM json_each(@sources))
+   GROUP BY 1 HAVING sum(posts) > 0`,
   (s) => s.raw(),
 );
-
-/** Tokenizes and stems the posts of these sources that are new or changed since last time; returns how many. */
-export function refreshStems(db: Db, sourceIds: readonly number[]): number {
-  const sources = JSON.stringify(sourceIds);
-  let done = 0;
-  for (let after = 0; ; ) {
-    const batch = staleStems(db).all(sources, after);
-    if (batch.length === 0) return done;
-    db.transaction(() => {
-      for (const [id, text, quoted, hash] of batch) saveStems(db).run(id, hash, stemLine(text), stemLine(quoted));
-    })();
-    done += batch.length;
-    after = batch[batch.length - 1]![0];
-  }
-}
+const mentionCounts = statement<[Record<string, unknown>], [number, string, number]>(
+  `SELECT p.month, g.value ->> 0, count(*) FROM json_each(@groups) g
+     JOIN mention_matches p ON p.definition_id = g.value ->> 1
+   WHERE (p.own OR @withQuotes) AND ${postsWhere} GROUP BY 1, 2`,
+  (s) => s.raw(),
+);
+const mentionCountsKept = statement<[Record<string, unknown>], [number, string, number]>(
+  `SELECT c.month, g.value ->> 0, sum(IIF(@withQuotes, c.any_words, c.own)) FROM json_each(@groups) g
+     JOIN mention_month_counts c ON c.definition_id = g.value ->> 1
+   WHERE c.source_id IN (SELECT value FROM json_each(@sources)) GROUP BY 1, 2`,
+  (s) => s.raw(),
+);
 
 export interface MentionsReport {
   granularity: TrendQuery['granularity'];
@@ -70,10 +57,13 @@ export function mentionsReport(db: Db, studyId: number, q: TrendQuery): Mentions
   const sources = sourcesOf(db).all(studyId, studyId);
   const sourceIds = sources.map((s) => s.id);
   const groups = listKeywordGroups(db, studyId);
-  // The first request with groups tokenizes the forum once; later ones only new or changed posts.
+  // Stems of posts added or changed since (usually none: imports stem in the background), and
+  // each group's matches (once per definition).
   if (groups.length) refreshStems(db, sourceIds);
+  const definitions = groupDefinitions(db, groups);
   const params = { ...filterParams(studyId, q), sources: JSON.stringify(sourceIds) };
-  const totals = postTotals(db).all(params);
+  const kept = summaryAnswers(q);
+  const totals = kept ? postTotalsKept(db).all(params) : postTotals(db).all(params);
   const months = totals.map(([m]) => m);
   const axis = axisFor(
     q.granularity,
@@ -85,10 +75,11 @@ export function mentionsReport(db: Db, studyId: number, q: TrendQuery): Mentions
     axis,
     [''],
   ).get('')!;
-  const phrases = groups.flatMap((g) => groupPhrases(g.terms).map((p) => [String(g.id), p]));
-  const matched = phrases.length
-    ? mentionCounts(db).all({ ...params, phrases: JSON.stringify(phrases), withQuotes: q.withQuotes ? 1 : 0 })
-    : [];
+  const byGroup = { groups: JSON.stringify(groups.map((g) => [String(g.id), definitions.get(g.id)])) };
+  const withQuotes = q.withQuotes ? 1 : 0;
+  const matched = kept
+    ? mentionCountsKept(db).all({ ...byGroup, sources: params.sources, withQuotes })
+    : mentionCounts(db).all({ ...params, ...byGroup, withQuotes });
   const counts = fillSeries(
     matched.map(([month, series, value]) => ({ month, series, value })),
     axis,

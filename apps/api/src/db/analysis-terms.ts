@@ -2,21 +2,13 @@
 // filters, as coded (db/coded-text-sql.ts): a post unit's text, or a thread unit's title and posts. Every unit is one document;
 // a code's documents are its units (rolled up: a unit with a code below counts for the code).
 import { codeNodes } from '../label-counts/code-tree.ts';
-import { distinctiveTerms, prepareCorpus, type TermScore } from '../words/tfidf.ts';
+import { corpusOfTokenCounts, distinctiveTerms, type TermScore } from '../words/tfidf.ts';
 import { ensureFacts } from './analysis-facts.ts';
-import { codedPostQuotedTextSql, codedPostTextSql, codedThreadPostsSql, codedTitleSql } from './coded-text-sql.ts';
 import { factsWhere, filterParams, type AnalysisFilters } from './analysis-filters.ts';
 import type { Db } from './open.ts';
 import { statement } from './prepared.ts';
+import { unitTermCounts } from './unit-terms.ts';
 
-const unitTexts = statement<[Record<string, unknown>], [number, string]>(
-  `SELECT f.unit_id, CASE WHEN u.post_id IS NOT NULL THEN ${codedPostTextSql} || IIF(@withQuotes, char(10) || ${codedPostQuotedTextSql}, '')
-     ELSE ${codedTitleSql} || char(10) || COALESCE((SELECT group_concat(x.text, char(10)) FROM (
-       SELECT text || IIF(@withQuotes, char(10) || quoted_text, '') AS text FROM ${codedThreadPostsSql} ORDER BY post_number) x), '') END
-   FROM analysis_facts f JOIN units u ON u.id = f.unit_id
-   WHERE ${factsWhere('f')} AND f.first = 1 ORDER BY f.unit_id`,
-  (s) => s.raw(),
-);
 const unitCodes = statement<[Record<string, unknown>], [number, string]>(
   `SELECT f.unit_id, f.code_id FROM analysis_facts f WHERE ${factsWhere('f')} AND f.code_id <> ''`,
   (s) => s.raw(),
@@ -42,8 +34,8 @@ export function distinctiveTermsReport(
 ): { documents: number; codes: CodeTerms[] } {
   const { codebook } = ensureFacts(db, studyId);
   const params = filterParams(studyId, q);
-  const texts = unitTexts(db).all({ ...params, withQuotes: q.withQuotes ? 1 : 0 });
-  const position = new Map(texts.map(([unitId], i) => [unitId, i]));
+  const units = unitTermCounts(db, params, q.withQuotes ?? false);
+  const position = new Map(units.map((u, i) => [u.unitId, i]));
   const members = new Map<string, number[]>();
   for (const [unitId, codeId] of unitCodes(db).all(params)) {
     if (q.code && codeId !== q.code) continue;
@@ -53,7 +45,7 @@ export function distinctiveTermsReport(
     list.push(i);
     members.set(codeId, list);
   }
-  const corpus = prepareCorpus(texts.map(([, text]) => text));
+  const corpus = corpusOfTokenCounts(units.map((u) => u.tokens));
   const codes = codeNodes(codebook.codes, members.keys())
     .filter((n) => members.has(n.id))
     .map((n) => ({
@@ -62,5 +54,5 @@ export function distinctiveTermsReport(
       units: members.get(n.id)!.length,
       terms: distinctiveTerms(corpus, members.get(n.id)!, { top: q.top ?? 15 }),
     }));
-  return { documents: texts.length, codes };
+  return { documents: units.length, codes };
 }

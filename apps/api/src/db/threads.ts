@@ -91,10 +91,19 @@ const postThreads = (i: number) =>
 const quotedPostThreads = (i: number) =>
   `SELECT p.thread_id AS tid FROM posts_quoted_fts JOIN posts p INDEXED BY posts_thread_of ON p.id = posts_quoted_fts.rowid WHERE posts_quoted_fts MATCH @t${i}`;
 
+// A common word matches most of a big forum's posts, and FTS5 computes bm25 for every row it
+// returns: relevance ranks each term's newest RANKED_POSTS matching posts (and every title
+// match), so a search of 500,000 posts ranks a few thousand; the total still counts every match.
+const RANKED_POSTS = 5_000;
+const rankedPosts = (fts: string, i: number) =>
+  `SELECT ${i}, p.thread_id, h.rank FROM (SELECT rowid, rank FROM ${fts} WHERE ${fts} MATCH @t${i} ORDER BY rowid DESC LIMIT ${RANKED_POSTS}) h
+     JOIN posts p INDEXED BY posts_thread_of ON p.id = h.rowid`;
+
 /**
  * The full-text part of a filter: threads where every term occurs (in the title or any post).
- * With `score`, the thread's score sums each term's best bm25 (FTS5 ranks every match, so
- * only a search sorted by relevance asks for it); without, the matching ids are all it finds.
+ * With `score`, the thread's score sums each term's best bm25 over the ranked matches (see
+ * RANKED_POSTS; only a search sorted by relevance asks for it); without, the matching ids are
+ * all it finds.
  */
 function matchCtes(terms: string[], score: boolean, withQuotes: boolean, params: Record<string, unknown>): string[] {
   terms.forEach((term, i) => {
@@ -112,12 +121,7 @@ function matchCtes(terms: string[], score: boolean, withQuotes: boolean, params:
   const hits = terms.map(
     (_, i) =>
       `SELECT ${i} AS term, rowid AS tid, rank * ${TITLE_WEIGHT} AS s FROM threads_fts WHERE threads_fts MATCH @t${i}
-        UNION ALL SELECT ${i}, p.thread_id, posts_fts.rank FROM posts_fts JOIN posts p INDEXED BY posts_thread_of ON p.id = posts_fts.rowid WHERE posts_fts MATCH @t${i}${
-          withQuotes
-            ? `
-        UNION ALL SELECT ${i}, p.thread_id, posts_quoted_fts.rank FROM posts_quoted_fts JOIN posts p INDEXED BY posts_thread_of ON p.id = posts_quoted_fts.rowid WHERE posts_quoted_fts MATCH @t${i}`
-            : ''
-        }`,
+        UNION ALL ${rankedPosts('posts_fts', i)}${withQuotes ? ` UNION ALL ${rankedPosts('posts_quoted_fts', i)}` : ''}`,
   );
   params.nTerms = terms.length;
   return [
@@ -277,12 +281,17 @@ export function listThreads(
   params.selStudy = filter.studyId ?? null;
   params.offset = offset;
   // The page is chosen first; only its rows get their details (post count, coded, selected).
-  // A search counts its matches in the same pass, before the page's cursor and LIMIT (the
-  // matches are all read to be sorted anyway); a plain list walks its date index for one page.
-  const page = searched
-    ? `page AS (SELECT id, createdAt, score, total FROM (SELECT t.id, t.created_at AS createdAt, ${c.ranked ? 'm.score' : '0'} AS score, count(*) OVER () AS total
+  // A search by date counts its matches in the same pass, before the page's cursor and LIMIT
+  // (the matches are all read to be sorted anyway); one by relevance ranks only some matches
+  // (RANKED_POSTS), so countThreads counts them all without scores; a plain list walks its
+  // date index for one page.
+  const page = c.ranked
+    ? `page AS (SELECT t.id, t.created_at AS createdAt, m.score AS score, NULL AS total
+        FROM ${c.from} ${whereSql(c.where)} ${order} LIMIT @limit OFFSET @offset)`
+    : searched
+      ? `page AS (SELECT id, createdAt, score, total FROM (SELECT t.id, t.created_at AS createdAt, 0 AS score, count(*) OVER () AS total
         FROM ${c.from} ${whereSql(c.where)}) ${whereSql(keyset)} ${order} LIMIT @limit OFFSET @offset)`
-    : `page AS (SELECT t.id, t.created_at AS createdAt, 0 AS score, NULL AS total
+      : `page AS (SELECT t.id, t.created_at AS createdAt, 0 AS score, NULL AS total
         FROM ${c.from} ${whereSql([...c.where, ...keyset])} ${order} LIMIT @limit OFFSET @offset)`;
   const rows = prepared(
     db,

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireStudyRole, requireUser } from '../auth/middleware.ts';
 import type { Db } from '../db/open.ts';
+import { drawnUnits } from '../db/drawn-units.ts';
 import { populationSize } from '../db/population.ts';
 import { studyUnitKind } from '../db/studies.ts';
 import type { AuthedEnv } from '../http/env.ts';
@@ -10,6 +11,16 @@ import { cochranSampleSize } from '../sampling/cochran.ts';
 import { requestDraw } from '../sampling/draw-request.ts';
 
 const studyParam = z.object({ studyId: z.coerce.number().int() });
+const drawParam = studyParam.extend({ draw: z.coerce.number().int().min(1) });
+// A page of a draw's units: `cursor` is the nextCursor of the page before.
+const drawnPageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(5000).default(1000),
+  cursor: z
+    .string()
+    .regex(/^\d{1,15}$/, 'The cursor is the nextCursor of the page before.')
+    .transform(Number)
+    .optional(),
+});
 const sizeQuery = z.object({
   confidence: z.coerce.number().gt(0).lt(1).default(0.95),
   margin: z.coerce.number().gt(0).lt(1).default(0.05),
@@ -59,5 +70,15 @@ export function samplingRoutes(db: Db) {
     .post('/draw', requireStudyRole(db, 'owner'), validate('param', studyParam), validate('json', drawBody), (c) => {
       const { result, created } = requestDraw(db, c.req.valid('param').studyId, c.get('user').id, c.req.valid('json'));
       return c.json(result, created ? 201 : 200);
-    });
+    })
+    .get(
+      '/draws/:draw/units',
+      requireStudyRole(db, 'owner'),
+      validate('param', drawParam),
+      validate('query', drawnPageQuery),
+      (c) => {
+        const { studyId, draw } = c.req.valid('param');
+        return c.json(drawnUnits(db, studyId, draw, c.req.valid('query')));
+      },
+    );
 }

@@ -42,17 +42,25 @@ export function drawSample(
   candidates: readonly Candidate[],
   plan: DrawPlan,
 ): { ids: number[]; strata: StratumCount[] } {
-  const random = seededRandom(plan.seed);
-  const sorted = [...candidates].sort((a, b) => a.id - b.id);
-  if (!plan.stratified) {
-    const ids = pickRandom(sorted, plan.size, random).map((c) => c.id);
-    return { ids, strata: [{ stratum: 'all', population: sorted.length, sampled: ids.length }] };
-  }
-  const groups = new Map<string, Candidate[]>();
-  for (const c of sorted) {
+  const groups = new Map<string, number[]>();
+  for (const c of [...candidates].sort((a, b) => a.id - b.id)) {
     const group = groups.get(c.stratum);
-    if (group) group.push(c);
-    else groups.set(c.stratum, [c]);
+    if (group) group.push(c.id);
+    else groups.set(c.stratum, [c.id]);
+  }
+  return drawFromStrata(groups, plan);
+}
+
+/** drawSample from the candidates' ids grouped by stratum, each group in ascending order. */
+export function drawFromStrata(
+  groups: ReadonlyMap<string, readonly number[]>,
+  plan: DrawPlan,
+): { ids: number[]; strata: StratumCount[] } {
+  const random = seededRandom(plan.seed);
+  if (!plan.stratified) {
+    const all = [...groups.values()].flat().sort((a, b) => a - b);
+    const ids = pickRandom(all, plan.size, random);
+    return { ids, strata: [{ stratum: 'all', population: all.length, sampled: ids.length }] };
   }
   const names = [...groups.keys()].sort();
   const quotas = allocate(new Map(names.map((s) => [s, groups.get(s)!.length])), plan.size);
@@ -60,7 +68,7 @@ export function drawSample(
   const strata: StratumCount[] = [];
   for (const stratum of names) {
     const picked = pickRandom(groups.get(stratum)!, quotas.get(stratum) ?? 0, random);
-    ids.push(...picked.map((c) => c.id));
+    ids.push(...picked);
     strata.push({ stratum, population: groups.get(stratum)!.length, sampled: picked.length });
   }
   return { ids, strata };

@@ -6,12 +6,12 @@
 // Over every post of the sources the study's threads come from, matched as words/keywords.ts
 // says (whole words, stemmed, any case; a group's terms are its aliases). Only posts.text is
 // read. Months without a mention within the forum's months are 0. Storing again replaces the set.
-import { refreshStems } from '../db/analysis-mentions.ts';
 import { listKeywordGroups } from '../db/analysis-keyword-groups.ts';
+import { groupDefinitions } from '../db/mention-matches.ts';
 import type { Db } from '../db/open.ts';
+import { refreshStems } from '../db/post-stems.ts';
 import { insertSeriesSet } from '../db/series.ts';
 import { AppError } from '../http/errors.ts';
-import { groupPhrases } from './keywords.ts';
 import { monthsBetween } from '../series/months.ts';
 
 export const MENTION_UNITS = ['topics', 'posts'] as const;
@@ -45,20 +45,26 @@ export function storeMentionSeries(db: Db, studyId: number, unit: MentionUnit, u
     );
   const sources = sourcesOf(db, studyId);
   refreshStems(db, sources);
-  const phrases = JSON.stringify(groups.flatMap((g) => groupPhrases(g.terms).map((p) => [g.name, p])));
-  const [dated, counted] = unit === 'topics' ? ['t.created_at', 't.id'] : ['p.created_at', 'p.id'];
+  const definitions = groupDefinitions(db, groups);
+  // A match carries its post's date (m.created_at); the forum's months come from the posts (p).
+  const [dated, postDated, counted] =
+    unit === 'topics'
+      ? ['t.created_at', 't.created_at', 'DISTINCT m.thread_id']
+      : ['m.created_at', 'p.created_at', '*'];
   const rows = db
     .prepare(
-      `WITH phrase(grp, text) AS MATERIALIZED (SELECT value ->> 0, value ->> 1 FROM json_each(@phrases))
-       SELECT ph.grp AS grp, substr(${dated}, 1, 7) AS month, count(DISTINCT ${counted}) AS n
-       FROM posts p JOIN threads t ON t.id = p.thread_id JOIN post_stems s ON s.post_id = p.id
-         JOIN phrase ph ON instr(s.stems, ph.text) > 0
-       WHERE p.source_id IN (SELECT value FROM json_each(@sources)) GROUP BY 1, 2`,
+      `SELECT g.value ->> 0 AS grp, substr(${dated}, 1, 7) AS month, count(${counted}) AS n
+       FROM json_each(@groups) g JOIN mention_matches m ON m.definition_id = g.value ->> 1 AND m.own = 1
+         JOIN threads t ON t.id = m.thread_id
+       WHERE m.source_id IN (SELECT value FROM json_each(@sources)) GROUP BY 1, 2`,
     )
-    .all({ phrases, sources: JSON.stringify(sources) }) as { grp: string; month: string; n: number }[];
+    .all({
+      groups: JSON.stringify(groups.map((g) => [g.name, definitions.get(g.id)])),
+      sources: JSON.stringify(sources),
+    }) as { grp: string; month: string; n: number }[];
   const range = db
     .prepare(
-      `SELECT min(substr(${dated}, 1, 7)) AS first, max(substr(${dated}, 1, 7)) AS last
+      `SELECT min(substr(${postDated}, 1, 7)) AS first, max(substr(${postDated}, 1, 7)) AS last
        FROM posts p JOIN threads t ON t.id = p.thread_id WHERE p.source_id IN (SELECT value FROM json_each(?))`,
     )
     .get(JSON.stringify(sources)) as { first: string | null; last: string | null };

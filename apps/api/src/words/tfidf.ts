@@ -14,35 +14,61 @@ export interface PreparedCorpus {
   docs: { counts: Map<string, number>; tokens: number }[];
   df: Map<string, number>;
   surface: Map<string, string>;
+  /** Occurrences of each stem in all documents, and all their tokens. */
+  total: Map<string, number>;
+  tokens: number;
+}
+
+/** A text's content tokens (before stemming) and how often each occurs: all a document contributes. */
+export function contentTokenCounts(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const token of tokenize(text)) if (isContentToken(token)) counts.set(token, (counts.get(token) ?? 0) + 1);
+  return counts;
 }
 
 export function prepareCorpus(texts: readonly string[]): PreparedCorpus {
+  return corpusOfTokenCounts(texts.map(contentTokenCounts));
+}
+
+/** The corpus of documents given as content-token counts (contentTokenCounts; kept per unit by db/unit-terms.ts). */
+export function corpusOfTokenCounts(documents: readonly Iterable<readonly [string, number]>[]): PreparedCorpus {
   const df = new Map<string, number>();
-  const surfaceCounts = new Map<string, Map<string, number>>();
-  const docs = texts.map((text) => {
+  const total = new Map<string, number>();
+  const tokenTotals = new Map<string, number>();
+  let allTokens = 0;
+  const docs = documents.map((tokenCounts) => {
     const counts = new Map<string, number>();
     let tokens = 0;
-    for (const token of tokenize(text)) {
-      if (!isContentToken(token)) continue;
+    for (const [token, n] of tokenCounts) {
       const s = stem(token);
-      counts.set(s, (counts.get(s) ?? 0) + 1);
-      let forms = surfaceCounts.get(s);
-      if (!forms) {
-        forms = new Map();
-        surfaceCounts.set(s, forms);
-      }
-      forms.set(token, (forms.get(token) ?? 0) + 1);
-      tokens++;
+      counts.set(s, (counts.get(s) ?? 0) + n);
+      tokenTotals.set(token, (tokenTotals.get(token) ?? 0) + n);
+      tokens += n;
     }
-    for (const s of counts.keys()) df.set(s, (df.get(s) ?? 0) + 1);
+    for (const [s, n] of counts) {
+      df.set(s, (df.get(s) ?? 0) + 1);
+      total.set(s, (total.get(s) ?? 0) + n);
+    }
+    allTokens += tokens;
     return { counts, tokens };
   });
+  // Each stem shown by its most frequent token (ties: the shorter, then alphabetical).
   const surface = new Map<string, string>();
-  for (const [s, forms] of surfaceCounts) {
-    const best = [...forms].sort(([a, na], [b, nb]) => nb - na || a.length - b.length || (a < b ? -1 : 1))[0]!;
-    surface.set(s, best[0]);
+  const best = new Map<string, number>();
+  for (const [token, n] of tokenTotals) {
+    const s = stem(token);
+    const shown = surface.get(s);
+    const m = best.get(s) ?? 0;
+    if (
+      shown === undefined ||
+      n > m ||
+      (n === m && (token.length < shown.length || (token.length === shown.length && token < shown)))
+    ) {
+      surface.set(s, token);
+      best.set(s, n);
+    }
   }
-  return { docs, df, surface };
+  return { docs, df, surface, total, tokens: allTokens };
 }
 
 export interface TermScore {
@@ -65,14 +91,11 @@ export function distinctiveTerms(
 ): TermScore[] {
   const { top = 15, minCount = 2 } = options;
   const n = corpus.docs.length;
-  const inside = new Set(members);
   const countIn = new Map<string, number>();
   const docsIn = new Map<string, number>();
   let tokensIn = 0;
-  let tokensAll = 0;
-  for (const [i, doc] of corpus.docs.entries()) {
-    tokensAll += doc.tokens;
-    if (!inside.has(i)) continue;
+  for (const i of new Set(members)) {
+    const doc = corpus.docs[i]!;
     tokensIn += doc.tokens;
     for (const [s, c] of doc.counts) {
       countIn.set(s, (countIn.get(s) ?? 0) + c);
@@ -80,14 +103,11 @@ export function distinctiveTerms(
     }
   }
   if (tokensIn === 0) return [];
-  const tokensRest = tokensAll - tokensIn;
-  const totalCount = new Map<string, number>();
-  for (const doc of corpus.docs)
-    for (const [s, c] of doc.counts) if (countIn.has(s)) totalCount.set(s, (totalCount.get(s) ?? 0) + c);
+  const tokensRest = corpus.tokens - tokensIn;
   const scored: TermScore[] = [];
   for (const [s, count] of countIn) {
     if (count < minCount) continue;
-    const countRest = totalCount.get(s)! - count;
+    const countRest = corpus.total.get(s)! - count;
     const tfIn = count / tokensIn;
     const tfRest = tokensRest ? countRest / tokensRest : 0;
     const idf = Math.log(n / corpus.df.get(s)!);

@@ -1,0 +1,58 @@
+// The content-token counts of the settled units' texts as coded, for distinctive terms: kept per
+// unit (migration 026: unit_terms) at the revision the unit is analysed at, so a request tokenizes
+// only units not seen before or whose coded revision changed, instead of reading and tokenizing
+// every unit's text.
+import { contentTokenCounts } from '../words/tfidf.ts';
+import { factsWhere } from './analysis-filters.ts';
+import { codedPostQuotedTextSql, codedPostTextSql, codedThreadPostsSql, codedTitleSql } from './coded-text-sql.ts';
+import { codedUnitRevisionSql } from './coded-text-sql.ts';
+import type { Db } from './open.ts';
+import { statement } from './prepared.ts';
+
+const keyed = statement<[Record<string, unknown>], [number, number, string | null]>(
+  `WITH unit(id, revision) AS MATERIALIZED (
+     SELECT f.unit_id, ${codedUnitRevisionSql} FROM analysis_facts f JOIN units u ON u.id = f.unit_id
+     WHERE ${factsWhere('f')} AND f.first = 1)
+   SELECT unit.id, unit.revision, ut.tokens FROM unit
+     LEFT JOIN unit_terms ut ON ut.unit_id = unit.id AND ut.quotes = @withQuotes AND ut.revision = unit.revision
+   ORDER BY unit.id`,
+  (s) => s.raw(),
+);
+// A post unit's text, or a thread unit's title and posts, as coded; quoted words when asked.
+const texts = statement<[{ ids: string; withQuotes: number }], [number, string]>(
+  `SELECT u.id, CASE WHEN u.post_id IS NOT NULL THEN ${codedPostTextSql} || IIF(@withQuotes, char(10) || ${codedPostQuotedTextSql}, '')
+     ELSE ${codedTitleSql} || char(10) || COALESCE((SELECT group_concat(x.text, char(10)) FROM (
+       SELECT text || IIF(@withQuotes, char(10) || quoted_text, '') AS text FROM ${codedThreadPostsSql} ORDER BY post_number) x), '') END
+   FROM units u WHERE u.id IN (SELECT value FROM json_each(@ids))`,
+  (s) => s.raw(),
+);
+const keep = statement('INSERT OR REPLACE INTO unit_terms (unit_id, quotes, revision, tokens) VALUES (?, ?, ?, ?)');
+
+/** The settled units under the filters (params of filterParams), in unit order, with their content-token counts. */
+export function unitTermCounts(
+  db: Db,
+  params: Record<string, unknown>,
+  withQuotes: boolean,
+): { unitId: number; tokens: Iterable<readonly [string, number]> }[] {
+  const quotes = withQuotes ? 1 : 0;
+  const rows = keyed(db).all({ ...params, withQuotes: quotes });
+  const missing = rows.filter(([, , tokens]) => tokens === null);
+  const made = new Map<number, Map<string, number>>();
+  if (missing.length) {
+    const revision = new Map(missing.map(([id, rev]) => [id, rev]));
+    db.transaction(() => {
+      for (const [id, text] of texts(db).all({ ids: JSON.stringify([...revision.keys()]), withQuotes: quotes })) {
+        const tokens = contentTokenCounts(text);
+        keep(db).run(id, quotes, revision.get(id), [...tokens].flat().join(' '));
+        made.set(id, tokens);
+      }
+    }).immediate();
+  }
+  return rows.map(([unitId, , tokens]) => ({ unitId, tokens: tokens === null ? made.get(unitId)! : entries(tokens) }));
+}
+
+/** The kept form "token count token count …" (tokens are word characters only) read back as entries. */
+function* entries(kept: string): Generator<[string, number]> {
+  const parts = kept.split(' ');
+  for (let i = 1; i < parts.length; i += 2) yield [parts[i - 1]!, Number(parts[i])];
+}
