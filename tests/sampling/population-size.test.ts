@@ -21,7 +21,13 @@ describe('the sampling population count', () => {
     expect(populationSize(s.t.db, s.studyId, 'post')).toBe(28);
     expect(listed(s.studyId, 'post')).toBe(28);
     const res = await owen.get(`/api/studies/${s.studyId}/sampling/population`);
-    expect(await res.json()).toEqual({ unitKind: 'post', available: 28, withoutWords: 0 });
+    expect(await res.json()).toEqual({
+      unitKind: 'post',
+      available: 28,
+      withoutWords: 0,
+      acceptedAnswers: 0,
+      byStaff: 0,
+    });
   });
 
   test('units on a thread taken out of the selection are not subtracted twice', async () => {
