@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { groupPhrases, mentions, termPhrases } from '../../apps/api/src/analysis/keywords.ts';
+import { termPhrases } from '../../apps/api/src/analysis/keywords.ts';
+import { DEFAULT_RULES } from '../../apps/api/src/analysis/match-rules.ts';
+import { groupNeedles, matchesPost, postLines } from '../../apps/api/src/analysis/mention-matcher.ts';
 import { stemLine, tokenize } from '../../apps/api/src/analysis/text.ts';
 
 describe('tokens and stems', () => {
@@ -24,7 +26,8 @@ describe('keyword terms', () => {
     ['--', []],
   ])('%s matches the phrases %j', (term, phrases) => expect(termPhrases(term)).toEqual(phrases));
 
-  const matches = (terms: string[], text: string) => mentions(stemLine(text), groupPhrases(terms));
+  const matches = (terms: string[], text: string) =>
+    matchesPost(postLines(text, '', ''), groupNeedles(terms, DEFAULT_RULES));
 
   test.each([
     ['We fine-tuned BERT on our data', true],

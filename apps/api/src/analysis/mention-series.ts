@@ -3,22 +3,26 @@
 //   topics  the forum topics (threads) with at least one post mentioning the group, by the topic's
 //           creation month — how Taraghi et al. (SANER 2024) count model families;
 //   posts   the posts mentioning the group, by the post's month.
-// Over every post of the sources the study's threads come from, matched as analysis/keywords.ts
-// says (whole words, stemmed, any case; a group's terms are its aliases). Only posts.text is
-// read. Months without a mention within the forum's months are 0. Storing again replaces the set.
+// Over every post of the sources the study's threads come from, each group matched by its own
+// rules (match-rules.ts: own words only by default; a group's terms are its aliases); the set's
+// report names each group's rules. Months without a mention within the forum's months are 0.
+// Storing again replaces the set.
 import { refreshStems } from '../db/analysis-mentions.ts';
 import { listKeywordGroups } from '../db/analysis-keyword-groups.ts';
 import type { Db } from '../db/open.ts';
 import { insertSeriesSet } from '../db/series.ts';
 import { AppError } from '../http/errors.ts';
-import { groupPhrases } from './keywords.ts';
+import { describeRules } from './match-rules.ts';
+import { groupNeedles, mentionJoinSql } from './mention-matcher.ts';
 import { monthsBetween } from '../series/months.ts';
 
 export const MENTION_UNITS = ['topics', 'posts'] as const;
 export type MentionUnit = (typeof MENTION_UNITS)[number];
 
-export const MATCHING_RULES =
-  'whole words, stemmed (fine-tune = fine-tuning), any case; each group matches any of its terms (aliases); a term of several words also matches them written together (gpt-2 = gpt2)';
+/** Each group's rules in words, by group name. */
+export function matchingOf(groups: readonly { name: string; rules: Parameters<typeof describeRules>[0] }[]) {
+  return Object.fromEntries(groups.map((g) => [g.name, describeRules(g.rules)]));
+}
 
 const UNIT_TEXT: Record<MentionUnit, string> = {
   topics: 'topics by creation month',
@@ -45,14 +49,16 @@ export function storeMentionSeries(db: Db, studyId: number, unit: MentionUnit, u
     );
   const sources = sourcesOf(db, studyId);
   refreshStems(db, sources);
-  const phrases = JSON.stringify(groups.flatMap((g) => groupPhrases(g.terms).map((p) => [g.name, p])));
+  const phrases = JSON.stringify(
+    groups.flatMap((g) => groupNeedles(g.terms, g.rules).map((n) => [g.name, n.column, n.text])),
+  );
   const [dated, counted] = unit === 'topics' ? ['t.created_at', 't.id'] : ['p.created_at', 'p.id'];
   const rows = db
     .prepare(
-      `WITH phrase(grp, text) AS MATERIALIZED (SELECT value ->> 0, value ->> 1 FROM json_each(@phrases))
+      `WITH phrase(grp, col, text) AS MATERIALIZED (SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(@phrases))
        SELECT ph.grp AS grp, substr(${dated}, 1, 7) AS month, count(DISTINCT ${counted}) AS n
        FROM posts p JOIN threads t ON t.id = p.thread_id JOIN post_stems s ON s.post_id = p.id
-         JOIN phrase ph ON instr(s.stems, ph.text) > 0
+         JOIN phrase ph ON ${mentionJoinSql('s', 'ph')}
        WHERE p.source_id IN (SELECT value FROM json_each(@sources)) GROUP BY 1, 2`,
     )
     .all({ phrases, sources: JSON.stringify(sources) }) as { grp: string; month: string; n: number }[];
@@ -76,8 +82,8 @@ export function storeMentionSeries(db: Db, studyId: number, unit: MentionUnit, u
       fileName: null,
       report: {
         counted: UNIT_TEXT[unit],
-        matching: MATCHING_RULES,
-        text: 'posts.text (the posts’ own text as stored)',
+        matching: matchingOf(groups),
+        terms: Object.fromEntries(groups.map((g) => [g.name, g.terms])),
       },
       series: groups.map((g) => ({
         key: g.name,

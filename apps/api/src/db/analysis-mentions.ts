@@ -3,13 +3,13 @@
 // group, as counts and as shares of the period's posts; and Spearman's rho between each
 // group's share and each code's share over the periods where both are observed. Category,
 // tag and date filters apply to the posts too; the round filter applies only to codes.
-import { groupPhrases } from '../analysis/keywords.ts';
+import { groupNeedles, LINE_COLUMNS, mentionJoinSql, postLines } from '../analysis/mention-matcher.ts';
+import { describeRules } from '../analysis/match-rules.ts';
 import { axisFor, fillSeries } from '../analysis/periods.ts';
 import { seriesCorrelation } from '../analysis/shift-tests.ts';
-import { stemLine } from '../analysis/text.ts';
 import type { Outcome } from '@threadcoder/stats';
 import { filterParams, monthSql, postsWhere } from './analysis-filters.ts';
-import { listKeywordGroups } from './analysis-keyword-groups.ts';
+import { type KeywordGroup, listKeywordGroups } from './analysis-keyword-groups.ts';
 import { trendData, type TrendQuery } from './analysis-trend.ts';
 import type { Db } from './open.ts';
 import { statement } from './prepared.ts';
@@ -19,29 +19,29 @@ const sourcesOf = statement<[number, number], { id: number; name: string }>(
      SELECT t.source_id FROM study_threads st JOIN threads t ON t.id = st.thread_id WHERE st.study_id = ?
      UNION SELECT t.source_id FROM units u JOIN threads t ON t.id = u.thread_id WHERE u.study_id = ?) ORDER BY name`,
 );
-const staleStems = statement<[string, number], [number, string, string, string]>(
-  `SELECT p.id, p.text, p.quoted_text, p.content_hash FROM posts p LEFT JOIN post_stems s ON s.post_id = p.id
+const staleStems = statement<[string, number], [number, string, string, string, string]>(
+  `SELECT p.id, p.text, p.quoted_text, p.preview_text, p.content_hash FROM posts p LEFT JOIN post_stems s ON s.post_id = p.id
    WHERE p.source_id IN (SELECT value FROM json_each(?)) AND (s.post_id IS NULL OR s.content_hash <> p.content_hash)
      AND p.id > ? ORDER BY p.id LIMIT 2000`,
   (s) => s.raw(),
 );
 const saveStems = statement(
-  'INSERT OR REPLACE INTO post_stems (post_id, content_hash, stems, quoted_stems) VALUES (?, ?, ?, ?)',
+  `INSERT OR REPLACE INTO post_stems (post_id, content_hash, ${LINE_COLUMNS.join(', ')})
+   VALUES (?, ?, ${LINE_COLUMNS.map(() => '?').join(', ')})`,
 );
 const postTotals = statement<[Record<string, unknown>], [number, number]>(
   `SELECT ${monthSql('p.created_at')}, count(*) FROM posts p WHERE ${postsWhere} GROUP BY 1`,
   (s) => s.raw(),
 );
 const mentionCounts = statement<[Record<string, unknown>], [number, string, number]>(
-  `WITH phrase(grp, text) AS MATERIALIZED (SELECT value ->> 0, value ->> 1 FROM json_each(@phrases))
+  `WITH phrase(grp, col, text) AS MATERIALIZED (SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(@phrases))
    SELECT ${monthSql('p.created_at')}, ph.grp, count(DISTINCT p.id)
-   FROM posts p JOIN post_stems s ON s.post_id = p.id
-     JOIN phrase ph ON instr(s.stems, ph.text) > 0 OR (@withQuotes AND instr(s.quoted_stems, ph.text) > 0)
+   FROM posts p JOIN post_stems s ON s.post_id = p.id JOIN phrase ph ON ${mentionJoinSql('s', 'ph')}
    WHERE ${postsWhere} GROUP BY 1, 2`,
   (s) => s.raw(),
 );
 
-/** Tokenizes and stems the posts of these sources that are new or changed since last time; returns how many. */
+/** Tokenizes and stems (every zone of) the posts of these sources that are new or changed since last time; returns how many. */
 export function refreshStems(db: Db, sourceIds: readonly number[]): number {
   const sources = JSON.stringify(sourceIds);
   let done = 0;
@@ -49,7 +49,10 @@ export function refreshStems(db: Db, sourceIds: readonly number[]): number {
     const batch = staleStems(db).all(sources, after);
     if (batch.length === 0) return done;
     db.transaction(() => {
-      for (const [id, text, quoted, hash] of batch) saveStems(db).run(id, hash, stemLine(text), stemLine(quoted));
+      for (const [id, text, quoted, preview, hash] of batch) {
+        const lines = postLines(text, quoted, preview);
+        saveStems(db).run(id, hash, ...LINE_COLUMNS.map((c) => lines[c]));
+      }
     })();
     done += batch.length;
     after = batch[batch.length - 1]![0];
@@ -62,7 +65,17 @@ export interface MentionsReport {
   sources: { id: number; name: string }[];
   /** Posts per period: the denominator of shares. */
   posts: number[];
-  groups: { id: number; name: string; terms: string[]; counts: number[]; shares: number[]; total: number }[];
+  groups: {
+    id: number;
+    name: string;
+    terms: string[];
+    rules: KeywordGroup['rules'];
+    /** The rules in words, with the request's "count quoted words too" applied. */
+    matching: string;
+    counts: number[];
+    shares: number[];
+    total: number;
+  }[];
   correlations: { groupId: number; codeId: string; result: Outcome<{ n: number; rho: number; p: number }> }[];
 }
 
@@ -85,10 +98,10 @@ export function mentionsReport(db: Db, studyId: number, q: TrendQuery): Mentions
     axis,
     [''],
   ).get('')!;
-  const phrases = groups.flatMap((g) => groupPhrases(g.terms).map((p) => [String(g.id), p]));
-  const matched = phrases.length
-    ? mentionCounts(db).all({ ...params, phrases: JSON.stringify(phrases), withQuotes: q.withQuotes ? 1 : 0 })
-    : [];
+  const phrases = groups.flatMap((g) =>
+    groupNeedles(g.terms, g.rules, q.withQuotes).map((n) => [String(g.id), n.column, n.text]),
+  );
+  const matched = phrases.length ? mentionCounts(db).all({ ...params, phrases: JSON.stringify(phrases) }) : [];
   const counts = fillSeries(
     matched.map(([month, series, value]) => ({ month, series, value })),
     axis,
@@ -98,6 +111,7 @@ export function mentionsReport(db: Db, studyId: number, q: TrendQuery): Mentions
     const c = counts.get(String(g.id))!;
     return {
       ...g,
+      matching: describeRules({ ...g.rules, quotes: g.rules.quotes || Boolean(q.withQuotes) }),
       counts: c,
       shares: c.map((n, i) => (posts[i] ? n / posts[i]! : 0)),
       total: c.reduce((a, b) => a + b, 0),
