@@ -162,5 +162,10 @@ describe('rules in bulk lists and stored series', () => {
     );
     // topics by creation month: Jan has "Models" (BERT-base, roberta) and "Lower" (bert-base…); Feb the quote and preview
     expect(values).toEqual({ Cased: [1, 0], Anywhere: [2, 1] });
+    const csv = (await (await owen.get(`/api/series/${set.id}/csv`)).text()).split('\r\n');
+    expect(csv[0]).toBe('date,series,value,unit,source,matching');
+    expect(csv[1]).toBe(
+      '2022-01-01,Cased,1,topics,forum sources of study #1,whole words as written; case-sensitive; own words only',
+    );
   });
 });

@@ -37,7 +37,9 @@ test('carol chooses the matching rules of a keyword group and sees the mention c
     await editForm.waitFor({ state: 'detached' });
   };
   // Anywhere in words: "RoBERTa" and "DistilBERT" count too.
-  await edit((f) => f.getByLabel('Match').selectOption({ label: 'anywhere in words' }));
+  await edit(async (f) => {
+    await f.getByLabel('Match').selectOption({ label: 'anywhere in words' });
+  });
   await expect.poll(cells).toBe('bert | anywhere in words; any case; own words only | 29');
   expect(await legend.textContent()).toBe('BERT family (anywhere in words; any case; own words only)');
 
