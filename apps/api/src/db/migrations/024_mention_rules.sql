@@ -16,3 +16,11 @@ ALTER TABLE post_stems ADD COLUMN preview_stems TEXT NOT NULL DEFAULT ' ';
 ALTER TABLE post_stems ADD COLUMN preview_words TEXT NOT NULL DEFAULT ' ';
 ALTER TABLE post_stems ADD COLUMN preview_cased TEXT NOT NULL DEFAULT ' ';
 DELETE FROM post_stems;
+
+-- Hub card details on request (hub/card-details.ts): a model whose listing entry did not say
+-- whether it has a card (no file list) or card metadata (no cardData beside a README) is due
+-- for one request to /api/models/{id} when the run asks for card details; card_checked_at says
+-- when that answer was stored. The partial index finds a run's due models without a scan.
+ALTER TABLE hub_models ADD COLUMN card_details_due INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE hub_models ADD COLUMN card_checked_at TEXT;
+CREATE INDEX hub_models_card_due ON hub_models (collection_id, id) WHERE card_details_due = 1;
