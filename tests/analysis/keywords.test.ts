@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { termPhrases } from '../../apps/api/src/analysis/keywords.ts';
 import { DEFAULT_RULES } from '../../apps/api/src/analysis/match-rules.ts';
 import { groupNeedles, matchesPost, postLines } from '../../apps/api/src/analysis/mention-matcher.ts';
-import { stemLine, tokenize } from '../../apps/api/src/analysis/text.ts';
+import { tokenize } from '../../apps/api/src/analysis/text.ts';
 
 describe('tokens and stems', () => {
   test('the tokenizer splits on hyphens and punctuation, lower-cases and folds accents', () => {
@@ -11,8 +11,8 @@ describe('tokens and stems', () => {
   });
 
   test('a stem line is the stems in order, space-wrapped', () => {
-    expect(stemLine('Fine-tuned GPT-2 models')).toBe(' fine tune gpt 2 model ');
-    expect(stemLine('!!')).toBe(' ');
+    expect(postLines('Fine-tuned GPT-2 models', '', '').stems).toBe(' fine tune gpt 2 model ');
+    expect(postLines('!!', '', '').stems).toBe(' ');
   });
 });
 

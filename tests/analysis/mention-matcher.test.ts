@@ -91,3 +91,20 @@ describe('rules', () => {
     });
   });
 });
+
+describe('a post’s lines', () => {
+  test('stems, words and cased tokens of each zone', () => {
+    const lines = postLines('Fine-tuned BERT-base, café', 'Я вижу GPT-2', '');
+    expect(lines).toEqual({
+      stems: ' fine tune bert base cafe ',
+      words: ' fine tuned bert base cafe ',
+      cased: ' Fine tuned BERT base cafe ',
+      quoted_stems: ' я вижу gpt 2 ',
+      quoted_words: ' я вижу gpt 2 ',
+      quoted_cased: ' Я вижу GPT 2 ',
+      preview_stems: ' ',
+      preview_words: ' ',
+      preview_cased: ' ',
+    });
+  });
+});

@@ -7,7 +7,7 @@
 // SQL counts with mentionJoinSql; matchesPost is the same test in JavaScript.
 import { termPhrases } from './keywords.ts';
 import type { MatchRules } from './match-rules.ts';
-import { stemLine, tokenize, tokenizeCased, tokenLine } from './text.ts';
+import { stem, tokenize, tokenizeCased, tokenLine } from './text.ts';
 
 const ZONES = ['own', 'quoted', 'preview'] as const;
 export type Zone = (typeof ZONES)[number];
@@ -61,9 +61,12 @@ export function postLines(own: string, quoted: string, preview: string): Record<
     ['quoted', quoted],
     ['preview', preview],
   ] as const) {
-    lines[COLUMNS[zone].stems] = stemLine(text);
-    lines[COLUMNS[zone].words] = tokenLine(tokenize(text));
-    lines[COLUMNS[zone].cased] = tokenLine(tokenizeCased(text));
+    // one tokenization per zone: lower-casing the tokens gives tokenize()'s (ASCII and Cyrillic only)
+    const cased = tokenizeCased(text);
+    const lower = cased.map((t) => t.toLowerCase());
+    lines[COLUMNS[zone].stems] = tokenLine(lower.map(stem));
+    lines[COLUMNS[zone].words] = tokenLine(lower);
+    lines[COLUMNS[zone].cased] = tokenLine(cased);
   }
   return lines;
 }

@@ -41,11 +41,6 @@ export function tokenLine(tokens: readonly string[]): string {
   return tokens.length ? ` ${tokens.join(' ')} ` : ' ';
 }
 
-/** The text's stems in order, each wrapped in single spaces (" fine tune gpt 2 "), so a phrase is a substring match. */
-export function stemLine(text: string): string {
-  return tokenLine(tokenize(text).map(stem));
-}
-
 const stopwords = new Set<string>(stopwordList.words);
 // Contractions come out of the tokenizer in pieces ("don't" → "don" "t").
 for (const w of [
