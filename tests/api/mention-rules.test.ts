@@ -162,6 +162,8 @@ describe('rules in bulk lists and stored series', () => {
     );
     // topics by creation month: Jan has "Models" (BERT-base, roberta) and "Lower" (bert-base…); Feb the quote and preview
     expect(values).toEqual({ Cased: [1, 0], Anywhere: [2, 1] });
+    // the set keeps the groups' order, not the names' (getSeriesSet reads in key order, then sorts by id)
+    expect(getSeriesSet(t.db, set.id).series.map((s) => s.key)).toEqual(['Cased', 'Anywhere']);
     const csv = (await (await owen.get(`/api/series/${set.id}/csv`)).text()).split('\r\n');
     expect(csv[0]).toBe('date,series,value,unit,source,matching');
     expect(csv[1]).toBe(
