@@ -144,7 +144,7 @@ function HubProgress({ record, stopping }: { record: HubCollectionRecord; stoppi
   const cancel = useCancelHubCollection();
   const p = record.progress;
   const status = {
-    running: stopping ? 'Stopping after the page in hand…' : 'Collecting…',
+    running: stopping ? 'Stopping after the request in hand…' : 'Collecting…',
     stopped: 'Stopped; start it again with the same fields to resume.',
     succeeded: 'Done.',
     failed: 'Failed; start it again with the same fields to resume.',
