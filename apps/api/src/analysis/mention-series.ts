@@ -12,7 +12,7 @@ import { listKeywordGroups } from '../db/analysis-keyword-groups.ts';
 import type { Db } from '../db/open.ts';
 import { insertSeriesSet } from '../db/series.ts';
 import { AppError } from '../http/errors.ts';
-import { describeRules } from './match-rules.ts';
+import { describeRules, type MatchRules } from './match-rules.ts';
 import { groupNeedles, mentionJoinSql } from './mention-matcher.ts';
 import { monthsBetween } from '../series/months.ts';
 
@@ -20,7 +20,7 @@ export const MENTION_UNITS = ['topics', 'posts'] as const;
 export type MentionUnit = (typeof MENTION_UNITS)[number];
 
 /** Each group's rules in words, by group name. */
-export function matchingOf(groups: readonly { name: string; rules: Parameters<typeof describeRules>[0] }[]) {
+function matchingOf(groups: readonly { name: string; rules: MatchRules }[]): Record<string, string> {
   return Object.fromEntries(groups.map((g) => [g.name, describeRules(g.rules)]));
 }
 
