@@ -42,7 +42,13 @@ describe('keyword groups', () => {
       name: 'T5 family',
       terms: ['t5', 'flan-t5'],
     });
-    expect((await edited.json()).group).toEqual({ id, name: 'T5 family', terms: ['t5', 'flan-t5'] });
+    // rules not sent: the group keeps its own (here the defaults)
+    expect((await edited.json()).group).toEqual({
+      id,
+      name: 'T5 family',
+      terms: ['t5', 'flan-t5'],
+      rules: { mode: 'stemmed', caseSensitive: false, quotes: false, previews: false },
+    });
     expect((await s.agents.owen.request('DELETE', `${base()}/keyword-groups/${id}`)).status).toBe(200);
     expect((await s.agents.owen.request('DELETE', `${base()}/keyword-groups/${id}`)).status).toBe(404);
     const actions = s.t.db
@@ -176,8 +182,10 @@ describe('CSV downloads', () => {
     expect(await text('cooccurrence.csv')).toContain('docs,Docs,thanks,Thanks,2,2,2,1');
     expect((await text('terms.csv?code=memory'))[1]).toMatch(/^memory,Memory,1,/);
     const mentions = await text('mentions.csv?granularity=year');
-    expect(mentions[0]).toBe('period,period_start,period_end,group,terms,posts_mentioning,posts,share');
-    expect(mentions).toContain('2022,2022-01-01,2022-12-31,GPT-2,gpt2; gpt-2,3,12,0.25');
+    expect(mentions[0]).toBe('period,period_start,period_end,group,terms,matching,posts_mentioning,posts,share');
+    expect(mentions).toContain(
+      '2022,2022-01-01,2022-12-31,GPT-2,gpt2; gpt-2,"whole words, stemmed; any case; own words only",3,12,0.25',
+    );
     expect((await text('mention-correlations.csv'))[0]).toBe('group,code_id,code,n,rho,p,note');
   });
 });

@@ -5,7 +5,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { run } from '../../apps/api/src/cli/series.ts';
+import { createKeywordGroup } from '../../apps/api/src/db/analysis-keyword-groups.ts';
+import { openDb } from '../../apps/api/src/db/open.ts';
 import { captureOutput } from '../support/capture-output.ts';
+import { insertForum, selectAllThreads } from '../support/forum.ts';
+import { addStudyCast } from '../support/test-app.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/series/${name}`, import.meta.url));
 let dir: string;
@@ -50,6 +54,34 @@ describe('threadcoder series', () => {
     expect(JSON.parse(out.stdout())).toEqual({ deleted: 1 });
     expect(await run(['show', '1'])).toBe(2);
     expect(out.stderr()).toContain('Series set #1 was not found.');
+  });
+
+  test('mentions stores the study’s mention series and prints each group’s matching rules', async () => {
+    const db = openDb(process.env.THREADCODER_DB!);
+    const { studyId, ids } = await addStudyCast(db);
+    insertForum(db, [
+      { title: 'BERT', createdAt: '2022-01-10T09:00:00.000Z', posts: ['BERT-base or bert-large?', 'roberta'] },
+      { title: 'Later', createdAt: '2022-02-10T09:00:00.000Z', posts: ['bert it is'] },
+    ]);
+    selectAllThreads(db, studyId);
+    const rules = { mode: 'word', caseSensitive: true, quotes: false, previews: false } as const;
+    createKeywordGroup(db, studyId, ids.owen!, { name: 'BERT', terms: ['BERT'], rules });
+    db.close();
+    expect(await run(['mentions', String(studyId), '--count', 'posts'])).toBe(0);
+    const { set, matching } = JSON.parse(out.stdout());
+    expect(matching).toEqual({ BERT: 'whole words as written; case-sensitive; own words only' });
+    expect(set.report.counted).toBe('posts by post month');
+    expect(set.series).toMatchObject([
+      {
+        key: 'BERT',
+        points: [
+          { date: '2022-01-01', value: 1 },
+          { date: '2022-02-01', value: 0 },
+        ],
+      },
+    ]);
+    expect(await run(['mentions', String(studyId), '--count', 'threads'])).toBe(2);
+    expect(out.stderr()).toContain('--count is one of topics, posts.');
   });
 
   test('bad input and bad usage exit 2 with where', async () => {

@@ -41,6 +41,17 @@ describe('threadcoder collect-hub', () => {
     expect(out.stderr()).toMatch(/models 1500 · pages 3 · 3 requests · back to 2024-05-/);
   });
 
+  test('--card-details asks the model endpoint about each model whose listing left the card open', async () => {
+    const args = ['--hub', hub.url, '--rate', '10', '--page-size', '100', '--max-models', '100', '--card-details'];
+    expect(await run(args)).toBe(0);
+    const report = JSON.parse(out.stdout());
+    // models 8k+1 list a README without cardData: 1, 9, …, 97
+    expect(report.collection.options.cardDetails).toBe(true);
+    expect(report.collection.progress).toMatchObject({ requests: 1 + 13, cardDetails: { checked: 13, due: 0 } });
+    expect(hub.log.filter((p) => p.startsWith('/api/models/'))).toHaveLength(13);
+    expect(out.stderr()).toContain('card details 13 of 13');
+  });
+
   test('bad options exit 2 with the reason', async () => {
     expect(await run(['--rate', '50'])).toBe(2);
     expect(out.stderr()).toContain('The rate must be more than 0 and at most 10 requests per second, not 50.');

@@ -52,6 +52,7 @@ describe('toHubModel', () => {
       baseModels: ['meta-llama/Llama-3.1-8B'],
       hasCard: true,
       hasCardData: true,
+      cardDetailsDue: false,
       downloads: 6375575,
       likes: 6675,
     });
@@ -64,8 +65,18 @@ describe('toHubModel', () => {
       modelType: null,
       hasCard: null,
       hasCardData: false,
+      cardDetailsDue: true,
       downloads: null,
     });
+  });
+
+  test('card details are due only where the listing left the card open', () => {
+    const { cardData: _, ...noCardData } = llama;
+    expect(toHubModel(noCardData, where)).toMatchObject({ hasCard: true, hasCardData: false, cardDetailsDue: true });
+    const noReadme = { ...noCardData, siblings: [{ rfilename: 'config.json' }] };
+    expect(toHubModel(noReadme, where)).toMatchObject({ hasCard: false, hasCardData: false, cardDetailsDue: false });
+    // an empty cardData field is an answer: metadata absent
+    expect(toHubModel({ ...llama, cardData: {} }, where)).toMatchObject({ hasCardData: false, cardDetailsDue: false });
   });
 
   test('base models: plain, with a relation, several, repeated', () => {

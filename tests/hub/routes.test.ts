@@ -32,6 +32,22 @@ async function untilEnded(id: number) {
 }
 
 describe('/api/hub-collections', () => {
+  test('card details when asked: one more request per model whose listing entry left its card open', async () => {
+    const res = await owen.post('/api/hub-collections', {
+      hubUrl: hub.url,
+      rate: 10,
+      maxModels: 100,
+      cardDetails: true,
+    });
+    const ended = await untilEnded((await res.json()).collection.id);
+    // of the newest 100 models, those 8k+1 list a README without cardData: 13
+    expect(ended).toMatchObject({
+      status: 'succeeded',
+      options: { cardDetails: true },
+      progress: { models: 100, pages: 1, requests: 14, cardDetails: { checked: 13, due: 0 } },
+    });
+  });
+
   test('start, poll to the end; the derived monthly series are listed with the outside series', async () => {
     const res = await owen.post('/api/hub-collections', { hubUrl: hub.url, rate: 10 });
     expect(res.status).toBe(202);
@@ -64,6 +80,9 @@ describe('/api/hub-collections', () => {
     const bad = await owen.post('/api/hub-collections', { hubUrl: hub.url, since: 'yesterday' });
     expect(bad.status).toBe(400);
     expect((await bad.json()).error).toMatchObject({ code: 'hub.bad_option', where: { field: 'since' } });
+    const notBoolean = await owen.post('/api/hub-collections', { hubUrl: hub.url, cardDetails: 'yes' });
+    expect(notBoolean.status).toBe(400);
+    expect((await notBoolean.json()).error.where.field).toBe('cardDetails');
     const cancel = await owen.post(`/api/hub-collections/${collection.id}/cancel`);
     expect(cancel.status).toBe(409);
     expect((await cancel.json()).error.code).toBe('hub.not_running');

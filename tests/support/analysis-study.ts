@@ -34,7 +34,7 @@ const code = (id: string, parentId: string | null, position: number, dimension: 
   codable,
 });
 
-const codes: Code[] = [
+export const codes: Code[] = [
   code('challenge', null, 0, 'challenge', false),
   code('technical', 'challenge', 0, 'challenge', false),
   code('memory', 'technical', 0, 'challenge'),

@@ -6,6 +6,11 @@
 // model_type, cardData, siblings with rfilename), newest first, paged by an opaque cursor in a
 // Link: <…>; rel="next" header that names huggingface.co, as the real Hub does behind a mirror.
 // Faults are queued per page index: a 429 with Retry-After, a 503, a cut page (200, JSON cut short).
+// The model endpoint GET /api/models/{org}/{name} answers one model as huggingface_hub's
+// model_info() reads it (the listing's fields with spaces, usedStorage; cardData only when the
+// card has metadata): models 8k+1 list a README but no cardData field, and only those 16k+1 have
+// metadata; with `bareListing`, chosen models come without files or cardData in the listing (as
+// a mirror may serve them), and the model endpoint tells. Faults for it are queued per model.
 import { createServer, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 
@@ -77,12 +82,27 @@ export function replayModel(i: number): ReplayModel {
   };
 }
 
+/** What the model endpoint says of model i: its listing entry with the card metadata it really has. */
+export function replayModelInfo(i: number): ReplayModel & { spaces: string[]; usedStorage: number } {
+  const { cardData: _, ...listed } = replayModel(i);
+  const hasCard = listed.siblings.some((f) => f.rfilename === 'README.md');
+  const withData = hasCard && (i % 8 !== 1 || i % 16 === 1);
+  return {
+    ...listed,
+    ...(withData ? { cardData: { license: 'apache-2.0', language: ['en'] } } : {}),
+    spaces: [],
+    usedStorage: 438_000_000 + i,
+  };
+}
+
 export interface HubReplay {
   url: string;
   /** Every request as path + query. */
   log: string[];
   /** Queue faults for the next requests of listing page `page` (0-based). */
   fail(page: number, ...faults: HubFault[]): void;
+  /** Queue faults for the next requests of model i's endpoint; status 404 answers that it is gone. */
+  failModel(i: number, ...faults: (HubFault | { status: 404 })[]): void;
   close(): Promise<void>;
 }
 
@@ -90,13 +110,26 @@ const cursorOf = (start: number) => Buffer.from(JSON.stringify({ $skip: start })
 const startOf = (cursor: string | null) =>
   cursor ? (JSON.parse(Buffer.from(cursor, 'base64url').toString()).$skip as number) : 0;
 
-export async function startHubReplay(count: number): Promise<HubReplay> {
+export async function startHubReplay(
+  count: number,
+  { bareListing = () => false }: { bareListing?: (i: number) => boolean } = {},
+): Promise<HubReplay> {
   const log: string[] = [];
   const faults = new Map<number, HubFault[]>();
+  const modelFaults = new Map<number, (HubFault | { status: 404 })[]>();
   const sockets = new Set<Socket>();
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://replay');
     log.push(decodeURIComponent(`${url.pathname}${url.search}`));
+    const one = /^\/api\/models\/org\d+\/model-(\d+)$/.exec(url.pathname);
+    if (one && Number(one[1]) < count) {
+      const i = Number(one[1]);
+      const fault = modelFaults.get(i)?.shift();
+      if (fault && 'status' in fault && fault.status === 404)
+        return void send(res, 404, { error: 'Repository not found' });
+      if (fault) return void inject(fault as HubFault, res);
+      return void send(res, 200, replayModelInfo(i));
+    }
     if (url.pathname !== '/api/models') return void send(res, 404, { error: 'Not Found' });
     const limit = Math.min(1000, Number(url.searchParams.get('limit') ?? 1000));
     const start = startOf(url.searchParams.get('cursor'));
@@ -107,7 +140,10 @@ export async function startHubReplay(count: number): Promise<HubReplay> {
     let i = start;
     for (; i < count && models.length < limit; i++) {
       const m = replayModel(i);
-      if (!author || m.author === author) models.push(m);
+      if (bareListing(i)) {
+        const { siblings: _files, cardData: _card, ...bare } = m;
+        if (!author || m.author === author) models.push(bare as ReplayModel);
+      } else if (!author || m.author === author) models.push(m);
     }
     const headers: Record<string, string> = {};
     if (i < count) {
@@ -127,6 +163,7 @@ export async function startHubReplay(count: number): Promise<HubReplay> {
     url: `http://127.0.0.1:${port}`,
     log,
     fail: (page, ...f) => faults.set(page, [...(faults.get(page) ?? []), ...f]),
+    failModel: (i, ...f) => modelFaults.set(i, [...(modelFaults.get(i) ?? []), ...f]),
     close: () => {
       for (const s of sockets) s.destroy();
       return new Promise((ok) => server.close(() => ok()));

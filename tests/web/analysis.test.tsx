@@ -108,16 +108,23 @@ test('the owner adds a keyword group and sees its mentions beside the codes; a d
   renderWithApi(s.t.app, { path: `/studies/${s.studyId}/analysis?codes=memory`, agent: s.agents.owen });
   const form = await screen.findByRole('form', { name: 'New keyword group' });
   await user.type(within(form).getByLabelText('Group name'), 'Memory');
-  await user.type(within(form).getByLabelText('Terms (comma-separated)'), 'memory, OOM');
+  await user.type(within(form).getByLabelText('Terms and aliases (comma-separated)'), 'memory, OOM');
   await user.click(within(form).getByRole('button', { name: 'Add group' }));
   const chart = await screen.findByRole('figure', { name: 'Posts mentioning each group per quarter (share of posts)' });
   await waitFor(() => expect(curves(chart, 'path.recharts-line-curve')).toHaveLength(1));
   const rho = await screen.findByRole('table', { name: 'Mentions against codes (Spearman’s rho)' });
   expect(within(rho).getByRole('row', { name: /^Memory/ })).toHaveTextContent('.87 (p .333, n 3)');
+  const groups = screen.getByRole('table', { name: 'Mentions per keyword group' });
+  expect(within(groups).getByRole('row', { name: /^Memory/ })).toHaveTextContent(
+    'Memorymemory, OOMwhole words, stemmed; any case; own words only',
+  );
+  expect(within(chart).getByRole('list', { name: /legend$/ })).toHaveTextContent(
+    'Memory (whole words, stemmed; any case; own words only)',
+  );
 
   const bad = await screen.findByRole('form', { name: 'New keyword group' });
   await user.type(within(bad).getByLabelText('Group name'), 'memory');
-  await user.type(within(bad).getByLabelText('Terms (comma-separated)'), 'x');
+  await user.type(within(bad).getByLabelText('Terms and aliases (comma-separated)'), 'x');
   await user.click(within(bad).getByRole('button', { name: 'Add group' }));
   expect(await within(bad).findByRole('alert')).toHaveTextContent('There is already a keyword group named "memory".');
 });

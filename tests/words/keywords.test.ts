@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { groupPhrases, mentions, termPhrases } from '../../apps/api/src/words/keywords.ts';
-import { stemLine, tokenize } from '../../apps/api/src/words/text.ts';
+import { termPhrases } from '../../apps/api/src/words/keywords.ts';
+import { DEFAULT_RULES } from '../../apps/api/src/words/match-rules.ts';
+import { groupNeedles, matchesPost, postLines } from '../../apps/api/src/words/mention-matcher.ts';
+import { tokenize } from '../../apps/api/src/words/text.ts';
 
 describe('tokens and stems', () => {
   test('the tokenizer splits on hyphens and punctuation, lower-cases and folds accents', () => {
@@ -9,8 +11,8 @@ describe('tokens and stems', () => {
   });
 
   test('a stem line is the stems in order, space-wrapped', () => {
-    expect(stemLine('Fine-tuned GPT-2 models')).toBe(' fine tune gpt 2 model ');
-    expect(stemLine('!!')).toBe(' ');
+    expect(postLines('Fine-tuned GPT-2 models', '', '').stems).toBe(' fine tune gpt 2 model ');
+    expect(postLines('!!', '', '').stems).toBe(' ');
   });
 });
 
@@ -24,7 +26,8 @@ describe('keyword terms', () => {
     ['--', []],
   ])('%s matches the phrases %j', (term, phrases) => expect(termPhrases(term)).toEqual(phrases));
 
-  const matches = (terms: string[], text: string) => mentions(stemLine(text), groupPhrases(terms));
+  const matches = (terms: string[], text: string) =>
+    matchesPost(postLines(text, '', ''), groupNeedles(terms, DEFAULT_RULES));
 
   test.each([
     ['We fine-tuned BERT on our data', true],

@@ -48,7 +48,9 @@ describe('mention trends as the study counts them', () => {
       unit: 'topics',
     });
     expect(set.report.counted).toBe('topics by creation month');
-    expect(matching).toContain('whole words');
+    const defaults = 'whole words, stemmed; any case; own words only';
+    expect(matching).toEqual({ 'GPT-2': defaults, BERT: defaults });
+    expect(set.report.matching).toEqual(matching);
     // months 2022-01 … 2022-04; GPT-2: topic 1 (Jan) and topic 4 ("gpt 2", Apr); BERT: topic 1 (its
     // reply, counted in the topic's month) and topic 2 ("bert-base", "BERT"; "roberta" alone would not count)
     expect(values(set.id)).toEqual({ 'GPT-2': [1, 0, 0, 1], BERT: [2, 0, 0, 0] });

@@ -1,7 +1,8 @@
-// `threadcoder collect-hub [--hub URL] [--since date] [--until date] [--author a] [--pipeline-tag t] [--library l] [--search s] [--max-models N] [--rate r/s] [--page-size N] [--max-retries N]`
+// `threadcoder collect-hub [--hub URL] [--since date] [--until date] [--author a] [--pipeline-tag t] [--library l] [--search s] [--max-models N] [--rate r/s] [--page-size N] [--max-retries N] [--card-details]`
 // Collects model metadata from the Hugging Face Hub's listing, then derives the monthly series
 // (per model type, base model, pipeline tag, library; card share) and prints the run and the
-// derived sets as one JSON object on stdout. Progress goes to stderr; Ctrl-C stops after the
+// derived sets as one JSON object on stdout. --card-details adds one request per model whose
+// listing entry left its card open (hub/card-details.ts). Progress goes to stderr; Ctrl-C stops after the
 // page in hand with the state saved, and the same command resumes.
 // Exit codes: 0 done, 2 bad usage, 1 the run failed, 130 stopped.
 import { listSeriesSets } from '../db/series.ts';
@@ -13,7 +14,7 @@ import { resolveOrUsage, retriesArg, runCollection } from './collect-run.ts';
 import { parseCommand } from './parse-command.ts';
 
 const usage =
-  'Usage: threadcoder collect-hub [--hub URL] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--author name] [--pipeline-tag tag] [--library name] [--search text] [--max-models N] [--rate requests/s] [--page-size N] [--max-retries N]';
+  'Usage: threadcoder collect-hub [--hub URL] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--author name] [--pipeline-tag tag] [--library name] [--search text] [--max-models N] [--rate requests/s] [--page-size N] [--max-retries N] [--card-details]';
 
 const flags = {
   hub: { type: 'string' },
@@ -27,6 +28,7 @@ const flags = {
   rate: { type: 'string' },
   'page-size': { type: 'string' },
   'max-retries': { type: 'string' },
+  'card-details': { type: 'boolean' },
 } as const;
 
 const numberOr = (v: string | undefined) => (v === undefined ? undefined : Number(v));
@@ -53,6 +55,7 @@ export async function run(argv: string[]): Promise<number> {
         maxModels: numberOr(v['max-models']),
         rate: numberOr(v.rate),
         pageSize: numberOr(v['page-size']),
+        cardDetails: v['card-details'] ?? false,
       }),
     usage,
   );

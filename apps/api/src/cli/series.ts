@@ -1,6 +1,8 @@
 // `threadcoder series import <file> --name N --source S --unit U [--layout wide|long|multi] [--frequency month|week|day]`
 // `threadcoder series list` · `series show <id>` · `series export <id> [--out file]` · `series delete <id>`
 // `threadcoder series compare --left <id> --right <id> [--map left=right,…] [--alpha 0.05] [--aggregate sum|mean]`
+// `threadcoder series mentions <study id> [--count topics|posts]`: the study's keyword-group mentions
+// stored as a series set, printed with each group's matching rules
 // Every answer is JSON on stdout, so each number can be checked outside the app.
 // Exit codes: 0 done, 2 bad usage or bad input (the message names file, line and column), 1 anything else.
 import { readFile, writeFile } from 'node:fs/promises';
@@ -8,6 +10,7 @@ import { basename } from 'node:path';
 import { openDb } from '../db/open.ts';
 import { deleteSeriesSet, getSeriesSet, listSeriesSets } from '../db/series.ts';
 import { AppError } from '../http/errors.ts';
+import { MENTION_UNITS, type MentionUnit, storeMentionSeries } from '../words/mention-series.ts';
 import { compareSets } from '../series/compare-sets.ts';
 import { importSeries } from '../series/import-series.ts';
 import { AGGREGATES, type Aggregate } from '../series/monthly.ts';
@@ -19,6 +22,7 @@ const usage = [
   'Usage: threadcoder series import <file> --name <name> --source <source> --unit <unit> [--layout wide|long|multi] [--frequency month|week|day]',
   '       threadcoder series list | show <id> | export <id> [--out file] | delete <id>',
   '       threadcoder series compare --left <id> --right <id> [--map left=right,…] [--alpha 0.05] [--aggregate sum|mean]',
+  '       threadcoder series mentions <study id> [--count topics|posts]',
 ].join('\n');
 
 const options = {
@@ -33,6 +37,7 @@ const options = {
   map: { type: 'string' },
   alpha: { type: 'string' },
   aggregate: { type: 'string' },
+  count: { type: 'string' },
 } as const;
 
 /** "bert=BERT,gpt-2=gpt2,t5=" -> { bert: 'BERT', 'gpt-2': 'gpt2', t5: '' }; null when malformed. */
@@ -49,7 +54,7 @@ export async function run(argv: string[]): Promise<number> {
   const { values: v, positionals } = args;
   const [verb, target] = positionals;
   const id = Number(target);
-  const needsId = verb === 'show' || verb === 'export' || verb === 'delete';
+  const needsId = verb === 'show' || verb === 'export' || verb === 'delete' || verb === 'mentions';
   if ((needsId && !(Number.isSafeInteger(id) && id > 0)) || (verb === 'import' && !target)) {
     console.error(usage);
     return 2;
@@ -63,6 +68,10 @@ export async function run(argv: string[]): Promise<number> {
     (v.frequency && !FREQUENCIES.includes(v.frequency as Frequency))
   ) {
     console.error(`--layout is one of ${LAYOUTS.join(', ')}; --frequency one of ${FREQUENCIES.join(', ')}.\n${usage}`);
+    return 2;
+  }
+  if (verb === 'mentions' && v.count && !MENTION_UNITS.includes(v.count as MentionUnit)) {
+    console.error(`--count is one of ${MENTION_UNITS.join(', ')}.\n${usage}`);
     return 2;
   }
   const mapping = parseMap(v.map);
@@ -112,6 +121,9 @@ export async function run(argv: string[]): Promise<number> {
         aggregate: v.aggregate as Aggregate | undefined,
       });
       console.log(JSON.stringify(report, null, 2));
+    } else if (verb === 'mentions') {
+      const set = getSeriesSet(db, storeMentionSeries(db, id, (v.count as MentionUnit | undefined) ?? 'topics', null));
+      console.log(JSON.stringify({ set, matching: set.report.matching }, null, 2));
     } else if (verb === 'delete') {
       deleteSeriesSet(db, id);
       console.log(JSON.stringify({ deleted: id }));

@@ -1,4 +1,6 @@
-// Keyword groups an owner defines for mention trends (words/keywords.ts says how terms match).
+// Keyword groups an owner defines for mention trends, each with its matching rules
+// (words/match-rules.ts; words/mention-matcher.ts says how terms match).
+import { DEFAULT_RULES, type MatchRules } from '../words/match-rules.ts';
 import { AppError, notFound } from '../http/errors.ts';
 import { audit } from './audit.ts';
 import type { Db } from './open.ts';
@@ -8,21 +10,29 @@ export interface KeywordGroup {
   id: number;
   name: string;
   terms: string[];
+  rules: MatchRules;
 }
 
 export interface KeywordGroupInput {
   name: string;
   terms: string[];
+  /** Absent: the default rules (stemmed, any case, own words only). */
+  rules?: MatchRules | undefined;
 }
 
-const list = statement<[number], { id: number; name: string; terms_json: string }>(
-  'SELECT id, name, terms_json FROM keyword_groups WHERE study_id = ? ORDER BY position, id',
+const list = statement<[number], { id: number; name: string; terms_json: string; rules_json: string }>(
+  'SELECT id, name, terms_json, rules_json FROM keyword_groups WHERE study_id = ? ORDER BY position, id',
 );
 
 export function listKeywordGroups(db: Db, studyId: number): KeywordGroup[] {
   return list(db)
     .all(studyId)
-    .map((g) => ({ id: g.id, name: g.name, terms: JSON.parse(g.terms_json) as string[] }));
+    .map((g) => ({
+      id: g.id,
+      name: g.name,
+      terms: JSON.parse(g.terms_json) as string[],
+      rules: JSON.parse(g.rules_json) as MatchRules,
+    }));
 }
 
 function getGroup(db: Db, studyId: number, groupId: number): KeywordGroup {
@@ -44,7 +54,8 @@ function duplicateName<T>(write: () => T, name: string): T {
   }
 }
 
-export function createKeywordGroup(db: Db, studyId: number, userId: number, input: KeywordGroupInput): KeywordGroup {
+export function createKeywordGroup(db: Db, studyId: number, userId: number, given: KeywordGroupInput): KeywordGroup {
+  const input = { ...given, rules: given.rules ?? DEFAULT_RULES };
   return db.transaction(() => {
     const now = new Date().toISOString();
     const id = duplicateName(
@@ -52,10 +63,19 @@ export function createKeywordGroup(db: Db, studyId: number, userId: number, inpu
         Number(
           db
             .prepare(
-              `INSERT INTO keyword_groups (study_id, name, terms_json, position, created_by, created_at, updated_at)
-               VALUES (?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM keyword_groups WHERE study_id = ?), ?, ?, ?)`,
+              `INSERT INTO keyword_groups (study_id, name, terms_json, rules_json, position, created_by, created_at, updated_at)
+               VALUES (?, ?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM keyword_groups WHERE study_id = ?), ?, ?, ?)`,
             )
-            .run(studyId, input.name, JSON.stringify(input.terms), studyId, userId, now, now).lastInsertRowid,
+            .run(
+              studyId,
+              input.name,
+              JSON.stringify(input.terms),
+              JSON.stringify(input.rules),
+              studyId,
+              userId,
+              now,
+              now,
+            ).lastInsertRowid,
         ),
       input.name,
     );
@@ -73,16 +93,17 @@ export function updateKeywordGroup(
   studyId: number,
   groupId: number,
   userId: number,
-  input: KeywordGroupInput,
+  given: KeywordGroupInput,
 ): KeywordGroup {
   return db.transaction(() => {
     const before = getGroup(db, studyId, groupId);
+    const input = { ...given, rules: given.rules ?? before.rules };
     const now = new Date().toISOString();
     duplicateName(
       () =>
         db
-          .prepare('UPDATE keyword_groups SET name = ?, terms_json = ?, updated_at = ? WHERE id = ?')
-          .run(input.name, JSON.stringify(input.terms), now, groupId),
+          .prepare('UPDATE keyword_groups SET name = ?, terms_json = ?, rules_json = ?, updated_at = ? WHERE id = ?')
+          .run(input.name, JSON.stringify(input.terms), JSON.stringify(input.rules), now, groupId),
       input.name,
     );
     audit(

@@ -3,11 +3,12 @@
 // group, as counts and as shares of the period's posts; and Spearman's rho between each
 // group's share and each code's share over the periods where both are observed. Category,
 // tag and date filters apply to the posts too; the round filter applies only to codes.
+import { describeRules } from '../words/match-rules.ts';
 import { axisFor, fillSeries } from '../label-counts/periods.ts';
 import { seriesCorrelation } from '../label-counts/shift-tests.ts';
 import type { Outcome } from '@threadcoder/stats';
 import { filterParams, monthSql, postsWhere, summaryAnswers } from './analysis-filters.ts';
-import { listKeywordGroups } from './analysis-keyword-groups.ts';
+import { type KeywordGroup, listKeywordGroups } from './analysis-keyword-groups.ts';
 import { trendData, type TrendQuery } from './analysis-trend.ts';
 import { groupDefinitions } from './mention-matches.ts';
 import type { Db } from './open.ts';
@@ -49,7 +50,17 @@ export interface MentionsReport {
   sources: { id: number; name: string }[];
   /** Posts per period: the denominator of shares. */
   posts: number[];
-  groups: { id: number; name: string; terms: string[]; counts: number[]; shares: number[]; total: number }[];
+  groups: {
+    id: number;
+    name: string;
+    terms: string[];
+    rules: KeywordGroup['rules'];
+    /** The rules in words, with the request's "count quoted words too" applied. */
+    matching: string;
+    counts: number[];
+    shares: number[];
+    total: number;
+  }[];
   correlations: { groupId: number; codeId: string; result: Outcome<{ n: number; rho: number; p: number }> }[];
 }
 
@@ -89,6 +100,7 @@ export function mentionsReport(db: Db, studyId: number, q: TrendQuery): Mentions
     const c = counts.get(String(g.id))!;
     return {
       ...g,
+      matching: describeRules({ ...g.rules, quotes: g.rules.quotes || Boolean(q.withQuotes) }),
       counts: c,
       shares: c.map((n, i) => (posts[i] ? n / posts[i]! : 0)),
       total: c.reduce((a, b) => a + b, 0),

@@ -2,6 +2,7 @@
 // categories and tags of its threads, the date span of its units, the codebook tree and the
 // keyword groups.
 import { codeNodes, type CodeNode } from '../label-counts/code-tree.ts';
+import { describeRules } from '../words/match-rules.ts';
 import { listKeywordGroups, type KeywordGroup } from './analysis-keyword-groups.ts';
 import type { Db } from './open.ts';
 import { studyCodingSettings } from './pinned-codebook.ts';
@@ -39,7 +40,8 @@ export interface AnalysisOptions {
   tags: { tag: string; threads: number }[];
   span: { first: string | null; last: string | null };
   codes: CodeNode[];
-  keywordGroups: KeywordGroup[];
+  /** Each with its rules in words (`matching`). */
+  keywordGroups: (KeywordGroup & { matching: string })[];
 }
 
 export function analysisOptions(db: Db, studyId: number): AnalysisOptions {
@@ -55,6 +57,6 @@ export function analysisOptions(db: Db, studyId: number): AnalysisOptions {
     tags: tags(db).all(p),
     span: span(db).get(p)!,
     codes: codeNodes(codebook.codes),
-    keywordGroups: listKeywordGroups(db, studyId),
+    keywordGroups: listKeywordGroups(db, studyId).map((g) => ({ ...g, matching: describeRules(g.rules) })),
   };
 }

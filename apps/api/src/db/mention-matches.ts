@@ -1,9 +1,9 @@
 // Which posts each keyword group mentions, matched once and kept (migration 026): a group's
-// matching definition (everything but its id and name: its terms, and any matching rules a group
-// gains) is matched against every stemmed post when first seen; afterwards only posts stemmed
-// anew (db/post-stems.ts) are matched again. A changed definition is a new one, so an edited
-// group never reads stale matches; definitions no group has any more are dropped.
-import { groupPhrases } from '../words/keywords.ts';
+// matching definition (everything but its id and name: its terms and its matching rules) is
+// matched against every stemmed post when first seen; afterwards only posts stemmed anew
+// (db/post-stems.ts) are matched again. A changed definition (new terms or rules) is a new one,
+// so an edited group never reads stale matches; definitions no group has any more are dropped.
+import { groupNeedles, mentionJoinSql, zonesOf } from '../words/mention-matcher.ts';
 import { type KeywordGroup, listKeywordGroups } from './analysis-keyword-groups.ts';
 import { monthSql } from './analysis-filters.ts';
 import type { Db } from './open.ts';
@@ -15,17 +15,30 @@ export function mentionDefinition(group: KeywordGroup): string {
   return JSON.stringify(definition);
 }
 
-const phrasesOf = (definition: string) => groupPhrases((JSON.parse(definition) as KeywordGroup).terms);
+/**
+ * A definition's needles as [column, text, own]: own = 1 for the zones its rules read (own words,
+ * and quoted words or link previews when its rules say so), 0 for quoted words it reads only when
+ * a request counts quoted words too.
+ */
+function needlesOf(definition: string): string {
+  const { terms, rules } = JSON.parse(definition) as Pick<KeywordGroup, 'terms' | 'rules'>;
+  const own = groupNeedles(terms, rules).map((n) => [n.column, n.text, 1]);
+  const quotedToo = zonesOf(rules).includes('quoted')
+    ? []
+    : groupNeedles(terms, rules, true)
+        .filter((n) => !own.some(([column, text]) => column === n.column && text === n.text))
+        .map((n) => [n.column, n.text, 0]);
+  return JSON.stringify([...own, ...quotedToo]);
+}
 
-// own = the post's own words match; a row exists when its own or its quoted words match.
-const matched = `SELECT @definitionId, p.id, p.source_id, p.thread_id, p.created_at, ${monthSql('p.created_at')},
-    max(instr(s.stems, ph.value) > 0)
-  FROM post_stems s JOIN json_each(@phrases) ph ON instr(s.stems, ph.value) > 0 OR instr(s.quoted_stems, ph.value) > 0
-    JOIN posts p ON p.id = s.post_id`;
-const insert = 'INSERT INTO mention_matches (definition_id, post_id, source_id, thread_id, created_at, month, own)';
-const matchEvery = statement<[{ definitionId: number; phrases: string }]>(`${insert} ${matched} GROUP BY s.post_id`);
-const matchSome = statement<[{ definitionId: number; phrases: string; ids: string }]>(
-  `${insert} ${matched} WHERE s.post_id IN (SELECT value FROM json_each(@ids)) GROUP BY s.post_id`,
+// own = the zones the group's rules read match; a row exists when those or the post's quoted words match.
+const matched = `WITH ph(col, text, own) AS (SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(@needles))
+  INSERT INTO mention_matches (definition_id, post_id, source_id, thread_id, created_at, month, own)
+  SELECT @definitionId, p.id, p.source_id, p.thread_id, p.created_at, ${monthSql('p.created_at')}, max(ph.own)
+  FROM post_stems s JOIN ph ON ${mentionJoinSql('s', 'ph')} JOIN posts p ON p.id = s.post_id`;
+const matchEvery = statement<[{ definitionId: number; needles: string }]>(`${matched} GROUP BY s.post_id`);
+const matchSome = statement<[{ definitionId: number; needles: string; ids: string }]>(
+  `${matched} WHERE s.post_id IN (SELECT value FROM json_each(@ids)) GROUP BY s.post_id`,
 );
 const unmatch = statement<[string]>('DELETE FROM mention_matches WHERE post_id IN (SELECT value FROM json_each(?))');
 const definitions = statement<[], { id: number; definition: string }>('SELECT id, definition FROM mention_definitions');
@@ -39,7 +52,7 @@ export function rematchPosts(db: Db, postIds: readonly number[]): void {
   const ids = JSON.stringify(postIds);
   unmatch(db).run(ids);
   for (const d of definitions(db).all())
-    matchSome(db).run({ definitionId: d.id, phrases: JSON.stringify(phrasesOf(d.definition)), ids });
+    matchSome(db).run({ definitionId: d.id, needles: needlesOf(d.definition), ids });
 }
 
 /**
@@ -70,7 +83,7 @@ export function groupDefinitions(db: Db, groups: readonly KeywordGroup[]): Map<n
         let id = kept.get(definition);
         if (id === undefined) {
           id = Number(addDefinition(db).run(definition).lastInsertRowid);
-          matchEvery(db).run({ definitionId: id, phrases: JSON.stringify(phrasesOf(definition)) });
+          matchEvery(db).run({ definitionId: id, needles: needlesOf(definition) });
           kept.set(definition, id);
         }
         ids.set(group.id, id);

@@ -1,19 +1,20 @@
-// Each post's stems (analysis/text.ts stemLine of its own and of its quoted words), kept up to
-// date from the list the posts triggers keep (migration 026: post_stems_stale): a post added or
+// Each post's token lines (words/mention-matcher.ts postLines: stems, words and cased tokens of
+// its own words, quoted words and link previews), kept up to date from the list the posts triggers keep (migration 026: post_stems_stale): a post added or
 // changed is stemmed once, and the keyword-group matches of just that post are redone with it
 // (db/mention-matches.ts), so a mention count never stems or scans the forum in the request.
-import { stemLine } from '../words/text.ts';
+import { LINE_COLUMNS, postLines } from '../words/mention-matcher.ts';
 import { rematchPosts } from './mention-matches.ts';
 import type { Db } from './open.ts';
 import { statement } from './prepared.ts';
 
-const stale = statement<[{ sources: string | null; limit: number }], [number, string, string, string]>(
-  `SELECT p.id, p.text, p.quoted_text, p.content_hash FROM post_stems_stale q JOIN posts p ON p.id = q.post_id
+const stale = statement<[{ sources: string | null; limit: number }], [number, string, string, string, string]>(
+  `SELECT p.id, p.text, p.quoted_text, p.preview_text, p.content_hash FROM post_stems_stale q JOIN posts p ON p.id = q.post_id
    WHERE @sources IS NULL OR p.source_id IN (SELECT value FROM json_each(@sources)) ORDER BY q.post_id LIMIT @limit`,
   (s) => s.raw(),
 );
 const save = statement(
-  'INSERT OR REPLACE INTO post_stems (post_id, content_hash, stems, quoted_stems) VALUES (?, ?, ?, ?)',
+  `INSERT OR REPLACE INTO post_stems (post_id, content_hash, ${LINE_COLUMNS.join(', ')})
+   VALUES (?, ?, ${LINE_COLUMNS.map(() => '?').join(', ')})`,
 );
 const unlist = statement('DELETE FROM post_stems_stale WHERE post_id = ?');
 
@@ -25,8 +26,9 @@ const unlist = statement('DELETE FROM post_stems_stale WHERE post_id = ?');
 export function stemBatch(db: Db, sourceIds: readonly number[] | null, limit = 2000): number {
   return db.transaction(() => {
     const batch = stale(db).all({ sources: sourceIds && JSON.stringify(sourceIds), limit });
-    for (const [id, text, quoted, hash] of batch) {
-      save(db).run(id, hash, stemLine(text), stemLine(quoted));
+    for (const [id, text, quoted, preview, hash] of batch) {
+      const lines = postLines(text, quoted, preview);
+      save(db).run(id, hash, ...LINE_COLUMNS.map((c) => lines[c]));
       unlist(db).run(id);
     }
     if (batch.length)

@@ -108,9 +108,11 @@ export function listSeriesSets(db: Db): SeriesSetSummary[] {
   return summaries(db).all().map(withReport);
 }
 
+// In (key, date) order, which the (set_id, key) index and the points' primary key give without a
+// sort (ORDER BY x.id sorted every point of the set); getSeriesSet puts the series back in id order.
 const pointsOfSet = statement<[number], [number, string, string | null, number | null]>(
   `SELECT x.id, x.key, p.date, p.value FROM series x LEFT JOIN series_points p ON p.series_id = x.id
-   WHERE x.set_id = ? ORDER BY x.id, p.date`,
+   WHERE x.set_id = ? ORDER BY x.key, p.date`,
   (s) => s.raw(),
 );
 
@@ -130,6 +132,7 @@ export function getSeriesSet(db: Db, id: number): SeriesSet {
     if (firstDate === null || date < firstDate) firstDate = date;
     if (lastDate === null || date > lastDate) lastDate = date;
   }
+  series.sort((a, b) => a.id - b.id);
   return { ...withReport(row), seriesCount: series.length, points, firstDate, lastDate, series };
 }
 

@@ -1,12 +1,13 @@
 // A Hub collection run: read the model listing page by page, newest first, keep the models
 // created in [since, until) up to max models, and save each page with the next cursor in one
-// transaction. Politeness, retries and address checks are the Discourse collector's
+// transaction; then, only when asked, card details per model whose listing left its card open. Politeness, retries and address checks are the Discourse collector's
 // (collect/http.ts): at most `rate` requests a second, Retry-After on 429, backoff on 5xx.
 import type { Db } from '../db/open.ts';
 import { allowPrivateFromEnv } from '../collect/address-guard.ts';
 import { realClock, type Clock } from '../collect/clock.ts';
 import { DiscourseHttp, GaveUpError, HttpError, type HttpOptions, StoppedError } from '../collect/http.ts';
 import { AppError } from '../http/errors.ts';
+import { fetchCardDetails } from './card-details.ts';
 import { firstListingPath, nextListingPath } from './listing.ts';
 import { toHubModel, type HubModel } from './model-record.ts';
 import type { HubOptions } from './options.ts';
@@ -92,6 +93,10 @@ export async function executeHubCollection(db: Db, id: number, deps: HubDeps = {
       saveHubPage(db, id, page.models, next, requests());
       ({ cursor, listingDone, models } = readHubCursor(db, id));
       deps.onProgress?.(getHubCollection(db, id)!);
+    }
+    if (o.cardDetails) {
+      const onModel = () => deps.onProgress?.(getHubCollection(db, id)!);
+      await fetchCardDetails(db, id, http, { signal: deps.signal, requests, onModel });
     }
     endHubCollection(db, id, 'succeeded', requests());
   } catch (err) {

@@ -17,6 +17,11 @@ export interface HubModel {
   /** README.md among the files; null when the listing did not list files. */
   hasCard: boolean | null;
   hasCardData: boolean;
+  /**
+   * The listing left the card open: no file list, or a README without a cardData field. Only
+   * then do card details (hub/card-details.ts, on request) ask /api/models/{id}.
+   */
+  cardDetailsDue: boolean;
   downloads: number | null;
   likes: number | null;
 }
@@ -46,6 +51,7 @@ export function toHubModel(raw: unknown, where: { file: string; field: string })
   const config = m.config && typeof m.config === 'object' ? (m.config as Record<string, unknown>) : null;
   const siblings = Array.isArray(m.siblings) ? (m.siblings as { rfilename?: unknown }[]) : null;
   const cardData = m.cardData && typeof m.cardData === 'object' ? m.cardData : null;
+  const hasCard = siblings ? siblings.some((s) => s?.rfilename === 'README.md') : null;
   return {
     modelId,
     author: str(m.author) ?? (modelId.includes('/') ? modelId.split('/')[0]! : null),
@@ -56,8 +62,9 @@ export function toHubModel(raw: unknown, where: { file: string; field: string })
     tags,
     modelType: str(config?.model_type),
     baseModels: baseModelsOf(tags),
-    hasCard: siblings ? siblings.some((s) => s?.rfilename === 'README.md') : null,
+    hasCard,
     hasCardData: cardData !== null && Object.keys(cardData).length > 0,
+    cardDetailsDue: hasCard === null || (hasCard && !('cardData' in m)),
     downloads: num(m.downloads),
     likes: num(m.likes),
   };

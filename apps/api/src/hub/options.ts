@@ -13,6 +13,7 @@ export interface HubRequest {
   maxModels?: number;
   rate?: number;
   pageSize?: number;
+  cardDetails?: boolean;
 }
 
 export interface HubOptions {
@@ -28,6 +29,8 @@ export interface HubOptions {
   rate: number;
   /** Models per listing page (the Hub serves at most 1,000). */
   pageSize: number;
+  /** One request per model whose listing left its card open (hub/card-details.ts); absent in runs stored before. */
+  cardDetails?: boolean;
 }
 
 const DEFAULT_HUB_URL = 'https://huggingface.co';
@@ -63,6 +66,7 @@ export function resolveHubOptions(r: HubRequest): HubOptions {
     maxModels: r.maxModels,
     rate,
     pageSize,
+    cardDetails: r.cardDetails ?? false,
   };
 }
 

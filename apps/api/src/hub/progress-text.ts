@@ -5,7 +5,10 @@ export function describeHubProgress(r: HubCollectionRecord): string {
   const p = r.progress;
   const eta = p.etaSeconds === null || p.etaSeconds === 0 ? '' : ` · ETA ${duration(p.etaSeconds)}`;
   const reached = p.reachedDate ? ` · back to ${p.reachedDate.slice(0, 10)}` : '';
-  return `models ${p.models} · pages ${p.pages} · ${p.requests} requests${reached}${eta}`;
+  const cards = p.cardDetails
+    ? ` · card details ${p.cardDetails.checked} of ${p.cardDetails.checked + p.cardDetails.due}`
+    : '';
+  return `models ${p.models} · pages ${p.pages} · ${p.requests} requests${reached}${cards}${eta}`;
 }
 
 function duration(seconds: number): string {

@@ -22,6 +22,8 @@ export interface HubCollectionRecord {
     reachedDate: string | null;
     /** Seconds left at the configured rate, when it can be told (max models, or a since date); else null. */
     etaSeconds: number | null;
+    /** With card details: models of the run asked about so far, and those still due. */
+    cardDetails: { checked: number; due: number } | null;
   };
   error: { code: string; message: string } | null;
   createdAt: string;
@@ -45,6 +47,8 @@ interface Row {
   finished_at: string | null;
   newest: string | null;
   oldest: string | null;
+  card_due: number;
+  card_checked: number;
 }
 
 const now = () => new Date().toISOString();
@@ -89,12 +93,14 @@ export function readHubCursor(
 
 const upsertModel = statement(
   `INSERT INTO hub_models (model_id, author, created_at, last_modified, pipeline_tag, library_name, tags_json, model_type,
-     base_models_json, has_card, has_card_data, downloads, likes, collection_id, collected_at)
-   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     base_models_json, has_card, has_card_data, card_details_due, card_checked_at, downloads, likes, collection_id,
+     collected_at)
+   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)
    ON CONFLICT (model_id) DO UPDATE SET author = excluded.author, created_at = excluded.created_at,
      last_modified = excluded.last_modified, pipeline_tag = excluded.pipeline_tag, library_name = excluded.library_name,
      tags_json = excluded.tags_json, model_type = excluded.model_type, base_models_json = excluded.base_models_json,
-     has_card = excluded.has_card, has_card_data = excluded.has_card_data, downloads = excluded.downloads,
+     has_card = excluded.has_card, has_card_data = excluded.has_card_data,
+     card_details_due = excluded.card_details_due, card_checked_at = NULL, downloads = excluded.downloads,
      likes = excluded.likes, collection_id = excluded.collection_id, collected_at = excluded.collected_at`,
 );
 const savePageRow = statement(
@@ -120,6 +126,7 @@ export function saveHubPage(db: Db, id: number, models: HubModel[], next: string
         JSON.stringify(m.baseModels),
         bool(m.hasCard),
         bool(m.hasCardData),
+        m.cardDetailsDue ? 1 : 0,
         m.downloads,
         m.likes,
         id,
@@ -153,7 +160,10 @@ export function stopInterruptedHubCollections(db: Db): number {
 }
 
 const select = `SELECT c.*, (SELECT max(created_at) FROM hub_models m WHERE m.collection_id = c.id) AS newest,
-  (SELECT min(created_at) FROM hub_models m WHERE m.collection_id = c.id) AS oldest FROM hub_collections c`;
+  (SELECT min(created_at) FROM hub_models m WHERE m.collection_id = c.id) AS oldest,
+  (SELECT count(*) FROM hub_models m WHERE m.collection_id = c.id AND m.card_details_due = 1) AS card_due,
+  (SELECT count(*) FROM hub_models m WHERE m.collection_id = c.id AND m.card_checked_at IS NOT NULL) AS card_checked
+  FROM hub_collections c`;
 
 export function getHubCollection(db: Db, id: number): HubCollectionRecord | undefined {
   const row = db.prepare(`${select} WHERE c.id = ?`).get(id) as Row | undefined;
@@ -166,7 +176,9 @@ export function listHubCollections(db: Db, limit = 50): HubCollectionRecord[] {
 
 function toRecord(r: Row): HubCollectionRecord {
   const options = JSON.parse(r.options_json) as HubOptions;
-  const left = r.listing_done === 1 ? 0 : pagesLeft(r, options);
+  const pages = r.listing_done === 1 ? 0 : pagesLeft(r, options);
+  // requests left: listing pages, then (asked for) one per due model
+  const left = pages === null ? null : pages + (options.cardDetails ? r.card_due : 0);
   return {
     id: r.id,
     userId: r.user_id,
@@ -179,6 +191,7 @@ function toRecord(r: Row): HubCollectionRecord {
       requests: r.requests,
       reachedDate: r.oldest,
       etaSeconds: left === null ? null : Math.ceil(left / options.rate),
+      cardDetails: options.cardDetails ? { checked: r.card_checked, due: r.card_due } : null,
     },
     error: r.error_json ? (JSON.parse(r.error_json) as { code: string; message: string }) : null,
     createdAt: r.created_at,

@@ -196,13 +196,14 @@ export function mentionsCsv(r: MentionsReport): string {
       p.end,
       g.name,
       g.terms.join('; '),
+      g.matching,
       g.counts[i],
       r.posts[i],
       g.shares[i],
     ]),
   );
   return writeCsv(
-    ['period', 'period_start', 'period_end', 'group', 'terms', 'posts_mentioning', 'posts', 'share'],
+    ['period', 'period_start', 'period_end', 'group', 'terms', 'matching', 'posts_mentioning', 'posts', 'share'],
     rows,
   );
 }

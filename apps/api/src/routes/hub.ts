@@ -24,6 +24,7 @@ const startBody = z.object({
   search: z.string().trim().max(200).optional(),
   maxModels: z.number().int().positive().optional(),
   rate: z.number().positive().optional(),
+  cardDetails: z.boolean().optional(),
 });
 const deriveBody = z.object({ dimension: z.enum(HUB_DIMENSIONS), top: z.number().int().min(1).max(1000).optional() });
 const idParam = z.object({ id: z.coerce.number().int().positive() });

@@ -4,7 +4,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { parseKeywordList } from '../words/keyword-list.ts';
-import { MATCHING_RULES, MENTION_UNITS, storeMentionSeries } from '../words/mention-series.ts';
+import { MENTION_UNITS, storeMentionSeries } from '../words/mention-series.ts';
 import { requireStudyRole } from '../auth/middleware.ts';
 import { importKeywordGroups } from '../db/keyword-groups-import.ts';
 import type { Db } from '../db/open.ts';
@@ -26,6 +26,7 @@ export function mentionTrendRoutes(db: Db) {
     })
     .post('/series', owner, validate('param', studyParam), validate('json', seriesBody), (c) => {
       const id = storeMentionSeries(db, c.req.valid('param').studyId, c.req.valid('json').unit, c.get('user').id);
-      return c.json({ set: listSeriesSets(db).find((s) => s.id === id)!, matching: MATCHING_RULES }, 201);
+      const set = listSeriesSets(db).find((s) => s.id === id)!;
+      return c.json({ set, matching: set.report.matching as Record<string, string> }, 201);
     });
 }

@@ -17,7 +17,15 @@ export interface CompareRequest {
   aggregate?: Aggregate;
 }
 
-const describe = (s: SeriesSet) => ({ id: s.id, name: s.name, source: s.source, unit: s.unit, frequency: s.frequency });
+// A mention series set names each group's matching rules: the comparison carries them on.
+const describe = (s: SeriesSet) => ({
+  id: s.id,
+  name: s.name,
+  source: s.source,
+  unit: s.unit,
+  frequency: s.frequency,
+  matching: (s.report.matching as Record<string, string> | undefined) ?? null,
+});
 
 export function compareSets(db: Db, r: CompareRequest) {
   const left = getSeriesSet(db, r.left);

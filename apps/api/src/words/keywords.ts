@@ -1,4 +1,5 @@
-// Keyword groups (e.g. GPT-2 = "gpt2", "gpt-2") match posts on stems, not on raw text.
+// Keyword groups (e.g. GPT-2 = "gpt2", "gpt-2") under the default rule (match-rules.ts: stemmed)
+// match posts on stems, not on raw text.
 // A term is tokenized and stemmed like the posts (text.ts), so "fine-tune" matches
 // "fine-tuned", "fine-tuning" and "fine tuning". A term of several tokens matches them as
 // a contiguous phrase, and also as one joined token: "gpt-2" → phrases " gpt 2 " and
@@ -14,14 +15,4 @@ export function termPhrases(term: string): string[] {
   const phrases = [` ${tokens.map(stem).join(' ')} `];
   if (tokens.length > 1) phrases.push(` ${stem(tokens.join(''))} `);
   return [...new Set(phrases)];
-}
-
-/** All distinct phrases of a group's terms. */
-export function groupPhrases(terms: readonly string[]): string[] {
-  return [...new Set(terms.flatMap(termPhrases))];
-}
-
-/** Whether a stem line (text.ts stemLine) mentions any of the phrases; SQL does the same with instr(). */
-export function mentions(stemLine: string, phrases: readonly string[]): boolean {
-  return phrases.some((p) => stemLine.includes(p));
 }

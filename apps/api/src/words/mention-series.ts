@@ -3,22 +3,26 @@
 //   topics  the forum topics (threads) with at least one post mentioning the group, by the topic's
 //           creation month — how Taraghi et al. (SANER 2024) count model families;
 //   posts   the posts mentioning the group, by the post's month.
-// Over every post of the sources the study's threads come from, matched as words/keywords.ts
-// says (whole words, stemmed, any case; a group's terms are its aliases). Only posts.text is
-// read. Months without a mention within the forum's months are 0. Storing again replaces the set.
+// Over every post of the sources the study's threads come from, each group matched by its own
+// rules (match-rules.ts: own words only by default; a group's terms are its aliases), read from
+// the kept matches (db/mention-matches.ts); the set's report names each group's rules. Months
+// without a mention within the forum's months are 0. Storing again replaces the set.
 import { listKeywordGroups } from '../db/analysis-keyword-groups.ts';
 import { groupDefinitions } from '../db/mention-matches.ts';
 import type { Db } from '../db/open.ts';
 import { refreshStems } from '../db/post-stems.ts';
 import { insertSeriesSet } from '../db/series.ts';
 import { AppError } from '../http/errors.ts';
+import { describeRules, type MatchRules } from './match-rules.ts';
 import { monthsBetween } from '../series/months.ts';
 
 export const MENTION_UNITS = ['topics', 'posts'] as const;
 export type MentionUnit = (typeof MENTION_UNITS)[number];
 
-export const MATCHING_RULES =
-  'whole words, stemmed (fine-tune = fine-tuning), any case; each group matches any of its terms (aliases); a term of several words also matches them written together (gpt-2 = gpt2)';
+/** Each group's rules in words, by group name. */
+function matchingOf(groups: readonly { name: string; rules: MatchRules }[]): Record<string, string> {
+  return Object.fromEntries(groups.map((g) => [g.name, describeRules(g.rules)]));
+}
 
 const UNIT_TEXT: Record<MentionUnit, string> = {
   topics: 'topics by creation month',
@@ -82,8 +86,8 @@ export function storeMentionSeries(db: Db, studyId: number, unit: MentionUnit, u
       fileName: null,
       report: {
         counted: UNIT_TEXT[unit],
-        matching: MATCHING_RULES,
-        text: 'posts.text (the posts’ own text as stored)',
+        matching: matchingOf(groups),
+        terms: Object.fromEntries(groups.map((g) => [g.name, g.terms])),
       },
       series: groups.map((g) => ({
         key: g.name,

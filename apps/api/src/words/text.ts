@@ -24,19 +24,21 @@ export function stem(word: string): string {
   return s;
 }
 
+const foldAccents = (text: string) => text.normalize('NFKD').replace(/\p{M}+/gu, '');
+
 /** Lower-cased, accent-folded tokens in text order. */
 export function tokenize(text: string): string[] {
-  const folded = text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase();
-  return tokenizer.tokenize(folded) ?? [];
+  return tokenizer.tokenize(foldAccents(text).toLowerCase()) ?? [];
 }
 
-/** The text's stems in order, each wrapped in single spaces (" fine tune gpt 2 "), so a phrase is a substring match. */
-export function stemLine(text: string): string {
-  const tokens = tokenize(text);
-  return tokens.length ? ` ${tokens.map(stem).join(' ')} ` : ' ';
+/** Accent-folded tokens as written (case kept), for case-sensitive keyword rules. */
+export function tokenizeCased(text: string): string[] {
+  return tokenizer.tokenize(foldAccents(text)) ?? [];
+}
+
+/** Tokens joined by single spaces and wrapped in them (" gpt 2 "), so a phrase is a substring match. */
+export function tokenLine(tokens: readonly string[]): string {
+  return tokens.length ? ` ${tokens.join(' ')} ` : ' ';
 }
 
 const stopwords = new Set<string>(stopwordList.words);

@@ -10,7 +10,7 @@ INSERT INTO post_stems_stale (post_id)
 CREATE TRIGGER posts_stems_stale_insert AFTER INSERT ON posts BEGIN
   INSERT OR IGNORE INTO post_stems_stale (post_id) VALUES (new.id);
 END;
-CREATE TRIGGER posts_stems_stale_update AFTER UPDATE OF text, quoted_text, created_at, thread_id, source_id ON posts BEGIN
+CREATE TRIGGER posts_stems_stale_update AFTER UPDATE OF text, quoted_text, preview_text, created_at, thread_id, source_id ON posts BEGIN
   INSERT OR IGNORE INTO post_stems_stale (post_id) VALUES (new.id);
 END;
 

@@ -1,11 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { useDeleteKeywordGroup, useSaveKeywordGroup, type KeywordGroup } from '../../api/analysis.ts';
 import { ErrorMessage } from '../../components/error-message.tsx';
+import { MatchRulesFields, type MatchRules } from './match-rules-fields.tsx';
+
+const DEFAULT_RULES: MatchRules = { mode: 'stemmed', caseSensitive: false, quotes: false, previews: false };
 
 function GroupForm({ studyId, group, onDone }: { studyId: number; group?: KeywordGroup; onDone(): void }) {
   const save = useSaveKeywordGroup(studyId);
   const [name, setName] = useState(group?.name ?? '');
   const [terms, setTerms] = useState(group?.terms.join(', ') ?? '');
+  const [rules, setRules] = useState<MatchRules>(group?.rules ?? DEFAULT_RULES);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const json = {
@@ -14,6 +18,7 @@ function GroupForm({ studyId, group, onDone }: { studyId: number; group?: Keywor
         .split(',')
         .map((t) => t.trim())
         .filter(Boolean),
+      rules,
     };
     save.mutate({ id: group?.id, json }, { onSuccess: onDone });
   };
@@ -28,9 +33,10 @@ function GroupForm({ studyId, group, onDone }: { studyId: number; group?: Keywor
         <input value={name} onChange={(e) => setName(e.target.value)} placeholder="GPT-2" required />
       </label>
       <label className="an-grow">
-        Terms (comma-separated)
+        Terms and aliases (comma-separated)
         <input value={terms} onChange={(e) => setTerms(e.target.value)} placeholder="gpt2, gpt-2" required />
       </label>
+      <MatchRulesFields rules={rules} onChange={setRules} />
       <button type="submit" disabled={save.isPending}>
         {group ? 'Save' : 'Add group'}
       </button>
@@ -44,7 +50,7 @@ function GroupForm({ studyId, group, onDone }: { studyId: number; group?: Keywor
   );
 }
 
-/** The study's keyword groups; owners add, edit and delete them. */
+/** The study's keyword groups with their matching rules; owners add, edit and delete them. */
 export function KeywordGroups({
   studyId,
   groups,
@@ -68,7 +74,8 @@ export function KeywordGroups({
               </li>
             ) : (
               <li key={g.id}>
-                <strong>{g.name}</strong> <span className="hint">{g.terms.join(', ')}</span>
+                <strong>{g.name}</strong> <span className="hint">{g.terms.join(', ')}</span>{' '}
+                <span className="an-rules">({g.matching})</span>
                 {canEdit ? (
                   <>
                     <button
@@ -102,8 +109,10 @@ export function KeywordGroups({
       <ErrorMessage error={remove.error} />
       {canEdit ? <GroupForm key={formKey} studyId={studyId} onDone={() => setFormKey((k) => k + 1)} /> : null}
       <p className="hint">
-        Terms match whole words after stemming: “fine-tune” also finds “fine-tuned”, “fine tuning” and “finetuned”;
-        “gpt-2” also finds “GPT 2” and “gpt2”. “bert” does not find “roberta”: list each model.
+        Each group matches any of its terms by its own rules. Stemmed whole words (the default): “fine-tune” also finds
+        “fine-tuned” and “finetuned”, “gpt-2” finds “GPT 2” and “gpt2”, and “bert” does not find “roberta”. Whole words
+        as written: no stemming. Word beginnings: “bert” finds “bertweet”. Anywhere: “bert” finds “roberta”. Quoted text
+        and link previews count only when ticked.
       </p>
     </div>
   );

@@ -17,10 +17,11 @@ export function MentionSeriesForm({ studyId }: { studyId: number }) {
       <form aria-label="Import keyword groups" onSubmit={(e) => void submitGroups(e)}>
         <h3>This forum’s mentions</h3>
         <p className="hint">
-          Keyword groups in bulk: a CSV with columns group, name, patterns (patterns split by | or ;), or a text list
-          with one “group: term, term” a line. Matching: whole words, stemmed (fine-tune = fine-tuning), any case; a
-          group matches any of its terms; a term of several words also matches them written together (gpt-2 = gpt2).
-          Counted in each post’s own stored text.
+          Keyword groups in bulk: a CSV with columns group, name, patterns (patterns split by | or ;) and optional rule
+          columns match (stemmed, word, prefix, substring), case (sensitive or any), quotes and previews (yes or no); or
+          a text list with one “group [rules]: term, term” a line, e.g. “BERT [word, case-sensitive, quotes]: BERT,
+          bert-base”. Unnamed rules are the defaults: whole words, stemmed, any case, own words only (quoted text and
+          link previews left out). The stored series names each group’s rules.
         </p>
         <div className="inline-form">
           <label>

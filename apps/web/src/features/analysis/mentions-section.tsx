@@ -31,8 +31,9 @@ export function MentionsSection({
   const names = new Map(options.codes.map((c) => [c.id, c.name]));
   const query = filterQuery(state.filters);
   const per = { month: 'month', quarter: 'quarter', year: 'year' }[state.filters.granularity];
+  // The legend (drawn into PNG/SVG exports too) names each group's rules.
   const series = (data?.groups ?? []).map((g, i) => ({
-    name: g.name,
+    name: `${g.name} (${g.matching})`,
     color: seriesColor(null, i),
     values: share ? g.shares : g.counts,
   }));
@@ -67,6 +68,28 @@ export function MentionsSection({
             share={share}
             kind="line"
           />
+          <table className="table an-mention-groups" aria-label="Mentions per keyword group">
+            <thead>
+              <tr>
+                <th scope="col">Group</th>
+                <th scope="col">Terms and aliases</th>
+                <th scope="col">Matching rules</th>
+                <th scope="col" className="num">
+                  Posts mentioning
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.groups.map((g) => (
+                <tr key={g.id}>
+                  <th scope="row">{g.name}</th>
+                  <td>{g.terms.join(', ')}</td>
+                  <td>{g.matching}</td>
+                  <td className="num">{g.total}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
           {pickedCodes.length ? (
             <div className="an-scroll">
               <table className="table an-mentions" aria-label="Mentions against codes (Spearman’s rho)">

@@ -67,6 +67,7 @@ function HubForm({ running }: { running: boolean }) {
     maxModels: '',
     rate: '1',
   });
+  const [cardDetails, setCardDetails] = useState(false);
   const set = (name: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [name]: e.target.value });
   const optional = (v: string) => v.trim() || undefined;
   function submit(e: FormEvent) {
@@ -80,6 +81,7 @@ function HubForm({ running }: { running: boolean }) {
       library: optional(f.library),
       maxModels: f.maxModels ? Number(f.maxModels) : undefined,
       rate: Number(f.rate),
+      cardDetails,
     });
   }
   return (
@@ -127,6 +129,10 @@ function HubForm({ running }: { running: boolean }) {
           <input type="number" min={0.1} max={10} step={0.1} required value={f.rate} onChange={set('rate')} />
         </label>
       </div>
+      <label className="check">
+        <input type="checkbox" checked={cardDetails} onChange={(e) => setCardDetails(e.target.checked)} /> Ask for card
+        details: one more request per model whose listing entry does not say whether it has a card or card metadata
+      </label>
       <ErrorMessage error={start.error} />
       <button type="submit" disabled={start.isPending || running}>
         {running ? 'A Hub collection is running' : 'Collect models'}
@@ -139,7 +145,7 @@ function HubProgress({ record, stopping }: { record: HubCollectionRecord; stoppi
   const cancel = useCancelHubCollection();
   const p = record.progress;
   const status = {
-    running: stopping ? 'Stopping after the page in hand…' : 'Collecting…',
+    running: stopping ? 'Stopping after the request in hand…' : 'Collecting…',
     stopped: 'Stopped; start it again with the same fields to resume.',
     succeeded: 'Done.',
     failed: 'Failed; start it again with the same fields to resume.',
@@ -153,6 +159,9 @@ function HubProgress({ record, stopping }: { record: HubCollectionRecord; stoppi
       <p className="hint">
         {p.models} models from {p.pages} pages, {p.requests} requests
         {p.reachedDate ? `; back to models created ${p.reachedDate.slice(0, 10)}` : ''}
+        {p.cardDetails
+          ? `; card details for ${p.cardDetails.checked} of ${p.cardDetails.checked + p.cardDetails.due} models`
+          : ''}
         {record.status === 'running' ? `; about ${eta(p.etaSeconds)} left` : ''}
       </p>
       <RunStop record={record} stopping={stopping} cancel={cancel} />
