@@ -27,7 +27,7 @@ beforeEach(async () => {
     studyId,
     createCodebook(t.db, { name: 'Test', description: '', templateId: null, version: 1, codes }, null, 'test'),
   );
-  const [t1, t2, t3] = forum.threadIds;
+  const [t1, t2] = forum.threadIds;
   t.db.prepare('UPDATE threads SET solved = 1 WHERE id IN (?, ?)').run(t1, t2);
   t.db
     .prepare("UPDATE posts SET author_role = 'moderator' WHERE id IN (?, ?)")
@@ -42,7 +42,7 @@ beforeEach(async () => {
     { method: 'test' },
   );
   const label = t.db.prepare("INSERT INTO final_labels (unit_id, code_id, origin) VALUES (?, ?, 'agreement')");
-  ['memory', 'docs', 'memory', 'thanks'].forEach((code, i) => label.run(units[i], code));
+  for (const [i, code] of ['memory', 'docs', 'memory', 'thanks'].entries()) label.run(units[i], code);
   ensureFacts(t.db, studyId);
 });
 afterEach(() => t.close());
