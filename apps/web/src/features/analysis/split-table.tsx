@@ -33,7 +33,7 @@ export function SplitTable({ report, split }: { report: CountsReport; split: Spl
                   const c = split.codes[row.id]?.[i];
                   return (
                     <td key={g.label} className="num">
-                      {c ? `${c.units} (${percent(c.share)})` : '0'}
+                      {c?.units ? `${c.units} (${percent(c.share)})` : '0'}
                     </td>
                   );
                 })}
