@@ -1,6 +1,7 @@
 import { threadFilters, type ThreadFilterName } from '@threadcoder/api/threads/filters.ts';
 import type { Source } from '../../api/imports.ts';
 import type { Facets } from '../../api/threads.ts';
+import { SourceOptions } from '../source-options.tsx';
 
 interface Props {
   name: ThreadFilterName;
@@ -23,12 +24,7 @@ export function FilterField({ name, value, onChange, sources, facets }: Props) {
         <label>
           {label}
           <select {...bind}>
-            <option value="">All sources</option>
-            {sources.map((s) => (
-              <option key={s.id} value={String(s.id)}>
-                {s.name}
-              </option>
-            ))}
+            <SourceOptions sources={sources} />
           </select>
         </label>
       );

@@ -3,6 +3,7 @@ import { EditError } from './edit-error.tsx';
 import { useEditor, useSave } from './editor-context.ts';
 import { idFromName } from './tree-rows.ts';
 import { WhyField } from './why-field.tsx';
+import { FormActions } from '../../components/form-actions.tsx';
 
 /** Adds a code under `parentId`, or a dimension when it is null. The id comes from the name unless typed. */
 export function AddCodeForm({ parentId, onDone }: { parentId: string | null; onDone: () => void }) {
@@ -50,14 +51,7 @@ export function AddCodeForm({ parentId, onDone }: { parentId: string | null; onD
       ) : null}
       <WhyField value={why} onChange={setWhy} />
       <EditError error={error} onReload={reload} />
-      <div className="dialog-actions">
-        <button type="button" className="secondary" onClick={onDone}>
-          Cancel
-        </button>
-        <button type="submit" disabled={pending || !name.trim()}>
-          Add {what}
-        </button>
-      </div>
+      <FormActions submit={`Add ${what}`} disabled={pending || !name.trim()} onCancel={onDone} />
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { EditError } from './edit-error.tsx';
 import { useEditor, useSave } from './editor-context.ts';
 import { idFromName, pathLabel } from './tree-rows.ts';
 import { WhyField } from './why-field.tsx';
+import { FormActions } from '../../components/form-actions.tsx';
 
 const NEW = '\u0000new';
 
@@ -68,14 +69,7 @@ export function MergeDialog({ firstId, onClose }: { firstId: string; onClose: ()
         </p>
         <WhyField value={why} onChange={setWhy} />
         <EditError error={error} onReload={reload} />
-        <div className="dialog-actions">
-          <button type="button" className="secondary" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" disabled={pending || from.length < 2}>
-            Merge
-          </button>
-        </div>
+        <FormActions submit="Merge" disabled={pending || from.length < 2} onCancel={onClose} />
       </form>
     </Dialog>
   );

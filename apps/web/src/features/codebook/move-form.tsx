@@ -4,6 +4,7 @@ import { EditError } from './edit-error.tsx';
 import { useEditor, useSave } from './editor-context.ts';
 import { pathLabel, possibleParents, siblingsOf } from './tree-rows.ts';
 import { WhyField } from './why-field.tsx';
+import { FormActions } from '../../components/form-actions.tsx';
 
 const TOP = '';
 
@@ -63,16 +64,7 @@ export function MoveForm({ id, initial, onDone }: { id: string; initial?: MoveTa
       </div>
       <WhyField value={why} onChange={setWhy} />
       <EditError error={error} onReload={reload} />
-      <div className="dialog-actions">
-        {onDone ? (
-          <button type="button" className="secondary" onClick={onDone}>
-            Cancel
-          </button>
-        ) : null}
-        <button type="submit" disabled={pending}>
-          Move
-        </button>
-      </div>
+      <FormActions submit="Move" disabled={pending} onCancel={onDone} />
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { EditError } from './edit-error.tsx';
 import { useEditor, useSave } from './editor-context.ts';
 import { idFromName } from './tree-rows.ts';
 import { WhyField } from './why-field.tsx';
+import { FormActions } from '../../components/form-actions.tsx';
 
 interface Part {
   name: string;
@@ -86,14 +87,7 @@ export function SplitDialog({ id, onClose }: { id: string; onClose: () => void }
         </p>
         <WhyField value={why} onChange={setWhy} />
         <EditError error={error} onReload={reload} />
-        <div className="dialog-actions">
-          <button type="button" className="secondary" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" disabled={pending || parts.some((p) => !p.name.trim())}>
-            Split
-          </button>
-        </div>
+        <FormActions submit="Split" disabled={pending || parts.some((p) => !p.name.trim())} onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useChangeSelection, type SelectionChangeRequest } from '../../api/selection.ts';
 import type { Source } from '../../api/imports.ts';
 import { ErrorMessage } from '../../components/error-message.tsx';
+import { SourceOptions } from '../../components/source-options.tsx';
 import { describeChange } from './describe-rule.ts';
 
 const splitTerms = (text: string) =>
@@ -52,12 +53,7 @@ export function KeywordRuleForm({ studyId, sources }: { studyId: number; sources
       <label>
         Only in source
         <select value={source} onChange={(e) => setSource(e.target.value)}>
-          <option value="">All sources</option>
-          {sources.map((s) => (
-            <option key={s.id} value={String(s.id)}>
-              {s.name}
-            </option>
-          ))}
+          <SourceOptions sources={sources} />
         </select>
       </label>
       <label className="check">
