@@ -9,7 +9,7 @@ import { createCodebook } from '../../apps/api/src/db/codebooks.ts';
 import { insertUnits } from '../../apps/api/src/db/units.ts';
 import { insertForum, pinCodebook, selectAllThreads } from '../support/forum.ts';
 import { addStudyCast, makeTestApp, type TestApp } from '../support/test-app.ts';
-import { codes } from './analysis-study.ts';
+import { codes } from '../support/analysis-study.ts';
 
 let t: TestApp;
 let studyId: number;
