@@ -322,32 +322,21 @@ export function threadFacets(db: Db, sourceId: number | null) {
   return { categories, tags };
 }
 
-export interface ThreadPost {
-  id: number;
-  postNumber: number;
-  replyTo: number | null;
-  author: string | null;
-  createdAt: string;
-  /** Sanitized at import (allowlist), so the page may render it. */
-  html: string;
-  likeCount: number | null;
-}
-
-/** A thread with its source and its posts in order, or null. */
+/** A thread's facts and how many posts it has; its posts come a page at a time (db/thread-posts.ts). */
 export function getThread(db: Db, id: number) {
   const row = prepared(
     db,
     `SELECT t.id, t.title, t.source_id AS sourceId, s.name AS sourceName, t.category, t.tags_json AS tagsJson, t.url, t.views,
-       t.created_at AS createdAt FROM threads t JOIN sources s ON s.id = t.source_id WHERE t.id = ?`,
+       t.created_at AS createdAt, (SELECT count(*) FROM posts p WHERE p.thread_id = t.id) AS postCount
+     FROM threads t JOIN sources s ON s.id = t.source_id WHERE t.id = ?`,
   ).get(id) as
-    | (Omit<ThreadRow, 'tags' | 'posts' | 'coded' | 'selected'> & { tagsJson: string; views: number | null })
+    | (Omit<ThreadRow, 'tags' | 'posts' | 'coded' | 'selected'> & {
+        tagsJson: string;
+        views: number | null;
+        postCount: number;
+      })
     | undefined;
   if (!row) return null;
-  const posts = prepared(
-    db,
-    `SELECT id, post_number AS postNumber, reply_to AS replyTo, author, created_at AS createdAt, html, like_count AS likeCount
-     FROM posts WHERE thread_id = ? ORDER BY post_number, id`,
-  ).all(id) as ThreadPost[];
   const { tagsJson, ...thread } = row;
-  return { ...thread, tags: JSON.parse(tagsJson) as string[], posts };
+  return { ...thread, tags: JSON.parse(tagsJson) as string[] };
 }
