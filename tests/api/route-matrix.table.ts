@@ -238,6 +238,7 @@ export const routeTable: Record<string, RouteCase> = {
   'GET /api/studies/:studyId/exports/report': { access: ADJUDICATOR },
   'GET /api/studies/:studyId/exports/qdpx': { access: MEMBER },
   'GET /api/studies/:studyId/rounds/:roundId/my-units': { access: MEMBER },
+  'GET /api/studies/:studyId/rounds/:roundId/my-units/summary': { access: MEMBER },
   'GET /api/studies/:studyId/units/:unitId': { access: ASSIGNED },
   'PUT /api/studies/:studyId/units/:unitId/coding': {
     access: AUTHOR,
