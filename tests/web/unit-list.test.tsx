@@ -20,7 +20,13 @@ const units: MyUnit[] = Array.from({ length: 10_000 }, (_, i) => ({
 test('10,000 units put only the rows in view in the DOM, numbered and marked as the full list', () => {
   render(
     <MemoryRouter>
-      <UnitList units={units} currentId={null} href={(id) => `?unit=${id}`} />
+      <UnitList
+        total={units.length}
+        unitAt={(i) => units[i]}
+        currentIndex={-1}
+        href={(id) => `?unit=${id}`}
+        onRange={() => {}}
+      />
     </MemoryRouter>,
   );
   const rows = within(screen.getByRole('navigation', { name: 'Your units' })).getAllByRole('listitem');
@@ -30,4 +36,25 @@ test('10,000 units put only the rows in view in the DOM, numbered and marked as 
   expect(rows[1]).toHaveAttribute('aria-posinset', '2');
   expect(rows[1]).toHaveTextContent('2 Thread 1 #2 ?unsure');
   expect(within(rows[0]!).getByRole('link')).toHaveAttribute('href', '/?unit=1000');
+});
+
+test('rows whose page has not come yet show as loading, numbered in place; the rows in view are reported', () => {
+  const ranges: [number, number][] = [];
+  render(
+    <MemoryRouter>
+      <UnitList
+        total={10_000}
+        unitAt={(i) => (i < 5 ? units[i] : undefined)}
+        currentIndex={2}
+        href={(id) => `?unit=${id}`}
+        onRange={(first, last) => ranges.push([first, last])}
+      />
+    </MemoryRouter>,
+  );
+  const rows = within(screen.getByRole('navigation', { name: 'Your units' })).getAllByRole('listitem');
+  expect(rows[2]).toHaveTextContent('3 Thread 1 #3 ✓coded');
+  expect(within(rows[2]!).getByRole('link')).toHaveAttribute('aria-current', 'page');
+  expect(rows[5]).toHaveAttribute('aria-busy', 'true');
+  expect(rows[5]).toHaveTextContent('6 …');
+  expect(ranges.at(-1)).toEqual([0, rows.length - 1]);
 });

@@ -11,41 +11,52 @@ const observeRect = (instance: Virtualizer<HTMLElement, Element>, cb: (rect: Rec
 
 /**
  * The coder's units in the round, with their own coded/unsure marks; a click jumps to one.
- * A virtual list: only the rows in view are in the DOM, so 10,000 units cost what 30 do.
+ * A virtual list: only the rows in view are in the DOM, so 10,000 units cost what 30 do. Rows
+ * whose page has not arrived yet show as loading; `onRange` says which rows are in view.
  */
 export function UnitList({
-  units,
-  currentId,
+  total,
+  unitAt,
+  currentIndex,
   href,
+  onRange,
 }: {
-  units: readonly MyUnit[];
-  currentId: number | null;
+  total: number;
+  unitAt: (index: number) => MyUnit | undefined;
+  currentIndex: number;
   href: (unitId: number) => string;
+  onRange: (first: number, last: number) => void;
 }) {
   const scroller = useRef<HTMLElement>(null);
   const virtualizer = useVirtualizer({
-    count: units.length,
+    count: total,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 10,
     initialRect: NO_LAYOUT,
     observeElementRect: observeRect,
   });
-  const currentIndex = units.findIndex((u) => u.unitId === currentId);
   useEffect(() => {
     if (currentIndex >= 0) virtualizer.scrollToIndex(currentIndex, { align: 'auto' });
   }, [currentIndex, virtualizer]);
+  const rows = virtualizer.getVirtualItems();
+  const first = rows[0]?.index ?? 0;
+  const last = rows.at(-1)?.index ?? 0;
+  useEffect(() => {
+    onRange(first, last);
+  }, [first, last, onRange]);
   return (
     <nav aria-label="Your units" className="unit-list" ref={scroller}>
       <ol style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {virtualizer.getVirtualItems().map(({ index: i, start }) => {
-          const u = units[i]!;
-          const here = u.unitId === currentId;
+        {rows.map(({ index: i, start }) => {
+          const u = unitAt(i);
+          const here = i === currentIndex;
           return (
             <li
-              key={u.unitId}
-              aria-setsize={units.length}
+              key={i}
+              aria-setsize={total}
               aria-posinset={i + 1}
+              aria-busy={u ? undefined : true}
               style={{
                 position: 'absolute',
                 top: 0,
@@ -55,37 +66,43 @@ export function UnitList({
                 transform: `translateY(${start}px)`,
               }}
             >
-              <Link
-                to={href(u.unitId)}
-                aria-current={here ? 'page' : undefined}
-                className={here ? 'current' : undefined}
-              >
-                <span className="unit-no">{i + 1}</span>{' '}
-                <span className="unit-title">
-                  {u.title}
-                  {u.postNumber !== null ? (
-                    <>
-                      {' '}
-                      <span className="hint">#{u.postNumber}</span>
-                    </>
-                  ) : null}
-                </span>{' '}
-                <span className="unit-marks">
-                  {u.unsure ? (
-                    <span className="mark unsure" aria-hidden="true" title="Unsure">
-                      ?
+              {u ? (
+                <Link
+                  to={href(u.unitId)}
+                  aria-current={here ? 'page' : undefined}
+                  className={here ? 'current' : undefined}
+                >
+                  <span className="unit-no">{i + 1}</span>{' '}
+                  <span className="unit-title">
+                    {u.title}
+                    {u.postNumber !== null ? (
+                      <>
+                        {' '}
+                        <span className="hint">#{u.postNumber}</span>
+                      </>
+                    ) : null}
+                  </span>{' '}
+                  <span className="unit-marks">
+                    {u.unsure ? (
+                      <span className="mark unsure" aria-hidden="true" title="Unsure">
+                        ?
+                      </span>
+                    ) : null}
+                    {u.coded ? (
+                      <span className="mark coded" aria-hidden="true" title="Coded">
+                        ✓
+                      </span>
+                    ) : null}
+                    <span className="visually-hidden">
+                      {[u.unsure && 'unsure', u.coded && 'coded'].filter(Boolean).join(', ')}
                     </span>
-                  ) : null}
-                  {u.coded ? (
-                    <span className="mark coded" aria-hidden="true" title="Coded">
-                      ✓
-                    </span>
-                  ) : null}
-                  <span className="visually-hidden">
-                    {[u.unsure && 'unsure', u.coded && 'coded'].filter(Boolean).join(', ')}
                   </span>
+                </Link>
+              ) : (
+                <span className="hint">
+                  <span className="unit-no">{i + 1}</span> …
                 </span>
-              </Link>
+              )}
             </li>
           );
         })}

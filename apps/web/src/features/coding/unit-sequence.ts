@@ -1,0 +1,93 @@
+import { useQueries, useQueryClient } from '@tanstack/react-query';
+import { useClient } from '../../api/client-context.tsx';
+import { cachedUnitPages, type MyUnit, myUnitsPageQuery, myUnitsSummaryQuery, UNIT_PAGE } from '../../api/coding.ts';
+import { nextUncodedOrNext } from './unit-order.ts';
+
+/** A unit and its 0-based place in the coder's list. */
+export interface ListedAt {
+  unitId: number;
+  index: number;
+}
+
+/**
+ * The coder's units in the round as the coding screen walks them: by index, whether the whole
+ * list is here (ordered most uncertain first) or only the pages in view (the round's order).
+ */
+export interface UnitSequence {
+  total: number;
+  /** The unit at an index, if its page is here. */
+  unitAt: (index: number) => MyUnit | undefined;
+  /** Where a unit is, if its page is here. */
+  indexOf: (unitId: number) => number | undefined;
+  /** The unit at an index, loading its page if need be. */
+  load: (index: number) => Promise<MyUnit | undefined>;
+  /** The next unit still uncoded after this one (wrapping round), else simply the next; null at the end. */
+  nextToCode: (from: ListedAt) => Promise<ListedAt | null>;
+}
+
+/** The whole list in memory (the model's order). */
+export function wholeSequence(units: readonly MyUnit[]): UnitSequence {
+  const at = (unitId: number | null) => {
+    const index = units.findIndex((u) => u.unitId === unitId);
+    return unitId === null || index === -1 ? null : { unitId, index };
+  };
+  return {
+    total: units.length,
+    unitAt: (index) => units[index],
+    indexOf: (unitId) => at(unitId)?.index,
+    load: async (index) => units[index],
+    nextToCode: async (from) => at(nextUncodedOrNext(units, from.unitId)),
+  };
+}
+
+/**
+ * The round's order, a page of UNIT_PAGE units at a time: the pages holding `watched` indexes
+ * (the rows in view, the open unit and its neighbours) are loaded and kept fresh; others load on demand.
+ */
+export function usePagedSequence(
+  studyId: number,
+  roundId: number,
+  total: number,
+  watched: readonly number[],
+  enabled: boolean,
+): UnitSequence {
+  const client = useClient();
+  const queryClient = useQueryClient();
+  const pages = enabled
+    ? [...new Set(watched.filter((i) => i >= 0 && i < total).map((i) => Math.floor(i / UNIT_PAGE)))]
+    : [];
+  // Subscribed, so a page arriving or a unit marked coded renders again.
+  useQueries({ queries: pages.map((page) => myUnitsPageQuery(client, studyId, roundId, page)) });
+  const pageQuery = (index: number) => myUnitsPageQuery(client, studyId, roundId, Math.floor(index / UNIT_PAGE));
+  const unitAt = (index: number) => queryClient.getQueryData(pageQuery(index).queryKey)?.units[index % UNIT_PAGE];
+  const load = async (index: number) =>
+    index < 0 || index >= total ? undefined : (await queryClient.fetchQuery(pageQuery(index))).units[index % UNIT_PAGE];
+  return {
+    total,
+    unitAt,
+    indexOf: (unitId) => {
+      for (const [page, data] of cachedUnitPages(queryClient, studyId, roundId)) {
+        const i = data.units.findIndex((u) => u.unitId === unitId);
+        if (i !== -1) return page * UNIT_PAGE + i;
+      }
+      return undefined;
+    },
+    load,
+    nextToCode: async ({ unitId, index }) => {
+      // Usually among the loaded units just after it (their marks include saves still on their way)…
+      for (let i = index + 1; i < total; i++) {
+        const u = unitAt(i);
+        if (!u) break;
+        if (!u.coded) return { unitId: u.unitId, index: i };
+      }
+      // …else the server knows, past the loaded pages or round to the start.
+      const { nextUncoded } = await queryClient.fetchQuery({
+        ...myUnitsSummaryQuery(client, studyId, roundId, unitId),
+        staleTime: 0,
+      });
+      if (nextUncoded && !unitAt(nextUncoded.index)?.coded) return nextUncoded;
+      const next = await load(index + 1);
+      return next ? { unitId: next.unitId, index: index + 1 } : null;
+    },
+  };
+}
