@@ -32,6 +32,9 @@ test('250 units in adjudication: a few rows in the DOM, pages of 100 asked for a
   expect(rows.length).toBeGreaterThan(5);
   expect(rows.length).toBeLessThan(40);
   expect(rows[0]).toHaveTextContent(/^#1 Thread 1, post 1open/);
+  // Its length is not known until the last page is here.
+  expect(rows[1]).toHaveAttribute('aria-posinset', '2');
+  expect(rows[1]).toHaveAttribute('aria-setsize', '-1');
   expect(asked).toEqual(['limit=100']);
 });
 

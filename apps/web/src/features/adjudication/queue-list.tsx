@@ -60,6 +60,9 @@ export function QueueList({
             <li
               key={item.unitId}
               data-index={index}
+              // The queue's length, once every page is here (-1: not known yet).
+              aria-setsize={hasMore ? -1 : items.length}
+              aria-posinset={index + 1}
               ref={virtualizer.measureElement}
               style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${start}px)` }}
             >
