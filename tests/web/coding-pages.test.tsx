@@ -34,7 +34,8 @@ async function open(coded: (i: number) => boolean, unitIndex?: number) {
   renderWithApi(t.app, { path: `/studies/${study.studyId}/code${unit}`, agent: cora });
   return study;
 }
-const unitArticle = (n: number) => screen.findByRole('article', { name: `Unit ${n} of 450` });
+// A loaded machine may take a while over the first render of a 450-unit screen.
+const unitArticle = (n: number) => screen.findByRole('article', { name: `Unit ${n} of 450` }, { timeout: 5000 });
 
 test('opens at the first uncoded unit (the 200th); j crosses into the second page and k comes back', async () => {
   // Coded: the first 199, and 201-210; uncoded: 200, then 211 on.

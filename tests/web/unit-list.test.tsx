@@ -1,8 +1,12 @@
-import { render, screen, within } from '@testing-library/react';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render as renderDom, screen, within } from '@testing-library/react';
+import type { ReactNode } from 'react';
 import { MemoryRouter } from 'react-router';
 import { expect, test } from 'vitest';
 import type { MyUnit } from '../../apps/web/src/api/coding.ts';
 import { UnitList } from '../../apps/web/src/features/coding/unit-list.tsx';
+
+const render = (ui: ReactNode) => renderDom(<QueryClientProvider client={new QueryClient()}>{ui}</QueryClientProvider>);
 
 // A coder with 10,000 units: the list renders the rows in view (here jsdom's stand-in 600 px), not all of them.
 const units: MyUnit[] = Array.from({ length: 10_000 }, (_, i) => ({
@@ -20,13 +24,7 @@ const units: MyUnit[] = Array.from({ length: 10_000 }, (_, i) => ({
 test('10,000 units put only the rows in view in the DOM, numbered and marked as the full list', () => {
   render(
     <MemoryRouter>
-      <UnitList
-        total={units.length}
-        unitAt={(i) => units[i]}
-        currentIndex={-1}
-        href={(id) => `?unit=${id}`}
-        onRange={() => {}}
-      />
+      <UnitList total={units.length} unitAt={(i) => units[i]} currentIndex={-1} href={(id) => `?unit=${id}`} />
     </MemoryRouter>,
   );
   const rows = within(screen.getByRole('navigation', { name: 'Your units' })).getAllByRole('listitem');
@@ -38,7 +36,7 @@ test('10,000 units put only the rows in view in the DOM, numbered and marked as 
   expect(within(rows[0]!).getByRole('link')).toHaveAttribute('href', '/?unit=1000');
 });
 
-test('rows whose page has not come yet show as loading, numbered in place; the rows in view are reported', () => {
+test('rows whose page has not come yet show as loading, numbered in place; the pages of the rows in view are asked for', () => {
   const ranges: [number, number][] = [];
   render(
     <MemoryRouter>
@@ -47,7 +45,10 @@ test('rows whose page has not come yet show as loading, numbered in place; the r
         unitAt={(i) => (i < 5 ? units[i] : undefined)}
         currentIndex={2}
         href={(id) => `?unit=${id}`}
-        onRange={(first, last) => ranges.push([first, last])}
+        pagesFor={(first, last) => {
+          ranges.push([first, last]);
+          return [];
+        }}
       />
     </MemoryRouter>,
   );

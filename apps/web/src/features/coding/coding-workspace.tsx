@@ -23,7 +23,7 @@ import { SaveStatus } from './save-status.tsx';
 import { UnitEditor } from './unit-editor.tsx';
 import { UnitList } from './unit-list.tsx';
 import { announceSaved, useUnitSync } from './unit-sync.ts';
-import { type ListedAt, usePagedSequence, wholeSequence } from './unit-sequence.ts';
+import { type ListedAt, pagedIndexOf, pagesFor, usePagedSequence, wholeSequence } from './unit-sequence.ts';
 import { useKeys } from './use-keys.ts';
 import { useResendDrafts } from './use-resend-drafts.ts';
 
@@ -54,8 +54,6 @@ export function CodingWorkspace({
   // The coder may take the remaining units in the model's order, least certain first (active learning);
   // the round's own order comes a page at a time, the pages in view and around the open unit.
   const { order, setOrder, ordered } = useUnitOrder(studyId, roundId);
-  const [inView, setInView] = useState<[number, number]>([0, 30]);
-  const onRange = useCallback((first: number, last: number) => setInView([first, last]), []);
   const client = useClient();
   const queryClient = useQueryClient();
   const [, setParams] = useSearchParams();
@@ -66,35 +64,33 @@ export function CodingWorkspace({
   // (It keeps the unit's place in the list, which the address does not hold.)
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new address or round ends the key's move, by design
   useEffect(() => setMoved((m) => (m !== null && m.unitId === named ? m : null)), [named, roundId]);
-  // The open unit's place, kept for the pages to load around it (known only further down).
-  const [watchedIndex, setWatchedIndex] = useState(-1);
-  const paged = usePagedSequence(
-    studyId,
-    roundId,
-    summary.total,
-    [inView[0], inView[1], watchedIndex - 1, watchedIndex, watchedIndex + 1],
-    ordered === null,
-  );
-  const units = ordered ? wholeSequence(ordered) : paged;
-  const roundOpen = rounds.find((r) => r.id === roundId)?.status === 'open';
   // A unit named in the address is found among the loaded units, else the server says where it is.
-  const namedIndex = named === null ? undefined : units.indexOf(named);
+  const namedIndex =
+    named === null
+      ? undefined
+      : ordered
+        ? wholeSequence(ordered).indexOf(named)
+        : pagedIndexOf(queryClient, studyId, roundId, named);
   const namedSummary = useQuery({
     ...myUnitsSummaryQuery(client, studyId, roundId, named ?? 0),
     enabled: named !== null && namedIndex === undefined,
   });
+  // Where the named unit is: its index, -1 when it is not one of the coder's, null until known.
+  const namedAt = namedIndex ?? (namedSummary.data ? (namedSummary.data.unit?.index ?? -1) : null);
+  // The pages around the open unit stay loaded (with nothing named yet, the first: it may open there).
+  const near = moved?.index ?? (named === null ? 0 : (namedAt ?? -1));
+  const paged = usePagedSequence(studyId, roundId, summary.total, [near - 1, near, near + 1], ordered === null);
+  const units = ordered ? wholeSequence(ordered) : paged;
+  const roundOpen = rounds.find((r) => r.id === roundId)?.status === 'open';
   const first = units.unitAt(0);
   // An open round opens at the first unit left to code; a closed one at its start, for review.
   const opening = (roundOpen ? summary.nextUncoded : null) ?? (first ? { unitId: first.unitId, index: 0 } : null);
-  // Where the named unit is: its index, -1 when it is not one of the coder's, null until known.
-  const namedAt = namedIndex ?? (namedSummary.data ? (namedSummary.data.unit?.index ?? -1) : null);
   const current: ListedAt | null =
     moved ?? (named !== null ? (namedAt === null ? null : { unitId: named, index: namedAt }) : opening);
   const unitId = current?.unitId ?? named;
   const index = current?.index ?? -1;
   // The unit to open is known but not yet where it is in the list (or the first page is on its way).
   const locating = current === null && (named !== null || summary.total > 0);
-  useEffect(() => setWatchedIndex(index), [index]);
   const detail = useQuery({ ...unitQuery(client, studyId, unitId ?? 0), enabled: unitId !== null });
 
   const saver = useSaveCoding(studyId, {
@@ -134,11 +130,12 @@ export function CodingWorkspace({
   }, [named, current, go]);
 
   // The next units are in the cache before the coder asks for them, so moving on renders at once.
+  const nextId = units.unitAt(index + 1)?.unitId;
+  const previousId = index > 0 ? units.unitAt(index - 1)?.unitId : undefined;
   useEffect(() => {
-    if (index < 0) return;
-    const ahead = [units.unitAt(index + 1), units.unitAt(index - 1)];
-    for (const u of ahead) if (u) void queryClient.prefetchQuery(unitQuery(client, studyId, u.unitId));
-  }, [client, queryClient, studyId, index, units]);
+    for (const id of [nextId, previousId])
+      if (id !== undefined) void queryClient.prefetchQuery(unitQuery(client, studyId, id));
+  }, [client, queryClient, studyId, nextId, previousId]);
 
   // The three columns fill the window below the study's header, each scrolling on its own.
   const main = useRef<HTMLDivElement>(null);
@@ -231,7 +228,7 @@ export function CodingWorkspace({
             unitAt={units.unitAt}
             currentIndex={index}
             href={(id) => `?round=${roundId}&unit=${id}`}
-            onRange={onRange}
+            pagesFor={ordered ? undefined : (first, last) => pagesFor(client, studyId, roundId, first, last)}
           />
         ) : null}
         {body}

@@ -1,7 +1,8 @@
+import { useQueries } from '@tanstack/react-query';
 import { observeElementRect, type Rect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
-import type { MyUnit } from '../../api/coding.ts';
+import type { MyUnit, myUnitsPageQuery } from '../../api/coding.ts';
 
 const ROW_HEIGHT = 30;
 // Where the list has no layout (jsdom in tests) render as if it were this big.
@@ -12,20 +13,21 @@ const observeRect = (instance: Virtualizer<HTMLElement, Element>, cb: (rect: Rec
 /**
  * The coder's units in the round, with their own coded/unsure marks; a click jumps to one.
  * A virtual list: only the rows in view are in the DOM, so 10,000 units cost what 30 do. Rows
- * whose page has not arrived yet show as loading; `onRange` says which rows are in view.
+ * whose page has not arrived yet show as loading; `pagesFor` names the pages the rows in view need
+ * (a list that is all here has none), which the list loads and follows itself.
  */
 export function UnitList({
   total,
   unitAt,
   currentIndex,
   href,
-  onRange,
+  pagesFor,
 }: {
   total: number;
   unitAt: (index: number) => MyUnit | undefined;
   currentIndex: number;
   href: (unitId: number) => string;
-  onRange: (first: number, last: number) => void;
+  pagesFor?: (first: number, last: number) => ReturnType<typeof myUnitsPageQuery>[];
 }) {
   const scroller = useRef<HTMLElement>(null);
   const virtualizer = useVirtualizer({
@@ -40,11 +42,8 @@ export function UnitList({
     if (currentIndex >= 0) virtualizer.scrollToIndex(currentIndex, { align: 'auto' });
   }, [currentIndex, virtualizer]);
   const rows = virtualizer.getVirtualItems();
-  const first = rows[0]?.index ?? 0;
-  const last = rows.at(-1)?.index ?? 0;
-  useEffect(() => {
-    onRange(first, last);
-  }, [first, last, onRange]);
+  // Subscribed, so the rows render again when their page arrives or a unit is marked coded.
+  useQueries({ queries: pagesFor ? pagesFor(rows[0]?.index ?? 0, rows.at(-1)?.index ?? 0) : [] });
   return (
     <nav aria-label="Your units" className="unit-list" ref={scroller}>
       <ol style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>

@@ -1,4 +1,5 @@
-import { useQueries, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useQueries, useQueryClient } from '@tanstack/react-query';
+import type { Client } from '../../api/client.ts';
 import { useClient } from '../../api/client-context.tsx';
 import { cachedUnitPages, type MyUnit, myUnitsPageQuery, myUnitsSummaryQuery, UNIT_PAGE } from '../../api/coding.ts';
 import { nextUncodedOrNext } from './unit-order.ts';
@@ -25,6 +26,23 @@ export interface UnitSequence {
   nextToCode: (from: ListedAt) => Promise<ListedAt | null>;
 }
 
+/** Where a unit is among the loaded pages of the round's order, if its page is here. */
+export function pagedIndexOf(queryClient: QueryClient, studyId: number, roundId: number, unitId: number) {
+  for (const [page, data] of cachedUnitPages(queryClient, studyId, roundId)) {
+    const i = data.units.findIndex((u) => u.unitId === unitId);
+    if (i !== -1) return page * UNIT_PAGE + i;
+  }
+  return undefined;
+}
+
+/** The pages of the round's order that hold the indexes `first` to `last`, as queries. */
+export function pagesFor(client: Client, studyId: number, roundId: number, first: number, last: number) {
+  const pages = [];
+  for (let p = Math.floor(Math.max(0, first) / UNIT_PAGE); p <= Math.floor(last / UNIT_PAGE); p++)
+    pages.push(myUnitsPageQuery(client, studyId, roundId, p));
+  return pages;
+}
+
 /** The whole list in memory (the model's order). */
 export function wholeSequence(units: readonly MyUnit[]): UnitSequence {
   const at = (unitId: number | null) => {
@@ -42,7 +60,8 @@ export function wholeSequence(units: readonly MyUnit[]): UnitSequence {
 
 /**
  * The round's order, a page of UNIT_PAGE units at a time: the pages holding `watched` indexes
- * (the rows in view, the open unit and its neighbours) are loaded and kept fresh; others load on demand.
+ * (the open unit and its neighbours) are loaded and kept fresh; others load on demand (the
+ * list loads the rows in view itself, so scrolling it renders only the list).
  */
 export function usePagedSequence(
   studyId: number,
@@ -65,13 +84,7 @@ export function usePagedSequence(
   return {
     total,
     unitAt,
-    indexOf: (unitId) => {
-      for (const [page, data] of cachedUnitPages(queryClient, studyId, roundId)) {
-        const i = data.units.findIndex((u) => u.unitId === unitId);
-        if (i !== -1) return page * UNIT_PAGE + i;
-      }
-      return undefined;
-    },
+    indexOf: (unitId) => pagedIndexOf(queryClient, studyId, roundId, unitId),
     load,
     nextToCode: async ({ unitId, index }) => {
       // Usually among the loaded units just after it (their marks include saves still on their way)…
