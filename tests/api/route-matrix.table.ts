@@ -135,6 +135,7 @@ export const routeTable: Record<string, RouteCase> = {
   'GET /api/threads/facets': { access: SIGNED_IN },
   'GET /api/threads/search-index': { access: SIGNED_IN },
   'GET /api/threads/:id': { access: SIGNED_IN, params: (f) => ({ id: f.threadId }) },
+  'GET /api/threads/:id/posts': { access: SIGNED_IN, params: (f) => ({ id: f.threadId }) },
   'GET /api/studies': { access: SIGNED_IN },
   'POST /api/studies': { access: SIGNED_IN, body: { name: 'Another study', templateId: null } },
   'POST /api/qdpx-imports': { access: IMPORTER, body: { qdpx: 'bm90IGEgemlw' } },
@@ -238,6 +239,7 @@ export const routeTable: Record<string, RouteCase> = {
   'GET /api/studies/:studyId/exports/report': { access: ADJUDICATOR },
   'GET /api/studies/:studyId/exports/qdpx': { access: MEMBER },
   'GET /api/studies/:studyId/rounds/:roundId/my-units': { access: MEMBER },
+  'GET /api/studies/:studyId/rounds/:roundId/my-units/summary': { access: MEMBER },
   'GET /api/studies/:studyId/units/:unitId': { access: ASSIGNED },
   'PUT /api/studies/:studyId/units/:unitId/coding': {
     access: AUTHOR,

@@ -76,7 +76,10 @@ test('search finds threads by stemmed words in titles and posts; a result opens 
   ).toBeInTheDocument();
   const posts = screen.getByRole('list', { name: 'Posts' });
   const second = within(posts).getByRole('article', { name: 'Post 2 by user1' });
-  expect(within(second).getByRole('link', { name: 'in reply to #1 (user0)' })).toHaveAttribute('href', '#post-1');
+  expect(within(second).getByRole('link', { name: 'in reply to #1 (user0)' })).toHaveAttribute(
+    'href',
+    `/threads/${threadIds[0]}#post-1`,
+  );
   expect(within(second).getByText('Set padding_side to left.')).toBeInTheDocument();
   expect(screen.getByRole('link', { name: 'https://discuss.huggingface.co/t/tokenizer/1' })).toBeInTheDocument();
   expect(screen.getByText('Beginners')).toBeInTheDocument();

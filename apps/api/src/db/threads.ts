@@ -5,7 +5,6 @@ import type Database from 'better-sqlite3';
 import { AppError } from '../http/errors.ts';
 import { threadFilterNames, type ThreadFilterName, type ThreadFilterValues } from '../threads/filters.ts';
 import type { Db } from './open.ts';
-import { postStandingSql, withStanding, type PostStanding } from './post-standing.ts';
 import { visibleCodingsAnyStudy } from './visibility.ts';
 
 /** The declared filters (threads/filters.ts) plus what only the API sets. */
@@ -345,37 +344,22 @@ export function threadFacets(db: Db, sourceId: number | null) {
   return { categories, tags };
 }
 
-interface ThreadPost extends PostStanding {
-  id: number;
-  postNumber: number;
-  replyTo: number | null;
-  author: string | null;
-  createdAt: string;
-  /** Sanitized at import (allowlist), so the page may render it. */
-  html: string;
-  likeCount: number | null;
-}
-
-/** A thread with its source and its posts in order, or null. */
+/** A thread's facts and how many posts it has; its posts come a page at a time (db/thread-posts.ts). */
 export function getThread(db: Db, id: number) {
   const row = prepared(
     db,
     `SELECT t.id, t.title, t.source_id AS sourceId, s.name AS sourceName, t.category, t.tags_json AS tagsJson, t.url, t.views,
-       t.created_at AS createdAt, t.solved, t.score FROM threads t JOIN sources s ON s.id = t.source_id WHERE t.id = ?`,
+       t.created_at AS createdAt, t.solved, t.score, (SELECT count(*) FROM posts p WHERE p.thread_id = t.id) AS postCount
+     FROM threads t JOIN sources s ON s.id = t.source_id WHERE t.id = ?`,
   ).get(id) as
     | (Omit<ThreadRow, 'tags' | 'posts' | 'coded' | 'selected' | 'solved'> & {
         tagsJson: string;
         views: number | null;
         solved: number;
+        postCount: number;
       })
     | undefined;
   if (!row) return null;
-  const posts = prepared(
-    db,
-    `SELECT p.id, p.post_number AS postNumber, p.reply_to AS replyTo, p.author, p.created_at AS createdAt, p.html,
-       p.like_count AS likeCount, ${postStandingSql('p')}
-     FROM posts p WHERE p.thread_id = ? ORDER BY p.post_number, p.id`,
-  ).all(id) as (Omit<ThreadPost, 'acceptedAnswer'> & { acceptedAnswer: number })[];
   const { tagsJson, solved, ...thread } = row;
-  return { ...thread, solved: solved === 1, tags: JSON.parse(tagsJson) as string[], posts: posts.map(withStanding) };
+  return { ...thread, solved: solved === 1, tags: JSON.parse(tagsJson) as string[] };
 }

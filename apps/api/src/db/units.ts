@@ -64,14 +64,15 @@ export interface AssignedUnit {
 
 /**
  * The caller's own assigned units in a round, with only their own coding status, in order.
- * With `page`, at most `limit` units after position `after` (keyset: a deep page costs what the first does).
+ * With `page`, at most `limit` units after position `after` (keyset: a deep page costs what the
+ * first does), skipping the first `offset` of those (a virtual list asks for the page at an index).
  */
 export function listAssignedUnits(
   db: Db,
   studyId: number,
   roundId: number,
   coderId: number,
-  page: { limit: number; after: number } = { limit: -1, after: 0 },
+  page: { limit: number; after: number; offset?: number } = { limit: -1, after: 0 },
 ): AssignedUnit[] {
   return (
     db
@@ -84,9 +85,9 @@ export function listAssignedUnits(
          FROM assignments a JOIN units u ON u.id = a.unit_id JOIN threads t ON t.id = u.thread_id
          LEFT JOIN posts p ON p.id = u.post_id
          WHERE u.study_id = @studyId AND u.round_id = @roundId AND a.user_id = @viewerId AND u.position > @after
-         ORDER BY u.position LIMIT @limit`,
+         ORDER BY u.position LIMIT @limit OFFSET @offset`,
       )
-      .all({ studyId, roundId, ...page, ...viewerParams({ operator: false, userId: coderId }) }) as (Omit<
+      .all({ studyId, roundId, offset: 0, ...page, ...viewerParams({ operator: false, userId: coderId }) }) as (Omit<
       AssignedUnit,
       'coded' | 'unsure'
     > & { coded: number; unsure: number })[]

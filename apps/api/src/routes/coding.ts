@@ -6,6 +6,7 @@ import { codingTarget, getCoding, saveCoding } from '../db/codings.ts';
 import { staleSave } from '../db/coding-version.ts';
 import { groupCommit } from '../db/group-commit.ts';
 import { assertQuotesMatchText } from '../db/quote-check.ts';
+import { myUnitsSummary } from '../db/my-units-summary.ts';
 import type { Db } from '../db/open.ts';
 import { getRound } from '../db/rounds.ts';
 import { unitContext } from '../db/unit-context.ts';
@@ -22,15 +23,27 @@ const quote = z
     end: z.number().int().nonnegative(),
   })
   .refine((q) => q.end >= q.start, { message: 'A quote ends where it starts or later.', path: ['end'] });
-// A page of my-units: `cursor` is the last position seen (nextCursor of the page before).
-const unitPageQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(1000).optional(),
-  cursor: z
-    .string()
-    .regex(/^\d{1,15}$/, 'The cursor is the nextCursor of the page before.')
-    .transform(Number)
-    .optional(),
-});
+// A page of my-units: `cursor` is the last position seen (nextCursor of the page before), or
+// `offset` the index of the page's first unit (a virtual list asks for the rows in view).
+const unitPageQuery = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(1000).optional(),
+    cursor: z
+      .string()
+      .regex(/^\d{1,15}$/, 'The cursor is the nextCursor of the page before.')
+      .transform(Number)
+      .optional(),
+    offset: z.coerce.number().int().min(0).max(1_000_000).optional(),
+  })
+  .refine((q) => q.offset === undefined || q.limit !== undefined, {
+    message: 'An offset needs a limit.',
+    path: ['limit'],
+  })
+  .refine((q) => q.offset === undefined || q.cursor === undefined, {
+    message: 'Give a cursor or an offset, not both.',
+    path: ['offset'],
+  });
+const summaryQuery = z.object({ unitId: z.coerce.number().int().positive().optional() });
 const codingBody = z.object({
   codeIds: z.array(z.string().max(100)).max(200),
   memo: z.string().max(20_000).default(''),
@@ -55,13 +68,19 @@ export function codingRoutes(db: Db) {
     .get('/rounds/:roundId/my-units', requireStudyRole(db), validate('query', unitPageQuery), (c) => {
       const studyId = Number(c.req.param('studyId'));
       const round = getRound(db, studyId, Number(c.req.param('roundId')));
-      const { limit, cursor } = c.req.valid('query');
-      // Without a limit, every unit (the coding screen steps through them all); with one, a keyset page.
-      const page = limit === undefined ? undefined : { limit: limit + 1, after: cursor ?? 0 };
+      const { limit, cursor, offset } = c.req.valid('query');
+      // Without a limit, every unit; with one, a page.
+      const page = limit === undefined ? undefined : { limit: limit + 1, after: cursor ?? 0, offset: offset ?? 0 };
       const rows = listAssignedUnits(db, studyId, round.id, c.get('user').id, page);
       const more = limit !== undefined && rows.length > limit;
       const units = more ? rows.slice(0, limit) : rows;
       return c.json({ round, units, nextCursor: more ? String(units.at(-1)!.position) : null });
+    })
+    .get('/rounds/:roundId/my-units/summary', requireStudyRole(db), validate('query', summaryQuery), (c) => {
+      const studyId = Number(c.req.param('studyId'));
+      const round = getRound(db, studyId, Number(c.req.param('roundId')));
+      const { unitId } = c.req.valid('query');
+      return c.json(myUnitsSummary(db, studyId, round.id, c.get('user').id, unitId ?? null));
     })
     .get('/units/:unitId', requireStudyRole(db), validate('param', unitParam), (c) => {
       const { studyId, unitId } = c.req.valid('param');

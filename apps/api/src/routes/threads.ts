@@ -4,9 +4,10 @@ import { requireUser, rolesIn } from '../auth/middleware.ts';
 import type { Db } from '../db/open.ts';
 import { searchIndexState } from '../db/search-catchup.ts';
 import { studyExists } from '../db/studies.ts';
+import { threadPosts } from '../db/thread-posts.ts';
 import { getThread, listThreads, threadFacets } from '../db/threads.ts';
 import type { AuthedEnv } from '../http/env.ts';
-import { notFound } from '../http/errors.ts';
+import { AppError, notFound } from '../http/errors.ts';
 import { validate } from '../http/validate.ts';
 import { threadFilterSchema } from '../threads/filters.ts';
 
@@ -20,6 +21,14 @@ const listQuery = threadFilterSchema.extend({
   limit: z.coerce.number().int().min(1).max(200).default(100),
 });
 const idParam = z.object({ id: z.coerce.number().int().positive() });
+const postNumber = z.string().regex(/^\d{1,9}$/, 'A post number, or the prevCursor / nextCursor of another page.');
+// One of after / before / around (none: from the first post).
+const postsQuery = z.object({
+  after: postNumber.transform(Number).optional(),
+  before: postNumber.transform(Number).optional(),
+  around: postNumber.transform(Number).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
 
 /** Threads are shared reading for every signed-in user; study selection state only for the study's owners. */
 export function threadRoutes(db: Db) {
@@ -46,5 +55,17 @@ export function threadRoutes(db: Db) {
       const thread = getThread(db, c.req.valid('param').id);
       if (!thread) throw notFound('The thread');
       return c.json({ thread });
+    })
+    .get('/:id/posts', validate('param', idParam), validate('query', postsQuery), (c) => {
+      const { id } = c.req.valid('param');
+      const { after, before, around, limit } = c.req.valid('query');
+      const given = [after, before, around].filter((x) => x !== undefined).length;
+      if (given > 1)
+        throw new AppError('request.invalid_query', 400, 'Give one of after, before or around, not several.', {
+          field: after !== undefined ? 'before' : 'around',
+        });
+      if (!getThread(db, id)) throw notFound('The thread');
+      const at = before !== undefined ? { before } : around !== undefined ? { around } : { after: after ?? 0 };
+      return c.json(threadPosts(db, id, at, limit));
     });
 }

@@ -1,4 +1,10 @@
-import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  infiniteQueryOptions,
+  keepPreviousData,
+  queryOptions,
+  useMutation,
+  useQueryClient,
+} from '@tanstack/react-query';
 import type { InferRequestType, InferResponseType } from 'hono/client';
 import { unwrap, type Client } from './client.ts';
 import { useClient } from './client-context.tsx';
@@ -16,10 +22,14 @@ const key = (studyId: number) => ['studies', studyId, 'adjudication'] as const;
 const studyParam = (studyId: number) => ({ studyId: String(studyId) });
 const adjudication = (client: Client) => client.api.studies[':studyId'].adjudication;
 
+/** Units per page of the queue: a queue may hold thousands, each with every coder's coding. */
+export const QUEUE_PAGE = 100;
+
+/** The queue in keyset pages of QUEUE_PAGE units (`cursor`: the last unit's position). */
 export const adjudicationQueueQuery = (client: Client, studyId: number, filters: QueueFilters) =>
-  queryOptions({
+  infiniteQueryOptions({
     queryKey: [...key(studyId), 'queue', filters],
-    queryFn: () =>
+    queryFn: ({ pageParam }) =>
       unwrap(
         adjudication(client).$get({
           param: studyParam(studyId),
@@ -27,9 +37,13 @@ export const adjudicationQueueQuery = (client: Client, studyId: number, filters:
             ...(filters.roundId !== undefined ? { roundId: String(filters.roundId) } : {}),
             ...(filters.status ? { status: filters.status } : {}),
             ...(filters.code ? { code: filters.code } : {}),
+            limit: String(QUEUE_PAGE),
+            ...(pageParam ? { cursor: pageParam } : {}),
           },
         }),
       ),
+    initialPageParam: '',
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
     // Changing a filter keeps the old list on screen until the new one arrives.
     placeholderData: keepPreviousData,
   });

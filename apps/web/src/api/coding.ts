@@ -11,6 +11,7 @@ export const roundsQuery = (client: Client, studyId: number) =>
     queryFn: () => unwrap(client.api.studies[':studyId'].rounds.$get({ param: { studyId: String(studyId) } })),
   });
 
+/** Every one of the coder's units in the round: only for ordering them all at once (most uncertain first). */
 export const myUnitsQuery = (client: Client, studyId: number, roundId: number) =>
   queryOptions({
     queryKey: ['studies', studyId, 'rounds', roundId, 'my-units'],
@@ -18,8 +19,46 @@ export const myUnitsQuery = (client: Client, studyId: number, roundId: number) =
       unwrap(
         client.api.studies[':studyId'].rounds[':roundId']['my-units'].$get({
           param: { studyId: String(studyId), roundId: String(roundId) },
-          // Unpaged: the coding screen steps through (and counts) all of the coder's units; the list renders only those in view.
           query: {},
+        }),
+      ),
+  });
+
+/** Units per page of the coder's list: the coding screen loads the pages in view and around the open unit. */
+export const UNIT_PAGE = 200;
+
+const myUnitPagesKey = (studyId: number, roundId: number) =>
+  ['studies', studyId, 'rounds', roundId, 'my-units', 'page'] as const;
+
+/** Page `page` of the coder's units in the round: the units at indexes page × UNIT_PAGE onwards. */
+export const myUnitsPageQuery = (client: Client, studyId: number, roundId: number, page: number) =>
+  queryOptions({
+    queryKey: [...myUnitPagesKey(studyId, roundId), page],
+    queryFn: () =>
+      unwrap(
+        client.api.studies[':studyId'].rounds[':roundId']['my-units'].$get({
+          param: { studyId: String(studyId), roundId: String(roundId) },
+          query: { limit: String(UNIT_PAGE), offset: String(page * UNIT_PAGE) },
+        }),
+      ),
+  });
+
+/** Every loaded page of the coder's units in the round, as [page, data] pairs. */
+export function cachedUnitPages(queryClient: QueryClient, studyId: number, roundId: number): [number, MyUnits][] {
+  return queryClient
+    .getQueriesData<MyUnits>({ queryKey: myUnitPagesKey(studyId, roundId) })
+    .flatMap(([key, data]) => (data ? [[key.at(-1) as number, data] as [number, MyUnits]] : []));
+}
+
+/** Counts of the coder's units, where `unitId` is among them and the next uncoded after it (null: from the start). */
+export const myUnitsSummaryQuery = (client: Client, studyId: number, roundId: number, unitId: number | null) =>
+  queryOptions({
+    queryKey: ['studies', studyId, 'rounds', roundId, 'my-units', 'summary', unitId],
+    queryFn: () =>
+      unwrap(
+        client.api.studies[':studyId'].rounds[':roundId']['my-units'].summary.$get({
+          param: { studyId: String(studyId), roundId: String(roundId) },
+          query: unitId === null ? {} : { unitId: String(unitId) },
         }),
       ),
   });
@@ -49,6 +88,7 @@ export const unitQuery = (client: Client, studyId: number, unitId: number) =>
 export type Round = InferResponseType<StudyApi['rounds']['$get'], 200>['rounds'][number];
 type MyUnits = InferResponseType<StudyApi['rounds'][':roundId']['my-units']['$get'], 200>;
 export type MyUnit = MyUnits['units'][number];
+export type MyUnitsSummary = InferResponseType<StudyApi['rounds'][':roundId']['my-units']['summary']['$get'], 200>;
 export type Progress = InferResponseType<StudyApi['progress']['$get'], 200>['progress'][number];
 export type UnitDetail = InferResponseType<StudyApi['units'][':unitId']['$get'], 200>;
 export type Coding = NonNullable<UnitDetail['coding']>;
@@ -144,14 +184,13 @@ export function useSaveCoding(
         };
         return { ...old, coding: { ...base, ...coding, updatedAt: now } };
       });
-      queryClient.setQueryData(
-        myUnitsQuery(client, studyId, roundId).queryKey,
-        (old) =>
-          old && {
-            ...old,
-            units: old.units.map((u) => (u.unitId === unitId ? { ...u, coded: true, unsure: coding.unsure } : u)),
-          },
-      );
+      const marked = (old: MyUnits | undefined) =>
+        old && {
+          ...old,
+          units: old.units.map((u) => (u.unitId === unitId ? { ...u, coded: true, unsure: coding.unsure } : u)),
+        };
+      queryClient.setQueryData(myUnitsQuery(client, studyId, roundId).queryKey, marked);
+      queryClient.setQueriesData<MyUnits>({ queryKey: myUnitPagesKey(studyId, roundId) }, marked);
       return { previous };
     },
     onError: (error, vars, context) => {

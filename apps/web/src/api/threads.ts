@@ -36,5 +36,29 @@ export const threadQuery = (client: Client, id: number) =>
     queryFn: () => unwrap(client.api.threads[':id'].$get({ param: { id: String(id) } })),
   });
 
+const POSTS_PAGE = 100;
+/** Where a page of a thread's posts starts: after or before a post number, or around one (a link to it). */
+type PostsFrom = { after: string } | { before: string } | { around: string };
+
+/** A thread's posts, a page at a time in both directions from the start or from the linked post `anchor`. */
+export const threadPostsQuery = (client: Client, id: number, anchor: number | null) =>
+  infiniteQueryOptions({
+    queryKey: ['threads', 'posts', id, anchor],
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        client.api.threads[':id'].posts.$get({
+          param: { id: String(id) },
+          query: { ...pageParam, limit: String(POSTS_PAGE) },
+        }),
+      ),
+    initialPageParam: (anchor === null ? { after: '0' } : { around: String(anchor) }) as PostsFrom,
+    getNextPageParam: (last): PostsFrom | undefined =>
+      last.nextCursor === null ? undefined : { after: last.nextCursor },
+    getPreviousPageParam: (first): PostsFrom | undefined =>
+      first.prevCursor === null ? undefined : { before: first.prevCursor },
+  });
+
 export type ThreadRow = InferResponseType<Client['api']['threads']['$get'], 200>['threads'][number];
+export type Thread = InferResponseType<Client['api']['threads'][':id']['$get'], 200>['thread'];
+export type ThreadPost = InferResponseType<Client['api']['threads'][':id']['posts']['$get'], 200>['posts'][number];
 export type Facets = InferResponseType<Client['api']['threads']['facets']['$get'], 200>;

@@ -1,5 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
-import { useRef } from 'react';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useCallback, useMemo, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import { adjudicationChoicesQuery, adjudicationQueueQuery, type QueueFilters } from '../../api/adjudication.ts';
 import { useClient } from '../../api/client-context.tsx';
@@ -47,10 +47,14 @@ export function AdjudicationPage() {
   const studyId = useStudyId();
   const { filters, selected, update } = useQueueState();
   const choices = useQuery(adjudicationChoicesQuery(client, studyId));
-  const queue = useQuery(adjudicationQueueQuery(client, studyId, filters));
-  const items = queue.data?.items ?? [];
+  const queue = useInfiniteQuery(adjudicationQueueQuery(client, studyId, filters));
+  const items = useMemo(() => queue.data?.pages.flatMap((p) => p.items) ?? [], [queue.data]);
   const select = (unitId: number) => update({ unit: unitId });
-  useQueueKeys(items, selected, select);
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = queue;
+  const loadMore = useCallback(() => {
+    if (!isFetchingNextPage) void fetchNextPage();
+  }, [isFetchingNextPage, fetchNextPage]);
+  useQueueKeys(items, selected, select, hasNextPage ? loadMore : null);
   const names = codeNames(choices.data?.codes ?? []);
   return (
     <div className="adj-page">
@@ -64,7 +68,11 @@ export function AdjudicationPage() {
             onChange={(f) => update({ round: f.roundId, status: f.status, code: f.code })}
           />
           <ErrorMessage error={queue.error ?? choices.error} />
-          {queue.isPending ? <p>Loading…</p> : <QueueList items={items} selected={selected} onSelect={select} />}
+          {queue.isPending ? (
+            <p>Loading…</p>
+          ) : (
+            <QueueList items={items} selected={selected} onSelect={select} hasMore={hasNextPage} loadMore={loadMore} />
+          )}
           {queue.data ? <QueueHelp studyId={studyId} empty={items.length === 0} /> : null}
           <p className="hint">
             <kbd>j</kbd> / <kbd>k</kbd> move to the next / previous unit.

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 
 /** Where typing is text entry, j and k are letters, not navigation. */
 function isTyping(target: EventTarget | null): boolean {
@@ -6,12 +6,24 @@ function isTyping(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
-/** j / k select the next / previous unit of the queue and move focus to it. */
+/**
+ * j / k select the next / previous unit of the queue and move focus to it. At the last loaded
+ * unit, j asks for the next page (`loadMore`, null when there is none) and moves on once it is here.
+ */
 export function useQueueKeys(
   items: readonly { unitId: number }[],
   selected: number | null,
   select: (unitId: number) => void,
+  loadMore: (() => void) | null,
 ) {
+  // A j pressed at the end of the loaded units, waiting for the next page.
+  const waiting = useRef<number | null>(null);
+  useEffect(() => {
+    const after = waiting.current;
+    if (after === null || items.length <= after + 1) return;
+    waiting.current = null;
+    select(items[after + 1]!.unitId);
+  }, [items, select]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (
@@ -25,6 +37,11 @@ export function useQueueKeys(
         return;
       e.preventDefault();
       const at = items.findIndex((i) => i.unitId === selected);
+      if (e.key === 'j' && at === items.length - 1 && loadMore) {
+        waiting.current = at;
+        loadMore();
+        return;
+      }
       const next = at === -1 ? 0 : Math.min(items.length - 1, Math.max(0, at + (e.key === 'j' ? 1 : -1)));
       const unitId = items[next]!.unitId;
       select(unitId);
@@ -32,5 +49,5 @@ export function useQueueKeys(
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [items, selected, select]);
+  }, [items, selected, select, loadMore]);
 }

@@ -3,7 +3,7 @@ import { useSearchParams } from 'react-router';
 import { sessionQuery } from '../../api/auth.ts';
 import { useClient } from '../../api/client-context.tsx';
 import { codebookQuery } from '../../api/codebook-read.ts';
-import { myUnitsQuery, progressQuery, roundsQuery, unitQuery } from '../../api/coding.ts';
+import { myUnitsSummaryQuery, progressQuery, roundsQuery, unitQuery } from '../../api/coding.ts';
 import { studyQuery } from '../../api/studies.ts';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { useStudyId } from '../../hooks/use-study-id.ts';
@@ -39,9 +39,13 @@ export function CodingPage() {
     roundParam ??
     namedUnit.data?.unit.roundId ??
     (rounds.data ? defaultRound(rounds.data.rounds, mine)?.id : undefined);
-  const myUnits = useQuery({ ...myUnitsQuery(client, studyId, roundId ?? 0), enabled: roundId !== undefined });
+  // Counts and the first unit to code; the units themselves come a page at a time (coding-workspace.tsx).
+  const summary = useQuery({
+    ...myUnitsSummaryQuery(client, studyId, roundId ?? 0, null),
+    enabled: roundId !== undefined,
+  });
 
-  const error = study.error ?? rounds.error ?? progress.error ?? codebook.error ?? namedUnit.error ?? myUnits.error;
+  const error = study.error ?? rounds.error ?? progress.error ?? codebook.error ?? namedUnit.error ?? summary.error;
   if (error) return <ErrorMessage error={error} />;
   if (
     !study.data ||
@@ -53,7 +57,7 @@ export function CodingPage() {
     return <p className="loading">Loading…</p>;
   }
   if (roundId === undefined) return <p>This study has no rounds yet.</p>;
-  if (!myUnits.data) return <p className="loading">Loading…</p>;
+  if (!summary.data) return <p className="loading">Loading…</p>;
 
   return (
     <CodingWorkspace
@@ -61,7 +65,7 @@ export function CodingPage() {
       roundId={roundId}
       rounds={rounds.data.rounds}
       progress={mine.find((p) => p.roundId === roundId)}
-      units={myUnits.data.units}
+      summary={summary.data}
       unitId={unitParam}
       roles={study.data.study.roles}
       codebook={codebook.data}

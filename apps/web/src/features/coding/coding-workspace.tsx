@@ -3,7 +3,14 @@ import { type ReactNode, useCallback, useEffect, useLayoutEffect, useRef, useSta
 import { useSearchParams } from 'react-router';
 import type { StudyCodebook } from '../../api/codebook-read.ts';
 import { useClient } from '../../api/client-context.tsx';
-import { unitQuery, useSaveCoding, type MyUnit, type Progress, type Round } from '../../api/coding.ts';
+import {
+  myUnitsSummaryQuery,
+  type MyUnitsSummary,
+  type Progress,
+  type Round,
+  unitQuery,
+  useSaveCoding,
+} from '../../api/coding.ts';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { OrderPicker } from './order-picker.tsx';
 import { useUnitOrder } from './use-unit-order.ts';
@@ -16,7 +23,7 @@ import { SaveStatus } from './save-status.tsx';
 import { UnitEditor } from './unit-editor.tsx';
 import { UnitList } from './unit-list.tsx';
 import { announceSaved, useUnitSync } from './unit-sync.ts';
-import { firstToCode, nextUncodedOrNext, stepUnit } from './unit-order.ts';
+import { type ListedAt, pagedIndexOf, pagesFor, usePagedSequence, wholeSequence } from './unit-sequence.ts';
 import { useKeys } from './use-keys.ts';
 import { useResendDrafts } from './use-resend-drafts.ts';
 
@@ -25,7 +32,8 @@ interface Props {
   roundId: number;
   rounds: readonly Round[];
   progress: Progress | undefined;
-  units: readonly MyUnit[];
+  /** The coder's units in the round: how many, and the first still uncoded. */
+  summary: MyUnitsSummary;
   /** The unit named in the address, if any. */
   unitId: number | null;
   roles: readonly string[];
@@ -38,25 +46,51 @@ export function CodingWorkspace({
   roundId,
   rounds,
   progress,
-  units: roundUnits,
+  summary,
   unitId: named,
   roles,
   codebook,
 }: Props) {
-  // The coder may take the remaining units in the model's order, least certain first (active learning).
-  const { order, setOrder, units } = useUnitOrder(studyId, roundId, roundUnits);
+  // The coder may take the remaining units in the model's order, least certain first (active learning);
+  // the round's own order comes a page at a time, the pages in view and around the open unit.
+  const { order, setOrder, ordered } = useUnitOrder(studyId, roundId);
   const client = useClient();
   const queryClient = useQueryClient();
   const [, setParams] = useSearchParams();
   const [help, setHelp] = useState(false);
   // The unit moved to by a key shows at once (an urgent update); the address follows as a router
   // transition, and once it names that unit the address is the source again (links, back button).
-  const [moved, setMoved] = useState<number | null>(null);
+  const [moved, setMoved] = useState<ListedAt | null>(null);
+  // (It keeps the unit's place in the list, which the address does not hold.)
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new address or round ends the key's move, by design
-  useEffect(() => setMoved(null), [named, roundId]);
+  useEffect(() => setMoved((m) => (m !== null && m.unitId === named ? m : null)), [named, roundId]);
+  // A unit named in the address is found among the loaded units, else the server says where it is.
+  const namedIndex =
+    named === null
+      ? undefined
+      : ordered
+        ? wholeSequence(ordered).indexOf(named)
+        : pagedIndexOf(queryClient, studyId, roundId, named);
+  const namedSummary = useQuery({
+    ...myUnitsSummaryQuery(client, studyId, roundId, named ?? 0),
+    enabled: named !== null && namedIndex === undefined,
+  });
+  // Where the named unit is: its index, -1 when it is not one of the coder's, null until known.
+  const namedAt = namedIndex ?? (namedSummary.data ? (namedSummary.data.unit?.index ?? -1) : null);
+  // The pages around the open unit stay loaded (with nothing named yet, the first: it may open there).
+  const near = moved?.index ?? (named === null ? 0 : (namedAt ?? -1));
+  const paged = usePagedSequence(studyId, roundId, summary.total, [near - 1, near, near + 1], ordered === null);
+  const units = ordered ? wholeSequence(ordered) : paged;
   const roundOpen = rounds.find((r) => r.id === roundId)?.status === 'open';
+  const first = units.unitAt(0);
   // An open round opens at the first unit left to code; a closed one at its start, for review.
-  const unitId = moved ?? named ?? (roundOpen ? firstToCode(units) : (units[0]?.unitId ?? null));
+  const opening = (roundOpen ? summary.nextUncoded : null) ?? (first ? { unitId: first.unitId, index: 0 } : null);
+  const current: ListedAt | null =
+    moved ?? (named !== null ? (namedAt === null ? null : { unitId: named, index: namedAt }) : opening);
+  const unitId = current?.unitId ?? named;
+  const index = current?.index ?? -1;
+  // The unit to open is known but not yet where it is in the list (or the first page is on its way).
+  const locating = current === null && (named !== null || summary.total > 0);
   const detail = useQuery({ ...unitQuery(client, studyId, unitId ?? 0), enabled: unitId !== null });
 
   const saver = useSaveCoding(studyId, {
@@ -75,26 +109,33 @@ export function CodingWorkspace({
   useUnitSync(studyId);
 
   const go = useCallback(
-    (id: number | null) => {
-      if (id === null) return;
-      setMoved(id);
-      setParams({ round: String(roundId), unit: String(id) }, { replace: true });
+    (to: ListedAt | null) => {
+      if (to === null) return;
+      setMoved(to);
+      setParams({ round: String(roundId), unit: String(to.unitId) }, { replace: true });
     },
     [roundId, setParams],
   );
+  /** Moves to the unit at an index, at once when its page is here, else once it has come. */
+  const goToIndex = (at: number) => {
+    if (at < 0 || at >= units.total) return;
+    const here = units.unitAt(at);
+    if (here) go({ unitId: here.unitId, index: at });
+    else void units.load(at).then((u) => u && go({ unitId: u.unitId, index: at }));
+  };
 
   // Name the unit opened by default in the address, so it stays open once it counts as coded.
   useEffect(() => {
-    if (named === null && unitId !== null) go(unitId);
-  }, [named, unitId, go]);
+    if (named === null && current !== null) go(current);
+  }, [named, current, go]);
 
   // The next units are in the cache before the coder asks for them, so moving on renders at once.
+  const nextId = units.unitAt(index + 1)?.unitId;
+  const previousId = index > 0 ? units.unitAt(index - 1)?.unitId : undefined;
   useEffect(() => {
-    if (unitId === null) return;
-    const ahead = new Set([stepUnit(units, unitId, 1), nextUncodedOrNext(units, unitId), stepUnit(units, unitId, -1)]);
-    for (const id of ahead)
-      if (id !== null && id !== unitId) void queryClient.prefetchQuery(unitQuery(client, studyId, id));
-  }, [client, queryClient, studyId, unitId, units]);
+    for (const id of [nextId, previousId])
+      if (id !== undefined) void queryClient.prefetchQuery(unitQuery(client, studyId, id));
+  }, [client, queryClient, studyId, nextId, previousId]);
 
   // The three columns fill the window below the study's header, each scrolling on its own.
   const main = useRef<HTMLDivElement>(null);
@@ -123,11 +164,10 @@ export function CodingWorkspace({
         ? -1
         : 0;
     if (step === 0 || unitId === null) return false;
-    go(stepUnit(units, unitId, step));
+    goToIndex(index === -1 ? 0 : index + step);
     return true;
   });
 
-  const index = units.findIndex((u) => u.unitId === unitId);
   const assigned = index !== -1;
   const readOnly = !assigned
     ? 'This unit is not assigned to you: you can read it, but not code it.'
@@ -138,7 +178,9 @@ export function CodingWorkspace({
         : null;
 
   let body: ReactNode;
-  if (unitId === null) {
+  if (locating) {
+    body = <p className="loading">Loading the unit…</p>;
+  } else if (unitId === null) {
     body = (
       <p className="nothing-to-code">
         {roles.includes('coder')
@@ -157,13 +199,13 @@ export function CodingWorkspace({
         studyId={studyId}
         roundId={roundId}
         detail={detail.data}
-        heading={assigned ? `Unit ${index + 1} of ${units.length}` : `Unit ${unitId}`}
+        heading={assigned ? `Unit ${index + 1} of ${units.total}` : `Unit ${unitId}`}
         codes={codebook.codebook.codes}
         labelMode={codebook.labelMode}
         readOnly={readOnly}
         assisted={rounds.find((r) => r.id === roundId)?.assisted ?? false}
         save={save}
-        onDone={() => go(nextUncodedOrNext(units, unitId))}
+        onDone={() => void (current ? units.nextToCode(current).then(go) : undefined)}
       />
     );
   }
@@ -179,9 +221,15 @@ export function CodingWorkspace({
           Keys <kbd>?</kbd>
         </button>
       </div>
-      <div ref={main} className={units.length > 0 ? 'coding-main' : 'coding-main no-list'}>
-        {units.length > 0 ? (
-          <UnitList units={units} currentId={unitId} href={(id) => `?round=${roundId}&unit=${id}`} />
+      <div ref={main} className={units.total > 0 ? 'coding-main' : 'coding-main no-list'}>
+        {units.total > 0 ? (
+          <UnitList
+            total={units.total}
+            unitAt={units.unitAt}
+            currentIndex={index}
+            href={(id) => `?round=${roundId}&unit=${id}`}
+            pagesFor={ordered ? undefined : (first, last) => pagesFor(client, studyId, roundId, first, last)}
+          />
         ) : null}
         {body}
       </div>

@@ -17,8 +17,3 @@ export function nextUncodedOrNext(units: readonly ListedUnit[], currentId: numbe
   const rest = [...units.slice(at + 1), ...units.slice(0, Math.max(at, 0))];
   return rest.find((u) => !u.coded && u.unitId !== currentId)?.unitId ?? stepUnit(units, currentId, 1);
 }
-
-/** The unit to open when none is named: the first uncoded, else the first. */
-export function firstToCode(units: readonly ListedUnit[]): number | null {
-  return (units.find((u) => !u.coded) ?? units[0])?.unitId ?? null;
-}
