@@ -1,11 +1,16 @@
+// Drawing units from the study's selected threads into a round, in three steps so the heavy
+// one runs on a worker thread (workers/tasks.ts) while the request thread stays free:
+// drawTarget checks the request (request thread), planDraw reads the population and draws
+// (worker, read-only), commitDraw writes the plan's units if the study still allows them
+// (request thread, in the caller's transaction).
 import type { Db } from '../db/open.ts';
 import { population, type Strata } from '../db/population.ts';
-import { getRound } from '../db/rounds.ts';
+import { getRound, type Round } from '../db/rounds.ts';
 import { listMembers, studyUnitKind } from '../db/studies.ts';
-import { insertUnits } from '../db/units.ts';
+import { insertUnits, type NewUnit } from '../db/units.ts';
 import { AppError } from '../http/errors.ts';
 import { assignUnits } from './assign.ts';
-import { drawSample } from './draw.ts';
+import { drawSample, type StratumCount } from './draw.ts';
 
 export interface DrawRequest {
   roundId: number;
@@ -18,8 +23,29 @@ export interface DrawRequest {
   coderIds?: number[] | undefined;
 }
 
-/** Draws units from the study's selected threads into an open round and deals them to its coders. */
-export function drawIntoRound(db: Db, studyId: number, userId: number, body: DrawRequest) {
+export interface DrawTarget {
+  round: Round;
+  coderIds: number[];
+  kind: 'post' | 'thread';
+}
+
+export interface DrawPlan {
+  units: NewUnit[];
+  strata: StratumCount[];
+  population: number;
+  /** Post ids (post studies) or thread ids (thread studies), in the order drawn. */
+  sampled: number[];
+}
+
+export interface DrawResult {
+  units: number;
+  strata: StratumCount[];
+  population: number;
+  sampled: number[];
+}
+
+/** The open round and the coders a draw deals to, or the error saying why there can be no draw. */
+export function drawTarget(db: Db, studyId: number, body: DrawRequest): DrawTarget {
   const round = getRound(db, studyId, body.roundId);
   if (round.status !== 'open')
     throw new AppError('round.closed', 409, `Round "${round.name}" is closed; draw into an open round.`, {
@@ -36,7 +62,17 @@ export function drawIntoRound(db: Db, studyId: number, userId: number, body: Dra
     });
   if (coderIds.length === 0)
     throw new AppError('sample.no_coders', 409, 'Add coders to the study before drawing a sample.');
-  const kind = studyUnitKind(db, studyId);
+  return { round, coderIds, kind: studyUnitKind(db, studyId) };
+}
+
+/** The sample a draw takes from the study's population as it is now, with each unit's coders. Reads only. */
+export function planDraw(
+  db: Db,
+  studyId: number,
+  kind: DrawTarget['kind'],
+  body: DrawRequest,
+  coderIds: number[],
+): DrawPlan {
   const candidates = population(db, studyId, kind, body.strata, body.withoutWords);
   if (candidates.length === 0)
     throw new AppError(
@@ -52,13 +88,45 @@ export function drawIntoRound(db: Db, studyId: number, userId: number, body: Dra
     postId: kind === 'post' ? id : null,
     coderIds: assignment.get(id)!,
   }));
+  return { units, strata: drawn.strata, population: candidates.length, sampled: drawn.ids };
+}
+
+// Drawn units that became units since the plan was read, or whose thread left the selection.
+const takenPosts = `SELECT count(*) FROM json_each(@ids) j JOIN units u ON u.study_id = @studyId AND u.post_id = j.value`;
+const takenThreads = `SELECT count(*) FROM json_each(@ids) j JOIN units u
+  ON u.study_id = @studyId AND u.thread_id = j.value AND u.post_id IS NULL`;
+const unselected = `SELECT count(*) FROM (SELECT DISTINCT value FROM json_each(@threads)) j
+  WHERE NOT EXISTS (SELECT 1 FROM study_threads st WHERE st.study_id = @studyId AND st.thread_id = j.value)`;
+
+/**
+ * Adds the plan's units to the round, or answers null when the study changed since the plan was
+ * read (another draw took some of its units, or a thread left the selection): draw again then.
+ */
+export function commitDraw(
+  db: Db,
+  studyId: number,
+  userId: number,
+  body: DrawRequest,
+  target: DrawTarget,
+  plan: DrawPlan,
+): DrawResult | null {
+  const params = {
+    studyId,
+    ids: JSON.stringify(plan.sampled),
+    threads: JSON.stringify(plan.units.map((u) => u.threadId)),
+  };
+  const taken = db
+    .prepare(target.kind === 'post' ? takenPosts : takenThreads)
+    .pluck()
+    .get(params) as number;
+  if (taken > 0 || (db.prepare(unselected).pluck().get(params) as number) > 0) return null;
   const record = {
     ...body,
-    coderIds,
-    population: candidates.length,
-    strataCounts: drawn.strata,
+    coderIds: target.coderIds,
+    population: plan.population,
+    strataCounts: plan.strata,
     at: new Date().toISOString(),
   };
-  const unitIds = insertUnits(db, studyId, round.id, units, userId, record);
-  return { units: unitIds.length, strata: drawn.strata, population: candidates.length, sampled: drawn.ids };
+  const unitIds = insertUnits(db, studyId, target.round.id, plan.units, userId, record);
+  return { units: unitIds.length, strata: plan.strata, population: plan.population, sampled: plan.sampled };
 }
