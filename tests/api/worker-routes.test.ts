@@ -9,6 +9,7 @@ import { tasks as appTasks, tasksUrl as appTasksUrl } from '../../apps/api/src/w
 import { createTaskPool, type TaskPool } from '../../apps/api/src/workers/task-pool.ts';
 import { smallStudy, type SmallStudy } from '../exports/small-study.ts';
 import { Agent } from '../support/agent.ts';
+import { codingStudy } from '../support/coding-study.ts';
 import { tasks as gatedTasks, tasksUrl as gatedTasksUrl } from '../support/gated-tasks.ts';
 
 let s: SmallStudy;
@@ -95,6 +96,25 @@ describe('worker routes answer what the request thread answers', () => {
       expect(inWorker['project.qde']).toContain('creationDateTime="(now)"');
     },
   );
+});
+
+test('a draw made in a worker is the draw made on the request thread (two copies of one study)', async () => {
+  const [a, b] = [await codingStudy(), await codingStudy()];
+  const inline = createApp({
+    db: b.t.db,
+    config: { ...loadConfig({}), dbPath: b.t.dbPath, workers: 0 },
+    log: () => {},
+  });
+  const body = { roundId: a.roundId, size: 7, strata: 'quarter', seed: 'same', overlap: 0.5 };
+  const inWorker = await (await a.as('owen')).post(`/api/studies/${a.studyId}/sampling/draw`, body);
+  const owenInline = Object.assign(new Agent(inline), { cookie: (await b.as('owen')).cookie });
+  const onRequestThread = await owenInline.post(`/api/studies/${b.studyId}/sampling/draw`, body);
+  expect([inWorker.status, onRequestThread.status]).toEqual([201, 201]);
+  const drawn = await inWorker.json();
+  expect(drawn).toEqual(await onRequestThread.json());
+  expect(drawn.units).toBe(7);
+  a.t.close();
+  b.t.close();
 });
 
 describe('the request thread stays free', () => {

@@ -44,4 +44,4 @@ export const tasks = {
   },
 } satisfies Registry;
 
-export const tasksUrl = new URL(import.meta.url);
+export const tasksUrl = import.meta.url;

@@ -16,7 +16,10 @@ export function makeTestApp(overrides: Partial<Config> = {}) {
   const dbPath = join(dir, 'test.db');
   const db = openDb(dbPath);
   const logs: Record<string, unknown>[] = [];
-  const config = { ...loadConfig({}), dbPath, ...overrides };
+  // Component tests (jsdom) run the API's heavy tasks on the calling thread: a worker's start
+  // there outlasts findBy's one-second wait. The API tests run them in worker threads.
+  const workers = typeof window === 'undefined' ? loadConfig({}).workers : 0;
+  const config = { ...loadConfig({}), dbPath, workers, ...overrides };
   const tasks = defaultTasks(db, config);
   const app = createApp({ db, config, log: (line) => logs.push(line), tasks });
   return {

@@ -95,7 +95,7 @@ export function createApp({ db, config, log = jsonLog, tasks = defaultTasks(db, 
     .route('/api/studies/:studyId/codebook', codebookRoutes(db))
     .route('/api/studies/:studyId/rounds', roundRoutes(db))
     .route('/api/studies/:studyId/progress', progressRoutes(db))
-    .route('/api/studies/:studyId/sampling', samplingRoutes(db))
+    .route('/api/studies/:studyId/sampling', samplingRoutes(db, tasks))
     .route('/api/studies/:studyId/audit', auditRoutes(db))
     .route('/api/studies/:studyId/adjudication', adjudicationRoutes(db))
     .route('/api/studies/:studyId/agreement', agreementRoutes(db, tasks))

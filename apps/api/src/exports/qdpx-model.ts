@@ -228,6 +228,7 @@ export function qdpxModel(db: Db, study: StudyInfo, viewer: Viewer): QdpxModel {
       text,
       selections: [],
     });
+    posts.delete(t.id); // its words are in the source text now: the export holds them once
   }
   const unitById = new Map(units.map((u) => [u.id, u]));
 

@@ -1,15 +1,27 @@
 // The REFI-QDA project export: a zip holding project.qde and a flat sources/ folder with one
 // UTF-8 text file per thread (LF line ends, no byte-order mark), named by the source's guid.
 // What goes in, and why, is described in qdpx-model.ts and qdpx-text.ts.
-// The zip is written as it is made (fflate's streaming Zip, already used for reading and
-// writing zips here: no new dependency), so the route sends it to the client chunk by chunk
-// from a worker thread instead of holding the whole file; qdpxZip gathers the chunks for the CLI.
-import { strToU8, Zip, ZipDeflate } from 'fflate';
+// The zip is written as it is made, so the route sends it chunk by chunk from a worker thread:
+// fflate's streaming Zip (already a dependency) writes the headers, and each file is deflated
+// whole by Node's zlib, about twice as fast as fflate's own deflate on forum text (deflating
+// the sources is most of a large export's time). Source texts are written first and let go one
+// by one; qdpxZip gathers the chunks into one file for the CLI.
+import { Zip, type ZipInputFile } from 'fflate';
+import { crc32, deflateRawSync } from 'node:zlib';
 import type { Db } from '../db/open.ts';
 import type { Viewer } from './access.ts';
 import { qdpxModel } from './qdpx-model.ts';
 import { projectXmlParts, sourceFile } from './qdpx-xml.ts';
 import { studyInfo, type StudyInfo } from './study-info.ts';
+
+// Level 3 deflates forum text about twice as fast as the default 6, for files some 5% larger.
+const LEVEL = 3;
+
+function addFile(zip: Zip, filename: string, bytes: Uint8Array, mtime: Date): void {
+  const entry: ZipInputFile = { filename, size: bytes.length, crc: crc32(bytes), compression: 8, mtime };
+  zip.add(entry);
+  entry.ondata!(null, deflateRawSync(bytes, { level: LEVEL }), true);
+}
 
 export function writeQdpx(db: Db, study: StudyInfo, viewer: Viewer, now: Date, emit: (chunk: Uint8Array) => void) {
   const model = qdpxModel(db, study, viewer);
@@ -17,44 +29,22 @@ export function writeQdpx(db: Db, study: StudyInfo, viewer: Viewer, now: Date, e
     if (err) throw err;
     emit(chunk);
   });
-  const file = (name: string, parts: Iterable<string>) => {
-    const entry = new ZipDeflate(name, { level: 6 });
-    entry.mtime = now;
-    zip.add(entry);
-    // Pieces are gathered to ~64 kB: deflating many tiny pushes costs more than the copies.
-    let pending = '';
-    for (const part of parts) {
-      pending += part;
-      if (pending.length < 65_536) continue;
-      entry.push(strToU8(pending));
-      pending = '';
-    }
-    entry.push(strToU8(pending), true);
-  };
-  file('project.qde', projectXmlParts(study, model, now.toISOString()));
-  for (const source of model.sources) file(sourceFile(source.guid), [source.text.text]);
+  for (const source of model.sources) {
+    addFile(zip, sourceFile(source.guid), Buffer.from(source.text.text), now);
+    source.text.text = ''; // written; project.qde needs only the offsets
+  }
+  const xml = [...projectXmlParts(study, model, now.toISOString())].map((part) => Buffer.from(part));
+  addFile(zip, 'project.qde', Buffer.concat(xml), now);
   zip.end();
 }
 
 /** The worker task: the study's .qdpx for this viewer, chunk by chunk. */
-export function qdpxStream(
-  db: Db,
-  emit: (chunk: Uint8Array) => void,
-  studyId: number,
-  viewer: Viewer,
-  now = new Date(),
-) {
+export function qdpxStream(db: Db, emit: (chunk: Uint8Array) => void, studyId: number, viewer: Viewer, now = new Date()) {
   writeQdpx(db, studyInfo(db, studyId), viewer, now, emit);
 }
 
 export function qdpxZip(db: Db, study: StudyInfo, viewer: Viewer, now = new Date()): Uint8Array {
   const chunks: Uint8Array[] = [];
   writeQdpx(db, study, viewer, now, (chunk) => chunks.push(chunk));
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
+  return Buffer.concat(chunks);
 }

@@ -9,6 +9,7 @@ import type { AuthedEnv } from '../http/env.ts';
 import { validate } from '../http/validate.ts';
 import { cochranSampleSize } from '../sampling/cochran.ts';
 import { requestDraw } from '../sampling/draw-request.ts';
+import type { AppTasks } from '../workers/tasks.ts';
 
 const studyParam = z.object({ studyId: z.coerce.number().int() });
 const drawParam = studyParam.extend({ draw: z.coerce.number().int().min(1) });
@@ -53,8 +54,11 @@ export function sampleSizeRoutes() {
   );
 }
 
-/** Drawing units from the study's selected threads into a round, with their coders. */
-export function samplingRoutes(db: Db) {
+/**
+ * Drawing units from the study's selected threads into a round, with their coders. The draw
+ * itself (reading the population, a stratified sample) runs on a worker thread.
+ */
+export function samplingRoutes(db: Db, tasks: AppTasks) {
   return new Hono<AuthedEnv>()
     .get('/population', requireStudyRole(db), validate('param', studyParam), (c) => {
       const { studyId } = c.req.valid('param');
@@ -67,10 +71,24 @@ export function samplingRoutes(db: Db) {
       const byStaff = unitKind === 'post' ? populationSize(db, studyId, unitKind, false, 'staff') : 0;
       return c.json({ unitKind, available, withoutWords, acceptedAnswers, byStaff });
     })
-    .post('/draw', requireStudyRole(db, 'owner'), validate('param', studyParam), validate('json', drawBody), (c) => {
-      const { result, created } = requestDraw(db, c.req.valid('param').studyId, c.get('user').id, c.req.valid('json'));
-      return c.json(result, created ? 201 : 200);
-    })
+    .post(
+      '/draw',
+      requireStudyRole(db, 'owner'),
+      validate('param', studyParam),
+      validate('json', drawBody),
+      async (c) => {
+        const { studyId } = c.req.valid('param');
+        const { result, created } = await requestDraw(
+          db,
+          studyId,
+          c.get('user').id,
+          c.req.valid('json'),
+          (target, body) =>
+            tasks.run('drawPlan', [studyId, target.kind, body, target.coderIds], { signal: c.req.raw.signal }),
+        );
+        return c.json(result, created ? 201 : 200);
+      },
+    )
     .get(
       '/draws/:draw/units',
       requireStudyRole(db, 'owner'),

@@ -1,12 +1,17 @@
+// Drawing units from the study's selected threads into a round, in three steps so the heavy
+// one runs on a worker thread (workers/tasks.ts) while the request thread stays free:
+// drawTarget checks the request (request thread), planDraw reads the population and draws
+// (worker, read-only), commitDraw writes the plan's units if the study still allows them
+// (request thread, in the caller's transaction).
 import type { Db } from '../db/open.ts';
-import { statement } from '../db/prepared.ts';
 import { populationStrata, type PostsOnly, type Strata, threadsOf } from '../db/population.ts';
-import { getRound } from '../db/rounds.ts';
+import { statement } from '../db/prepared.ts';
+import { getRound, type Round } from '../db/rounds.ts';
 import { listMembers, studyUnitKind } from '../db/studies.ts';
-import { insertUnits } from '../db/units.ts';
+import { insertUnits, type NewUnit } from '../db/units.ts';
 import { AppError } from '../http/errors.ts';
 import { assignUnits } from './assign.ts';
-import { drawFromStrata } from './draw.ts';
+import { drawFromStrata, type StratumCount } from './draw.ts';
 
 export interface DrawRequest {
   roundId: number;
@@ -21,13 +26,32 @@ export interface DrawRequest {
   coderIds?: number[] | undefined;
 }
 
-const nextDraw = statement<[number], { first: number; draw: number }>(
-  `SELECT (SELECT coalesce(max(position), 0) + 1 FROM units WHERE study_id = s.id) AS first,
-     coalesce(json_array_length(s.sampling_json, '$.draws'), 0) + 1 AS draw FROM studies s WHERE s.id = ?`,
-);
+export interface DrawTarget {
+  round: Round;
+  coderIds: number[];
+  kind: 'post' | 'thread';
+}
 
-/** Draws units from the study's selected threads into an open round and deals them to its coders. */
-export function drawIntoRound(db: Db, studyId: number, userId: number, body: DrawRequest) {
+export interface DrawPlan {
+  units: NewUnit[];
+  strata: StratumCount[];
+  population: number;
+  /** Post ids (post studies) or thread ids (thread studies), in the order drawn. */
+  sampled: number[];
+}
+
+/** The draw's summary; its units are listed a page at a time at `sampledUrl` (db/drawn-units.ts). */
+export interface DrawResult {
+  units: number;
+  strata: StratumCount[];
+  population: number;
+  /** The study's draw number. */
+  draw: number;
+  sampledUrl: string;
+}
+
+/** The open round and the coders a draw deals to, or the error saying why there can be no draw. */
+export function drawTarget(db: Db, studyId: number, body: DrawRequest): DrawTarget {
   const round = getRound(db, studyId, body.roundId);
   if (round.status !== 'open')
     throw new AppError('round.closed', 409, `Round "${round.name}" is closed; draw into an open round.`, {
@@ -52,6 +76,17 @@ export function drawIntoRound(db: Db, studyId: number, userId: number, body: Dra
       'Only a study that codes posts can draw only accepted answers or staff posts; filter the threads instead.',
       { field: 'only' },
     );
+  return { round, coderIds, kind };
+}
+
+/** The sample a draw takes from the study's population as it is now, with each unit's coders. Reads only. */
+export function planDraw(
+  db: Db,
+  studyId: number,
+  kind: DrawTarget['kind'],
+  body: DrawRequest,
+  coderIds: number[],
+): DrawPlan {
   const groups = populationStrata(db, studyId, kind, body.strata, body.withoutWords, body.only ?? null);
   const size = [...groups.values()].reduce((n, ids) => n + ids.length, 0);
   if (size === 0)
@@ -70,21 +105,57 @@ export function drawIntoRound(db: Db, studyId: number, userId: number, body: Dra
     postId: kind === 'post' ? id : null,
     coderIds: assignment.get(id)!,
   }));
+  return { units, strata: drawn.strata, population: size, sampled: drawn.ids };
+}
+
+// Drawn units that became units since the plan was read, or whose thread left the selection.
+const takenPosts = `SELECT count(*) FROM json_each(@ids) j JOIN units u ON u.study_id = @studyId AND u.post_id = j.value`;
+const takenThreads = `SELECT count(*) FROM json_each(@ids) j JOIN units u
+  ON u.study_id = @studyId AND u.thread_id = j.value AND u.post_id IS NULL`;
+const nextDraw = statement<[number], { first: number; draw: number }>(
+  `SELECT (SELECT coalesce(max(position), 0) + 1 FROM units WHERE study_id = s.id) AS first,
+     coalesce(json_array_length(s.sampling_json, '$.draws'), 0) + 1 AS draw FROM studies s WHERE s.id = ?`,
+);
+const unselected = `SELECT count(*) FROM (SELECT DISTINCT value FROM json_each(@threads)) j
+  WHERE NOT EXISTS (SELECT 1 FROM study_threads st WHERE st.study_id = @studyId AND st.thread_id = j.value)`;
+
+/**
+ * Adds the plan's units to the round, or answers null when the study changed since the plan was
+ * read (another draw took some of its units, or a thread left the selection): draw again then.
+ */
+export function commitDraw(
+  db: Db,
+  studyId: number,
+  userId: number,
+  body: DrawRequest,
+  target: DrawTarget,
+  plan: DrawPlan,
+): DrawResult | null {
+  const params = {
+    studyId,
+    ids: JSON.stringify(plan.sampled),
+    threads: JSON.stringify(plan.units.map((u) => u.threadId)),
+  };
+  const taken = db
+    .prepare(target.kind === 'post' ? takenPosts : takenThreads)
+    .pluck()
+    .get(params) as number;
+  if (taken > 0 || (db.prepare(unselected).pluck().get(params) as number) > 0) return null;
   // The drawn units take the next positions of the study, in drawn order (db/drawn-units.ts lists them).
   const { first, draw } = nextDraw(db).get(studyId)!;
   const record = {
     ...body,
-    coderIds,
-    population: size,
-    strataCounts: drawn.strata,
-    positions: [first, first + units.length - 1],
+    coderIds: target.coderIds,
+    population: plan.population,
+    strataCounts: plan.strata,
+    positions: [first, first + plan.units.length - 1],
     at: new Date().toISOString(),
   };
-  const unitIds = insertUnits(db, studyId, round.id, units, userId, record);
+  const unitIds = insertUnits(db, studyId, target.round.id, plan.units, userId, record);
   return {
     units: unitIds.length,
-    strata: drawn.strata,
-    population: size,
+    strata: plan.strata,
+    population: plan.population,
     draw,
     sampledUrl: `/api/studies/${studyId}/sampling/draws/${draw}/units`,
   };

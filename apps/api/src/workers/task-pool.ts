@@ -7,6 +7,8 @@
 // aborts (the client went away) or it runs past the timeout: the worker is terminated and a
 // fresh one started for the next task. A worker that dies fails its task with an error the
 // route answers as a 500 envelope, and the pool carries on with a new worker.
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Db } from '../db/open.ts';
 import { AppError } from '../http/errors.ts';
@@ -47,9 +49,9 @@ export interface TaskPool<R extends Registry> {
 }
 
 export interface PoolOptions<R extends Registry> {
-  /** The registry itself (to run tasks on the calling thread) and its module's URL (for the workers). */
+  /** The registry itself (to run tasks on the calling thread) and its module's import.meta.url (for the workers). */
   registry: R;
-  registryUrl: URL;
+  registryUrl: string;
   /** The request thread's connection: its file is what the workers open; with size 0 tasks run on it. */
   db: Db;
   /** Worker threads at most; 0 runs every task on the calling thread (a database in memory always does). */
@@ -80,6 +82,9 @@ interface Slot {
   job?: Job;
 }
 type Message = { ready: true } | { chunk: Uint8Array } | { done: true; result?: unknown } | { error: WireError };
+
+// A path, not a URL object: under jsdom (the web tests) URL is jsdom's, which Worker refuses.
+const workerFile = join(dirname(fileURLToPath(import.meta.url)), 'task-worker.mjs');
 
 export const cancelled = () =>
   new AppError('task.cancelled', 503, 'The request was cancelled before its work finished.');
@@ -113,8 +118,8 @@ export function createTaskPool<R extends Registry>(o: PoolOptions<R>): TaskPool<
     void slot.worker.terminate();
   };
   const spawn = (): Slot => {
-    const worker = new Worker(new URL('./task-worker.mjs', import.meta.url), {
-      workerData: { dbPath: o.db.name, registry: o.registryUrl.href, extra: o.extra },
+    const worker = new Worker(workerFile, {
+      workerData: { dbPath: o.db.name, registry: o.registryUrl, extra: o.extra },
     });
     worker.unref(); // an idle pool never keeps the process alive
     const slot: Slot = { worker, ready: false };

@@ -4,9 +4,20 @@
 // post_stems and analysis_facts current, as they do on the request thread) get a writable one.
 // Plain .mjs that registers tsx itself, so it starts the same way under the server, the CLI
 // and vitest (whose transform does not reach worker threads).
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { register } from 'tsx/esm/api';
+
+// On Linux each thread has its own nice value: this one yields the CPU to the request thread (and
+// so to coders' saves) when cores are short. /proc/thread-self names the thread; elsewhere there is
+// no thread id to renice, and the worker runs at the process's priority.
+try {
+  setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), 10);
+} catch {
+  // not Linux
+}
 
 register();
 const { tasks } = await import(workerData.registry);

@@ -7,6 +7,7 @@ import { mentionsReport } from '../db/analysis-mentions.ts';
 import { distinctiveTermsReport } from '../db/analysis-terms.ts';
 import { exportFile } from '../exports/files.ts';
 import { qdpxStream } from '../exports/qdpx.ts';
+import { planDraw } from '../sampling/draw-into-round.ts';
 import type { Registry, TaskPool } from './task-pool.ts';
 
 export const tasks = {
@@ -20,7 +21,9 @@ export const tasks = {
   terms: { run: distinctiveTermsReport, cacheWrites: true },
   /** Agreement with bootstrap intervals. */
   agreement: { run: agreementSummary },
+  /** A sample drawn from the study's population; the request thread writes it. */
+  drawPlan: { run: planDraw },
 } satisfies Registry;
 
-export const tasksUrl = new URL(import.meta.url);
+export const tasksUrl = import.meta.url;
 export type AppTasks = TaskPool<typeof tasks>;
