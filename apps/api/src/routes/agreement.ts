@@ -1,7 +1,7 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { requireStudyRole, rolesIn } from '../auth/middleware.ts';
-import { agreementSummary } from '../db/agreement.ts';
+import { agreementDisagreements, agreementSummary } from '../db/agreement.ts';
 import { agreementCsv } from '../exports/agreement-csv.ts';
 import { studyAgreementSettings } from '../db/agreement-data.ts';
 import type { Db } from '../db/open.ts';
@@ -39,6 +39,14 @@ const agreementQuery = z.object({
   assisted: z.enum(['include', 'exclude']).optional(),
 });
 const exportQuery = agreementQuery.extend({ format: z.enum(['csv', 'json']) });
+const disagreementQuery = agreementQuery.pick({ roundId: true, assisted: true }).extend({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  cursor: z
+    .string()
+    .regex(/^\d{1,15}$/, 'The cursor is the nextCursor of the page before.')
+    .transform(Number)
+    .optional(),
+});
 
 /**
  * Owners and adjudicators see the statistics; coders only once the study is not blind. What
@@ -58,13 +66,26 @@ function requireAgreementAccess(db: Db): MiddlewareHandler<AuthedEnv> {
   };
 }
 
-/** Inter-rater agreement of a study: the report as JSON, and as CSV or JSON files. */
+/** Inter-rater agreement of a study: the report as JSON (disagreements paged apart), and as CSV or JSON files. */
 export function agreementRoutes(db: Db) {
   const access = [requireStudyRole(db), requireAgreementAccess(db)] as const;
   return new Hono<AuthedEnv>()
     .get('/', ...access, validate('param', studyParam), validate('query', agreementQuery), (c) => {
       const { studyId } = c.req.valid('param');
-      return c.json(agreementSummary(db, studyId, { operator: false, userId: c.get('user').id }, c.req.valid('query')));
+      // The disagreements themselves come a page at a time from /disagreements; here only their number.
+      const { disagreements, ...summary } = agreementSummary(
+        db,
+        studyId,
+        { operator: false, userId: c.get('user').id },
+        c.req.valid('query'),
+      );
+      return c.json({ ...summary, disagreementCount: disagreements.length });
+    })
+    .get('/disagreements', ...access, validate('param', studyParam), validate('query', disagreementQuery), (c) => {
+      const { studyId } = c.req.valid('param');
+      const { limit, cursor, ...query } = c.req.valid('query');
+      const viewer = { operator: false, userId: c.get('user').id };
+      return c.json(agreementDisagreements(db, studyId, viewer, query, { limit, cursor }));
     })
     .get('/export', ...access, validate('param', studyParam), validate('query', exportQuery), (c) => {
       const { studyId } = c.req.valid('param');
