@@ -27,7 +27,9 @@ afterEach(() => s.t.close());
 test('the owner sees no unit-level detail of an incomplete unit in a closed blind round', async () => {
   const owen = await s.as('owen');
   const report = await (await owen.get(`/api/studies/${s.studyId}/agreement`)).json();
-  expect(report.disagreements).toEqual([]);
+  expect(report.disagreementCount).toBe(0);
+  const listed = await (await owen.get(`/api/studies/${s.studyId}/agreement/disagreements`)).json();
+  expect(listed).toEqual({ disagreements: [], total: 0, nextCursor: null });
   expect(report.hidden).toEqual({ units: 1, rounds: [{ id: s.roundId, name: 'Main' }] });
   // Only the complete unit is in the matrix; the incomplete unit's labels appear nowhere per unit.
   expect(report.confusion.units).toBe(1);

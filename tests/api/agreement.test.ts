@@ -40,6 +40,7 @@ let main: number[];
 let mainId: number;
 let owen: Agent;
 const base = () => `/api/studies/${s.studyId}/agreement`;
+const disagreementsOf = async (agent: Agent, query = '') => (await agent.get(`${base()}/disagreements${query}`)).json();
 
 async function code(rows: [number, string[], string[] | null][]) {
   const cora = await s.as('cora');
@@ -306,10 +307,12 @@ describe('access and the blind rule', () => {
 
   test('once the study is not blind, a coder sees what the owner sees', async () => {
     s.t.db.prepare('UPDATE studies SET blind = 0').run();
-    const asCoder = await (await (await s.as('cody')).get(base())).json();
+    const cody = await s.as('cody');
+    const asCoder = await (await cody.get(base())).json();
     expect(asCoder).toEqual(await (await owen.get(base())).json());
     expect(asCoder.hidden.units).toBe(0);
-    expect(asCoder.disagreements.map((d: { unitId: number }) => d.unitId)).toEqual([
+    expect(asCoder.disagreementCount).toBe(3);
+    expect((await disagreementsOf(cody)).disagreements.map((d: { unitId: number }) => d.unitId)).toEqual([
       calibration[3],
       calibration[5],
       main[3],
@@ -319,7 +322,8 @@ describe('access and the blind rule', () => {
   test('the confusion matrix and disagreeing units are hidden for the open blind round and shown after it closes', async () => {
     const open = await (await owen.get(`${base()}?roundId=${mainId}`)).json();
     expect(open.confusion).toBeNull();
-    expect(open.disagreements).toEqual([]);
+    expect(open.disagreementCount).toBe(0);
+    expect((await disagreementsOf(owen, `?roundId=${mainId}`)).disagreements).toEqual([]);
     expect(open.hidden).toEqual({ units: 4, rounds: [{ id: mainId, name: 'Main' }] });
     expect(statOf(open.overall.statistics, 'cohen_kappa').value).toBeCloseTo(7 / 11, 12);
     // The pair selector cannot get round the rule either.
@@ -331,7 +335,11 @@ describe('access and the blind rule', () => {
     const all = await (await owen.get(base())).json();
     expect(all.hidden).toEqual({ units: 4, rounds: [{ id: mainId, name: 'Main' }] });
     expect(all.confusion.units).toBe(6);
-    expect(all.disagreements.map((d: { unitId: number }) => d.unitId)).toEqual([calibration[3], calibration[5]]);
+    expect(all.disagreementCount).toBe(2);
+    expect((await disagreementsOf(owen)).disagreements.map((d: { unitId: number }) => d.unitId)).toEqual([
+      calibration[3],
+      calibration[5],
+    ]);
 
     await owen.post(`/api/studies/${s.studyId}/rounds/${mainId}/close`);
     const closed = await (await owen.get(`${base()}?roundId=${mainId}`)).json();
@@ -344,7 +352,8 @@ describe('access and the blind rule', () => {
       onlyB: 0,
       layout: 'presence',
     });
-    expect(closed.disagreements).toEqual([
+    expect(closed.disagreementCount).toBe(1);
+    expect((await disagreementsOf(owen, `?roundId=${mainId}`)).disagreements).toEqual([
       {
         unitId: main[3],
         roundId: mainId,
@@ -400,10 +409,24 @@ describe('access and the blind rule', () => {
         [1, 2],
       ],
     });
-    expect(body.disagreements.map((d: { unitId: number; codeIds: string[] }) => [d.unitId, d.codeIds])).toEqual([
+    const listed = await disagreementsOf(owen, `?roundId=${s.roundId}`);
+    expect(listed.disagreements.map((d: { unitId: number; codeIds: string[] }) => [d.unitId, d.codeIds])).toEqual([
       [calibration[3], [D, M]],
       [calibration[5], [M]],
     ]);
+  });
+
+  test('disagreements come a page at a time, by unit, after the cursor; coders of a blind study get 403', async () => {
+    const first = await disagreementsOf(owen, `?roundId=${s.roundId}&limit=1`);
+    expect(first).toMatchObject({ total: 2, nextCursor: calibration[3] });
+    expect(first.disagreements.map((d: { unitId: number }) => d.unitId)).toEqual([calibration[3]]);
+    const second = await disagreementsOf(owen, `?roundId=${s.roundId}&limit=1&cursor=${calibration[3]}`);
+    expect(second).toMatchObject({ total: 2, nextCursor: null });
+    expect(second.disagreements.map((d: { unitId: number }) => d.unitId)).toEqual([calibration[5]]);
+    expect((await (await s.as('cody')).get(`${base()}/disagreements`)).status).toBe(403);
+    const bad = await owen.get(`${base()}/disagreements?cursor=x`);
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.where.field).toBe('cursor');
   });
 });
 
@@ -439,6 +462,10 @@ describe('export', () => {
     expect(json.headers.get('content-disposition')).toBe(
       `attachment; filename="agreement-study-${s.studyId}-round-${s.roundId}.json"`,
     );
-    expect(await json.json()).toEqual(await (await owen.get(`${base()}?roundId=${s.roundId}`)).json());
+    // The file is the report with its disagreements listed in full (the page gets their number).
+    const { disagreementCount, ...report } = await (await owen.get(`${base()}?roundId=${s.roundId}`)).json();
+    const listed = await disagreementsOf(owen, `?roundId=${s.roundId}`);
+    expect(listed.disagreements).toHaveLength(disagreementCount);
+    expect(await json.json()).toEqual({ ...report, disagreements: listed.disagreements });
   });
 });

@@ -199,6 +199,7 @@ export const routeTable: Record<string, RouteCase> = {
     params: (f) => ({ unitId: f.disputedUnitId }),
   },
   'GET /api/studies/:studyId/agreement': { access: ADJUDICATOR },
+  'GET /api/studies/:studyId/agreement/disagreements': { access: ADJUDICATOR },
   'GET /api/studies/:studyId/agreement/export': { access: ADJUDICATOR, query: 'format=csv' },
   'GET /api/studies/:studyId/analysis/options': { access: MEMBER },
   'GET /api/studies/:studyId/analysis/counts': { access: ADJUDICATOR },

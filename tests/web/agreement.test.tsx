@@ -123,7 +123,9 @@ test('the owner reads the headline numbers with their bands, per round, per code
     'Documentation and tutorial gaps2103',
   );
 
-  const list = screen.getByRole('list', { name: 'Units where coders disagree' });
+  // The report gives their number; the units come from the paged disagreements route.
+  expect(screen.getByText('2 units with differing labels.')).toBeInTheDocument();
+  const list = await screen.findByRole('list', { name: 'Units where coders disagree' });
   const links = within(list).getAllByRole('link');
   expect(links.map((a) => a.getAttribute('href'))).toEqual([
     `/studies/${s.studyId}/adjudicate?unit=${units[3]}`,

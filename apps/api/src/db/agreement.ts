@@ -67,6 +67,17 @@ function toCodings(rows: CodingRow[], sets: boolean): Coding[] {
   }));
 }
 
+/** The study's rounds and the codings the viewer may count: all of them, and those of the query's scope. */
+function scopeRows(db: Db, studyId: number, viewer: CodingViewer, query: AgreementQuery) {
+  const rounds = listRounds(db, studyId);
+  const roundId = query.roundId ?? null;
+  if (roundId !== null && !rounds.some((r) => r.id === roundId)) throw notFound('The round');
+  const assisted = query.assisted === 'exclude' ? assistedUnitIds(db, studyId) : null;
+  const rows = pairableCodings(db, studyId, viewer).filter((r) => !assisted?.has(r.unitId));
+  const inScope = roundId === null ? rows : rows.filter((r) => r.roundId === roundId);
+  return { rounds, roundId, rows, inScope };
+}
+
 export function agreementSummary(
   db: Db,
   studyId: number,
@@ -74,16 +85,11 @@ export function agreementSummary(
   query: AgreementQuery = {},
 ): AgreementSummary {
   const settings = studyAgreementSettings(db, studyId);
-  const rounds = listRounds(db, studyId);
-  const roundId = query.roundId ?? null;
-  if (roundId !== null && !rounds.some((r) => r.id === roundId)) throw notFound('The round');
+  const { rounds, roundId, rows, inScope } = scopeRows(db, studyId, viewer, query);
   const codebook = settings.versionId === null ? null : cachedVersion(db, settings.versionId);
-  const assisted = query.assisted === 'exclude' ? assistedUnitIds(db, studyId) : null;
-  const rows = pairableCodings(db, studyId, viewer).filter((r) => !assisted?.has(r.unitId));
   // A single-label study whose codings hold several labels (its mode was changed) is read as sets.
   const sets = settings.labelMode === 'multi' || rows.some((r) => r.labels.length > 1);
   const categories = sets ? [] : (codebook?.codes.filter((c) => c.codable).map((c) => c.id) ?? []);
-  const inScope = roundId === null ? rows : rows.filter((r) => r.roundId === roundId);
   const codings = toCodings(inScope, sets);
 
   const coders = new Map<string, AgreementSummary['coders'][number]>();
@@ -154,10 +160,52 @@ function confusion(
   return first ? confusionView(codings, table.coders[first.a]!, table.coders[first.b]!, sets) : null;
 }
 
-function unitDisagreements(db: Db, disclosed: CodingRow[], rounds: Round[]): AgreementSummary['disagreements'] {
+/** The disclosed units of the scope whose coders' label sets differ, in unit order. */
+function disagreeing(disclosed: CodingRow[]) {
   const byUnit = new Map<number, string[][]>();
   for (const r of disclosed) byUnit.set(r.unitId, [...(byUnit.get(r.unitId) ?? []), r.labels]);
-  const found = disagreements(byUnit);
+  return disagreements(byUnit).sort((a, b) => a.unitId - b.unitId);
+}
+
+export interface DisagreementPage {
+  disagreements: AgreementSummary['disagreements'];
+  /** All disagreements of the scope. */
+  total: number;
+  /** The last unit id on this page, to pass as `cursor`; null on the last page. */
+  nextCursor: number | null;
+}
+
+/**
+ * The scope's disagreements a page at a time (units after `cursor`, by unit id): the agreement
+ * report gives only their number, since a closed round of thousands of units has thousands.
+ */
+export function agreementDisagreements(
+  db: Db,
+  studyId: number,
+  viewer: CodingViewer,
+  query: AgreementQuery,
+  page: { limit: number; cursor?: number | undefined },
+): DisagreementPage {
+  const { rounds, inScope } = scopeRows(db, studyId, viewer, query);
+  const found = disagreeing(inScope.filter((r) => r.disclosed));
+  const after = found.filter((d) => d.unitId > (page.cursor ?? 0));
+  const shown = after.slice(0, page.limit);
+  return {
+    disagreements: described(db, shown, rounds),
+    total: found.length,
+    nextCursor: after.length > page.limit ? shown.at(-1)!.unitId : null,
+  };
+}
+
+function unitDisagreements(db: Db, disclosed: CodingRow[], rounds: Round[]): AgreementSummary['disagreements'] {
+  return described(db, disagreeing(disclosed), rounds);
+}
+
+function described(
+  db: Db,
+  found: { unitId: number; codeIds: string[] }[],
+  rounds: Round[],
+): AgreementSummary['disagreements'] {
   const info = unitInfo(
     db,
     found.map((d) => d.unitId),

@@ -1,7 +1,7 @@
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { requireStudyRole, rolesIn } from '../auth/middleware.ts';
-import { agreementSummary } from '../db/agreement.ts';
+import { agreementDisagreements, agreementSummary } from '../db/agreement.ts';
 import { agreementCsv } from '../exports/agreement-csv.ts';
 import { studyAgreementSettings } from '../db/agreement-data.ts';
 import type { Db } from '../db/open.ts';
@@ -41,6 +41,14 @@ const agreementQuery = z.object({
 });
 const exportQuery = agreementQuery.extend({ format: z.enum(['csv', 'json']) });
 type AgreementQuery = z.infer<typeof agreementQuery>;
+const disagreementQuery = agreementQuery.pick({ roundId: true, assisted: true }).extend({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  cursor: z
+    .string()
+    .regex(/^\d{1,15}$/, 'The cursor is the nextCursor of the page before.')
+    .transform(Number)
+    .optional(),
+});
 
 /**
  * Owners and adjudicators see the statistics; coders only once the study is not blind. What
@@ -61,8 +69,9 @@ function requireAgreementAccess(db: Db): MiddlewareHandler<AuthedEnv> {
 }
 
 /**
- * Inter-rater agreement of a study: the report as JSON, and as CSV or JSON files. With bootstrap
- * intervals (thousands of resamples) it is computed on a worker thread (workers/tasks.ts).
+ * Inter-rater agreement of a study: the report as JSON (disagreements paged apart), and as CSV or
+ * JSON files. With bootstrap intervals (thousands of resamples) it is computed on a worker thread
+ * (workers/tasks.ts).
  */
 export function agreementRoutes(db: Db, tasks: AppTasks) {
   const access = [requireStudyRole(db), requireAgreementAccess(db)] as const;
@@ -73,9 +82,17 @@ export function agreementRoutes(db: Db, tasks: AppTasks) {
       : agreementSummary(db, studyId, viewer, query);
   };
   return new Hono<AuthedEnv>()
-    .get('/', ...access, validate('param', studyParam), validate('query', agreementQuery), async (c) =>
-      c.json(await summary(c, c.req.valid('param').studyId, c.req.valid('query'))),
-    )
+    .get('/', ...access, validate('param', studyParam), validate('query', agreementQuery), async (c) => {
+      // The disagreements themselves come a page at a time from /disagreements; here only their number.
+      const { disagreements, ...report } = await summary(c, c.req.valid('param').studyId, c.req.valid('query'));
+      return c.json({ ...report, disagreementCount: disagreements.length });
+    })
+    .get('/disagreements', ...access, validate('param', studyParam), validate('query', disagreementQuery), (c) => {
+      const { studyId } = c.req.valid('param');
+      const { limit, cursor, ...query } = c.req.valid('query');
+      const viewer = { operator: false, userId: c.get('user').id };
+      return c.json(agreementDisagreements(db, studyId, viewer, query, { limit, cursor }));
+    })
     .get('/export', ...access, validate('param', studyParam), validate('query', exportQuery), async (c) => {
       const { studyId } = c.req.valid('param');
       const { format, ...query } = c.req.valid('query');

@@ -1,4 +1,4 @@
-import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { InferResponseType } from 'hono/client';
 import { unwrap, type Client } from './client.ts';
 
@@ -36,6 +36,28 @@ export const agreementQuery = (client: Client, studyId: number, params: Agreemen
     placeholderData: keepPreviousData,
   });
 
+const DISAGREEMENTS_PAGE = 100;
+
+/** The scope's disagreements, a page at a time (the report gives only their number). */
+export const disagreementsQuery = (client: Client, studyId: number, params: AgreementParams) =>
+  infiniteQueryOptions({
+    queryKey: [...key(studyId), 'disagreements', params.roundId ?? null, params.assisted ?? null],
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        routes(client).disagreements.$get({
+          param: { studyId: String(studyId) },
+          query: {
+            ...(params.roundId !== undefined ? { roundId: String(params.roundId) } : {}),
+            ...(params.assisted ? { assisted: params.assisted } : {}),
+            limit: String(DISAGREEMENTS_PAGE),
+            ...(pageParam ? { cursor: pageParam } : {}),
+          },
+        }),
+      ),
+    initialPageParam: '',
+    getNextPageParam: (last) => (last.nextCursor === null ? undefined : String(last.nextCursor)),
+  });
+
 /**
  * Where the browser downloads the report as a CSV or JSON file (the session cookie goes along).
  * Built by hand: the client's $url() needs an absolute base, and the app's client uses "/".
@@ -50,3 +72,4 @@ export type StatValue = AgreementSummary['pairs'][number]['kappa'];
 export type RoundAgreement = AgreementSummary['rounds'][number];
 export type CodeAgreement = AgreementSummary['perCode'][number];
 export type Confusion = NonNullable<AgreementSummary['confusion']>;
+export type Disagreement = InferResponseType<Routes['disagreements']['$get'], 200>['disagreements'][number];

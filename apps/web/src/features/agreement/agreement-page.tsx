@@ -96,7 +96,7 @@ export function AgreementPage() {
       </div>
       <PerCodeTable summary={summary} codeName={names.code} />
       <ConfusionSection summary={summary} names={names} onPair={(pair) => update({ pair: pair.join(',') })} />
-      <DisagreementList summary={summary} names={names} studyId={studyId} />
+      <DisagreementList summary={summary} names={names} studyId={studyId} params={params} />
     </div>
   );
 }
