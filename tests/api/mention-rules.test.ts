@@ -136,7 +136,13 @@ describe('rules in bulk lists and stored series', () => {
   test.each([
     ['X [regex]: x', 1, 'rules', '"regex" is not a rule'],
     ['X [stemmed, case-sensitive]: x', 1, 'rules', 'Stemmed matching ignores case'],
-    ['group,name,match\nX,x,word\nX,y,prefix', 3, 'mode', '"X" has mode "word" on an earlier line and "prefix" here.'],
+    [
+      'group,name,match\nX,x,word\nX,y,prefix',
+      3,
+      'match',
+      '"X" has match "word" on an earlier line and "prefix" here.',
+    ],
+    ['X [word]: x\nX [prefix]: y', 2, 'rules', '"X" has rules "word" on an earlier line and "prefix" here.'],
     ['group,name,quotes\nX,x,maybe', 2, 'quotes', '"maybe" is not a quotes rule: write yes or no.'],
   ])('%j is refused at line %i', async (list, line, field, message) => {
     const res = await owen.post(`${trends}/keyword-groups/import`, { fileName: 'l', text: list });

@@ -1,11 +1,14 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchBrowser, loginAs } from './browser.ts';
 
 // carol owns the demo study, whose forum sample mentions BERT in many spellings ("BERT",
 // "bert-base-uncased", "RoBERTa", "DistilBERT"). She adds a keyword group and changes its
 // matching rules; the groups table, the chart's legend and the CSV follow each change.
+const optionLabel = async (scope: Locator, name: RegExp) =>
+  (await scope.getByRole('option').allTextContents()).find((o) => name.test(o));
+
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -57,5 +60,23 @@ test('carol chooses the matching rules of a keyword group and sees the mention c
   const csv = await readFile((await (await download).path())!, 'utf8');
   expect(csv.split('\r\n')[0]).toBe('period,period_start,period_end,group,terms,matching,posts_mentioning,posts,share');
   expect(csv).toContain(',BERT family,BERT,whole words as written; case-sensitive; own words only,');
+
+  // Stored as a series set, the mentions keep the rules: the pair chart's legend names them.
+  const outside = page.getByRole('region', { name: 'Outside series' });
+  await outside.getByRole('button', { name: 'Add mentions as series' }).click();
+  const compare = outside.getByRole('region', { name: 'Compare series' });
+  await compare.waitFor();
+  const setName = /topics by creation month mentioning each keyword group/;
+  await compare
+    .getByLabel('Left series (e.g. forum mentions)')
+    .selectOption({ label: (await optionLabel(compare, setName))! });
+  await compare
+    .getByLabel('Right series (e.g. Hub models)')
+    .selectOption({ label: (await optionLabel(compare, setName))! });
+  const pairLegend = compare.getByRole('figure', { name: 'BERT family vs BERT family, per month' }).getByRole('list');
+  await expect
+    .poll(() => pairLegend.getByRole('listitem').first().textContent())
+    .toMatch(/^BERT family — .*; matched: whole words as written; case-sensitive; own words only \(left axis\)$/);
+  await outside.screenshot({ path: 'test-results/mention-rules-pair.png' });
   await page.context().close();
 });

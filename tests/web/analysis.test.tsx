@@ -129,6 +129,28 @@ test('the owner adds a keyword group and sees its mentions beside the codes; a d
   expect(await within(bad).findByRole('alert')).toHaveTextContent('There is already a keyword group named "memory".');
 });
 
+test('the owner chooses a group’s matching rules; stemmed matching leaves case unchosen', async () => {
+  const user = userEvent.setup();
+  renderWithApi(s.t.app, { path: `/studies/${s.studyId}/analysis`, agent: s.agents.owen });
+  const form = await screen.findByRole('form', { name: 'New keyword group' });
+  const caseSensitive = within(form).getByRole('checkbox', { name: 'Case-sensitive' });
+  expect(caseSensitive).toBeDisabled();
+  await user.selectOptions(within(form).getByLabelText('Match'), 'word beginnings');
+  await user.click(caseSensitive);
+  await user.click(within(form).getByRole('checkbox', { name: 'Count link previews' }));
+  await user.selectOptions(within(form).getByLabelText('Match'), 'whole words, stemmed');
+  expect(caseSensitive).toBeDisabled();
+  expect(caseSensitive).not.toBeChecked();
+  await user.selectOptions(within(form).getByLabelText('Match'), 'word beginnings');
+  await user.click(caseSensitive);
+  await user.type(within(form).getByLabelText('Group name'), 'T5');
+  await user.type(within(form).getByLabelText('Terms and aliases (comma-separated)'), 'T5, t5, flan-t5');
+  await user.click(within(form).getByRole('button', { name: 'Add group' }));
+  const list = await screen.findByRole('list', { name: 'Keyword groups' });
+  // case-sensitive: "T5" and "t5" are two aliases
+  expect(list).toHaveTextContent('T5 T5, t5, flan-t5 (word beginnings; case-sensitive; own words and link previews)');
+});
+
 test('a coder of a blind study is told the analysis is hidden', async () => {
   renderWithApi(s.t.app, { path: `/studies/${s.studyId}/analysis`, agent: s.agents.cora });
   expect((await screen.findAllByText(/hidden from coders while the study is blind/)).length).toBeGreaterThan(0);

@@ -11,6 +11,7 @@
 import { parse } from 'csv-parse/sync';
 import { AppError } from '../http/errors.ts';
 import { termPhrases } from './keywords.ts';
+import { bracketRules, type PartialRules, RULE_COLUMNS, type RuleKey, ruleCell } from './keyword-list-rules.ts';
 import { MATCH_MODES, type MatchRules, matchRulesSchema } from './match-rules.ts';
 
 export interface KeywordListGroup {
@@ -19,13 +20,8 @@ export interface KeywordListGroup {
   rules: MatchRules;
 }
 
-type RuleKey = keyof MatchRules;
-type PartialRules = Partial<Record<RuleKey, string | boolean>>;
-
 const MAX_TERMS = 30;
 const MAX_LENGTH = 60;
-const YES = ['yes', 'y', 'true', '1', 'sensitive', 'case-sensitive'];
-const NO = ['no', 'n', 'false', '0', 'any', 'insensitive', 'any-case'];
 
 /** Terms without repeats: any case counts as a repeat unless the group is case-sensitive. */
 export function distinctTerms(terms: readonly string[], caseSensitive: boolean, spelling: 'first' | 'last'): string[] {
@@ -33,33 +29,6 @@ export function distinctTerms(terms: readonly string[], caseSensitive: boolean, 
   const kept = new Map<string, string>();
   for (const t of terms) if (spelling === 'last' || !kept.has(key(t))) kept.set(key(t), t);
   return [...kept.values()];
-}
-
-/** A CSV rule cell: a match mode, or yes/no for the flags; empty leaves the rule unsaid. */
-function ruleCell(key: RuleKey, cell: string): string | boolean | undefined | Error {
-  const v = cell.trim().toLowerCase();
-  if (!v) return undefined;
-  if (key === 'mode') return (MATCH_MODES as readonly string[]).includes(v) ? v : new Error(MATCH_MODES.join(', '));
-  if (YES.includes(v)) return true;
-  if (NO.includes(v)) return false;
-  return new Error(key === 'caseSensitive' ? 'sensitive or any' : 'yes or no');
-}
-
-/** The bracketed rules of a text-list line: "word, case-sensitive, quotes". */
-function bracketRules(words: string): PartialRules | string {
-  const rules: PartialRules = {};
-  for (const w of words
-    .split(',')
-    .map((x) => x.trim().toLowerCase())
-    .filter(Boolean)) {
-    if ((MATCH_MODES as readonly string[]).includes(w)) rules.mode = w;
-    else if (w === 'case-sensitive') rules.caseSensitive = true;
-    else if (w === 'any-case') rules.caseSensitive = false;
-    else if (w === 'quotes') rules.quotes = true;
-    else if (w === 'previews') rules.previews = true;
-    else return w;
-  }
-  return rules;
 }
 
 export function parseKeywordList(text: string, file: string): KeywordListGroup[] {
@@ -78,12 +47,9 @@ export function parseKeywordList(text: string, file: string): KeywordListGroup[]
     const header = records[0]!.map((h) => h.toLowerCase());
     const at = (...names: string[]) => header.findIndex((h) => names.includes(h));
     const [g, n, p] = [at('group'), at('name'), at('patterns', 'terms', 'aliases')];
-    const ruleColumns: [RuleKey, string, number][] = [
-      ['mode', 'match', at('match')],
-      ['caseSensitive', 'case', at('case')],
-      ['quotes', 'quotes', at('quotes')],
-      ['previews', 'previews', at('previews')],
-    ];
+    const ruleColumns = (Object.entries(RULE_COLUMNS) as [RuleKey, string][]).map(
+      ([key, column]) => [key, column, at(column)] as const,
+    );
     records.slice(1).forEach((r, i) => {
       const patterns = (r[p] ?? '').split(/[|;]/);
       const rules: PartialRules = {};
@@ -126,8 +92,13 @@ export function parseKeywordList(text: string, file: string): KeywordListGroup[]
     const group = groups.get(key) ?? { name, terms: [], rules: {}, line: r.line };
     groups.set(key, group);
     for (const [rule, value] of Object.entries(r.rules) as [RuleKey, string | boolean][]) {
+      const field = isCsv ? RULE_COLUMNS[rule] : 'rules';
       if (group.rules[rule] !== undefined && group.rules[rule] !== value)
-        throw bad(`"${name}" has ${rule} "${group.rules[rule]}" on an earlier line and "${value}" here.`, r.line, rule);
+        throw bad(
+          `"${name}" has ${field} "${group.rules[rule]}" on an earlier line and "${value}" here.`,
+          r.line,
+          field,
+        );
       group.rules[rule] = value;
     }
     for (const t of r.terms.map((x) => x.trim()).filter(Boolean)) {

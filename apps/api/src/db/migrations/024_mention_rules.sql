@@ -20,7 +20,9 @@ DELETE FROM post_stems;
 -- Hub card details on request (hub/card-details.ts): a model whose listing entry did not say
 -- whether it has a card (no file list) or card metadata (no cardData beside a README) is due
 -- for one request to /api/models/{id} when the run asks for card details; card_checked_at says
--- when that answer was stored. The partial index finds a run's due models without a scan.
+-- when that answer was stored. The partial indexes find and count a run's due and checked models
+-- without reading each of its models (a run's progress is read after every page).
 ALTER TABLE hub_models ADD COLUMN card_details_due INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE hub_models ADD COLUMN card_checked_at TEXT;
 CREATE INDEX hub_models_card_due ON hub_models (collection_id, id) WHERE card_details_due = 1;
+CREATE INDEX hub_models_card_checked ON hub_models (collection_id) WHERE card_checked_at IS NOT NULL;

@@ -26,6 +26,9 @@ export function ComparisonSection({ sets }: { sets: readonly SeriesSetSummary[] 
     setShown(null);
   };
   const pair = c?.pairs.find((p) => p.left === shown) ?? c?.pairs[0];
+  // A mention series set names each group's matching rules: the chart's legend (and its exports) carries them.
+  const label = (id: number, rules: Record<string, string> | null | undefined, key: string | undefined) =>
+    rules && key && rules[key] ? `${name(id)}; matched: ${rules[key]}` : name(id);
   const rightKeys = c ? [...new Set([...c.pairs.map((p) => p.right), ...c.unmatchedRight])].sort() : [];
   const leftKeys = c ? [...c.pairs.map((p) => p.left), ...c.unmatchedLeft] : [];
   return (
@@ -95,7 +98,12 @@ export function ComparisonSection({ sets }: { sets: readonly SeriesSetSummary[] 
             <input type="checkbox" checked={cumulative} onChange={(e) => setCumulative(e.target.checked)} /> Cumulative
           </label>
           {pair ? (
-            <PairChart pair={pair} leftLabel={name(left)} rightLabel={name(right)} cumulative={cumulative} />
+            <PairChart
+              pair={pair}
+              leftLabel={label(left, c.left.matching, pair.left)}
+              rightLabel={label(right, c.right.matching, pair.right)}
+              cumulative={cumulative}
+            />
           ) : null}
         </>
       ) : null}
