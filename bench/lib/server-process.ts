@@ -35,17 +35,22 @@ function signal(child: ChildProcess, sig: NodeJS.Signals): Promise<void> {
   return exited;
 }
 
-/** Starts the server on `dbPath` (demo off unless `demo`) and resolves once /api/health answers. */
+/**
+ * Starts the server on `dbPath` (demo off unless `demo`) and resolves once /api/health answers.
+ * `appRoot` runs another checkout's server (a benchmark's "before").
+ */
 export async function startServer(
   dbPath: string,
-  opts: { port?: number; demo?: boolean; env?: Record<string, string> } = {},
+  opts: { port?: number; demo?: boolean; env?: Record<string, string>; appRoot?: string } = {},
 ): Promise<ServerProcess> {
   const port = opts.port ?? (await freePort());
   // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the server there (open it in Chrome DevTools).
   const profile = process.env.BENCH_CPU_PROF
     ? ['--cpu-prof', '--cpu-prof-dir', resolve(process.env.BENCH_CPU_PROF)]
     : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', join(root, 'apps/api/src/server.ts')], {
+  const app = opts.appRoot ?? root;
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', join(app, 'apps/api/src/server.ts')], {
+    cwd: app,
     env: {
       ...process.env,
       PORT: String(port),

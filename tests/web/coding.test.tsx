@@ -317,6 +317,19 @@ describe('the screen', () => {
     expect(screen.getByText('Select some text in the highlighted post first, then attach it.')).toBeInTheDocument();
   });
 
+  test('a post that replies to another links to the thread page at the post answered', async () => {
+    const post = s.t.db
+      .prepare('SELECT p.id, p.thread_id AS threadId FROM units u JOIN posts p ON p.id = u.post_id WHERE u.id = ?')
+      .get(units[0]) as { id: number; threadId: number };
+    s.t.db.prepare('UPDATE posts SET reply_to = 1 WHERE id = ?').run(post.id);
+    await openAs('cora');
+    const article = await unitArticle(1);
+    expect(within(article).getByRole('link', { name: 'reply to #1' })).toHaveAttribute(
+      'href',
+      `/threads/${post.threadId}#post-1`,
+    );
+  });
+
   test('an owner with no units is told there is nothing to code, and can still read a unit by its address', async () => {
     renderWithApi(s.t.app, { agent: await s.as('owen'), path: codePath() });
     expect(await screen.findByText(/There is nothing for you to code in this study/)).toBeInTheDocument();

@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef, type Ref } from 'react';
+import { Link } from 'react-router';
 import type { UnitDetail } from '../../api/coding.ts';
 import { useImagePolicy } from '../../api/auth.ts';
 import { EditedSinceCoded } from '../../components/edited-since-coded.tsx';
@@ -77,7 +78,15 @@ export function UnitArticle({ detail, heading, articleRef, bodiesRef }: Props) {
             <p className="post-meta">
               <span className="post-no">#{p.postNumber}</span> <strong>{p.author ?? 'unknown'}</strong>
               <AuthorStanding post={p} /> · <time dateTime={p.createdAt}>{isoDate(p.createdAt)}</time>
-              {p.replyTo !== null ? <span className="hint"> · reply to #{p.replyTo}</span> : null}
+              {p.replyTo !== null ? (
+                <>
+                  {' · '}
+                  {/* The post answered may lie outside the neighbours shown: the thread page opens at it. */}
+                  <Link to={`/threads/${thread.id}#post-${p.replyTo}`} target="_blank" className="hint">
+                    reply to #{p.replyTo}
+                  </Link>
+                </>
+              ) : null}
               <AcceptedBadge post={p} />
               {p.isUnit && isPostUnit ? <span className="unit-badge">coding this post</span> : null}
             </p>
