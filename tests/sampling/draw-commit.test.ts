@@ -23,7 +23,13 @@ describe('a draw planned, then written', () => {
     const target = drawTarget(s.t.db, s.studyId, request);
     const plan = planDraw(s.t.db, s.studyId, target.kind, request, target.coderIds);
     const result = commitDraw(s.t.db, s.studyId, s.ids.owen!, request, target, plan);
-    expect(result).toEqual({ units: 5, strata: plan.strata, population: 36, sampled: plan.sampled });
+    expect(result).toEqual({
+      units: 5,
+      strata: plan.strata,
+      population: 36,
+      draw: 1,
+      sampledUrl: `/api/studies/${s.studyId}/sampling/draws/1/units`,
+    });
     expect(unitPosts()).toEqual([...plan.sampled].sort((a, b) => a - b));
   });
 
