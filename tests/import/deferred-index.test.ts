@@ -169,13 +169,19 @@ describe('a deferred import', () => {
     db.close();
   });
 
-  test('the server catches up on its own, from its worker thread', async () => {
+  test('the server catches up on its own, from its worker thread, and stems the new posts', async () => {
     const path = join(tmp.dir, 'server.db');
     const db = openDb(path);
     await deferredImport(db);
+    const unstemmed = () => db.prepare('SELECT count(*) FROM post_stems_stale').pluck().get();
+    const posts = db.prepare('SELECT count(*) FROM posts').pluck().get();
+    expect(unstemmed()).toBe(posts);
     const catchUp = startSearchCatchUp(path, { pollMs: 50 });
     try {
       await expect.poll(() => searchIndexState(db).state, { timeout: 10_000, interval: 50 }).toBe('ready');
+      // Mention counts then find every post stemmed (db/post-stems.ts).
+      await expect.poll(unstemmed, { timeout: 10_000, interval: 50 }).toBe(0);
+      expect(db.prepare('SELECT count(*) FROM post_stems').pluck().get()).toBe(posts);
     } finally {
       await catchUp.stop();
     }
