@@ -11,6 +11,8 @@ import { makeTestApp, type TestApp } from '../support/test-app.ts';
 let t: TestApp;
 let study: Awaited<ReturnType<typeof largeStudy>>;
 let ada: Agent;
+// A loaded machine may take a while over the first render of a 250-unit queue.
+const slow = { timeout: 5000 };
 beforeEach(async () => {
   t = makeTestApp();
   study = await largeStudy(t.db, { units: 250, disagree: true });
@@ -27,7 +29,7 @@ test('250 units in adjudication: a few rows in the DOM, pages of 100 asked for a
     return request(method, path, ...rest);
   };
   renderWithApi(t.app, { path: `/studies/${study.studyId}/adjudicate`, agent: ada });
-  const queue = await screen.findByRole('list', { name: 'Units in adjudication' });
+  const queue = await screen.findByRole('list', { name: 'Units in adjudication' }, slow);
   const rows = within(queue).getAllByRole('listitem');
   expect(rows.length).toBeGreaterThan(5);
   expect(rows.length).toBeLessThan(40);
@@ -41,10 +43,23 @@ test('250 units in adjudication: a few rows in the DOM, pages of 100 asked for a
 test('j at the 100th unit loads the next page and selects the 101st; k goes back', async () => {
   const user = userEvent.setup();
   renderWithApi(t.app, { path: `/studies/${study.studyId}/adjudicate?unit=${study.unitIds[99]}`, agent: ada });
-  await screen.findByRole('heading', { level: 2, name: /^#100 / });
-  await screen.findByRole('list', { name: 'Units in adjudication' });
+  await screen.findByRole('heading', { level: 2, name: /^#100 / }, slow);
+  await screen.findByRole('list', { name: 'Units in adjudication' }, slow);
   await user.keyboard('j');
-  expect(await screen.findByRole('heading', { level: 2, name: /^#101 / })).toBeInTheDocument();
+  expect(await screen.findByRole('heading', { level: 2, name: /^#101 / }, slow)).toBeInTheDocument();
   await user.keyboard('k');
-  expect(await screen.findByRole('heading', { level: 2, name: /^#100 / })).toBeInTheDocument();
+  expect(await screen.findByRole('heading', { level: 2, name: /^#100 / }, slow)).toBeInTheDocument();
+});
+
+test('a coded post that replies to another links to the thread page at the post answered', async () => {
+  const post = t.db
+    .prepare('SELECT p.id, p.thread_id AS threadId FROM units u JOIN posts p ON p.id = u.post_id WHERE u.id = ?')
+    .get(study.unitIds[1]) as { id: number; threadId: number };
+  t.db.prepare('UPDATE posts SET reply_to = 1 WHERE id = ?').run(post.id);
+  renderWithApi(t.app, { path: `/studies/${study.studyId}/adjudicate?unit=${study.unitIds[1]}`, agent: ada });
+  const coded = await screen.findByRole('article', { name: /^Coded post/ }, slow);
+  expect(within(coded).getByRole('link', { name: 'reply to #1' })).toHaveAttribute(
+    'href',
+    `/threads/${post.threadId}#post-1`,
+  );
 });

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { Link } from 'react-router';
 import type { UnitInAdjudication } from '../../api/adjudication.ts';
 import { useImagePolicy } from '../../api/auth.ts';
 import { PostBody } from '../../components/post-body.tsx';
@@ -38,7 +39,15 @@ export function PostContext({ thread, posts }: Pick<UnitInAdjudication, 'thread'
           <header className="hint">
             #{p.postNumber} {p.author ?? 'unknown'}
             <AuthorStanding post={p} /> · {isoDate(p.createdAt)}
-            {p.replyTo !== null ? ` · reply to #${p.replyTo}` : ''}
+            {p.replyTo !== null ? (
+              <>
+                {' · '}
+                {/* The post answered may lie outside the neighbours shown: the thread page opens at it. */}
+                <Link to={`/threads/${thread.id}#post-${p.replyTo}`} target="_blank">
+                  reply to #{p.replyTo}
+                </Link>
+              </>
+            ) : null}
             <AcceptedBadge post={p} />
           </header>
           <PostBody

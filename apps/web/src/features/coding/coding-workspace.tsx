@@ -23,9 +23,21 @@ import { SaveStatus } from './save-status.tsx';
 import { UnitEditor } from './unit-editor.tsx';
 import { UnitList } from './unit-list.tsx';
 import { announceSaved, useUnitSync } from './unit-sync.ts';
-import { type ListedAt, pagedIndexOf, pagesFor, usePagedSequence, wholeSequence } from './unit-sequence.ts';
+import {
+  type ListedAt,
+  nextUncodedLoaded,
+  pagedIndexOf,
+  pagesFor,
+  usePagedSequence,
+  wholeSequence,
+} from './unit-sequence.ts';
 import { useKeys } from './use-keys.ts';
 import { useResendDrafts } from './use-resend-drafts.ts';
+
+const indexIn = (units: readonly { unitId: number }[], unitId: number) => {
+  const at = units.findIndex((u) => u.unitId === unitId);
+  return at === -1 ? undefined : at;
+};
 
 interface Props {
   studyId: number;
@@ -66,11 +78,7 @@ export function CodingWorkspace({
   useEffect(() => setMoved((m) => (m !== null && m.unitId === named ? m : null)), [named, roundId]);
   // A unit named in the address is found among the loaded units, else the server says where it is.
   const namedIndex =
-    named === null
-      ? undefined
-      : ordered
-        ? wholeSequence(ordered).indexOf(named)
-        : pagedIndexOf(queryClient, studyId, roundId, named);
+    named === null ? undefined : ordered ? indexIn(ordered, named) : pagedIndexOf(queryClient, studyId, roundId, named);
   const namedSummary = useQuery({
     ...myUnitsSummaryQuery(client, studyId, roundId, named ?? 0),
     enabled: named !== null && namedIndex === undefined,
@@ -126,16 +134,17 @@ export function CodingWorkspace({
 
   // Name the unit opened by default in the address, so it stays open once it counts as coded.
   useEffect(() => {
-    if (named === null && current !== null) go(current);
-  }, [named, current, go]);
+    if (named === null && unitId !== null) go({ unitId, index });
+  }, [named, unitId, index, go]);
 
   // The next units are in the cache before the coder asks for them, so moving on renders at once.
   const nextId = units.unitAt(index + 1)?.unitId;
   const previousId = index > 0 ? units.unitAt(index - 1)?.unitId : undefined;
+  const enterId = index >= 0 ? nextUncodedLoaded(units, index)?.unitId : undefined;
   useEffect(() => {
-    for (const id of [nextId, previousId])
+    for (const id of new Set([nextId, previousId, enterId]))
       if (id !== undefined) void queryClient.prefetchQuery(unitQuery(client, studyId, id));
-  }, [client, queryClient, studyId, nextId, previousId]);
+  }, [client, queryClient, studyId, nextId, previousId, enterId]);
 
   // The three columns fill the window below the study's header, each scrolling on its own.
   const main = useRef<HTMLDivElement>(null);
@@ -205,7 +214,9 @@ export function CodingWorkspace({
         readOnly={readOnly}
         assisted={rounds.find((r) => r.id === roundId)?.assisted ?? false}
         save={save}
-        onDone={() => void (current ? units.nextToCode(current).then(go) : undefined)}
+        onDone={() => {
+          if (current) void units.nextToCode(current).then(go);
+        }}
       />
     );
   }

@@ -18,8 +18,6 @@ export interface UnitSequence {
   total: number;
   /** The unit at an index, if its page is here. */
   unitAt: (index: number) => MyUnit | undefined;
-  /** Where a unit is, if its page is here. */
-  indexOf: (unitId: number) => number | undefined;
   /** The unit at an index, loading its page if need be. */
   load: (index: number) => Promise<MyUnit | undefined>;
   /** The next unit still uncoded after this one (wrapping round), else simply the next; null at the end. */
@@ -43,6 +41,16 @@ export function pagesFor(client: Client, studyId: number, roundId: number, first
   return pages;
 }
 
+/** The first uncoded unit after `index` among those here without a gap (where Enter most likely goes). */
+export function nextUncodedLoaded(units: Pick<UnitSequence, 'total' | 'unitAt'>, index: number): ListedAt | undefined {
+  for (let i = index + 1; i < units.total; i++) {
+    const u = units.unitAt(i);
+    if (!u) return undefined;
+    if (!u.coded) return { unitId: u.unitId, index: i };
+  }
+  return undefined;
+}
+
 /** The whole list in memory (the model's order). */
 export function wholeSequence(units: readonly MyUnit[]): UnitSequence {
   const at = (unitId: number | null) => {
@@ -52,7 +60,6 @@ export function wholeSequence(units: readonly MyUnit[]): UnitSequence {
   return {
     total: units.length,
     unitAt: (index) => units[index],
-    indexOf: (unitId) => at(unitId)?.index,
     load: async (index) => units[index],
     nextToCode: async (from) => at(nextUncodedOrNext(units, from.unitId)),
   };
@@ -84,15 +91,11 @@ export function usePagedSequence(
   return {
     total,
     unitAt,
-    indexOf: (unitId) => pagedIndexOf(queryClient, studyId, roundId, unitId),
     load,
     nextToCode: async ({ unitId, index }) => {
       // Usually among the loaded units just after it (their marks include saves still on their way)…
-      for (let i = index + 1; i < total; i++) {
-        const u = unitAt(i);
-        if (!u) break;
-        if (!u.coded) return { unitId: u.unitId, index: i };
-      }
+      const here = nextUncodedLoaded({ total, unitAt }, index);
+      if (here) return here;
       // …else the server knows, past the loaded pages or round to the start.
       const { nextUncoded } = await queryClient.fetchQuery({
         ...myUnitsSummaryQuery(client, studyId, roundId, unitId),

@@ -16,14 +16,16 @@ const postInHash = (hash: string) => {
  */
 export function useThreadPosts(threadId: number) {
   const linked = postInHash(useLocation().hash);
-  const [anchor, setAnchor] = useState(linked);
+  // Per thread: moving on to another thread opens it at its own link (or its start).
+  const [opened, setOpened] = useState({ threadId, anchor: linked });
+  const anchor = opened.threadId === threadId ? opened.anchor : linked;
   const pages = useInfiniteQuery(threadPostsQuery(useClient(), threadId, anchor));
   const posts = useMemo(() => pages.data?.pages.flatMap((p) => p.posts) ?? [], [pages.data]);
   const onPage = linked !== null && posts.some((p) => p.postNumber === linked);
   const ready = pages.isSuccess;
   useEffect(() => {
-    if (linked !== null && ready && !onPage) setAnchor(linked);
-  }, [linked, ready, onPage]);
+    if (opened.threadId !== threadId || (linked !== null && ready && !onPage)) setOpened({ threadId, anchor: linked });
+  }, [opened.threadId, threadId, linked, ready, onPage]);
   useEffect(() => {
     if (onPage) document.getElementById(`post-${linked}`)?.scrollIntoView({ block: 'start' });
   }, [onPage, linked]);
