@@ -21,6 +21,7 @@
 // for viewers who may see results (access.ts).
 import { uuidV5 } from '@threadcoder/taxonomy';
 import type { Db } from '../db/open.ts';
+import { statement } from '../db/prepared.ts';
 import { type RevisionPost, unitContentAt } from '../db/unit-revision.ts';
 import { viewerParams, visibleCodings } from '../db/visibility.ts';
 import { canSeeResults, type Viewer } from './access.ts';
@@ -57,7 +58,6 @@ interface QdpxSource {
   name: string;
   description: string;
   createdAt: string;
-  text: SourceText;
   selections: QdpxSelection[];
 }
 interface QdpxNote {
@@ -124,12 +124,6 @@ function readRows(db: Db, studyId: number, viewer: Viewer) {
        FROM threads t JOIN sources src ON src.id = t.source_id WHERE t.id IN (SELECT thread_id FROM units WHERE study_id = ?) ORDER BY t.created_at, t.id`,
     )
     .all(studyId) as ThreadRow[];
-  const posts = db
-    .prepare(
-      `SELECT id, thread_id AS threadId, post_number AS postNumber, text, quoted_text AS quotedText FROM posts
-       WHERE thread_id IN (SELECT thread_id FROM units WHERE study_id = ?) ORDER BY thread_id, post_number, id`,
-    )
-    .all(studyId) as PostText[];
   const units = db
     .prepare(
       'SELECT u.id, u.thread_id AS threadId, u.post_id AS postId, p.post_number AS postNumber FROM units u LEFT JOIN posts p ON p.id = u.post_id WHERE u.study_id = ? ORDER BY u.position, u.id',
@@ -144,8 +138,13 @@ function readRows(db: Db, studyId: number, viewer: Viewer) {
        ORDER BY u.position, usr.username, l.code_id`,
     )
     .all({ studyId, ...viewerParams(viewer) }) as LabelRow[];
-  return { threads, posts: atCodedRevisions(db, threads, posts, units, labels), units, labels };
+  return { threads, units, labels };
 }
+
+const threadPosts = statement<[number], PostText>(
+  `SELECT id, thread_id AS threadId, post_number AS postNumber, text, quoted_text AS quotedText FROM posts
+   WHERE thread_id = ? ORDER BY post_number, id`,
+);
 
 /** Each unit's revision its first visible coding was made on. */
 function codedRevisions(labels: LabelRow[]): Map<number, number> {
@@ -155,19 +154,15 @@ function codedRevisions(labels: LabelRow[]): Map<number, number> {
 }
 
 /**
- * Each thread's posts (in order) with each coded unit's words and quoted words (and a thread unit's
- * title) as at its coded revision. Grouped by thread once and keyed by post id, so the work grows
- * with the posts and units, not their product.
+ * The thread's posts (in order) with each of its coded units' words and quoted words (and a thread
+ * unit's title) as at the unit's coded revision. `units` are the thread's units in study order.
  */
-function atCodedRevisions(db: Db, threads: ThreadRow[], posts: PostText[], units: UnitRow[], labels: LabelRow[]) {
-  const coded = codedRevisions(labels);
-  const byThread = new Map<number, Map<number, PostText>>();
-  for (const p of posts) {
-    const thread = byThread.get(p.threadId) ?? new Map<number, PostText>();
-    thread.set(p.id, p);
-    byThread.set(p.threadId, thread);
-  }
-  const threadById = new Map(threads.map((t) => [t.id, t]));
+function postsAsCoded(db: Db, thread: ThreadRow, units: UnitRow[], coded: Map<number, number>): PostText[] {
+  let posts = new Map(
+    threadPosts(db)
+      .all(thread.id)
+      .map((p) => [p.id, p]),
+  );
   for (const unit of units) {
     const revision = coded.get(unit.id);
     if (revision === undefined) continue;
@@ -180,15 +175,14 @@ function atCodedRevisions(db: Db, threads: ThreadRow[], posts: PostText[], units
       quotedText,
     });
     if (unit.postId === null) {
-      byThread.set(unit.threadId, new Map(content.posts.map((p) => [p.id, asCoded(p)])));
-      threadById.get(unit.threadId)!.title = content.title;
+      posts = new Map(content.posts.map((p) => [p.id, asCoded(p)]));
+      thread.title = content.title;
       continue;
     }
     // Replacing a key keeps its place in the Map, so the thread's post order holds.
-    const thread = byThread.get(unit.threadId);
-    for (const p of content.posts) if (thread?.has(p.id)) thread.set(p.id, asCoded(p));
+    for (const p of content.posts) if (posts.has(p.id)) posts.set(p.id, asCoded(p));
   }
-  return new Map([...byThread].map(([threadId, thread]) => [threadId, [...thread.values()]]));
+  return [...posts.values()];
 }
 
 function describeThread(t: ThreadRow, posts: { postNumber: number; quotedText: string }[]): string {
@@ -209,36 +203,34 @@ function describeThread(t: ThreadRow, posts: { postNumber: number; quotedText: s
   ].join('\n');
 }
 
-export function qdpxModel(db: Db, study: StudyInfo, viewer: Viewer): QdpxModel {
-  const { threads, posts, units, labels } = readRows(db, study.id, viewer);
+/**
+ * The study as a project, made thread by thread: each thread's source text is read, its units'
+ * selections placed in it, and it is handed to `writeSource` and let go, so an export holds one
+ * thread's words at a time rather than the forum's (a 10,000-unit study can span most of it).
+ */
+export function qdpxModel(
+  db: Db,
+  study: StudyInfo,
+  viewer: Viewer,
+  writeSource: (guid: string, text: string) => void,
+): QdpxModel {
+  const { threads, units, labels } = readRows(db, study.id, viewer);
   const codedRevision = codedRevisions(labels);
   const users = new Map<string, string>(); // username -> display name
-  const notes: QdpxNote[] = [];
+  // Notes in the order of the whole study: memos by coding, then rationales by final label.
+  const memoNotes: QdpxNote[] = [];
+  const rationaleNotes: QdpxNote[] = [];
   const codeIds = new Set<string>();
-  const byThread = new Map<number, QdpxSource>();
-  for (const t of threads) {
-    const threadPosts = posts.get(t.id) ?? [];
-    const text = sourceText(threadPosts);
-    const guid = guidOf(`thread:${t.sourceName}/${t.externalId}`);
-    byThread.set(t.id, {
-      guid,
-      name: t.title || `Thread ${t.externalId}`,
-      description: describeThread(t, threadPosts),
-      createdAt: t.createdAt,
-      text,
-      selections: [],
-    });
-    posts.delete(t.id); // its words are in the source text now: the export holds them once
-  }
+  const byThread = new Map<number, { source: QdpxSource; text: SourceText }>();
   const unitById = new Map(units.map((u) => [u.id, u]));
 
   /** The unit's span in its source, and a function mapping a quote's stored offset into the source. */
   const place = (unit: UnitRow) => {
-    const source = byThread.get(unit.threadId)!;
+    const { source, text } = byThread.get(unit.threadId)!;
     if (unit.postId === null)
-      return { source, start: 0, end: source.text.length, storedStart: 0, storedLength: source.text.storedLength };
-    const span = source.text.posts.get(unit.postId)!;
-    return { source, ...span };
+      return { source, text, start: 0, end: text.length, storedStart: 0, storedLength: text.storedLength };
+    const span = text.posts.get(unit.postId)!;
+    return { source, text, ...span };
   };
   const unitName = (unit: UnitRow) =>
     unit.postNumber === null ? `Unit ${unit.id} (thread)` : `Unit ${unit.id} (post ${unit.postNumber})`;
@@ -251,10 +243,10 @@ export function qdpxModel(db: Db, study: StudyInfo, viewer: Viewer): QdpxModel {
     if (rows) rows.push(r);
     else groups.set(key(r), [r]);
   }
-  for (const rows of groups.values()) {
+  const addCoding = (rows: LabelRow[], index: number) => {
     const first = rows[0]!;
     const unit = unitById.get(first.unitId)!;
-    const { source, start, end, storedStart, storedLength } = place(unit);
+    const { source, text, start, end, storedStart, storedLength } = place(unit);
     const user = userGuid(first.username);
     users.set(first.username, first.displayName);
     const base = `study:${study.id}/unit:${unit.id}/coder:${first.username}`;
@@ -275,13 +267,13 @@ export function qdpxModel(db: Db, study: StudyInfo, viewer: Viewer): QdpxModel {
     };
     if (first.memo.trim() !== '') {
       const guid = guidOf(`${base}/memo`);
-      notes.push({
+      memoNotes[index] = {
         guid,
         name: `Memo: ${unitName(unit)}, ${first.username}`,
         user,
         at: first.createdAt,
         text: first.memo,
-      });
+      };
       selection.notes.push(guid);
     }
     source.selections.push(selection);
@@ -297,60 +289,87 @@ export function qdpxModel(db: Db, study: StudyInfo, viewer: Viewer): QdpxModel {
         r.end > storedLength
       )
         continue;
-      if (r.revision !== codedRevision.get(unit.id) && !quoteHolds(source.text, storedStart + r.start, r.quote))
-        continue;
+      if (r.revision !== codedRevision.get(unit.id) && !quoteHolds(text, storedStart + r.start, r.quote)) continue;
       const quoteGuid = guidOf(`${base}/quote:${r.codeId}`);
       source.selections.push({
         guid: quoteGuid,
         name: `Quote for ${study.codeName(r.codeId!)}: ${first.username}`,
-        start: source.text.at(storedStart + r.start),
-        end: source.text.at(storedStart + r.end),
+        start: text.at(storedStart + r.start),
+        end: text.at(storedStart + r.end),
         user,
         at: r.createdAt,
         notes: [],
         codings: [{ guid: guidOf(`${base}/quote:${r.codeId}/code`), codeId: r.codeId!, user, at: r.createdAt }],
       });
     }
-  }
+  };
 
   // Final labels by the pseudo-user, with the adjudicator's rationale as a note.
   let finals = false;
-  if (canSeeResults(db, study.id, viewer)) {
-    const rows = finalLabelRows(db, study.id);
-    const byUnit = new Map<number, typeof rows>();
-    for (const r of rows) if (r.codeId !== null) byUnit.set(r.unitId, [...(byUnit.get(r.unitId) ?? []), r]);
-    for (const [unitId, unitRows] of byUnit) {
-      const unit = unitById.get(unitId)!;
-      const { source, start, end } = place(unit);
-      const first = unitRows[0]!;
-      const at = first.settledAt ?? closedAt(db, first.roundId);
-      const base = `study:${study.id}/unit:${unitId}/final`;
-      const selection: QdpxSelection = {
-        guid: guidOf(base),
-        name: `${unitName(unit)}: final labels (${first.origin})`,
-        start,
-        end,
+  const finalRows = canSeeResults(db, study.id, viewer) ? finalLabelRows(db, study.id) : [];
+  const finalsOf = new Map<number, typeof finalRows>();
+  for (const r of finalRows) if (r.codeId !== null) finalsOf.set(r.unitId, [...(finalsOf.get(r.unitId) ?? []), r]);
+  const addFinal = (unitId: number, unitRows: typeof finalRows, index: number) => {
+    const unit = unitById.get(unitId)!;
+    const { source, start, end } = place(unit);
+    const first = unitRows[0]!;
+    const at = first.settledAt ?? closedAt(db, first.roundId);
+    const base = `study:${study.id}/unit:${unitId}/final`;
+    const selection: QdpxSelection = {
+      guid: guidOf(base),
+      name: `${unitName(unit)}: final labels (${first.origin})`,
+      start,
+      end,
+      user: FINAL_USER_GUID,
+      at,
+      notes: [],
+      codings: unitRows.map((r) => ({
+        guid: guidOf(`${base}/code:${r.codeId}`),
+        codeId: r.codeId!,
         user: FINAL_USER_GUID,
         at,
-        notes: [],
-        codings: unitRows.map((r) => ({
-          guid: guidOf(`${base}/code:${r.codeId}`),
-          codeId: r.codeId!,
-          user: FINAL_USER_GUID,
-          at,
-        })),
+      })),
+    };
+    for (const r of unitRows) codeIds.add(r.codeId!);
+    if (first.rationale && first.rationale.trim() !== '') {
+      const guid = guidOf(`${base}/rationale`);
+      const settler = first.settledBy ? userGuid(first.settledBy) : FINAL_USER_GUID;
+      if (first.settledBy) users.set(first.settledBy, displayName(db, first.settledBy));
+      rationaleNotes[index] = {
+        guid,
+        name: `Adjudication: ${unitName(unit)}`,
+        user: settler,
+        at,
+        text: first.rationale,
       };
-      for (const r of unitRows) codeIds.add(r.codeId!);
-      if (first.rationale && first.rationale.trim() !== '') {
-        const guid = guidOf(`${base}/rationale`);
-        const settler = first.settledBy ? userGuid(first.settledBy) : FINAL_USER_GUID;
-        if (first.settledBy) users.set(first.settledBy, displayName(db, first.settledBy));
-        notes.push({ guid, name: `Adjudication: ${unitName(unit)}`, user: settler, at, text: first.rationale });
-        selection.notes.push(guid);
-      }
-      source.selections.push(selection);
-      finals = true;
+      selection.notes.push(guid);
     }
+    source.selections.push(selection);
+    finals = true;
+  };
+
+  // Each thread's codings and final labels, in the study's order within the thread.
+  const unitsOf = groupBy(units, (u) => u.threadId);
+  const codingsOf = groupBy([...groups.values()].entries(), ([, rows]) => unitById.get(rows[0]!.unitId)!.threadId);
+  const finalsByThread = groupBy([...finalsOf].entries(), ([, [unitId]]) => unitById.get(unitId)!.threadId);
+  const sources: QdpxSource[] = [];
+  for (const t of threads) {
+    const posts = postsAsCoded(db, t, unitsOf.get(t.id) ?? [], codedRevision);
+    const text = sourceText(posts);
+    const source: QdpxSource = {
+      guid: guidOf(`thread:${t.sourceName}/${t.externalId}`),
+      name: t.title || `Thread ${t.externalId}`,
+      description: describeThread(t, posts),
+      createdAt: t.createdAt,
+      selections: [],
+    };
+    byThread.set(t.id, { source, text });
+    for (const [index, rows] of codingsOf.get(t.id) ?? []) addCoding(rows, index);
+    for (const [index, [unitId, unitRows]] of finalsByThread.get(t.id) ?? []) addFinal(unitId, unitRows, index);
+    source.selections.sort((a, b) => a.start - b.start || b.end - a.end);
+    writeSource(source.guid, text.text);
+    byThread.delete(t.id);
+    sources.push(source);
   }
 
   for (const m of db
@@ -364,8 +383,6 @@ export function qdpxModel(db: Db, study: StudyInfo, viewer: Viewer): QdpxModel {
     study.createdBy === null
       ? undefined
       : (db.prepare('SELECT username FROM users WHERE id = ?').pluck().get(study.createdBy) as string | undefined);
-  const sources = [...byThread.values()];
-  for (const s of sources) s.selections.sort((a, b) => a.start - b.start || b.end - a.end);
   return {
     users: [
       ...[...users]
@@ -377,7 +394,7 @@ export function qdpxModel(db: Db, study: StudyInfo, viewer: Viewer): QdpxModel {
       ...(finals ? [{ guid: FINAL_USER_GUID, name: FINAL_USER_NAME }] : []),
     ],
     sources,
-    notes,
+    notes: [...memoNotes, ...rationaleNotes].filter((n) => n !== undefined),
     codeIds,
     creatingUser: creator && users.has(creator) ? userGuid(creator) : null,
   };
@@ -397,4 +414,14 @@ function displayName(db: Db, username: string): string {
     (db.prepare('SELECT display_name FROM users WHERE username = ?').pluck().get(username) as string | undefined) ??
     username
   );
+}
+
+function groupBy<T, K>(items: Iterable<T>, key: (item: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const item of items) {
+    const list = out.get(key(item));
+    if (list) list.push(item);
+    else out.set(key(item), [item]);
+  }
+  return out;
 }

@@ -201,7 +201,8 @@ export function createTaskPool<R extends Registry>(o: PoolOptions<R>): TaskPool<
 
 /**
  * A stream over a stream task's chunks, resolved at the first chunk (or at the end of a task
- * that wrote nothing); cancelling the stream (the client went away mid-download) stops the task.
+ * that wrote nothing). A client that goes away mid-download aborts the request's signal, which
+ * stops the task; a task that fails after its first chunk ends the stream with its error.
  */
 function streamOf(
   start: (job: Pick<Job, 'onChunk' | 'resolve' | 'reject'>) => void,
