@@ -11,7 +11,7 @@ import { qdpxModel } from './qdpx-model.ts';
 import { projectXmlParts, sourceFile } from './qdpx-xml.ts';
 import { studyInfo, type StudyInfo } from './study-info.ts';
 
-export function writeQdpx(db: Db, study: StudyInfo, viewer: Viewer, now: Date, emit: (chunk: Uint8Array) => void) {
+function writeQdpx(db: Db, study: StudyInfo, viewer: Viewer, now: Date, emit: (chunk: Uint8Array) => void) {
   const model = qdpxModel(db, study, viewer);
   const zip = new Zip((err, chunk) => {
     if (err) throw err;
