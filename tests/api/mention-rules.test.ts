@@ -94,6 +94,25 @@ describe('matching rules per keyword group', () => {
     expect((await counts()).BERT).toEqual([4, 1]);
   });
 
+  test("an edit that leaves the rules out keeps a case-sensitive group's aliases that differ only in case", async () => {
+    const created = await owen.post(`${analysis}/keyword-groups`, {
+      name: 'BERT',
+      terms: ['BERT'],
+      rules: { mode: 'word', caseSensitive: true },
+    });
+    const { group } = await created.json();
+    const edited = await owen.request('PUT', `${analysis}/keyword-groups/${group.id}`, {
+      name: 'BERT',
+      terms: ['BERT', 'bert'],
+    });
+    expect((await edited.json()).group).toMatchObject({
+      terms: ['BERT', 'bert'],
+      rules: { mode: 'word', caseSensitive: true },
+    });
+    // "We use BERT-base" and "bert-base-uncased fails"
+    expect((await counts()).BERT).toEqual([2, 0]);
+  });
+
   test('stemmed matching with case is refused, naming the field', async () => {
     const res = await owen.post(`${analysis}/keyword-groups`, {
       name: 'BERT',

@@ -202,8 +202,9 @@ export const routeTable: Record<string, RouteCase> = {
   'GET /api/studies/:studyId/agreement/disagreements': { access: ADJUDICATOR },
   'GET /api/studies/:studyId/agreement/export': { access: ADJUDICATOR, query: 'format=csv' },
   'GET /api/studies/:studyId/analysis/options': { access: MEMBER },
-  'GET /api/studies/:studyId/analysis/counts': { access: ADJUDICATOR },
-  'GET /api/studies/:studyId/analysis/counts.csv': { access: ADJUDICATOR },
+  // Split: the differential blind check covers the split counts too (they come with the whole counts report).
+  'GET /api/studies/:studyId/analysis/counts': { access: ADJUDICATOR, query: 'split=accepted' },
+  'GET /api/studies/:studyId/analysis/counts.csv': { access: ADJUDICATOR, query: 'split=staff' },
   'GET /api/studies/:studyId/analysis/trend': { access: ADJUDICATOR },
   'GET /api/studies/:studyId/analysis/trend.csv': { access: ADJUDICATOR },
   'GET /api/studies/:studyId/analysis/tests.csv': { access: ADJUDICATOR },

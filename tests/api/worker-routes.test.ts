@@ -118,6 +118,34 @@ test('a draw made in a worker is the draw made on the request thread (two copies
 });
 
 describe('the request thread stays free', () => {
+  test('storing the mentions as a series set (stemming, matching new groups) runs as a task in a worker', async () => {
+    const pool = createTaskPool({
+      registry: appTasks,
+      registryUrl: appTasksUrl,
+      db: s.t.db,
+      size: 1,
+      timeoutMs: 60_000,
+    });
+    pools.push(pool);
+    const ran: string[] = [];
+    const tasks: TaskPool<typeof appTasks> = {
+      run: (name, args, o) => {
+        ran.push(name);
+        return pool.run(name, args, o);
+      },
+      stream: pool.stream,
+      close: pool.close,
+    };
+    const app = createApp({ db: s.t.db, config: { ...loadConfig({}), dbPath: s.t.dbPath }, log: () => {}, tasks });
+    const owen = as(app, await s.as('owen'));
+    const res = await owen.post(`/api/studies/${s.studyId}/mention-trends/series`, { unit: 'topics' });
+    const body = await res.json();
+    expect(res.status, JSON.stringify(body)).toBe(201);
+    expect(ran).toEqual(['mentionSeries']);
+    expect(body.matching).toEqual({ Docs: 'whole words, stemmed; any case; own words only' });
+    expect(body.set.name).toMatch(/: topics by creation month mentioning each keyword group$/);
+  });
+
   test('a coding save is answered while a codings export waits in its worker, and the export then holds it', async () => {
     const shared = new SharedArrayBuffer(8);
     const gate = new Int32Array(shared);

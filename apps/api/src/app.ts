@@ -100,7 +100,7 @@ export function createApp({ db, config, log = jsonLog, tasks = defaultTasks(db, 
     .route('/api/studies/:studyId/adjudication', adjudicationRoutes(db))
     .route('/api/studies/:studyId/agreement', agreementRoutes(db, tasks))
     .route('/api/studies/:studyId/analysis', analysisRoutes(db, tasks))
-    .route('/api/studies/:studyId/mention-trends', mentionTrendRoutes(db))
+    .route('/api/studies/:studyId/mention-trends', mentionTrendRoutes(db, tasks))
     .route('/api/studies/:studyId/forum', forumRoutes(db))
     .route('/api/studies/:studyId/exports', exportRoutes(db, tasks))
     .route('/api/studies/:studyId/suggestions', suggestionRoutes(db))

@@ -1,5 +1,6 @@
 // Keyword groups an owner defines for mention trends, each with its matching rules
 // (words/match-rules.ts; words/mention-matcher.ts says how terms match).
+import { distinctTerms } from '../words/keyword-list.ts';
 import { DEFAULT_RULES, type MatchRules } from '../words/match-rules.ts';
 import { AppError, notFound } from '../http/errors.ts';
 import { audit } from './audit.ts';
@@ -54,8 +55,13 @@ function duplicateName<T>(write: () => T, name: string): T {
   }
 }
 
+/** The group as saved: its rules, and its terms without repeats under them (any case is a repeat unless case-sensitive). */
+function withRules(given: KeywordGroupInput, rules: MatchRules): Omit<KeywordGroup, 'id'> {
+  return { name: given.name, terms: distinctTerms(given.terms, rules.caseSensitive, 'last'), rules };
+}
+
 export function createKeywordGroup(db: Db, studyId: number, userId: number, given: KeywordGroupInput): KeywordGroup {
-  const input = { ...given, rules: given.rules ?? DEFAULT_RULES };
+  const input = withRules(given, given.rules ?? DEFAULT_RULES);
   return db.transaction(() => {
     const now = new Date().toISOString();
     const id = duplicateName(
@@ -97,7 +103,7 @@ export function updateKeywordGroup(
 ): KeywordGroup {
   return db.transaction(() => {
     const before = getGroup(db, studyId, groupId);
-    const input = { ...given, rules: given.rules ?? before.rules };
+    const input = withRules(given, given.rules ?? before.rules);
     const now = new Date().toISOString();
     duplicateName(
       () =>

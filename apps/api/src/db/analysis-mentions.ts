@@ -14,12 +14,8 @@ import { groupDefinitions } from './mention-matches.ts';
 import type { Db } from './open.ts';
 import { refreshStems } from './post-stems.ts';
 import { statement } from './prepared.ts';
+import { studySources } from './study-sources.ts';
 
-const sourcesOf = statement<[number, number], { id: number; name: string }>(
-  `SELECT id, name FROM sources WHERE id IN (
-     SELECT t.source_id FROM study_threads st JOIN threads t ON t.id = st.thread_id WHERE st.study_id = ?
-     UNION SELECT t.source_id FROM units u JOIN threads t ON t.id = u.thread_id WHERE u.study_id = ?) ORDER BY name`,
-);
 // Without category, tag or date filters the per-month summaries answer; with them, the kept
 // matches (which carry each post's source, thread and date) and the posts are filtered.
 const postTotals = statement<[Record<string, unknown>], [number, number]>(
@@ -65,7 +61,7 @@ export interface MentionsReport {
 }
 
 export function mentionsReport(db: Db, studyId: number, q: TrendQuery): MentionsReport {
-  const sources = sourcesOf(db).all(studyId, studyId);
+  const sources = studySources(db, studyId);
   const sourceIds = sources.map((s) => s.id);
   const groups = listKeywordGroups(db, studyId);
   // Stems of posts added or changed since (usually none: imports stem in the background), and

@@ -40,23 +40,26 @@ export function population(
   withoutWords = false,
   only: PostsOnly | null = null,
 ): PopulationRow[] {
-  if (unitKind === 'post') {
-    return db
-      .prepare(
-        `SELECT p.id, p.thread_id AS threadId, ${stratumSql[strata]('p.created_at')} AS stratum
-         FROM study_threads st JOIN threads t ON t.id = st.thread_id JOIN posts p ON p.thread_id = t.id
-         WHERE st.study_id = @studyId AND (@withoutWords OR p.content_kind = 'text') AND ${onlySql}
-           AND NOT EXISTS (SELECT 1 FROM units u WHERE u.study_id = st.study_id AND u.post_id = p.id)`,
-      )
-      .all({ studyId, withoutWords: withoutWords ? 1 : 0, only }) as PopulationRow[];
-  }
   return db
-    .prepare(
-      `SELECT t.id, t.id AS threadId, ${stratumSql[strata]('t.created_at')} AS stratum
+    .prepare(candidatesSql(unitKind, strata, only))
+    .all({ studyId, withoutWords: withoutWords ? 1 : 0, ...(only ? { only } : {}) }) as PopulationRow[];
+}
+
+/**
+ * The population's rows (id, threadId, stratum) as SQL binding @studyId, @withoutWords and, with
+ * `only`, @only. The `only` test reads columns the covering index posts_population lacks, so it is
+ * in the SQL only when asked.
+ */
+function candidatesSql(unitKind: 'post' | 'thread', strata: Strata, only: PostsOnly | null): string {
+  return unitKind === 'post'
+    ? `SELECT p.id, p.thread_id AS threadId, ${stratumSql[strata]('p.created_at')} AS stratum
+       FROM study_threads st JOIN threads t ON t.id = st.thread_id JOIN posts p ON p.thread_id = t.id
+       WHERE st.study_id = @studyId AND (@withoutWords OR p.content_kind = 'text')${only ? ` AND ${onlySql}` : ''}
+         AND NOT EXISTS (SELECT 1 FROM units u WHERE u.study_id = st.study_id AND u.post_id = p.id)`
+    : `SELECT t.id, t.id AS threadId, ${stratumSql[strata]('t.created_at')} AS stratum
        FROM study_threads st JOIN threads t ON t.id = st.thread_id
-       WHERE st.study_id = ? AND NOT EXISTS (SELECT 1 FROM units u WHERE u.study_id = st.study_id AND u.thread_id = t.id AND u.post_id IS NULL)`,
-    )
-    .all(studyId) as PopulationRow[];
+       WHERE st.study_id = @studyId
+         AND NOT EXISTS (SELECT 1 FROM units u WHERE u.study_id = st.study_id AND u.thread_id = t.id AND u.post_id IS NULL)`;
 }
 
 /**
@@ -72,18 +75,8 @@ export function populationStrata(
   withoutWords = false,
   only: PostsOnly | null = null,
 ): Map<string, number[]> {
-  // The `only` test reads columns the covering index lacks, so it joins the SQL only when asked.
-  const listed =
-    unitKind === 'post'
-      ? `SELECT ${stratumSql[strata]('p.created_at')} AS stratum, p.id AS id
-         FROM study_threads st JOIN threads t ON t.id = st.thread_id JOIN posts p ON p.thread_id = t.id
-         WHERE st.study_id = @studyId AND (@withoutWords OR p.content_kind = 'text')${only ? ` AND ${onlySql}` : ''}
-           AND NOT EXISTS (SELECT 1 FROM units u WHERE u.study_id = st.study_id AND u.post_id = p.id)`
-      : `SELECT ${stratumSql[strata]('t.created_at')} AS stratum, t.id AS id
-         FROM study_threads st JOIN threads t ON t.id = st.thread_id
-         WHERE st.study_id = @studyId AND NOT EXISTS (SELECT 1 FROM units u WHERE u.study_id = st.study_id AND u.thread_id = t.id AND u.post_id IS NULL)`;
   const rows = db
-    .prepare(`SELECT stratum, group_concat(id) FROM (${listed}) GROUP BY stratum`)
+    .prepare(`SELECT stratum, group_concat(id) FROM (${candidatesSql(unitKind, strata, only)}) GROUP BY stratum`)
     .raw()
     .all({ studyId, withoutWords: withoutWords ? 1 : 0, ...(only ? { only } : {}) }) as [string, string][];
   return new Map(

@@ -24,20 +24,22 @@ const unlist = statement('DELETE FROM post_stems_stale WHERE post_id = ?');
  * IMMEDIATE: the request thread and the catch-up worker both write here.
  */
 export function stemBatch(db: Db, sourceIds: readonly number[] | null, limit = 2000): number {
-  return db.transaction(() => {
-    const batch = stale(db).all({ sources: sourceIds && JSON.stringify(sourceIds), limit });
-    for (const [id, text, quoted, preview, hash] of batch) {
-      const lines = postLines(text, quoted, preview);
-      save(db).run(id, hash, ...LINE_COLUMNS.map((c) => lines[c]));
-      unlist(db).run(id);
-    }
-    if (batch.length)
-      rematchPosts(
-        db,
-        batch.map(([id]) => id),
-      );
-    return batch.length;
-  })();
+  return db
+    .transaction(() => {
+      const batch = stale(db).all({ sources: sourceIds && JSON.stringify(sourceIds), limit });
+      for (const [id, text, quoted, preview, hash] of batch) {
+        const lines = postLines(text, quoted, preview);
+        save(db).run(id, hash, ...LINE_COLUMNS.map((c) => lines[c]));
+        unlist(db).run(id);
+      }
+      if (batch.length)
+        rematchPosts(
+          db,
+          batch.map(([id]) => id),
+        );
+      return batch.length;
+    })
+    .immediate();
 }
 
 /** Stems every listed post of these sources (or of any); returns how many. */

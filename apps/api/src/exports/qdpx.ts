@@ -38,7 +38,7 @@ function utf8Encoder(): (text: string) => Uint8Array {
   };
 }
 
-export function writeQdpx(db: Db, study: StudyInfo, viewer: Viewer, now: Date, emit: (chunk: Uint8Array) => void) {
+function writeQdpx(db: Db, study: StudyInfo, viewer: Viewer, now: Date, emit: (chunk: Uint8Array) => void) {
   const zip = new Zip((err, chunk) => {
     if (err) throw err;
     emit(chunk);

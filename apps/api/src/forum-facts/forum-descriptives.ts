@@ -4,6 +4,7 @@
 // month and overall) and of posts by forum staff (admins, moderators, staff) vs other users. Over
 // every thread and post of the sources the study's threads come from.
 import type { Db } from '../db/open.ts';
+import { studySources } from '../db/study-sources.ts';
 
 export interface ForumDescriptives {
   sources: { id: number; name: string }[];
@@ -51,13 +52,7 @@ function median(sorted: number[]): number {
 }
 
 export function forumDescriptives(db: Db, studyId: number): ForumDescriptives {
-  const sources = db
-    .prepare(
-      `SELECT id, name FROM sources WHERE id IN (
-         SELECT t.source_id FROM study_threads st JOIN threads t ON t.id = st.thread_id WHERE st.study_id = ?
-         UNION SELECT t.source_id FROM units u JOIN threads t ON t.id = u.thread_id WHERE u.study_id = ?) ORDER BY name`,
-    )
-    .all(studyId, studyId) as { id: number; name: string }[];
+  const sources = studySources(db, studyId);
   const ids = JSON.stringify(sources.map((s) => s.id));
   const perCategoryMonth = db
     .prepare(

@@ -2,7 +2,6 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { termPhrases } from '../words/keywords.ts';
 import { matchRulesSchema } from '../words/match-rules.ts';
-import { distinctTerms } from '../words/keyword-list.ts';
 import {
   cooccurrenceCsv,
   correlationsCsv,
@@ -54,23 +53,21 @@ const termsQuery = filters
     top: z.string().regex(/^\d+$/).transform(Number).pipe(z.number().min(1).max(100)).optional(),
   })
   .refine(fromBeforeTo, dateOrder);
-const groupBody = z
-  .object({
-    name: z.string().trim().min(1, 'Name the group.').max(60),
-    terms: z
-      .array(
-        z
-          .string()
-          .trim()
-          .min(1)
-          .max(60)
-          .refine((t) => termPhrases(t).length > 0, 'A term needs at least one letter or digit'),
-      )
-      .min(1, 'Give at least one term.')
-      .max(30),
-    rules: matchRulesSchema.optional(),
-  })
-  .transform((g) => ({ ...g, terms: distinctTerms(g.terms, g.rules?.caseSensitive ?? false, 'last') }));
+const groupBody = z.object({
+  name: z.string().trim().min(1, 'Name the group.').max(60),
+  terms: z
+    .array(
+      z
+        .string()
+        .trim()
+        .min(1)
+        .max(60)
+        .refine((t) => termPhrases(t).length > 0, 'A term needs at least one letter or digit'),
+    )
+    .min(1, 'Give at least one term.')
+    .max(30),
+  rules: matchRulesSchema.optional(),
+});
 
 function csv(c: Context, name: string, body: string) {
   return c.body(body, 200, {

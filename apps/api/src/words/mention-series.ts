@@ -12,6 +12,7 @@ import { groupDefinitions } from '../db/mention-matches.ts';
 import type { Db } from '../db/open.ts';
 import { refreshStems } from '../db/post-stems.ts';
 import { insertSeriesSet } from '../db/series.ts';
+import { studySources } from '../db/study-sources.ts';
 import { AppError } from '../http/errors.ts';
 import { describeRules, type MatchRules } from './match-rules.ts';
 import { monthsBetween } from '../series/months.ts';
@@ -29,16 +30,6 @@ const UNIT_TEXT: Record<MentionUnit, string> = {
   posts: 'posts by post month',
 };
 
-function sourcesOf(db: Db, studyId: number): number[] {
-  return db
-    .prepare(
-      `SELECT DISTINCT t.source_id FROM study_threads st JOIN threads t ON t.id = st.thread_id WHERE st.study_id = ?
-       UNION SELECT DISTINCT t.source_id FROM units u JOIN threads t ON t.id = u.thread_id WHERE u.study_id = ?`,
-    )
-    .pluck()
-    .all(studyId, studyId) as number[];
-}
-
 export function storeMentionSeries(db: Db, studyId: number, unit: MentionUnit, userId: number | null): number {
   const groups = listKeywordGroups(db, studyId);
   if (groups.length === 0)
@@ -47,7 +38,7 @@ export function storeMentionSeries(db: Db, studyId: number, unit: MentionUnit, u
       409,
       'Add keyword groups first: they say what counts as a mention.',
     );
-  const sources = sourcesOf(db, studyId);
+  const sources = studySources(db, studyId).map((s) => s.id);
   refreshStems(db, sources);
   const definitions = groupDefinitions(db, groups);
   // A match carries its post's date (m.created_at); the forum's months come from the posts (p).

@@ -16,12 +16,12 @@ import { fromWire, type WireError } from './task-errors.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: a registry holds functions of any arguments
 type AnyArgs = any[];
-export interface CallTask {
+interface CallTask {
   run: (db: Db, ...args: AnyArgs) => unknown;
   /** The task keeps derived tables current (post_stems, analysis_facts): it gets a writable connection. */
   cacheWrites?: boolean;
 }
-export interface StreamTask {
+interface StreamTask {
   stream: (db: Db, emit: (chunk: Uint8Array) => void, ...args: AnyArgs) => void;
   cacheWrites?: boolean;
 }
@@ -32,7 +32,7 @@ type CallArgs<T> = T extends { run: (db: never, ...args: infer A) => unknown } ?
 type StreamArgs<T> = T extends { stream: (db: never, emit: never, ...args: infer A) => void } ? A : never;
 type Result<T> = T extends CallTask ? ReturnType<T['run']> : never;
 
-export interface TaskOptions {
+interface TaskOptions {
   /** Aborts the task: the request's signal, which the server aborts when the client disconnects. */
   signal?: AbortSignal | undefined;
 }
@@ -86,8 +86,7 @@ type Message = { ready: true } | { chunk: Uint8Array } | { done: true; result?: 
 // A path, not a URL object: under jsdom (the web tests) URL is jsdom's, which Worker refuses.
 const workerFile = join(dirname(fileURLToPath(import.meta.url)), 'task-worker.mjs');
 
-export const cancelled = () =>
-  new AppError('task.cancelled', 503, 'The request was cancelled before its work finished.');
+const cancelled = () => new AppError('task.cancelled', 503, 'The request was cancelled before its work finished.');
 
 export function createTaskPool<R extends Registry>(o: PoolOptions<R>): TaskPool<R> {
   if (o.size <= 0 || o.db.memory) return inlinePool(o.registry, o.db);

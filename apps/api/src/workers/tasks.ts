@@ -8,6 +8,7 @@ import { distinctiveTermsReport } from '../db/analysis-terms.ts';
 import { exportFile } from '../exports/files.ts';
 import { qdpxStream } from '../exports/qdpx.ts';
 import { planDraw } from '../sampling/draw-into-round.ts';
+import { storeMentionSeries } from '../words/mention-series.ts';
 import type { Registry, TaskPool } from './task-pool.ts';
 
 export const tasks = {
@@ -17,6 +18,8 @@ export const tasks = {
   qdpx: { stream: qdpxStream },
   /** Mention trends (keeps post_stems current). */
   mentions: { run: mentionsReport, cacheWrites: true },
+  /** A study's mentions stored as a series set (stems new posts and matches new keyword groups first). */
+  mentionSeries: { run: storeMentionSeries, cacheWrites: true },
   /** Distinctive terms (keeps analysis_facts current). */
   terms: { run: distinctiveTermsReport, cacheWrites: true },
   /** Agreement with bootstrap intervals. */
