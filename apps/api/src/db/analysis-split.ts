@@ -43,13 +43,13 @@ const codedPerGroup = Object.fromEntries(
   ]),
 ) as Record<SplitBy, ReturnType<typeof statement<[Record<string, unknown>], [number, number]>>>;
 
-export interface SplitGroup {
+interface SplitGroup {
   label: string;
   /** Settled units in the group: the denominator of its shares. */
   codedUnits: number;
 }
 
-export interface SplitCount {
+interface SplitCount {
   units: number;
   /** units / the group's coded units (0 when it has none). */
   share: number;

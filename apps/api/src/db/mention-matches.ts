@@ -10,7 +10,7 @@ import type { Db } from './open.ts';
 import { statement } from './prepared.ts';
 
 /** The part of a group that decides what it matches, as a key: all but its id and name. */
-export function mentionDefinition(group: KeywordGroup): string {
+function mentionDefinition(group: KeywordGroup): string {
   const { id: _id, name: _name, ...definition } = group;
   return JSON.stringify(definition);
 }

@@ -4,7 +4,7 @@
 import type { Db } from './open.ts';
 import { viewerParams, visibleCodings } from './visibility.ts';
 
-export interface ListedAt {
+interface ListedAt {
   unitId: number;
   index: number;
 }

@@ -5,7 +5,7 @@ import { statement } from './prepared.ts';
 import type { Db } from './open.ts';
 import { postStandingSql, withStanding, type PostStanding } from './post-standing.ts';
 
-export interface ThreadPost extends PostStanding {
+interface ThreadPost extends PostStanding {
   id: number;
   postNumber: number;
   replyTo: number | null;

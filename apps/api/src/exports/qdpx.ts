@@ -23,7 +23,7 @@ function addFile(zip: Zip, filename: string, bytes: Uint8Array, mtime: Date): vo
   entry.ondata!(null, deflateRawSync(bytes, { level: LEVEL }), true);
 }
 
-export function writeQdpx(db: Db, study: StudyInfo, viewer: Viewer, now: Date, emit: (chunk: Uint8Array) => void) {
+function writeQdpx(db: Db, study: StudyInfo, viewer: Viewer, now: Date, emit: (chunk: Uint8Array) => void) {
   const model = qdpxModel(db, study, viewer);
   const zip = new Zip((err, chunk) => {
     if (err) throw err;
@@ -39,7 +39,13 @@ export function writeQdpx(db: Db, study: StudyInfo, viewer: Viewer, now: Date, e
 }
 
 /** The worker task: the study's .qdpx for this viewer, chunk by chunk. */
-export function qdpxStream(db: Db, emit: (chunk: Uint8Array) => void, studyId: number, viewer: Viewer, now = new Date()) {
+export function qdpxStream(
+  db: Db,
+  emit: (chunk: Uint8Array) => void,
+  studyId: number,
+  viewer: Viewer,
+  now = new Date(),
+) {
   writeQdpx(db, studyInfo(db, studyId), viewer, now, emit);
 }
 

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 
 export const MATCH_MODES = ['stemmed', 'word', 'prefix', 'substring'] as const;
-export type MatchMode = (typeof MATCH_MODES)[number];
+type MatchMode = (typeof MATCH_MODES)[number];
 
 export const matchRulesSchema = z
   .object({

@@ -23,7 +23,7 @@ const studyParam = (studyId: number) => ({ studyId: String(studyId) });
 const adjudication = (client: Client) => client.api.studies[':studyId'].adjudication;
 
 /** Units per page of the queue: a queue may hold thousands, each with every coder's coding. */
-export const QUEUE_PAGE = 100;
+const QUEUE_PAGE = 100;
 
 /** The queue in keyset pages of QUEUE_PAGE units (`cursor`: the last unit's position). */
 export const adjudicationQueueQuery = (client: Client, studyId: number, filters: QueueFilters) =>

@@ -59,6 +59,5 @@ export const threadPostsQuery = (client: Client, id: number, anchor: number | nu
   });
 
 export type ThreadRow = InferResponseType<Client['api']['threads']['$get'], 200>['threads'][number];
-export type Thread = InferResponseType<Client['api']['threads'][':id']['$get'], 200>['thread'];
 export type ThreadPost = InferResponseType<Client['api']['threads'][':id']['posts']['$get'], 200>['posts'][number];
 export type Facets = InferResponseType<Client['api']['threads']['facets']['$get'], 200>;
