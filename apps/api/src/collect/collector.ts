@@ -9,10 +9,8 @@ import type { Db } from '../db/open.ts';
 import { saveForumCategories } from '../db/source-categories.ts';
 import { assertMayWriteSource, type Actor } from '../db/sources.ts';
 import { AppError } from '../http/errors.ts';
-import { allowPrivateFromEnv } from './address-guard.ts';
 import type { ApiKey } from './api-key.ts';
-import { realClock, type Clock } from './clock.ts';
-import { DiscourseHttp, GaveUpError, HttpError, type HttpOptions, StoppedError } from './http.ts';
+import { type DiscourseHttp, GaveUpError, HttpError, type HttpOptions, StoppedError } from './http.ts';
 import { importTopic } from './import-topic.ts';
 import { collectForumCategories, findForumCategory } from './forum-categories.ts';
 import { firstListingPath, readListing, type ListingPage } from './listing.ts';
@@ -39,59 +37,43 @@ import {
 } from './state.ts';
 import type { ForumCategory } from '../import/forum-category-list.ts';
 import type { RunContext } from './run-context.ts';
+import { openResumable, recordEnd, runHttp, type RunDeps, type RunFailure } from './run-lifecycle.ts';
 import { fetchTopic } from './topic-fetch.ts';
 import { collectWholeForum } from './whole-forum.ts';
 import { isTopicProblem } from './topic-problem.ts';
 
-export interface CollectDeps {
-  clock?: Clock;
-  fetch?: HttpOptions['fetch'];
+export interface CollectDeps extends RunDeps<CollectionRecord> {
   /** Host name → addresses for every connection (default: the system resolver). */
   resolve?: HttpOptions['resolve'];
-  random?: () => number;
   apiKey?: ApiKey;
-  /** Allow loopback, private and link-local forum addresses; default THREADCODER_COLLECT_ALLOW_PRIVATE=1. */
-  allowPrivate?: boolean;
-  /** Abort to stop after the topic in hand (state saved; the same options resume). */
-  signal?: AbortSignal;
-  maxRetries?: number;
-  timeoutMs?: number;
-  onProgress?: (record: CollectionRecord) => void;
 }
 
 export const DEFAULT_MAX_RETRIES = 5;
 const DEFAULT_TIMEOUT_MS = 30_000;
 
 /**
- * The unfinished run with the same source and selection, reopened; else a new run. A run still
- * marked running belongs to another process (the server, another `threadcoder collect`): two
- * would fetch and import the same topics, so it is refused. Immediate: two processes cannot
- * both see it stopped and both reopen it. `actor` (null: the CLI's operator) must own the source
- * or be an administrator; a new source is theirs.
+ * The unfinished run with the same source and selection, reopened; else a new run (run-lifecycle.ts).
+ * `actor` (null: the CLI's operator) must own the source or be an administrator; a new source is theirs.
  */
 export function openCollection(
   db: Db,
   o: CollectionOptions,
   actor: Actor | null = null,
 ): { id: number; resumed: boolean } {
-  const userId = actor?.id ?? null;
-  return db
-    .transaction(() => {
+  return openResumable(db, {
+    find() {
       if (actor) assertMayWriteSource(db, actor, o.source);
-      const sourceId = existingSource(db, o.source);
-      const found = findResumable(db, resumeKey(o.source, o));
-      if (found === undefined) return { id: createCollection(db, sourceId ?? null, userId, o), resumed: false };
-      if (getCollection(db, found)!.status === 'running') {
-        throw new AppError(
-          'collect.busy',
-          409,
-          `Collection #${found} is already running (in the server or another threadcoder collect); wait for it to end or stop it. If the process running it died, starting the server marks it stopped.`,
-        );
-      }
-      reopenCollection(db, found, o);
-      return { id: found, resumed: true };
-    })
-    .immediate();
+      return findResumable(db, resumeKey(o.source, o));
+    },
+    create: () => createCollection(db, existingSource(db, o.source) ?? null, actor?.id ?? null, o),
+    reopen: (id) => reopenCollection(db, id, o),
+    busy: (id) =>
+      new AppError(
+        'collect.busy',
+        409,
+        `Collection #${id} is already running (in the server or another threadcoder collect); wait for it to end or stop it. If the process running it died, starting the server marks it stopped.`,
+      ),
+  });
 }
 
 /** Runs (or resumes) a collection to its end, a stop or a failure, all recorded; rejects only if the database fails. */
@@ -99,28 +81,16 @@ export async function executeCollection(db: Db, id: number, deps: CollectDeps = 
   const record = getCollection(db, id)!;
   const o = record.options;
   const saved = readCursor(db, id);
-  const http = new DiscourseHttp({
-    baseUrl: o.forumUrl,
-    rate: o.rate,
-    maxRetries: deps.maxRetries ?? DEFAULT_MAX_RETRIES,
-    timeoutMs: deps.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    clock: deps.clock ?? realClock,
-    apiKey: deps.apiKey,
-    allowPrivate: deps.allowPrivate ?? allowPrivateFromEnv(),
-    signal: deps.signal,
-    fetch: deps.fetch,
-    resolve: deps.resolve,
-    random: deps.random,
-  });
+  const http = runHttp(o.forumUrl, o.rate, deps, { maxRetries: DEFAULT_MAX_RETRIES, timeoutMs: DEFAULT_TIMEOUT_MS });
   const requests = () => saved.requests + http.requests;
   const progress = () => deps.onProgress?.(getCollection(db, id)!);
   const dir = await mkdtemp(join(tmpdir(), 'threadcoder-collect-'));
-  try {
+  const run = async () => {
     // Once per run, at its start: names for the threads, and --category. A resume has them already,
     // unless nothing was stored before the stop (no source yet to keep them with).
     const fresh = (saved.cursor === null && !saved.listingDone) || record.sourceId === null;
     const categories = fresh ? await collectForumCategories(http, db, record.sourceId) : [];
-    const run: RunContext = {
+    const context: RunContext = {
       db,
       id,
       record,
@@ -132,18 +102,17 @@ export async function executeCollection(db: Db, id: number, deps: CollectDeps = 
       sourceId: record.sourceId,
       // The first topic stored creates the source (a refused run leaves no empty source): attach it then.
       stored() {
-        if (run.sourceId === null) {
-          run.sourceId = attachSource(db, id, o.source);
-          if (categories.length > 0) saveForumCategories(db, run.sourceId, categories);
+        if (context.sourceId === null) {
+          context.sourceId = attachSource(db, id, o.source);
+          if (categories.length > 0) saveForumCategories(db, context.sourceId, categories);
         }
       },
     };
-    if (o.wholeForum) await collectWholeForum(run);
-    else await collectTopicByTopic(run, categories);
-    endCollection(db, id, 'succeeded', requests());
-  } catch (err) {
-    if (err instanceof StoppedError) endCollection(db, id, 'stopped', requests());
-    else endCollection(db, id, 'failed', requests(), failure(err));
+    if (o.wholeForum) await collectWholeForum(context);
+    else await collectTopicByTopic(context, categories);
+  };
+  try {
+    await recordEnd(run, (status, error) => endCollection(db, id, status, requests(), error), failure);
   } finally {
     await http.close();
     await rm(dir, { recursive: true, force: true });
@@ -238,7 +207,7 @@ function select(page: ListingPage, o: CollectionOptions, listed: number): Listin
   return { topics, next: end ? null : page.next };
 }
 
-function failure(err: unknown): { code: string; message: string } {
+function failure(err: unknown): RunFailure {
   if (err instanceof AppError) return { code: err.code, message: err.message };
   if (err instanceof HttpError) {
     // Refused: starting the same run again cannot help until this is fixed, so say what to fix.

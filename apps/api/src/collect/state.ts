@@ -117,11 +117,11 @@ export function attachSource(db: Db, id: number, name: string): number {
 }
 
 /** The unfinished run with the same source and selection, if the newest such run did not succeed. */
-export function findResumable(db: Db, key: string): number | undefined {
+export function findResumable(db: Db, key: string): { id: number; status: CollectionStatus } | undefined {
   const row = db.prepare('SELECT id, status FROM collections WHERE resume_key = ? ORDER BY id DESC LIMIT 1').get(key) as
     | { id: number; status: CollectionStatus }
     | undefined;
-  return row && row.status !== 'succeeded' ? row.id : undefined;
+  return row && row.status !== 'succeeded' ? row : undefined;
 }
 
 export function createCollection(db: Db, sourceId: number | null, userId: number | null, o: CollectionOptions): number {

@@ -8,23 +8,15 @@
 // when the title, any post's content or the set of posts changes; a post revision names the
 // thread revision it belongs to. A row written outside the import (test fixtures, benchmarks)
 // has no revisions: it counts as revision 1 with its stored content.
+import { POST_CONTENT_COLUMNS, type PostContentColumn } from '../import/post-fields.ts';
 import type { Db } from './open.ts';
 import { statement } from './prepared.ts';
 
-/**
- * The post's content columns a revision keeps (migrations 014, 022); a new content column on
- * posts belongs here, in PostContent and in post_revisions too.
- */
-export const POST_CONTENT = 'html, text, quoted_text, preview_text, content_kind';
+/** The post's content columns a revision keeps (migrations 014, 022; a new one needs its post_revisions column too). */
+export const POST_CONTENT = POST_CONTENT_COLUMNS.join(', ');
 
 /** A post's content as stored in posts and in each of its revisions. */
-export interface PostContent {
-  html: string;
-  text: string;
-  quoted_text: string;
-  preview_text: string;
-  content_kind: string;
-}
+export type PostContent = Record<PostContentColumn, string>;
 
 const nextThreadRevision = statement<{ threadId: number; title: string; at: string; importId: number | null }, number>(
   `INSERT INTO thread_revisions (thread_id, revision, title, stored_at, import_id)

@@ -3,9 +3,8 @@
 // transaction; then, only when asked, card details per model whose listing left its card open. Politeness, retries and address checks are the Discourse collector's
 // (collect/http.ts): at most `rate` requests a second, Retry-After on 429, backoff on 5xx.
 import type { Db } from '../db/open.ts';
-import { allowPrivateFromEnv } from '../collect/address-guard.ts';
-import { realClock, type Clock } from '../collect/clock.ts';
-import { DiscourseHttp, GaveUpError, HttpError, type HttpOptions, StoppedError } from '../collect/http.ts';
+import { GaveUpError, HttpError, StoppedError } from '../collect/http.ts';
+import { openResumable, recordEnd, runHttp, type RunDeps, type RunFailure } from '../collect/run-lifecycle.ts';
 import { AppError } from '../http/errors.ts';
 import { fetchCardDetails } from './card-details.ts';
 import { firstListingPath, nextListingPath } from './listing.ts';
@@ -24,59 +23,36 @@ import {
   type HubCollectionRecord,
 } from './state.ts';
 
-export interface HubDeps {
-  clock?: Clock;
-  fetch?: HttpOptions['fetch'];
-  random?: () => number;
-  allowPrivate?: boolean;
-  /** Abort to stop after the page in hand (state saved; the same options resume). */
-  signal?: AbortSignal;
-  maxRetries?: number;
-  timeoutMs?: number;
-  onProgress?: (record: HubCollectionRecord) => void;
-}
+export type HubDeps = RunDeps<HubCollectionRecord>;
 
 export const DEFAULT_HUB_RETRIES = 5;
 
-/** The unfinished run with the same selection, reopened; else a new run. A run marked running belongs to another process. */
+/** The unfinished run with the same selection, reopened; else a new run (collect/run-lifecycle.ts). */
 export function openHubCollection(
   db: Db,
   o: HubOptions,
   userId: number | null = null,
 ): { id: number; resumed: boolean } {
-  return db
-    .transaction(() => {
-      const found = findResumableHub(db, hubResumeKey(o));
-      if (!found) return { id: createHubCollection(db, o, userId), resumed: false };
-      if (found.status === 'running')
-        throw new AppError(
-          'hub.busy',
-          409,
-          `Hub collection #${found.id} is already running (in the server or another threadcoder collect-hub); wait for it to end or stop it.`,
-        );
-      reopenHubCollection(db, found.id, o);
-      return { id: found.id, resumed: true };
-    })
-    .immediate();
+  return openResumable(db, {
+    find: () => findResumableHub(db, hubResumeKey(o)),
+    create: () => createHubCollection(db, o, userId),
+    reopen: (id) => reopenHubCollection(db, id, o),
+    busy: (id) =>
+      new AppError(
+        'hub.busy',
+        409,
+        `Hub collection #${id} is already running (in the server or another threadcoder collect-hub); wait for it to end or stop it.`,
+      ),
+  });
 }
 
 /** Runs (or resumes) a Hub collection to its end, a stop or a failure, all recorded; rejects only if the database fails. */
 export async function executeHubCollection(db: Db, id: number, deps: HubDeps = {}): Promise<HubCollectionRecord> {
   const o = getHubCollection(db, id)!.options;
   const saved = readHubCursor(db, id);
-  const http = new DiscourseHttp({
-    baseUrl: o.hubUrl,
-    rate: o.rate,
-    maxRetries: deps.maxRetries ?? DEFAULT_HUB_RETRIES,
-    timeoutMs: deps.timeoutMs ?? 60_000,
-    clock: deps.clock ?? realClock,
-    allowPrivate: deps.allowPrivate ?? allowPrivateFromEnv(),
-    signal: deps.signal,
-    fetch: deps.fetch,
-    random: deps.random,
-  });
+  const http = runHttp(o.hubUrl, o.rate, deps, { maxRetries: DEFAULT_HUB_RETRIES, timeoutMs: 60_000 });
   const requests = () => saved.requests + http.requests;
-  try {
+  const run = async () => {
     let { cursor, listingDone, models } = saved;
     const seen = new Set<string>();
     while (!listingDone) {
@@ -98,11 +74,8 @@ export async function executeHubCollection(db: Db, id: number, deps: HubDeps = {
       const onModel = () => deps.onProgress?.(getHubCollection(db, id)!);
       await fetchCardDetails(db, id, http, { signal: deps.signal, requests, onModel });
     }
-    endHubCollection(db, id, 'succeeded', requests());
-  } catch (err) {
-    if (err instanceof StoppedError) endHubCollection(db, id, 'stopped', requests());
-    else endHubCollection(db, id, 'failed', requests(), failure(err));
-  }
+  };
+  await recordEnd(run, (status, error) => endHubCollection(db, id, status, requests(), error), failure);
   const done = getHubCollection(db, id)!;
   deps.onProgress?.(done);
   return done;
@@ -142,7 +115,7 @@ function select(models: HubModel[], o: HubOptions, stored: number): { models: Hu
   return { models: kept, end };
 }
 
-function failure(err: unknown): { code: string; message: string } {
+function failure(err: unknown): RunFailure {
   if (err instanceof AppError)
     return { code: err.code, message: `${err.message} Run the same collection again to resume.` };
   if (err instanceof HttpError)

@@ -8,6 +8,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SanitizedPost } from './sanitize.ts';
+import { POST_COLUMN_TYPES, POST_COLUMNS, postValues, type StagedPost } from './post-fields.ts';
 import type { NormalizedPost, NormalizedThread } from './types.ts';
 
 export interface PreparedPost {
@@ -17,36 +18,19 @@ export interface PreparedPost {
   clean?: SanitizedPost;
 }
 
-export interface StagedPostRow {
-  threadSeq: number;
-  externalId: string;
+/** A staged post with its thread's fields, as the store reads them. */
+export type StagedPostRow = StagedPost & {
+  thread_seq: number;
+  thread_external_id: string;
   title: string;
   category: string | null;
-  tagsJson: string;
+  tags_json: string;
   url: string | null;
   views: number | null;
-  threadCreatedAt: string;
+  thread_created_at: string;
   solved: number;
   score: number | null;
-  postExternalId: string;
-  postNumber: number;
-  replyTo: number | null;
-  author: string | null;
-  createdAt: string;
-  html: string | null;
-  text: string | null;
-  quotedText: string | null;
-  previewText: string | null;
-  contentKind: string | null;
-  likeCount: number | null;
-  acceptedAnswer: number;
-  authorRole: string | null;
-  authorGroup: string | null;
-  authorTitle: string | null;
-  authorFlair: string | null;
-  authorTrustLevel: number | null;
-  contentHash: string;
-}
+};
 
 export class Staging {
   // The owner's pid in the name lets removeOrphanedStaging tell a killed process's file from a live one's.
@@ -65,17 +49,13 @@ export class Staging {
     this.db.exec(`
       CREATE TABLE threads (seq INTEGER PRIMARY KEY, external_id TEXT, title TEXT, category TEXT, tags_json TEXT, url TEXT, views INTEGER, created_at TEXT,
         solved INTEGER, score INTEGER);
-      CREATE TABLE posts (seq INTEGER PRIMARY KEY, thread_seq INTEGER, external_id TEXT, post_number INTEGER, reply_to INTEGER,
-        author TEXT, created_at TEXT, html TEXT, text TEXT, quoted_text TEXT, preview_text TEXT, content_kind TEXT,
-        relative_links INTEGER, like_count INTEGER, accepted_answer INTEGER, author_role TEXT, author_group TEXT, author_title TEXT,
-        author_flair TEXT, author_trust_level INTEGER, content_hash TEXT);`);
+      CREATE TABLE posts (seq INTEGER PRIMARY KEY, thread_seq INTEGER, relative_links INTEGER, ${POST_COLUMN_TYPES});`);
     this.addThread = this.db.prepare(
       'INSERT INTO threads (external_id, title, category, tags_json, url, views, created_at, solved, score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     this.addPost = this.db.prepare(
-      `INSERT INTO posts (thread_seq, external_id, post_number, reply_to, author, created_at, html, text, quoted_text, preview_text,
-         content_kind, relative_links, like_count, accepted_answer, author_role, author_group, author_title, author_flair,
-         author_trust_level, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO posts (thread_seq, relative_links, ${POST_COLUMNS.join(', ')})
+       VALUES (?, ?, ${POST_COLUMNS.map(() => '?').join(', ')})`,
     );
   }
 
@@ -96,28 +76,7 @@ export class Staging {
           t.score ?? null,
         ).lastInsertRowid;
         for (const { post: p, hash, clean } of posts) {
-          this.addPost.run(
-            seq,
-            p.externalId,
-            p.postNumber,
-            p.replyTo ?? null,
-            p.author ?? null,
-            p.createdAt,
-            clean?.html ?? null,
-            clean?.text ?? null,
-            clean?.quotedText ?? null,
-            clean?.previewText ?? null,
-            clean?.contentKind ?? null,
-            clean?.relativeLinks ?? 0,
-            p.likeCount ?? null,
-            p.acceptedAnswer ? 1 : 0,
-            p.authorRole ?? null,
-            p.authorGroup ?? null,
-            p.authorTitle ?? null,
-            p.authorFlair ?? null,
-            p.authorTrustLevel ?? null,
-            hash,
-          );
+          this.addPost.run(seq, clean?.relativeLinks ?? 0, ...postValues(p, clean, hash));
         }
         this.threads++;
         this.posts += posts.length;
@@ -129,12 +88,8 @@ export class Staging {
   rows(): IterableIterator<StagedPostRow> {
     return this.db
       .prepare(
-        `SELECT p.thread_seq AS threadSeq, t.external_id AS externalId, t.title, t.category, t.tags_json AS tagsJson, t.url, t.views,
-           t.created_at AS threadCreatedAt, t.solved, t.score, p.external_id AS postExternalId, p.post_number AS postNumber, p.reply_to AS replyTo,
-           p.author, p.created_at AS createdAt, p.html, p.text, p.quoted_text AS quotedText, p.preview_text AS previewText,
-           p.content_kind AS contentKind, p.like_count AS likeCount, p.accepted_answer AS acceptedAnswer, p.author_role AS authorRole,
-           p.author_group AS authorGroup, p.author_title AS authorTitle, p.author_flair AS authorFlair,
-           p.author_trust_level AS authorTrustLevel, p.content_hash AS contentHash
+        `SELECT p.thread_seq, t.external_id AS thread_external_id, t.title, t.category, t.tags_json, t.url, t.views,
+           t.created_at AS thread_created_at, t.solved, t.score, ${POST_COLUMNS.map((c) => `p.${c}`).join(', ')}
          FROM posts p JOIN threads t ON t.seq = p.thread_seq ORDER BY p.seq`,
       )
       .iterate() as IterableIterator<StagedPostRow>;

@@ -12,6 +12,7 @@ import { newRows, searchIndexState, type SearchIndexState } from '../db/search-c
 import { indexNewPost, indexNewThread, listUnindexedPost, listUnindexedThread } from '../db/search-index.ts';
 import { saveForumCategories } from '../db/source-categories.ts';
 import type { ForumCategory } from './forum-category-list.ts';
+import { POST_COLUMNS, POST_CONTENT_COLUMNS, UPDATED_POST_COLUMNS } from './post-fields.ts';
 import type { Staging, StagedPostRow } from './staging.ts';
 import type { Counts, ImportFormat } from './types.ts';
 
@@ -128,8 +129,8 @@ export function storeStaged(db: Db, staging: Staging, target: StoreTarget): Stor
         let thread!: ThreadInStore;
         const importId = target.importId ?? null;
         for (const r of staging.rows()) {
-          if (r.threadSeq !== seq) {
-            seq = r.threadSeq;
+          if (r.thread_seq !== seq) {
+            seq = r.thread_seq;
             thread = upsertThread(db, q, index, sourceId, r, importId, threads);
           }
           upsertPost(db, q, index, sourceId, thread, r, importId, posts);
@@ -170,11 +171,8 @@ function copyAll(
   ).run(ids.thread);
   posts.new = db
     .prepare(
-      `INSERT INTO posts (id, source_id, thread_id, external_id, post_number, reply_to, author, created_at, html, text, quoted_text,
-         preview_text, content_kind, like_count, ${POST_STANDING}, content_hash)
-       SELECT ? + seq, ?, ? + thread_seq, external_id, post_number, reply_to, author, created_at, html, text, quoted_text,
-         preview_text, content_kind, like_count, ${POST_STANDING}, content_hash
-       FROM staging.posts ORDER BY seq`,
+      `INSERT INTO posts (id, source_id, thread_id, ${POST_COLUMNS.join(', ')})
+       SELECT ? + seq, ?, ? + thread_seq, ${POST_COLUMNS.join(', ')} FROM staging.posts ORDER BY seq`,
     )
     .run(ids.post, sourceId, ids.thread).changes;
   db.prepare(
@@ -205,25 +203,25 @@ function upsertThread(
   importId: number | null,
   counts: Counts,
 ): ThreadInStore {
-  const old = q.findThread.get(sourceId, r.externalId) as ThreadRow | undefined;
+  const old = q.findThread.get(sourceId, r.thread_external_id) as ThreadRow | undefined;
   if (!old) {
     const id = Number(
       q.addThread.run(
         sourceId,
-        r.externalId,
+        r.thread_external_id,
         r.title,
         r.category,
-        r.tagsJson,
+        r.tags_json,
         r.url,
         r.views,
-        r.threadCreatedAt,
+        r.thread_created_at,
         r.solved,
         r.score,
         importId,
       ).lastInsertRowid,
     );
     index.thread(id, r.title);
-    for (const tag of JSON.parse(r.tagsJson) as string[]) q.addTag.run(id, tag);
+    for (const tag of JSON.parse(r.tags_json) as string[]) q.addTag.run(id, tag);
     counts.new++;
     return { id, title: r.title, revision: recordThreadRevision(db, id, r.title, importId) };
   }
@@ -232,10 +230,10 @@ function upsertThread(
   const next = {
     title: r.title,
     category: r.category ?? old.category,
-    tags_json: r.tagsJson,
+    tags_json: r.tags_json,
     url: r.url ?? old.url,
     views: r.views ?? old.views,
-    created_at: r.threadCreatedAt,
+    created_at: r.thread_created_at,
     solved: r.solved,
     score: r.score ?? old.score,
   };
@@ -282,10 +280,10 @@ function upsertPost(
   counts: Counts,
 ): void {
   const threadId = thread.id;
-  const old = q.findPost.get(sourceId, r.postExternalId) as PostRow | undefined;
-  if (old && old.content_hash === r.contentHash) {
-    if (old.thread_id === threadId && old.post_number === r.postNumber) return void counts.unchanged++;
-    q.movePost.run(threadId, r.postNumber, old.id);
+  const old = q.findPost.get(sourceId, r.external_id) as PostRow | undefined;
+  if (old && old.content_hash === r.content_hash) {
+    if (old.thread_id === threadId && old.post_number === r.post_number) return void counts.unchanged++;
+    q.movePost.run(threadId, r.post_number, old.id);
     return void counts.updated++;
   }
   // Phase 1 skipped sanitizing because the stored hash matched; it no longer does.
@@ -293,59 +291,18 @@ function upsertPost(
   if (old) {
     // The input hash also covers likes, author and dates; only a change to what the post says is a revision.
     const stored = q.postContent.get(old.id) as PostContent;
-    const edited =
-      stored.html !== r.html ||
-      stored.text !== r.text ||
-      stored.quoted_text !== r.quotedText ||
-      stored.preview_text !== r.previewText ||
-      stored.content_kind !== r.contentKind;
-    q.updatePost.run(
-      threadId,
-      r.postNumber,
-      r.replyTo,
-      r.author,
-      r.createdAt,
-      r.html,
-      r.text,
-      r.quotedText,
-      r.previewText,
-      r.contentKind,
-      r.likeCount,
-      ...standing(r),
-      r.contentHash,
-      old.id,
-    );
+    const edited = POST_CONTENT_COLUMNS.some((c) => stored[c] !== r[c]);
+    q.updatePost.run(threadId, ...UPDATED_POST_COLUMNS.map((c) => r[c]), old.id);
     if (edited) recordPostRevision(db, old.id, revise(db, thread, importId), importId);
     counts.updated++;
   } else {
-    const id = q.addPost.run(
-      sourceId,
-      threadId,
-      r.postExternalId,
-      r.postNumber,
-      r.replyTo,
-      r.author,
-      r.createdAt,
-      r.html,
-      r.text,
-      r.quotedText,
-      r.previewText,
-      r.contentKind,
-      r.likeCount,
-      ...standing(r),
-      r.contentHash,
-    ).lastInsertRowid;
+    const id = q.addPost.run(sourceId, threadId, ...POST_COLUMNS.map((c) => r[c])).lastInsertRowid;
     index.post(id, r.text);
-    if (r.quotedText) q.indexQuoted.run(id, r.quotedText);
+    if (r.quoted_text) q.indexQuoted.run(id, r.quoted_text);
     recordPostRevision(db, Number(id), revise(db, thread, importId), importId);
     counts.new++;
   }
 }
-
-// The accepted-answer flag and the author's standing: not content (no revision), compared through the hash.
-const POST_STANDING = 'accepted_answer, author_role, author_group, author_title, author_flair, author_trust_level';
-const standing = (r: StagedPostRow) =>
-  [r.acceptedAnswer, r.authorRole, r.authorGroup, r.authorTitle, r.authorFlair, r.authorTrustLevel] as const;
 
 type Statements = ReturnType<typeof statements>;
 
@@ -382,13 +339,11 @@ function build(db: Db) {
       'SELECT id, thread_id, post_number, content_hash FROM posts WHERE source_id = ? AND external_id = ?',
     ),
     addPost: db.prepare(
-      `INSERT INTO posts (source_id, thread_id, external_id, post_number, reply_to, author, created_at, html, text, quoted_text,
-         preview_text, content_kind, like_count, ${POST_STANDING}, content_hash)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO posts (source_id, thread_id, ${POST_COLUMNS.join(', ')})
+       VALUES (?, ?, ${POST_COLUMNS.map(() => '?').join(', ')})`,
     ),
     updatePost: db.prepare(
-      `UPDATE posts SET thread_id = ?, post_number = ?, reply_to = ?, author = ?, created_at = ?, html = ?, text = ?, quoted_text = ?,
-         preview_text = ?, content_kind = ?, like_count = ?, ${POST_STANDING.replaceAll(',', ' = ?,')} = ?, content_hash = ? WHERE id = ?`,
+      `UPDATE posts SET thread_id = ?, ${UPDATED_POST_COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`,
     ),
     postContent: db.prepare(`SELECT ${POST_CONTENT} FROM posts WHERE id = ?`),
     movePost: db.prepare('UPDATE posts SET thread_id = ?, post_number = ? WHERE id = ?'),

@@ -1,5 +1,6 @@
 // Small text helpers shared by the parsers.
 import { createHash } from 'node:crypto';
+import { HASHED_POST_FIELDS } from './post-fields.ts';
 import { SANITIZER_VERSION } from './sanitize.ts';
 import type { NormalizedPost } from './types.ts';
 
@@ -38,33 +39,9 @@ export function splitTags(value: unknown): string[] {
 }
 
 /**
- * The post fields a re-import compares through the content hash: a stored field missing here
- * would never be updated by a re-import (tests/import/content-hash.test.ts checks every field
- * of NormalizedPost is here or in POST_FIELDS_COMPARED_APART). Order is part of the hash.
- */
-export const HASHED_POST_FIELDS = [
-  'author',
-  'createdAt',
-  'replyTo',
-  'likeCount',
-  'html',
-  'acceptedAnswer',
-  'authorRole',
-  'authorGroup',
-  'authorTitle',
-  'authorFlair',
-  'authorTrustLevel',
-] as const satisfies readonly (keyof NormalizedPost)[];
-
-/** Compared by the store itself: the identity, and the position, which can be derived. */
-export const POST_FIELDS_COMPARED_APART = [
-  'externalId',
-  'postNumber',
-] as const satisfies readonly (keyof NormalizedPost)[];
-
-/**
  * Identifies a post's input, so a re-import can tell unchanged posts without sanitizing
- * them again. `salt` holds import options that change sanitized output (the base URL).
+ * them again (the fields in HASHED_POST_FIELDS, a stored field missing from which would never be
+ * updated by a re-import). `salt` holds import options that change sanitized output (the base URL).
  */
 export function contentHash(post: NormalizedPost, salt = ''): string {
   const key = [SANITIZER_VERSION, salt, ...HASHED_POST_FIELDS.map((field) => post[field] ?? null)];

@@ -72,4 +72,3 @@ export type StatValue = AgreementSummary['pairs'][number]['kappa'];
 export type RoundAgreement = AgreementSummary['rounds'][number];
 export type CodeAgreement = AgreementSummary['perCode'][number];
 export type Confusion = NonNullable<AgreementSummary['confusion']>;
-export type Disagreement = InferResponseType<Routes['disagreements']['$get'], 200>['disagreements'][number];
