@@ -23,7 +23,7 @@ const unlist = statement('DELETE FROM post_stems_stale WHERE post_id = ?');
  * matches; returns how many. Unlisting in the same transaction makes a crash redo a batch at worst.
  * IMMEDIATE: the request thread and the catch-up worker both write here.
  */
-function stemBatch(db: Db, sourceIds: readonly number[] | null, limit = 2000): number {
+export function stemBatch(db: Db, sourceIds: readonly number[] | null, limit = 2000): number {
   return db
     .transaction(() => {
       const batch = stale(db).all({ sources: sourceIds && JSON.stringify(sourceIds), limit });
