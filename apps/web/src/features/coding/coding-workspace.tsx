@@ -23,14 +23,7 @@ import { SaveStatus } from './save-status.tsx';
 import { UnitEditor } from './unit-editor.tsx';
 import { UnitList } from './unit-list.tsx';
 import { announceSaved, useUnitSync } from './unit-sync.ts';
-import {
-  type ListedAt,
-  nextUncodedLoaded,
-  pagedIndexOf,
-  pagesFor,
-  usePagedSequence,
-  wholeSequence,
-} from './unit-sequence.ts';
+import { type ListedAt, pagedIndexOf, pagesFor, usePagedSequence, wholeSequence } from './unit-sequence.ts';
 import { useKeys } from './use-keys.ts';
 import { useResendDrafts } from './use-resend-drafts.ts';
 
@@ -140,11 +133,10 @@ export function CodingWorkspace({
   // The next units are in the cache before the coder asks for them, so moving on renders at once.
   const nextId = units.unitAt(index + 1)?.unitId;
   const previousId = index > 0 ? units.unitAt(index - 1)?.unitId : undefined;
-  const enterId = index >= 0 ? nextUncodedLoaded(units, index)?.unitId : undefined;
   useEffect(() => {
-    for (const id of new Set([nextId, previousId, enterId]))
+    for (const id of [nextId, previousId])
       if (id !== undefined) void queryClient.prefetchQuery(unitQuery(client, studyId, id));
-  }, [client, queryClient, studyId, nextId, previousId, enterId]);
+  }, [client, queryClient, studyId, nextId, previousId]);
 
   // The three columns fill the window below the study's header, each scrolling on its own.
   const main = useRef<HTMLDivElement>(null);
