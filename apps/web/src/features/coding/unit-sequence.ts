@@ -42,7 +42,7 @@ export function pagesFor(client: Client, studyId: number, roundId: number, first
 }
 
 /** The first uncoded unit after `index` among those here without a gap (where Enter most likely goes). */
-export function nextUncodedLoaded(units: Pick<UnitSequence, 'total' | 'unitAt'>, index: number): ListedAt | undefined {
+function nextUncodedLoaded(units: Pick<UnitSequence, 'total' | 'unitAt'>, index: number): ListedAt | undefined {
   for (let i = index + 1; i < units.total; i++) {
     const u = units.unitAt(i);
     if (!u) return undefined;
