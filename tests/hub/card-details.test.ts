@@ -123,6 +123,8 @@ describe('the model endpoint', () => {
   test('its path escapes each part of the id', () => {
     expect(modelInfoPath('google-bert/bert-base-uncased')).toBe('/api/models/google-bert/bert-base-uncased');
     expect(modelInfoPath('org/a b#c')).toBe('/api/models/org/a%20b%23c');
+    // Parts URL parsing would resolve to another path on the Hub are never asked for.
+    for (const id of ['../../api/whoami-v2', 'org/..', './x', 'org//x', '/x']) expect(modelInfoPath(id)).toBeNull();
   });
 
   test('its answer: files and card metadata, or hub.bad_model', () => {

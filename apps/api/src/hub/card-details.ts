@@ -30,9 +30,15 @@ export function cardOfModelInfo(raw: unknown, path: string): CardFacts {
   };
 }
 
-/** /api/models/org/name, each part of the id escaped (ids hold one slash). */
-export function modelInfoPath(modelId: string): string {
-  return `/api/models/${modelId.split('/').map(encodeURIComponent).join('/')}`;
+/**
+ * /api/models/org/name, each part of the id escaped (ids hold one slash); null for an id with an
+ * empty, "." or ".." part: escaping leaves dots alone, and URL parsing would resolve such a part
+ * to another path on the Hub.
+ */
+export function modelInfoPath(modelId: string): string | null {
+  const parts = modelId.split('/');
+  if (parts.some((p) => p === '' || p === '.' || p === '..')) return null;
+  return `/api/models/${parts.map(encodeURIComponent).join('/')}`;
 }
 
 const nextDue = statement<[number], { id: number; modelId: string }>(
@@ -55,11 +61,13 @@ export async function fetchCardDetails(
     if (run.signal?.aborted) throw new StoppedError();
     const path = modelInfoPath(due.modelId);
     let card: CardFacts | null = null;
-    try {
-      card = cardOfModelInfo(await http.getJson(path), path);
-    } catch (err) {
-      if (!(err instanceof HttpError && err.status === 404)) throw err;
-    }
+    // An id that is no model path is never asked for: it keeps what the listing said, like a 404.
+    if (path !== null)
+      try {
+        card = cardOfModelInfo(await http.getJson(path), path);
+      } catch (err) {
+        if (!(err instanceof HttpError && err.status === 404)) throw err;
+      }
     const now = new Date().toISOString();
     db.transaction(() => {
       saveCard(db).run(
