@@ -41,8 +41,9 @@ describe('saving codings while an import stores', () => {
       headers: { origin: admin.origin, cookie: adminCookie, 'content-type': 'application/octet-stream' },
       body: createReadStream(dump),
     });
-    const importId = ((await res.body.json()) as { import: ImportRecord }).import.id;
-    expect(res.statusCode).toBe(202);
+    const answer = (await res.body.json()) as { import: ImportRecord };
+    expect({ status: res.statusCode, answer }).toMatchObject({ status: 202, answer: { import: {} } });
+    const importId = answer.import.id;
 
     let importDone = false;
     const failures: string[] = [];

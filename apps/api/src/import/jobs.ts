@@ -64,7 +64,9 @@ export async function createImport(db: Db, o: StartImportOptions, actor?: Actor)
   if (o.mapping) resolveMapping(o.mapping);
   if (o.dateFormat) checkDateFormat(o.dateFormat);
   const now = new Date().toISOString();
-  return db.transaction(() => {
+  // IMMEDIATE: it reads, then writes; a deferred transaction whose snapshot another connection
+  // outdates meanwhile (the background stem and search catch-up) fails at once with SQLITE_BUSY.
+  const record = db.transaction(() => {
     if (actor) assertMayWriteSource(db, actor, o.sourceName);
     // A new source is created only when the import stores something (store.ts): until then the import names it.
     const sourceId = db.prepare('SELECT id FROM sources WHERE name = ?').pluck().get(o.sourceName) as
@@ -94,7 +96,8 @@ export async function createImport(db: Db, o: StartImportOptions, actor?: Actor)
           now,
         ).lastInsertRowid,
     );
-  })();
+  });
+  return record.immediate();
 }
 
 /** Runs a queued import on this thread and records its outcome; resolves with the final row, never rejects for bad input. */
