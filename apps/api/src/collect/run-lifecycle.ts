@@ -6,6 +6,7 @@ import type { AppError } from '../http/errors.ts';
 import { allowPrivateFromEnv } from './address-guard.ts';
 import { realClock, type Clock } from './clock.ts';
 import { DiscourseHttp, type HttpOptions, StoppedError } from './http.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 
 export interface RunDeps<R> {
   clock?: Clock;
@@ -56,15 +57,13 @@ export function openResumable(
     busy(id: number): AppError;
   },
 ): { id: number; resumed: boolean } {
-  return db
-    .transaction(() => {
-      const found = run.find();
-      if (!found) return { id: run.create(), resumed: false };
-      if (found.status === 'running') throw run.busy(found.id);
-      run.reopen(found.id);
-      return { id: found.id, resumed: true };
-    })
-    .immediate();
+  return writeTransaction(db, () => {
+    const found = run.find();
+    if (!found) return { id: run.create(), resumed: false };
+    if (found.status === 'running') throw run.busy(found.id);
+    run.reopen(found.id);
+    return { id: found.id, resumed: true };
+  });
 }
 
 export interface RunFailure {

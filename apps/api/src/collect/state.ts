@@ -4,6 +4,7 @@ import type { Db } from '../db/open.ts';
 import { AppError } from '../http/errors.ts';
 import type { ListedTopic } from './listing.ts';
 import { emptyReport, type CollectionReport } from './report.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 
 export type CollectionStatus = 'running' | 'stopped' | 'succeeded' | 'failed';
 export type TopicStatus = 'pending' | 'done' | 'unchanged' | 'failed';
@@ -176,7 +177,7 @@ export function addListedTopics(
   next: string | null,
   requests: number,
 ): void {
-  db.transaction(() => {
+  writeTransaction(db, () => {
     let seq = db
       .prepare('SELECT coalesce(max(seq), 0) FROM collection_topics WHERE collection_id = ?')
       .pluck()
@@ -193,7 +194,7 @@ export function addListedTopics(
       now(),
       id,
     );
-  })();
+  });
 }
 
 export function nextPending(db: Db, id: number): PendingTopic | undefined {
@@ -225,7 +226,7 @@ export function finishTopic(
   report: CollectionReport,
   requests: number,
 ): void {
-  db.transaction(() => {
+  writeTransaction(db, () => {
     db.prepare('UPDATE collection_topics SET status = ? WHERE collection_id = ? AND topic_id = ?').run(
       status,
       id,
@@ -249,7 +250,7 @@ export function finishTopic(
       now(),
       id,
     );
-  })();
+  });
 }
 
 export function endCollection(

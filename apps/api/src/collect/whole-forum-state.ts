@@ -5,6 +5,7 @@ import type { Db } from '../db/open.ts';
 import type { ListedTopic } from './listing.ts';
 import type { CollectionReport } from './report.ts';
 import { finishTopic, type PendingTopic, type TopicStatus } from './state.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 
 /** The cursor once both walks are done: what is left is importing. */
 export const IMPORT_CURSOR = 'import';
@@ -19,7 +20,7 @@ export interface LatestPost {
 const now = () => new Date().toISOString();
 
 export function addListingPage(db: Db, id: number, topics: ListedTopic[], next: string, requests: number): void {
-  db.transaction(() => {
+  writeTransaction(db, () => {
     let seq = db
       .prepare('SELECT coalesce(max(seq), 0) FROM collection_topics WHERE collection_id = ?')
       .pluck()
@@ -35,7 +36,7 @@ export function addListingPage(db: Db, id: number, topics: ListedTopic[], next: 
       now(),
       id,
     );
-  })();
+  });
 }
 
 /** One /posts.json page: its posts (those past the mark), the next cursor, and on the first page the forum's newest post. */
@@ -47,7 +48,7 @@ export function addPostsPage(
   requests: number,
   newest?: LatestPost,
 ): void {
-  db.transaction(() => {
+  writeTransaction(db, () => {
     const add = db.prepare(
       'INSERT OR IGNORE INTO collection_posts (collection_id, post_id, topic_id, json) VALUES (?, ?, ?, ?)',
     );
@@ -63,7 +64,7 @@ export function addPostsPage(
       now(),
       id,
     );
-  })();
+  });
 }
 
 export function nextTopicToImport(db: Db, id: number): number | undefined {
@@ -108,7 +109,7 @@ export function finishWholeForumTopic(
   report: CollectionReport,
   requests: number,
 ): void {
-  db.transaction(() => {
+  writeTransaction(db, () => {
     db.prepare('DELETE FROM collection_posts WHERE collection_id = ? AND topic_id = ?').run(id, t.topicId);
     db.prepare(`INSERT OR IGNORE INTO collection_topics (collection_id, topic_id, seq, posts_count, highest_post_number, last_posted_at)
                 VALUES (?, ?, (SELECT coalesce(max(seq), 0) + 1 FROM collection_topics WHERE collection_id = ?), ?, ?, ?)`).run(
@@ -120,12 +121,12 @@ export function finishWholeForumTopic(
       t.lastPostedAt,
     );
     finishTopic(db, id, sourceId, t, status, report, requests);
-  })();
+  });
 }
 
 /** Listed topics without a post to import (bumped by an edit, or every post hidden) were unchanged; the mark moves up. */
 export function finishWholeForum(db: Db, id: number, sourceId: number | null): void {
-  db.transaction(() => {
+  writeTransaction(db, () => {
     db.prepare("UPDATE collection_topics SET status = 'unchanged' WHERE collection_id = ? AND status = 'pending'").run(
       id,
     );
@@ -137,7 +138,7 @@ export function finishWholeForum(db: Db, id: number, sourceId: number | null): v
       sourceId,
       id,
     );
-  })();
+  });
 }
 
 /** The newest post the last finished whole-forum run stored: this run stops there. */

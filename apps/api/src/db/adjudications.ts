@@ -2,6 +2,7 @@ import { AppError } from '../http/errors.ts';
 import { getQueueItem, type AdjudicationStatus, type QueueItem } from './adjudication-queue.ts';
 import { audit } from './audit.ts';
 import type { Db } from './open.ts';
+import { writeTransaction } from './write-transaction.ts';
 
 export interface Settlement {
   codeIds: string[];
@@ -50,7 +51,7 @@ export function isSettled(db: Db, unitId: number): boolean {
  * already have passed checkLabels. A settled unit must be reopened before it is settled again.
  */
 export function settleAdjudication(db: Db, studyId: number, unitId: number, userId: number, s: Settlement): QueueItem {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const before = state(db, studyId, unitId);
     if (before.status === 'settled') {
       throw new AppError(
@@ -79,7 +80,7 @@ export function settleAdjudication(db: Db, studyId: number, unitId: number, user
       now,
     );
     return getQueueItem(db, studyId, unitId, userId)!;
-  })();
+  });
 }
 
 /**
@@ -88,7 +89,7 @@ export function settleAdjudication(db: Db, studyId: number, unitId: number, user
  * (the audit log keeps them).
  */
 export function reopenAdjudication(db: Db, studyId: number, unitId: number, userId: number): QueueItem {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const before = state(db, studyId, unitId);
     if (before.status !== 'settled')
       throw new AppError('adjudication.not_settled', 409, 'Only a settled unit can be reopened.');
@@ -104,5 +105,5 @@ export function reopenAdjudication(db: Db, studyId: number, unitId: number, user
       now,
     );
     return getQueueItem(db, studyId, unitId, userId)!;
-  })();
+  });
 }

@@ -8,6 +8,7 @@ import type { Db } from './open.ts';
 import { daySql, monthSql, unitDateSql } from './analysis-filters.ts';
 import { studyCodingSettings, type StudyCodingSettings } from './pinned-codebook.ts';
 import { statement } from './prepared.ts';
+import { writeTransaction } from './write-transaction.ts';
 
 const builtVersion = statement<[number], number>('SELECT version_id FROM analysis_built WHERE study_id = ?', (s) =>
   s.pluck(),
@@ -79,14 +80,14 @@ export function ensureFacts(db: Db, studyId: number): StudyCodingSettings {
   if (built === settings.versionId && staleCount(db).get(studyId) === 0) return settings;
   // IMMEDIATE: take the write lock before reading, so a label saved meanwhile by another
   // connection lands either before this reads or in the stale list for the next request.
-  db.transaction(() => {
+  writeTransaction(db, () => {
     const nodes = JSON.stringify(rollupPaths(settings.codebook.codes));
     const stale = staleCount(db).get(studyId)!;
     // Redoing a few units is cheap; past a fifth of the study a full build is quicker.
     if (built === settings.versionId && stale * 5 < unitCount(db).get(studyId)!) refreshUnits(db, studyId, nodes);
     else rebuild(db, studyId, settings.versionId, nodes);
     db.prepare('DELETE FROM analysis_stale_units WHERE study_id = ?').run(studyId);
-  }).immediate();
+  });
   return settings;
 }
 

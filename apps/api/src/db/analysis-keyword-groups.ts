@@ -6,6 +6,7 @@ import { AppError, notFound } from '../http/errors.ts';
 import { audit } from './audit.ts';
 import type { Db } from './open.ts';
 import { statement } from './prepared.ts';
+import { writeTransaction } from './write-transaction.ts';
 
 export interface KeywordGroup {
   id: number;
@@ -62,7 +63,7 @@ function withRules(given: KeywordGroupInput, rules: MatchRules): Omit<KeywordGro
 
 export function createKeywordGroup(db: Db, studyId: number, userId: number, given: KeywordGroupInput): KeywordGroup {
   const input = withRules(given, given.rules ?? DEFAULT_RULES);
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const now = new Date().toISOString();
     const id = duplicateName(
       () =>
@@ -91,7 +92,7 @@ export function createKeywordGroup(db: Db, studyId: number, userId: number, give
       now,
     );
     return { id, ...input };
-  })();
+  });
 }
 
 export function updateKeywordGroup(
@@ -101,7 +102,7 @@ export function updateKeywordGroup(
   userId: number,
   given: KeywordGroupInput,
 ): KeywordGroup {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const before = getGroup(db, studyId, groupId);
     const input = withRules(given, given.rules ?? before.rules);
     const now = new Date().toISOString();
@@ -126,13 +127,13 @@ export function updateKeywordGroup(
       now,
     );
     return { id: groupId, ...input };
-  })();
+  });
 }
 
 export function deleteKeywordGroup(db: Db, studyId: number, groupId: number, userId: number): void {
-  db.transaction(() => {
+  writeTransaction(db, () => {
     const before = getGroup(db, studyId, groupId);
     db.prepare('DELETE FROM keyword_groups WHERE id = ?').run(groupId);
     audit(db, { userId, studyId, action: 'keyword_group.delete', entity: 'keyword_group', entityId: groupId, before });
-  })();
+  });
 }

@@ -4,6 +4,7 @@ import { type HandOverSummary, handOverFinished } from './hand-over.ts';
 import type { Db } from './open.ts';
 import { getRound } from './rounds.ts';
 import { refuseIfWithheld } from './visibility.ts';
+import { writeTransaction } from './write-transaction.ts';
 
 export type CloseSummary = HandOverSummary;
 
@@ -14,7 +15,7 @@ export type CloseSummary = HandOverSummary;
  * All in one transaction.
  */
 export function closeRound(db: Db, studyId: number, roundId: number, userId: number): CloseSummary {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const round = getRound(db, studyId, roundId);
     if (round.status !== 'open')
       throw new AppError('round.already_closed', 409, `Round "${round.name}" is already closed.`);
@@ -31,7 +32,7 @@ export function closeRound(db: Db, studyId: number, roundId: number, userId: num
       after: { status: 'closed', ...summary },
     });
     return summary;
-  })();
+  });
 }
 
 /**
@@ -40,7 +41,7 @@ export function closeRound(db: Db, studyId: number, roundId: number, userId: num
  * the handed-over units until the round closes or is unblinded (visibility.ts).
  */
 export function adjudicateFinished(db: Db, studyId: number, roundId: number, userId: number): HandOverSummary {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const round = getRound(db, studyId, roundId);
     if (round.status !== 'open')
       throw new AppError(
@@ -59,12 +60,12 @@ export function adjudicateFinished(db: Db, studyId: number, roundId: number, use
       after: summary,
     });
     return summary;
-  })();
+  });
 }
 
 /** Opens a closed round again, so its incomplete units can be finished; handed-over units stay as they are. */
 export function reopenRound(db: Db, studyId: number, roundId: number, userId: number) {
-  db.transaction(() => {
+  writeTransaction(db, () => {
     const round = getRound(db, studyId, roundId);
     if (round.status !== 'closed') throw new AppError('round.already_open', 409, `Round "${round.name}" is open.`);
     db.prepare("UPDATE rounds SET status = 'open', closed_at = NULL WHERE id = ?").run(roundId);
@@ -77,6 +78,6 @@ export function reopenRound(db: Db, studyId: number, roundId: number, userId: nu
       before: { status: 'closed', closedAt: round.closedAt },
       after: { status: 'open' },
     });
-  })();
+  });
   return getRound(db, studyId, roundId);
 }

@@ -18,6 +18,7 @@ import { unwrapResult } from './codebook-issues.ts';
 import { templateCodebook } from './codebook-templates.ts';
 import { createCodebook } from './codebooks.ts';
 import type { Db } from './open.ts';
+import { writeTransaction } from './write-transaction.ts';
 
 export const chooseCodebookSchema = z.discriminatedUnion('source', [
   z.object({ source: z.literal('template'), templateId: z.string().min(1).max(100).default(DEFAULT_TEMPLATE_ID) }),
@@ -83,7 +84,7 @@ export function chooseCodebook(
   userId: number,
   message: string,
 ): { codebookId: number; versionId: number } {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     // Anyone's coding counts, blind or not; the answer says only that some exist, never how many.
     const coded = db
       .prepare('SELECT EXISTS (SELECT 1 FROM codings c JOIN units u ON u.id = c.unit_id WHERE u.study_id = ?)')
@@ -115,5 +116,5 @@ export function chooseCodebook(
       after: { ...ids, message },
     });
     return ids;
-  })();
+  });
 }

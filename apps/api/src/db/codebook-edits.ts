@@ -31,6 +31,7 @@ import { unwrapResult } from './codebook-issues.ts';
 import { addVersion, studyLineage, versionIdOf } from './codebooks.ts';
 import type { Db } from './open.ts';
 import { cachedVersion } from './pinned-codebook.ts';
+import { writeTransaction } from './write-transaction.ts';
 
 const base = {
   /** The version the person edited. */
@@ -84,7 +85,7 @@ export function saveEdit(
   edit: CodebookEdit,
   userId: number,
 ): { versionId: number; change: Change } {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const { codebookId, latestVersion } = studyLineage(db, studyId);
     if (edit.baseVersion !== latestVersion) throw staleVersion(latestVersion);
     const latest = cachedVersion(db, versionIdOf(db, codebookId, latestVersion));
@@ -107,5 +108,5 @@ export function saveEdit(
       change.at,
     );
     return { versionId, change };
-  })();
+  });
 }

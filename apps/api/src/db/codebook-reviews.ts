@@ -10,6 +10,7 @@ import { unwrapResult } from './codebook-issues.ts';
 import type { Db } from './open.ts';
 import { cachedVersion, studyCodingSettings } from './pinned-codebook.ts';
 import type { StudyRole } from './studies.ts';
+import { writeTransaction } from './write-transaction.ts';
 
 /** Open: not chosen here, and not coded (or settled) again since the item was raised. */
 const OPEN = `r.resolved_at IS NULL AND NOT EXISTS (
@@ -166,7 +167,7 @@ export function resolveReview(
   userId: number,
   roles: readonly StudyRole[],
 ): void {
-  db.transaction(() => {
+  writeTransaction(db, () => {
     const row = db
       .prepare(`SELECT r.*, (${OPEN}) AS open FROM codebook_reviews r WHERE r.id = ? AND r.study_id = ?`)
       .get(reviewId, studyId) as
@@ -220,5 +221,5 @@ export function resolveReview(
       },
       at,
     );
-  })();
+  });
 }

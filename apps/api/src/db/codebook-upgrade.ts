@@ -12,6 +12,7 @@ import { addReview, advanceOpenReviews } from './codebook-reviews.ts';
 import { studyLineage, versionIdOf } from './codebooks.ts';
 import type { Db } from './open.ts';
 import { cachedVersion } from './pinned-codebook.ts';
+import { writeTransaction } from './write-transaction.ts';
 
 export interface UpgradeReport {
   fromVersion: number;
@@ -32,7 +33,7 @@ interface LabelRow {
 }
 
 export function upgradeStudy(db: Db, studyId: number, toVersion: number, userId: number): UpgradeReport {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const lineage = studyLineage(db, studyId);
     if (toVersion <= lineage.pinnedVersion) {
       throw new AppError(
@@ -188,7 +189,7 @@ export function upgradeStudy(db: Db, studyId: number, toVersion: number, userId:
       at,
     );
     return report;
-  })();
+  });
 }
 
 /**

@@ -1,6 +1,7 @@
 import { codeToRow, normalize, rowToCode, type Codebook, type CodeRow, type Mapping } from '@threadcoder/taxonomy';
 import { AppError, notFound } from '../http/errors.ts';
 import type { Db } from './open.ts';
+import { writeTransaction } from './write-transaction.ts';
 
 export interface StoredCodebook extends Codebook {
   codebookId: number;
@@ -52,7 +53,7 @@ export function createCodebook(
   userId: number | null,
   message: string,
 ): { codebookId: number; versionId: number } {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const at = new Date().toISOString();
     const codebookId = Number(
       db
@@ -64,7 +65,7 @@ export function createCodebook(
     const versionId = insertVersion(db, codebookId, codebook.version, message, [], userId, at);
     insertCodes(db, versionId, codebook);
     return { codebookId, versionId };
-  })();
+  });
 }
 
 /**
@@ -77,7 +78,7 @@ export function addVersion(
   codebook: Codebook,
   change: { why: string; mappings: Mapping[]; by: number | null; at: string },
 ): number {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const latest = latestVersionNumber(db, codebookId);
     if (codebook.version !== latest + 1) {
       throw new AppError(
@@ -102,7 +103,7 @@ export function addVersion(
     );
     insertCodes(db, versionId, codebook);
     return versionId;
-  })();
+  });
 }
 
 function latestVersionNumber(db: Db, codebookId: number): number {

@@ -6,6 +6,7 @@ import { cachedVersion, studyCodingSettings } from './pinned-codebook.ts';
 import { perDb, statement } from './prepared.ts';
 import { currentUnitRevisionSql } from './revisions.ts';
 import { assertRoundOpen } from './rounds.ts';
+import { immediateTransaction } from './write-transaction.ts';
 
 export interface Quote {
   text: string;
@@ -93,7 +94,7 @@ export function normalized(input: CodingInput): CodingInput {
 
 type SaveArgs = [studyId: number, unitId: number, coderId: number, versionId: number, input: CodingInput];
 const saveTransaction = perDb((db) =>
-  db.transaction((...[studyId, unitId, coderId, versionId, input]: SaveArgs): Coding => {
+  immediateTransaction(db, (...[studyId, unitId, coderId, versionId, input]: SaveArgs): Coding => {
     const before = getCoding(db, unitId, coderId);
     const now = new Date().toISOString();
     const after = normalized(input);

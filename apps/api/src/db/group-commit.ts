@@ -1,5 +1,6 @@
 import type { Db } from './open.ts';
 import { perDb } from './prepared.ts';
+import { immediateTransaction, writeTransaction } from './write-transaction.ts';
 
 interface Job {
   work: () => unknown;
@@ -9,7 +10,7 @@ interface Job {
 
 // Each job runs in its own savepoint (a transaction function called inside a transaction),
 // so a job that throws undoes only its own writes.
-const runJob = perDb((db) => db.transaction((work: () => unknown) => work()));
+const runJob = perDb((db) => immediateTransaction(db, (work: () => unknown) => work()));
 const queues = new WeakMap<Db, Job[]>();
 
 function flush(db: Db): void {
@@ -17,10 +18,7 @@ function flush(db: Db): void {
   queues.delete(db);
   const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
   try {
-    // IMMEDIATE: jobs read before they write; in a deferred transaction a commit by another
-    // connection (an import's worker) in between would fail the batch with SQLITE_BUSY_SNAPSHOT
-    // instead of waiting for the lock (busy_timeout).
-    db.transaction(() => {
+    writeTransaction(db, () => {
       for (const job of jobs) {
         try {
           outcomes.push({ ok: true, value: runJob(db)(job.work) });
@@ -28,7 +26,7 @@ function flush(db: Db): void {
           outcomes.push({ ok: false, error });
         }
       }
-    }).immediate();
+    });
   } catch (error) {
     // The commit itself failed: nothing of the batch was stored.
     jobs.forEach((job) => {

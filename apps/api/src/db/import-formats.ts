@@ -1,5 +1,6 @@
 import { importFormats } from '../import/formats.ts';
 import type { Db } from './open.ts';
+import { writeTransaction } from './write-transaction.ts';
 
 /**
  * Lists the import formats this build knows in import_formats, which sources.kind and
@@ -12,7 +13,7 @@ export function registerImportFormats(db: Db, formats: readonly string[] = impor
   const missing = formats.filter((name) => !known.has(name));
   if (missing.length === 0) return;
   const add = db.prepare('INSERT OR IGNORE INTO import_formats (name) VALUES (?)');
-  db.transaction(() => {
+  writeTransaction(db, () => {
     for (const name of missing) add.run(name);
-  })();
+  });
 }

@@ -4,6 +4,7 @@ import type { Db } from './open.ts';
 import { getRound } from './rounds.ts';
 import { listMembers } from './studies.ts';
 import { refuseIfWithheld } from './visibility.ts';
+import { writeTransaction } from './write-transaction.ts';
 
 export interface IncompleteMove {
   /** An open round of the study; the same round (if open) only deals the units to other coders. */
@@ -37,7 +38,7 @@ export function moveIncomplete(
   move: IncompleteMove,
   userId: number,
 ): { units: number; reassigned: number } {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     refuseIfWithheld(db, getRound(db, studyId, fromRoundId), userId);
     const target = getRound(db, studyId, move.toRoundId);
     if (target.status !== 'open')
@@ -75,5 +76,5 @@ export function moveIncomplete(
       after: { units, toRoundId: move.toRoundId, coderIds: move.coderIds ?? null },
     });
     return { units: units.length, reassigned };
-  })();
+  });
 }

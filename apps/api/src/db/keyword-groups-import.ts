@@ -3,9 +3,10 @@
 import type { KeywordListGroup } from '../words/keyword-list.ts';
 import { createKeywordGroup, listKeywordGroups, updateKeywordGroup } from './analysis-keyword-groups.ts';
 import type { Db } from './open.ts';
+import { writeTransaction } from './write-transaction.ts';
 
 export function importKeywordGroups(db: Db, studyId: number, userId: number, groups: KeywordListGroup[]) {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const existing = new Map(listKeywordGroups(db, studyId).map((g) => [g.name.toLowerCase(), g.id]));
     let created = 0;
     let updated = 0;
@@ -20,5 +21,5 @@ export function importKeywordGroups(db: Db, studyId: number, userId: number, gro
       }
     }
     return { created, updated, groups: listKeywordGroups(db, studyId) };
-  })();
+  });
 }

@@ -8,6 +8,7 @@ import { type KeywordGroup, listKeywordGroups } from './analysis-keyword-groups.
 import { monthSql } from './analysis-filters.ts';
 import type { Db } from './open.ts';
 import { statement } from './prepared.ts';
+import { writeTransaction } from './write-transaction.ts';
 
 /** The part of a group that decides what it matches, as a key: all but its id and name. */
 function mentionDefinition(group: KeywordGroup): string {
@@ -60,35 +61,33 @@ export function rematchPosts(db: Db, postIds: readonly number[]): void {
  * against every stemmed post, and dropping definitions that no group of any study has.
  */
 export function groupDefinitions(db: Db, groups: readonly KeywordGroup[]): Map<number, number> {
-  return db
-    .transaction(() => {
-      const kept = new Map(
-        definitions(db)
-          .all()
-          .map((d) => [d.definition, d.id]),
-      );
-      const inUse = new Set(
-        studiesWithGroups(db)
-          .all()
-          .flatMap((studyId) => listKeywordGroups(db, studyId).map(mentionDefinition)),
-      );
-      for (const [definition, id] of kept) {
-        if (inUse.has(definition)) continue;
-        dropCounts(db).run(id);
-        dropDefinition(db).run(id);
+  return writeTransaction(db, () => {
+    const kept = new Map(
+      definitions(db)
+        .all()
+        .map((d) => [d.definition, d.id]),
+    );
+    const inUse = new Set(
+      studiesWithGroups(db)
+        .all()
+        .flatMap((studyId) => listKeywordGroups(db, studyId).map(mentionDefinition)),
+    );
+    for (const [definition, id] of kept) {
+      if (inUse.has(definition)) continue;
+      dropCounts(db).run(id);
+      dropDefinition(db).run(id);
+    }
+    const ids = new Map<number, number>();
+    for (const group of groups) {
+      const definition = mentionDefinition(group);
+      let id = kept.get(definition);
+      if (id === undefined) {
+        id = Number(addDefinition(db).run(definition).lastInsertRowid);
+        matchEvery(db).run({ definitionId: id, needles: needlesOf(definition) });
+        kept.set(definition, id);
       }
-      const ids = new Map<number, number>();
-      for (const group of groups) {
-        const definition = mentionDefinition(group);
-        let id = kept.get(definition);
-        if (id === undefined) {
-          id = Number(addDefinition(db).run(definition).lastInsertRowid);
-          matchEvery(db).run({ definitionId: id, needles: needlesOf(definition) });
-          kept.set(definition, id);
-        }
-        ids.set(group.id, id);
-      }
-      return ids;
-    })
-    .immediate();
+      ids.set(group.id, id);
+    }
+    return ids;
+  });
 }

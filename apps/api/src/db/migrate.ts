@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type Database from 'better-sqlite3';
+import { writeTransaction } from './write-transaction.ts';
 
 const migrationsDir = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
@@ -64,7 +65,7 @@ export function migrate(db: Database.Database, migrations = listMigrations()): n
   db.pragma('foreign_keys = OFF');
   try {
     for (const m of pending) {
-      db.transaction(() => {
+      writeTransaction(db, () => {
         db.exec(m.sql);
         const broken = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
         if (broken.length > 0) {
@@ -74,7 +75,7 @@ export function migrate(db: Database.Database, migrations = listMigrations()): n
           );
         }
         record.run(m.version, m.name, m.checksum, new Date().toISOString());
-      })();
+      });
       ran.push(m.version);
     }
   } finally {

@@ -6,6 +6,7 @@ import { LINE_COLUMNS, postLines } from '../words/mention-matcher.ts';
 import { rematchPosts } from './mention-matches.ts';
 import type { Db } from './open.ts';
 import { statement } from './prepared.ts';
+import { writeTransaction } from './write-transaction.ts';
 
 const stale = statement<[{ sources: string | null; limit: number }], [number, string, string, string, string]>(
   `SELECT p.id, p.text, p.quoted_text, p.preview_text, p.content_hash FROM post_stems_stale q JOIN posts p ON p.id = q.post_id
@@ -24,22 +25,20 @@ const unlist = statement('DELETE FROM post_stems_stale WHERE post_id = ?');
  * IMMEDIATE: the request thread and the catch-up worker both write here.
  */
 export function stemBatch(db: Db, sourceIds: readonly number[] | null, limit = 2000): number {
-  return db
-    .transaction(() => {
-      const batch = stale(db).all({ sources: sourceIds && JSON.stringify(sourceIds), limit });
-      for (const [id, text, quoted, preview, hash] of batch) {
-        const lines = postLines(text, quoted, preview);
-        save(db).run(id, hash, ...LINE_COLUMNS.map((c) => lines[c]));
-        unlist(db).run(id);
-      }
-      if (batch.length)
-        rematchPosts(
-          db,
-          batch.map(([id]) => id),
-        );
-      return batch.length;
-    })
-    .immediate();
+  return writeTransaction(db, () => {
+    const batch = stale(db).all({ sources: sourceIds && JSON.stringify(sourceIds), limit });
+    for (const [id, text, quoted, preview, hash] of batch) {
+      const lines = postLines(text, quoted, preview);
+      save(db).run(id, hash, ...LINE_COLUMNS.map((c) => lines[c]));
+      unlist(db).run(id);
+    }
+    if (batch.length)
+      rematchPosts(
+        db,
+        batch.map(([id]) => id),
+      );
+    return batch.length;
+  });
 }
 
 /** Stems every listed post of these sources (or of any); returns how many. */

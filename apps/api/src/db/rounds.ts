@@ -1,6 +1,7 @@
 import { AppError, notFound } from '../http/errors.ts';
 import { audit } from './audit.ts';
 import type { Db } from './open.ts';
+import { writeTransaction } from './write-transaction.ts';
 
 export interface Round {
   id: number;
@@ -45,7 +46,7 @@ export function insertRound(
   userId: number,
   assisted = false,
 ): Round {
-  const id = db.transaction(() => {
+  const id = writeTransaction(db, () => {
     const position = db
       .prepare('SELECT coalesce(max(position), 0) + 1 FROM rounds WHERE study_id = ?')
       .pluck()
@@ -64,12 +65,12 @@ export function insertRound(
       after: { name, kind, assisted },
     });
     return rid;
-  })();
+  });
   return getRound(db, studyId, id);
 }
 
 export function setUnblinded(db: Db, studyId: number, roundId: number, unblinded: boolean, userId: number): Round {
-  db.transaction(() => {
+  writeTransaction(db, () => {
     const before = getRound(db, studyId, roundId);
     db.prepare('UPDATE rounds SET unblinded = ? WHERE id = ?').run(unblinded ? 1 : 0, roundId);
     audit(db, {
@@ -81,7 +82,7 @@ export function setUnblinded(db: Db, studyId: number, roundId: number, unblinded
       before: { unblinded: before.unblinded },
       after: { unblinded },
     });
-  })();
+  });
   return getRound(db, studyId, roundId);
 }
 

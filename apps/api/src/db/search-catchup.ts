@@ -6,6 +6,7 @@
 // the next catch-up resumes where the last committed batch ended.
 import type { Db } from './open.ts';
 import { statement } from './prepared.ts';
+import { writeTransaction } from './write-transaction.ts';
 
 export interface SearchIndexState {
   /** 'indexing' while some stored posts or threads are not in the full-text index yet: search may miss them. */
@@ -87,24 +88,22 @@ const batches = {
  */
 export function indexBatch(db: Db, kind: IndexKind, maxSize: number): { rows: number; size: number } {
   const q = batches[kind];
-  return db
-    .transaction(() => {
-      let rows = 0;
-      let size = 0;
-      let last = 0;
-      for (const r of q.peek(db).iterate(Math.floor(maxSize / ROW_COST) + 1)) {
-        if (rows > 0 && size + r.size > maxSize) break;
-        rows++;
-        size += r.size;
-        last = r.id;
-      }
-      if (rows > 0) {
-        q.index(db).run(last);
-        q.unlist(db).run(last);
-      }
-      return { rows, size };
-    })
-    .immediate();
+  return writeTransaction(db, () => {
+    let rows = 0;
+    let size = 0;
+    let last = 0;
+    for (const r of q.peek(db).iterate(Math.floor(maxSize / ROW_COST) + 1)) {
+      if (rows > 0 && size + r.size > maxSize) break;
+      rows++;
+      size += r.size;
+      last = r.id;
+    }
+    if (rows > 0) {
+      q.index(db).run(last);
+      q.unlist(db).run(last);
+    }
+    return { rows, size };
+  });
 }
 
 const MIN_SIZE = 1_000;

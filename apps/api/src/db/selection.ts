@@ -4,6 +4,7 @@ import { AppError } from '../http/errors.ts';
 import { audit } from './audit.ts';
 import type { Db } from './open.ts';
 import { matchingIdsSql, type ThreadFilter, type Viewer } from './threads.ts';
+import { writeTransaction } from './write-transaction.ts';
 
 export type SelectionRule =
   | { kind: 'filter'; filter: ThreadFilter }
@@ -110,7 +111,7 @@ export function changeSelection(
   rule: SelectionRule,
   dryRun = false,
 ): SelectionChange {
-  return db.transaction((): SelectionChange => {
+  return writeTransaction(db, (): SelectionChange => {
     const { sql, params } = ruleSql(db, rule, user);
     const p = { ...params, studyId };
     // MATERIALIZED: the match (full-text and all) runs once, not once per use below.
@@ -153,5 +154,5 @@ export function changeSelection(
       after: record,
     });
     return { matched: stats.matched, changed, withUnits, selection: getSelection(db, studyId) };
-  })();
+  });
 }

@@ -4,6 +4,7 @@ import { AppError } from '../http/errors.ts';
 import type { Frequency, ParsedSeries } from '../series/parse-csv.ts';
 import type { Db } from './open.ts';
 import { statement } from './prepared.ts';
+import { writeTransaction } from './write-transaction.ts';
 
 type SeriesLayout = 'wide' | 'long' | 'multi' | 'derived';
 
@@ -49,7 +50,7 @@ const deleteSet = statement('DELETE FROM series_sets WHERE id = ?');
 
 /** Stores a set; a name already taken is a 409 unless `replace`, which swaps the old set for the new one. */
 export function insertSeriesSet(db: Db, input: SeriesSetInput, userId: number | null, replace = false): number {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const existing = setIdByName(db).get(input.name);
     if (existing !== undefined) {
       if (!replace)
@@ -81,7 +82,7 @@ export function insertSeriesSet(db: Db, input: SeriesSetInput, userId: number | 
       for (const p of s.points) insertPoint(db).run(seriesId, p.date, p.value);
     }
     return setId;
-  })();
+  });
 }
 
 const COLUMNS = `s.id, s.name, s.source, s.unit, s.frequency, s.layout, s.file_name AS fileName,

@@ -1,6 +1,7 @@
 // A source's forum categories (migration 013) and the labels its threads show.
 import { forumCategoryLabels, type ForumCategory } from '../import/forum-category-list.ts';
 import type { Db } from './open.ts';
+import { writeTransaction } from './write-transaction.ts';
 
 function storedCategories(db: Db, sourceId: number): ForumCategory[] {
   return db
@@ -26,7 +27,7 @@ export function forumCategoryLabelsFor(
  * Call inside the caller's transaction or on its own (it opens one, nested as a savepoint).
  */
 export function saveForumCategories(db: Db, sourceId: number, list: ForumCategory[]): number {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const before = new Map(
       (
         db.prepare('SELECT category_id AS id, label FROM source_categories WHERE source_id = ?').all(sourceId) as {
@@ -51,5 +52,5 @@ export function saveForumCategories(db: Db, sourceId: number, list: ForumCategor
       changed += relabel.run({ label, sourceId, id: c.id, old: before.get(c.id) ?? c.id }).changes;
     }
     return changed;
-  })();
+  });
 }

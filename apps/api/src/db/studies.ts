@@ -2,6 +2,7 @@ import type { Db } from './open.ts';
 import { AppError } from '../http/errors.ts';
 import { audit } from './audit.ts';
 import { statement } from './prepared.ts';
+import { writeTransaction } from './write-transaction.ts';
 
 export type StudyRole = 'owner' | 'coder' | 'adjudicator';
 
@@ -94,7 +95,7 @@ export interface NewStudy {
 
 /** Creates a study with its creator as owner and a first, open main round. */
 export function insertStudy(db: Db, study: NewStudy, ownerId: number): number {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const now = new Date().toISOString();
     const id = Number(
       db
@@ -120,7 +121,7 @@ export function insertStudy(db: Db, study: NewStudy, ownerId: number): number {
       now,
     );
     return id;
-  })();
+  });
 }
 
 export interface Member {
@@ -188,7 +189,7 @@ const settingsSql =
  * codings already made would no longer mean the same thing (409).
  */
 export function updateStudy(db: Db, studyId: number, patch: StudyPatch, userId: number): void {
-  db.transaction(() => {
+  writeTransaction(db, () => {
     const raw = db.prepare(settingsSql).get(studyId) as (Omit<Settings, 'blind'> & { blind: number }) | undefined;
     if (!raw) throw new AppError('not_found', 404, 'The study was not found.');
     const current: Settings = { ...raw, blind: raw.blind === 1 };
@@ -223,5 +224,5 @@ export function updateStudy(db: Db, studyId: number, patch: StudyPatch, userId: 
       before: pick(current),
       after: pick(next),
     });
-  })();
+  });
 }

@@ -8,6 +8,7 @@ import { codedPostQuotedTextSql, codedPostTextSql, codedThreadPostsSql, codedTit
 import { codedUnitRevisionSql } from './coded-text-sql.ts';
 import type { Db } from './open.ts';
 import { statement } from './prepared.ts';
+import { writeTransaction } from './write-transaction.ts';
 
 const keyed = statement<[Record<string, unknown>], [number, number, string | null]>(
   `WITH unit(id, revision) AS MATERIALIZED (
@@ -40,13 +41,13 @@ export function unitTermCounts(
   const made = new Map<number, Map<string, number>>();
   if (missing.length) {
     const revision = new Map(missing.map(([id, rev]) => [id, rev]));
-    db.transaction(() => {
+    writeTransaction(db, () => {
       for (const [id, text] of texts(db).all({ ids: JSON.stringify([...revision.keys()]), withQuotes: quotes })) {
         const tokens = contentTokenCounts(text);
         keep(db).run(id, quotes, revision.get(id), [...tokens].flat().join(' '));
         made.set(id, tokens);
       }
-    }).immediate();
+    });
   }
   return rows.map(([unitId, , tokens]) => ({ unitId, tokens: tokens === null ? made.get(unitId)! : entries(tokens) }));
 }

@@ -1,6 +1,7 @@
 import { audit } from './audit.ts';
 import type { Db } from './open.ts';
 import { viewerParams, visibleCodings } from './visibility.ts';
+import { writeTransaction } from './write-transaction.ts';
 
 export interface NewUnit {
   threadId: number;
@@ -17,7 +18,7 @@ export function insertUnits(
   userId: number,
   sampling: unknown,
 ): number[] {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const now = new Date().toISOString();
     let position = db
       .prepare('SELECT coalesce(max(position), 0) FROM units WHERE study_id = ?')
@@ -47,7 +48,7 @@ export function insertUnits(
       after: { units: ids.length, sampling },
     });
     return ids;
-  })();
+  });
 }
 
 export interface AssignedUnit {

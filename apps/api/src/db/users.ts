@@ -1,5 +1,6 @@
 import type { Db } from './open.ts';
 import { AppError, notFound } from '../http/errors.ts';
+import { writeTransaction } from './write-transaction.ts';
 
 export interface UserRow {
   id: number;
@@ -84,7 +85,7 @@ export function setImporter(db: Db, userId: number, isImporter: boolean): UserRo
 
 /** Disables (ending every session at once) or enables an account. */
 export function setDisabled(db: Db, userId: number, disabled: boolean): UserRow {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const at = disabled ? new Date().toISOString() : null;
     // COALESCE keeps the first disabling time when an account is disabled twice.
     if (
@@ -97,7 +98,7 @@ export function setDisabled(db: Db, userId: number, disabled: boolean): UserRow 
       throw notFound('The user');
     if (disabled) db.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId);
     return findUserById(db, userId)!;
-  })();
+  });
 }
 
 /** Stores a new password hash and ends the user's sessions, but for `keepTokenHash` (the session that changed it). */
@@ -107,9 +108,9 @@ export function setPasswordHash(
   passwordHash: string,
   keepTokenHash: string | null = null,
 ): void {
-  db.transaction(() => {
+  writeTransaction(db, () => {
     if (!db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(passwordHash, userId).changes)
       throw notFound('The user');
     db.prepare('DELETE FROM sessions WHERE user_id = ? AND token_hash IS NOT ?').run(userId, keepTokenHash);
-  })();
+  });
 }

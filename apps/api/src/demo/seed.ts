@@ -7,6 +7,7 @@ import { insertUser } from '../db/users.ts';
 import { runImportFile } from '../import/index.ts';
 import { demoPassword, loadCredentials, saveCredentials, type DemoAccount } from './credentials.ts';
 import { buildDemoStudy } from './demo-study.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 
 const dataDir = join(dirname(fileURLToPath(import.meta.url)), '../../../../data');
 const demoSource = 'Hugging Face forum (demo sample)';
@@ -45,7 +46,7 @@ export async function seedDemo(db: Db, dbPath: string): Promise<DemoResult | nul
   const accounts: DemoAccount[] = [];
   const hashed = await Promise.all(people.map(async (p) => ({ ...p, password: demoPassword(), hash: '' })));
   for (const p of hashed) p.hash = await hashPassword(p.password);
-  db.transaction(() => {
+  writeTransaction(db, () => {
     const ids = hashed.map(
       (p) =>
         insertUser(db, {
@@ -79,7 +80,7 @@ export async function seedDemo(db: Db, dbPath: string): Promise<DemoResult | nul
       });
     });
     buildDemoStudy(db, dataDir, studyId, sourceId, Object.fromEntries(hashed.map((p, i) => [p.username, ids[i]!])));
-  })();
+  });
   saveCredentials(dbPath, accounts);
   return { accounts };
 }

@@ -9,6 +9,7 @@ import { HttpError, StoppedError, type DiscourseHttp } from '../collect/http.ts'
 import type { Db } from '../db/open.ts';
 import { statement } from '../db/prepared.ts';
 import { AppError } from '../http/errors.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 
 export interface CardFacts {
   hasCard: boolean | null;
@@ -69,7 +70,7 @@ export async function fetchCardDetails(
         if (!(err instanceof HttpError && err.status === 404)) throw err;
       }
     const now = new Date().toISOString();
-    db.transaction(() => {
+    writeTransaction(db, () => {
       saveCard(db).run(
         card && card.hasCard !== null ? Number(card.hasCard) : null,
         card && Number(card.hasCardData),
@@ -77,7 +78,7 @@ export async function fetchCardDetails(
         due.id,
       );
       saveRequests(db).run(run.requests(), now, collectionId);
-    })();
+    });
     run.onModel?.();
   }
 }

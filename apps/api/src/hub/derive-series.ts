@@ -8,6 +8,7 @@ import type { Db } from '../db/open.ts';
 import { insertSeriesSet } from '../db/series.ts';
 import { monthsBetween } from '../series/months.ts';
 import type { ParsedSeries } from '../series/parse-csv.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 
 export const HUB_DIMENSIONS = ['model_type', 'base_model', 'pipeline_tag', 'library', 'card_share'] as const;
 export type HubDimension = (typeof HUB_DIMENSIONS)[number];
@@ -84,7 +85,7 @@ function cardShare(db: Db) {
 
 /** Derives one dimension's series set from the models collected so far; returns its id. */
 export function deriveHubSeries(db: Db, dimension: HubDimension, top = 100, userId: number | null = null): number {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const { series, report } = dimension === 'card_share' ? cardShare(db) : countsPerValue(db, dimension, top);
     const sources = db
       .prepare('SELECT DISTINCT hub_url FROM hub_collections ORDER BY hub_url')
@@ -105,5 +106,5 @@ export function deriveHubSeries(db: Db, dimension: HubDimension, top = 100, user
       userId,
       true,
     );
-  })();
+  });
 }

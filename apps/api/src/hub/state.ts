@@ -5,6 +5,7 @@ import type { Db } from '../db/open.ts';
 import { statement } from '../db/prepared.ts';
 import type { HubModel } from './model-record.ts';
 import type { HubOptions } from './options.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 
 export type HubStatus = 'running' | 'stopped' | 'succeeded' | 'failed';
 
@@ -112,7 +113,7 @@ const bool = (b: boolean | null) => (b === null ? null : b ? 1 : 0);
 /** One listing page: its selected models, the next page (null: the end) and the request count, all or nothing. */
 export function saveHubPage(db: Db, id: number, models: HubModel[], next: string | null, requests: number): void {
   const t = now();
-  db.transaction(() => {
+  writeTransaction(db, () => {
     for (const m of models) {
       upsertModel(db).run(
         m.modelId,
@@ -134,7 +135,7 @@ export function saveHubPage(db: Db, id: number, models: HubModel[], next: string
       );
     }
     savePageRow(db).run(next, next === null ? 1 : 0, models.length, requests, t, id);
-  })();
+  });
 }
 
 export function setHubCursor(db: Db, id: number, cursor: string): void {

@@ -27,6 +27,7 @@ import { runImportFile, type ImportOptions } from './run.ts';
 import { removeOrphanedStaging } from './staging.ts';
 import { resolveMapping } from './table/mapping.ts';
 import type { ImportFormat, ImportLimits, ImportMode } from './types.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 
 export interface StartImportOptions {
   sourceName: string;
@@ -64,9 +65,7 @@ export async function createImport(db: Db, o: StartImportOptions, actor?: Actor)
   if (o.mapping) resolveMapping(o.mapping);
   if (o.dateFormat) checkDateFormat(o.dateFormat);
   const now = new Date().toISOString();
-  // IMMEDIATE: it reads, then writes; a deferred transaction whose snapshot another connection
-  // outdates meanwhile (the background stem and search catch-up) fails at once with SQLITE_BUSY.
-  const record = db.transaction(() => {
+  return writeTransaction(db, () => {
     if (actor) assertMayWriteSource(db, actor, o.sourceName);
     // A new source is created only when the import stores something (store.ts): until then the import names it.
     const sourceId = db.prepare('SELECT id FROM sources WHERE name = ?').pluck().get(o.sourceName) as
@@ -97,7 +96,6 @@ export async function createImport(db: Db, o: StartImportOptions, actor?: Actor)
         ).lastInsertRowid,
     );
   });
-  return record.immediate();
 }
 
 /** Runs a queued import on this thread and records its outcome; resolves with the final row, never rejects for bad input. */

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { SanitizedPost } from './sanitize.ts';
 import { POST_COLUMN_TYPES, POST_COLUMNS, postValues, type StagedPost } from './post-fields.ts';
 import type { NormalizedPost, NormalizedThread } from './types.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 
 export interface PreparedPost {
   post: NormalizedPost;
@@ -61,7 +62,7 @@ export class Staging {
 
   /** Stages threads with their prepared posts, in one staging transaction per call. */
   readonly write = (batch: { thread: NormalizedThread; posts: PreparedPost[] }[]): void => {
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       for (const { thread: t, posts } of batch) {
         const tags = JSON.stringify(t.tags);
         const seq = this.addThread.run(
@@ -81,7 +82,7 @@ export class Staging {
         this.threads++;
         this.posts += posts.length;
       }
-    })();
+    });
   };
 
   /** Every staged post with its thread's fields, threads in staging order, posts in order within. */

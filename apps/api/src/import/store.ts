@@ -15,6 +15,7 @@ import type { ForumCategory } from './forum-category-list.ts';
 import { POST_COLUMNS, POST_CONTENT_COLUMNS, UPDATED_POST_COLUMNS } from './post-fields.ts';
 import type { Staging, StagedPostRow } from './staging.ts';
 import type { Counts, ImportFormat } from './types.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 
 export interface StoreTarget {
   sourceName: string;
@@ -100,7 +101,7 @@ export function storeStaged(db: Db, staging: Staging, target: StoreTarget): Stor
   try {
     // IMMEDIATE: the write lock is taken before the first read. A deferred transaction that read
     // first fails at once (SQLITE_BUSY_SNAPSHOT) if the API commits a save before its first write.
-    db.transaction(() => {
+    writeTransaction(db, () => {
       // The source is created here, with the first rows stored in it: a failed import leaves no empty source.
       const found = q.findSource.get(target.sourceName) as { id: number; ownerId: number | null } | undefined;
       if (found && target.newSource && found.ownerId !== (target.ownerId ?? null))
@@ -138,7 +139,7 @@ export function storeStaged(db: Db, staging: Staging, target: StoreTarget): Stor
       }
       if (target.categories) saveForumCategories(db, sourceId, target.categories);
       search = searchIndexState(db);
-    }).immediate();
+    });
   } finally {
     db.prepare('DETACH DATABASE staging').run();
   }

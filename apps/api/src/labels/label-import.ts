@@ -11,6 +11,7 @@ import { studyCodingSettings } from '../db/pinned-codebook.ts';
 import { audit } from '../db/audit.ts';
 import { parseLabelsCsv, type LabelRow } from './parse-labels-csv.ts';
 import { writeImportedFinals } from './import-finals.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 
 type LabelImportKind = 'codings' | 'final';
 
@@ -146,7 +147,7 @@ export function commitLabelImport(
   importerId: number,
   input: LabelImportInput,
 ): LabelImportPreview {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const { preview, list, versionId } = plan(db, studyId, importerId, input);
     if (preview.unknownCodes.length > 0)
       throw new AppError(
@@ -173,7 +174,7 @@ export function commitLabelImport(
       },
     });
     return preview;
-  })();
+  });
 }
 
 function writeCodings(db: Db, studyId: number, list: Planned[], versionId: number) {

@@ -16,6 +16,7 @@ import { sourceText } from '../exports/qdpx-text.ts';
 import { AppError } from '../http/errors.ts';
 import { writeImportedFinals } from '../labels/import-finals.ts';
 import type { ReadProject, ReadQuote, ReadUnit } from './read-qdpx.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 
 const LOCKED_PASSWORD = 'locked';
 const threadSql = `SELECT t.id FROM threads t JOIN sources s ON s.id = t.source_id WHERE s.name = ? AND t.external_id = ?`;
@@ -59,7 +60,7 @@ function storedQuote(db: Db, threadId: number, postId: number | null, q: ReadQuo
 }
 
 export function importQdpxStudy(db: Db, project: ReadProject, importerId: number): QdpxImportResult {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const matched = project.units.map((u) => ({ unit: u, at: matchUnit(db, u) }));
     const missing = matched.filter((m) => typeof m.at === 'string').map((m) => m.at as string);
     if (missing.length)
@@ -148,5 +149,5 @@ export function importQdpxStudy(db: Db, project: ReadProject, importerId: number
       after: result,
     });
     return result;
-  })();
+  });
 }

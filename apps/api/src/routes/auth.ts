@@ -13,6 +13,7 @@ import { clientAddress } from '../http/client-address.ts';
 import type { AppEnv } from '../http/env.ts';
 import { AppError } from '../http/errors.ts';
 import { validate } from '../http/validate.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 
 const loginBody = z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(1024) });
 const newPassword = z
@@ -99,12 +100,10 @@ export function authRoutes(db: Db, config: Config) {
       const passwordHash = await hashPassword(body.password);
       // Check and insert in one IMMEDIATE transaction, after the (awaited) hash: concurrent
       // requests and other processes cannot both see no administrator and both insert one.
-      const user = db
-        .transaction(() => {
-          if (countAdmins(db) > 0) throw alreadyDone();
-          return insertUser(db, { ...body, passwordHash, isAdmin: true });
-        })
-        .immediate();
+      const user = writeTransaction(db, () => {
+        if (countAdmins(db) > 0) throw alreadyDone();
+        return insertUser(db, { ...body, passwordHash, isAdmin: true });
+      });
       const session = createSession(db, user.id, config.sessionTtlMs);
       writeSessionCookie(c, session.token, session.expiresAt, config.secureCookies);
       const { id, username, displayName } = user;

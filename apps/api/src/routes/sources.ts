@@ -44,7 +44,7 @@ export function sourceRoutes(db: Db, config: Config) {
             'Category lists name the categories of Discourse forums only.',
           );
         const list = readForumCategoryList(c.req.valid('json'), 'the category file');
-        const threadsRenamed = db.transaction(() => saveForumCategories(db, id, list))();
+        const threadsRenamed = saveForumCategories(db, id, list);
         return c.json({ categories: list.length, threadsRenamed });
       })
   );

@@ -18,6 +18,7 @@ import type { SessionUser } from '../auth/sessions.ts';
 import type { AuthedEnv } from '../http/env.ts';
 import { notFound } from '../http/errors.ts';
 import { validate } from '../http/validate.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 
 const role = z.enum(['owner', 'coder', 'adjudicator']);
 const studyBody = z.object({
@@ -64,7 +65,7 @@ export function studyRoutes(db: Db) {
       const user = c.get('user');
       const { templateId, ...settings } = c.req.valid('json');
       const chosen = templateId === null ? null : codebookFromChoice({ source: 'template', templateId });
-      const id = db.transaction(() => {
+      const id = writeTransaction(db, () => {
         const studyId = insertStudy(db, settings, user.id);
         audit(db, {
           userId: user.id,
@@ -76,7 +77,7 @@ export function studyRoutes(db: Db) {
         });
         if (chosen) chooseCodebook(db, studyId, chosen.codebook, user.id, chosen.message);
         return studyId;
-      })();
+      });
       return c.json({ study: getStudy(db, id, user.id) }, 201);
     })
     .get('/:studyId', requireStudyRole(db), (c) =>
@@ -93,7 +94,7 @@ export function studyRoutes(db: Db) {
     .post('/:studyId/members', requireStudyRole(db, 'owner'), validate('json', memberBody), (c) => {
       const studyId = Number(c.req.param('studyId'));
       const body = c.req.valid('json');
-      db.transaction(() => {
+      writeTransaction(db, () => {
         addMember(db, studyId, body.userId, body.role);
         audit(db, {
           userId: c.get('user').id,
@@ -103,13 +104,13 @@ export function studyRoutes(db: Db) {
           entityId: body.userId,
           after: body,
         });
-      })();
+      });
       return c.json({ members: listMembers(db, studyId) }, 201);
     })
     .delete('/:studyId/members/:userId/:role', requireStudyRole(db, 'owner'), validate('param', memberParams), (c) => {
       const { userId, role: r } = c.req.valid('param');
       const studyId = Number(c.req.param('studyId'));
-      db.transaction(() => {
+      writeTransaction(db, () => {
         if (!removeMember(db, studyId, userId, r)) throw notFound('That membership');
         audit(db, {
           userId: c.get('user').id,
@@ -119,7 +120,7 @@ export function studyRoutes(db: Db) {
           entityId: userId,
           before: { userId, role: r },
         });
-      })();
+      });
       return c.json({ members: listMembers(db, studyId) });
     });
 }

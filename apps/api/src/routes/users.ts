@@ -8,6 +8,7 @@ import type { AuthedEnv } from '../http/env.ts';
 import { AppError, notFound } from '../http/errors.ts';
 import { validate } from '../http/validate.ts';
 import { newAccountBody } from './auth.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 
 const createBody = newAccountBody.extend({
   isAdmin: z.boolean().default(false),
@@ -49,10 +50,10 @@ export function userRoutes(db: Db) {
         if (!findUserById(db, id)) throw notFound('The user');
         if (patch.disabled && id === c.get('user').id)
           throw new AppError('user.disable_self', 409, 'You cannot disable your own account.', { field: 'disabled' });
-        const user = db.transaction(() => {
+        const user = writeTransaction(db, () => {
           if (patch.isImporter !== undefined) setImporter(db, id, patch.isImporter);
           return patch.disabled === undefined ? findUserById(db, id)! : setDisabled(db, id, patch.disabled);
-        })();
+        });
         return c.json({ user });
       })
   );

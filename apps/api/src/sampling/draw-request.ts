@@ -9,6 +9,7 @@ import {
   drawTarget,
   type DrawTarget,
 } from './draw-into-round.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 
 // A plan is redrawn when the study changed under it; past this many tries the owner is told.
 const TRIES = 3;
@@ -31,15 +32,13 @@ export async function requestDraw(
     const repeated = earlier();
     if (repeated) return { result: repeated, created: false };
     const planned = await plan(drawTarget(db, studyId, request), request);
-    const done = db
-      .transaction(() => {
-        const repeat = earlier();
-        if (repeat) return { result: repeat, created: false };
-        const result = commitDraw(db, studyId, userId, request, drawTarget(db, studyId, request), planned);
-        if (result && drawId !== undefined) recordDraw(db, studyId, drawId, request, result);
-        return result && { result, created: true };
-      })
-      .immediate();
+    const done = writeTransaction(db, () => {
+      const repeat = earlier();
+      if (repeat) return { result: repeat, created: false };
+      const result = commitDraw(db, studyId, userId, request, drawTarget(db, studyId, request), planned);
+      if (result && drawId !== undefined) recordDraw(db, studyId, drawId, request, result);
+      return result && { result, created: true };
+    });
     if (done) return done;
     if (tries === TRIES)
       throw new AppError(

@@ -9,6 +9,7 @@ import { predictor, type CodeScore } from './model.ts';
 import { deserializeModel } from './serialize.ts';
 import type { TrainResult } from './train-job.ts';
 import type { UnitForModel } from './unit-text.ts';
+import { readTransaction, writeTransaction } from '../db/write-transaction.ts';
 
 export interface ModelInfo {
   version: number;
@@ -23,7 +24,7 @@ export interface StoredEvaluation extends ModelInfo {
 
 export function saveModel(db: Db, studyId: number, labelCount: number, trained: TrainResult): ModelInfo {
   const trainedAt = new Date().toISOString();
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const version = db
       .prepare(
         `INSERT INTO suggestion_models (study_id, version, trained_at, label_count, model, evaluation_json, fold_routes_json)
@@ -48,7 +49,7 @@ export function saveModel(db: Db, studyId: number, labelCount: number, trained: 
       insertFold.run(studyId, fold, model);
     });
     return { version, trainedAt, labelCount };
-  })();
+  });
 }
 
 const servable = 'study_id = ? AND fold_routes_json IS NOT NULL';
@@ -93,7 +94,7 @@ export function loadScorer(db: Db, studyId: number): Scorer | null {
   const cached = perDb.get(studyId);
   if (cached?.version === info.version) return cached;
   // One read transaction, so the main model, its folds and routes are of the same training.
-  const loaded = db.transaction(() => {
+  const loaded = readTransaction(db, () => {
     const row = db
       .prepare(`SELECT version, model, fold_routes_json AS routes FROM suggestion_models WHERE ${servable}`)
       .get(studyId) as { version: number; model: Buffer; routes: string };
@@ -112,7 +113,7 @@ export function loadScorer(db: Db, studyId: number): Scorer | null {
         return (choice === 'full' ? full : foldPredictors[choice]!).scores(unit.text);
       },
     };
-  })();
+  });
   perDb.set(studyId, loaded);
   return loaded;
 }
