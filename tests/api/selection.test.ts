@@ -120,9 +120,9 @@ describe('keyword rule', () => {
     ]);
   });
 
-  test('narrowed by a filter; a dry run only counts', async () => {
+  test('narrowed by a filter; a dry run only counts, and answers no selection (it changed nothing)', async () => {
     const dry = await change({ ...keywords, rule: { ...keywords.rule, filter: { category: 'Models' } }, dryRun: true });
-    expect([dry.matched, dry.changed, dry.selection.rules.length]).toEqual([2, 2, 0]);
+    expect([dry.matched, dry.changed, dry.selection]).toEqual([2, 2, undefined]);
     expect(selectedIds()).toEqual([]);
   });
 

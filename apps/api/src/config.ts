@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { THREAD_COUNT_CAP } from './db/capped-count.ts';
 import { defaultDbPath } from './db/open.ts';
 import { type ImagePolicy, imagePolicy } from './http/forum-images.ts';
 
@@ -24,6 +25,8 @@ export interface Config {
   workers: number;
   /** A worker task running longer is stopped (503). */
   workerTimeoutMs: number;
+  /** Thread lists and rule previews count matches up to this many, then say "at least" (db/capped-count.ts). */
+  threadCountCap: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -44,6 +47,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // One core stays for the request thread: 1 worker on 2 cores, at most 2.
     workers: wholeNumber(env, 'THREADCODER_WORKERS', Math.min(2, Math.max(1, availableParallelism() - 1))),
     workerTimeoutMs: wholeNumber(env, 'THREADCODER_WORKER_TIMEOUT_S', 300) * 1000,
+    threadCountCap: THREAD_COUNT_CAP,
   };
 }
 

@@ -31,3 +31,25 @@ export function statement<P extends unknown[] | object = unknown[], R = unknown>
     return s;
   });
 }
+
+const byConnection = new WeakMap<Db, Map<string, Database.Statement>>();
+
+/**
+ * A statement for SQL built at run time (a thread filter's combination of clauses): each distinct
+ * text is prepared once per connection, as `statement` does for fixed SQL. The combinations are
+ * few; the cache is emptied if they are not.
+ */
+export function prepared(db: Db, sql: string): Database.Statement {
+  let byText = byConnection.get(db);
+  if (!byText) {
+    byText = new Map();
+    byConnection.set(db, byText);
+  }
+  let stmt = byText.get(sql);
+  if (!stmt) {
+    if (byText.size > 500) byText.clear();
+    stmt = db.prepare(sql);
+    byText.set(sql, stmt);
+  }
+  return stmt;
+}

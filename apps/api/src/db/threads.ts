@@ -1,10 +1,11 @@
 // Threads for the browser and for study selection. One filter shape (ThreadFilter) is
 // compiled to SQL once here, so the list a person browses and the set a selection rule adds
 // are always the same threads.
-import type Database from 'better-sqlite3';
 import { AppError } from '../http/errors.ts';
+import { cappedCount, type CappedCount, THREAD_COUNT_CAP } from './capped-count.ts';
 import { threadFilterNames, type ThreadFilterName, type ThreadFilterValues } from '../threads/filters.ts';
 import type { Db } from './open.ts';
+import { prepared } from './prepared.ts';
 import { visibleCodingsAnyStudy } from './visibility.ts';
 
 /** The declared filters (threads/filters.ts) plus what only the API sets. */
@@ -82,6 +83,9 @@ function searchTerms(filter: ThreadFilter): string[] {
   return terms;
 }
 
+const whereSql = (w: string[]) => (w.length ? `WHERE ${w.join(' AND ')}` : '');
+const withSql = (ctes: string[]) => (ctes.length ? `WITH ${ctes.join(', ')} ` : '');
+
 // A matching post's thread is read from the narrow posts_thread_of index (migration 019), not
 // from the post's row, which holds its HTML and text: a common word matches most posts.
 const postThreads = (i: number) =>
@@ -109,13 +113,15 @@ function matchCtes(terms: string[], score: boolean, withQuotes: boolean, params:
     params[`t${i}`] = term;
   });
   if (!score) {
-    const perTerm = terms.map(
-      (_, i) =>
-        `SELECT tid FROM (SELECT rowid AS tid FROM threads_fts WHERE threads_fts MATCH @t${i} UNION ${postThreads(i)}${
-          withQuotes ? ` UNION ${quotedPostThreads(i)}` : ''
-        })`,
-    );
-    return [`m AS (${perTerm.join(' INTERSECT ')})`];
+    // A stream of distinct thread ids, not a compound UNION / INTERSECT (which SQLite builds in
+    // full before the first row): a capped count (countThreads) stops reading after its cap.
+    // The first term streams; every other term is a set its threads are looked up in.
+    const stream = (i: number) =>
+      `SELECT rowid AS tid FROM threads_fts WHERE threads_fts MATCH @t${i} UNION ALL ${postThreads(i)}${
+        withQuotes ? ` UNION ALL ${quotedPostThreads(i)}` : ''
+      }`;
+    const others = terms.slice(1).map((_, k) => `tid IN (SELECT tid FROM (${stream(k + 1)}))`);
+    return [`m AS (SELECT DISTINCT tid FROM (${stream(0)}) ${whereSql(others)})`];
   }
   const hits = terms.map(
     (_, i) =>
@@ -186,26 +192,6 @@ function codedSql(viewer: Viewer, params: Record<string, unknown>): string {
   return `EXISTS (SELECT 1 FROM units u WHERE u.thread_id = t.id ${member} AND EXISTS (SELECT 1 FROM ${visibleCodingsAnyStudy} c WHERE c.unit_id = u.id))`;
 }
 
-const whereSql = (w: string[]) => (w.length ? `WHERE ${w.join(' AND ')}` : '');
-const withSql = (ctes: string[]) => (ctes.length ? `WITH ${ctes.join(', ')} ` : '');
-
-// The filter combinations are few, so each distinct SQL text is prepared once per connection.
-const cache = new WeakMap<Db, Map<string, Database.Statement>>();
-function prepared(db: Db, sql: string): Database.Statement {
-  let byText = cache.get(db);
-  if (!byText) {
-    byText = new Map();
-    cache.set(db, byText);
-  }
-  let stmt = byText.get(sql);
-  if (!stmt) {
-    if (byText.size > 500) byText.clear();
-    stmt = db.prepare(sql);
-    byText.set(sql, stmt);
-  }
-  return stmt;
-}
-
 /** SQL selecting the ids of the matching threads, for INSERT … SELECT in selection rules. */
 export function matchingIdsSql(filter: ThreadFilter, viewer: Viewer): { sql: string; params: Record<string, unknown> } {
   const c = compile(filter, viewer);
@@ -233,7 +219,10 @@ interface ThreadRow {
 
 export interface ThreadPage {
   threads: ThreadRow[];
+  /** The matching threads, counted up to a cap (capped-count.ts): exact unless totalIsAtLeast. */
   total: number;
+  /** More than `total` threads match; the list still pages through all of them. */
+  totalIsAtLeast: boolean;
   /** Pass back as `cursor` for the next page; null on the last page. */
   nextCursor: string | null;
 }
@@ -243,18 +232,18 @@ type RawRow = Omit<ThreadRow, 'tags' | 'coded' | 'selected' | 'solved'> & {
   solved: number;
   coded: number;
   selected: number;
-  total: number | null;
 };
 
 /**
  * One page of threads: by relevance (offset pages; a search's matches are ranked as a set)
  * or by date (keyset pages on (created_at, id), so deep pages cost what the first does).
+ * The total is counted up to `countCap`; pages never depend on it.
  */
 export function listThreads(
   db: Db,
   filter: ThreadFilter,
   viewer: Viewer,
-  opts: { sort?: ThreadSort; cursor?: string; limit: number },
+  opts: { sort?: ThreadSort; cursor?: string; limit: number; countCap?: number },
 ): ThreadPage {
   const searched = searchTerms(filter).length > 0;
   const sort: ThreadSort =
@@ -272,47 +261,38 @@ export function listThreads(
     order = `ORDER BY createdAt ${dir}, id ${dir}`;
     if (opts.cursor) {
       const m = /^d(.+)~(\d+)$/.exec(opts.cursor) ?? badCursor();
-      const key = searched ? '(createdAt, id)' : '(t.created_at, t.id)';
-      keyset.push(`${key} ${sort === 'newest' ? '<' : '>'} (@cursorAt, @cursorId)`);
+      keyset.push(`(t.created_at, t.id) ${sort === 'newest' ? '<' : '>'} (@cursorAt, @cursorId)`);
       Object.assign(params, { cursorAt: m[1], cursorId: Number(m[2]) });
     }
   }
   params.selStudy = filter.studyId ?? null;
   params.offset = offset;
   // The page is chosen first; only its rows get their details (post count, coded, selected).
-  // A search by date counts its matches in the same pass, before the page's cursor and LIMIT
-  // (the matches are all read to be sorted anyway); one by relevance ranks only some matches
-  // (RANKED_POSTS), so countThreads counts them all without scores; a plain list walks its
-  // date index for one page.
-  const page = c.ranked
-    ? `page AS (SELECT t.id, t.created_at AS createdAt, m.score AS score, NULL AS total
-        FROM ${c.from} ${whereSql(c.where)} ${order} LIMIT @limit OFFSET @offset)`
-    : searched
-      ? `page AS (SELECT id, createdAt, score, total FROM (SELECT t.id, t.created_at AS createdAt, 0 AS score, count(*) OVER () AS total
-        FROM ${c.from} ${whereSql(c.where)}) ${whereSql(keyset)} ${order} LIMIT @limit OFFSET @offset)`
-      : `page AS (SELECT t.id, t.created_at AS createdAt, 0 AS score, NULL AS total
-        FROM ${c.from} ${whereSql([...c.where, ...keyset])} ${order} LIMIT @limit OFFSET @offset)`;
+  // The total is a separate capped count: by relevance only some matches are ranked
+  // (RANKED_POSTS), and by date a page needs only the threads before its cursor.
+  const page = `page AS (SELECT t.id, t.created_at AS createdAt, ${c.ranked ? 'm.score' : '0'} AS score
+    FROM ${c.from} ${whereSql([...c.where, ...keyset])} ${order} LIMIT @limit OFFSET @offset)`;
   const rows = prepared(
     db,
     `${withSql([...c.ctes, page])}SELECT t.id, t.title, t.source_id AS sourceId, (SELECT name FROM sources WHERE id = t.source_id) AS sourceName, t.category,
        t.tags_json AS tagsJson, t.url, t.created_at AS createdAt, t.solved, t.score, (SELECT count(*) FROM posts p WHERE p.thread_id = t.id) AS posts,
        ${codedSql(viewer, params)} AS coded,
-       EXISTS (SELECT 1 FROM study_threads sel WHERE sel.study_id = @selStudy AND sel.thread_id = t.id) AS selected, page.total
+       EXISTS (SELECT 1 FROM study_threads sel WHERE sel.study_id = @selStudy AND sel.thread_id = t.id) AS selected
      FROM page JOIN threads t ON t.id = page.id ${order.replace(/(createdAt|score|id)/g, 'page.$1')}`,
   ).all(params) as RawRow[];
   const more = rows.length > opts.limit;
-  const threads = rows.slice(0, opts.limit).map(({ tagsJson, coded, selected, solved, total: _total, ...r }) => ({
+  const threads = rows.slice(0, opts.limit).map(({ tagsJson, coded, selected, solved, ...r }) => ({
     ...r,
     solved: solved === 1,
     tags: JSON.parse(tagsJson) as string[],
     coded: coded === 1,
     selected: selected === 1,
   }));
-  const total = rows[0]?.total ?? countThreads(db, filter, viewer);
+  const total = countThreads(db, filter, viewer, opts.countCap ?? THREAD_COUNT_CAP);
   const last = threads.at(-1);
   const nextCursor =
     !more || !last ? null : sort === 'relevance' ? `o${offset + opts.limit}` : `d${last.createdAt}~${last.id}`;
-  return { threads, total, nextCursor };
+  return { threads, total: total.count, totalIsAtLeast: total.isAtLeast, nextCursor };
 }
 
 function badCursor(): never {
@@ -321,11 +301,10 @@ function badCursor(): never {
   });
 }
 
-function countThreads(db: Db, filter: ThreadFilter, viewer: Viewer): number {
-  const c = compile(filter, viewer);
-  return prepared(db, `${withSql(c.ctes)}SELECT count(*) FROM ${c.from} ${whereSql(c.where)}`)
-    .pluck()
-    .get(c.params) as number;
+/** The matching threads, counted up to `cap` from the unranked match stream (matchCtes). */
+function countThreads(db: Db, filter: ThreadFilter, viewer: Viewer, cap: number): CappedCount {
+  const { sql, params } = matchingIdsSql(filter, viewer);
+  return cappedCount(db, sql, params, cap);
 }
 
 /** The categories and most used tags (of one source, or all), with thread counts, for the filter menus. */

@@ -22,12 +22,17 @@ const rule = z.discriminatedUnion('kind', [
 ]);
 const changeBody = z.object({ action: z.enum(['add', 'remove']), rule, dryRun: z.boolean().default(false) });
 
-/** The threads selected into a study (its sampling population): every member reads the counts and rules; owners change it. */
-export function selectionRoutes(db: Db) {
+/**
+ * The threads selected into a study (its sampling population): every member reads the counts and rules; owners change it.
+ * A dry run (the preview) counts up to countCap matches; a change counts and records all of them.
+ */
+export function selectionRoutes(db: Db, countCap: number) {
   return new Hono<AuthedEnv>()
     .get('/', requireStudyRole(db), (c) => c.json({ selection: getSelection(db, Number(c.req.param('studyId'))) }))
     .post('/', requireStudyRole(db, 'owner'), validate('json', changeBody), (c) => {
       const { action, rule: r, dryRun } = c.req.valid('json');
-      return c.json(changeSelection(db, Number(c.req.param('studyId')), c.get('user'), action, r, dryRun));
+      return c.json(
+        changeSelection(db, Number(c.req.param('studyId')), c.get('user'), action, r, { dryRun, countCap }),
+      );
     });
 }

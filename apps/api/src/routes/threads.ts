@@ -31,7 +31,7 @@ const postsQuery = z.object({
 });
 
 /** Threads are shared reading for every signed-in user; study selection state only for the study's owners. */
-export function threadRoutes(db: Db) {
+export function threadRoutes(db: Db, countCap: number) {
   return new Hono<AuthedEnv>()
     .use(requireUser)
     .get('/', validate('query', listQuery), (c) => {
@@ -44,6 +44,7 @@ export function threadRoutes(db: Db) {
         sort,
         cursor,
         limit,
+        countCap,
       });
       return c.json({ ...page, search: searchIndexState(db) });
     })

@@ -6,6 +6,7 @@ import { useClient } from '../../api/client-context.tsx';
 import { threadsQuery, type ThreadQuery, type ThreadRow } from '../../api/threads.ts';
 import { ErrorMessage } from '../error-message.tsx';
 import { isoDate } from '../dates.ts';
+import { threadCount } from './thread-count.ts';
 
 const ROW_HEIGHT = 58;
 // Start loading the next page this many rows before the end comes into view.
@@ -29,7 +30,10 @@ export function ThreadList({ query, pick, studyId }: { query: ThreadQuery; pick?
   const full = studyId === undefined ? query : { ...query, study: String(studyId) };
   const threads = useInfiniteQuery(threadsQuery(client, full));
   const rows = threads.data?.pages.flatMap((p) => p.threads) ?? [];
-  const total = threads.data?.pages[0]?.total ?? 0;
+  const first = threads.data?.pages[0];
+  const total = first?.total ?? 0;
+  // Past the API's count cap the list's size is unknown (ARIA: -1); its pages still load.
+  const setSize = first?.totalIsAtLeast ? -1 : total;
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length + (threads.hasNextPage ? 1 : 0),
@@ -53,7 +57,7 @@ export function ThreadList({ query, pick, studyId }: { query: ThreadQuery; pick?
   return (
     <div className="thread-list">
       <p role="status" className="hint">
-        {threads.isPending ? 'Loading…' : `${total.toLocaleString()} ${total === 1 ? 'thread' : 'threads'}`}
+        {threads.isPending ? 'Loading…' : threadCount(total, first?.totalIsAtLeast)}
       </p>
       <div ref={scroller} className="thread-scroller">
         {/* biome-ignore lint/a11y/useSemanticElements: a virtualized list of absolutely placed rows; ARIA list roles keep its size and positions announced */}
@@ -70,7 +74,7 @@ export function ThreadList({ query, pick, studyId }: { query: ThreadQuery; pick?
               <div
                 key={row ? row.id : 'more'}
                 role="listitem"
-                aria-setsize={total}
+                aria-setsize={setSize}
                 aria-posinset={item.index + 1}
                 className="thread-row"
                 style={{ height: item.size, transform: `translateY(${item.start}px)` }}

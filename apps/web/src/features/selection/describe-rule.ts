@@ -1,5 +1,6 @@
 import { describeThreadFilter } from '@threadcoder/api/threads/filters.ts';
 import type { SelectionChange, SelectionRule } from '../../api/selection.ts';
+import { threadCount } from '../../components/thread-browser/thread-count.ts';
 
 type Filter = Extract<SelectionRule, { kind: 'filter' }>['filter'];
 
@@ -20,12 +21,15 @@ export function describeRule(rule: SelectionRule, sourceName: (id: number) => st
   return describeFilter(rule.filter, sourceName);
 }
 
-const threads = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'thread' : 'threads'}`;
-
-/** What a change did (or, for a dry run, would do), in one sentence. */
+/**
+ * What a change did (or, for a dry run, would do), in one sentence. A dry run past the API's
+ * count cap says so: "10,000+ threads match; of the first 10,000, 9,200 would be added."
+ */
 export function describeChange(action: 'add' | 'remove', dryRun: boolean, c: SelectionChange): string {
-  if (dryRun)
-    return `${threads(c.matched)} match; ${c.changed.toLocaleString()} would be ${action === 'add' ? 'added' : 'removed'}.`;
-  const units = c.withUnits ? ` ${threads(c.withUnits)} already had units in a round; those units stay.` : '';
-  return `${action === 'add' ? 'Added' : 'Removed'} ${threads(c.changed)} (${c.matched.toLocaleString()} matched).${units}`;
+  if (dryRun) {
+    const among = c.matchedIsAtLeast ? `of the first ${c.matched.toLocaleString()}, ` : '';
+    return `${threadCount(c.matched, c.matchedIsAtLeast)} match; ${among}${c.changed.toLocaleString()} would be ${action === 'add' ? 'added' : 'removed'}.`;
+  }
+  const units = c.withUnits ? ` ${threadCount(c.withUnits)} already had units in a round; those units stay.` : '';
+  return `${action === 'add' ? 'Added' : 'Removed'} ${threadCount(c.changed)} (${c.matched.toLocaleString()} matched).${units}`;
 }

@@ -27,6 +27,7 @@ export function PickBrowser({ studyId }: { studyId: number }) {
   // Same key as the list below, so this reads the list's cached first page for the count.
   const list = useInfiniteQuery(threadsQuery(client, { ...query, study: String(studyId) }));
   const total = list.data?.pages[0]?.total ?? 0;
+  const more = list.data?.pages[0]?.totalIsAtLeast ? '+' : '';
   const filtered = Object.keys(ruleFilter(query)).length > 0;
 
   const toggle = (id: number) =>
@@ -67,7 +68,7 @@ export function PickBrowser({ studyId }: { studyId: number }) {
           disabled={change.isPending || total === 0 || query.inStudy === 'yes'}
           onClick={() => byFilter('add')}
         >
-          {filtered ? `Add all ${total.toLocaleString()} matching` : 'Add every thread'}
+          {filtered ? `Add all ${total.toLocaleString()}${more} matching` : 'Add every thread'}
         </button>
         <button
           type="button"
