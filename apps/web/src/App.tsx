@@ -7,8 +7,7 @@ import { Layout } from './components/layout.tsx';
 import { AccountPage } from './features/account/account-page.tsx';
 import { LoginPage } from './features/auth/login-page.tsx';
 import { SetupPage } from './features/auth/setup-page.tsx';
-import { SourcesPage, StudiesPage, ThreadPage, ThreadsPage } from './app/lazy-pages.ts';
-import { studyRoutes } from './app/study-routes.tsx';
+import { pageRoutes } from './app/page-routes.tsx';
 
 /** Logged out: login and first-run setup only. Logged in: the app inside the layout. */
 export function App() {
@@ -30,12 +29,8 @@ export function App() {
         <Route index element={<Navigate to="/studies" replace />} />
         <Route path="login" element={<Navigate to="/studies" replace />} />
         <Route path="setup" element={<Navigate to="/studies" replace />} />
-        <Route path="sources/*" element={<SourcesPage />} />
-        <Route path="threads" element={<ThreadsPage />} />
-        <Route path="threads/:threadId" element={<ThreadPage />} />
-        <Route path="studies" element={<StudiesPage />} />
         <Route path="account" element={<AccountPage user={user} />} />
-        {studyRoutes()}
+        {pageRoutes()}
         <Route path="*" element={<p role="alert">There is no page here.</p>} />
       </Route>
     </Routes>

@@ -2,16 +2,26 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './App.tsx';
+import { sessionQuery } from './api/auth.ts';
 import { createClient } from './api/client.ts';
-import { AppProviders } from './app-providers.tsx';
+import { AppProviders, createQueryClient } from './app-providers.tsx';
+import { preloadAllPages, preloadRoute } from './app/preload-route.ts';
 import './styles.css';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <AppProviders client={createClient(undefined, `${window.location.origin}/`)}>
-      <BrowserRouter>
-        <App />
-      </BrowserRouter>
-    </AppProviders>
-  </StrictMode>,
-);
+const client = createClient(undefined, `${window.location.origin}/`);
+const queryClient = createQueryClient();
+// The session is asked for while the opened page's chunks arrive, not after React has rendered.
+void queryClient.prefetchQuery(sessionQuery(client));
+
+void preloadRoute(window.location.pathname).then(() => {
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <AppProviders client={client} queryClient={queryClient}>
+        <BrowserRouter>
+          <App />
+        </BrowserRouter>
+      </AppProviders>
+    </StrictMode>,
+  );
+  requestIdleCallback(preloadAllPages);
+});

@@ -30,7 +30,7 @@ export function Layout({ user }: { user: SessionUser }) {
         </span>
       </header>
       <main>
-        {/* Pages load as separate chunks (app/lazy-pages.ts). */}
+        {/* Pages load as separate chunks (app/lazy-pages.ts), the opened one before the first render. */}
         <Suspense fallback={<p className="loading">Loading…</p>}>
           <Outlet />
         </Suspense>
