@@ -1,13 +1,16 @@
 // Distinctive terms per code (words/tfidf.ts) over the texts of the settled units under the
 // filters, as coded (db/coded-text-sql.ts): a post unit's text, or a thread unit's title and posts. Every unit is one document;
 // a code's documents are its units (rolled up: a unit with a code below counts for the code).
+// The inputs are read on every request; an answer computed from the same inputs is reused (words/remembered-answers.ts).
+import type { Code } from '@threadcoder/taxonomy';
 import { codeNodes } from '../label-counts/code-tree.ts';
+import { inputsKey, RememberedAnswers } from '../words/remembered-answers.ts';
 import { corpusOfTokenCounts, distinctiveTerms, type TermScore } from '../words/tfidf.ts';
 import { ensureFacts } from './analysis-facts.ts';
 import { factsWhere, filterParams, type AnalysisFilters } from './analysis-filters.ts';
 import type { Db } from './open.ts';
 import { statement } from './prepared.ts';
-import { unitTermCounts } from './unit-terms.ts';
+import { keptTokenCounts, unitTermCounts } from './unit-terms.ts';
 
 const unitCodes = statement<[Record<string, unknown>], [number, string]>(
   `SELECT f.unit_id, f.code_id FROM analysis_facts f WHERE ${factsWhere('f')} AND f.code_id <> ''`,
@@ -27,17 +30,36 @@ export interface TermsQuery extends AnalysisFilters {
   top?: number | undefined;
 }
 
-export function distinctiveTermsReport(
-  db: Db,
-  studyId: number,
-  q: TermsQuery,
-): { documents: number; codes: CodeTerms[] } {
+export interface TermsReport {
+  documents: number;
+  codes: CodeTerms[];
+}
+
+// A few answers per worker: the Analysis tab asks again with the same filters whenever it is opened.
+const answers = new RememberedAnswers<TermsReport>(32);
+
+export function distinctiveTermsReport(db: Db, studyId: number, q: TermsQuery): TermsReport {
   const { codebook } = ensureFacts(db, studyId);
   const params = filterParams(studyId, q);
   const units = unitTermCounts(db, params, q.withQuotes ?? false);
+  const labels = unitCodes(db).all(params);
+  // Everything the answer is computed from, read fresh on every request: only the computing is saved.
+  const key = inputsKey([
+    JSON.stringify([q.code ?? null, q.top ?? 15, codebook.codes, labels]),
+    ...units.map((u) => `${u.unitId} ${u.kept}`),
+  ]);
+  return answers.get(key, () => report(codebook.codes, units, labels, q));
+}
+
+function report(
+  codes: Code[],
+  units: { unitId: number; kept: string }[],
+  labels: [number, string][],
+  q: TermsQuery,
+): TermsReport {
   const position = new Map(units.map((u, i) => [u.unitId, i]));
   const members = new Map<string, number[]>();
-  for (const [unitId, codeId] of unitCodes(db).all(params)) {
+  for (const [unitId, codeId] of labels) {
     if (q.code && codeId !== q.code) continue;
     const i = position.get(unitId);
     if (i === undefined) continue;
@@ -45,14 +67,16 @@ export function distinctiveTermsReport(
     list.push(i);
     members.set(codeId, list);
   }
-  const corpus = corpusOfTokenCounts(units.map((u) => u.tokens));
-  const codes = codeNodes(codebook.codes, members.keys())
-    .filter((n) => members.has(n.id))
-    .map((n) => ({
-      codeId: n.id,
-      name: n.name,
-      units: members.get(n.id)!.length,
-      terms: distinctiveTerms(corpus, members.get(n.id)!, { top: q.top ?? 15 }),
-    }));
-  return { documents: units.length, codes };
+  const corpus = corpusOfTokenCounts(units.map((u) => keptTokenCounts(u.kept)));
+  return {
+    documents: units.length,
+    codes: codeNodes(codes, members.keys())
+      .filter((n) => members.has(n.id))
+      .map((n) => ({
+        codeId: n.id,
+        name: n.name,
+        units: members.get(n.id)!.length,
+        terms: distinctiveTerms(corpus, members.get(n.id)!, { top: q.top ?? 15 }),
+      })),
+  };
 }

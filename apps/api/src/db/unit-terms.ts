@@ -29,31 +29,34 @@ const texts = statement<[{ ids: string; withQuotes: number }], [number, string]>
 );
 const keep = statement('INSERT OR REPLACE INTO unit_terms (unit_id, quotes, revision, tokens) VALUES (?, ?, ?, ?)');
 
-/** The settled units under the filters (params of filterParams), in unit order, with their content-token counts. */
+/**
+ * The settled units under the filters (params of filterParams), in unit order, with their content-token counts in
+ * the kept form "token count token count …" (tokens are word characters only; keptTokenCounts reads it).
+ */
 export function unitTermCounts(
   db: Db,
   params: Record<string, unknown>,
   withQuotes: boolean,
-): { unitId: number; tokens: Iterable<readonly [string, number]> }[] {
+): { unitId: number; kept: string }[] {
   const quotes = withQuotes ? 1 : 0;
   const rows = keyed(db).all({ ...params, withQuotes: quotes });
-  const missing = rows.filter(([, , tokens]) => tokens === null);
-  const made = new Map<number, Map<string, number>>();
+  const missing = rows.filter(([, , kept]) => kept === null);
+  const made = new Map<number, string>();
   if (missing.length) {
     const revision = new Map(missing.map(([id, rev]) => [id, rev]));
     writeTransaction(db, () => {
       for (const [id, text] of texts(db).all({ ids: JSON.stringify([...revision.keys()]), withQuotes: quotes })) {
-        const tokens = contentTokenCounts(text);
-        keep(db).run(id, quotes, revision.get(id), [...tokens].flat().join(' '));
-        made.set(id, tokens);
+        const kept = [...contentTokenCounts(text)].flat().join(' ');
+        keep(db).run(id, quotes, revision.get(id), kept);
+        made.set(id, kept);
       }
     });
   }
-  return rows.map(([unitId, , tokens]) => ({ unitId, tokens: tokens === null ? made.get(unitId)! : entries(tokens) }));
+  return rows.map(([unitId, , kept]) => ({ unitId, kept: kept ?? made.get(unitId)! }));
 }
 
-/** The kept form "token count token count …" (tokens are word characters only) read back as entries. */
-function* entries(kept: string): Generator<[string, number]> {
+/** The kept form read back as (token, count) entries. */
+export function* keptTokenCounts(kept: string): Generator<[string, number]> {
   const parts = kept.split(' ');
   for (let i = 1; i < parts.length; i += 2) yield [parts[i - 1]!, Number(parts[i])];
 }
