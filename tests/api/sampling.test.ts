@@ -199,8 +199,8 @@ describe("a draw's units, a page at a time", () => {
       )
       .all(s.studyId);
     const page1 = await (await owen.get(`${first.sampledUrl}?limit=3`)).json();
-    expect(page1).toEqual({ draw: 1, units: units.slice(0, 3), nextCursor: 3 });
-    const page2 = await (await owen.get(`${first.sampledUrl}?limit=3&cursor=3`)).json();
+    expect(page1).toEqual({ draw: 1, units: units.slice(0, 3), nextCursor: '3' });
+    const page2 = await (await owen.get(`${first.sampledUrl}?limit=3&cursor=${page1.nextCursor}`)).json();
     expect(page2).toEqual({ draw: 1, units: units.slice(3, 5), nextCursor: null });
     expect((await (await owen.get(second.sampledUrl)).json()).units).toEqual(units.slice(5, 8));
     const missing = await owen.get(`/api/studies/${s.studyId}/sampling/draws/3/units`);

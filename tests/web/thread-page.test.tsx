@@ -79,3 +79,21 @@ test('earlier posts of a window opened at a link load on asking, before the ones
   await screen.findByRole('article', { name: 'Post 1 by user0' });
   expect(shownPosts()[0]).toBe('Post 1 by user0');
 });
+
+test('two posts numbered 100 across the first page edge both show, once each', async () => {
+  // A hand-made dump: the 101st post is numbered 100 too (by user100), so numbers run 1-100, 100, 102-250.
+  t.db.prepare('UPDATE posts SET post_number = 100 WHERE thread_id = ? AND post_number = 101').run(threadId);
+  const user = userEvent.setup();
+  renderWithApi(t.app, { path: `/threads/${threadId}`, agent });
+  await screen.findByRole('article', { name: 'Post 100 by user99' });
+  expect(shownPosts()).toHaveLength(100);
+  await user.click(screen.getByRole('button', { name: 'Show later posts' }));
+  await screen.findByRole('article', { name: 'Post 200 by user199' });
+  expect(shownPosts().slice(98, 102)).toEqual([
+    'Post 99 by user98',
+    'Post 100 by user99',
+    'Post 100 by user100',
+    'Post 102 by user101',
+  ]);
+  expect(shownPosts()).toHaveLength(200);
+});

@@ -20,8 +20,8 @@ const page = statement<
 export interface DrawnUnitsPage {
   draw: number;
   units: { unitId: number; threadId: number; postId: number | null }[];
-  /** The last position on this page, to pass as `cursor`; null on the last page. */
-  nextCursor: number | null;
+  /** The last position on this page, to pass as `cursor` (a string, like every paged route's); null on the last page. */
+  nextCursor: string | null;
 }
 
 /** Draw `draw` (1 = the study's first) of the study, `limit` units after position `cursor`. */
@@ -40,6 +40,6 @@ export function drawnUnits(
   return {
     draw,
     units: shown.map(({ position: _position, ...u }) => u),
-    nextCursor: more ? shown.at(-1)!.position : null,
+    nextCursor: more ? String(shown.at(-1)!.position) : null,
   };
 }

@@ -4,7 +4,7 @@ import { requireUser, rolesIn } from '../auth/middleware.ts';
 import type { Db } from '../db/open.ts';
 import { searchIndexState } from '../db/search-catchup.ts';
 import { studyExists } from '../db/studies.ts';
-import { threadPosts } from '../db/thread-posts.ts';
+import { type PostKey, threadPosts } from '../db/thread-posts.ts';
 import { getThread, listThreads, threadFacets } from '../db/threads.ts';
 import type { AuthedEnv } from '../http/env.ts';
 import { AppError, notFound } from '../http/errors.ts';
@@ -21,12 +21,23 @@ const listQuery = threadFilterSchema.extend({
   limit: z.coerce.number().int().min(1).max(200).default(100),
 });
 const idParam = z.object({ id: z.coerce.number().int().positive() });
-const postNumber = z.string().regex(/^\d{1,9}$/, 'A post number, or the prevCursor / nextCursor of another page.');
+// A post number, or a page's cursor `<post number>:<post id>` (post numbers may repeat in a thread).
+const postKey = z
+  .string()
+  .regex(/^\d{1,9}(:\d{1,15})?$/, 'A post number, or the prevCursor / nextCursor of another page.')
+  .transform((s): PostKey => {
+    const [postNumber, id] = s.split(':').map(Number) as [number, number | undefined];
+    return id === undefined ? { postNumber } : { postNumber, id };
+  });
 // One of after / before / around (none: from the first post).
 const postsQuery = z.object({
-  after: postNumber.transform(Number).optional(),
-  before: postNumber.transform(Number).optional(),
-  around: postNumber.transform(Number).optional(),
+  after: postKey.optional(),
+  before: postKey.optional(),
+  around: z
+    .string()
+    .regex(/^\d{1,9}$/, 'A post number.')
+    .transform(Number)
+    .optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
@@ -66,7 +77,8 @@ export function threadRoutes(db: Db, countCap: number) {
           field: after !== undefined ? 'before' : 'around',
         });
       if (!getThread(db, id)) throw notFound('The thread');
-      const at = before !== undefined ? { before } : around !== undefined ? { around } : { after: after ?? 0 };
+      const at =
+        before !== undefined ? { before } : around !== undefined ? { around } : { after: after ?? { postNumber: 0 } };
       return c.json(threadPosts(db, id, at, limit));
     });
 }
