@@ -24,7 +24,7 @@ function inThread(i: number, withQuotes: boolean): string {
     OR EXISTS (SELECT 1 FROM posts p INDEXED BY posts_thread_created WHERE p.thread_id = t.id AND ${posts}))`;
 }
 
-export interface DateWalk {
+interface DateWalk {
   /** How many full-text terms the params hold (@t0, @t1, …); every one must occur in the thread. */
   terms: number;
   withQuotes: boolean;

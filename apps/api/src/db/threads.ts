@@ -193,7 +193,7 @@ function codedSql(viewer: Viewer, params: Record<string, unknown>): string {
   return `EXISTS (SELECT 1 FROM units u WHERE u.thread_id = t.id ${member} AND EXISTS (SELECT 1 FROM ${visibleCodingsAnyStudy} c WHERE c.unit_id = u.id))`;
 }
 
-/** SQL selecting the ids of the matching threads, for INSERT … SELECT in selection rules. */
+/** SQL selecting the ids of the matching threads (a stream, see matchCtes): for selection rules and capped counts. */
 export function matchingIdsSql(filter: ThreadFilter, viewer: Viewer): { sql: string; params: Record<string, unknown> } {
   const c = compile(filter, viewer);
   return { sql: `${withSql(c.ctes)}SELECT t.id FROM ${c.from} ${whereSql(c.where)}`, params: c.params };
