@@ -6,6 +6,7 @@ import { cappedCount, type CappedCount, THREAD_COUNT_CAP } from './capped-count.
 import { threadFilterNames, type ThreadFilterName, type ThreadFilterValues } from '../threads/filters.ts';
 import type { Db } from './open.ts';
 import { prepared } from './prepared.ts';
+import { walkByDate, type WalkLimits } from './search-by-date.ts';
 import { visibleCodingsAnyStudy } from './visibility.ts';
 
 /** The declared filters (threads/filters.ts) plus what only the API sets. */
@@ -192,7 +193,7 @@ function codedSql(viewer: Viewer, params: Record<string, unknown>): string {
   return `EXISTS (SELECT 1 FROM units u WHERE u.thread_id = t.id ${member} AND EXISTS (SELECT 1 FROM ${visibleCodingsAnyStudy} c WHERE c.unit_id = u.id))`;
 }
 
-/** SQL selecting the ids of the matching threads, for INSERT … SELECT in selection rules. */
+/** SQL selecting the ids of the matching threads (a stream, see matchCtes): for selection rules and capped counts. */
 export function matchingIdsSql(filter: ThreadFilter, viewer: Viewer): { sql: string; params: Record<string, unknown> } {
   const c = compile(filter, viewer);
   return { sql: `${withSql(c.ctes)}SELECT t.id FROM ${c.from} ${whereSql(c.where)}`, params: c.params };
@@ -243,7 +244,7 @@ export function listThreads(
   db: Db,
   filter: ThreadFilter,
   viewer: Viewer,
-  opts: { sort?: ThreadSort; cursor?: string; limit: number; countCap?: number },
+  opts: { sort?: ThreadSort; cursor?: string; limit: number; countCap?: number; walkLimits?: WalkLimits },
 ): ThreadPage {
   const searched = searchTerms(filter).length > 0;
   const sort: ThreadSort =
@@ -252,6 +253,7 @@ export function listThreads(
   const params: Record<string, unknown> = { ...c.params, limit: opts.limit + 1 };
   const keyset: string[] = [];
   let order: string;
+  let walkOrder = '';
   let offset = 0;
   if (sort === 'relevance') {
     order = 'ORDER BY score, id';
@@ -259,6 +261,7 @@ export function listThreads(
   } else {
     const dir = sort === 'newest' ? 'DESC' : 'ASC';
     order = `ORDER BY createdAt ${dir}, id ${dir}`;
+    walkOrder = `ORDER BY t.created_at ${dir}, t.id ${dir}`;
     if (opts.cursor) {
       const m = /^d(.+)~(\d+)$/.exec(opts.cursor) ?? badCursor();
       keyset.push(`(t.created_at, t.id) ${sort === 'newest' ? '<' : '>'} (@cursorAt, @cursorId)`);
@@ -269,9 +272,29 @@ export function listThreads(
   params.offset = offset;
   // The page is chosen first; only its rows get their details (post count, coded, selected).
   // The total is a separate capped count: by relevance only some matches are ranked
-  // (RANKED_POSTS), and by date a page needs only the threads before its cursor.
-  const page = `page AS (SELECT t.id, t.created_at AS createdAt, ${c.ranked ? 'm.score' : '0'} AS score
-    FROM ${c.from} ${whereSql([...c.where, ...keyset])} ${order} LIMIT @limit OFFSET @offset)`;
+  // (RANKED_POSTS), and by date a page needs only the threads before its cursor, which a
+  // search finds by walking the threads in date order when its terms are common.
+  const where = [...c.where, ...keyset];
+  const walked =
+    searched && !c.ranked
+      ? walkByDate(
+          db,
+          {
+            terms: searchTerms(filter).length,
+            withQuotes: filter.withQuotes === true,
+            where: whereSql(where),
+            order: walkOrder,
+            params,
+            rows: opts.limit + 1,
+          },
+          opts.walkLimits,
+        )
+      : null;
+  if (walked) params.walked = JSON.stringify(walked);
+  const page = walked
+    ? `page AS (SELECT t.id, t.created_at AS createdAt, 0 AS score FROM json_each(@walked) w JOIN threads t ON t.id = w.value)`
+    : `page AS (SELECT t.id, t.created_at AS createdAt, ${c.ranked ? 'm.score' : '0'} AS score
+    FROM ${c.from} ${whereSql(where)} ${order} LIMIT @limit OFFSET @offset)`;
   const rows = prepared(
     db,
     `${withSql([...c.ctes, page])}SELECT t.id, t.title, t.source_id AS sourceId, (SELECT name FROM sources WHERE id = t.source_id) AS sourceName, t.category,
