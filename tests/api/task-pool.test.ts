@@ -15,7 +15,7 @@ let gate: Int32Array;
 let pool: TaskPool<typeof tasks>;
 const pools: TaskPool<typeof tasks>[] = [];
 
-function newPool(o: { size?: number; timeoutMs?: number; maxQueue?: number } = {}) {
+function newPool(o: { size?: number; timeoutMs?: number; maxQueue?: number; maxQueuedBytes?: number } = {}) {
   const p = createTaskPool({
     registry: tasks,
     registryUrl: tasksUrl,
@@ -23,6 +23,7 @@ function newPool(o: { size?: number; timeoutMs?: number; maxQueue?: number } = {
     size: o.size ?? 1,
     timeoutMs: o.timeoutMs ?? 60_000,
     maxQueue: o.maxQueue,
+    maxQueuedBytes: o.maxQueuedBytes,
     extra: shared,
   });
   pools.push(p);
@@ -158,6 +159,39 @@ describe('task pool', () => {
   test('a stream task streams its chunks in order', async () => {
     const body = await pool.stream('bytes', [5]);
     expect([...new Uint8Array(await new Response(body).arrayBuffer())]).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  test('a stream task waits for a slow reader: what it runs ahead of the reader stays bounded', async () => {
+    const limited = newPool({ maxQueuedBytes: 64 * 1024 });
+    const chunks = 256;
+    const size = 16 * 1024; // 4 MB in all
+    const reader = (await limited.stream('counted', [chunks, size])).getReader();
+    const bytes: Uint8Array[] = [];
+    let read = 0;
+    let ahead = 0;
+    for (;;) {
+      // A slow reader: the worker may run as far ahead as the pool lets it before each read.
+      await new Promise((r) => setTimeout(r, 2));
+      ahead = Math.max(ahead, Atomics.load(gate, 3) - read);
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytes.push(value);
+      read += value.byteLength;
+    }
+    const all = Buffer.concat(bytes);
+    expect(all.length).toBe(chunks * size);
+    expect(Array.from({ length: chunks }, (_, i) => all[i * size + size - 1])).toEqual(
+      Array.from({ length: chunks }, (_, i) => i % 256),
+    );
+    // 64 kB posted and not read, the 64 kB batch the worker is filling and the chunk it was handed.
+    expect(ahead).toBeLessThanOrEqual(144 * 1024);
+  });
+
+  test('a reader that cancels the stream stops its task; the next task gets a fresh worker', async () => {
+    const limited = newPool({ maxQueuedBytes: 64 * 1024 });
+    const body = await limited.stream('counted', [1024, 16 * 1024]); // 16 MB: the task waits for the reader
+    await body.cancel();
+    expect(await limited.run('studyNames', [])).toEqual(['Read by a worker']);
   });
 
   test('a stream task that fails before its first chunk rejects like run', async () => {

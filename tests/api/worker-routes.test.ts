@@ -14,8 +14,14 @@ import { tasks as gatedTasks, tasksUrl as gatedTasksUrl } from '../support/gated
 
 let s: SmallStudy;
 const pools: TaskPool<typeof appTasks>[] = [];
-function appWith(size: number, registry = appTasks, registryUrl = appTasksUrl, extra?: SharedArrayBuffer) {
-  const tasks = createTaskPool({ registry, registryUrl, db: s.t.db, size, timeoutMs: 60_000, extra });
+function appWith(
+  size: number,
+  registry = appTasks,
+  registryUrl = appTasksUrl,
+  extra?: SharedArrayBuffer,
+  maxQueuedBytes?: number,
+) {
+  const tasks = createTaskPool({ registry, registryUrl, db: s.t.db, size, timeoutMs: 60_000, extra, maxQueuedBytes });
   pools.push(tasks);
   return createApp({ db: s.t.db, config: { ...loadConfig({}), dbPath: s.t.dbPath }, log: () => {}, tasks });
 }
@@ -73,7 +79,7 @@ describe('worker routes answer what the request thread answers', () => {
   });
 
   test.each(['owen', 'cora'])(
-    '%s: the .qdpx holds the same files, whose texts differ only in the export time',
+    '%s: the .qdpx holds the same files, whose texts differ only in the export time, however slowly it is read',
     async (user) => {
       const agent = await s.as(user);
       const unzip = async (app: ReturnType<typeof appWith>) => {
@@ -92,6 +98,8 @@ describe('worker routes answer what the request thread answers', () => {
       };
       const inWorker = await unzip(appWith(1));
       expect(inWorker).toEqual(await unzip(appWith(0)));
+      // A pool that lets one byte wait for the reader: each batch waits until the one before is read.
+      expect(await unzip(appWith(1, appTasks, appTasksUrl, undefined, 1))).toEqual(inWorker);
       expect(Object.keys(inWorker)).toContain('project.qde');
       expect(inWorker['project.qde']).toContain('creationDateTime="(now)"');
     },

@@ -1,6 +1,6 @@
 // Tasks for the task pool's tests, each showing one behaviour without a clock. The pool passes
 // a SharedArrayBuffer as workerData.extra: slot 0 counts the `held` tasks that started, and a
-// held task waits until the test sets its own slot (1, 2, …) to non-zero.
+// held task waits until the test sets its own slot (1, 2, …) to non-zero; slot 3 counts `counted`'s bytes.
 import { workerData } from 'node:worker_threads';
 import type { Db } from '../../apps/api/src/db/open.ts';
 import { AppError } from '../../apps/api/src/http/errors.ts';
@@ -34,6 +34,16 @@ export const tasks = {
   bytes: {
     stream: (_db: Db, emit: (chunk: Uint8Array) => void, n: number) => {
       for (let i = 0; i < n; i++) emit(Uint8Array.of(i));
+    },
+  },
+  /** `n` chunks of `size` bytes, chunk i filled with i % 256; slot 3 of the gate counts the bytes emitted so far. */
+  counted: {
+    stream: (_db: Db, emit: (chunk: Uint8Array) => void, n: number, size: number) => {
+      const g = gate();
+      for (let i = 0; i < n; i++) {
+        Atomics.add(g, 3, size); // counted before it is handed over, so the count is never behind
+        emit(new Uint8Array(size).fill(i % 256));
+      }
     },
   },
   /** Fails before writing anything. */

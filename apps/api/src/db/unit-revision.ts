@@ -70,13 +70,18 @@ function currentUnitRevision(db: Db, unit: UnitRow): number {
   return currentRevision(db).get(unit.id)!;
 }
 
+/** A post's content as it was at its revision `revision`: a post unit's, without its thread's title. */
+export function postContentAt(db: Db, postId: number, revision: number): RevisionPost {
+  return postAt(db).get(revision, postId)!;
+}
+
 /** The unit's title and posts as they were at `revision` of the unit. */
 export function unitContentAt(db: Db, unit: UnitKey, revision: number): UnitContent {
   if (unit.postId !== null) {
     const threadRevision = currentThreadRevision(db, unit.threadId);
     return {
       title: titleAt(db).get(unit.threadId, threadRevision, unit.threadId)!,
-      posts: [postAt(db).get(revision, unit.postId)!],
+      posts: [postContentAt(db, unit.postId, revision)],
     };
   }
   return {

@@ -19,13 +19,14 @@
 //   holds it at the same offsets.
 // Codings pass the blind rule for the viewer; final labels and rationales are included only
 // for viewers who may see results (access.ts).
-import { uuidV5 } from '@threadcoder/taxonomy';
 import type { Db } from '../db/open.ts';
 import { statement } from '../db/prepared.ts';
-import { type RevisionPost, unitContentAt } from '../db/unit-revision.ts';
+import { currentUnitRevisionSql } from '../db/revisions.ts';
+import { postContentAt, type RevisionPost, unitContentAt } from '../db/unit-revision.ts';
 import { viewerParams, visibleCodings } from '../db/visibility.ts';
 import { canSeeResults, type Viewer } from './access.ts';
 import { finalLabelRows } from './final-labels.ts';
+import { guidV5 } from './guid-v5.ts';
 import { sourceText, type SourceText } from './qdpx-text.ts';
 import type { StudyInfo } from './study-info.ts';
 
@@ -33,7 +34,7 @@ import type { StudyInfo } from './study-info.ts';
 const PROJECT_NAMESPACE = 'ff59b39e-a598-45a4-8dbb-570e6b5d75b5';
 const FINAL_USER_NAME = 'Final (adjudicated)';
 
-const guidOf = (key: string) => uuidV5(PROJECT_NAMESPACE, key);
+const guidOf = guidV5(PROJECT_NAMESPACE);
 export const userGuid = (username: string) => guidOf(`user:${username}`);
 export const FINAL_USER_GUID = guidOf('pseudo-user:final');
 
@@ -96,6 +97,7 @@ interface UnitRow {
   threadId: number;
   postId: number | null;
   postNumber: number | null;
+  currentRevision: number;
 }
 interface PostText {
   id: number;
@@ -126,7 +128,8 @@ function readRows(db: Db, studyId: number, viewer: Viewer) {
     .all(studyId) as ThreadRow[];
   const units = db
     .prepare(
-      'SELECT u.id, u.thread_id AS threadId, u.post_id AS postId, p.post_number AS postNumber FROM units u LEFT JOIN posts p ON p.id = u.post_id WHERE u.study_id = ? ORDER BY u.position, u.id',
+      `SELECT u.id, u.thread_id AS threadId, u.post_id AS postId, p.post_number AS postNumber, ${currentUnitRevisionSql} AS currentRevision
+       FROM units u LEFT JOIN posts p ON p.id = u.post_id WHERE u.study_id = ? ORDER BY u.position, u.id`,
     )
     .all(studyId) as UnitRow[];
   const labels = db
@@ -166,7 +169,6 @@ function postsAsCoded(db: Db, thread: ThreadRow, units: UnitRow[], coded: Map<nu
   for (const unit of units) {
     const revision = coded.get(unit.id);
     if (revision === undefined) continue;
-    const content = unitContentAt(db, unit, revision);
     const asCoded = ({ id, postNumber, text, quotedText }: RevisionPost): PostText => ({
       id,
       threadId: unit.threadId,
@@ -175,12 +177,16 @@ function postsAsCoded(db: Db, thread: ThreadRow, units: UnitRow[], coded: Map<nu
       quotedText,
     });
     if (unit.postId === null) {
+      const content = unitContentAt(db, unit, revision);
       posts = new Map(content.posts.map((p) => [p.id, asCoded(p)]));
       thread.title = content.title;
       continue;
     }
+    // A post coded on its current revision reads as stored (revisions.ts: the stored content is the
+    // newest revision's), so most units need no query of their own.
+    if (revision === unit.currentRevision || !posts.has(unit.postId)) continue;
     // Replacing a key keeps its place in the Map, so the thread's post order holds.
-    for (const p of content.posts) if (posts.has(p.id)) posts.set(p.id, asCoded(p));
+    posts.set(unit.postId, asCoded(postContentAt(db, unit.postId, revision)));
   }
   return [...posts.values()];
 }

@@ -14,7 +14,12 @@ const PROJECT_NAMESPACE_URI = 'urn:QDA-XML:project:1.0';
 export const sourceFile = (guid: string) => `sources/${guid}.txt`;
 const sourcePath = (guid: string) => `internal://${guid}.txt`;
 
-function codeLines(codes: readonly Code[], extra: readonly string[], pad: string): string[] {
+function codeLines(
+  codes: readonly Code[],
+  extra: readonly string[],
+  pad: string,
+  codeGuid: (id: string) => string,
+): string[] {
   const groups = childrenByParent(codes);
   const lines: string[] = [];
   const write = (code: Code, depth: string) => {
@@ -49,7 +54,7 @@ function codeLines(codes: readonly Code[], extra: readonly string[], pad: string
   return lines;
 }
 
-function selectionLines(s: QdpxSelection, pad: string): string[] {
+function selectionLines(s: QdpxSelection, pad: string, codeGuid: (id: string) => string): string[] {
   return [
     `${pad}<PlainTextSelection${attrs([
       ['guid', s.guid],
@@ -78,6 +83,7 @@ export function* projectXmlParts(study: StudyInfo, model: QdpxModel, createdAt: 
   const codes = study.codebook?.codes ?? [];
   const known = new Set(codes.map((c) => c.id));
   const extra = [...model.codeIds].filter((id) => !known.has(id)).sort();
+  const guidOfCode = memoized(codeGuid);
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
     `<Project xmlns="${PROJECT_NAMESPACE_URI}"${attrs([
@@ -101,7 +107,13 @@ export function* projectXmlParts(study: StudyInfo, model: QdpxModel, createdAt: 
     );
   }
   if (codes.length + extra.length > 0) {
-    lines.push('  <CodeBook>', '    <Codes>', ...codeLines(codes, extra, '      '), '    </Codes>', '  </CodeBook>');
+    lines.push(
+      '  <CodeBook>',
+      '    <Codes>',
+      ...codeLines(codes, extra, '      ', guidOfCode),
+      '    </Codes>',
+      '  </CodeBook>',
+    );
   }
   yield piece(lines);
   if (model.sources.length) {
@@ -115,7 +127,7 @@ export function* projectXmlParts(study: StudyInfo, model: QdpxModel, createdAt: 
           ['creationDateTime', s.createdAt],
         ])}>`,
         `      <Description>${xmlText(s.description)}</Description>`,
-        ...s.selections.flatMap((sel) => selectionLines(sel, '      ')),
+        ...s.selections.flatMap((sel) => selectionLines(sel, '      ', guidOfCode)),
         '    </TextSource>',
       ]);
     }
@@ -141,3 +153,16 @@ export function* projectXmlParts(study: StudyInfo, model: QdpxModel, createdAt: 
 }
 
 const piece = (lines: string[]) => `${lines.join('\n')}\n`;
+
+/** Every CodeRef names its code's guid: worked out once per code, not once per coding. */
+function memoized(f: (id: string) => string): (id: string) => string {
+  const known = new Map<string, string>();
+  return (id) => {
+    let value = known.get(id);
+    if (value === undefined) {
+      value = f(id);
+      known.set(id, value);
+    }
+    return value;
+  };
+}

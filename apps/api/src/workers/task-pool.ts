@@ -59,6 +59,8 @@ export interface PoolOptions<R extends Registry> {
   timeoutMs: number;
   /** Tasks waiting for a worker beyond this are refused with 503. */
   maxQueue?: number;
+  /** A stream task's bytes its reader has not taken, at most (default 1 MB): beyond, the task waits for the reader. */
+  maxQueuedBytes?: number;
   /** Passed to every worker as workerData.extra (tests share a SharedArrayBuffer this way). */
   extra?: unknown;
 }
@@ -67,6 +69,8 @@ interface Job {
   name: string;
   args: unknown[];
   onChunk?: (chunk: Uint8Array) => void;
+  /** A stream task's bytes posted by its worker and not yet taken by its reader (shared with the worker). */
+  queued?: Int32Array;
   resolve: (value: unknown) => void;
   reject: (err: Error) => void;
   signal?: AbortSignal | undefined;
@@ -91,6 +95,7 @@ const cancelled = () => new AppError('task.cancelled', 503, 'The request was can
 export function createTaskPool<R extends Registry>(o: PoolOptions<R>): TaskPool<R> {
   if (o.size <= 0 || o.db.memory) return inlinePool(o.registry, o.db);
   const maxQueue = o.maxQueue ?? 64;
+  const maxQueuedBytes = o.maxQueuedBytes ?? 1 << 20;
   const slots: Slot[] = [];
   const queue: Job[] = [];
   let closed = false;
@@ -151,7 +156,7 @@ export function createTaskPool<R extends Registry>(o: PoolOptions<R>): TaskPool<
       slot.job = job;
       job.slot = slot;
       if (slot.ready) startClock(slot, job);
-      slot.worker.postMessage({ name: job.name, args: job.args });
+      slot.worker.postMessage({ name: job.name, args: job.args, queuedBytes: job.queued?.buffer, maxQueuedBytes });
     }
   };
   const startClock = (slot: Slot, job: Job) => {
@@ -162,7 +167,11 @@ export function createTaskPool<R extends Registry>(o: PoolOptions<R>): TaskPool<
     );
     job.timer = setTimeout(() => stop(slot, timeout), o.timeoutMs);
   };
-  const enqueue = (job: Job) => {
+  const enqueue = (job: Job): Job => {
+    enqueueJob(job);
+    return job;
+  };
+  const enqueueJob = (job: Job) => {
     if (closed) return job.reject(new Error('The task pool is closed.'));
     if (job.signal?.aborted) return job.reject(cancelled());
     if (queue.length >= maxQueue)
@@ -186,7 +195,10 @@ export function createTaskPool<R extends Registry>(o: PoolOptions<R>): TaskPool<
       new Promise((resolve, reject) =>
         enqueue({ name, args, signal: opts.signal, resolve: resolve as (v: unknown) => void, reject }),
       ),
-    stream: (name, args, opts = {}) => streamOf((job) => enqueue({ ...job, name, args, signal: opts.signal })),
+    stream: (name, args, opts = {}) => {
+      const queued = new Int32Array(new SharedArrayBuffer(4));
+      return streamOf(queued, (job) => enqueue({ ...job, name, args, signal: opts.signal, queued }));
+    },
     async close() {
       closed = true;
       const shutDown = new Error('The server is shutting down.');
@@ -200,33 +212,65 @@ export function createTaskPool<R extends Registry>(o: PoolOptions<R>): TaskPool<
 
 /**
  * A stream over a stream task's chunks, resolved at the first chunk (or at the end of a task
- * that wrote nothing). A client that goes away mid-download aborts the request's signal, which
- * stops the task; a task that fails after its first chunk ends the stream with its error.
+ * that wrote nothing). A chunk counts as queued until the reader takes it: the worker waits while
+ * more than maxQueuedBytes are, so a slow download holds that much, not the file (highWaterMark 0:
+ * nothing is taken before it is read). A client that goes away mid-download aborts the request's
+ * signal, and a reader that cancels the stream aborts the task too; a task that fails after its
+ * first chunk ends the stream with its error.
  */
 function streamOf(
-  start: (job: Pick<Job, 'onChunk' | 'resolve' | 'reject'>) => void,
+  queued: Int32Array,
+  start: (job: Pick<Job, 'onChunk' | 'resolve' | 'reject'>) => Job,
 ): Promise<ReadableStream<Uint8Array>> {
   return new Promise((resolveStream, rejectStream) => {
     let started = false;
-    const body = new ReadableStream<Uint8Array>({
-      start(controller) {
-        const begin = () => {
-          if (!started) resolveStream(body);
-          started = true;
-        };
-        start({
-          onChunk: (chunk) => {
-            controller.enqueue(chunk);
-            begin();
-          },
-          resolve: () => {
-            controller.close();
-            begin();
-          },
-          reject: (err) => (started ? controller.error(err) : rejectStream(err)),
-        });
+    let ended = false;
+    let failed = false;
+    const arrived: Uint8Array[] = [];
+    let wake: (() => void) | undefined; // a read waiting for the next chunk
+    let job: Job | undefined;
+    const begin = () => {
+      if (!started) resolveStream(body);
+      started = true;
+    };
+    const body = new ReadableStream<Uint8Array>(
+      {
+        start(controller) {
+          job = start({
+            onChunk: (chunk) => {
+              arrived.push(chunk);
+              begin();
+              wake?.();
+            },
+            resolve: () => {
+              ended = true;
+              begin();
+              wake?.();
+            },
+            reject: (err) => {
+              failed = true;
+              wake?.();
+              if (started) controller.error(err);
+              else rejectStream(err);
+            },
+          });
+        },
+        async pull(controller) {
+          while (arrived.length === 0 && !ended && !failed) await new Promise<void>((r) => (wake = r));
+          wake = undefined;
+          if (failed) return;
+          const chunk = arrived.shift();
+          if (!chunk) return controller.close();
+          Atomics.sub(queued, 0, chunk.byteLength);
+          Atomics.notify(queued, 0);
+          controller.enqueue(chunk);
+        },
+        cancel() {
+          job?.abort?.();
+        },
       },
-    });
+      { highWaterMark: 0 },
+    );
   });
 }
 

@@ -40,10 +40,15 @@ function connection(cacheWrites) {
 const BATCH = 256 * 1024;
 let pending = [];
 let pendingBytes = 0;
+// Backpressure: `queued`, shared with the request thread, counts the bytes posted that the
+// response's reader has not taken yet. A batch waits (the task with it) while posting it would
+// pass `limit`, so a slow download holds at most that much, not the whole file.
+let queued = null;
+let limit = Number.POSITIVE_INFINITY;
 function emit(chunk) {
   pending.push(chunk);
   pendingBytes += chunk.byteLength;
-  if (pendingBytes >= BATCH) flush();
+  if (pendingBytes >= Math.min(BATCH, limit)) flush();
 }
 function flush() {
   if (pendingBytes === 0) return;
@@ -55,11 +60,18 @@ function flush() {
   }
   pending = [];
   pendingBytes = 0;
+  if (queued) {
+    for (let now = Atomics.load(queued, 0); now > 0 && now + batch.byteLength > limit; now = Atomics.load(queued, 0))
+      Atomics.wait(queued, 0, now);
+    Atomics.add(queued, 0, batch.byteLength);
+  }
   parentPort.postMessage({ chunk: batch }, [batch.buffer]);
 }
 
 parentPort.postMessage({ ready: true });
-parentPort.on('message', ({ name, args }) => {
+parentPort.on('message', ({ name, args, queuedBytes, maxQueuedBytes }) => {
+  queued = queuedBytes ? new Int32Array(queuedBytes) : null;
+  limit = maxQueuedBytes ?? Number.POSITIVE_INFINITY;
   try {
     const task = tasks[name];
     if (!task) throw new Error(`No task is named "${name}".`);

@@ -9,8 +9,15 @@
 const NOT_XML =
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
+// Any character either function changes or drops (surrogates: paired ones too, checked by NOT_XML).
+// Most values (guids, dates, names, plain words) have none and are returned as they are: an
+// export writes hundreds of thousands of them.
+const TEXT_SPECIAL = /[&<>"\r\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff\ud800-\udfff]/;
+const ATTRIBUTE_SPECIAL = /[&<>"\t\n\r\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff\ud800-\udfff]/;
+
 /** Element text: & < > " escaped, CR kept as a reference (parsers turn a raw CR into LF). */
 export function escapeText(value: string): string {
+  if (!TEXT_SPECIAL.test(value)) return value;
   return value
     .replace(NOT_XML, '')
     .replace(/&/g, '&amp;')
@@ -22,6 +29,7 @@ export function escapeText(value: string): string {
 
 /** Attribute values: also tab and LF as references, which attribute normalization would turn into spaces. */
 export function escapeAttribute(value: string): string {
+  if (!ATTRIBUTE_SPECIAL.test(value)) return value;
   return escapeText(value).replace(/\t/g, '&#9;').replace(/\n/g, '&#10;');
 }
 
