@@ -4,7 +4,10 @@
 // each timed in the page from the key to the next unit's heading, 150 ms apart as a reader
 // would), and an adjudication queue of 3,000 units. Each page is loaded once to warm the cache
 // and then timed on a second full load. For each: time to usable, DOM elements,
-// the largest API response and all API bytes of the load (decoded JSON), and the JS heap.
+// the largest API response and all API bytes of the load (decoded JSON), and the JS heap; then the
+// page's main-thread CPU (Chromium's TaskDuration: steadier than wall time on a loaded machine) and
+// where the time went (the page's own clock from navigation: document received, scripts run
+// (DOMContentLoaded), first API request sent, last API response in before usable, usable seen).
 // Median of 3 runs, each in a fresh browser context.
 //
 // PAGES_BEFORE=<dir> measures another checkout too (e.g. main's code: `git archive <commit> | tar
@@ -32,7 +35,32 @@ interface Load {
   largest: number;
   apiBytes: number;
   heapMb: number;
+  cpuMs: number;
+  phases: Phases;
 }
+
+/** Milliseconds from navigation, on the page's clock (see phasesScript). */
+interface Phases {
+  doc: number;
+  scripts: number;
+  firstApi: number;
+  lastApi: number;
+  seen: number;
+}
+
+// Sent as text, as pressJScript below. API requests that ended after the page was usable (prefetches) are left out.
+const phasesScript = `(() => {
+  const nav = performance.getEntriesByType('navigation')[0];
+  const seen = performance.now();
+  const api = performance.getEntriesByType('resource').filter((r) => new URL(r.name).pathname.startsWith('/api/') && r.responseEnd <= seen);
+  return {
+    doc: nav.responseEnd,
+    scripts: nav.domContentLoadedEventEnd,
+    firstApi: Math.min(...api.map((r) => r.startTime)),
+    lastApi: Math.max(...api.map((r) => r.responseEnd)),
+    seen,
+  };
+})()`;
 type Run = Record<string, Load> & { j?: Load };
 
 function build(appRoot: string): void {
@@ -48,6 +76,8 @@ async function open(browser: Browser, origin: string, session: string) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
   await context.addCookies([{ name: sessionCookie, value: session, url: origin }]);
   const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   const sizes: Promise<number>[] = [];
   page.on('response', (res) => {
     if (new URL(res.url()).pathname.startsWith('/api/'))
@@ -58,7 +88,12 @@ async function open(browser: Browser, origin: string, session: string) {
         ),
       );
   });
-  return { page, sizes };
+  /** The main thread's busy time since the document began (Chromium resets it for each document). */
+  const cpuMs = async () => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
+  };
+  return { page, sizes, cpuMs };
 }
 
 /**
@@ -73,7 +108,7 @@ async function measure(
   usable: (page: Page) => Promise<unknown>,
   then?: (page: Page) => Promise<number>,
 ): Promise<{ load: Load; after?: number }> {
-  const { page, sizes } = await open(browser, origin, session);
+  const { page, sizes, cpuMs } = await open(browser, origin, session);
   await page.goto(origin + path);
   await usable(page);
   await page.goto('about:blank');
@@ -82,6 +117,8 @@ async function measure(
   await page.goto(origin + path);
   await usable(page);
   const ms = performance.now() - start;
+  const phases: Phases = await page.evaluate(phasesScript);
+  const cpu = await cpuMs();
   const after = then ? await then(page) : undefined;
   const bytes = await Promise.all(sizes);
   const nodes = await page.evaluate(() => document.getElementsByTagName('*').length);
@@ -96,6 +133,8 @@ async function measure(
       largest: Math.max(0, ...bytes),
       apiBytes: bytes.reduce((a, b) => a + b, 0),
       heapMb: heap / 2 ** 20,
+      cpuMs: cpu,
+      phases,
     },
     after,
   };
@@ -211,6 +250,21 @@ try {
       return `${m((x) => x.ms).toFixed(0)} | ${m((x) => x.nodes).toLocaleString('en')} | ${kb(m((x) => x.largest))} | ${kb(m((x) => x.apiBytes))} | ${m((x) => x.heapMb).toFixed(0)} MB`;
     });
     console.log(`| ${what} | ${cells.join(' | ')} | ${goal} |`);
+  }
+  console.log(
+    '\nMedian of 3 runs: main-thread CPU of the load, and ms from navigation (page clock) to document, scripts run, first API request, last API response, usable:\n',
+  );
+  const phaseKeys = ['doc', 'scripts', 'firstApi', 'lastApi', 'seen'] as const;
+  console.log(`| page | ${labels.map((l) => `${l}: CPU | ${phaseKeys.join(' | ')}`).join(' | ')} |`);
+  console.log(`|---|${labels.map(() => '---:|'.repeat(phaseKeys.length + 1).slice(0, -1)).join('|')}|`);
+  for (const [key, what] of rows) {
+    if (key === 'j') continue;
+    const cells = labels.map((l) => {
+      const runs = results[l]!.map((r) => r[key]!);
+      const phase = phaseKeys.map((k) => median(runs.map((x) => x.phases[k])).toFixed(0));
+      return `${median(runs.map((x) => x.cpuMs)).toFixed(0)} | ${phase.join(' | ')}`;
+    });
+    console.log(`| ${what} | ${cells.join(' | ')} |`);
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -6,6 +6,7 @@ import type { Config } from './config.ts';
 import type { Db } from './db/open.ts';
 import type { AppEnv } from './http/env.ts';
 import { declaredBodyLimit, JSON_BODY_LIMIT } from './http/body-reader.ts';
+import { compressJson } from './http/compress-json.ts';
 import { errorBody } from './http/errors.ts';
 import { onError } from './http/on-error.ts';
 import { originCheck } from './http/origin-check.ts';
@@ -73,6 +74,7 @@ export function createApp({ db, config, log = jsonLog, tasks = defaultTasks(db, 
       xFrameOptions: 'DENY', // as frame-ancestors 'none', for browsers that ignore CSP
     }),
   );
+  app.use('/api/*', compressJson); // the web app's own files are compressed at build time (http/web-app.ts)
   app.use('/api/*', originCheck(config.allowedOrigins));
   app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/imports') ? next() : jsonBodyLimit(c, next)));
   app.use('/api/*', loadSession(db));

@@ -5,14 +5,18 @@ import { App } from './App.tsx';
 import { sessionQuery } from './api/auth.ts';
 import { createClient } from './api/client.ts';
 import { AppProviders, createQueryClient } from './app-providers.tsx';
-import { preloadAllPages, preloadRoute } from './app/preload-route.ts';
+import { prefetchRouteData } from './app/prefetch-route-data.ts';
+import { preloadOnIntent } from './app/preload-on-intent.ts';
+import { preloadRoute } from './app/preload-route.ts';
 import './styles.css';
 
 const client = createClient(undefined, `${window.location.origin}/`);
 const queryClient = createQueryClient();
 // The session is asked for while the opened page's chunks arrive, not after React has rendered.
 void queryClient.prefetchQuery(sessionQuery(client));
+void prefetchRouteData(queryClient, client, window.location.pathname);
 
+preloadOnIntent();
 void preloadRoute(window.location.pathname).then(() => {
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
@@ -23,5 +27,4 @@ void preloadRoute(window.location.pathname).then(() => {
       </AppProviders>
     </StrictMode>,
   );
-  requestIdleCallback(preloadAllPages);
 });

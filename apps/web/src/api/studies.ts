@@ -14,6 +14,9 @@ export const studyQuery = (client: Client, studyId: number) =>
   queryOptions({
     queryKey: ['studies', studyId],
     queryFn: () => unwrap(client.api.studies[':studyId'].$get({ param: param(studyId) })),
+    // Fetched at start (app/prefetch-route-data.ts) and read by the layout and most tabs: their
+    // mounting does not ask again; a change to the study invalidates it.
+    staleTime: 10_000,
   });
 
 export const membersQuery = (client: Client, studyId: number) =>

@@ -2,7 +2,8 @@ import { lazyPage } from './lazy-page.ts';
 
 // Each signed-in page is its own chunk: the login form and the coding screen do not wait for the
 // charts (Recharts sits in the Agreement and Analysis chunks only). The opened address's chunks are
-// fetched before the first render (app/preload-route.ts), the others when the browser is idle.
+// fetched before the first render (app/preload-route.ts), another page's when a link to it is
+// pointed at (app/preload-on-intent.ts).
 export const SourcesPage = lazyPage(() => import('../features/sources/sources-page.tsx').then((m) => m.SourcesPage));
 export const ThreadsPage = lazyPage(() => import('../features/threads/threads-page.tsx').then((m) => m.ThreadsPage));
 export const ThreadPage = lazyPage(() => import('../features/threads/thread-page.tsx').then((m) => m.ThreadPage));

@@ -1,6 +1,5 @@
 import { isValidElement } from 'react';
 import { createRoutesFromElements, matchRoutes } from 'react-router';
-import * as pages from './lazy-pages.ts';
 import { pageRoutes } from './page-routes.tsx';
 
 const preloadOf = (element: unknown) => {
@@ -16,9 +15,4 @@ const preloadOf = (element: unknown) => {
 export function preloadRoute(pathname: string): Promise<unknown> {
   const matches = matchRoutes(createRoutesFromElements(pageRoutes()), pathname) ?? [];
   return Promise.allSettled(matches.map(({ route }) => preloadOf(route.element)?.()));
-}
-
-/** Fetches every page's chunk, so a later click opens its page without a fallback. */
-export function preloadAllPages(): void {
-  for (const page of Object.values(pages)) void page.preload().catch(() => undefined);
 }
