@@ -9,12 +9,14 @@ import { assertQuotesMatchText } from '../db/quote-check.ts';
 import { myUnitsSummary } from '../db/my-units-summary.ts';
 import type { Db } from '../db/open.ts';
 import { getRound } from '../db/rounds.ts';
-import { unitContext } from '../db/unit-context.ts';
+import { unitContext, unitPosts } from '../db/unit-context.ts';
 import { getUnit, isAssigned, isHandedOver, listAssignedUnits } from '../db/units.ts';
 import type { AuthedEnv } from '../http/env.ts';
 import { AppError, errorBody, forbidden, notFound } from '../http/errors.ts';
 import { validate } from '../http/validate.ts';
 
+// A thread unit's posts come this many at a time, like the thread page's.
+const UNIT_POSTS_PAGE = 100;
 const unitParam = z.object({ studyId: z.coerce.number().int(), unitId: z.coerce.number().int() });
 const quote = z
   .object({
@@ -43,6 +45,14 @@ const unitPageQuery = z
     message: 'Give a cursor or an offset, not both.',
     path: ['offset'],
   });
+const postNumber = z.string().regex(/^\d{1,9}$/, 'A post number, or the prevCursor / nextCursor of another page.');
+// One of after / before / around (none: from the first post), as GET /api/threads/:id/posts takes.
+const postsQuery = z.object({
+  after: postNumber.transform(Number).optional(),
+  before: postNumber.transform(Number).optional(),
+  around: postNumber.transform(Number).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(UNIT_POSTS_PAGE),
+});
 const summaryQuery = z.object({ unitId: z.coerce.number().int().positive().optional() });
 const codingBody = z.object({
   codeIds: z.array(z.string().max(100)).max(200),
@@ -90,10 +100,30 @@ export function codingRoutes(db: Db) {
       return c.json({
         unit: { ...unit, roundStatus: round.status, handedOver: isHandedOver(db, unitId) },
         // The coder reads the unit as they coded it; a new coding is made on the current text.
-        ...unitContext(db, unit, coding?.revision ?? null),
+        ...unitContext(db, unit, coding?.revision ?? null, { at: { after: 0 }, limit: UNIT_POSTS_PAGE }),
         coding,
       });
     })
+    .get(
+      '/units/:unitId/posts',
+      requireStudyRole(db),
+      validate('param', unitParam),
+      validate('query', postsQuery),
+      (c) => {
+        const { studyId, unitId } = c.req.valid('param');
+        const query = c.req.valid('query');
+        const { after, before, around, limit } = query;
+        const given = (['after', 'before', 'around'] as const).filter((k) => query[k] !== undefined);
+        if (given.length > 1)
+          throw new AppError('request.invalid_query', 400, 'Give one of after, before or around, not several.', {
+            field: given[1]!,
+          });
+        const { unit } = loadUnit(studyId, unitId, c.get('user'));
+        const at = before !== undefined ? { before } : around !== undefined ? { around } : { after: after ?? 0 };
+        // The posts as the coder's coding was made on them (a new coding: the current ones).
+        return c.json(unitPosts(db, unit, getCoding(db, unitId, c.get('user').id)?.revision ?? null, { at, limit }));
+      },
+    )
     .put(
       '/units/:unitId/coding',
       requireStudyRole(db, 'coder'),
