@@ -243,6 +243,7 @@ export const routeTable: Record<string, RouteCase> = {
   'GET /api/studies/:studyId/rounds/:roundId/my-units': { access: MEMBER },
   'GET /api/studies/:studyId/rounds/:roundId/my-units/summary': { access: MEMBER },
   'GET /api/studies/:studyId/units/:unitId': { access: ASSIGNED },
+  'GET /api/studies/:studyId/units/:unitId/posts': { access: ASSIGNED },
   'PUT /api/studies/:studyId/units/:unitId/coding': {
     access: AUTHOR,
     body: { codeIds: ['documentation'], memo: 'saved again' },

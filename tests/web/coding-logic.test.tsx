@@ -2,7 +2,7 @@ import type { Code } from '@threadcoder/taxonomy';
 import { describe, expect, test } from 'vitest';
 import { codeGroups, shownCodes, toggleLabel } from '../../apps/web/src/features/coding/codebook-tree.ts';
 import { presentPostHtml } from '../../apps/web/src/components/post-html.ts';
-import { locate, selectionQuote } from '../../apps/web/src/features/coding/selection.ts';
+import { locate, quoteRange, selectionQuote } from '../../apps/web/src/features/coding/selection.ts';
 import { nextUncodedOrNext, stepUnit } from '../../apps/web/src/features/coding/unit-order.ts';
 
 // The coding screen's pure parts: where keys move, how the codebook is listed, where a quote lies.
@@ -90,7 +90,11 @@ describe('quotes', () => {
   test('offsets count code points in the unit’s plain text, posts joined by a blank line', () => {
     document.body.innerHTML = '<div id="a"><p>Héllo 👋  <b>world</b></p></div><div id="b"><p>second   post</p></div>';
     const bodies = [document.getElementById('a')!, document.getElementById('b')!];
-    const texts = ['Héllo 👋 world', 'second post'];
+    // Post b starts after "Héllo 👋 world" (13 code points) and a blank line.
+    const posts = [
+      { body: bodies[0]!, text: 'Héllo 👋 world', start: 0 },
+      { body: bodies[1]!, text: 'second post', start: 15 },
+    ];
     const select = (node: Node, from: number, to: number) => {
       const range = document.createRange();
       range.setStart(node, from);
@@ -100,19 +104,17 @@ describe('quotes', () => {
       selection.addRange(range);
       return selection;
     };
-    expect(selectionQuote(bodies, texts, select(bodies[0]!.querySelector('b')!.firstChild!, 0, 5))).toEqual({
+    expect(selectionQuote(posts, select(bodies[0]!.querySelector('b')!.firstChild!, 0, 5))).toEqual({
       text: 'world',
       start: 8,
       end: 13,
     });
-    expect(selectionQuote(bodies, texts, select(bodies[1]!.querySelector('p')!.firstChild!, 0, 13))).toEqual({
+    expect(selectionQuote(posts, select(bodies[1]!.querySelector('p')!.firstChild!, 0, 13))).toEqual({
       text: 'second post',
       start: 15,
       end: 26,
     });
-    expect(
-      selectionQuote(bodies.slice(1), texts.slice(1), select(bodies[0]!.querySelector('p')!.firstChild!, 0, 5)),
-    ).toBeNull();
+    expect(selectionQuote(posts.slice(1), select(bodies[0]!.querySelector('p')!.firstChild!, 0, 5))).toBeNull();
   });
 
   test('in a post that quotes another, offsets point into its own words; a selection inside the quote is no quote', () => {
@@ -132,12 +134,29 @@ describe('quotes', () => {
       return selection;
     };
     const ownText = body.querySelector(':scope > p')!.firstChild!;
-    expect(selectionQuote([body], [own], select(ownText, 4, 22))).toEqual({
+    expect(selectionQuote([{ body, text: own, start: 0 }], select(ownText, 4, 22))).toEqual({
       text: 'Segment Statistics',
       start: 4,
       end: 22,
     });
     const quoted = body.querySelector('blockquote p')!.firstChild!;
-    expect(selectionQuote([body], [own], select(quoted, 0, 9))).toBeNull();
+    expect(selectionQuote([{ body, text: own, start: 0 }], select(quoted, 0, 9))).toBeNull();
+  });
+
+  test('a stored quote is found again in its post on screen, whatever page that post came on', () => {
+    document.body.innerHTML =
+      '<div id="p249"><p>Earlier words.</p></div><div id="p250"><p>Post 250 🚀 asks <b>about</b>\n  tokenizers.</p></div>';
+    // Post 250's text starts at code point 9000 of the unit's text (posts of earlier pages before it).
+    const posts = [
+      { body: document.getElementById('p249')!, text: 'Earlier words.', start: 8984 },
+      { body: document.getElementById('p250')!, text: 'Post 250 🚀 asks about tokenizers.', start: 9000 },
+    ];
+    // "about tokenizers" starts 16 code points into post 250 (the emoji is one).
+    const range = quoteRange(posts, { text: 'about tokenizers', start: 9016, end: 9032 });
+    expect(range?.toString()).toBe('about\n  tokenizers');
+    expect(range?.startContainer.textContent).toBe('about');
+    // A quote in a post not on screen (an unloaded page) has no range.
+    expect(quoteRange(posts, { text: 'Later', start: 12000, end: 12005 })).toBeNull();
+    expect(quoteRange(posts.slice(0, 1), { text: 'about tokenizers', start: 9016, end: 9032 })).toBeNull();
   });
 });

@@ -1,7 +1,9 @@
 // What the coding screen needs to know of a coder's whole unit list without loading it: how many
 // units, how many coded and unsure, where a unit sits in the list (its 0-based index) and the
 // next unit still uncoded after it (wrapping round to the start), with its index.
+import type { Ranking } from '../suggest/uncertainty-ranking.ts';
 import type { Db } from './open.ts';
+import { listAssignedUnits } from './units.ts';
 import { viewerParams, visibleCodings } from './visibility.ts';
 
 interface ListedAt {
@@ -29,6 +31,7 @@ export function myUnitsSummary(
   roundId: number,
   coderId: number,
   unitId: number | null,
+  ranking: Ranking | null = null,
 ): MyUnitsSummary {
   const params = { studyId, roundId, ...viewerParams({ operator: false, userId: coderId }) };
   const counts = db
@@ -38,6 +41,7 @@ export function myUnitsSummary(
        ${mine}`,
     )
     .get(params) as { total: number; coded: number; unsure: number };
+  if (ranking) return { ...counts, ...placesInRanking(db, studyId, roundId, coderId, unitId, ranking) };
   const position =
     unitId === null
       ? null
@@ -63,5 +67,26 @@ export function myUnitsSummary(
     ...counts,
     unit: position === null ? null : { unitId: unitId!, index: indexAt(position) },
     nextUncoded: next ? { unitId: next.unitId, index: indexAt(next.position) } : null,
+  };
+}
+
+/** Where `unitId` and the next uncoded unit after it are in a ranking: the ranked ids, read in one query. */
+function placesInRanking(
+  db: Db,
+  studyId: number,
+  roundId: number,
+  coderId: number,
+  unitId: number | null,
+  ranking: Ranking,
+): Pick<MyUnitsSummary, 'unit' | 'nextUncoded'> {
+  const units = listAssignedUnits(db, studyId, roundId, coderId, undefined, ranking);
+  const at = unitId === null ? -1 : units.findIndex((u) => u.unitId === unitId);
+  const indexes = [...units.keys()];
+  // After the unit, wrapping round to before it; from the start without one.
+  const order = at === -1 ? indexes : [...indexes.slice(at + 1), ...indexes.slice(0, at)];
+  const next = order.find((i) => !units[i]!.coded);
+  return {
+    unit: at === -1 ? null : { unitId: unitId!, index: at },
+    nextUncoded: next === undefined ? null : { unitId: units[next]!.unitId, index: next },
   };
 }

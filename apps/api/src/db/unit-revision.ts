@@ -66,7 +66,8 @@ const currentRevision = statement<[number], number>(
   (s) => s.pluck(),
 );
 
-function currentUnitRevision(db: Db, unit: UnitRow): number {
+/** The unit's current revision: what a new coding is made on. */
+export function currentUnitRevision(db: Db, unit: Pick<UnitRow, 'id'>): number {
   return currentRevision(db).get(unit.id)!;
 }
 

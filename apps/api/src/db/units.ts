@@ -1,3 +1,4 @@
+import type { Ranking } from '../suggest/uncertainty-ranking.ts';
 import { audit } from './audit.ts';
 import type { Db } from './open.ts';
 import { viewerParams, visibleCodings } from './visibility.ts';
@@ -63,10 +64,17 @@ export interface AssignedUnit {
   unsure: boolean;
 }
 
+// "Most uncertain first" (suggest/uncertainty-ranking.ts): units coded by the ranking's time last,
+// in round order; the rest by the stored uncertainty under the ranking's model, highest first.
+const rankedJoin = 'LEFT JOIN unit_uncertainty uu ON uu.unit_id = u.id AND uu.model_version = @modelVersion';
+const rankedOrder =
+  'ORDER BY codedBefore, CASE WHEN codedBefore THEN 0 ELSE -coalesce(uu.uncertainty, 0) END, u.position';
+
 /**
- * The caller's own assigned units in a round, with only their own coding status, in order.
- * With `page`, at most `limit` units after position `after` (keyset: a deep page costs what the
- * first does), skipping the first `offset` of those (a virtual list asks for the page at an index).
+ * The caller's own assigned units in a round, with only their own coding status, in order: the
+ * round's, or a ranking's. With `page`, at most `limit` units after position `after` (keyset: a
+ * deep page costs what the first does; the round's order only), skipping the first `offset` of
+ * those (a virtual list asks for the page at an index).
  */
 export function listAssignedUnits(
   db: Db,
@@ -74,25 +82,33 @@ export function listAssignedUnits(
   roundId: number,
   coderId: number,
   page: { limit: number; after: number; offset?: number } = { limit: -1, after: 0 },
+  ranking: Ranking | null = null,
 ): AssignedUnit[] {
+  const own = `SELECT 1 FROM ${visibleCodings} c WHERE c.unit_id = u.id AND c.coder_id = a.user_id`;
   return (
     db
       .prepare(
         `SELECT u.id AS unitId, u.position, u.round_id AS roundId, u.thread_id AS threadId, u.post_id AS postId, t.title,
            p.post_number AS postNumber,
            -- The caller's own coding, looked up per unit (a LEFT JOIN would first read all the study's codings).
-           EXISTS (SELECT 1 FROM ${visibleCodings} c WHERE c.unit_id = u.id AND c.coder_id = a.user_id) AS coded,
+           EXISTS (${own}) AS coded,
            coalesce((SELECT c.unsure FROM ${visibleCodings} c WHERE c.unit_id = u.id AND c.coder_id = a.user_id), 0) AS unsure
+           ${ranking ? `, EXISTS (${own} AND c.created_at <= @rankedAt) AS codedBefore` : ''}
          FROM assignments a JOIN units u ON u.id = a.unit_id JOIN threads t ON t.id = u.thread_id
          LEFT JOIN posts p ON p.id = u.post_id
+         ${ranking ? rankedJoin : ''}
          WHERE u.study_id = @studyId AND u.round_id = @roundId AND a.user_id = @viewerId AND u.position > @after
-         ORDER BY u.position LIMIT @limit OFFSET @offset`,
+         ${ranking ? rankedOrder : 'ORDER BY u.position'} LIMIT @limit OFFSET @offset`,
       )
-      .all({ studyId, roundId, offset: 0, ...page, ...viewerParams({ operator: false, userId: coderId }) }) as (Omit<
-      AssignedUnit,
-      'coded' | 'unsure'
-    > & { coded: number; unsure: number })[]
-  ).map((r) => ({ ...r, coded: r.coded === 1, unsure: r.unsure === 1 }));
+      .all({
+        studyId,
+        roundId,
+        offset: 0,
+        ...page,
+        ...(ranking ?? {}),
+        ...viewerParams({ operator: false, userId: coderId }),
+      }) as (Omit<AssignedUnit, 'coded' | 'unsure'> & { coded: number; unsure: number; codedBefore?: number })[]
+  ).map(({ codedBefore: _, ...r }) => ({ ...r, coded: r.coded === 1, unsure: r.unsure === 1 }));
 }
 
 export interface UnitRow {

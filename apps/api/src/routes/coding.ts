@@ -9,12 +9,15 @@ import { assertQuotesMatchText } from '../db/quote-check.ts';
 import { myUnitsSummary } from '../db/my-units-summary.ts';
 import type { Db } from '../db/open.ts';
 import { getRound } from '../db/rounds.ts';
-import { unitContext } from '../db/unit-context.ts';
+import { unitContext, unitPosts } from '../db/unit-context.ts';
+import { rankingFor } from '../suggest/uncertainty-ranking.ts';
 import { getUnit, isAssigned, isHandedOver, listAssignedUnits } from '../db/units.ts';
 import type { AuthedEnv } from '../http/env.ts';
 import { AppError, errorBody, forbidden, notFound } from '../http/errors.ts';
 import { validate } from '../http/validate.ts';
 
+// A thread unit's posts come this many at a time, like the thread page's.
+const UNIT_POSTS_PAGE = 100;
 const unitParam = z.object({ studyId: z.coerce.number().int(), unitId: z.coerce.number().int() });
 const quote = z
   .object({
@@ -23,10 +26,19 @@ const quote = z
     end: z.number().int().nonnegative(),
   })
   .refine((q) => q.end >= q.start, { message: 'A quote ends where it starts or later.', path: ['end'] });
-// A page of my-units: `cursor` is the last position seen (nextCursor of the page before), or
-// `offset` the index of the page's first unit (a virtual list asks for the rows in view).
+// The order of my-units: the round's, or "most uncertain first" as ranked at `rankedAt` (the
+// `ranking.rankedAt` of the first answer; left out, a new ranking from now).
+const unitOrder = {
+  order: z.enum(['position', 'uncertainty']).default('position'),
+  rankedAt: z.iso.datetime().optional(),
+};
+const onlyRanked = (q: { order: string; rankedAt?: string | undefined }) =>
+  q.rankedAt === undefined || q.order === 'uncertainty';
+// A page of my-units: `cursor` is the last position seen (nextCursor of the page before; the
+// round's order only), or `offset` the index of the page's first unit (a virtual list asks for the rows in view).
 const unitPageQuery = z
   .object({
+    ...unitOrder,
     limit: z.coerce.number().int().min(1).max(1000).optional(),
     cursor: z
       .string()
@@ -42,8 +54,23 @@ const unitPageQuery = z
   .refine((q) => q.offset === undefined || q.cursor === undefined, {
     message: 'Give a cursor or an offset, not both.',
     path: ['offset'],
-  });
-const summaryQuery = z.object({ unitId: z.coerce.number().int().positive().optional() });
+  })
+  .refine((q) => q.cursor === undefined || q.order === 'position', {
+    message: 'Most uncertain first pages by offset, not by cursor.',
+    path: ['cursor'],
+  })
+  .refine(onlyRanked, { message: 'rankedAt belongs to order=uncertainty.', path: ['rankedAt'] });
+const postNumber = z.string().regex(/^\d{1,9}$/, 'A post number, or the prevCursor / nextCursor of another page.');
+// One of after / before / around (none: from the first post), as GET /api/threads/:id/posts takes.
+const postsQuery = z.object({
+  after: postNumber.transform(Number).optional(),
+  before: postNumber.transform(Number).optional(),
+  around: postNumber.transform(Number).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(UNIT_POSTS_PAGE),
+});
+const summaryQuery = z
+  .object({ unitId: z.coerce.number().int().positive().optional(), ...unitOrder })
+  .refine(onlyRanked, { message: 'rankedAt belongs to order=uncertainty.', path: ['rankedAt'] });
 const codingBody = z.object({
   codeIds: z.array(z.string().max(100)).max(200),
   memo: z.string().max(20_000).default(''),
@@ -68,19 +95,25 @@ export function codingRoutes(db: Db) {
     .get('/rounds/:roundId/my-units', requireStudyRole(db), validate('query', unitPageQuery), (c) => {
       const studyId = Number(c.req.param('studyId'));
       const round = getRound(db, studyId, Number(c.req.param('roundId')));
-      const { limit, cursor, offset } = c.req.valid('query');
+      const { limit, cursor, offset, order, rankedAt } = c.req.valid('query');
+      const userId = c.get('user').id;
+      const ranking = order === 'uncertainty' ? rankingFor(db, studyId, round.id, userId, rankedAt) : null;
       // Without a limit, every unit; with one, a page.
       const page = limit === undefined ? undefined : { limit: limit + 1, after: cursor ?? 0, offset: offset ?? 0 };
-      const rows = listAssignedUnits(db, studyId, round.id, c.get('user').id, page);
+      const rows = listAssignedUnits(db, studyId, round.id, userId, page, ranking);
       const more = limit !== undefined && rows.length > limit;
       const units = more ? rows.slice(0, limit) : rows;
-      return c.json({ round, units, nextCursor: more ? String(units.at(-1)!.position) : null });
+      // A ranked page's next one is at the next offset: its cursor only says there is one.
+      const nextCursor = more ? String(ranking ? (offset ?? 0) + limit : units.at(-1)!.position) : null;
+      return c.json({ round, units, nextCursor, ranking });
     })
     .get('/rounds/:roundId/my-units/summary', requireStudyRole(db), validate('query', summaryQuery), (c) => {
       const studyId = Number(c.req.param('studyId'));
       const round = getRound(db, studyId, Number(c.req.param('roundId')));
-      const { unitId } = c.req.valid('query');
-      return c.json(myUnitsSummary(db, studyId, round.id, c.get('user').id, unitId ?? null));
+      const { unitId, order, rankedAt } = c.req.valid('query');
+      const userId = c.get('user').id;
+      const ranking = order === 'uncertainty' ? rankingFor(db, studyId, round.id, userId, rankedAt) : null;
+      return c.json({ ...myUnitsSummary(db, studyId, round.id, userId, unitId ?? null, ranking), ranking });
     })
     .get('/units/:unitId', requireStudyRole(db), validate('param', unitParam), (c) => {
       const { studyId, unitId } = c.req.valid('param');
@@ -90,10 +123,30 @@ export function codingRoutes(db: Db) {
       return c.json({
         unit: { ...unit, roundStatus: round.status, handedOver: isHandedOver(db, unitId) },
         // The coder reads the unit as they coded it; a new coding is made on the current text.
-        ...unitContext(db, unit, coding?.revision ?? null),
+        ...unitContext(db, unit, coding?.revision ?? null, { at: { after: 0 }, limit: UNIT_POSTS_PAGE }),
         coding,
       });
     })
+    .get(
+      '/units/:unitId/posts',
+      requireStudyRole(db),
+      validate('param', unitParam),
+      validate('query', postsQuery),
+      (c) => {
+        const { studyId, unitId } = c.req.valid('param');
+        const query = c.req.valid('query');
+        const { after, before, around, limit } = query;
+        const given = (['after', 'before', 'around'] as const).filter((k) => query[k] !== undefined);
+        if (given.length > 1)
+          throw new AppError('request.invalid_query', 400, 'Give one of after, before or around, not several.', {
+            field: given[1]!,
+          });
+        const { unit } = loadUnit(studyId, unitId, c.get('user'));
+        const at = before !== undefined ? { before } : around !== undefined ? { around } : { after: after ?? 0 };
+        // The posts as the coder's coding was made on them (a new coding: the current ones).
+        return c.json(unitPosts(db, unit, getCoding(db, unitId, c.get('user').id)?.revision ?? null, { at, limit }));
+      },
+    )
     .put(
       '/units/:unitId/coding',
       requireStudyRole(db, 'coder'),

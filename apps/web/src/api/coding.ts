@@ -1,4 +1,10 @@
-import { type QueryClient, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  infiniteQueryOptions,
+  type QueryClient,
+  queryOptions,
+  useMutation,
+  useQueryClient,
+} from '@tanstack/react-query';
 import type { InferRequestType, InferResponseType } from 'hono/client';
 import { ApiError, apiError, errorJson, unwrap, type Client } from './client.ts';
 import { useClient } from './client-context.tsx';
@@ -83,6 +89,25 @@ export const unitQuery = (client: Client, studyId: number, unitId: number) =>
       ),
     staleTime: 60_000,
     refetchOnWindowFocus: 'always',
+  });
+
+/** Posts per page of a thread unit: the unit brings the first page, this the later ones as the coder reads on. */
+const UNIT_POSTS_PAGE = 100;
+
+/** A thread unit's posts after its first page (`after`: the unit's nextCursor), a page at a time. */
+export const unitLaterPostsQuery = (client: Client, studyId: number, unitId: number, after: string) =>
+  infiniteQueryOptions({
+    queryKey: ['studies', studyId, 'units', unitId, 'posts', after],
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        client.api.studies[':studyId'].units[':unitId'].posts.$get({
+          param: { studyId: String(studyId), unitId: String(unitId) },
+          query: { after: pageParam, limit: String(UNIT_POSTS_PAGE) },
+        }),
+      ),
+    initialPageParam: after,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    staleTime: 60_000,
   });
 
 export type Round = InferResponseType<StudyApi['rounds']['$get'], 200>['rounds'][number];

@@ -3,9 +3,10 @@ import type { CodingBody } from '../../api/coding.ts';
 export type Quote = CodingBody['quotes'][string];
 
 // A quote's offsets count code points (as REFI-QDA does) in the unit's plain text as the API
-// stores it (posts.text; for a thread unit its posts' texts joined by a blank line). The
-// rendered HTML spaces text differently, so the selection is found again in that plain text.
-const separator = '\n\n';
+// stores it (posts.text; for a thread unit its posts' texts joined by a blank line). The API
+// gives each post's start in that text (a thread unit comes a page at a time). The rendered
+// HTML spaces text differently, so a selection is found again in the plain text, and a stored
+// quote's words again in the rendered body.
 const codePoints = (text: string) => [...text].length;
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -21,28 +22,62 @@ export function locate(text: string, selected: string, near: number): { index: n
   return best && { index: best.index, text: best[0] };
 }
 
-/** The current selection as a quote, if it lies inside one of the unit's posts (`bodies`, with their plain `texts`, in order). */
+/** One of the unit's posts on screen: its body, its plain text, and where that text starts in the unit's text (from the API). */
+export interface QuotablePost {
+  body: Element;
+  text: string;
+  start: number;
+}
+
+/** The current selection as a quote, if it lies inside one of the unit's posts on screen. */
 export function selectionQuote(
-  bodies: readonly Element[],
-  texts: readonly string[],
+  posts: readonly QuotablePost[],
   selection: Selection | null = document.getSelection(),
 ): Quote | null {
   if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
   const range = selection.getRangeAt(0);
-  let offset = 0;
-  for (const [i, body] of bodies.entries()) {
-    const plain = texts[i] ?? body.textContent ?? '';
-    if (body.contains(range.startContainer) && body.contains(range.endContainer)) {
-      const before = document.createRange();
-      before.setStart(body, 0);
-      before.setEnd(range.startContainer, range.startOffset);
-      const shown = body.textContent ?? '';
-      const found = locate(plain, range.toString(), shown.length ? before.toString().length / shown.length : 0);
-      if (!found) return null;
-      const start = offset + codePoints(plain.slice(0, found.index));
-      return { text: found.text, start, end: start + codePoints(found.text) };
+  const post = posts.find((p) => p.body.contains(range.startContainer) && p.body.contains(range.endContainer));
+  if (!post) return null;
+  const before = document.createRange();
+  before.setStart(post.body, 0);
+  before.setEnd(range.startContainer, range.startOffset);
+  const shown = post.body.textContent ?? '';
+  const found = locate(post.text, range.toString(), shown.length ? before.toString().length / shown.length : 0);
+  if (!found) return null;
+  const start = post.start + codePoints(post.text.slice(0, found.index));
+  return { text: found.text, start, end: start + codePoints(found.text) };
+}
+
+/** The text nodes' range holding characters [from, to) of `root`'s textContent. */
+function rangeIn(root: Element, from: number, to: number): Range | null {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  let seen = 0;
+  let started = false;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const length = node.textContent?.length ?? 0;
+    if (!started && from < seen + length) {
+      range.setStart(node, from - seen);
+      started = true;
     }
-    offset += codePoints(plain) + codePoints(separator);
+    if (started && to <= seen + length) {
+      range.setEnd(node, to - seen);
+      return range;
+    }
+    seen += length;
   }
   return null;
+}
+
+/** Where a stored quote shows: its words in its post's body, if that post is on screen. */
+export function quoteRange(posts: readonly QuotablePost[], quote: Quote): Range | null {
+  const post = posts.find((p) => quote.start >= p.start && quote.end <= p.start + codePoints(p.text));
+  if (!post) return null;
+  // The quote's place in the post's plain text (code points to UTF-16), then the same words in what the body shows.
+  const before = Array.from(post.text)
+    .slice(0, quote.start - post.start)
+    .join('');
+  const shown = post.body.textContent ?? '';
+  const found = locate(shown, quote.text, post.text.length ? before.length / post.text.length : 0);
+  return found && rangeIn(post.body, found.index, found.index + found.text.length);
 }

@@ -7,39 +7,55 @@ import { httpUrl } from '../../components/http-url.ts';
 import { PostBody } from '../../components/post-body.tsx';
 import { forumOrigin } from '../../components/post-html.ts';
 import { isoDate } from '../../components/dates.ts';
+import { ErrorMessage } from '../../components/error-message.tsx';
 import { AcceptedBadge, AuthorStanding, SolvedMarker } from '../../components/post-standing.tsx';
+import type { QuotablePost, Quote } from './selection.ts';
+import { highlightQuotes } from './quote-highlights.ts';
+import { useUnitPosts } from './use-unit-posts.ts';
 
 interface Props {
+  studyId: number;
   detail: UnitDetail;
   /** e.g. "Unit 3 of 12"; the article is labelled by it. */
   heading: string;
   articleRef: Ref<HTMLElement>;
-  /** Receives the bodies of the unit's own posts, where a quote may be selected. */
-  bodiesRef: (bodies: HTMLElement[]) => void;
+  /** Receives the unit's own posts on screen, where a quote may be selected. */
+  postsRef: (posts: QuotablePost[]) => void;
+  /** The coding's quotes, highlighted where their posts are on screen. */
+  quotes: readonly Quote[];
 }
 
-/** The unit in its thread: the thread's facts, then the unit's post highlighted among its neighbours. */
-export function UnitArticle({ detail, heading, articleRef, bodiesRef }: Props) {
-  const { thread, posts, unit } = detail;
+/**
+ * The unit in its thread: the thread's facts, then the unit's post highlighted among its
+ * neighbours, or a thread unit's posts a page at a time (the next as the coder reads on).
+ */
+export function UnitArticle({ studyId, detail, heading, articleRef, postsRef, quotes }: Props) {
+  const { thread, unit } = detail;
+  const { posts, later, hasMore, moreRef, loadMore } = useUnitPosts(studyId, detail);
   const scroller = useRef<HTMLElement>(null);
   const bodies = useRef(new Map<number, HTMLElement>());
   const isPostUnit = unit.postId !== null;
   const url = httpUrl(thread.url);
   const images = useImagePolicy();
 
-  // Bring the unit's post into view inside the reading pane (not the page) when the unit opens.
+  // The unit's own posts on screen, once their bodies are in the DOM; their quotes marked.
   useLayoutEffect(() => {
-    bodiesRef(
-      posts
-        .filter((p) => p.isUnit)
-        .map((p) => bodies.current.get(p.id))
-        .filter((b): b is HTMLElement => b !== undefined),
-    );
+    const quotable = posts.flatMap((p) => {
+      const body = bodies.current.get(p.id);
+      return p.isUnit && p.quoteStart !== null && body ? [{ body, text: p.text, start: p.quoteStart }] : [];
+    });
+    postsRef(quotable);
+    return highlightQuotes(quotable, quotes);
+  }, [posts, postsRef, quotes]);
+
+  // Bring the unit's post into view inside the reading pane (not the page) when the unit opens.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the unit's own posts arriving move the pane; its later pages do not
+  useLayoutEffect(() => {
     const pane = scroller.current;
     const target = isPostUnit ? pane?.querySelector<HTMLElement>('.post.is-unit') : null;
     // The pane is the posts' offset parent (position: relative), so offsetTop is measured from its top.
     if (pane) pane.scrollTop = target ? Math.max(0, target.offsetTop - 12) : 0;
-  }, [posts, isPostUnit, bodiesRef]);
+  }, [detail.posts, isPostUnit]);
 
   return (
     <article className="unit" aria-labelledby="unit-heading" ref={articleRef} tabIndex={-1}>
@@ -103,6 +119,12 @@ export function UnitArticle({ detail, heading, articleRef, bodiesRef }: Props) {
             />
           </article>
         ))}
+        <ErrorMessage error={later.error} />
+        {hasMore ? (
+          <button ref={moreRef} type="button" className="secondary" disabled={later.isFetching} onClick={loadMore}>
+            Show later posts
+          </button>
+        ) : null}
       </section>
     </article>
   );

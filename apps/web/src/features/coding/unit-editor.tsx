@@ -6,7 +6,7 @@ import { SuggestionsPanel } from './suggestions-panel.tsx';
 import { CodebookPanel } from './codebook-panel.tsx';
 import { ConflictPanel } from './conflict-panel.tsx';
 import { applicable } from './codebook-tree.ts';
-import { selectionQuote } from './selection.ts';
+import { type QuotablePost, selectionQuote } from './selection.ts';
 import { UnitArticle } from './unit-article.tsx';
 import { useKeys } from './use-keys.ts';
 import { editable, useUnitCoding } from './use-unit-coding.ts';
@@ -48,12 +48,13 @@ export function UnitEditor({
   const article = useRef<HTMLElement>(null);
   const memo = useRef<HTMLTextAreaElement>(null);
   const filter = useRef<HTMLInputElement>(null);
-  const bodies = useRef<HTMLElement[]>([]);
-  const setBodies = useCallback((els: HTMLElement[]) => (bodies.current = els), []);
+  const quotable = useRef<QuotablePost[]>([]);
+  const setQuotable = useCallback((posts: QuotablePost[]) => (quotable.current = posts), []);
   const usable = useMemo(() => applicable(codes), [codes]);
   const [quoting, setQuoting] = useState(false);
   const [note, setNote] = useState('');
   const memoId = useId();
+  const quotes = useMemo(() => Object.values(coding.quotes), [coding.quotes]);
 
   // Arriving from a click in the unit list, give the keys back to the page rather than the link.
   useEffect(() => {
@@ -62,10 +63,7 @@ export function UnitEditor({
 
   const attach = (codeId: string) => {
     setQuoting(false);
-    const quote = selectionQuote(
-      bodies.current,
-      detail.posts.filter((p) => p.isUnit).map((p) => p.text),
-    );
+    const quote = selectionQuote(quotable.current);
     if (!quote) return setNote('Select some text in the highlighted post first, then attach it.');
     if (quote.text.length > MAX_QUOTE) return setNote(`A quote holds at most ${MAX_QUOTE} characters; select less.`);
     setNote('');
@@ -119,7 +117,14 @@ export function UnitEditor({
 
   return (
     <>
-      <UnitArticle detail={detail} heading={heading} articleRef={article} bodiesRef={setBodies} />
+      <UnitArticle
+        studyId={studyId}
+        detail={detail}
+        heading={heading}
+        articleRef={article}
+        postsRef={setQuotable}
+        quotes={quotes}
+      />
       <aside className="coding-panel" aria-label="Your coding">
         {readOnly ? (
           <p className="read-only-note" role="note">

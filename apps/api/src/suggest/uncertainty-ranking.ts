@@ -1,0 +1,61 @@
+// "Most uncertain first" a page at a time: each unit's uncertainty under the study's current
+// model is stored once (migration 032), so a page of the coder's units in that order is one SQL
+// query (db/units.ts) rather than scoring and sending the whole list.
+import type { Db } from '../db/open.ts';
+import { viewerParams, visibleCodings } from '../db/visibility.ts';
+import { loadScorer, type Scorer } from './model-store.ts';
+import { uncertainty } from './uncertainty.ts';
+import { unitColumnsSql, type UnitForModel } from './unit-text.ts';
+
+/**
+ * One ranking of a coder's units, as the coding screen walks it: units the coder had coded at
+ * `rankedAt` come last in round order; the others first, most uncertain first under the model
+ * version (ties and units without a score by position). A unit coded after `rankedAt` keeps its
+ * place, so the pages of one ranking fit together while the coder works.
+ */
+export interface Ranking {
+  rankedAt: string;
+  /** null while the study has no model: the round's order. */
+  modelVersion: number | null;
+}
+
+/** Stores the model's uncertainty about the coder's uncoded units in the round that have no score under its version. */
+export function scoreUncoded(db: Db, studyId: number, roundId: number, coderId: number, model: Scorer): void {
+  const rows = db
+    .prepare(
+      `SELECT u.id AS unitId, ${unitColumnsSql}
+       FROM assignments a JOIN units u ON u.id = a.unit_id JOIN threads t ON t.id = u.thread_id
+         LEFT JOIN unit_uncertainty uu ON uu.unit_id = u.id AND uu.model_version = @version
+       WHERE u.study_id = @studyId AND u.round_id = @roundId AND a.user_id = @viewerId AND uu.unit_id IS NULL
+         AND NOT EXISTS (SELECT 1 FROM ${visibleCodings} c WHERE c.unit_id = u.id AND c.coder_id = a.user_id)`,
+    )
+    .all({
+      studyId,
+      roundId,
+      version: model.version,
+      ...viewerParams({ operator: false, userId: coderId }),
+    }) as (UnitForModel & {
+    unitId: number;
+  })[];
+  if (rows.length === 0) return;
+  const put = db.prepare(
+    `INSERT INTO unit_uncertainty (unit_id, model_version, uncertainty) VALUES (?, ?, ?)
+     ON CONFLICT (unit_id) DO UPDATE SET model_version = excluded.model_version, uncertainty = excluded.uncertainty`,
+  );
+  db.transaction(() => {
+    for (const r of rows) put.run(r.unitId, model.version, uncertainty(model.scores(r)));
+  })();
+}
+
+/** The ranking a page or summary is read in: the one begun at `rankedAt`, or a new one from now; units scored first. */
+export function rankingFor(
+  db: Db,
+  studyId: number,
+  roundId: number,
+  coderId: number,
+  rankedAt: string | undefined,
+): Ranking {
+  const model = loadScorer(db, studyId);
+  if (model) scoreUncoded(db, studyId, roundId, coderId, model);
+  return { rankedAt: rankedAt ?? new Date().toISOString(), modelVersion: model?.version ?? null };
+}
