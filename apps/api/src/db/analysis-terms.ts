@@ -5,12 +5,12 @@
 import type { Code } from '@threadcoder/taxonomy';
 import { codeNodes } from '../label-counts/code-tree.ts';
 import { inputsKey, RememberedAnswers } from '../words/remembered-answers.ts';
-import { corpusOfTokenCounts, distinctiveTerms, type TermScore } from '../words/tfidf.ts';
+import { corpusOfLines, distinctiveTerms, type TermScore } from '../words/tfidf.ts';
 import { ensureFacts } from './analysis-facts.ts';
 import { factsWhere, filterParams, type AnalysisFilters } from './analysis-filters.ts';
 import type { Db } from './open.ts';
 import { statement } from './prepared.ts';
-import { keptTokenCounts, unitTermCounts } from './unit-terms.ts';
+import { unitTermCounts } from './unit-terms.ts';
 
 const unitCodes = statement<[Record<string, unknown>], [number, string]>(
   `SELECT f.unit_id, f.code_id FROM analysis_facts f WHERE ${factsWhere('f')} AND f.code_id <> ''`,
@@ -67,7 +67,7 @@ function report(
     list.push(i);
     members.set(codeId, list);
   }
-  const corpus = corpusOfTokenCounts(units.map((u) => keptTokenCounts(u.kept)));
+  const corpus = corpusOfLines(units.map((u) => u.kept));
   return {
     documents: units.length,
     codes: codeNodes(codes, members.keys())

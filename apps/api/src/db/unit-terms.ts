@@ -2,7 +2,7 @@
 // unit (migration 026: unit_terms) at the revision the unit is analysed at, so a request tokenizes
 // only units not seen before or whose coded revision changed, instead of reading and tokenizing
 // every unit's text.
-import { contentTokenCounts } from '../words/tfidf.ts';
+import { tokenCountsLine } from '../words/tfidf.ts';
 import { factsWhere } from './analysis-filters.ts';
 import { codedPostQuotedTextSql, codedPostTextSql, codedThreadPostsSql, codedTitleSql } from './coded-text-sql.ts';
 import { codedUnitRevisionSql } from './coded-text-sql.ts';
@@ -30,8 +30,8 @@ const texts = statement<[{ ids: string; withQuotes: number }], [number, string]>
 const keep = statement('INSERT OR REPLACE INTO unit_terms (unit_id, quotes, revision, tokens) VALUES (?, ?, ?, ?)');
 
 /**
- * The settled units under the filters (params of filterParams), in unit order, with their content-token counts in
- * the kept form "token count token count …" (tokens are word characters only; keptTokenCounts reads it).
+ * The settled units under the filters (params of filterParams), in unit order, with their content-token counts as
+ * token-count lines (words/tfidf.ts tokenCountsLine), the form unit_terms keeps.
  */
 export function unitTermCounts(
   db: Db,
@@ -46,17 +46,11 @@ export function unitTermCounts(
     const revision = new Map(missing.map(([id, rev]) => [id, rev]));
     writeTransaction(db, () => {
       for (const [id, text] of texts(db).all({ ids: JSON.stringify([...revision.keys()]), withQuotes: quotes })) {
-        const kept = [...contentTokenCounts(text)].flat().join(' ');
+        const kept = tokenCountsLine(text);
         keep(db).run(id, quotes, revision.get(id), kept);
         made.set(id, kept);
       }
     });
   }
   return rows.map(([unitId, , kept]) => ({ unitId, kept: kept ?? made.get(unitId)! }));
-}
-
-/** The kept form read back as (token, count) entries. */
-export function* keptTokenCounts(kept: string): Generator<[string, number]> {
-  const parts = kept.split(' ');
-  for (let i = 1; i < parts.length; i += 2) yield [parts[i - 1]!, Number(parts[i])];
 }
