@@ -74,10 +74,13 @@ describe('a thread unit of 320 posts', () => {
   test('opens with its first 100 posts; after, before and around page on with exact post numbers', async () => {
     const u = await threadUnit();
     const cora = await loggedIn(t.app, 'cora');
+    // A cursor is `<post number>:<post id>` (post numbers may repeat in a hand-made dump).
+    const idOf = t.db.prepare('SELECT id FROM posts WHERE thread_id = ? AND post_number = ?').pluck();
+    const key = (n: number) => `${n}:${idOf.get(u.threadId, n)}`;
     const first = await (await cora.get(u.path)).json();
     expect(first.posts.map((p: PagePost) => p.postNumber)).toEqual(numbers(1, 100));
     expect(first.thread.posts).toBe(320);
-    expect([first.prevCursor, first.nextCursor]).toEqual([null, '100']);
+    expect([first.prevCursor, first.nextCursor]).toEqual([null, key(100)]);
 
     const page = async (query: string): Promise<Page> => {
       const res = await cora.get(`${u.path}/posts?${query}`);
@@ -86,20 +89,39 @@ describe('a thread unit of 320 posts', () => {
     };
     const second = await page('after=100');
     expect(second.posts.map((p) => p.postNumber)).toEqual(numbers(101, 200));
-    expect([second.prevCursor, second.nextCursor]).toEqual(['101', '200']);
+    expect([second.prevCursor, second.nextCursor]).toEqual([key(101), key(200)]);
     const last = await page('after=300');
     expect(last.posts.map((p) => p.postNumber)).toEqual(numbers(301, 320));
-    expect([last.prevCursor, last.nextCursor]).toEqual(['301', null]);
+    expect([last.prevCursor, last.nextCursor]).toEqual([key(301), null]);
     const before = await page('before=101&limit=30');
     expect(before.posts.map((p) => p.postNumber)).toEqual(numbers(71, 100));
-    expect([before.prevCursor, before.nextCursor]).toEqual(['71', '100']);
+    expect([before.prevCursor, before.nextCursor]).toEqual([key(71), key(100)]);
     // A third of the window before post 250, the rest from it on.
     const around = await page('around=250');
     expect(around.posts.map((p) => p.postNumber)).toEqual(numbers(217, 316));
-    expect([around.prevCursor, around.nextCursor]).toEqual(['217', '316']);
+    expect([around.prevCursor, around.nextCursor]).toEqual([key(217), key(316)]);
     const end = await page('around=319&limit=10');
     expect(end.posts.map((p) => p.postNumber)).toEqual(numbers(311, 320));
     expect(end.posts.every((p) => p.isUnit)).toBe(true);
+  });
+
+  test('two posts numbered alike across a page edge: neither skipped nor repeated', async () => {
+    const u = await threadUnit();
+    // Post 101 renumbered 100, as a hand-made dump may number two posts alike.
+    t.db.prepare('UPDATE posts SET post_number = 100 WHERE thread_id = ? AND post_number = 101').run(u.threadId);
+    const ids = t.db
+      .prepare('SELECT id FROM posts WHERE thread_id = ? ORDER BY post_number, id')
+      .pluck()
+      .all(u.threadId) as number[];
+    const cora = await loggedIn(t.app, 'cora');
+    const first = await (await cora.get(u.path)).json();
+    expect(first.posts.map((p: { id: number }) => p.id)).toEqual(ids.slice(0, 100));
+    expect(first.nextCursor).toBe(`100:${ids[99]}`);
+    const second = await (await cora.get(`${u.path}/posts?after=${first.nextCursor}`)).json();
+    expect(second.posts.map((p: { id: number }) => p.id)).toEqual(ids.slice(100, 200));
+    expect(second.prevCursor).toBe(`100:${ids[100]}`);
+    const back = await (await cora.get(`${u.path}/posts?before=${second.prevCursor}`)).json();
+    expect(back.posts.map((p: { id: number }) => p.id)).toEqual(ids.slice(0, 100));
   });
 
   test('each post’s quoteStart is where its text begins in the whole unit’s text', async () => {

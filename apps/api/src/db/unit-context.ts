@@ -74,7 +74,7 @@ export function unitPosts(
   db: Db,
   unit: UnitRow,
   codedRevision: number | null,
-  window: PostsWindow = { at: { after: 0 }, limit: null },
+  window: PostsWindow = { at: { after: { postNumber: 0 } }, limit: null },
 ): UnitPostsPage<ContextPost> {
   const revision = codedRevision ?? currentUnitRevision(db, unit);
   if (unit.postId === null) {

@@ -6,7 +6,7 @@ import type { ContentKind } from '../import/zones.ts';
 import type { Db } from './open.ts';
 import { postStandingSql, withStanding, type PostStanding } from './post-standing.ts';
 import { statement } from './prepared.ts';
-import type { PostsAt } from './thread-posts.ts';
+import type { PostKey, PostsAt } from './thread-posts.ts';
 
 export interface UnitPost extends PostStanding {
   id: number;
@@ -53,23 +53,31 @@ const details = statement<{ threadId: number; revision: number; ids: string }, P
    ${revisionJoin} AND p.id IN (SELECT value FROM json_each(@ids)) ORDER BY p.post_number, p.id`,
 );
 
-/** Indexes [from, to) of the page `at` asks for among posts in order (as thread-posts.ts pages a thread). */
-function pageRange(numbers: number[], at: PostsAt, limit: number): [number, number] {
-  const firstFrom = (n: number) => {
-    const i = numbers.findIndex((x) => x >= n);
-    return i === -1 ? numbers.length : i;
+type Key = { postNumber: number; id: number };
+// (post_number, id) order, as thread-posts.ts pages a thread; a bare post number sorts after every
+// post of that number as `after` and before every one of them as `before` or `around`.
+const compare = (a: Key, b: Key) => a.postNumber - b.postNumber || a.id - b.id;
+const afterKey = (k: PostKey): Key => ({ postNumber: k.postNumber, id: k.id ?? Number.MAX_SAFE_INTEGER });
+const beforeKey = (k: PostKey): Key => ({ postNumber: k.postNumber, id: k.id ?? 0 });
+
+/** Indexes [from, to) of the page `at` asks for among posts in (post_number, id) order. */
+function pageRange(posts: Key[], at: PostsAt, limit: number): [number, number] {
+  // The index of the first post past `k` (strictly, or `k` itself too).
+  const firstPast = (k: Key, orAt: boolean) => {
+    const i = posts.findIndex((p) => compare(p, k) > (orAt ? -1 : 0));
+    return i === -1 ? posts.length : i;
   };
   if ('after' in at) {
-    const from = firstFrom(at.after + 1);
-    return [from, Math.min(numbers.length, from + limit)];
+    const from = firstPast(afterKey(at.after), false);
+    return [from, Math.min(posts.length, from + limit)];
   }
   if ('before' in at) {
-    const to = firstFrom(at.before);
+    const to = firstPast(beforeKey(at.before), true);
     return [Math.max(0, to - limit), to];
   }
   // A third of the window before the post, the rest from it on; near an end the other side fills it.
-  const it = firstFrom(at.around);
-  const after = Math.min(numbers.length - it, limit - Math.min(it, Math.floor(limit / 3)));
+  const it = firstPast(beforeKey({ postNumber: at.around }), true);
+  const after = Math.min(posts.length - it, limit - Math.min(it, Math.floor(limit / 3)));
   const from = Math.max(0, it - (limit - after));
   return [from, it + after];
 }
@@ -89,20 +97,13 @@ export function unitPostsPage(
     starts.push(offset);
     offset += p.length + SEPARATOR_LENGTH;
   }
-  const [from, to] =
-    limit === null
-      ? [0, all.length]
-      : pageRange(
-          all.map((p) => p.postNumber),
-          at,
-          limit,
-        );
+  const [from, to] = limit === null ? [0, all.length] : pageRange(all, at, limit);
   const page = all.slice(from, to);
   const startOf = new Map(page.map((p, i) => [p.id, starts[from + i]!]));
   const rows = details(db).all({ threadId, revision, ids: JSON.stringify(page.map((p) => p.id)) });
   return {
     posts: rows.map((r) => ({ ...withStanding(r), quoteStart: startOf.get(r.id)! })),
-    prevCursor: from > 0 && page.length > 0 ? String(page[0]!.postNumber) : null,
-    nextCursor: to < all.length && page.length > 0 ? String(page.at(-1)!.postNumber) : null,
+    prevCursor: from > 0 && page.length > 0 ? `${page[0]!.postNumber}:${page[0]!.id}` : null,
+    nextCursor: to < all.length && page.length > 0 ? `${page.at(-1)!.postNumber}:${page.at(-1)!.id}` : null,
   };
 }

@@ -14,6 +14,7 @@ import { rankingFor } from '../suggest/uncertainty-ranking.ts';
 import { getUnit, isAssigned, isHandedOver, listAssignedUnits } from '../db/units.ts';
 import type { AuthedEnv } from '../http/env.ts';
 import { AppError, errorBody, forbidden, notFound } from '../http/errors.ts';
+import { postsAt, postsPageQuery } from '../http/posts-page-query.ts';
 import { validate } from '../http/validate.ts';
 
 // A thread unit's posts come this many at a time, like the thread page's.
@@ -60,14 +61,7 @@ const unitPageQuery = z
     path: ['cursor'],
   })
   .refine(onlyRanked, { message: 'rankedAt belongs to order=uncertainty.', path: ['rankedAt'] });
-const postNumber = z.string().regex(/^\d{1,9}$/, 'A post number, or the prevCursor / nextCursor of another page.');
-// One of after / before / around (none: from the first post), as GET /api/threads/:id/posts takes.
-const postsQuery = z.object({
-  after: postNumber.transform(Number).optional(),
-  before: postNumber.transform(Number).optional(),
-  around: postNumber.transform(Number).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(UNIT_POSTS_PAGE),
-});
+const postsQuery = postsPageQuery(UNIT_POSTS_PAGE);
 const summaryQuery = z
   .object({ unitId: z.coerce.number().int().positive().optional(), ...unitOrder })
   .refine(onlyRanked, { message: 'rankedAt belongs to order=uncertainty.', path: ['rankedAt'] });
@@ -123,7 +117,10 @@ export function codingRoutes(db: Db) {
       return c.json({
         unit: { ...unit, roundStatus: round.status, handedOver: isHandedOver(db, unitId) },
         // The coder reads the unit as they coded it; a new coding is made on the current text.
-        ...unitContext(db, unit, coding?.revision ?? null, { at: { after: 0 }, limit: UNIT_POSTS_PAGE }),
+        ...unitContext(db, unit, coding?.revision ?? null, {
+          at: { after: { postNumber: 0 } },
+          limit: UNIT_POSTS_PAGE,
+        }),
         coding,
       });
     })
@@ -134,15 +131,9 @@ export function codingRoutes(db: Db) {
       validate('query', postsQuery),
       (c) => {
         const { studyId, unitId } = c.req.valid('param');
-        const query = c.req.valid('query');
-        const { after, before, around, limit } = query;
-        const given = (['after', 'before', 'around'] as const).filter((k) => query[k] !== undefined);
-        if (given.length > 1)
-          throw new AppError('request.invalid_query', 400, 'Give one of after, before or around, not several.', {
-            field: given[1]!,
-          });
+        const { limit, ...query } = c.req.valid('query');
+        const at = postsAt(query);
         const { unit } = loadUnit(studyId, unitId, c.get('user'));
-        const at = before !== undefined ? { before } : around !== undefined ? { around } : { after: after ?? 0 };
         // The posts as the coder's coding was made on them (a new coding: the current ones).
         return c.json(unitPosts(db, unit, getCoding(db, unitId, c.get('user').id)?.revision ?? null, { at, limit }));
       },

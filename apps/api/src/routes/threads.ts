@@ -4,10 +4,11 @@ import { requireUser, rolesIn } from '../auth/middleware.ts';
 import type { Db } from '../db/open.ts';
 import { searchIndexState } from '../db/search-catchup.ts';
 import { studyExists } from '../db/studies.ts';
-import { type PostKey, threadPosts } from '../db/thread-posts.ts';
+import { threadPosts } from '../db/thread-posts.ts';
 import { getThread, listThreads, threadFacets } from '../db/threads.ts';
 import type { AuthedEnv } from '../http/env.ts';
-import { AppError, notFound } from '../http/errors.ts';
+import { notFound } from '../http/errors.ts';
+import { postsAt, postsPageQuery } from '../http/posts-page-query.ts';
 import { validate } from '../http/validate.ts';
 import { threadFilterSchema } from '../threads/filters.ts';
 
@@ -21,25 +22,7 @@ const listQuery = threadFilterSchema.extend({
   limit: z.coerce.number().int().min(1).max(200).default(100),
 });
 const idParam = z.object({ id: z.coerce.number().int().positive() });
-// A post number, or a page's cursor `<post number>:<post id>` (post numbers may repeat in a thread).
-const postKey = z
-  .string()
-  .regex(/^\d{1,9}(:\d{1,15})?$/, 'A post number, or the prevCursor / nextCursor of another page.')
-  .transform((s): PostKey => {
-    const [postNumber, id] = s.split(':').map(Number) as [number, number | undefined];
-    return id === undefined ? { postNumber } : { postNumber, id };
-  });
-// One of after / before / around (none: from the first post).
-const postsQuery = z.object({
-  after: postKey.optional(),
-  before: postKey.optional(),
-  around: z
-    .string()
-    .regex(/^\d{1,9}$/, 'A post number.')
-    .transform(Number)
-    .optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
+const postsQuery = postsPageQuery(50);
 
 /** Threads are shared reading for every signed-in user; study selection state only for the study's owners. */
 export function threadRoutes(db: Db, countCap: number) {
@@ -70,15 +53,9 @@ export function threadRoutes(db: Db, countCap: number) {
     })
     .get('/:id/posts', validate('param', idParam), validate('query', postsQuery), (c) => {
       const { id } = c.req.valid('param');
-      const { after, before, around, limit } = c.req.valid('query');
-      const given = [after, before, around].filter((x) => x !== undefined).length;
-      if (given > 1)
-        throw new AppError('request.invalid_query', 400, 'Give one of after, before or around, not several.', {
-          field: after !== undefined ? 'before' : 'around',
-        });
+      const { limit, ...query } = c.req.valid('query');
+      const at = postsAt(query);
       if (!getThread(db, id)) throw notFound('The thread');
-      const at =
-        before !== undefined ? { before } : around !== undefined ? { around } : { after: after ?? { postNumber: 0 } };
       return c.json(threadPosts(db, id, at, limit));
     });
 }

@@ -3,6 +3,7 @@
 // query (db/units.ts) rather than scoring and sending the whole list.
 import type { Db } from '../db/open.ts';
 import { viewerParams, visibleCodings } from '../db/visibility.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 import { loadScorer, type Scorer } from './model-store.ts';
 import { uncertainty } from './uncertainty.ts';
 import { unitColumnsSql, type UnitForModel } from './unit-text.ts';
@@ -42,9 +43,9 @@ export function scoreUncoded(db: Db, studyId: number, roundId: number, coderId: 
     `INSERT INTO unit_uncertainty (unit_id, model_version, uncertainty) VALUES (?, ?, ?)
      ON CONFLICT (unit_id) DO UPDATE SET model_version = excluded.model_version, uncertainty = excluded.uncertainty`,
   );
-  db.transaction(() => {
+  writeTransaction(db, () => {
     for (const r of rows) put.run(r.unitId, model.version, uncertainty(model.scores(r)));
-  })();
+  });
 }
 
 /** The ranking a page or summary is read in: the one begun at `rankedAt`, or a new one from now; units scored first. */
