@@ -28,7 +28,8 @@ export function describeRule(rule: SelectionRule, sourceName: (id: number) => st
 export function describeChange(action: 'add' | 'remove', dryRun: boolean, c: SelectionChange): string {
   if (dryRun) {
     const among = c.matchedIsAtLeast ? `of the first ${c.matched.toLocaleString()}, ` : '';
-    return `${threadCount(c.matched, c.matchedIsAtLeast)} match; ${among}${c.changed.toLocaleString()} would be ${action === 'add' ? 'added' : 'removed'}.`;
+    const verb = c.matched === 1 && !c.matchedIsAtLeast ? 'matches' : 'match';
+    return `${threadCount(c.matched, c.matchedIsAtLeast)} ${verb}; ${among}${c.changed.toLocaleString()} would be ${action === 'add' ? 'added' : 'removed'}.`;
   }
   const units = c.withUnits ? ` ${threadCount(c.withUnits)} already had units in a round; those units stay.` : '';
   return `${action === 'add' ? 'Added' : 'Removed'} ${threadCount(c.changed)} (${c.matched.toLocaleString()} matched).${units}`;
