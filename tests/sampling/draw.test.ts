@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { assignUnits } from '../../apps/api/src/sampling/assign.ts';
-import { allocate, drawFromStrata, drawSample } from '../../apps/api/src/sampling/draw.ts';
+import { allocate, drawRanks, drawSample } from '../../apps/api/src/sampling/draw.ts';
+import { pickRanks } from '../../apps/api/src/sampling/pick-ranks.ts';
 import { pickRandom, seededRandom } from '../../apps/api/src/sampling/prng.ts';
 
 const candidates = Array.from({ length: 100 }, (_, i) => ({
@@ -97,22 +98,57 @@ describe('assigning units to coders', () => {
   });
 });
 
-describe('the draw is pinned (issue #20 made it read strata from SQL; the samples must not change)', () => {
+describe('the draw is pinned (issue #20 made it read ranks, not lists; the samples must not change)', () => {
   // Ids out of order and strata interleaved; the expected ids were drawn by drawSample before the change.
   const mixed = Array.from({ length: 100 }, (_, i) => ({
     id: 1000 - i * 7,
     stratum: ['2022-01', '2022-02', '2023-07'][(i * i) % 3]!,
   }));
-  const grouped = new Map<string, number[]>();
-  for (const c of [...mixed].sort((a, b) => a.id - b.id))
-    grouped.set(c.stratum, [...(grouped.get(c.stratum) ?? []), c.id]);
 
   test.each([
     [true, 9, [328, 916, 748, 342, 986, 587, 314, 755, 839]],
     [false, 5, [342, 909, 734, 356, 993]],
   ])('stratified %s, size %i', (stratified, size, expected) => {
-    const plan = { size, seed: 'pin', stratified };
-    expect(drawSample(mixed, plan).ids).toEqual(expected);
-    expect(drawFromStrata(grouped, plan)).toEqual(drawSample(mixed, plan));
+    expect(drawSample(mixed, { size, seed: 'pin', stratified }).ids).toEqual(expected);
+  });
+
+  test('drawRanks names the places drawSample takes: strata by name, one seeded stream', () => {
+    const byStratum = new Map<string, number[]>();
+    for (const c of [...mixed].sort((a, b) => a.id - b.id))
+      byStratum.set(c.stratum, [...(byStratum.get(c.stratum) ?? []), c.id]);
+    const sizes = new Map([...byStratum].reverse().map(([stratum, ids]) => [stratum, ids.length]));
+    const { ranks, strata } = drawRanks(sizes, { size: 9, seed: 'pin' });
+    expect(strata).toEqual([
+      { stratum: '2022-01', population: 34, sampled: 3 },
+      { stratum: '2022-02', population: 66, sampled: 6 },
+    ]);
+    expect([...ranks].flatMap(([stratum, r]) => r.map((rank) => byStratum.get(stratum)![rank]))).toEqual([
+      328, 916, 748, 342, 986, 587, 314, 755, 839,
+    ]);
+  });
+});
+
+describe('pickRanks: Fisher–Yates without the array', () => {
+  test.each([
+    [1, 1, 'a'],
+    [5, 3, 'b'],
+    [5, 9, 'c'],
+    [100, 0, 'd'],
+    [100, 100, 'e'],
+    [1000, 37, 'f'],
+  ])('n %i, k %i: the positions pickRandom takes with the same numbers', (n, k, seed) => {
+    const positions = Array.from({ length: n }, (_, i) => i);
+    expect(pickRanks(n, k, seededRandom(seed))).toEqual(pickRandom(positions, k, seededRandom(seed)));
+  });
+
+  test('uniform: over every equally likely sequence of numbers, each ordered pair of 4 is drawn exactly once', () => {
+    // Fisher–Yates reads floor(r · (n − i)); feeding the middle of each of those cells enumerates its 4 · 3 paths.
+    const drawn: string[] = [];
+    for (let a = 0; a < 4; a++)
+      for (let b = 0; b < 3; b++) {
+        const numbers = [(a + 0.5) / 4, (b + 0.5) / 3];
+        drawn.push(pickRanks(4, 2, () => numbers.shift()!).join(''));
+      }
+    expect(drawn.sort()).toEqual(['01', '02', '03', '10', '12', '13', '20', '21', '23', '30', '31', '32']);
   });
 });

@@ -1,4 +1,5 @@
 import type { Db } from './open.ts';
+import { statement } from './prepared.ts';
 
 export type Strata = 'none' | 'month' | 'quarter' | 'year' | 'category' | 'tag';
 
@@ -6,11 +7,11 @@ export type Strata = 'none' | 'month' | 'quarter' | 'year' | 'category' | 'tag';
 export type PostsOnly = 'accepted' | 'staff';
 
 // SQL over posts p: whether a post is in the draw's `only` set (@only NULL: every post).
-const onlySql = `(@only IS NULL OR (@only = 'accepted' AND p.accepted_answer = 1) OR (@only = 'staff' AND p.author_role IS NOT NULL))`;
+export const onlySql = `(@only IS NULL OR (@only = 'accepted' AND p.accepted_answer = 1) OR (@only = 'staff' AND p.author_role IS NOT NULL))`;
 
 // SQL for the stratum of a row with a created_at column `d` and thread alias `t`.
 // A thread with several tags is put in the stratum of its alphabetically first tag.
-const stratumSql: Record<Strata, (d: string) => string> = {
+export const stratumSql: Record<Strata, (d: string) => string> = {
   none: () => "'all'",
   month: (d) => `substr(${d}, 1, 7)`,
   quarter: (d) => `substr(${d}, 1, 4) || '-Q' || ((CAST(substr(${d}, 6, 2) AS INTEGER) + 2) / 3)`,
@@ -62,69 +63,54 @@ function candidatesSql(unitKind: 'post' | 'thread', strata: Strata, only: PostsO
          AND NOT EXISTS (SELECT 1 FROM units u WHERE u.study_id = st.study_id AND u.thread_id = t.id AND u.post_id IS NULL)`;
 }
 
-/**
- * The same population as `population`, as each stratum's ids in ascending order, read without
- * making a row object per candidate (a forum of 500,000 posts made half a million): SQL groups the
- * ids per stratum and the covering index posts_population (migration 026) answers for posts.
- */
-export function populationStrata(
-  db: Db,
-  studyId: number,
-  unitKind: 'post' | 'thread',
-  strata: Strata,
-  withoutWords = false,
-  only: PostsOnly | null = null,
-): Map<string, number[]> {
-  const rows = db
-    .prepare(`SELECT stratum, group_concat(id) FROM (${candidatesSql(unitKind, strata, only)}) GROUP BY stratum`)
-    .raw()
-    .all({ studyId, withoutWords: withoutWords ? 1 : 0, ...(only ? { only } : {}) }) as [string, string][];
-  return new Map(
-    rows.map(([stratum, ids]) => [
-      stratum,
-      ids
-        .split(',')
-        .map(Number)
-        .sort((a, b) => a - b),
-    ]),
-  );
+export interface PopulationCounts {
+  /** Units a draw may take: posts with words of their own (or threads) not yet units. */
+  available: number;
+  /** Posts without words of their own, taken only when the draw asks for them. */
+  withoutWords: number;
+  /** Of those available, the accepted answers and the posts by forum staff. */
+  acceptedAnswers: number;
+  byStaff: number;
 }
 
-/**
- * How many units the population still holds, counted in SQL: the selected threads' posts (or
- * the threads) less the study's units among them. A unit's thread is its post's thread, and a
- * study has at most one unit per post (or thread), so the difference is what `population` lists
- * (posts without words of their own left out unless `withoutWords`, and those not in `only`, on both sides).
- */
-export function populationSize(
-  db: Db,
-  studyId: number,
-  unitKind: 'post' | 'thread',
-  withoutWords = false,
-  only: PostsOnly | null = null,
-): number {
-  const counted = `(@withoutWords = 1 OR p.content_kind = 'text') AND ${onlySql}`;
-  const sql =
-    unitKind === 'post'
-      ? `SELECT (SELECT count(*) FROM study_threads st JOIN posts p ON p.thread_id = st.thread_id
-           WHERE st.study_id = @studyId AND ${counted})
-         - (SELECT count(*) FROM units u JOIN study_threads st ON st.study_id = u.study_id AND st.thread_id = u.thread_id
-           JOIN posts p ON p.id = u.post_id WHERE u.study_id = @studyId AND ${counted})`
-      : `SELECT (SELECT count(*) FROM study_threads st WHERE st.study_id = @studyId)
-         - (SELECT count(*) FROM units u JOIN study_threads st ON st.study_id = u.study_id AND st.thread_id = u.thread_id
-           WHERE u.study_id = @studyId AND u.post_id IS NULL)`;
-  return db
-    .prepare(sql)
-    .pluck()
-    .get({ studyId, withoutWords: withoutWords ? 1 : 0, only: unitKind === 'post' ? only : null }) as number;
-}
+const keptCounts = statement<
+  [number],
+  Record<'threads' | 'posts' | 'text_posts' | 'text_accepted' | 'text_staff', number>
+>('SELECT threads, posts, text_posts, text_accepted, text_staff FROM study_post_counts WHERE study_id = ?');
+// The study's units among the kept counts: posts of selected threads (by the post's thread, as the
+// population reads it), or selected threads.
+const takenPosts = statement<[number], Record<'posts' | 'text_posts' | 'text_accepted' | 'text_staff', number>>(
+  `SELECT count(*) AS posts, coalesce(sum(p.content_kind = 'text'), 0) AS text_posts,
+     coalesce(sum(p.content_kind = 'text' AND p.accepted_answer), 0) AS text_accepted,
+     coalesce(sum(p.content_kind = 'text' AND p.author_role IS NOT NULL), 0) AS text_staff
+   FROM units u JOIN posts p ON p.id = u.post_id JOIN study_threads st ON st.study_id = u.study_id AND st.thread_id = p.thread_id
+   WHERE u.study_id = ? AND u.post_id IS NOT NULL`,
+);
+const takenThreads = statement<[number], number>(
+  `SELECT count(*) FROM units u JOIN study_threads st ON st.study_id = u.study_id AND st.thread_id = u.thread_id
+   WHERE u.study_id = ? AND u.post_id IS NULL`,
+  (s) => s.pluck(),
+);
 
-/** The thread of each drawn unit id (a post id, or a thread id for thread studies). */
-export function threadsOf(db: Db, unitKind: 'post' | 'thread', ids: readonly number[]): Map<number, number> {
-  if (unitKind === 'thread') return new Map(ids.map((id) => [id, id]));
-  const rows = db
-    .prepare('SELECT id, thread_id FROM posts WHERE id IN (SELECT value FROM json_each(?))')
-    .raw()
-    .all(JSON.stringify(ids)) as [number, number][];
-  return new Map(rows);
+/**
+ * How many units the population still holds, exactly as `population` would list them: the kept
+ * counts of the selected threads (a few rows, however large the forum) less the study's units among them.
+ */
+export function populationCounts(db: Db, studyId: number, unitKind: 'post' | 'thread'): PopulationCounts {
+  const kept = keptCounts(db).get(studyId);
+  if (!kept) return { available: 0, withoutWords: 0, acceptedAnswers: 0, byStaff: 0 };
+  if (unitKind === 'thread')
+    return {
+      available: kept.threads - takenThreads(db).get(studyId)!,
+      withoutWords: 0,
+      acceptedAnswers: 0,
+      byStaff: 0,
+    };
+  const taken = takenPosts(db).get(studyId)!;
+  return {
+    available: kept.text_posts - taken.text_posts,
+    withoutWords: kept.posts - kept.text_posts - (taken.posts - taken.text_posts),
+    acceptedAnswers: kept.text_accepted - taken.text_accepted,
+    byStaff: kept.text_staff - taken.text_staff,
+  };
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { requireStudyRole, requireUser } from '../auth/middleware.ts';
 import type { Db } from '../db/open.ts';
 import { drawnUnits } from '../db/drawn-units.ts';
-import { populationSize } from '../db/population.ts';
+import { populationCounts } from '../db/population.ts';
 import { studyUnitKind } from '../db/studies.ts';
 import type { AuthedEnv } from '../http/env.ts';
 import { validate } from '../http/validate.ts';
@@ -63,13 +63,7 @@ export function samplingRoutes(db: Db, tasks: AppTasks) {
     .get('/population', requireStudyRole(db), validate('param', studyParam), (c) => {
       const { studyId } = c.req.valid('param');
       const unitKind = studyUnitKind(db, studyId);
-      const available = populationSize(db, studyId, unitKind);
-      // Posts without words of their own, left out unless the draw asks for them.
-      const withoutWords = unitKind === 'post' ? populationSize(db, studyId, unitKind, true) - available : 0;
-      // Of those available, how many a draw of only accepted answers (or only staff posts) could take.
-      const acceptedAnswers = unitKind === 'post' ? populationSize(db, studyId, unitKind, false, 'accepted') : 0;
-      const byStaff = unitKind === 'post' ? populationSize(db, studyId, unitKind, false, 'staff') : 0;
-      return c.json({ unitKind, available, withoutWords, acceptedAnswers, byStaff });
+      return c.json({ unitKind, ...populationCounts(db, studyId, unitKind) });
     })
     .post(
       '/draw',

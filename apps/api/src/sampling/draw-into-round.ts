@@ -4,14 +4,15 @@
 // (worker, read-only), commitDraw writes the plan's units if the study still allows them
 // (request thread, in the caller's transaction).
 import type { Db } from '../db/open.ts';
-import { populationStrata, type PostsOnly, type Strata, threadsOf } from '../db/population.ts';
+import type { PostsOnly, Strata } from '../db/population.ts';
+import { cellAt, populationCells, postsAtRanks } from '../db/population-cells.ts';
 import { statement } from '../db/prepared.ts';
 import { getRound, type Round } from '../db/rounds.ts';
 import { listMembers, studyUnitKind } from '../db/studies.ts';
 import { insertUnits, type NewUnit } from '../db/units.ts';
 import { AppError } from '../http/errors.ts';
 import { assignUnits } from './assign.ts';
-import { drawFromStrata, type StratumCount } from './draw.ts';
+import { drawRanks, type StratumCount } from './draw.ts';
 
 export interface DrawRequest {
   roundId: number;
@@ -79,7 +80,11 @@ export function drawTarget(db: Db, studyId: number, body: DrawRequest): DrawTarg
   return { round, coderIds, kind };
 }
 
-/** The sample a draw takes from the study's population as it is now, with each unit's coders. Reads only. */
+/**
+ * The sample a draw takes from the study's population as it is now, with each unit's coders. Reads
+ * only, and only the drawn posts: the strata's sizes and each thread's share come from the kept
+ * counts (db/population-cells.ts).
+ */
 export function planDraw(
   db: Db,
   studyId: number,
@@ -87,8 +92,10 @@ export function planDraw(
   body: DrawRequest,
   coderIds: number[],
 ): DrawPlan {
-  const groups = populationStrata(db, studyId, kind, body.strata, body.withoutWords, body.only ?? null);
-  const size = [...groups.values()].reduce((n, ids) => n + ids.length, 0);
+  const options = { strata: body.strata, withoutWords: body.withoutWords, only: body.only ?? null };
+  const cells = populationCells(db, studyId, kind, options);
+  const sizes = new Map([...cells].map(([stratum, c]) => [stratum, c.ends.at(-1)!]));
+  const size = [...sizes.values()].reduce((n, s) => n + s, 0);
   if (size === 0)
     throw new AppError(
       'sample.empty_population',
@@ -97,15 +104,16 @@ export function planDraw(
         ? `There is nothing left to sample: no ${body.only === 'accepted' ? 'accepted answer' : 'post by forum staff'} among the selected threads is left.`
         : 'There is nothing left to sample: select threads into the study first.',
     );
-  const drawn = drawFromStrata(groups, { size: body.size, seed: body.seed, stratified: body.strata !== 'none' });
-  const threadOf = threadsOf(db, kind, drawn.ids);
-  const assignment = assignUnits(drawn.ids, coderIds, body.overlap, body.seed);
-  const units = drawn.ids.map((id) => ({
-    threadId: threadOf.get(id)!,
+  const drawn = drawRanks(sizes, { size: body.size, seed: body.seed });
+  const picks = [...drawn.ranks].flatMap(([stratum, ranks]) => ranks.map((rank) => cellAt(cells.get(stratum)!, rank)));
+  const sampled = kind === 'post' ? postsAtRanks(db, studyId, options, picks) : picks.map((p) => p.threadId);
+  const assignment = assignUnits(sampled, coderIds, body.overlap, body.seed);
+  const units = sampled.map((id, i) => ({
+    threadId: picks[i]!.threadId,
     postId: kind === 'post' ? id : null,
     coderIds: assignment.get(id)!,
   }));
-  return { units, strata: drawn.strata, population: size, sampled: drawn.ids };
+  return { units, strata: drawn.strata, population: size, sampled };
 }
 
 // Drawn units that became units since the plan was read, or whose thread left the selection.

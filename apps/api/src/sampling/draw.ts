@@ -1,8 +1,12 @@
 // Drawing a sample of units from the study's population: simple random, or
 // stratified with proportional allocation (largest-remainder rounding, so the
-// strata add up to exactly n). Input order is made canonical (by id) first, so
-// the same population, size and seed always give the same sample.
-import { pickRandom, seededRandom } from './prng.ts';
+// strata add up to exactly n). The draw picks places (ranks) in each stratum's
+// canonical order, so the same population, size and seed always give the same
+// sample: by id for drawSample, by thread, month, date and id for a study's
+// population (db/population-cells.ts), which is id order where posts were
+// imported thread by thread.
+import { pickRanks } from './pick-ranks.ts';
+import { seededRandom } from './prng.ts';
 
 export interface Candidate {
   id: number;
@@ -38,38 +42,44 @@ export function allocate(sizes: Map<string, number>, n: number): Map<string, num
   return new Map(quotas.map((q) => [q.stratum, q.floor]));
 }
 
+/**
+ * Which ranks to take from each stratum, given only the strata's sizes: the quotas by proportional
+ * allocation, then each stratum's picks (strata in name order, one seeded stream). A rank is a
+ * place in the stratum's canonical order, so the caller reads only the units drawn.
+ */
+export function drawRanks(
+  sizes: ReadonlyMap<string, number>,
+  plan: Omit<DrawPlan, 'stratified'>,
+): { ranks: Map<string, number[]>; strata: StratumCount[] } {
+  const random = seededRandom(plan.seed);
+  const names = [...sizes.keys()].sort();
+  const quotas = allocate(new Map(names.map((s) => [s, sizes.get(s)!])), plan.size);
+  const ranks = new Map<string, number[]>();
+  const strata: StratumCount[] = [];
+  for (const stratum of names) {
+    const picked = pickRanks(sizes.get(stratum)!, quotas.get(stratum) ?? 0, random);
+    ranks.set(stratum, picked);
+    strata.push({ stratum, population: sizes.get(stratum)!, sampled: picked.length });
+  }
+  return { ranks, strata };
+}
+
+/**
+ * A sample of the candidates, each stratum in ascending id order (one stratum, "all", unless
+ * stratified): the same candidates, size and seed give the same sample whatever their order.
+ */
 export function drawSample(
   candidates: readonly Candidate[],
   plan: DrawPlan,
 ): { ids: number[]; strata: StratumCount[] } {
-  const groups = new Map<string, number[]>();
+  const groups = new Map<string, number[]>(plan.stratified ? [] : [['all', []]]);
   for (const c of [...candidates].sort((a, b) => a.id - b.id)) {
-    const group = groups.get(c.stratum);
+    const stratum = plan.stratified ? c.stratum : 'all';
+    const group = groups.get(stratum);
     if (group) group.push(c.id);
-    else groups.set(c.stratum, [c.id]);
+    else groups.set(stratum, [c.id]);
   }
-  return drawFromStrata(groups, plan);
-}
-
-/** drawSample from the candidates' ids grouped by stratum, each group in ascending order. */
-export function drawFromStrata(
-  groups: ReadonlyMap<string, readonly number[]>,
-  plan: DrawPlan,
-): { ids: number[]; strata: StratumCount[] } {
-  const random = seededRandom(plan.seed);
-  if (!plan.stratified) {
-    const all = [...groups.values()].flat().sort((a, b) => a - b);
-    const ids = pickRandom(all, plan.size, random);
-    return { ids, strata: [{ stratum: 'all', population: all.length, sampled: ids.length }] };
-  }
-  const names = [...groups.keys()].sort();
-  const quotas = allocate(new Map(names.map((s) => [s, groups.get(s)!.length])), plan.size);
-  const ids: number[] = [];
-  const strata: StratumCount[] = [];
-  for (const stratum of names) {
-    const picked = pickRandom(groups.get(stratum)!, quotas.get(stratum) ?? 0, random);
-    ids.push(...picked);
-    strata.push({ stratum, population: groups.get(stratum)!.length, sampled: picked.length });
-  }
-  return { ids, strata };
+  const drawn = drawRanks(new Map([...groups].map(([stratum, ids]) => [stratum, ids.length])), plan);
+  const ids = [...drawn.ranks].flatMap(([stratum, ranks]) => ranks.map((rank) => groups.get(stratum)![rank]!));
+  return { ids, strata: drawn.strata };
 }
