@@ -12,7 +12,7 @@ import './styles.css';
 
 const client = createClient(undefined, `${window.location.origin}/`);
 const queryClient = createQueryClient();
-// The session is asked for while the opened page's chunks arrive, not after React has rendered.
+// The session (preloaded by index.html) is taken while the opened page's chunks arrive, not after React has rendered.
 void queryClient.prefetchQuery(sessionQuery(client));
 void prefetchRouteData(queryClient, client, window.location);
 
