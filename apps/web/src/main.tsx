@@ -12,9 +12,9 @@ import './styles.css';
 
 const client = createClient(undefined, `${window.location.origin}/`);
 const queryClient = createQueryClient();
-// The session is asked for while the opened page's chunks arrive, not after React has rendered.
+// The session (preloaded by index.html) is taken while the opened page's chunks arrive, not after React has rendered.
 void queryClient.prefetchQuery(sessionQuery(client));
-void prefetchRouteData(queryClient, client, window.location.pathname);
+void prefetchRouteData(queryClient, client, window.location);
 
 preloadOnIntent();
 void preloadRoute(window.location.pathname).then(() => {
