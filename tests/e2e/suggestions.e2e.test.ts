@@ -109,11 +109,17 @@ test('the evaluation page shows cross-validated scores per code and the unsugges
   await carol.context().close();
 });
 
-test('a coder can take the remaining units most uncertain first', async () => {
+test('a coder can take the remaining units most uncertain first, a page at a time, and j follows that order', async () => {
   const bob = await loginAs(browser, 'bob');
   await openStudy(bob, 'Code');
   await bob.getByRole('article', { name: /^Unit \d+ of \d+$/ }).waitFor();
   const roundId = Number(new URL(bob.url()).searchParams.get('round'));
+  // Every request for bob's units, to see that none asks for the whole list.
+  const asked: URL[] = [];
+  bob.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.pathname.endsWith('/my-units')) asked.push(url);
+  });
   await bob.getByLabel('Order').selectOption('uncertainty');
   await expect
     .poll(
@@ -125,7 +131,22 @@ test('a coder can take the remaining units most uncertain first', async () => {
   const queue = (await (await api(bob, `/suggestions/rounds/${roundId}/queue?order=uncertainty`)).json()).units as {
     unitId: number;
   }[];
-  const firstLink = bob.getByRole('navigation', { name: 'Your units' }).getByRole('link').first();
-  await expect.poll(() => firstLink.getAttribute('href'), { timeout: 15_000 }).toContain(`unit=${queue[0]!.unitId}`);
+  const links = bob.getByRole('navigation', { name: 'Your units' }).getByRole('link');
+  await expect
+    .poll(() => links.first().getAttribute('href'), { timeout: 15_000 })
+    .toContain(`unit=${queue[0]!.unitId}`);
+  expect(await links.nth(1).getAttribute('href')).toContain(`unit=${queue[1]!.unitId}`);
+  // The unit open before stays open (at its place in this order); the first in the list opens on a click.
+  await links.first().click();
+  await bob.getByRole('article', { name: /^Unit 1 of \d+$/ }).waitFor();
+  expect(new URL(bob.url()).searchParams.get('unit')).toBe(String(queue[0]!.unitId));
+  await bob.keyboard.press('j');
+  await bob.getByRole('article', { name: /^Unit 2 of \d+$/ }).waitFor();
+  expect(new URL(bob.url()).searchParams.get('unit')).toBe(String(queue[1]!.unitId));
+  const ranked = asked.filter((u) => u.searchParams.get('order') === 'uncertainty');
+  expect(ranked.length).toBeGreaterThan(0);
+  for (const u of asked) expect(u.searchParams.get('limit')).toBe('200');
+  expect(new Set(ranked.map((u) => u.searchParams.get('rankedAt'))).size).toBe(1);
+  await bob.screenshot({ path: 'test-results/suggestions-uncertain-order.png' });
   await bob.context().close();
 });

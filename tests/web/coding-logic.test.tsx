@@ -3,30 +3,8 @@ import { describe, expect, test } from 'vitest';
 import { codeGroups, shownCodes, toggleLabel } from '../../apps/web/src/features/coding/codebook-tree.ts';
 import { presentPostHtml } from '../../apps/web/src/components/post-html.ts';
 import { locate, quoteRange, selectionQuote } from '../../apps/web/src/features/coding/selection.ts';
-import { nextUncodedOrNext, stepUnit } from '../../apps/web/src/features/coding/unit-order.ts';
 
-// The coding screen's pure parts: where keys move, how the codebook is listed, where a quote lies.
-
-describe('moving between units', () => {
-  const units = [1, 2, 3, 4].map((unitId) => ({ unitId, coded: unitId === 2 || unitId === 4 }));
-  test.each([
-    [1, 3],
-    [3, 1],
-    [2, 3],
-  ])('Enter on unit %i goes to the next uncoded, wrapping round: %i', (from, to) => {
-    expect(nextUncodedOrNext(units, from)).toBe(to);
-  });
-  test('with every unit coded, Enter goes to the next one, and stays put at the end', () => {
-    const done = units.map((u) => ({ ...u, coded: true }));
-    expect(nextUncodedOrNext(done, 2)).toBe(3);
-    expect(nextUncodedOrNext(done, 4)).toBeNull();
-  });
-  test('j/k stop at the ends', () => {
-    expect(stepUnit(units, 4, 1)).toBeNull();
-    expect(stepUnit(units, 1, -1)).toBeNull();
-    expect(stepUnit(units, 2, -1)).toBe(1);
-  });
-});
+// The coding screen's pure parts: how the codebook is listed, where a quote lies (where keys move: unit-sequence, tests/web/coding-pages).
 
 const code = (id: string, parentId: string | null, extra: Partial<Code> = {}): Code => ({
   id,

@@ -35,7 +35,7 @@ export interface UnitContext {
 const neighbours = 3;
 
 /** Where a thread unit's posts start showing, and how many: all of them (null) or a page. */
-export interface PostsWindow {
+interface PostsWindow {
   at: PostsAt;
   limit: number | null;
 }

@@ -5,6 +5,7 @@ import type { Db } from '../db/open.ts';
 import { viewerParams, visibleCodings } from '../db/visibility.ts';
 import { writeTransaction } from '../db/write-transaction.ts';
 import { loadScorer, type Scorer } from './model-store.ts';
+import { retrainPending, scheduleRetrain } from './retrain.ts';
 import { uncertainty } from './uncertainty.ts';
 import { unitColumnsSql, type UnitForModel } from './unit-text.ts';
 
@@ -21,7 +22,7 @@ export interface Ranking {
 }
 
 /** Stores the model's uncertainty about the coder's uncoded units in the round that have no score under its version. */
-export function scoreUncoded(db: Db, studyId: number, roundId: number, coderId: number, model: Scorer): void {
+function scoreUncoded(db: Db, studyId: number, roundId: number, coderId: number, model: Scorer): void {
   const rows = db
     .prepare(
       `SELECT u.id AS unitId, ${unitColumnsSql}
@@ -48,7 +49,10 @@ export function scoreUncoded(db: Db, studyId: number, roundId: number, coderId: 
   });
 }
 
-/** The ranking a page or summary is read in: the one begun at `rankedAt`, or a new one from now; units scored first. */
+/**
+ * The ranking a page or summary is read in: the one begun at `rankedAt`, or a new one from now;
+ * units scored first. A study never trained is trained now (the screen asks again until it has a model).
+ */
 export function rankingFor(
   db: Db,
   studyId: number,
@@ -58,5 +62,6 @@ export function rankingFor(
 ): Ranking {
   const model = loadScorer(db, studyId);
   if (model) scoreUncoded(db, studyId, roundId, coderId, model);
+  else if (!retrainPending(db, studyId)) scheduleRetrain(db, studyId);
   return { rankedAt: rankedAt ?? new Date().toISOString(), modelVersion: model?.version ?? null };
 }

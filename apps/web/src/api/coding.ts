@@ -22,56 +22,82 @@ export const roundsQuery = (client: Client, studyId: number) =>
     staleTime: prefetched,
   });
 
-/** Every one of the coder's units in the round: only for ordering them all at once (most uncertain first). */
-export const myUnitsQuery = (client: Client, studyId: number, roundId: number) =>
-  queryOptions({
-    queryKey: ['studies', studyId, 'rounds', roundId, 'my-units'],
-    queryFn: () =>
-      unwrap(
-        client.api.studies[':studyId'].rounds[':roundId']['my-units'].$get({
-          param: { studyId: String(studyId), roundId: String(roundId) },
-          query: {},
-        }),
-      ),
-  });
-
 /** Units per page of the coder's list: the coding screen loads the pages in view and around the open unit. */
 export const UNIT_PAGE = 200;
 
 const myUnitPagesKey = (studyId: number, roundId: number) =>
   ['studies', studyId, 'rounds', roundId, 'my-units', 'page'] as const;
 
-/** Page `page` of the coder's units in the round: the units at indexes page × UNIT_PAGE onwards. */
-export const myUnitsPageQuery = (client: Client, studyId: number, roundId: number, page: number) =>
+/**
+ * The order the coder walks their units in: null for the round's, or the `rankedAt` of a
+ * "most uncertain first" ranking (rankingQuery), whose pages all come from that one ranking.
+ */
+export type RankedAt = string | null;
+const orderQuery = (rankedAt: RankedAt) => (rankedAt === null ? {} : { order: 'uncertainty' as const, rankedAt });
+
+/** Page `page` of the coder's units in the round, in the order `rankedAt` names: the units at indexes page × UNIT_PAGE onwards. */
+export const myUnitsPageQuery = (client: Client, studyId: number, roundId: number, page: number, rankedAt: RankedAt) =>
   queryOptions({
-    queryKey: [...myUnitPagesKey(studyId, roundId), page],
+    queryKey: [...myUnitPagesKey(studyId, roundId), rankedAt ?? 'position', page],
     queryFn: () =>
       unwrap(
         client.api.studies[':studyId'].rounds[':roundId']['my-units'].$get({
           param: { studyId: String(studyId), roundId: String(roundId) },
-          query: { limit: String(UNIT_PAGE), offset: String(page * UNIT_PAGE) },
+          query: { limit: String(UNIT_PAGE), offset: String(page * UNIT_PAGE), ...orderQuery(rankedAt) },
         }),
       ),
   });
 
-/** Every loaded page of the coder's units in the round, as [page, data] pairs. */
-export function cachedUnitPages(queryClient: QueryClient, studyId: number, roundId: number): [number, MyUnits][] {
+/** Every loaded page of the coder's units in the round in one order, as [page, data] pairs. */
+export function cachedUnitPages(
+  queryClient: QueryClient,
+  studyId: number,
+  roundId: number,
+  rankedAt: RankedAt,
+): [number, MyUnits][] {
   return queryClient
-    .getQueriesData<MyUnits>({ queryKey: myUnitPagesKey(studyId, roundId) })
+    .getQueriesData<MyUnits>({ queryKey: [...myUnitPagesKey(studyId, roundId), rankedAt ?? 'position'] })
     .flatMap(([key, data]) => (data ? [[key.at(-1) as number, data] as [number, MyUnits]] : []));
 }
 
-/** Counts of the coder's units, where `unitId` is among them and the next uncoded after it (null: from the start). */
-export const myUnitsSummaryQuery = (client: Client, studyId: number, roundId: number, unitId: number | null) =>
+/** Counts of the coder's units, where `unitId` is among them and the next uncoded after it (null: from the start), in one order. */
+export const myUnitsSummaryQuery = (
+  client: Client,
+  studyId: number,
+  roundId: number,
+  unitId: number | null,
+  rankedAt: RankedAt = null,
+) =>
   queryOptions({
-    queryKey: ['studies', studyId, 'rounds', roundId, 'my-units', 'summary', unitId],
+    queryKey: ['studies', studyId, 'rounds', roundId, 'my-units', 'summary', rankedAt ?? 'position', unitId],
     queryFn: () =>
       unwrap(
         client.api.studies[':studyId'].rounds[':roundId']['my-units'].summary.$get({
           param: { studyId: String(studyId), roundId: String(roundId) },
-          query: unitId === null ? {} : { unitId: String(unitId) },
+          query: { ...(unitId === null ? {} : { unitId: String(unitId) }), ...orderQuery(rankedAt) },
         }),
       ),
+  });
+
+/**
+ * A new "most uncertain first" ranking of the coder's units: its rankedAt, counts and first unit
+ * to code. Made once per visit to the round (kept outside the round's keys, which every save
+ * refreshes): ranking again while the coder works would move units under their feet.
+ */
+export const rankingQuery = (client: Client, studyId: number, roundId: number) =>
+  queryOptions({
+    queryKey: ['studies', studyId, 'suggestions', 'ranking', roundId],
+    queryFn: () =>
+      unwrap(
+        client.api.studies[':studyId'].rounds[':roundId']['my-units'].summary.$get({
+          param: { studyId: String(studyId), roundId: String(roundId) },
+          query: { order: 'uncertainty' },
+        }),
+      ),
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+    // …except while the study's first model is still being trained.
+    refetchInterval: (q) => (q.state.data?.ranking?.modelVersion === null ? 2_000 : false),
   });
 
 export const progressQuery = (client: Client, studyId: number) =>
@@ -220,7 +246,6 @@ export function useSaveCoding(
           ...old,
           units: old.units.map((u) => (u.unitId === unitId ? { ...u, coded: true, unsure: coding.unsure } : u)),
         };
-      queryClient.setQueryData(myUnitsQuery(client, studyId, roundId).queryKey, marked);
       queryClient.setQueriesData<MyUnits>({ queryKey: myUnitPagesKey(studyId, roundId) }, marked);
       return { previous };
     },

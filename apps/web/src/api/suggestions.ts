@@ -29,23 +29,6 @@ export const unitSuggestionsQuery = (client: Client, studyId: number, unitId: nu
     refetchInterval: (q) => (q.state.data?.training ? 2_000 : false),
   });
 
-/** The coder's uncoded units of a round, most uncertain first (active learning). */
-export const uncertaintyQueueQuery = (client: Client, studyId: number, roundId: number) =>
-  queryOptions({
-    queryKey: [...key(studyId), 'queue', roundId],
-    queryFn: () =>
-      unwrap(
-        routes(client).rounds[':roundId'].queue.$get({
-          param: { ...param(studyId), roundId: String(roundId) },
-          query: { order: 'uncertainty' },
-        }),
-      ),
-    // Fetched once per visit: re-ranking while the coder works would move units under their feet.
-    staleTime: Infinity,
-    // …except while the study's first model is still being trained.
-    refetchInterval: (q) => (q.state.data && q.state.data.modelVersion === null ? 2_000 : false),
-  });
-
 export function useSuggestionFeedback(studyId: number, unitId: number) {
   const client = useClient();
   const queryClient = useQueryClient();

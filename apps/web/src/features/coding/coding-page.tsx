@@ -9,6 +9,7 @@ import { ErrorMessage } from '../../components/error-message.tsx';
 import { useStudyId } from '../../hooks/use-study-id.ts';
 import { CodingWorkspace } from './coding-workspace.tsx';
 import { defaultRound } from './round-picker.tsx';
+import { useUnitOrder } from './use-unit-order.ts';
 
 const numberParam = (value: string | null) => (value && /^\d+$/.test(value) ? Number(value) : null);
 
@@ -45,7 +46,14 @@ export function CodingPage() {
     enabled: roundId !== undefined,
   });
 
-  const error = study.error ?? rounds.error ?? progress.error ?? codebook.error ?? namedUnit.error ?? summary.error;
+  // "Most uncertain first" walks a ranking the server made for this visit, with its own counts.
+  // Until that ranking and the study's model are there, the round's order.
+  const { order, setOrder, ranking } = useUnitOrder(studyId, roundId);
+  const ranked = order === 'uncertainty' ? ranking.data?.ranking : null;
+  const rankedAt = ranked && ranked.modelVersion !== null ? ranked.rankedAt : null;
+  const units = rankedAt !== null ? ranking : summary;
+
+  const error = study.error ?? rounds.error ?? progress.error ?? codebook.error ?? namedUnit.error ?? units.error;
   if (error) return <ErrorMessage error={error} />;
   if (
     !study.data ||
@@ -57,15 +65,20 @@ export function CodingPage() {
     return <p className="loading">Loading…</p>;
   }
   if (roundId === undefined) return <p>This study has no rounds yet.</p>;
-  if (!summary.data) return <p className="loading">Loading…</p>;
+  if (!units.data) return <p className="loading">Loading…</p>;
 
   return (
     <CodingWorkspace
+      // Another order starts afresh: a place in one list is no place in the other.
+      key={rankedAt ?? 'position'}
       studyId={studyId}
       roundId={roundId}
       rounds={rounds.data.rounds}
       progress={mine.find((p) => p.roundId === roundId)}
-      summary={summary.data}
+      summary={units.data}
+      rankedAt={rankedAt}
+      order={order}
+      onOrder={setOrder}
       unitId={unitParam}
       roles={study.data.study.roles}
       codebook={codebook.data}

@@ -7,13 +7,14 @@ import {
   myUnitsSummaryQuery,
   type MyUnitsSummary,
   type Progress,
+  type RankedAt,
   type Round,
   unitQuery,
   useSaveCoding,
 } from '../../api/coding.ts';
+import type { UnitOrder } from '../../api/suggestions.ts';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { OrderPicker } from './order-picker.tsx';
-import { useUnitOrder } from './use-unit-order.ts';
 import { setConflict } from './conflicts.ts';
 import { clearDraft, rebaseDraft } from './drafts.ts';
 import { KeysDialog } from './keys-dialog.tsx';
@@ -23,22 +24,21 @@ import { SaveStatus } from './save-status.tsx';
 import { UnitEditor } from './unit-editor.tsx';
 import { UnitList } from './unit-list.tsx';
 import { announceSaved, useUnitSync } from './unit-sync.ts';
-import { type ListedAt, pagedIndexOf, pagesFor, usePagedSequence, wholeSequence } from './unit-sequence.ts';
+import { type ListedAt, pagedIndexOf, pagesFor, usePagedSequence } from './unit-sequence.ts';
 import { useKeys } from './use-keys.ts';
 import { useResendDrafts } from './use-resend-drafts.ts';
-
-const indexIn = (units: readonly { unitId: number }[], unitId: number) => {
-  const at = units.findIndex((u) => u.unitId === unitId);
-  return at === -1 ? undefined : at;
-};
 
 interface Props {
   studyId: number;
   roundId: number;
   rounds: readonly Round[];
   progress: Progress | undefined;
-  /** The coder's units in the round: how many, and the first still uncoded. */
+  /** The coder's units in the round: how many, and the first still uncoded (in the order walked). */
   summary: MyUnitsSummary;
+  /** The order walked: the round's (null) or the ranking made at this time (most uncertain first). */
+  rankedAt: RankedAt;
+  order: UnitOrder;
+  onOrder: (order: UnitOrder) => void;
   /** The unit named in the address, if any. */
   unitId: number | null;
   roles: readonly string[];
@@ -52,13 +52,14 @@ export function CodingWorkspace({
   rounds,
   progress,
   summary,
+  rankedAt,
+  order,
+  onOrder,
   unitId: named,
   roles,
   codebook,
 }: Props) {
-  // The coder may take the remaining units in the model's order, least certain first (active learning);
-  // the round's own order comes a page at a time, the pages in view and around the open unit.
-  const { order, setOrder, ordered } = useUnitOrder(studyId, roundId);
+  // The units come a page at a time in the order walked, the pages in view and around the open unit.
   const client = useClient();
   const queryClient = useQueryClient();
   const [, setParams] = useSearchParams();
@@ -70,18 +71,16 @@ export function CodingWorkspace({
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new address or round ends the key's move, by design
   useEffect(() => setMoved((m) => (m !== null && m.unitId === named ? m : null)), [named, roundId]);
   // A unit named in the address is found among the loaded units, else the server says where it is.
-  const namedIndex =
-    named === null ? undefined : ordered ? indexIn(ordered, named) : pagedIndexOf(queryClient, studyId, roundId, named);
+  const namedIndex = named === null ? undefined : pagedIndexOf(queryClient, studyId, roundId, named, rankedAt);
   const namedSummary = useQuery({
-    ...myUnitsSummaryQuery(client, studyId, roundId, named ?? 0),
+    ...myUnitsSummaryQuery(client, studyId, roundId, named ?? 0, rankedAt),
     enabled: named !== null && namedIndex === undefined,
   });
   // Where the named unit is: its index, -1 when it is not one of the coder's, null until known.
   const namedAt = namedIndex ?? (namedSummary.data ? (namedSummary.data.unit?.index ?? -1) : null);
   // The pages around the open unit stay loaded (with nothing named yet, the first: it may open there).
   const near = moved?.index ?? (named === null ? 0 : (namedAt ?? -1));
-  const paged = usePagedSequence(studyId, roundId, summary.total, [near - 1, near, near + 1], ordered === null);
-  const units = ordered ? wholeSequence(ordered) : paged;
+  const units = usePagedSequence(studyId, roundId, rankedAt, summary.total, [near - 1, near, near + 1]);
   const roundOpen = rounds.find((r) => r.id === roundId)?.status === 'open';
   const first = units.unitAt(0);
   // An open round opens at the first unit left to code; a closed one at its start, for review.
@@ -218,7 +217,7 @@ export function CodingWorkspace({
       <div className="coding-bar">
         <RoundPicker rounds={rounds} roundId={roundId} onChange={(id) => setParams({ round: String(id) })} />
         <RoundProgress progress={progress} />
-        <OrderPicker order={order} onChange={setOrder} />
+        <OrderPicker order={order} onChange={onOrder} />
         <SaveStatus studyId={studyId} />
         <button type="button" className="secondary keys-button" onClick={() => setHelp(true)}>
           Keys <kbd>?</kbd>
@@ -231,7 +230,7 @@ export function CodingWorkspace({
             unitAt={units.unitAt}
             currentIndex={index}
             href={(id) => `?round=${roundId}&unit=${id}`}
-            pagesFor={ordered ? undefined : (first, last) => pagesFor(client, studyId, roundId, first, last)}
+            pagesFor={(first, last) => pagesFor(client, studyId, roundId, rankedAt, first, last)}
           />
         ) : null}
         {body}

@@ -1,8 +1,14 @@
 import { type QueryClient, useQueries, useQueryClient } from '@tanstack/react-query';
 import type { Client } from '../../api/client.ts';
 import { useClient } from '../../api/client-context.tsx';
-import { cachedUnitPages, type MyUnit, myUnitsPageQuery, myUnitsSummaryQuery, UNIT_PAGE } from '../../api/coding.ts';
-import { nextUncodedOrNext } from './unit-order.ts';
+import {
+  cachedUnitPages,
+  type MyUnit,
+  myUnitsPageQuery,
+  myUnitsSummaryQuery,
+  type RankedAt,
+  UNIT_PAGE,
+} from '../../api/coding.ts';
 
 /** A unit and its 0-based place in the coder's list. */
 export interface ListedAt {
@@ -11,8 +17,8 @@ export interface ListedAt {
 }
 
 /**
- * The coder's units in the round as the coding screen walks them: by index, whether the whole
- * list is here (ordered most uncertain first) or only the pages in view (the round's order).
+ * The coder's units in the round as the coding screen walks them, by index, in the round's order
+ * or a ranking's (most uncertain first): only the pages in view and around the open unit are here.
  */
 export interface UnitSequence {
   total: number;
@@ -24,20 +30,33 @@ export interface UnitSequence {
   nextToCode: (from: ListedAt) => Promise<ListedAt | null>;
 }
 
-/** Where a unit is among the loaded pages of the round's order, if its page is here. */
-export function pagedIndexOf(queryClient: QueryClient, studyId: number, roundId: number, unitId: number) {
-  for (const [page, data] of cachedUnitPages(queryClient, studyId, roundId)) {
+/** Where a unit is among the loaded pages of an order, if its page is here. */
+export function pagedIndexOf(
+  queryClient: QueryClient,
+  studyId: number,
+  roundId: number,
+  unitId: number,
+  rankedAt: RankedAt,
+) {
+  for (const [page, data] of cachedUnitPages(queryClient, studyId, roundId, rankedAt)) {
     const i = data.units.findIndex((u) => u.unitId === unitId);
     if (i !== -1) return page * UNIT_PAGE + i;
   }
   return undefined;
 }
 
-/** The pages of the round's order that hold the indexes `first` to `last`, as queries. */
-export function pagesFor(client: Client, studyId: number, roundId: number, first: number, last: number) {
+/** The pages of an order that hold the indexes `first` to `last`, as queries. */
+export function pagesFor(
+  client: Client,
+  studyId: number,
+  roundId: number,
+  rankedAt: RankedAt,
+  first: number,
+  last: number,
+) {
   const pages = [];
   for (let p = Math.floor(Math.max(0, first) / UNIT_PAGE); p <= Math.floor(last / UNIT_PAGE); p++)
-    pages.push(myUnitsPageQuery(client, studyId, roundId, p));
+    pages.push(myUnitsPageQuery(client, studyId, roundId, p, rankedAt));
   return pages;
 }
 
@@ -51,40 +70,25 @@ function nextUncodedLoaded(units: Pick<UnitSequence, 'total' | 'unitAt'>, index:
   return undefined;
 }
 
-/** The whole list in memory (the model's order). */
-export function wholeSequence(units: readonly MyUnit[]): UnitSequence {
-  const at = (unitId: number | null) => {
-    const index = units.findIndex((u) => u.unitId === unitId);
-    return unitId === null || index === -1 ? null : { unitId, index };
-  };
-  return {
-    total: units.length,
-    unitAt: (index) => units[index],
-    load: async (index) => units[index],
-    nextToCode: async (from) => at(nextUncodedOrNext(units, from.unitId)),
-  };
-}
-
 /**
- * The round's order, a page of UNIT_PAGE units at a time: the pages holding `watched` indexes
- * (the open unit and its neighbours) are loaded and kept fresh; others load on demand (the
- * list loads the rows in view itself, so scrolling it renders only the list).
+ * The round's order or a ranking's, a page of UNIT_PAGE units at a time: the pages holding
+ * `watched` indexes (the open unit and its neighbours) are loaded and kept fresh; others load on
+ * demand (the list loads the rows in view itself, so scrolling it renders only the list).
  */
 export function usePagedSequence(
   studyId: number,
   roundId: number,
+  rankedAt: RankedAt,
   total: number,
   watched: readonly number[],
-  enabled: boolean,
 ): UnitSequence {
   const client = useClient();
   const queryClient = useQueryClient();
-  const pages = enabled
-    ? [...new Set(watched.filter((i) => i >= 0 && i < total).map((i) => Math.floor(i / UNIT_PAGE)))]
-    : [];
+  const pages = [...new Set(watched.filter((i) => i >= 0 && i < total).map((i) => Math.floor(i / UNIT_PAGE)))];
   // Subscribed, so a page arriving or a unit marked coded renders again.
-  useQueries({ queries: pages.map((page) => myUnitsPageQuery(client, studyId, roundId, page)) });
-  const pageQuery = (index: number) => myUnitsPageQuery(client, studyId, roundId, Math.floor(index / UNIT_PAGE));
+  useQueries({ queries: pages.map((page) => myUnitsPageQuery(client, studyId, roundId, page, rankedAt)) });
+  const pageQuery = (index: number) =>
+    myUnitsPageQuery(client, studyId, roundId, Math.floor(index / UNIT_PAGE), rankedAt);
   const unitAt = (index: number) => queryClient.getQueryData(pageQuery(index).queryKey)?.units[index % UNIT_PAGE];
   const load = async (index: number) =>
     index < 0 || index >= total ? undefined : (await queryClient.fetchQuery(pageQuery(index))).units[index % UNIT_PAGE];
@@ -98,7 +102,7 @@ export function usePagedSequence(
       if (here) return here;
       // …else the server knows, past the loaded pages or round to the start.
       const { nextUncoded } = await queryClient.fetchQuery({
-        ...myUnitsSummaryQuery(client, studyId, roundId, unitId),
+        ...myUnitsSummaryQuery(client, studyId, roundId, unitId, rankedAt),
         staleTime: 0,
       });
       if (nextUncoded && !unitAt(nextUncoded.index)?.coded) return nextUncoded;

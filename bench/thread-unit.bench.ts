@@ -1,0 +1,149 @@
+// A thread study's coding screen (issue #20): one unit, a thread of 3,000 posts of forum prose,
+// in Chromium on the real server with its built web app. Time to usable (the unit's heading and
+// its first post on screen, on a warm cache: the page is loaded once before), the largest API
+// response and all API bytes of the load (decoded JSON), DOM elements and JS heap; median of 3,
+// wall time. PAGES_BEFORE=<dir> measures another checkout too (main's code unpacked with `git
+// archive`, node_modules linked), on a copy of the same database. THREAD_POSTS changes the size.
+// Run: npm run bench -- thread-unit
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { sessionCookie } from '../apps/api/src/auth/cookie.ts';
+import { createSession } from '../apps/api/src/auth/sessions.ts';
+import { openDb } from '../apps/api/src/db/open.ts';
+import { addMember, insertStudy } from '../apps/api/src/db/studies.ts';
+import { insertUnits } from '../apps/api/src/db/units.ts';
+import { insertForum, insertTemplateCodebook, pinCodebook } from '../tests/support/forum.ts';
+import { addUser } from '../tests/support/test-app.ts';
+import { htmlBody } from './lib/html-body.ts';
+import { rng } from './lib/prng.ts';
+import { startServer } from './lib/server-process.ts';
+
+const POSTS = Number(process.env.THREAD_POSTS ?? 3_000);
+const root = resolve(import.meta.dirname, '..');
+
+/** The forum and the study, written straight into the file; the coder's session and the screen's path. */
+async function build(dbPath: string) {
+  const db = openDb(dbPath);
+  try {
+    const r = rng(21);
+    const prose = (chars: number) =>
+      htmlBody(r, chars)
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    const posts = Array.from({ length: POSTS }, () => prose(r.int(200, 2000)));
+    const threadId = insertForum(db, [{ title: 'A long thread', createdAt: '2023-01-01T00:00:00.000Z', posts }])
+      .threadIds[0]!;
+    const owner = await addUser(db, 'owner');
+    const coder = await addUser(db, 'coder');
+    const studyId = insertStudy(
+      db,
+      { name: 'Thread units', description: '', unitKind: 'thread', labelMode: 'multi', blind: true },
+      owner.id,
+    );
+    addMember(db, studyId, coder.id, 'coder');
+    pinCodebook(db, studyId, insertTemplateCodebook(db));
+    const roundId = db.prepare('SELECT id FROM rounds WHERE study_id = ?').pluck().get(studyId) as number;
+    insertUnits(db, studyId, roundId, [{ threadId, postId: null, coderIds: [coder.id] }], owner.id, {});
+    return { session: createSession(db, coder.id, 24 * 3600_000).token, path: `/studies/${studyId}/code` };
+  } finally {
+    db.close();
+  }
+}
+
+interface Load {
+  ms: number;
+  largest: number;
+  apiBytes: number;
+  nodes: number;
+  heapMb: number;
+}
+
+async function measure(origin: string, session: string, path: string): Promise<Load> {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'],
+  });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    await context.addCookies([{ name: sessionCookie, value: session, url: origin }]);
+    const page = await context.newPage();
+    const sizes: Promise<number>[] = [];
+    page.on('response', (res) => {
+      if (new URL(res.url()).pathname.startsWith('/api/'))
+        sizes.push(
+          res.body().then(
+            (b) => b.length,
+            () => 0,
+          ),
+        );
+    });
+    const usable = () =>
+      Promise.all([
+        page.getByRole('article', { name: 'Unit 1 of 1' }).waitFor(),
+        page.getByRole('article', { name: 'Post 1', exact: true }).waitFor(),
+      ]);
+    await page.goto(origin + path);
+    await usable();
+    await page.goto('about:blank');
+    sizes.length = 0;
+    const start = performance.now();
+    await page.goto(origin + path);
+    await usable();
+    const ms = performance.now() - start;
+    const bytes = await Promise.all(sizes);
+    const nodes = await page.evaluate(() => document.getElementsByTagName('*').length);
+    const heap = await page.evaluate(
+      () => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0,
+    );
+    return {
+      ms,
+      largest: Math.max(0, ...bytes),
+      apiBytes: bytes.reduce((a, b) => a + b, 0),
+      nodes,
+      heapMb: heap / 2 ** 20,
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const kb = (b: number) => `${(b / 1024).toFixed(0)} kB`;
+
+const dir = mkdtempSync(join(tmpdir(), 'threadcoder-thread-unit-'));
+try {
+  const apps: [string, string][] = [['after', root]];
+  if (process.env.PAGES_BEFORE) apps.unshift(['before', resolve(process.env.PAGES_BEFORE)]);
+  for (const [, appRoot] of apps) {
+    const built = spawnSync(process.execPath, [join(appRoot, 'scripts/start.mjs'), '--build-only'], {
+      cwd: appRoot,
+      stdio: 'inherit',
+    });
+    if (built.status !== 0) throw new Error(`Building the web app in ${appRoot} failed.`);
+  }
+  const { session, path } = await build(join(dir, 'thread.db'));
+  console.log(`\nCoding screen of a thread unit of ${POSTS.toLocaleString('en')} posts, median of 3 (warm cache):\n`);
+  console.log('| code | ms to usable | largest API response | API bytes | DOM elements | JS heap |');
+  console.log('|---|---:|---:|---:|---:|---:|');
+  for (const [label, appRoot] of apps) {
+    const dbPath = join(dir, `${label}.db`);
+    copyFileSync(join(dir, 'thread.db'), dbPath);
+    const server = await startServer(dbPath, { appRoot, env: { THREADCODER_API_ONLY: '0' } });
+    try {
+      const runs: Load[] = [];
+      for (let i = 0; i < 3; i++) runs.push(await measure(server.origin, session, path));
+      const m = (f: (x: Load) => number) => median(runs.map(f));
+      console.log(
+        `| ${label} | ${m((x) => x.ms).toFixed(0)} | ${kb(m((x) => x.largest))} | ${kb(m((x) => x.apiBytes))} | ${m((x) => x.nodes).toLocaleString('en')} | ${m((x) => x.heapMb).toFixed(0)} MB |`,
+      );
+    } finally {
+      await server.stop();
+    }
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
