@@ -1,7 +1,8 @@
 // Worker thread body for search-catchup-server.ts: its own connection; indexes listed rows
 // (db/search-catchup.ts) whenever there are some, checking again every `pollMs` when idle,
 // so a backlog left by an import, a crash or the CLI is caught up without anyone asking; then
-// stems the posts listed for stemming (db/post-stems.ts), so mention counts find them done.
+// stems the posts listed for stemming (db/post-stems.ts), so mention counts find them done, and
+// tokenizes the coded units listed (db/unit-terms-catchup.ts), so distinctive terms find them done.
 import { parentPort, workerData } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
 
@@ -9,6 +10,7 @@ register();
 const { openDb } = await import('./open.ts');
 const { catchUpSearchIndex } = await import('./search-catchup.ts');
 const { catchUpStems } = await import('./post-stems.ts');
+const { catchUpUnitTerms } = await import('./unit-terms-catchup.ts');
 
 const db = openDb(workerData.dbPath);
 let stopped = false;
@@ -22,6 +24,7 @@ while (!stopped) {
   try {
     await catchUpSearchIndex(db, { stopped: () => stopped });
     await catchUpStems(db, { stopped: () => stopped });
+    await catchUpUnitTerms(db, { stopped: () => stopped });
     // Tells search-catchup-server.ts this worker works, so a later death restarts it without a long backoff.
     if (!healthy) parentPort.postMessage('healthy');
     healthy = true;
