@@ -120,9 +120,14 @@ export function postsAtRanks(db: Db, studyId: number, o: CellOptions, picks: rea
     )
     .pluck();
   const only = o.only ? { only: o.only } : {};
-  return picks.map((pick) => {
-    const id = at.get({ studyId, ...only, ...pick });
-    if (id === undefined) throw new Error(`The kept post counts of thread ${pick.threadId} disagree with its posts.`);
-    return id as number;
-  });
+  // Read in thread order, so neighbouring picks share the index's pages; answered in the picks' order.
+  const order = picks.map((_, i) => i).sort((a, b) => picks[a]!.threadId - picks[b]!.threadId);
+  const ids: number[] = [];
+  for (const i of order) {
+    const id = at.get({ studyId, ...only, ...picks[i]! });
+    if (id === undefined)
+      throw new Error(`The kept post counts of thread ${picks[i]!.threadId} disagree with its posts.`);
+    ids[i] = id as number;
+  }
+  return ids;
 }
