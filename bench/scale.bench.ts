@@ -15,7 +15,7 @@
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp } from '../apps/api/src/app.ts';
+import { createApp, defaultTasks } from '../apps/api/src/app.ts';
 import { sessionCookie } from '../apps/api/src/auth/cookie.ts';
 import { createSession } from '../apps/api/src/auth/sessions.ts';
 import { indexDeferred } from '../apps/api/src/cli/index-deferred.ts';
@@ -115,7 +115,10 @@ try {
   if (ONLY?.join() === 'build') process.exit(0);
   copyFileSync(forumPath, dbPath);
   const db = openDb(dbPath);
-  const app = createApp({ db, config: { ...loadConfig({}), dbPath }, log: () => {} });
+  const config = { ...loadConfig({}), dbPath };
+  // Closed at the end: a worker that ran a cancelled task would keep the process alive.
+  const tasks = defaultTasks(db, config);
+  const app = createApp({ db, config, log: () => {}, tasks });
   const request = (path: string, cookie: string, init: RequestInit = {}) =>
     app.request(path, { ...init, headers: { cookie, origin, 'content-type': 'application/json' } });
 
@@ -249,6 +252,7 @@ try {
     console.log(
       `| ${what} | ${r.ms.toFixed(1)} | ${r.cpuMs.toFixed(1)} | ${(r.bytes / 1024).toFixed(0)} kB | ${goal} |`,
     );
+  await tasks.close();
   db.close();
 } finally {
   rmSync(dir, { recursive: true, force: true });
