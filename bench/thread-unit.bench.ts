@@ -1,22 +1,16 @@
 // A thread study's coding screen (issue #20): one unit, a thread of 3,000 posts of forum prose,
 // in Chromium on the real server with its built web app. Time to usable (the unit's heading and
-// its first post on screen, on a warm cache: the page is loaded once before), the largest API
-// response and all API bytes of the load (decoded JSON), DOM elements and JS heap; median of 3,
-// wall time. PAGES_BEFORE=<dir> measures another checkout too (main's code unpacked with `git
-// archive`, node_modules linked), on a copy of the same database. THREAD_POSTS changes the size.
+// its first post on screen, on a warm cache: the page is loaded once before; wall time, and CPU
+// time of the server and of the page's main thread), the largest API response and all API bytes
+// of the load (decoded JSON), DOM elements and JS heap; median of 3. PAGES_BEFORE=<dir> measures another checkout too (main's code unpacked with `git
+// archive`, node_modules linked), on the same database built by that checkout's code. THREAD_POSTS changes the size.
 // Run: npm run bench -- thread-unit
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { sessionCookie } from '../apps/api/src/auth/cookie.ts';
-import { createSession } from '../apps/api/src/auth/sessions.ts';
-import { openDb } from '../apps/api/src/db/open.ts';
-import { addMember, insertStudy } from '../apps/api/src/db/studies.ts';
-import { insertUnits } from '../apps/api/src/db/units.ts';
-import { insertForum, insertTemplateCodebook, pinCodebook } from '../tests/support/forum.ts';
-import { addUser } from '../tests/support/test-app.ts';
 import { htmlBody } from './lib/html-body.ts';
 import { rng } from './lib/prng.ts';
 import { startServer } from './lib/server-process.ts';
@@ -24,8 +18,22 @@ import { startServer } from './lib/server-process.ts';
 const POSTS = Number(process.env.THREAD_POSTS ?? 3_000);
 const root = resolve(import.meta.dirname, '..');
 
-/** The forum and the study, written straight into the file; the coder's session and the screen's path. */
-async function build(dbPath: string) {
+/**
+ * The forum and the study, written straight into the file by `appRoot`'s own code (so its
+ * migrations are the ones its server expects); the coder's session and the screen's path.
+ */
+async function build(appRoot: string, dbPath: string) {
+  const from = <T>(path: string): Promise<T> => import(join(appRoot, path)) as Promise<T>;
+  const { createSession } = await from<typeof import('../apps/api/src/auth/sessions.ts')>(
+    'apps/api/src/auth/sessions.ts',
+  );
+  const { openDb } = await from<typeof import('../apps/api/src/db/open.ts')>('apps/api/src/db/open.ts');
+  const { addMember, insertStudy } =
+    await from<typeof import('../apps/api/src/db/studies.ts')>('apps/api/src/db/studies.ts');
+  const { insertUnits } = await from<typeof import('../apps/api/src/db/units.ts')>('apps/api/src/db/units.ts');
+  const { insertForum, insertTemplateCodebook, pinCodebook } =
+    await from<typeof import('../tests/support/forum.ts')>('tests/support/forum.ts');
+  const { addUser } = await from<typeof import('../tests/support/test-app.ts')>('tests/support/test-app.ts');
   const db = openDb(dbPath);
   try {
     const r = rng(21);
@@ -56,13 +64,22 @@ async function build(dbPath: string) {
 
 interface Load {
   ms: number;
+  /** CPU time of the server process and of the page's main thread (Chromium's TaskDuration) during the load. */
+  serverCpuMs: number;
+  pageCpuMs: number;
   largest: number;
   apiBytes: number;
   nodes: number;
   heapMb: number;
 }
 
-async function measure(origin: string, session: string, path: string): Promise<Load> {
+/** The process's user + system CPU time so far, in ms (Linux /proc, clock ticks of 10 ms). */
+const cpuMs = (pid: number) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+};
+
+async function measure(origin: string, serverPid: number, session: string, path: string): Promise<Load> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'],
@@ -90,10 +107,20 @@ async function measure(origin: string, session: string, path: string): Promise<L
     await usable();
     await page.goto('about:blank');
     sizes.length = 0;
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const taskSeconds = async () =>
+      (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
+    const pageBefore = await taskSeconds();
+    const serverBefore = cpuMs(serverPid);
     const start = performance.now();
     await page.goto(origin + path);
     await usable();
     const ms = performance.now() - start;
+    const serverCpuMs = cpuMs(serverPid) - serverBefore;
+    // A new renderer for the page starts its count afresh.
+    const pageAfter = await taskSeconds();
+    const pageCpuMs = (pageAfter >= pageBefore ? pageAfter - pageBefore : pageAfter) * 1000;
     const bytes = await Promise.all(sizes);
     const nodes = await page.evaluate(() => document.getElementsByTagName('*').length);
     const heap = await page.evaluate(
@@ -101,6 +128,8 @@ async function measure(origin: string, session: string, path: string): Promise<L
     );
     return {
       ms,
+      serverCpuMs,
+      pageCpuMs,
       largest: Math.max(0, ...bytes),
       apiBytes: bytes.reduce((a, b) => a + b, 0),
       nodes,
@@ -125,20 +154,21 @@ try {
     });
     if (built.status !== 0) throw new Error(`Building the web app in ${appRoot} failed.`);
   }
-  const { session, path } = await build(join(dir, 'thread.db'));
   console.log(`\nCoding screen of a thread unit of ${POSTS.toLocaleString('en')} posts, median of 3 (warm cache):\n`);
-  console.log('| code | ms to usable | largest API response | API bytes | DOM elements | JS heap |');
-  console.log('|---|---:|---:|---:|---:|---:|');
+  console.log(
+    '| code | ms to usable (wall) | server CPU ms | page main-thread ms | largest API response | API bytes | DOM elements | JS heap |',
+  );
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const [label, appRoot] of apps) {
     const dbPath = join(dir, `${label}.db`);
-    copyFileSync(join(dir, 'thread.db'), dbPath);
+    const { session, path } = await build(appRoot, dbPath);
     const server = await startServer(dbPath, { appRoot, env: { THREADCODER_API_ONLY: '0' } });
     try {
       const runs: Load[] = [];
-      for (let i = 0; i < 3; i++) runs.push(await measure(server.origin, session, path));
+      for (let i = 0; i < 3; i++) runs.push(await measure(server.origin, server.child.pid!, session, path));
       const m = (f: (x: Load) => number) => median(runs.map(f));
       console.log(
-        `| ${label} | ${m((x) => x.ms).toFixed(0)} | ${kb(m((x) => x.largest))} | ${kb(m((x) => x.apiBytes))} | ${m((x) => x.nodes).toLocaleString('en')} | ${m((x) => x.heapMb).toFixed(0)} MB |`,
+        `| ${label} | ${m((x) => x.ms).toFixed(0)} | ${m((x) => x.serverCpuMs).toFixed(0)} | ${m((x) => x.pageCpuMs).toFixed(0)} | ${kb(m((x) => x.largest))} | ${kb(m((x) => x.apiBytes))} | ${m((x) => x.nodes).toLocaleString('en')} | ${m((x) => x.heapMb).toFixed(0)} MB |`,
       );
     } finally {
       await server.stop();
