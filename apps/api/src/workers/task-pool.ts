@@ -167,11 +167,7 @@ export function createTaskPool<R extends Registry>(o: PoolOptions<R>): TaskPool<
     );
     job.timer = setTimeout(() => stop(slot, timeout), o.timeoutMs);
   };
-  const enqueue = (job: Job): Job => {
-    enqueueJob(job);
-    return job;
-  };
-  const enqueueJob = (job: Job) => {
+  const enqueue = (job: Job) => {
     if (closed) return job.reject(new Error('The task pool is closed.'));
     if (job.signal?.aborted) return job.reject(cancelled());
     if (queue.length >= maxQueue)
@@ -197,7 +193,11 @@ export function createTaskPool<R extends Registry>(o: PoolOptions<R>): TaskPool<
       ),
     stream: (name, args, opts = {}) => {
       const queued = new Int32Array(new SharedArrayBuffer(4));
-      return streamOf(queued, (job) => enqueue({ ...job, name, args, signal: opts.signal, queued }));
+      return streamOf(queued, (callbacks) => {
+        const job: Job = { ...callbacks, name, args, signal: opts.signal, queued };
+        enqueue(job);
+        return job;
+      });
     },
     async close() {
       closed = true;
