@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, expect, test } from 'vitest';
+import { afterEach, expect, test, vi } from 'vitest';
 import { distinctiveTermsReport } from '../../apps/api/src/db/analysis-terms.ts';
 import { openDb } from '../../apps/api/src/db/open.ts';
 import { insertUnits } from '../../apps/api/src/db/units.ts';
@@ -61,6 +61,31 @@ test('a post edited by another connection (a worker, the CLI) gives a new answer
   texts[3] = 'zyzzyva zyzzyva overflow';
   expect(edited.codes[0]!.terms).toEqual(distinctiveTerms(prepareCorpus(texts), [0, 3, 6]));
   expect(edited.codes[0]!.terms.map((t) => t.term)).toContain('zyzzyva');
+});
+
+test('the route answers again without a worker while nothing is committed, and asks one after any commit', async () => {
+  const s = await analysisStudy();
+  cleanups.push(() => s.t.close());
+  const runs = vi.spyOn(s.t.tasks, 'run');
+  const memory = async () => (await s.agents.owen.get(`/api/studies/${s.studyId}/analysis/terms?code=memory`)).json();
+  const first = await memory();
+  // The first requests' workers write (facts, token counts), so their answers are not kept; with nothing else
+  // written, a request soon runs no task.
+  let asked = -1;
+  for (let i = 0; i < 5 && asked !== runs.mock.calls.length; i++) {
+    asked = runs.mock.calls.length;
+    expect(await memory()).toEqual(first);
+  }
+  expect(runs.mock.calls.length).toBe(asked);
+
+  const other = openDb(s.t.dbPath);
+  other.prepare('UPDATE posts SET text = ? WHERE id = ?').run('zyzzyva zyzzyva overflow', s.forum.postIds[3]![0]!);
+  other.close();
+  const edited = await memory();
+  expect(runs.mock.calls.length).toBeGreaterThan(asked);
+  const texts = [...threads.map((t) => t.posts[0]!), threads[5]!.posts[1]!];
+  texts[3] = 'zyzzyva zyzzyva overflow';
+  expect(edited.codes[0].terms).toEqual(distinctiveTerms(prepareCorpus(texts), [0, 3, 6]));
 });
 
 test('a re-import that edits a coded post keeps the answer; removing the revision it was coded on does not', async () => {

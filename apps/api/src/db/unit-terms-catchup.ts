@@ -16,7 +16,7 @@ const unlist = statement<[string]>('DELETE FROM unit_terms_stale WHERE unit_id I
  * Makes the counts of up to `limit` listed units and unlists them, in one IMMEDIATE transaction (a crash redoes a
  * batch at worst); returns how many were listed. Small batches: a thread unit's text is its whole thread.
  */
-export function unitTermsBatch(db: Db, limit = 20): number {
+function unitTermsBatch(db: Db, limit = 20): number {
   return writeTransaction(db, () => {
     const ids = listed(db).all(limit);
     if (ids.length) {

@@ -18,6 +18,8 @@ import { countsReport } from '../db/analysis-counts.ts';
 import { SPLITS } from '../db/analysis-split.ts';
 import { createKeywordGroup, deleteKeywordGroup, updateKeywordGroup } from '../db/analysis-keyword-groups.ts';
 import { analysisOptions } from '../db/analysis-options.ts';
+import { AnswersWhileUnchanged } from '../db/answers-while-unchanged.ts';
+import type { TermsQuery, TermsReport } from '../db/analysis-terms.ts';
 import { trendReport } from '../db/analysis-trend.ts';
 import type { Db } from '../db/open.ts';
 import type { AuthedEnv } from '../http/env.ts';
@@ -96,6 +98,9 @@ export function analysisRoutes(db: Db, tasks: AppTasks) {
     await next();
   };
   const signal = (c: Context) => ({ signal: c.req.raw.signal });
+  const terms = new AnswersWhileUnchanged<TermsReport>(32);
+  const termsReport = (c: Context, studyId: number, q: TermsQuery) =>
+    terms.get(db, JSON.stringify([studyId, q]), () => tasks.run('terms', [studyId, q], signal(c)));
   const name = (studyId: number, what: string, g?: string) => `study-${studyId}-${what}${g ? `-${g}` : ''}.csv`;
   return new Hono<AuthedEnv>()
     .get('/options', members, validate('param', studyParam), (c) =>
@@ -133,11 +138,11 @@ export function analysisRoutes(db: Db, tasks: AppTasks) {
       return csv(c, name(studyId, 'cooccurrence'), cooccurrenceCsv(cooccurrence(db, studyId, c.req.valid('query'))));
     })
     .get('/terms', members, results, validate('param', studyParam), validate('query', termsQuery), async (c) =>
-      c.json(await tasks.run('terms', [c.req.valid('param').studyId, c.req.valid('query')], signal(c))),
+      c.json(await termsReport(c, c.req.valid('param').studyId, c.req.valid('query'))),
     )
     .get('/terms.csv', members, results, validate('param', studyParam), validate('query', termsQuery), async (c) => {
       const { studyId } = c.req.valid('param');
-      const report = await tasks.run('terms', [studyId, c.req.valid('query')], signal(c));
+      const report = await termsReport(c, studyId, c.req.valid('query'));
       return csv(c, name(studyId, 'distinctive-terms'), termsCsv(report.codes));
     })
     .get('/mentions', members, results, validate('param', studyParam), validate('query', filtersQuery), async (c) =>
