@@ -418,9 +418,9 @@ describe('access and the blind rule', () => {
 
   test('disagreements come a page at a time, by unit, after the cursor; coders of a blind study get 403', async () => {
     const first = await disagreementsOf(owen, `?roundId=${s.roundId}&limit=1`);
-    expect(first).toMatchObject({ total: 2, nextCursor: calibration[3] });
+    expect(first).toMatchObject({ total: 2, nextCursor: String(calibration[3]) });
     expect(first.disagreements.map((d: { unitId: number }) => d.unitId)).toEqual([calibration[3]]);
-    const second = await disagreementsOf(owen, `?roundId=${s.roundId}&limit=1&cursor=${calibration[3]}`);
+    const second = await disagreementsOf(owen, `?roundId=${s.roundId}&limit=1&cursor=${first.nextCursor}`);
     expect(second).toMatchObject({ total: 2, nextCursor: null });
     expect(second.disagreements.map((d: { unitId: number }) => d.unitId)).toEqual([calibration[5]]);
     expect((await (await s.as('cody')).get(`${base()}/disagreements`)).status).toBe(403);

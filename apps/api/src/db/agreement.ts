@@ -171,8 +171,8 @@ export interface DisagreementPage {
   disagreements: AgreementSummary['disagreements'];
   /** All disagreements of the scope. */
   total: number;
-  /** The last unit id on this page, to pass as `cursor`; null on the last page. */
-  nextCursor: number | null;
+  /** The last unit id on this page, to pass as `cursor` (a string, like every paged route's); null on the last page. */
+  nextCursor: string | null;
 }
 
 /**
@@ -193,7 +193,7 @@ export function agreementDisagreements(
   return {
     disagreements: described(db, shown, rounds),
     total: found.length,
-    nextCursor: after.length > page.limit ? shown.at(-1)!.unitId : null,
+    nextCursor: after.length > page.limit ? String(shown.at(-1)!.unitId) : null,
   };
 }
 

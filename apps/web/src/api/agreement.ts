@@ -55,7 +55,7 @@ export const disagreementsQuery = (client: Client, studyId: number, params: Agre
         }),
       ),
     initialPageParam: '',
-    getNextPageParam: (last) => (last.nextCursor === null ? undefined : String(last.nextCursor)),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 
 /**
