@@ -6,11 +6,14 @@
 // 3 coders save codings back to back while one client downloads the .qdpx export over and over
 // and another asks for mention trends over and over. A save counts in each window it was
 // waiting in, however long it waited. Prints each window's p50/p99 and their medians, and the server's peak
-// RSS (VmHWM: the process, worker threads included). Target: save p99 ≤ 25 ms.
+// RSS (VmHWM: the process, worker threads included), and the CPU seconds the server spent on each
+// heavy request alone. Target: save p99 ≤ 25 ms.
+// SCALE_POSTS=500000 runs it on the 500k forum. SAVE_LOAD_BEFORE=<dir> first measures another
+// checkout's server (e.g. main's code) on the same study, then this one's.
 // Run: npm run bench -- save-under-load
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Client } from 'undici';
 import { sessionCookie } from '../apps/api/src/auth/cookie.ts';
 import { createSession } from '../apps/api/src/auth/sessions.ts';
@@ -22,6 +25,7 @@ import { insertUnits } from '../apps/api/src/db/units.ts';
 import { insertTemplateCodebook, pinCodebook, selectAllThreads } from '../tests/support/forum.ts';
 import { addStudy, addUser } from '../tests/support/test-app.ts';
 import { codeSets } from './lib/coding-study.ts';
+import { cpuSeconds } from './lib/cpu-seconds.ts';
 import { scaleForum } from './lib/scale-forum.ts';
 import { startServer } from './lib/server-process.ts';
 
@@ -99,28 +103,44 @@ async function download(client: Client, origin: string, cookie: string, path: st
 const peakRssMb = (pid: number) =>
   Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 
+type Study = Awaited<ReturnType<typeof buildStudy>>;
+
 async function main() {
   const start = performance.now();
   const study = await buildStudy();
   console.log(
     `${POSTS.toLocaleString('en')}-post forum, study of ${UNITS.toLocaleString('en')} units × 3 coders built in ${((performance.now() - start) / 1000).toFixed(1)} s`,
   );
-  const server = await startServer(dbPath);
+  if (process.env.SAVE_LOAD_BEFORE) await measure(study, resolve(process.env.SAVE_LOAD_BEFORE));
+  await measure(study);
+}
+
+/** One server (this checkout's, or the one at `appRoot`) on the study: heavy requests alone, then saves under them. */
+async function measure(study: Study, appRoot?: string) {
+  console.log(`-- server of ${appRoot ?? 'this checkout'}`);
+  const server = await startServer(dbPath, { appRoot });
   const { origin } = server;
+  const pid = server.child.pid!;
+  /** A download with the server's CPU seconds spent meanwhile. */
+  const timed = async (client: Client, path: string) => {
+    const cpu = cpuSeconds(pid);
+    const result = await download(client, origin, study.ownerCookie, path);
+    return { ...result, cpu: cpuSeconds(pid) - cpu };
+  };
   const base = `/api/studies/${study.studyId}`;
   const qdpxPath = `${base}/exports/qdpx`;
   const mentionsPath = `${base}/analysis/mentions?granularity=month`;
   try {
     const solo = new Client(origin);
     // The first mention request tokenizes the forum; the second is what a repeat costs.
-    const firstMentions = await download(solo, origin, study.ownerCookie, mentionsPath);
-    const mentions = await download(solo, origin, study.ownerCookie, mentionsPath);
-    const qdpx = await download(solo, origin, study.ownerCookie, qdpxPath);
-    const soloRss = peakRssMb(server.child.pid!);
+    const firstMentions = await timed(solo, mentionsPath);
+    const mentions = await timed(solo, mentionsPath);
+    const qdpx = await timed(solo, qdpxPath);
+    const soloRss = peakRssMb(pid);
     await solo.close();
     console.log(
-      `alone: mention trends ${firstMentions.ms.toFixed(0)} ms first, ${mentions.ms.toFixed(0)} ms after; ` +
-        `.qdpx export ${qdpx.ms.toFixed(0)} ms (${(qdpx.bytes / 1024 / 1024).toFixed(1)} MB); server peak RSS ${soloRss.toFixed(0)} MB`,
+      `alone: mention trends ${firstMentions.ms.toFixed(0)} ms first, ${mentions.ms.toFixed(0)} ms (${mentions.cpu.toFixed(2)} s CPU) after; ` +
+        `.qdpx export ${qdpx.ms.toFixed(0)} ms, ${qdpx.cpu.toFixed(2)} s CPU (${(qdpx.bytes / 1024 / 1024).toFixed(1)} MB); server peak RSS ${soloRss.toFixed(0)} MB`,
     );
 
     // Heavy clients: each asks again as soon as its answer is read.
@@ -171,7 +191,7 @@ async function main() {
     const end = performance.now();
     stopped = true;
     await Promise.all(savers);
-    const peak = peakRssMb(server.child.pid!);
+    const peak = peakRssMb(pid);
     for (const h of heavy) await h.client.destroy();
     await Promise.allSettled(heavy.map((h) => h.loop));
     for (let w = 0; w < windows; w++) {
