@@ -12,7 +12,8 @@
 //
 // PAGES_BEFORE=<dir> measures another checkout too (e.g. main's code: `git archive <commit> | tar
 // -x -C <dir>` and a symlink to this node_modules), on a copy of the same database, and prints
-// both. Its web app is built there first. PAGES_POSTS / PAGES_UNITS / PAGES_QUEUE change the sizes.
+// both; their runs alternate. Its web app is built there first. PAGES_POSTS / PAGES_UNITS /
+// PAGES_QUEUE change the sizes.
 // Run: npm run bench -- pages
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
@@ -21,7 +22,7 @@ import { join, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { sessionCookie } from '../apps/api/src/auth/cookie.ts';
 import { buildPagesStudy, type PagesStudy } from './lib/pages-study.ts';
-import { startServer } from './lib/server-process.ts';
+import { type ServerProcess, startServer } from './lib/server-process.ts';
 
 const POSTS = Number(process.env.PAGES_POSTS ?? 3_000);
 const UNITS = Number(process.env.PAGES_UNITS ?? 10_000);
@@ -218,24 +219,29 @@ try {
   const study = await buildPagesStudy(join(dir, 'pages.db'), { posts: POSTS, units: UNITS, queue: QUEUE });
   console.log(`built in ${((performance.now() - start) / 1000).toFixed(1)} s`);
   const results: Record<string, Run[]> = {};
-  for (const [label, appRoot] of apps) {
-    const dbPath = join(dir, `${label}.db`);
-    copyFileSync(join(dir, 'pages.db'), dbPath);
-    const server = await startServer(dbPath, { appRoot, env: { THREADCODER_API_ONLY: '0' } });
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'],
-    });
-    try {
+  // Both servers run side by side and their runs alternate, so a change in the machine's load (it is
+  // shared) falls on before and after alike.
+  const servers: [string, ServerProcess][] = [];
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'],
+  });
+  try {
+    for (const [label, appRoot] of apps) {
+      const dbPath = join(dir, `${label}.db`);
+      copyFileSync(join(dir, 'pages.db'), dbPath);
+      servers.push([label, await startServer(dbPath, { appRoot, env: { THREADCODER_API_ONLY: '0' } })]);
       results[label] = [];
-      for (let i = 0; i < 3; i++) {
-        results[label].push(await runOnce(browser, server.origin, study));
+    }
+    for (let i = 0; i < 3; i++) {
+      for (const [label, server] of servers) {
+        results[label]!.push(await runOnce(browser, server.origin, study));
         console.log(`${label}: run ${i + 1} done`);
       }
-    } finally {
-      await browser.close();
-      await server.stop();
     }
+  } finally {
+    await browser.close();
+    for (const [, server] of servers) await server.stop();
   }
   console.log(
     '\nMedian of 3 runs (ms to usable; DOM elements; largest API response; API bytes of the load; JS heap):\n',

@@ -14,7 +14,7 @@ const client = createClient(undefined, `${window.location.origin}/`);
 const queryClient = createQueryClient();
 // The session is asked for while the opened page's chunks arrive, not after React has rendered.
 void queryClient.prefetchQuery(sessionQuery(client));
-void prefetchRouteData(queryClient, client, window.location.pathname);
+void prefetchRouteData(queryClient, client, window.location);
 
 preloadOnIntent();
 void preloadRoute(window.location.pathname).then(() => {

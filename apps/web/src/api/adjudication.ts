@@ -17,6 +17,18 @@ export interface QueueFilters {
   code?: string | undefined;
 }
 
+const statuses = ['open', 'settled', 'reopened'] as const;
+
+/** The queue's filters as the page's address holds them (?round=&status=&code=). */
+export function queueFiltersFrom(params: URLSearchParams): QueueFilters {
+  const status = params.get('status');
+  return {
+    roundId: params.get('round') ? Number(params.get('round')) : undefined,
+    status: statuses.find((s) => s === status),
+    code: params.get('code') ?? undefined,
+  };
+}
+
 // Every adjudication query sits under this key, so one invalidation refreshes queue, unit and counts.
 const key = (studyId: number) => ['studies', studyId, 'adjudication'] as const;
 const studyParam = (studyId: number) => ({ studyId: String(studyId) });
@@ -46,6 +58,9 @@ export const adjudicationQueueQuery = (client: Client, studyId: number, filters:
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     // Changing a filter keeps the old list on screen until the new one arrives.
     placeholderData: keepPreviousData,
+    // Fetched at start (app/prefetch-route-data.ts): the page mounting does not ask again; a
+    // decision invalidates it.
+    staleTime: 10_000,
   });
 
 export const adjudicationChoicesQuery = (client: Client, studyId: number) =>

@@ -11,10 +11,15 @@ import { useClient } from './client-context.tsx';
 
 type StudyApi = Client['api']['studies'][':studyId'];
 
+// The Code tab's rounds and progress are fetched at start (app/prefetch-route-data.ts): the tab
+// mounting does not ask again. A save invalidates both.
+const prefetched = 5_000;
+
 export const roundsQuery = (client: Client, studyId: number) =>
   queryOptions({
     queryKey: ['studies', studyId, 'rounds'],
     queryFn: () => unwrap(client.api.studies[':studyId'].rounds.$get({ param: { studyId: String(studyId) } })),
+    staleTime: prefetched,
   });
 
 /** Every one of the coder's units in the round: only for ordering them all at once (most uncertain first). */
@@ -73,6 +78,7 @@ export const progressQuery = (client: Client, studyId: number) =>
   queryOptions({
     queryKey: ['studies', studyId, 'progress'],
     queryFn: () => unwrap(client.api.studies[':studyId'].progress.$get({ param: { studyId: String(studyId) } })),
+    staleTime: prefetched,
   });
 
 // A unit changes through this coder's saves: this tab's update the cache, other tabs' arrive by

@@ -1,17 +1,41 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { matchPath } from 'react-router';
+import { adjudicationChoicesQuery, adjudicationQueueQuery, queueFiltersFrom } from '../api/adjudication.ts';
 import { sessionQuery } from '../api/auth.ts';
 import type { Client } from '../api/client.ts';
+import { codebookQuery } from '../api/codebook-read.ts';
+import { progressQuery, roundsQuery } from '../api/coding.ts';
 import { studyQuery } from '../api/studies.ts';
+import { lockReason } from '../features/studies/tab-access.ts';
 
 /**
- * Asks, as soon as the session names a signed-in user, for what a study's pages wait on first (the
- * study and the member's roles, which decide whether the tab may show), instead of after the app has
- * rendered its frame. Signed out, it asks nothing, so no request is refused.
+ * Asks, as soon as the session names a signed-in user, for what a study's pages wait on first, rather
+ * than after the app has rendered down to them: the study (its roles decide whether a tab may show),
+ * the Code tab's rounds, progress and codebook, and the first page of the adjudication queue once
+ * the study says the member may adjudicate. Signed out, or for a tab the member may not use, it asks
+ * nothing, so no request is refused.
  */
-export async function prefetchRouteData(queryClient: QueryClient, client: Client, pathname: string): Promise<void> {
-  const studyId = matchPath('/studies/:studyId/*', pathname)?.params.studyId;
-  if (!studyId || !/^\d+$/.test(studyId)) return;
+export async function prefetchRouteData(
+  queryClient: QueryClient,
+  client: Client,
+  { pathname, search }: { pathname: string; search: string },
+): Promise<void> {
+  const match = matchPath('/studies/:studyId/:tab?/*', pathname);
+  if (!match?.params.studyId || !/^\d+$/.test(match.params.studyId)) return;
+  const studyId = Number(match.params.studyId);
   const session = await queryClient.ensureQueryData(sessionQuery(client)).catch(() => null);
-  if (session?.user) await queryClient.prefetchQuery(studyQuery(client, Number(studyId)));
+  if (!session?.user) return;
+  const study = queryClient.fetchQuery(studyQuery(client, studyId)).catch(() => null);
+  if (match.params.tab === 'code') {
+    void queryClient.prefetchQuery(roundsQuery(client, studyId));
+    void queryClient.prefetchQuery(progressQuery(client, studyId));
+    void queryClient.prefetchQuery(codebookQuery(client, studyId));
+  }
+  const loaded = (await study)?.study;
+  if (match.params.tab === 'adjudicate' && loaded && lockReason('adjudicate', loaded) === null) {
+    void queryClient.prefetchQuery(adjudicationChoicesQuery(client, studyId));
+    void queryClient.prefetchInfiniteQuery(
+      adjudicationQueueQuery(client, studyId, queueFiltersFrom(new URLSearchParams(search))),
+    );
+  }
 }

@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef } from 'react';
 import { useSearchParams } from 'react-router';
-import { adjudicationChoicesQuery, adjudicationQueueQuery, type QueueFilters } from '../../api/adjudication.ts';
+import { adjudicationChoicesQuery, adjudicationQueueQuery, queueFiltersFrom } from '../../api/adjudication.ts';
 import { useClient } from '../../api/client-context.tsx';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { useStudyId } from '../../hooks/use-study-id.ts';
@@ -13,17 +13,10 @@ import { QueueList } from './queue-list.tsx';
 import { UnitDetail } from './unit-detail.tsx';
 import { useQueueKeys } from './use-queue-keys.ts';
 
-const statuses = ['open', 'settled', 'reopened'] as const;
-
 /** Filters and the selected unit live in the address, so a unit in adjudication can be linked to. */
 function useQueueState() {
   const [params, setParams] = useSearchParams();
-  const status = params.get('status');
-  const filters: QueueFilters = {
-    roundId: params.get('round') ? Number(params.get('round')) : undefined,
-    status: statuses.find((s) => s === status),
-    code: params.get('code') ?? undefined,
-  };
+  const filters = queueFiltersFrom(params);
   const selected = params.get('unit') ? Number(params.get('unit')) : null;
   // The router hands setParams the params of the render that made it, so a key handler bound
   // before a filter change would undo the filter. Changes build on the last params written.
