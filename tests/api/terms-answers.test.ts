@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
 import { distinctiveTermsReport } from '../../apps/api/src/db/analysis-terms.ts';
+import { openDb } from '../../apps/api/src/db/open.ts';
 import { insertUnits } from '../../apps/api/src/db/units.ts';
 import { distinctiveTerms, prepareCorpus } from '../../apps/api/src/words/tfidf.ts';
 import { loggedIn } from '../support/agent.ts';
@@ -42,6 +43,24 @@ test('the same inputs give the kept answer; a changed label gives a new one, as 
   expect(relabelled.codes[0]).toMatchObject({ codeId: 'memory', units: 4 });
   expect(relabelled.codes[0]!.terms).toEqual(distinctiveTerms(prepareCorpus(texts), [0, 2, 3, 6]));
   expect(relabelled.codes[0]!.terms).not.toEqual(first.codes[0]!.terms);
+});
+
+test('a post edited by another connection (a worker, the CLI) gives a new answer, as computed afresh', async () => {
+  const s = await analysisStudy();
+  cleanups.push(() => s.t.close());
+  const memory = () => distinctiveTermsReport(s.t.db, s.studyId, { code: 'memory' });
+  const first = memory();
+  expect(memory()).toBe(first);
+
+  const other = openDb(s.t.dbPath);
+  other.prepare('UPDATE posts SET text = ? WHERE id = ?').run('zyzzyva zyzzyva overflow', s.forum.postIds[3]![0]!);
+  other.close();
+  const edited = memory();
+  expect(edited).not.toBe(first);
+  const texts = [...threads.map((t) => t.posts[0]!), threads[5]!.posts[1]!];
+  texts[3] = 'zyzzyva zyzzyva overflow';
+  expect(edited.codes[0]!.terms).toEqual(distinctiveTerms(prepareCorpus(texts), [0, 3, 6]));
+  expect(edited.codes[0]!.terms.map((t) => t.term)).toContain('zyzzyva');
 });
 
 test('a re-import that edits a coded post keeps the answer; removing the revision it was coded on does not', async () => {

@@ -1,12 +1,14 @@
 // Distinctive terms per code (words/tfidf.ts) over the texts of the settled units under the
 // filters, as coded (db/coded-text-sql.ts): a post unit's text, or a thread unit's title and posts. Every unit is one document;
 // a code's documents are its units (rolled up: a unit with a code below counts for the code).
-// The inputs are read on every request; an answer computed from the same inputs is reused (words/remembered-answers.ts).
+// An answer computed from the same inputs is reused (words/remembered-answers.ts); while nothing at all was committed
+// since the same request (db/database-state.ts), not even the inputs are read again.
 import type { Code } from '@threadcoder/taxonomy';
 import { codeNodes } from '../label-counts/code-tree.ts';
 import { inputsKey, RememberedAnswers } from '../words/remembered-answers.ts';
 import { corpusOfLines, distinctiveTerms, type TermScore } from '../words/tfidf.ts';
 import { ensureFacts } from './analysis-facts.ts';
+import { type DatabaseState, databaseState, sameState } from './database-state.ts';
 import { factsWhere, filterParams, type AnalysisFilters } from './analysis-filters.ts';
 import type { Db } from './open.ts';
 import { statement } from './prepared.ts';
@@ -37,18 +39,29 @@ export interface TermsReport {
 
 // A few answers per worker: the Analysis tab asks again with the same filters whenever it is opened.
 const answers = new RememberedAnswers<TermsReport>(32);
+// The answer to each recent request with the database state it was computed in: while nothing has been committed
+// since, it is the answer, without reading the inputs again.
+const lastAnswers = new RememberedAnswers<{ state: DatabaseState; answer: TermsReport }>(32);
 
 export function distinctiveTermsReport(db: Db, studyId: number, q: TermsQuery): TermsReport {
+  const request = JSON.stringify([studyId, q]);
+  const before = databaseState(db);
+  const last = lastAnswers.find(request);
+  if (last && sameState(last.state, before)) return last.answer;
   const { codebook } = ensureFacts(db, studyId);
   const params = filterParams(studyId, q);
   const units = unitTermCounts(db, params, q.withQuotes ?? false);
   const labels = unitCodes(db).all(params);
-  // Everything the answer is computed from, read fresh on every request: only the computing is saved.
+  // Everything the answer is computed from, read fresh: only the computing is saved.
   const key = inputsKey([
     JSON.stringify([q.code ?? null, q.top ?? 15, codebook.codes, labels]),
     ...units.map((u) => `${u.unitId} ${u.kept}`),
   ]);
-  return answers.get(key, () => report(codebook.codes, units, labels, q));
+  const answer = answers.get(key, () => report(codebook.codes, units, labels, q));
+  // This connection's own writes above (facts, token counts) are in the answer; another's commit meanwhile may not be.
+  const after = databaseState(db);
+  if (after.others === before.others) lastAnswers.keep(request, { state: after, answer });
+  return answer;
 }
 
 function report(

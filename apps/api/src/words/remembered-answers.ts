@@ -16,17 +16,28 @@ export class RememberedAnswers<T> {
   private readonly answers = new Map<string, T>();
   constructor(private readonly capacity: number) {}
 
-  /** The answer kept under `key`, or `compute()`'s, kept. Callers must not change what they get back: it is shared. */
-  get(key: string, compute: () => T): T {
+  /** The answer kept under `key`, if any. Callers must not change what they get back: it is shared. */
+  find(key: string): T | undefined {
     const kept = this.answers.get(key);
     if (kept !== undefined) {
       this.answers.delete(key);
       this.answers.set(key, kept);
-      return kept;
     }
-    const answer = compute();
+    return kept;
+  }
+
+  keep(key: string, answer: T): void {
+    this.answers.delete(key);
     if (this.answers.size >= this.capacity) this.answers.delete(this.answers.keys().next().value!);
     this.answers.set(key, answer);
+  }
+
+  /** The answer kept under `key`, or `compute()`'s, kept. */
+  get(key: string, compute: () => T): T {
+    const kept = this.find(key);
+    if (kept !== undefined) return kept;
+    const answer = compute();
+    this.keep(key, answer);
     return answer;
   }
 }
