@@ -11,7 +11,7 @@ import { ensureFacts } from './analysis-facts.ts';
 import { type DatabaseState, databaseState, sameState } from './database-state.ts';
 import { factsWhere, filterParams, type AnalysisFilters } from './analysis-filters.ts';
 import type { Db } from './open.ts';
-import { statement } from './prepared.ts';
+import { perDb, statement } from './prepared.ts';
 import { unitTermCounts } from './unit-terms.ts';
 
 const unitCodes = statement<[Record<string, unknown>], [number, string]>(
@@ -40,13 +40,14 @@ export interface TermsReport {
 // A few answers per worker: the Analysis tab asks again with the same filters whenever it is opened.
 const answers = new RememberedAnswers<TermsReport>(32);
 // The answer to each recent request with the database state it was computed in: while nothing has been committed
-// since, it is the answer, without reading the inputs again.
-const lastAnswers = new RememberedAnswers<{ state: DatabaseState; answer: TermsReport }>(32);
+// since, it is the answer, without reading the inputs again. Kept per connection: a state is a connection's own
+// counts, so two databases open in one thread (tests, the CLI, benches) can stand at the same counts.
+const lastAnswers = perDb(() => new RememberedAnswers<{ state: DatabaseState; answer: TermsReport }>(32));
 
 export function distinctiveTermsReport(db: Db, studyId: number, q: TermsQuery): TermsReport {
   const request = JSON.stringify([studyId, q]);
   const before = databaseState(db);
-  const last = lastAnswers.find(request);
+  const last = lastAnswers(db).find(request);
   if (last && sameState(last.state, before)) return last.answer;
   const { codebook } = ensureFacts(db, studyId);
   const params = filterParams(studyId, q);
@@ -60,7 +61,7 @@ export function distinctiveTermsReport(db: Db, studyId: number, q: TermsQuery): 
   const answer = answers.get(key, () => report(codebook.codes, units, labels, q));
   // This connection's own writes above (facts, token counts) are in the answer; another's commit meanwhile may not be.
   const after = databaseState(db);
-  if (after.others === before.others) lastAnswers.keep(request, { state: after, answer });
+  if (after.others === before.others) lastAnswers(db).keep(request, { state: after, answer });
   return answer;
 }
 
