@@ -2,6 +2,8 @@
 // coder's units by offset in one ranking (its rankedAt), and …/my-units/summary answers where a
 // unit and the next uncoded one are in it, so the coding screen never loads the whole list.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import type { Scorer } from '../../apps/api/src/suggest/model-store.ts';
+import { scoreUncoded } from '../../apps/api/src/suggest/uncertainty-ranking.ts';
 import type { Agent } from '../support/agent.ts';
 import { suggestStudy, type SuggestStudy } from './suggest-study.ts';
 
@@ -89,4 +91,18 @@ describe('most uncertain first, a page at a time', () => {
     const bad = await cora.get(myUnits('?order=uncertainty&rankedAt=yesterday'));
     expect((await bad.json()).error.where.field).toBe('rankedAt');
   });
+});
+
+test('units are scored before the write lock is taken, so saves never wait on the scoring', () => {
+  const inTransaction: boolean[] = [];
+  const scorer = {
+    version: 7,
+    scores: () => {
+      inTransaction.push(s.t.db.inTransaction);
+      return [{ codeId: 'dataset', score: 0.5 }];
+    },
+  } as unknown as Scorer;
+  scoreUncoded(s.t.db, s.studyId, s.round2, s.ids.cora!, scorer);
+  expect(inTransaction).toEqual([false, false, false, false, false]);
+  expect(s.t.db.prepare('SELECT count(*) FROM unit_uncertainty WHERE model_version = 7').pluck().get()).toBe(5);
 });

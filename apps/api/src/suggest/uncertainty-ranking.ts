@@ -43,8 +43,10 @@ export function scoreUncoded(db: Db, studyId: number, roundId: number, coderId: 
     `INSERT INTO unit_uncertainty (unit_id, model_version, uncertainty) VALUES (?, ?, ?)
      ON CONFLICT (unit_id) DO UPDATE SET model_version = excluded.model_version, uncertainty = excluded.uncertainty`,
   );
+  // Scored before the write lock is taken: scoring thousands of units takes long, and saves wait on the lock.
+  const scored = rows.map((r) => [r.unitId, uncertainty(model.scores(r))] as const);
   writeTransaction(db, () => {
-    for (const r of rows) put.run(r.unitId, model.version, uncertainty(model.scores(r)));
+    for (const [unitId, score] of scored) put.run(unitId, model.version, score);
   });
 }
 
