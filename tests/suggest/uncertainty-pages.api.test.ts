@@ -2,7 +2,9 @@
 // coder's units by offset in one ranking (its rankedAt), and …/my-units/summary answers where a
 // unit and the next uncoded one are in it, so the coding screen never loads the whole list.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import type { Scorer } from '../../apps/api/src/suggest/model-store.ts';
+import { loadScorer, type Scorer } from '../../apps/api/src/suggest/model-store.ts';
+import { uncertainty } from '../../apps/api/src/suggest/uncertainty.ts';
+import { unitForModel } from '../../apps/api/src/suggest/unit-text.ts';
 import { scoreUncoded } from '../../apps/api/src/suggest/uncertainty-ranking.ts';
 import type { Agent } from '../support/agent.ts';
 import { suggestStudy, type SuggestStudy } from './suggest-study.ts';
@@ -105,4 +107,29 @@ test('units are scored before the write lock is taken, so saves never wait on th
   scoreUncoded(s.t.db, s.studyId, s.round2, s.ids.cora!, scorer);
   expect(inTransaction).toEqual([false, false, false, false, false]);
   expect(s.t.db.prepare('SELECT count(*) FROM unit_uncertainty WHERE model_version = 7').pluck().get()).toBe(5);
+});
+
+test('a unit the forum edited since it was scored is scored again on its new text', async () => {
+  const unitId = s.fresh[0]!;
+  const stored = () =>
+    s.t.db.prepare('SELECT uncertainty FROM unit_uncertainty WHERE unit_id = ?').pluck().get(unitId) as number;
+  const current = () => uncertainty(loadScorer(s.t.db, s.studyId)!.scores(unitForModel(s.t.db, unitId)));
+  expect((await cora.get(myUnits('?order=uncertainty&limit=2'))).status).toBe(200);
+  const before = current();
+  expect(stored()).toBe(before);
+
+  // A re-import stores the edit as the post's revision 2 and the post's text as it is now.
+  const postId = s.t.db.prepare('SELECT post_id FROM units WHERE id = ?').pluck().get(unitId) as number;
+  const text = 'Thank you, the tokenizer fix worked and the model card is clear now.';
+  s.t.db
+    .prepare(
+      `INSERT INTO post_revisions (post_id, revision, thread_revision, content_hash, html, text, stored_at)
+       VALUES (?, 2, 1, 'edited', ?, ?, '2024-02-01T00:00:00.000Z')`,
+    )
+    .run(postId, `<p>${text}</p>`, text);
+  s.t.db.prepare('UPDATE posts SET text = ?, html = ? WHERE id = ?').run(text, `<p>${text}</p>`, postId);
+  expect(current()).not.toBe(before);
+
+  expect((await cora.get(myUnits('?order=uncertainty&limit=2'))).status).toBe(200);
+  expect(stored()).toBe(current());
 });
