@@ -133,3 +133,15 @@ test('a unit the forum edited since it was scored is scored again on its new tex
   expect((await cora.get(myUnits('?order=uncertainty&limit=2'))).status).toBe(200);
   expect(stored()).toBe(current());
 });
+
+test('a rankedAt written without milliseconds is the same moment as with them', async () => {
+  const ranked = async (rankedAt: string) =>
+    ids(await (await cora.get(myUnits(`?order=uncertainty&rankedAt=${rankedAt}`))).json());
+  const uncoded = await ranked('2030-01-01T00:00:00.000Z');
+  // The most uncertain unit, coded half a second after the ranking: it keeps its place.
+  s.code(uncoded[0]!, 'cora', ['dataset']);
+  s.t.db.prepare("UPDATE codings SET created_at = '2030-01-01T00:00:00.500Z' WHERE unit_id = ?").run(uncoded[0]!);
+  expect(await ranked('2030-01-01T00:00:01.000Z')).not.toEqual(uncoded);
+  expect(await ranked('2030-01-01T00:00:00.000Z')).toEqual(uncoded);
+  expect(await ranked('2030-01-01T00:00:00Z')).toEqual(uncoded);
+});
