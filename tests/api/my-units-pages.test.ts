@@ -89,6 +89,7 @@ describe('summary', () => {
       unsure: 1,
       unit: null,
       nextUncoded: { unitId: all[2], index: 2 },
+      ranking: null,
     });
     expect(await summary('cora', all[4]!)).toMatchObject({
       unit: { unitId: all[4], index: 4 },

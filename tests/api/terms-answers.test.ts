@@ -132,3 +132,29 @@ test('a re-import that edits a coded post keeps the answer; removing the revisio
   expect(edited).not.toBe(coded);
   expect(edited.codes[0]!.terms.map((x) => x.term)).toEqual(['upload_folder']);
 });
+
+test('two databases in one thread never share an answer, even at the same commit counts', async () => {
+  const [a, b] = [await analysisStudy(), await analysisStudy()];
+  cleanups.push(
+    () => a.t.close(),
+    () => b.t.close(),
+  );
+  // One row changed by another connection on each: only the words differ.
+  const edit = (s: typeof a, text: string) => {
+    const other = openDb(s.t.dbPath);
+    other.prepare('UPDATE posts SET text = ? WHERE id = ?').run(text, s.forum.postIds[3]![0]!);
+    other.close();
+  };
+  edit(a, threads[3]!.posts[0]!);
+  edit(b, 'zyzzyva zyzzyva overflow');
+  const memory = (s: typeof a) => distinctiveTermsReport(s.t.db, s.studyId, { code: 'memory' });
+  const texts = [...threads.map((t) => t.posts[0]!), threads[5]!.posts[1]!];
+  const asIs = distinctiveTerms(prepareCorpus(texts), [0, 3, 6]);
+  texts[3] = 'zyzzyva zyzzyva overflow';
+  const edited = distinctiveTerms(prepareCorpus(texts), [0, 3, 6]);
+  expect(memory(a).codes[0]!.terms).toEqual(asIs);
+  expect(memory(b).codes[0]!.terms).toEqual(edited);
+  // Both connections have now made the same commits and changes: a's answer is still a's own.
+  expect(memory(a).codes[0]!.terms).toEqual(asIs);
+  expect(memory(b).codes[0]!.terms).toEqual(edited);
+});

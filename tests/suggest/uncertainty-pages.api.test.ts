@@ -2,6 +2,10 @@
 // coder's units by offset in one ranking (its rankedAt), and …/my-units/summary answers where a
 // unit and the next uncoded one are in it, so the coding screen never loads the whole list.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { loadScorer, type Scorer } from '../../apps/api/src/suggest/model-store.ts';
+import { uncertainty } from '../../apps/api/src/suggest/uncertainty.ts';
+import { unitForModel } from '../../apps/api/src/suggest/unit-text.ts';
+import { scoreUncoded } from '../../apps/api/src/suggest/uncertainty-ranking.ts';
 import type { Agent } from '../support/agent.ts';
 import { suggestStudy, type SuggestStudy } from './suggest-study.ts';
 
@@ -89,4 +93,55 @@ describe('most uncertain first, a page at a time', () => {
     const bad = await cora.get(myUnits('?order=uncertainty&rankedAt=yesterday'));
     expect((await bad.json()).error.where.field).toBe('rankedAt');
   });
+});
+
+test('units are scored before the write lock is taken, so saves never wait on the scoring', () => {
+  const inTransaction: boolean[] = [];
+  const scorer = {
+    version: 7,
+    scores: () => {
+      inTransaction.push(s.t.db.inTransaction);
+      return [{ codeId: 'dataset', score: 0.5 }];
+    },
+  } as unknown as Scorer;
+  scoreUncoded(s.t.db, s.studyId, s.round2, s.ids.cora!, scorer);
+  expect(inTransaction).toEqual([false, false, false, false, false]);
+  expect(s.t.db.prepare('SELECT count(*) FROM unit_uncertainty WHERE model_version = 7').pluck().get()).toBe(5);
+});
+
+test('a unit the forum edited since it was scored is scored again on its new text', async () => {
+  const unitId = s.fresh[0]!;
+  const stored = () =>
+    s.t.db.prepare('SELECT uncertainty FROM unit_uncertainty WHERE unit_id = ?').pluck().get(unitId) as number;
+  const current = () => uncertainty(loadScorer(s.t.db, s.studyId)!.scores(unitForModel(s.t.db, unitId)));
+  expect((await cora.get(myUnits('?order=uncertainty&limit=2'))).status).toBe(200);
+  const before = current();
+  expect(stored()).toBe(before);
+
+  // A re-import stores the edit as the post's revision 2 and the post's text as it is now.
+  const postId = s.t.db.prepare('SELECT post_id FROM units WHERE id = ?').pluck().get(unitId) as number;
+  const text = 'Thank you, the tokenizer fix worked and the model card is clear now.';
+  s.t.db
+    .prepare(
+      `INSERT INTO post_revisions (post_id, revision, thread_revision, content_hash, html, text, stored_at)
+       VALUES (?, 2, 1, 'edited', ?, ?, '2024-02-01T00:00:00.000Z')`,
+    )
+    .run(postId, `<p>${text}</p>`, text);
+  s.t.db.prepare('UPDATE posts SET text = ?, html = ? WHERE id = ?').run(text, `<p>${text}</p>`, postId);
+  expect(current()).not.toBe(before);
+
+  expect((await cora.get(myUnits('?order=uncertainty&limit=2'))).status).toBe(200);
+  expect(stored()).toBe(current());
+});
+
+test('a rankedAt written without milliseconds is the same moment as with them', async () => {
+  const ranked = async (rankedAt: string) =>
+    ids(await (await cora.get(myUnits(`?order=uncertainty&rankedAt=${rankedAt}`))).json());
+  const uncoded = await ranked('2030-01-01T00:00:00.000Z');
+  // The most uncertain unit, coded half a second after the ranking: it keeps its place.
+  s.code(uncoded[0]!, 'cora', ['dataset']);
+  s.t.db.prepare("UPDATE codings SET created_at = '2030-01-01T00:00:00.500Z' WHERE unit_id = ?").run(uncoded[0]!);
+  expect(await ranked('2030-01-01T00:00:01.000Z')).not.toEqual(uncoded);
+  expect(await ranked('2030-01-01T00:00:00.000Z')).toEqual(uncoded);
+  expect(await ranked('2030-01-01T00:00:00Z')).toEqual(uncoded);
 });

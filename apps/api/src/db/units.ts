@@ -2,6 +2,7 @@ import type { Ranking } from '../suggest/uncertainty-ranking.ts';
 import { audit } from './audit.ts';
 import type { Db } from './open.ts';
 import { statement } from './prepared.ts';
+import { currentUnitRevisionSql } from './revisions.ts';
 import { viewerParams, visibleCodings } from './visibility.ts';
 import { writeTransaction } from './write-transaction.ts';
 
@@ -81,9 +82,17 @@ export interface AssignedUnit {
   unsure: boolean;
 }
 
+/**
+ * `unit_uncertainty uu` (suggest/uncertainty-ranking.ts) joined to unit `u` where the score is of
+ * the model version and of the unit's current text: a unit edited since (a re-import) has none.
+ * (A post unit's score is kept when only its thread's title changes.)
+ */
+export const scoredUnitSql = (version: string) =>
+  `unit_uncertainty uu ON uu.unit_id = u.id AND uu.model_version = ${version} AND uu.revision = ${currentUnitRevisionSql}`;
+
 // "Most uncertain first" (suggest/uncertainty-ranking.ts): units coded by the ranking's time last,
 // in round order; the rest by the stored uncertainty under the ranking's model, highest first.
-const rankedJoin = 'LEFT JOIN unit_uncertainty uu ON uu.unit_id = u.id AND uu.model_version = @modelVersion';
+const rankedJoin = `LEFT JOIN ${scoredUnitSql('@modelVersion')}`;
 const rankedOrder =
   'ORDER BY codedBefore, CASE WHEN codedBefore THEN 0 ELSE -coalesce(uu.uncertainty, 0) END, u.position';
 

@@ -31,7 +31,11 @@ const quote = z
 // `ranking.rankedAt` of the first answer; left out, a new ranking from now).
 const unitOrder = {
   order: z.enum(['position', 'uncertainty']).default('position'),
-  rankedAt: z.iso.datetime().optional(),
+  // Compared as text with codings' created_at (toISOString): written the same way, with milliseconds.
+  rankedAt: z.iso
+    .datetime()
+    .transform((at) => new Date(at).toISOString())
+    .optional(),
 };
 const onlyRanked = (q: { order: string; rankedAt?: string | undefined }) =>
   q.rankedAt === undefined || q.order === 'uncertainty';

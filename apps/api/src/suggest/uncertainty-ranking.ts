@@ -1,7 +1,9 @@
 // "Most uncertain first" a page at a time: each unit's uncertainty under the study's current
-// model is stored once (migration 032), so a page of the coder's units in that order is one SQL
+// model is stored once per unit revision (migrations 032, 034), so a page of the coder's units in that order is one SQL
 // query (db/units.ts) rather than scoring and sending the whole list.
 import type { Db } from '../db/open.ts';
+import { currentUnitRevisionSql } from '../db/revisions.ts';
+import { scoredUnitSql } from '../db/units.ts';
 import { viewerParams, visibleCodings } from '../db/visibility.ts';
 import { writeTransaction } from '../db/write-transaction.ts';
 import { loadScorer, type Scorer } from './model-store.ts';
@@ -22,12 +24,12 @@ export interface Ranking {
 }
 
 /** Stores the model's uncertainty about the coder's uncoded units in the round that have no score under its version. */
-function scoreUncoded(db: Db, studyId: number, roundId: number, coderId: number, model: Scorer): void {
+export function scoreUncoded(db: Db, studyId: number, roundId: number, coderId: number, model: Scorer): void {
   const rows = db
     .prepare(
-      `SELECT u.id AS unitId, ${unitColumnsSql}
+      `SELECT u.id AS unitId, ${currentUnitRevisionSql} AS revision, ${unitColumnsSql}
        FROM assignments a JOIN units u ON u.id = a.unit_id JOIN threads t ON t.id = u.thread_id
-         LEFT JOIN unit_uncertainty uu ON uu.unit_id = u.id AND uu.model_version = @version
+         LEFT JOIN ${scoredUnitSql('@version')}
        WHERE u.study_id = @studyId AND u.round_id = @roundId AND a.user_id = @viewerId AND uu.unit_id IS NULL
          AND NOT EXISTS (SELECT 1 FROM ${visibleCodings} c WHERE c.unit_id = u.id AND c.coder_id = a.user_id)`,
     )
@@ -38,14 +40,18 @@ function scoreUncoded(db: Db, studyId: number, roundId: number, coderId: number,
       ...viewerParams({ operator: false, userId: coderId }),
     }) as (UnitForModel & {
     unitId: number;
+    revision: number;
   })[];
   if (rows.length === 0) return;
   const put = db.prepare(
-    `INSERT INTO unit_uncertainty (unit_id, model_version, uncertainty) VALUES (?, ?, ?)
-     ON CONFLICT (unit_id) DO UPDATE SET model_version = excluded.model_version, uncertainty = excluded.uncertainty`,
+    `INSERT INTO unit_uncertainty (unit_id, model_version, revision, uncertainty) VALUES (?, ?, ?, ?)
+     ON CONFLICT (unit_id) DO UPDATE SET model_version = excluded.model_version, revision = excluded.revision,
+       uncertainty = excluded.uncertainty`,
   );
+  // Scored before the write lock is taken: scoring thousands of units takes long, and saves wait on the lock.
+  const scored = rows.map((r) => [r.unitId, r.revision, uncertainty(model.scores(r))] as const);
   writeTransaction(db, () => {
-    for (const r of rows) put.run(r.unitId, model.version, uncertainty(model.scores(r)));
+    for (const [unitId, revision, score] of scored) put.run(unitId, model.version, revision, score);
   });
 }
 
