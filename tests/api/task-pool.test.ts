@@ -194,6 +194,34 @@ describe('task pool', () => {
     expect(await limited.run('studyNames', [])).toEqual(['Read by a worker']);
   });
 
+  test('a slow reader that keeps reading finishes, however far past the timeout: each chunk taken restarts the clock', async () => {
+    const slow = newPool({ timeoutMs: 200, maxQueuedBytes: 64 * 1024 });
+    const chunks = 128;
+    const size = 16 * 1024; // 2 MB, taken 64 kB at a time: 32 reads
+    const reader = (await slow.stream('counted', [chunks, size])).getReader();
+    const bytes: Uint8Array[] = [];
+    for (;;) {
+      await new Promise((r) => setTimeout(r, 40)); // 32 pauses of 40 ms: far more than the 200 ms timeout in all
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytes.push(value);
+    }
+    const all = Buffer.concat(bytes);
+    expect(all.length).toBe(chunks * size);
+    expect(Array.from({ length: chunks }, (_, i) => all[i * size])).toEqual(
+      Array.from({ length: chunks }, (_, i) => i % 256),
+    );
+  });
+
+  test('a reader that stops reading (and never cancels) is cut off with task.timeout; the pool runs the next task', async () => {
+    const stalled = newPool({ timeoutMs: 200, maxQueuedBytes: 64 * 1024 });
+    const reader = (await stalled.stream('counted', [1024, 16 * 1024])).getReader(); // 16 MB
+    expect((await reader.read()).value?.byteLength).toBe(64 * 1024);
+    expect(await outcome(reader.closed)).toEqual({ error: '503 task.timeout' });
+    expect(Atomics.load(gate, 3)).toBeLessThan(1024 * 16 * 1024); // the task was stopped, not finished
+    expect(await stalled.run('studyNames', [])).toEqual(['Read by a worker']);
+  });
+
   test('a stream task that fails before its first chunk rejects like run', async () => {
     expect(await outcome(pool.stream('noStream', []))).toEqual({ error: '404 test.nothing' });
   });

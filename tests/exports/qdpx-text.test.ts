@@ -56,17 +56,50 @@ describe('sourceText', () => {
     expect(s.posts.get(1)).toMatchObject({ start: 0, end: Array.from(written).length });
   });
 
+  test('emoji and CRLF across posts: every offset lands on the same character in the written text', () => {
+    // Letters A-H mark places; their offsets are found by scanning code points here, not by the mapping.
+    const posts = [
+      { id: 1, text: 'A😀B\r\nC👍🏽D' },
+      { id: 2, text: 'E\r\n\r\n🇫🇷F\rG🙂' },
+      { id: 3, text: 'H' },
+    ];
+    const written = 'A😀B\nC👍🏽D\n\nE\n\n🇫🇷F\nG🙂\n\nH';
+    const storedPoints = Array.from(posts.map((p) => p.text).join('\n\n'));
+    const writtenPoints = Array.from(written);
+    const s = sourceText(posts);
+    expect(s.text).toBe(written);
+    expect([s.length, s.storedLength]).toEqual([writtenPoints.length, storedPoints.length]);
+    for (const letter of 'ABCDEFGH') {
+      const stored = storedPoints.indexOf(letter);
+      expect([letter, s.at(stored), s.storedSlice(stored, stored + 1)]).toEqual([
+        letter,
+        writtenPoints.indexOf(letter),
+        letter,
+      ]);
+    }
+    const span = (first: string, last: string, storedText: string) => ({
+      start: writtenPoints.indexOf(first),
+      end: writtenPoints.lastIndexOf(last) + 1,
+      storedStart: storedPoints.indexOf(first),
+      storedLength: Array.from(storedText).length,
+    });
+    expect(s.posts.get(1)).toEqual(span('A', 'D', posts[0]!.text));
+    expect(s.posts.get(2)).toEqual(span('E', '🙂', posts[1]!.text));
+    expect(s.posts.get(3)).toEqual(span('H', 'H', 'H'));
+    expect(s.storedSlice(storedPoints.indexOf('C'), storedPoints.indexOf('D') + 1)).toBe('C👍🏽D');
+  });
+
   test('offsets beyond the text clamp to its ends', () => {
     const s = sourceText([{ id: 1, text: 'abc' }]);
     expect([s.at(-4), s.at(99)]).toEqual([0, 3]);
   });
 
-  test('plain text (no CR, no emoji, no leading BOM) gives the same spans, offsets and slices as mapped text', () => {
+  test('plain text (no CR, no emoji, no leading BOM) keeps its offsets; a CRLF at its end changes none before it', () => {
     const plain = sourceText([
       { id: 1, text: 'ab' },
       { id: 2, text: 'cde' },
     ]);
-    // The same posts with a CRLF appended to the last one take the mapped path; up to it they agree.
+    // The same posts with a CRLF appended to the last one: up to it they agree.
     const mapped = sourceText([
       { id: 1, text: 'ab' },
       { id: 2, text: 'cde\r\n' },

@@ -21,57 +21,54 @@ export interface SourceText {
   posts: Map<number, { start: number; end: number; storedStart: number; storedLength: number }>;
 }
 
-// A text without CR, surrogate pairs or a leading byte-order mark is written as stored, and its
-// code points are its UTF-16 units: offsets need no table (which would hold a number per character).
-const needsMapping = /[\r\ud800-\udfff]|^\ufeff/;
+// What moves offsets: a CR before LF (the written text drops it) and a surrogate pair (one code
+// point in two UTF-16 units). Without a u flag the pattern sees UTF-16 units, pairing a high
+// surrogate with the low one after it as Array.from does; a lone surrogate is one code point.
+const CRLF_OR_PAIR = /\r\n|[\ud800-\udbff][\udc00-\udfff]/g;
+const PAIR = /[\ud800-\udbff][\udc00-\udfff]/g;
 
+// Offsets are mapped through two sorted lists, one entry per CRLF and per emoji (never per
+// character): the code points the written text drops, and where the surrogate pairs are.
 export function sourceText(posts: readonly { id: number; text: string }[]): SourceText {
   const stored = posts.map((p) => p.text).join(POST_SEPARATOR);
-  if (!needsMapping.test(stored)) return plainSourceText(posts, stored);
-  const points = Array.from(stored);
-  const out: string[] = [];
-  // map[i]: where stored code point i lands in the written text; map[n] is the written length.
-  const map = new Array<number>(points.length + 1);
-  for (let i = 0; i < points.length; i++) {
-    map[i] = out.length;
-    const ch = points[i]!;
-    if (ch === '\r') {
-      if (points[i + 1] !== '\n') out.push('\n'); // a lone CR is a line end; CR before LF is dropped
-    } else if (!(ch === '\ufeff' && i === 0)) {
-      out.push(ch);
-    }
+  const bom = stored.startsWith('\ufeff');
+  const dropped: number[] = bom ? [0] : []; // code-point offsets in the stored text
+  const pairs: number[] = []; // code-point offsets of the surrogate pairs
+  for (const m of stored.matchAll(CRLF_OR_PAIR)) {
+    const point = m.index - pairs.length;
+    if (m[0] === '\r\n') dropped.push(point);
+    else pairs.push(point);
   }
-  map[points.length] = out.length;
+  const storedLength = stored.length - pairs.length;
+  const clamp = (o: number) => Math.max(0, Math.min(storedLength, o));
+  const at = (o: number) => clamp(o) - countBelow(dropped, clamp(o));
+  const unitIndex = (o: number) => clamp(o) + countBelow(pairs, clamp(o));
   const spans = new Map<number, { start: number; end: number; storedStart: number; storedLength: number }>();
   let offset = 0;
   for (const p of posts) {
-    const storedLength = Array.from(p.text).length;
-    spans.set(p.id, { start: map[offset]!, end: map[offset + storedLength]!, storedStart: offset, storedLength });
-    offset += storedLength + POST_SEPARATOR.length;
+    const length = p.text.length - (p.text.match(PAIR)?.length ?? 0);
+    spans.set(p.id, { start: at(offset), end: at(offset + length), storedStart: offset, storedLength: length });
+    offset += length + POST_SEPARATOR.length;
   }
   return {
-    text: out.join(''),
-    length: out.length,
-    storedLength: points.length,
-    at: (o) => map[Math.max(0, Math.min(points.length, o))]!,
-    storedSlice: (start, end) => points.slice(start, end).join(''),
+    // A lone CR is a line end; a CR before LF goes.
+    text: (bom ? stored.slice(1) : stored).replace(/\r\n?/g, '\n'),
+    length: storedLength - dropped.length,
+    storedLength,
+    at,
+    storedSlice: (start, end) => stored.slice(unitIndex(start), unitIndex(end)),
     posts: spans,
   };
 }
 
-function plainSourceText(posts: readonly { id: number; text: string }[], stored: string): SourceText {
-  const spans = new Map<number, { start: number; end: number; storedStart: number; storedLength: number }>();
-  let offset = 0;
-  for (const p of posts) {
-    spans.set(p.id, { start: offset, end: offset + p.text.length, storedStart: offset, storedLength: p.text.length });
-    offset += p.text.length + POST_SEPARATOR.length;
+/** How many of the sorted numbers are below `n`. */
+function countBelow(sorted: readonly number[], n: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid]! < n) low = mid + 1;
+    else high = mid;
   }
-  return {
-    text: stored,
-    length: stored.length,
-    storedLength: stored.length,
-    at: (o) => Math.max(0, Math.min(stored.length, o)),
-    storedSlice: (start, end) => stored.slice(start, end),
-    posts: spans,
-  };
+  return low;
 }

@@ -4,9 +4,10 @@
 // (WAL lets them read while the request thread writes); further tasks wait in order. A task is
 // a function of a registry module (tasks.ts): its name and arguments cross to the worker, its
 // result (or, for a stream task, its chunks) comes back. A task stops when its request's signal
-// aborts (the client went away) or it runs past the timeout: the worker is terminated and a
-// fresh one started for the next task. A worker that dies fails its task with an error the
-// route answers as a 500 envelope, and the pool carries on with a new worker.
+// aborts (the client went away) or it runs past the timeout (a stream task: makes no progress
+// for that long): the worker is terminated and a fresh one started for the next task. A worker
+// that dies fails its task with an error the route answers as a 500 envelope, and the pool
+// carries on with a new worker.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -76,6 +77,8 @@ interface Job {
   signal?: AbortSignal | undefined;
   slot?: Slot;
   timer?: NodeJS.Timeout;
+  /** A stream task's progress (a chunk made or taken): its clock starts again. */
+  progress?: () => void;
   settled?: boolean;
   abort?: () => void;
 }
@@ -135,7 +138,10 @@ export function createTaskPool<R extends Registry>(o: PoolOptions<R>): TaskPool<
         return;
       }
       if (!job) return;
-      if ('chunk' in m) return job.onChunk?.(m.chunk);
+      if ('chunk' in m) {
+        job.progress?.();
+        return job.onChunk?.(m.chunk);
+      }
       slot.job = undefined;
       if ('error' in m) finish(job, fromWire(m.error, job.name));
       else finish(job, null, m.result);
@@ -159,13 +165,24 @@ export function createTaskPool<R extends Registry>(o: PoolOptions<R>): TaskPool<
       slot.worker.postMessage({ name: job.name, args: job.args, queuedBytes: job.queued?.buffer, maxQueuedBytes });
     }
   };
+  // A task's clock: a call must finish within the timeout; a stream task must make progress within
+  // it (a chunk made by its worker or taken by its reader), so a slow download that keeps reading
+  // finishes however long it takes, and one that stops reading is stopped.
   const startClock = (slot: Slot, job: Job) => {
+    const seconds = o.timeoutMs / 1000;
+    const what = job.queued ? `This made no progress for ${seconds} s` : `This took longer than ${seconds} s`;
     const timeout = new AppError(
       'task.timeout',
       503,
-      `This took longer than ${o.timeoutMs / 1000} s and was stopped. Try a narrower request, or ask the operator to raise THREADCODER_WORKER_TIMEOUT_S.`,
+      `${what} and was stopped. Try a narrower request, or ask the operator to raise THREADCODER_WORKER_TIMEOUT_S.`,
     );
-    job.timer = setTimeout(() => stop(slot, timeout), o.timeoutMs);
+    const arm = () => {
+      if (job.settled) return; // a reader taking the last chunks after the task ended
+      clearTimeout(job.timer);
+      job.timer = setTimeout(() => stop(slot, timeout), o.timeoutMs);
+    };
+    arm();
+    if (job.queued) job.progress = arm;
   };
   const enqueue = (job: Job) => {
     if (closed) return job.reject(new Error('The task pool is closed.'));
@@ -216,7 +233,7 @@ export function createTaskPool<R extends Registry>(o: PoolOptions<R>): TaskPool<
  * more than maxQueuedBytes are, so a slow download holds that much, not the file (highWaterMark 0:
  * nothing is taken before it is read). A client that goes away mid-download aborts the request's
  * signal, and a reader that cancels the stream aborts the task too; a task that fails after its
- * first chunk ends the stream with its error.
+ * first chunk (or a reader that stops reading past the timeout) ends the stream with its error.
  */
 function streamOf(
   queued: Int32Array,
@@ -263,6 +280,7 @@ function streamOf(
           if (!chunk) return controller.close();
           Atomics.sub(queued, 0, chunk.byteLength);
           Atomics.notify(queued, 0);
+          job?.progress?.();
           controller.enqueue(chunk);
         },
         cancel() {
