@@ -25,8 +25,6 @@ INSERT INTO study_unit_counts
 -- What a unit's triggers read of its post, without reading its wide row (the flags sit at its end,
 -- past the text). Used by INDEXED BY, since SQLite looks an id up in the table itself.
 CREATE INDEX posts_unit_counts ON posts(id, thread_id, content_kind, accepted_answer, author_role);
--- A post changed or removed finds its units.
-CREATE INDEX units_by_post ON units(post_id) WHERE post_id IS NOT NULL;
 
 -- A unit added or removed. A post unit removed with its post (cascade) finds the post gone: the
 -- post's own trigger, before it went, subtracted it.
