@@ -53,9 +53,11 @@ CREATE TRIGGER units_population_delete AFTER DELETE ON units BEGIN
 END;
 
 -- A thread selected or taken out brings or takes its units: thread units, and post units whose post
--- is in it now. A study without post units skips the scan of the thread's posts.
+-- is in it now. A study without units (a new one selecting thousands of threads) skips the scan of
+-- the thread's posts; both tests name post_id so that the partial indexes units_post and units_thread answer.
 CREATE TRIGGER study_threads_unit_counts_insert AFTER INSERT ON study_threads
-WHEN EXISTS (SELECT 1 FROM units WHERE study_id = new.study_id) BEGIN
+WHEN EXISTS (SELECT 1 FROM units WHERE study_id = new.study_id AND post_id IS NOT NULL)
+  OR EXISTS (SELECT 1 FROM units WHERE study_id = new.study_id AND post_id IS NULL) BEGIN
   INSERT INTO study_unit_counts
   SELECT new.study_id,
     EXISTS (SELECT 1 FROM units WHERE study_id = new.study_id AND thread_id = new.thread_id AND post_id IS NULL),
