@@ -1,5 +1,5 @@
 // The sampling population is counted from kept counts (migration 029: per thread and month, and per
-// study, kept by triggers) less the study's units. After every kind of change it must equal what
+// study, kept by triggers) less the study's units (kept too, migration 035). After every kind of change it must equal what
 // the posts say, and the candidates `population` lists.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -52,6 +52,18 @@ function keptAndRecounted(db: Db) {
       )
       .raw()
       .all(),
+    units: db.prepare('SELECT * FROM study_unit_counts WHERE threads > 0 OR posts > 0 ORDER BY study_id').raw().all(),
+    unitsRecounted: db
+      .prepare(
+        `SELECT u.study_id, sum(u.post_id IS NULL), count(p.id), coalesce(sum(p.content_kind = 'text'), 0),
+           coalesce(sum(p.content_kind = 'text' AND p.accepted_answer), 0),
+           coalesce(sum(p.content_kind = 'text' AND p.author_role IS NOT NULL), 0)
+         FROM units u LEFT JOIN posts p ON p.id = u.post_id
+         JOIN study_threads st ON st.study_id = u.study_id AND st.thread_id = coalesce(p.thread_id, u.thread_id)
+         GROUP BY 1 ORDER BY 1`,
+      )
+      .raw()
+      .all(),
   };
 }
 
@@ -59,6 +71,7 @@ function expectKeptCountsTrue(db: Db) {
   const k = keptAndRecounted(db);
   expect(k.threads).toEqual(k.threadsRecounted);
   expect(k.studies).toEqual(k.studiesRecounted);
+  expect(k.units).toEqual(k.unitsRecounted);
 }
 
 describe('the sampling population count', () => {
@@ -220,6 +233,67 @@ describe('the kept counts follow imports, re-imports and the selection', () => {
       byStaff: 1,
     });
     expect(populationCounts(db, studyId, 'post')).toEqual(listedCounts(db, studyId, 'post'));
+    expectKeptCountsTrue(db);
+  });
+
+  test('drawn posts re-imported with new flags, then a unit, a round and a study deleted keep the unit counts true', async () => {
+    const db = s.t.db;
+    await importTopics(db, dir, topics());
+    selectAllThreads(db, s.studyId);
+    const studyId = insertStudy(
+      db,
+      { name: 'Drawn', description: '', unitKind: 'post', labelMode: 'multi', blind: true },
+      s.ids.owen!,
+    );
+    const select = db.prepare('INSERT INTO study_threads (study_id, thread_id) VALUES (?, ?)');
+    for (const topic of ['2001', '2003']) select.run(studyId, threadIdOf(db, topic));
+    const roundId = db.prepare('SELECT id FROM rounds WHERE study_id = ?').pluck().get(studyId) as number;
+    const draw = (study: number, round: number, posts: string[]) =>
+      insertUnits(
+        db,
+        study,
+        round,
+        posts.map((post) => ({
+          threadId: db.prepare('SELECT thread_id FROM posts WHERE id = ?').pluck().get(postIdOf(db, post)) as number,
+          postId: postIdOf(db, post),
+          coderIds: [],
+        })),
+        s.ids.owen!,
+        {},
+      );
+    draw(studyId, roundId, ['60002', '60005']);
+    draw(s.studyId, s.roundId, ['60002', '60003', '60005']);
+    // 60001 and 60004 of 60001, 60002, 60004, 60005.
+    expect(populationCounts(db, studyId, 'post').available).toBe(2);
+    expectKeptCountsTrue(db);
+
+    // 60002 turns accepted and by a moderator while drawn, 60003 loses its words, 60005 moves to 2002.
+    await importTopics(db, dir, revised(), 'revised.jsonl');
+    // 60001, 60006 and 60004: the drawn 60002 is no accepted answer to draw, and 60005 left the selection.
+    expect(populationCounts(db, studyId, 'post')).toEqual({
+      available: 3,
+      withoutWords: 0,
+      acceptedAnswers: 0,
+      byStaff: 0,
+    });
+    expect(populationCounts(db, s.studyId, 'post')).toEqual(listedCounts(db, s.studyId, 'post'));
+    expectKeptCountsTrue(db);
+
+    db.prepare('DELETE FROM units WHERE study_id = ? AND post_id = ?').run(studyId, postIdOf(db, '60002'));
+    expect(populationCounts(db, studyId, 'post')).toEqual({
+      available: 4,
+      withoutWords: 0,
+      acceptedAnswers: 1,
+      byStaff: 1,
+    });
+    expectKeptCountsTrue(db);
+
+    db.prepare('DELETE FROM rounds WHERE id = ?').run(s.roundId);
+    expect(populationCounts(db, s.studyId, 'post')).toEqual(listedCounts(db, s.studyId, 'post'));
+    expectKeptCountsTrue(db);
+
+    db.prepare('DELETE FROM studies WHERE id = ?').run(studyId);
+    expect(db.prepare('SELECT count(*) FROM study_unit_counts WHERE study_id = ?').pluck().get(studyId)).toBe(0);
     expectKeptCountsTrue(db);
   });
 

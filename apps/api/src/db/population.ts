@@ -73,23 +73,13 @@ export interface PopulationCounts {
   byStaff: number;
 }
 
-const keptCounts = statement<
-  [number],
-  Record<'threads' | 'posts' | 'text_posts' | 'text_accepted' | 'text_staff', number>
->('SELECT threads, posts, text_posts, text_accepted, text_staff FROM study_post_counts WHERE study_id = ?');
-// The study's units among the kept counts: posts of selected threads (by the post's thread, as the
-// population reads it), or selected threads.
-const takenPosts = statement<[number], Record<'posts' | 'text_posts' | 'text_accepted' | 'text_staff', number>>(
-  `SELECT count(*) AS posts, coalesce(sum(p.content_kind = 'text'), 0) AS text_posts,
-     coalesce(sum(p.content_kind = 'text' AND p.accepted_answer), 0) AS text_accepted,
-     coalesce(sum(p.content_kind = 'text' AND p.author_role IS NOT NULL), 0) AS text_staff
-   FROM units u JOIN posts p ON p.id = u.post_id JOIN study_threads st ON st.study_id = u.study_id AND st.thread_id = p.thread_id
-   WHERE u.study_id = ? AND u.post_id IS NOT NULL`,
-);
-const takenThreads = statement<[number], number>(
-  `SELECT count(*) FROM units u JOIN study_threads st ON st.study_id = u.study_id AND st.thread_id = u.thread_id
-   WHERE u.study_id = ? AND u.post_id IS NULL`,
-  (s) => s.pluck(),
+type Counts = Record<'threads' | 'posts' | 'text_posts' | 'text_accepted' | 'text_staff', number>;
+// The kept counts of the selected threads (029) less the study's units among them (035), both kept by triggers.
+const keptCounts = statement<[number], Counts>(
+  `SELECT k.threads - coalesce(u.threads, 0) AS threads, k.posts - coalesce(u.posts, 0) AS posts,
+     k.text_posts - coalesce(u.text_posts, 0) AS text_posts, k.text_accepted - coalesce(u.text_accepted, 0) AS text_accepted,
+     k.text_staff - coalesce(u.text_staff, 0) AS text_staff
+   FROM study_post_counts k LEFT JOIN study_unit_counts u ON u.study_id = k.study_id WHERE k.study_id = ?`,
 );
 
 /**
@@ -97,20 +87,13 @@ const takenThreads = statement<[number], number>(
  * counts of the selected threads (a few rows, however large the forum) less the study's units among them.
  */
 export function populationCounts(db: Db, studyId: number, unitKind: 'post' | 'thread'): PopulationCounts {
-  const kept = keptCounts(db).get(studyId);
-  if (!kept) return { available: 0, withoutWords: 0, acceptedAnswers: 0, byStaff: 0 };
-  if (unitKind === 'thread')
-    return {
-      available: kept.threads - takenThreads(db).get(studyId)!,
-      withoutWords: 0,
-      acceptedAnswers: 0,
-      byStaff: 0,
-    };
-  const taken = takenPosts(db).get(studyId)!;
+  const left = keptCounts(db).get(studyId);
+  if (!left) return { available: 0, withoutWords: 0, acceptedAnswers: 0, byStaff: 0 };
+  if (unitKind === 'thread') return { available: left.threads, withoutWords: 0, acceptedAnswers: 0, byStaff: 0 };
   return {
-    available: kept.text_posts - taken.text_posts,
-    withoutWords: kept.posts - kept.text_posts - (taken.posts - taken.text_posts),
-    acceptedAnswers: kept.text_accepted - taken.text_accepted,
-    byStaff: kept.text_staff - taken.text_staff,
+    available: left.text_posts,
+    withoutWords: left.posts - left.text_posts,
+    acceptedAnswers: left.text_accepted,
+    byStaff: left.text_staff,
   };
 }
