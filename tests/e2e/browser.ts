@@ -36,13 +36,13 @@ export function serverDbPath(): string {
   return server.dbPath;
 }
 
-/** Opens the app in a fresh context (its own cookies) and logs in as a demo account. */
-export async function loginAs(browser: Browser, username: string): Promise<Page> {
+/** Opens the app in a fresh context (its own cookies) and logs in, as a demo account unless given a password. */
+export async function loginAs(browser: Browser, username: string, password = demoPassword): Promise<Page> {
   const context = await browser.newContext({ baseURL: baseURL(), viewport: { width: 1280, height: 860 } });
   const page = await context.newPage();
   await page.goto('/');
   await page.getByLabel('User name').fill(username);
-  await page.getByLabel('Password').fill(demoPassword);
+  await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Log in' }).click();
   await page.getByRole('heading', { name: 'Studies' }).waitFor();
   return page;

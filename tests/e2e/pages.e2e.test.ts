@@ -1,10 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { openDb } from '../../apps/api/src/db/open.ts';
 import { insertForum } from '../support/forum.ts';
 import { largeStudy } from '../support/large-study.ts';
 import { testPassword } from '../support/test-app.ts';
-import { baseURL, launchBrowser, serverDbPath } from './browser.ts';
+import { launchBrowser, loginAs, serverDbPath } from './browser.ts';
 
 // Long lists in a real browser: a link to post 2,500 of a 3,000-post thread opens there (the page
 // loads a window of posts around it), and j on the coding screen moves across the edge between
@@ -37,19 +37,8 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-async function loginAsCora(): Promise<Page> {
-  const context = await browser.newContext({ baseURL: baseURL(), viewport: { width: 1280, height: 860 } });
-  const page = await context.newPage();
-  await page.goto('/');
-  await page.getByLabel('User name').fill('cora');
-  await page.getByLabel('Password').fill(testPassword);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.getByRole('heading', { name: 'Studies' }).waitFor();
-  return page;
-}
-
 test('a link to post 2,500 of 3,000 opens the thread there; its reply link jumps back to post 12', async () => {
-  const page = await loginAsCora();
+  const page = await loginAs(browser, 'cora', testPassword);
   await page.goto(`/threads/${threadId}#post-2500`);
   const linked = page.getByRole('article', { name: 'Post 2500 by user2499' });
   await expect.poll(() => linked.isVisible()).toBe(true);
@@ -67,7 +56,7 @@ test('a link to post 2,500 of 3,000 opens the thread there; its reply link jumps
 });
 
 test('the coding screen opens at the 200th unit, the first uncoded, and j moves into the next page', async () => {
-  const page = await loginAsCora();
+  const page = await loginAs(browser, 'cora', testPassword);
   await page.goto(`/studies/${studyId}/code`);
   await page.getByRole('article', { name: 'Unit 200 of 450' }).waitFor();
   const list = page.getByRole('navigation', { name: 'Your units' });

@@ -5,7 +5,7 @@ import { addMember, insertStudy } from '../../apps/api/src/db/studies.ts';
 import { insertUnits } from '../../apps/api/src/db/units.ts';
 import { insertForum, insertTemplateCodebook, pinCodebook } from '../support/forum.ts';
 import { addStudyCast, testPassword } from '../support/test-app.ts';
-import { baseURL, launchBrowser, serverDbPath } from './browser.ts';
+import { launchBrowser, loginAs, serverDbPath } from './browser.ts';
 
 // A thread unit of 320 posts comes a page at a time on the coding screen: cora reads on to
 // post 250 (a later page), selects words there, attaches them as a quote, and after a reload
@@ -43,17 +43,6 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-async function loginAsCora(): Promise<Page> {
-  const context = await browser.newContext({ baseURL: baseURL(), viewport: { width: 1280, height: 860 } });
-  const page = await context.newPage();
-  await page.goto('/');
-  await page.getByLabel('User name').fill('cora');
-  await page.getByLabel('Password').fill(testPassword);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.getByRole('heading', { name: 'Studies' }).waitFor();
-  return page;
-}
-
 const post = (page: Page, n: number) => page.getByRole('article', { name: `Post ${n}`, exact: true });
 
 /** Scrolls the posts pane on until post `n` is there (each "Show later posts" seen loads a page). */
@@ -78,7 +67,7 @@ const highlighted = (page: Page) =>
   );
 
 test('a quote taken on a later page of a long thread unit is stored with its offsets in the whole text and highlighted after a reload', async () => {
-  const page = await loginAsCora();
+  const page = await loginAs(browser, 'cora', testPassword);
   await page.goto(`/studies/${studyId}/code`);
   await page.getByRole('article', { name: 'Unit 1 of 1' }).waitFor();
   const pane = page.getByRole('region', { name: 'Posts of the thread' });
