@@ -20,9 +20,9 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { sessionCookie } from '../apps/api/src/auth/cookie.ts';
 import { buildPagesStudy, type PagesStudy } from './lib/pages-study.ts';
 import { type ServerProcess, startServer } from './lib/server-process.ts';
+import { openSignedIn } from './lib/signed-in-page.ts';
 
 const POSTS = Number(process.env.PAGES_POSTS ?? 3_000);
 const UNITS = Number(process.env.PAGES_UNITS ?? 10_000);
@@ -72,31 +72,6 @@ function build(appRoot: string): void {
   if (run.status !== 0) throw new Error(`Building the web app in ${appRoot} failed.`);
 }
 
-/** A fresh context signed in with `session`, counting the bytes of every API response. */
-async function open(browser: Browser, origin: string, session: string) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-  await context.addCookies([{ name: sessionCookie, value: session, url: origin }]);
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
-  const sizes: Promise<number>[] = [];
-  page.on('response', (res) => {
-    if (new URL(res.url()).pathname.startsWith('/api/'))
-      sizes.push(
-        res.body().then(
-          (b) => b.length,
-          () => 0,
-        ),
-      );
-  });
-  /** The main thread's busy time since the document began (Chromium resets it for each document). */
-  const cpuMs = async () => {
-    const { metrics } = await cdp.send('Performance.getMetrics');
-    return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
-  };
-  return { page, sizes, cpuMs };
-}
-
 /**
  * Loads `path` until `usable` resolves, twice: the first load warms the browser's cache (the
  * app's scripts, as a returning coder has them) and the server; the figures are the second's.
@@ -109,7 +84,7 @@ async function measure(
   usable: (page: Page) => Promise<unknown>,
   then?: (page: Page) => Promise<number>,
 ): Promise<{ load: Load; after?: number }> {
-  const { page, sizes, cpuMs } = await open(browser, origin, session);
+  const { page, sizes, cpuMs } = await openSignedIn(browser, origin, session);
   await page.goto(origin + path);
   await usable(page);
   await page.goto('about:blank');

@@ -10,10 +10,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { sessionCookie } from '../apps/api/src/auth/cookie.ts';
 import { htmlBody } from './lib/html-body.ts';
 import { rng } from './lib/prng.ts';
 import { startServer } from './lib/server-process.ts';
+import { openSignedIn } from './lib/signed-in-page.ts';
 
 const POSTS = Number(process.env.THREAD_POSTS ?? 3_000);
 const root = resolve(import.meta.dirname, '..');
@@ -85,19 +85,7 @@ async function measure(origin: string, serverPid: number, session: string, path:
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'],
   });
   try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-    await context.addCookies([{ name: sessionCookie, value: session, url: origin }]);
-    const page = await context.newPage();
-    const sizes: Promise<number>[] = [];
-    page.on('response', (res) => {
-      if (new URL(res.url()).pathname.startsWith('/api/'))
-        sizes.push(
-          res.body().then(
-            (b) => b.length,
-            () => 0,
-          ),
-        );
-    });
+    const { page, sizes, cpuMs: pageCpuMsSoFar } = await openSignedIn(browser, origin, session);
     const usable = () =>
       Promise.all([
         page.getByRole('article', { name: 'Unit 1 of 1' }).waitFor(),
@@ -107,11 +95,7 @@ async function measure(origin: string, serverPid: number, session: string, path:
     await usable();
     await page.goto('about:blank');
     sizes.length = 0;
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Performance.enable');
-    const taskSeconds = async () =>
-      (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
-    const pageBefore = await taskSeconds();
+    const pageBefore = await pageCpuMsSoFar();
     const serverBefore = cpuMs(serverPid);
     const start = performance.now();
     await page.goto(origin + path);
@@ -119,8 +103,8 @@ async function measure(origin: string, serverPid: number, session: string, path:
     const ms = performance.now() - start;
     const serverCpuMs = cpuMs(serverPid) - serverBefore;
     // A new renderer for the page starts its count afresh.
-    const pageAfter = await taskSeconds();
-    const pageCpuMs = (pageAfter >= pageBefore ? pageAfter - pageBefore : pageAfter) * 1000;
+    const pageAfter = await pageCpuMsSoFar();
+    const pageCpuMs = pageAfter >= pageBefore ? pageAfter - pageBefore : pageAfter;
     const bytes = await Promise.all(sizes);
     const nodes = await page.evaluate(() => document.getElementsByTagName('*').length);
     const heap = await page.evaluate(
