@@ -36,8 +36,8 @@ describe('most uncertain first, a page at a time', () => {
     const ordered = await queueOrder();
 
     const first = await (await cora.get(myUnits('?order=uncertainty&limit=2&offset=0'))).json();
-    expect(first.ranking).toEqual({ rankedAt: expect.any(String), modelVersion: 1 });
-    const at = `&rankedAt=${encodeURIComponent(first.ranking.rankedAt)}`;
+    expect(first.ranking).toEqual({ rankedAt: expect.any(String), modelVersion: 1, latestModelVersion: 1 });
+    const at = `&rankedAt=${encodeURIComponent(first.ranking.rankedAt)}&modelVersion=1`;
     const second = await (await cora.get(myUnits(`?order=uncertainty&limit=2&offset=2${at}`))).json();
     const third = await (await cora.get(myUnits(`?order=uncertainty&limit=2&offset=4${at}`))).json();
     expect([ids(first), ids(second), ids(third)]).toEqual([ordered.slice(0, 2), ordered.slice(2, 4), [s.fresh[1]]]);
@@ -69,7 +69,7 @@ describe('most uncertain first, a page at a time', () => {
       nextUncoded: { unitId: ordered[0], index: 0 },
       ranking: { modelVersion: 1 },
     });
-    const at = `&rankedAt=${encodeURIComponent(first.ranking.rankedAt)}`;
+    const at = `&rankedAt=${encodeURIComponent(first.ranking.rankedAt)}&modelVersion=1`;
     await pause();
     s.code(ordered[1]!, 'cora', ['dataset']);
     const after0 = await (await cora.get(myUnits(`/summary?order=uncertainty&unitId=${ordered[0]}${at}`))).json();
@@ -136,7 +136,7 @@ test('a unit the forum edited since it was scored is scored again on its new tex
 
 test('a rankedAt written without milliseconds is the same moment as with them', async () => {
   const ranked = async (rankedAt: string) =>
-    ids(await (await cora.get(myUnits(`?order=uncertainty&rankedAt=${rankedAt}`))).json());
+    ids(await (await cora.get(myUnits(`?order=uncertainty&rankedAt=${rankedAt}&modelVersion=1`))).json());
   const uncoded = await ranked('2030-01-01T00:00:00.000Z');
   // The most uncertain unit, coded half a second after the ranking: it keeps its place.
   s.code(uncoded[0]!, 'cora', ['dataset']);

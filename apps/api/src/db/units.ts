@@ -131,7 +131,7 @@ export function listAssignedUnits(
         roundId,
         offset: 0,
         ...page,
-        ...(ranking ?? {}),
+        ...(ranking ? { rankedAt: ranking.rankedAt, modelVersion: ranking.modelVersion } : {}),
         ...viewerParams({ operator: false, userId: coderId }),
       }) as (Omit<AssignedUnit, 'coded' | 'unsure'> & { coded: number; unsure: number; codedBefore?: number })[]
   ).map(({ codedBefore: _, ...r }) => ({ ...r, coded: r.coded === 1, unsure: r.unsure === 1 }));

@@ -27,8 +27,8 @@ const quote = z
     end: z.number().int().nonnegative(),
   })
   .refine((q) => q.end >= q.start, { message: 'A quote ends where it starts or later.', path: ['end'] });
-// The order of my-units: the round's, or "most uncertain first" as ranked at `rankedAt` (the
-// `ranking.rankedAt` of the first answer; left out, a new ranking from now).
+// The order of my-units: the round's, or "most uncertain first" as ranked at `rankedAt` by model
+// `modelVersion` (the `ranking` of the first answer; both left out, a new ranking from now).
 const unitOrder = {
   order: z.enum(['position', 'uncertainty']).default('position'),
   // Compared as text with codings' created_at (toISOString): written the same way, with milliseconds.
@@ -36,9 +36,15 @@ const unitOrder = {
     .datetime()
     .transform((at) => new Date(at).toISOString())
     .optional(),
+  modelVersion: z.coerce.number().int().positive().optional(),
 };
-const onlyRanked = (q: { order: string; rankedAt?: string | undefined }) =>
-  q.rankedAt === undefined || q.order === 'uncertainty';
+type UnitOrder = { order: string; rankedAt?: string | undefined; modelVersion?: number | undefined };
+const onlyRanked = (q: UnitOrder) => q.rankedAt === undefined || q.order === 'uncertainty';
+// A page names the whole ranking it belongs to, the model's version too: a retrained model ranks differently.
+const wholeRanking = (q: UnitOrder) => (q.rankedAt === undefined) === (q.modelVersion === undefined);
+const rankingMessage = 'rankedAt and modelVersion come together, from the ranking of the first answer.';
+const begunRanking = ({ rankedAt, modelVersion }: UnitOrder) =>
+  rankedAt === undefined || modelVersion === undefined ? undefined : { rankedAt, modelVersion };
 // A page of my-units: `cursor` is the last position seen (nextCursor of the page before; the
 // round's order only), or `offset` the index of the page's first unit (a virtual list asks for the rows in view).
 const unitPageQuery = z
@@ -64,11 +70,13 @@ const unitPageQuery = z
     message: 'Most uncertain first pages by offset, not by cursor.',
     path: ['cursor'],
   })
-  .refine(onlyRanked, { message: 'rankedAt belongs to order=uncertainty.', path: ['rankedAt'] });
+  .refine(onlyRanked, { message: 'rankedAt belongs to order=uncertainty.', path: ['rankedAt'] })
+  .refine(wholeRanking, { message: rankingMessage, path: ['modelVersion'] });
 const postsQuery = postsPageQuery(UNIT_POSTS_PAGE);
 const summaryQuery = z
   .object({ unitId: z.coerce.number().int().positive().optional(), ...unitOrder })
-  .refine(onlyRanked, { message: 'rankedAt belongs to order=uncertainty.', path: ['rankedAt'] });
+  .refine(onlyRanked, { message: 'rankedAt belongs to order=uncertainty.', path: ['rankedAt'] })
+  .refine(wholeRanking, { message: rankingMessage, path: ['modelVersion'] });
 const codingBody = z.object({
   codeIds: z.array(z.string().max(100)).max(200),
   memo: z.string().max(20_000).default(''),
@@ -93,9 +101,10 @@ export function codingRoutes(db: Db) {
     .get('/rounds/:roundId/my-units', requireStudyRole(db), validate('query', unitPageQuery), (c) => {
       const studyId = Number(c.req.param('studyId'));
       const round = getRound(db, studyId, Number(c.req.param('roundId')));
-      const { limit, cursor, offset, order, rankedAt } = c.req.valid('query');
+      const query = c.req.valid('query');
+      const { limit, cursor, offset, order } = query;
       const userId = c.get('user').id;
-      const ranking = order === 'uncertainty' ? rankingFor(db, studyId, round.id, userId, rankedAt) : null;
+      const ranking = order === 'uncertainty' ? rankingFor(db, studyId, round.id, userId, begunRanking(query)) : null;
       // Without a limit, every unit; with one, a page.
       const page = limit === undefined ? undefined : { limit: limit + 1, after: cursor ?? 0, offset: offset ?? 0 };
       const rows = listAssignedUnits(db, studyId, round.id, userId, page, ranking);
@@ -108,10 +117,11 @@ export function codingRoutes(db: Db) {
     .get('/rounds/:roundId/my-units/summary', requireStudyRole(db), validate('query', summaryQuery), (c) => {
       const studyId = Number(c.req.param('studyId'));
       const round = getRound(db, studyId, Number(c.req.param('roundId')));
-      const { unitId, order, rankedAt } = c.req.valid('query');
+      const query = c.req.valid('query');
       const userId = c.get('user').id;
-      const ranking = order === 'uncertainty' ? rankingFor(db, studyId, round.id, userId, rankedAt) : null;
-      return c.json({ ...myUnitsSummary(db, studyId, round.id, userId, unitId ?? null, ranking), ranking });
+      const ranking =
+        query.order === 'uncertainty' ? rankingFor(db, studyId, round.id, userId, begunRanking(query)) : null;
+      return c.json({ ...myUnitsSummary(db, studyId, round.id, userId, query.unitId ?? null, ranking), ranking });
     })
     .get('/units/:unitId', requireStudyRole(db), validate('param', unitParam), (c) => {
       const { studyId, unitId } = c.req.valid('param');

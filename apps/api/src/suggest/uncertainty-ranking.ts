@@ -1,12 +1,15 @@
-// "Most uncertain first" a page at a time: each unit's uncertainty under the study's current
-// model is stored once per unit revision (migrations 032, 034), so a page of the coder's units in that order is one SQL
-// query (db/units.ts) rather than scoring and sending the whole list.
+// "Most uncertain first" a page at a time: each unit's uncertainty is stored once per model version
+// and unit revision (migrations 032, 034, 037), so a page of the coder's units in that order is one SQL
+// query (db/units.ts) rather than scoring and sending the whole list. A ranking keeps the model
+// version it began with, so a retraining between its pages neither repeats nor skips a unit.
 import type { Db } from '../db/open.ts';
 import { currentUnitRevisionSql } from '../db/revisions.ts';
 import { scoredUnitSql } from '../db/units.ts';
 import { viewerParams, visibleCodings } from '../db/visibility.ts';
 import { writeTransaction } from '../db/write-transaction.ts';
+import { AppError } from '../http/errors.ts';
 import { loadScorer, type Scorer } from './model-store.ts';
+import { isPinned, pinRanking } from './ranking-pins.ts';
 import { retrainPending, scheduleRetrain } from './retrain.ts';
 import { uncertainty } from './uncertainty.ts';
 import { unitColumnsSql, type UnitForModel } from './unit-text.ts';
@@ -19,9 +22,14 @@ import { unitColumnsSql, type UnitForModel } from './unit-text.ts';
  */
 export interface Ranking {
   rankedAt: string;
-  /** null while the study has no model: the round's order. */
+  /** The model version the ranking follows to its end; null while the study had no model: the round's order. */
   modelVersion: number | null;
+  /** The study's model now: when it differs from `modelVersion`, a fresh ranking would follow a retrained model. */
+  latestModelVersion: number | null;
 }
+
+/** What a page names of the ranking it belongs to: the `rankedAt` and `modelVersion` of the ranking's first answer. */
+export type BegunRanking = Pick<Ranking, 'rankedAt'> & { modelVersion: number };
 
 /** Stores the model's uncertainty about the coder's uncoded units in the round that have no score under its version. */
 export function scoreUncoded(db: Db, studyId: number, roundId: number, coderId: number, model: Scorer): void {
@@ -44,30 +52,51 @@ export function scoreUncoded(db: Db, studyId: number, roundId: number, coderId: 
   })[];
   if (rows.length === 0) return;
   const put = db.prepare(
-    `INSERT INTO unit_uncertainty (unit_id, model_version, revision, uncertainty) VALUES (?, ?, ?, ?)
-     ON CONFLICT (unit_id) DO UPDATE SET model_version = excluded.model_version, revision = excluded.revision,
-       uncertainty = excluded.uncertainty`,
+    `INSERT INTO unit_uncertainty (unit_id, model_version, study_id, revision, uncertainty) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (unit_id, model_version) DO UPDATE SET revision = excluded.revision, uncertainty = excluded.uncertainty`,
   );
   // Scored before the write lock is taken: scoring thousands of units takes long, and saves wait on the lock.
   const scored = rows.map((r) => [r.unitId, r.revision, uncertainty(model.scores(r))] as const);
   writeTransaction(db, () => {
-    for (const [unitId, revision, score] of scored) put.run(unitId, model.version, revision, score);
+    for (const [unitId, revision, score] of scored) put.run(unitId, model.version, studyId, revision, score);
   });
 }
 
 /**
- * The ranking a page or summary is read in: the one begun at `rankedAt`, or a new one from now;
- * units scored first. A study never trained is trained now (the screen asks again until it has a model).
+ * The ranking a page or summary is read in: the one `begun` earlier, or a new one from now (which
+ * replaces the coder's earlier ranking in the round); units scored first. A study never trained is
+ * trained now (the screen asks again until it has a model).
  */
 export function rankingFor(
   db: Db,
   studyId: number,
   roundId: number,
   coderId: number,
-  rankedAt: string | undefined,
+  begun: BegunRanking | undefined,
 ): Ranking {
   const model = loadScorer(db, studyId);
+  if (!model && !retrainPending(db, studyId)) scheduleRetrain(db, studyId);
+  const latestModelVersion = model?.version ?? null;
+  if (begun) {
+    // An older version's scores stay as they were: its model is gone, and its ranking must not move.
+    if (model && begun.modelVersion === model.version) scoreUncoded(db, studyId, roundId, coderId, model);
+    else if (!isPinned(db, roundId, coderId, begun.modelVersion)) throw rankingReplaced();
+    return { ...begun, latestModelVersion };
+  }
   if (model) scoreUncoded(db, studyId, roundId, coderId, model);
-  else if (!retrainPending(db, studyId)) scheduleRetrain(db, studyId);
-  return { rankedAt: rankedAt ?? new Date().toISOString(), modelVersion: model?.version ?? null };
+  const ranking = { rankedAt: new Date().toISOString(), modelVersion: latestModelVersion, latestModelVersion };
+  pinRanking(
+    db,
+    { studyId, roundId, coderId, rankedAt: ranking.rankedAt, modelVersion: ranking.modelVersion },
+    latestModelVersion,
+  );
+  return ranking;
 }
+
+const rankingReplaced = () =>
+  new AppError(
+    'suggestions.ranking_replaced',
+    409,
+    'This ranking follows a model that was retrained, and you have ranked your units again since (another tab?): rank them again.',
+    { field: 'modelVersion' },
+  );

@@ -29,21 +29,26 @@ const myUnitPagesKey = (studyId: number, roundId: number) =>
   ['studies', studyId, 'rounds', roundId, 'my-units', 'page'] as const;
 
 /**
- * The order the coder walks their units in: null for the round's, or the `rankedAt` of a
- * "most uncertain first" ranking (rankingQuery), whose pages all come from that one ranking.
+ * The order the coder walks their units in: null for the round's, or a "most uncertain first"
+ * ranking (rankingQuery) by the time it was made and the model version it follows to its end,
+ * so its pages all come from that one ranking even when the model is retrained meanwhile.
  */
-export type RankedAt = string | null;
-const orderQuery = (rankedAt: RankedAt) => (rankedAt === null ? {} : { order: 'uncertainty' as const, rankedAt });
+export type RankedOrder = { rankedAt: string; modelVersion: number } | null;
+const orderQuery = (ranked: RankedOrder) =>
+  ranked === null
+    ? {}
+    : { order: 'uncertainty' as const, rankedAt: ranked.rankedAt, modelVersion: String(ranked.modelVersion) };
+const orderKey = (ranked: RankedOrder) => (ranked === null ? 'position' : `${ranked.rankedAt} v${ranked.modelVersion}`);
 
-/** Page `page` of the coder's units in the round, in the order `rankedAt` names: the units at indexes page × UNIT_PAGE onwards. */
-export const myUnitsPageQuery = (client: Client, studyId: number, roundId: number, page: number, rankedAt: RankedAt) =>
+/** Page `page` of the coder's units in the round, in the order `ranked` names: the units at indexes page × UNIT_PAGE onwards. */
+export const myUnitsPageQuery = (client: Client, studyId: number, roundId: number, page: number, ranked: RankedOrder) =>
   queryOptions({
-    queryKey: [...myUnitPagesKey(studyId, roundId), rankedAt ?? 'position', page],
+    queryKey: [...myUnitPagesKey(studyId, roundId), orderKey(ranked), page],
     queryFn: () =>
       unwrap(
         client.api.studies[':studyId'].rounds[':roundId']['my-units'].$get({
           param: { studyId: String(studyId), roundId: String(roundId) },
-          query: { limit: String(UNIT_PAGE), offset: String(page * UNIT_PAGE), ...orderQuery(rankedAt) },
+          query: { limit: String(UNIT_PAGE), offset: String(page * UNIT_PAGE), ...orderQuery(ranked) },
         }),
       ),
   });
@@ -53,10 +58,10 @@ export function cachedUnitPages(
   queryClient: QueryClient,
   studyId: number,
   roundId: number,
-  rankedAt: RankedAt,
+  ranked: RankedOrder,
 ): [number, MyUnits][] {
   return queryClient
-    .getQueriesData<MyUnits>({ queryKey: [...myUnitPagesKey(studyId, roundId), rankedAt ?? 'position'] })
+    .getQueriesData<MyUnits>({ queryKey: [...myUnitPagesKey(studyId, roundId), orderKey(ranked)] })
     .flatMap(([key, data]) => (data ? [[key.at(-1) as number, data] as [number, MyUnits]] : []));
 }
 
@@ -66,15 +71,15 @@ export const myUnitsSummaryQuery = (
   studyId: number,
   roundId: number,
   unitId: number | null,
-  rankedAt: RankedAt = null,
+  ranked: RankedOrder = null,
 ) =>
   queryOptions({
-    queryKey: ['studies', studyId, 'rounds', roundId, 'my-units', 'summary', rankedAt ?? 'position', unitId],
+    queryKey: ['studies', studyId, 'rounds', roundId, 'my-units', 'summary', orderKey(ranked), unitId],
     queryFn: () =>
       unwrap(
         client.api.studies[':studyId'].rounds[':roundId']['my-units'].summary.$get({
           param: { studyId: String(studyId), roundId: String(roundId) },
-          query: { ...(unitId === null ? {} : { unitId: String(unitId) }), ...orderQuery(rankedAt) },
+          query: { ...(unitId === null ? {} : { unitId: String(unitId) }), ...orderQuery(ranked) },
         }),
       ),
   });

@@ -49,9 +49,10 @@ export function CodingPage() {
   // "Most uncertain first" walks a ranking the server made for this visit, with its own counts.
   // Until that ranking and the study's model are there, the round's order.
   const { order, setOrder, ranking } = useUnitOrder(studyId, roundId);
-  const ranked = order === 'uncertainty' ? ranking.data?.ranking : null;
-  const rankedAt = ranked && ranked.modelVersion !== null ? ranked.rankedAt : null;
-  const units = rankedAt !== null ? ranking : summary;
+  const made = order === 'uncertainty' ? ranking.data?.ranking : null;
+  const ranked =
+    made && made.modelVersion !== null ? { rankedAt: made.rankedAt, modelVersion: made.modelVersion } : null;
+  const units = ranked !== null ? ranking : summary;
 
   const error = study.error ?? rounds.error ?? progress.error ?? codebook.error ?? namedUnit.error ?? units.error;
   if (error) return <ErrorMessage error={error} />;
@@ -70,13 +71,13 @@ export function CodingPage() {
   return (
     <CodingWorkspace
       // Another order starts afresh: a place in one list is no place in the other.
-      key={rankedAt ?? 'position'}
+      key={ranked ? ranked.rankedAt : 'position'}
       studyId={studyId}
       roundId={roundId}
       rounds={rounds.data.rounds}
       progress={mine.find((p) => p.roundId === roundId)}
       summary={units.data}
-      rankedAt={rankedAt}
+      ranked={ranked}
       order={order}
       onOrder={setOrder}
       unitId={unitParam}

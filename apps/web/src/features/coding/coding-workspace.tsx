@@ -7,7 +7,7 @@ import {
   myUnitsSummaryQuery,
   type MyUnitsSummary,
   type Progress,
-  type RankedAt,
+  type RankedOrder,
   type Round,
   unitQuery,
   useSaveCoding,
@@ -36,7 +36,7 @@ interface Props {
   /** The coder's units in the round: how many, and the first still uncoded (in the order walked). */
   summary: MyUnitsSummary;
   /** The order walked: the round's (null) or the ranking made at this time (most uncertain first). */
-  rankedAt: RankedAt;
+  ranked: RankedOrder;
   order: UnitOrder;
   onOrder: (order: UnitOrder) => void;
   /** The unit named in the address, if any. */
@@ -52,7 +52,7 @@ export function CodingWorkspace({
   rounds,
   progress,
   summary,
-  rankedAt,
+  ranked,
   order,
   onOrder,
   unitId: named,
@@ -71,16 +71,16 @@ export function CodingWorkspace({
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new address or round ends the key's move, by design
   useEffect(() => setMoved((m) => (m !== null && m.unitId === named ? m : null)), [named, roundId]);
   // A unit named in the address is found among the loaded units, else the server says where it is.
-  const namedIndex = named === null ? undefined : pagedIndexOf(queryClient, studyId, roundId, named, rankedAt);
+  const namedIndex = named === null ? undefined : pagedIndexOf(queryClient, studyId, roundId, named, ranked);
   const namedSummary = useQuery({
-    ...myUnitsSummaryQuery(client, studyId, roundId, named ?? 0, rankedAt),
+    ...myUnitsSummaryQuery(client, studyId, roundId, named ?? 0, ranked),
     enabled: named !== null && namedIndex === undefined,
   });
   // Where the named unit is: its index, -1 when it is not one of the coder's, null until known.
   const namedAt = namedIndex ?? (namedSummary.data ? (namedSummary.data.unit?.index ?? -1) : null);
   // The pages around the open unit stay loaded (with nothing named yet, the first: it may open there).
   const near = moved?.index ?? (named === null ? 0 : (namedAt ?? -1));
-  const units = usePagedSequence(studyId, roundId, rankedAt, summary.total, [near - 1, near, near + 1]);
+  const units = usePagedSequence(studyId, roundId, ranked, summary.total, [near - 1, near, near + 1]);
   const roundOpen = rounds.find((r) => r.id === roundId)?.status === 'open';
   const first = units.unitAt(0);
   // An open round opens at the first unit left to code; a closed one at its start, for review.
@@ -230,7 +230,7 @@ export function CodingWorkspace({
             unitAt={units.unitAt}
             currentIndex={index}
             href={(id) => `?round=${roundId}&unit=${id}`}
-            pagesFor={(first, last) => pagesFor(client, studyId, roundId, rankedAt, first, last)}
+            pagesFor={(first, last) => pagesFor(client, studyId, roundId, ranked, first, last)}
           />
         ) : null}
         {body}

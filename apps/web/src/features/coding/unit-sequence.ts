@@ -6,7 +6,7 @@ import {
   type MyUnit,
   myUnitsPageQuery,
   myUnitsSummaryQuery,
-  type RankedAt,
+  type RankedOrder,
   UNIT_PAGE,
 } from '../../api/coding.ts';
 
@@ -36,9 +36,9 @@ export function pagedIndexOf(
   studyId: number,
   roundId: number,
   unitId: number,
-  rankedAt: RankedAt,
+  ranked: RankedOrder,
 ) {
-  for (const [page, data] of cachedUnitPages(queryClient, studyId, roundId, rankedAt)) {
+  for (const [page, data] of cachedUnitPages(queryClient, studyId, roundId, ranked)) {
     const i = data.units.findIndex((u) => u.unitId === unitId);
     if (i !== -1) return page * UNIT_PAGE + i;
   }
@@ -50,13 +50,13 @@ export function pagesFor(
   client: Client,
   studyId: number,
   roundId: number,
-  rankedAt: RankedAt,
+  ranked: RankedOrder,
   first: number,
   last: number,
 ) {
   const pages = [];
   for (let p = Math.floor(Math.max(0, first) / UNIT_PAGE); p <= Math.floor(last / UNIT_PAGE); p++)
-    pages.push(myUnitsPageQuery(client, studyId, roundId, p, rankedAt));
+    pages.push(myUnitsPageQuery(client, studyId, roundId, p, ranked));
   return pages;
 }
 
@@ -78,7 +78,7 @@ function nextUncodedLoaded(units: Pick<UnitSequence, 'total' | 'unitAt'>, index:
 export function usePagedSequence(
   studyId: number,
   roundId: number,
-  rankedAt: RankedAt,
+  ranked: RankedOrder,
   total: number,
   watched: readonly number[],
 ): UnitSequence {
@@ -86,9 +86,9 @@ export function usePagedSequence(
   const queryClient = useQueryClient();
   const pages = [...new Set(watched.filter((i) => i >= 0 && i < total).map((i) => Math.floor(i / UNIT_PAGE)))];
   // Subscribed, so a page arriving or a unit marked coded renders again.
-  useQueries({ queries: pages.map((page) => myUnitsPageQuery(client, studyId, roundId, page, rankedAt)) });
+  useQueries({ queries: pages.map((page) => myUnitsPageQuery(client, studyId, roundId, page, ranked)) });
   const pageQuery = (index: number) =>
-    myUnitsPageQuery(client, studyId, roundId, Math.floor(index / UNIT_PAGE), rankedAt);
+    myUnitsPageQuery(client, studyId, roundId, Math.floor(index / UNIT_PAGE), ranked);
   const unitAt = (index: number) => queryClient.getQueryData(pageQuery(index).queryKey)?.units[index % UNIT_PAGE];
   const load = async (index: number) =>
     index < 0 || index >= total ? undefined : (await queryClient.fetchQuery(pageQuery(index))).units[index % UNIT_PAGE];
@@ -102,7 +102,7 @@ export function usePagedSequence(
       if (here) return here;
       // …else the server knows, past the loaded pages or round to the start.
       const { nextUncoded } = await queryClient.fetchQuery({
-        ...myUnitsSummaryQuery(client, studyId, roundId, unitId, rankedAt),
+        ...myUnitsSummaryQuery(client, studyId, roundId, unitId, ranked),
         staleTime: 0,
       });
       if (nextUncoded && !unitAt(nextUncoded.index)?.coded) return nextUncoded;

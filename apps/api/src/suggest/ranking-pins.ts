@@ -1,0 +1,47 @@
+// Which model versions' uncertainty scores a "most uncertain first" ranking may still page
+// through (migration 037): each coder's latest ranking in a round pins the version it began
+// with. Scores of a version that is neither the study's current model nor pinned are pruned when
+// a ranking begins, so the table holds at most the current version plus one per coder and round.
+import type { Db } from '../db/open.ts';
+import { statement } from '../db/prepared.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
+
+interface Pin {
+  studyId: number;
+  roundId: number;
+  coderId: number;
+  rankedAt: string;
+  /** null: the ranking began without a model, so it pins nothing. */
+  modelVersion: number | null;
+}
+
+const putPin = statement<[Pin]>(
+  `INSERT INTO uncertainty_rankings (round_id, coder_id, study_id, model_version, ranked_at)
+   VALUES (@roundId, @coderId, @studyId, @modelVersion, @rankedAt)
+   ON CONFLICT (round_id, coder_id) DO UPDATE SET model_version = excluded.model_version, ranked_at = excluded.ranked_at`,
+);
+const dropPin = statement<[{ roundId: number; coderId: number }]>(
+  'DELETE FROM uncertainty_rankings WHERE round_id = @roundId AND coder_id = @coderId',
+);
+const pruneScores = statement<[{ studyId: number; current: number | null }]>(
+  `DELETE FROM unit_uncertainty WHERE study_id = @studyId AND model_version IS NOT @current
+     AND model_version NOT IN (SELECT model_version FROM uncertainty_rankings WHERE study_id = @studyId)`,
+);
+const pinned = statement<[number, number, number], number>(
+  'SELECT 1 FROM uncertainty_rankings WHERE round_id = ? AND coder_id = ? AND model_version = ?',
+  (s) => s.pluck(),
+);
+
+/** Records the coder's new ranking in the round (replacing their earlier one) and prunes the scores no ranking needs. */
+export function pinRanking(db: Db, pin: Pin, currentVersion: number | null): void {
+  writeTransaction(db, () => {
+    if (pin.modelVersion === null) dropPin(db).run({ roundId: pin.roundId, coderId: pin.coderId });
+    else putPin(db).run(pin);
+    pruneScores(db).run({ studyId: pin.studyId, current: currentVersion });
+  });
+}
+
+/** Whether the coder's latest ranking in the round still keeps `modelVersion`'s scores. */
+export function isPinned(db: Db, roundId: number, coderId: number, modelVersion: number): boolean {
+  return pinned(db).get(roundId, coderId, modelVersion) !== undefined;
+}
