@@ -150,3 +150,56 @@ test('a coder can take the remaining units most uncertain first, a page at a tim
   await bob.screenshot({ path: 'test-results/suggestions-uncertain-order.png' });
   await bob.context().close();
 });
+
+test('after a retraining the coder keeps the ranking begun, is told a newer one is there, and ranks again with R', async () => {
+  const bob = await loginAs(browser, 'bob');
+  await openStudy(bob, 'Code');
+  await bob.getByRole('article', { name: /^Unit \d+ of \d+$/ }).waitFor();
+  const asked: URL[] = [];
+  bob.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.pathname.endsWith('/my-units')) asked.push(url);
+  });
+  await bob.getByLabel('Order').selectOption('uncertainty');
+  const modelVersion = async () => (await (await api(bob, '/suggestions/model')).json()).model?.version ?? null;
+  await expect.poll(modelVersion, { timeout: 30_000 }).not.toBeNull();
+  const began = (await modelVersion()) as number;
+  const links = bob.getByRole('navigation', { name: 'Your units' }).getByRole('link');
+  await links.first().waitFor();
+  await expect.poll(() => asked.some((u) => u.searchParams.get('modelVersion') === String(began))).toBe(true);
+  const note = bob.getByRole('status').filter({ hasText: 'The model was retrained' });
+  expect(await note.count()).toBe(0);
+
+  // carol, the owner, retrains the model on the Suggestions tab.
+  const carol = await loginAs(browser, 'carol');
+  await openStudy(carol, 'Suggestions');
+  await carol.getByRole('button', { name: 'Retrain now' }).click();
+  await expect.poll(modelVersion, { timeout: 30_000 }).toBe(began + 1);
+
+  // bob codes a unit; the pages come again, still in the order of the version the ranking began with.
+  await links.first().click();
+  await bob.getByRole('article', { name: /^Unit 1 of \d+$/ }).waitFor();
+  await bob.keyboard.press('1');
+  await bob.keyboard.press('Enter');
+  await bob.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
+  await note.waitFor({ timeout: 15_000 });
+  expect(await note.textContent()).toContain(
+    `The model was retrained (version ${began + 1}); your units keep version ${began}’s order.`,
+  );
+  expect(
+    asked
+      .filter((u) => u.searchParams.has('rankedAt'))
+      .every((u) => u.searchParams.get('modelVersion') === String(began)),
+  ).toBe(true);
+  await bob.screenshot({ path: 'test-results/suggestions-newer-ranking.png' });
+
+  // Shift+R ranks again: the note goes and the pages follow the retrained model.
+  await bob.keyboard.press('Shift+R');
+  await expect.poll(() => note.count(), { timeout: 15_000 }).toBe(0);
+  await expect
+    .poll(() => asked.some((u) => u.searchParams.get('modelVersion') === String(began + 1)), { timeout: 15_000 })
+    .toBe(true);
+  await bob.screenshot({ path: 'test-results/suggestions-ranked-again.png' });
+  await bob.context().close();
+  await carol.context().close();
+});

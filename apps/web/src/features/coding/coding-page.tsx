@@ -48,7 +48,7 @@ export function CodingPage() {
 
   // "Most uncertain first" walks a ranking the server made for this visit, with its own counts.
   // Until that ranking and the study's model are there, the round's order.
-  const { order, setOrder, ranking } = useUnitOrder(studyId, roundId);
+  const { order, setOrder, ranking, rerank } = useUnitOrder(studyId, roundId);
   const made = order === 'uncertainty' ? ranking.data?.ranking : null;
   const ranked =
     made && made.modelVersion !== null ? { rankedAt: made.rankedAt, modelVersion: made.modelVersion } : null;
@@ -80,6 +80,7 @@ export function CodingPage() {
       ranked={ranked}
       order={order}
       onOrder={setOrder}
+      onRerank={rerank}
       unitId={unitParam}
       roles={study.data.study.roles}
       codebook={codebook.data}

@@ -14,6 +14,7 @@ import {
 } from '../../api/coding.ts';
 import type { UnitOrder } from '../../api/suggestions.ts';
 import { ErrorMessage } from '../../components/error-message.tsx';
+import { NewerRanking } from './newer-ranking.tsx';
 import { OrderPicker } from './order-picker.tsx';
 import { setConflict } from './conflicts.ts';
 import { clearDraft, rebaseDraft } from './drafts.ts';
@@ -39,6 +40,8 @@ interface Props {
   ranked: RankedOrder;
   order: UnitOrder;
   onOrder: (order: UnitOrder) => void;
+  /** A fresh ranking, in the order of the study's model now. */
+  onRerank: () => void;
   /** The unit named in the address, if any. */
   unitId: number | null;
   roles: readonly string[];
@@ -55,6 +58,7 @@ export function CodingWorkspace({
   ranked,
   order,
   onOrder,
+  onRerank,
   unitId: named,
   roles,
   codebook,
@@ -218,6 +222,12 @@ export function CodingWorkspace({
         <RoundPicker rounds={rounds} roundId={roundId} onChange={(id) => setParams({ round: String(id) })} />
         <RoundProgress progress={progress} />
         <OrderPicker order={order} onChange={onOrder} />
+        <NewerRanking
+          ranked={ranked}
+          latestModelVersion={units.latestModelVersion}
+          replaced={units.rankingReplaced}
+          onRerank={onRerank}
+        />
         <SaveStatus studyId={studyId} />
         <button type="button" className="secondary keys-button" onClick={() => setHelp(true)}>
           Keys <kbd>?</kbd>

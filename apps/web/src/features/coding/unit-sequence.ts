@@ -1,5 +1,5 @@
 import { type QueryClient, useQueries, useQueryClient } from '@tanstack/react-query';
-import type { Client } from '../../api/client.ts';
+import { ApiError, type Client } from '../../api/client.ts';
 import { useClient } from '../../api/client-context.tsx';
 import {
   cachedUnitPages,
@@ -28,6 +28,10 @@ export interface UnitSequence {
   load: (index: number) => Promise<MyUnit | undefined>;
   /** The next unit still uncoded after this one (wrapping round), else simply the next; null at the end. */
   nextToCode: (from: ListedAt) => Promise<ListedAt | null>;
+  /** A ranking's pages only: the study's model version as the latest page said (null: none said yet). */
+  latestModelVersion: number | null;
+  /** A ranking's pages only: the server no longer pages this ranking (the coder ranked again elsewhere). */
+  rankingReplaced: boolean;
 }
 
 /** Where a unit is among the loaded pages of an order, if its page is here. */
@@ -86,7 +90,16 @@ export function usePagedSequence(
   const queryClient = useQueryClient();
   const pages = [...new Set(watched.filter((i) => i >= 0 && i < total).map((i) => Math.floor(i / UNIT_PAGE)))];
   // Subscribed, so a page arriving or a unit marked coded renders again.
-  useQueries({ queries: pages.map((page) => myUnitsPageQuery(client, studyId, roundId, page, ranked)) });
+  const watchedPages = useQueries({
+    queries: pages.map((page) => myUnitsPageQuery(client, studyId, roundId, page, ranked)),
+  });
+  const latestModelVersion = watchedPages.reduce<number | null>(
+    (version, page) => page.data?.ranking?.latestModelVersion ?? version,
+    null,
+  );
+  const rankingReplaced = watchedPages.some(
+    (page) => page.error instanceof ApiError && page.error.code === 'suggestions.ranking_replaced',
+  );
   const pageQuery = (index: number) =>
     myUnitsPageQuery(client, studyId, roundId, Math.floor(index / UNIT_PAGE), ranked);
   const unitAt = (index: number) => queryClient.getQueryData(pageQuery(index).queryKey)?.units[index % UNIT_PAGE];
@@ -96,6 +109,8 @@ export function usePagedSequence(
     total,
     unitAt,
     load,
+    latestModelVersion,
+    rankingReplaced,
     nextToCode: async ({ unitId, index }) => {
       // Usually among the loaded units just after it (their marks include saves still on their way)…
       const here = nextUncodedLoaded({ total, unitAt }, index);
