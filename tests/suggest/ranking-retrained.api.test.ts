@@ -128,6 +128,8 @@ test('an old model’s scores are pruned once no coder’s ranking can page thro
   expect(stale.status).toBe(409);
   expect((await stale.json()).error).toMatchObject({
     code: 'suggestions.ranking_replaced',
+    message:
+      'The scores of model version 1 are no longer kept: you have ranked your units again since (in another tab?). Rank them again.',
     where: { field: 'modelVersion' },
   });
 });

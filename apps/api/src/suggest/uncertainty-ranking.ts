@@ -80,7 +80,7 @@ export function rankingFor(
   if (begun) {
     // An older version's scores stay as they were: its model is gone, and its ranking must not move.
     if (model && begun.modelVersion === model.version) scoreUncoded(db, studyId, roundId, coderId, model);
-    else if (!isPinned(db, roundId, coderId, begun.modelVersion)) throw rankingReplaced();
+    else if (!isPinned(db, roundId, coderId, begun.modelVersion)) throw rankingReplaced(begun.modelVersion);
     return { ...begun, latestModelVersion };
   }
   if (model) scoreUncoded(db, studyId, roundId, coderId, model);
@@ -93,10 +93,10 @@ export function rankingFor(
   return ranking;
 }
 
-const rankingReplaced = () =>
+const rankingReplaced = (version: number) =>
   new AppError(
     'suggestions.ranking_replaced',
     409,
-    'This ranking follows a model that was retrained, and you have ranked your units again since (another tab?): rank them again.',
+    `The scores of model version ${version} are no longer kept: you have ranked your units again since (in another tab?). Rank them again.`,
     { field: 'modelVersion' },
   );
