@@ -1,6 +1,7 @@
-// A thread study's coding screen (issue #20): one unit, a thread of 3,000 posts of forum prose,
-// in Chromium on the real server with its built web app. Time to usable (the unit's heading and
-// its first post on screen, on a warm cache: the page is loaded once before; wall time, and CPU
+// A thread study's coding screen (issue #20) and adjudication screen: one unit, a thread of 3,000
+// posts of forum prose (for adjudication, a second study's unit of the same thread that two coders
+// coded differently), in Chromium on the real server with its built web app. Time to usable (the
+// unit's heading and its first post on screen, on a warm cache: the page is loaded once before; wall time, and CPU
 // time of the server and of the page's main thread), the largest API response and all API bytes
 // of the load (decoded JSON), DOM elements and JS heap; median of 3. PAGES_BEFORE=<dir> measures another checkout too (main's code unpacked with `git
 // archive`, node_modules linked), on the same database built by that checkout's code. THREAD_POSTS changes the size.
@@ -9,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { htmlBody } from './lib/html-body.ts';
 import { rng } from './lib/prng.ts';
 import { startServer } from './lib/server-process.ts';
@@ -20,7 +21,7 @@ const root = resolve(import.meta.dirname, '..');
 
 /**
  * The forum and the study, written straight into the file by `appRoot`'s own code (so its
- * migrations are the ones its server expects); the coder's session and the screen's path.
+ * migrations are the ones its server expects); each screen's session and path.
  */
 async function build(appRoot: string, dbPath: string) {
   const from = <T>(path: string): Promise<T> => import(join(appRoot, path)) as Promise<T>;
@@ -31,6 +32,10 @@ async function build(appRoot: string, dbPath: string) {
   const { addMember, insertStudy } =
     await from<typeof import('../apps/api/src/db/studies.ts')>('apps/api/src/db/studies.ts');
   const { insertUnits } = await from<typeof import('../apps/api/src/db/units.ts')>('apps/api/src/db/units.ts');
+  const { saveCoding } = await from<typeof import('../apps/api/src/db/codings.ts')>('apps/api/src/db/codings.ts');
+  const { closeRound } = await from<typeof import('../apps/api/src/db/close-round.ts')>(
+    'apps/api/src/db/close-round.ts',
+  );
   const { insertForum, insertTemplateCodebook, pinCodebook } =
     await from<typeof import('../tests/support/forum.ts')>('tests/support/forum.ts');
   const { addUser } = await from<typeof import('../tests/support/test-app.ts')>('tests/support/test-app.ts');
@@ -47,16 +52,37 @@ async function build(appRoot: string, dbPath: string) {
       .threadIds[0]!;
     const owner = await addUser(db, 'owner');
     const coder = await addUser(db, 'coder');
-    const studyId = insertStudy(
-      db,
-      { name: 'Thread units', description: '', unitKind: 'thread', labelMode: 'multi', blind: true },
-      owner.id,
-    );
-    addMember(db, studyId, coder.id, 'coder');
-    pinCodebook(db, studyId, insertTemplateCodebook(db));
-    const roundId = db.prepare('SELECT id FROM rounds WHERE study_id = ?').pluck().get(studyId) as number;
-    insertUnits(db, studyId, roundId, [{ threadId, postId: null, coderIds: [coder.id] }], owner.id, {});
-    return { session: createSession(db, coder.id, 24 * 3600_000).token, path: `/studies/${studyId}/code` };
+    const second = await addUser(db, 'second');
+    /** A study of the thread as one unit for `coders`; its id, round and unit, and its codebook version. */
+    const threadStudy = (name: string, coders: number[]) => {
+      const studyId = insertStudy(
+        db,
+        { name, description: '', unitKind: 'thread', labelMode: 'multi', blind: true },
+        owner.id,
+      );
+      for (const id of coders) addMember(db, studyId, id, 'coder');
+      const codebook = insertTemplateCodebook(db);
+      pinCodebook(db, studyId, codebook);
+      const roundId = db.prepare('SELECT id FROM rounds WHERE study_id = ?').pluck().get(studyId) as number;
+      const [unitId] = insertUnits(db, studyId, roundId, [{ threadId, postId: null, coderIds: coders }], owner.id, {});
+      return { studyId, roundId, unitId: unitId!, versionId: codebook.versionId };
+    };
+    const coding = threadStudy('Thread units', [coder.id]);
+    // The owner adjudicates a unit the two coders labelled differently.
+    const disputed = threadStudy('Disputed thread unit', [coder.id, second.id]);
+    const labels = (codeIds: string[]) => ({ codeIds, memo: '', unsure: false, quotes: {} });
+    saveCoding(db, disputed.studyId, disputed.unitId, coder.id, disputed.versionId, labels(['model-usage']));
+    saveCoding(db, disputed.studyId, disputed.unitId, second.id, disputed.versionId, labels(['documentation']));
+    closeRound(db, disputed.studyId, disputed.roundId, owner.id);
+    const session = (userId: number) => createSession(db, userId, 24 * 3600_000).token;
+    return [
+      { screen: 'coding', session: session(coder.id), path: `/studies/${coding.studyId}/code` },
+      {
+        screen: 'adjudication',
+        session: session(owner.id),
+        path: `/studies/${disputed.studyId}/adjudicate?unit=${disputed.unitId}`,
+      },
+    ] as const;
   } finally {
     db.close();
   }
@@ -79,18 +105,34 @@ const cpuMs = (pid: number) => {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 };
 
-async function measure(origin: string, serverPid: number, session: string, path: string): Promise<Load> {
+/** What shows the screen is usable: the unit's heading and its first post. */
+const usableOn = {
+  coding: (page: Page) =>
+    Promise.all([
+      page.getByRole('article', { name: 'Unit 1 of 1' }).waitFor(),
+      page.getByRole('article', { name: 'Post 1', exact: true }).waitFor(),
+    ]),
+  adjudication: (page: Page) =>
+    Promise.all([
+      page.getByRole('heading', { level: 2, name: /A long thread/ }).waitFor(),
+      page.getByRole('article', { name: /^Coded post 1 by/ }).waitFor(),
+    ]),
+};
+
+async function measure(
+  origin: string,
+  serverPid: number,
+  session: string,
+  path: string,
+  screen: keyof typeof usableOn,
+): Promise<Load> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'],
   });
   try {
     const { page, sizes, cpuMs: pageCpuMsSoFar } = await openSignedIn(browser, origin, session);
-    const usable = () =>
-      Promise.all([
-        page.getByRole('article', { name: 'Unit 1 of 1' }).waitFor(),
-        page.getByRole('article', { name: 'Post 1', exact: true }).waitFor(),
-      ]);
+    const usable = () => usableOn[screen](page);
     await page.goto(origin + path);
     await usable();
     await page.goto('about:blank');
@@ -138,22 +180,24 @@ try {
     });
     if (built.status !== 0) throw new Error(`Building the web app in ${appRoot} failed.`);
   }
-  console.log(`\nCoding screen of a thread unit of ${POSTS.toLocaleString('en')} posts, median of 3 (warm cache):\n`);
+  console.log(`\nA thread unit of ${POSTS.toLocaleString('en')} posts, median of 3 (warm cache):\n`);
   console.log(
-    '| code | ms to usable (wall) | server CPU ms | page main-thread ms | largest API response | API bytes | DOM elements | JS heap |',
+    '| screen | code | ms to usable (wall) | server CPU ms | page main-thread ms | largest API response | API bytes | DOM elements | JS heap |',
   );
-  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const [label, appRoot] of apps) {
     const dbPath = join(dir, `${label}.db`);
-    const { session, path } = await build(appRoot, dbPath);
+    const screens = await build(appRoot, dbPath);
     const server = await startServer(dbPath, { appRoot, env: { THREADCODER_API_ONLY: '0' } });
     try {
-      const runs: Load[] = [];
-      for (let i = 0; i < 3; i++) runs.push(await measure(server.origin, server.child.pid!, session, path));
-      const m = (f: (x: Load) => number) => median(runs.map(f));
-      console.log(
-        `| ${label} | ${m((x) => x.ms).toFixed(0)} | ${m((x) => x.serverCpuMs).toFixed(0)} | ${m((x) => x.pageCpuMs).toFixed(0)} | ${kb(m((x) => x.largest))} | ${kb(m((x) => x.apiBytes))} | ${m((x) => x.nodes).toLocaleString('en')} | ${m((x) => x.heapMb).toFixed(0)} MB |`,
-      );
+      for (const { screen, session, path } of screens) {
+        const runs: Load[] = [];
+        for (let i = 0; i < 3; i++) runs.push(await measure(server.origin, server.child.pid!, session, path, screen));
+        const m = (f: (x: Load) => number) => median(runs.map(f));
+        console.log(
+          `| ${screen} | ${label} | ${m((x) => x.ms).toFixed(0)} | ${m((x) => x.serverCpuMs).toFixed(0)} | ${m((x) => x.pageCpuMs).toFixed(0)} | ${kb(m((x) => x.largest))} | ${kb(m((x) => x.apiBytes))} | ${m((x) => x.nodes).toLocaleString('en')} | ${m((x) => x.heapMb).toFixed(0)} MB |`,
+        );
+      }
     } finally {
       await server.stop();
     }

@@ -100,6 +100,9 @@ describe('a thread unit of 320 posts', () => {
     const around = await page('around=250');
     expect(around.posts.map((p) => p.postNumber)).toEqual(numbers(217, 316));
     expect([around.prevCursor, around.nextCursor]).toEqual([key(217), key(316)]);
+    // A quote's start (a code-point offset of the whole text) in post 250: the page around that post.
+    const inPost250 = Array.from(texts.join('\n\n').split('Post 250 asks')[0]!).length + 5;
+    expect((await page(`aroundOffset=${inPost250}`)).posts.map((p) => p.postNumber)).toEqual(numbers(217, 316));
     const end = await page('around=319&limit=10');
     expect(end.posts.map((p) => p.postNumber)).toEqual(numbers(311, 320));
     expect(end.posts.every((p) => p.isUnit)).toBe(true);

@@ -189,6 +189,10 @@ export const routeTable: Record<string, RouteCase> = {
     access: ADJUDICATOR,
     params: (f) => ({ unitId: f.disputedUnitId }),
   },
+  'GET /api/studies/:studyId/adjudication/units/:unitId/posts': {
+    access: ADJUDICATOR,
+    params: (f) => ({ unitId: f.disputedUnitId }),
+  },
   'POST /api/studies/:studyId/adjudication/units/:unitId/settle': {
     access: ADJUDICATOR,
     params: (f) => ({ unitId: f.disputedUnitId }),

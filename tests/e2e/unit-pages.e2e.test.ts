@@ -1,6 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { openDb } from '../../apps/api/src/db/open.ts';
+import { closeRound } from '../../apps/api/src/db/close-round.ts';
+import { saveCoding } from '../../apps/api/src/db/codings.ts';
 import { addMember, insertStudy } from '../../apps/api/src/db/studies.ts';
 import { insertUnits } from '../../apps/api/src/db/units.ts';
 import { insertForum, insertTemplateCodebook, pinCodebook } from '../support/forum.ts';
@@ -8,16 +10,25 @@ import { addStudyCast, testPassword } from '../support/test-app.ts';
 import { launchBrowser, loginAs, serverDbPath } from './browser.ts';
 
 // A thread unit of 320 posts comes a page at a time on the coding screen: cora reads on to
-// post 250 (a later page), selects words there, attaches them as a quote, and after a reload
-// the highlight sits on the same words, stored with their offsets in the whole unit's text.
+// post 250 (a later page), selects words there, attaches them as a quote, stored with their
+// offsets in the whole unit's text; after a reload the quote's "Show in text" loads its page and
+// highlights it. On the adjudication screen a disputed thread unit of the same posts opens with
+// its first page, and " (the key to the next quote) loads post 250's page with the quote highlighted.
 
 const texts = Array.from({ length: 320 }, (_, i) =>
   i % 7 === 0 ? `Post ${i + 1} 🚀 reports a crash with tokenizers.` : `Post ${i + 1} asks about tokenizers.`,
 );
 
+const whole = texts.join('\n\n');
+/** Where 'about tokenizers' of post 250 starts in the whole unit's text, in code points. */
+const quoteStart = Array.from(
+  whole.slice(0, whole.indexOf('Post 250 asks about tokenizers.') + 'Post 250 asks '.length),
+).length;
+
 let browser: Browser;
 let studyId: number;
 let unitId: number;
+let disputedStudyId: number;
 beforeAll(async () => {
   browser = await launchBrowser();
   const db = openDb(serverDbPath());
@@ -37,11 +48,45 @@ beforeAll(async () => {
     pinCodebook(db, studyId, insertTemplateCodebook(db));
     const roundId = db.prepare('SELECT id FROM rounds WHERE study_id = ?').pluck().get(studyId) as number;
     unitId = insertUnits(db, studyId, roundId, [{ threadId, postId: null, coderIds: [ids.cora!] }], ids.owen!, {})[0]!;
+    disputedStudyId = disputedThreadUnit(db, ids, threadId);
   } finally {
     db.close();
   }
 });
 afterAll(() => browser?.close());
+
+/** A second study of the same thread as one unit, which cora (quoting post 250) and cody coded differently; its round closed. */
+function disputedThreadUnit(db: ReturnType<typeof openDb>, ids: Record<string, number>, threadId: number): number {
+  const id = insertStudy(
+    db,
+    { name: 'Disputed thread unit', description: '', unitKind: 'thread', labelMode: 'multi', blind: true },
+    ids.owen!,
+  );
+  addMember(db, id, ids.cora!, 'coder');
+  addMember(db, id, ids.cody!, 'coder');
+  addMember(db, id, ids.ada!, 'adjudicator');
+  const codebook = insertTemplateCodebook(db);
+  pinCodebook(db, id, codebook);
+  const roundId = db.prepare('SELECT id FROM rounds WHERE study_id = ?').pluck().get(id) as number;
+  const [disputed] = insertUnits(
+    db,
+    id,
+    roundId,
+    [{ threadId, postId: null, coderIds: [ids.cora!, ids.cody!] }],
+    ids.owen!,
+    {},
+  );
+  const quote = { text: 'about tokenizers', start: quoteStart, end: quoteStart + 16 };
+  const coding = { memo: '', unsure: false };
+  saveCoding(db, id, disputed!, ids.cora!, codebook.versionId, {
+    ...coding,
+    codeIds: ['model-usage'],
+    quotes: { 'model-usage': quote },
+  });
+  saveCoding(db, id, disputed!, ids.cody!, codebook.versionId, { ...coding, codeIds: ['documentation'], quotes: {} });
+  closeRound(db, id, roundId, ids.owen!);
+  return id;
+}
 
 const post = (page: Page, n: number) => page.getByRole('article', { name: `Post ${n}`, exact: true });
 
@@ -93,9 +138,7 @@ test('a quote taken on a later page of a long thread unit is stored with its off
   expect(await highlighted(page)).toEqual([{ text: 'about tokenizers', post: 'Post 250' }]);
 
   // Stored with the offsets the words have in the whole unit's text (code points, posts joined by a blank line).
-  const whole = texts.join('\n\n');
-  const at = whole.indexOf('Post 250 asks about tokenizers.') + 'Post 250 asks '.length;
-  const start = Array.from(whole.slice(0, at)).length;
+  const start = quoteStart;
   const db = openDb(serverDbPath());
   try {
     const stored = db
@@ -109,10 +152,62 @@ test('a quote taken on a later page of a long thread unit is stored with its off
     db.close();
   }
 
+  // After a reload the unit opens at its first page again; the quote's link brings its page.
   await page.reload();
   await page.getByRole('article', { name: 'Unit 1 of 1' }).waitFor();
-  await readOnTo(page, 250);
+  expect(await pane.getByRole('article').count()).toBe(100);
+  expect(await highlighted(page)).toEqual([]);
+  await page.getByRole('button', { name: /^Show the quote of .* in the text$/ }).click();
   await expect.poll(() => highlighted(page)).toEqual([{ text: 'about tokenizers', post: 'Post 250' }]);
+  // The page around post 250 (217–316) replaced the first, and the quote is in view in the pane.
+  expect(await pane.getByRole('article').first().getAttribute('aria-label')).toBe('Post 217');
+  expect(await pane.getByRole('article').count()).toBe(100);
+  await expect.poll(() => quoteInView(page, 'Posts of the thread')).toBe(true);
   await page.screenshot({ path: 'test-results/unit-pages-quote-250.png' });
+  // Earlier posts come back above the button pressed, and post 217 stays where the reader saw it.
+  const top217 = () =>
+    post(page, 217).evaluate(
+      (el) => el.getBoundingClientRect().top - el.closest('section')!.getBoundingClientRect().top,
+    );
+  await pane.getByRole('button', { name: 'Show earlier posts' }).focus();
+  const before = await top217();
+  await page.keyboard.press('Enter');
+  await post(page, 117).waitFor();
+  expect(Math.abs((await top217()) - before)).toBeLessThan(2);
+  await page.context().close();
+});
+
+/** Whether the highlighted quote lies inside the visible part of the scroll region named `pane`. */
+const quoteInView = (page: Page, pane: string) =>
+  page.evaluate((name) => {
+    const range = [...(CSS.highlights.get('quote') ?? [])][0] as Range | undefined;
+    const box = document.querySelector(`section[aria-label="${name}"]`)!.getBoundingClientRect();
+    const at = range?.getBoundingClientRect();
+    return at !== undefined && at.top >= box.top && at.bottom <= box.bottom;
+  }, pane);
+
+test('adjudicating a thread unit of 320 posts: the first page, then " loads the disputed quote’s page in post 250 and highlights it', async () => {
+  const page = await loginAs(browser, 'ada', testPassword);
+  await page.goto(`/studies/${disputedStudyId}/adjudicate`);
+  await page.getByRole('list', { name: 'Units in adjudication' }).getByRole('button').first().waitFor();
+  // j opens the queue's one unit.
+  await page.keyboard.press('j');
+  await page.getByRole('heading', { level: 2, name: /A thread of 320 posts/ }).waitFor();
+  const pane = page.getByRole('region', { name: 'Post in context' });
+  await pane.getByRole('article', { name: /^Coded post 1 by/ }).waitFor();
+  expect(await pane.getByRole('article').count()).toBe(100);
+  expect(await pane.getByRole('button', { name: 'Show later posts' }).count()).toBe(1);
+  await page.screenshot({ path: 'test-results/adjudication-thread-first-page.png' });
+
+  await page.keyboard.press('"');
+  await expect
+    .poll(() => highlighted(page))
+    .toEqual([{ text: 'about tokenizers', post: expect.stringMatching(/^Coded post 250 by/) }]);
+  expect(await pane.getByRole('article').first().getAttribute('aria-label')).toMatch(/^Coded post 217 by/);
+  await expect.poll(() => quoteInView(page, 'Post in context')).toBe(true);
+  await page.screenshot({ path: 'test-results/adjudication-thread-quote-250.png' });
+  // Reading on from there reaches the thread's last post.
+  await pane.getByRole('button', { name: 'Show later posts' }).click();
+  await pane.getByRole('article', { name: /^Coded post 320 by/ }).waitFor();
   await page.context().close();
 });

@@ -2,7 +2,9 @@ import type { Code } from '@threadcoder/taxonomy';
 import { describe, expect, test } from 'vitest';
 import { codeGroups, shownCodes, toggleLabel } from '../../apps/web/src/features/coding/codebook-tree.ts';
 import { presentPostHtml } from '../../apps/web/src/components/post-html.ts';
-import { locate, quoteRange, selectionQuote } from '../../apps/web/src/features/coding/selection.ts';
+import { nextQuote } from '../../apps/web/src/components/next-quote.ts';
+import { locate, quoteRange } from '../../apps/web/src/components/quote-range.ts';
+import { selectionQuote } from '../../apps/web/src/features/coding/selection.ts';
 
 // The coding screen's pure parts: how the codebook is listed, where a quote lies (where keys move: unit-sequence, tests/web/coding-pages).
 
@@ -136,5 +138,20 @@ describe('quotes', () => {
     // A quote in a post not on screen (an unloaded page) has no range.
     expect(quoteRange(posts, { text: 'Later', start: 12000, end: 12005 })).toBeNull();
     expect(quoteRange(posts.slice(0, 1), { text: 'about tokenizers', start: 9016, end: 9032 })).toBeNull();
+  });
+});
+
+describe('the key to the next quote', () => {
+  const q = (start: number, end: number) => ({ text: `q${start}`, start, end });
+  const quotes = [q(900, 910), q(40, 50), q(40, 45), q(7000, 7016)];
+  test.each([
+    [null, q(40, 45)],
+    [q(40, 45), q(40, 50)],
+    [q(40, 50), q(900, 910)],
+    [q(900, 910), q(7000, 7016)],
+    // After the last quote in the text, the first again.
+    [q(7000, 7016), q(40, 45)],
+  ])('after %o comes %o (in the order of the unit’s text)', (last, next) => {
+    expect(nextQuote(quotes, last)).toEqual(next);
   });
 });

@@ -1,7 +1,6 @@
 import type { Db } from './open.ts';
 import { postStandingSql, withStanding } from './post-standing.ts';
-import type { PostsAt } from './thread-posts.ts';
-import { type UnitPost, type UnitPostsPage, unitPostsPage } from './unit-posts.ts';
+import { type UnitPost, type UnitPostsAt, type UnitPostsPage, unitPostsPage } from './unit-posts.ts';
 import { currentUnitRevision, unitContentAt, unitRevision, type UnitRevision } from './unit-revision.ts';
 import type { UnitRow } from './units.ts';
 
@@ -36,7 +35,7 @@ const neighbours = 3;
 
 /** Where a thread unit's posts start showing, and how many: all of them (null) or a page. */
 interface PostsWindow {
-  at: PostsAt;
+  at: UnitPostsAt;
   limit: number | null;
 }
 

@@ -31,6 +31,9 @@ export interface UnitPostsPage<P = UnitPost> {
   nextCursor: string | null;
 }
 
+/** Where a page starts: as a thread's (thread-posts.ts), or around the post holding a code-point offset of the unit's text. */
+export type UnitPostsAt = PostsAt | { aroundOffset: number };
+
 const SEPARATOR_LENGTH = 2; // '\n\n'
 
 // The post's row at the thread revision: its newest revision within it (thread-unit rule of
@@ -60,8 +63,14 @@ const compare = (a: Key, b: Key) => a.postNumber - b.postNumber || a.id - b.id;
 const afterKey = (k: PostKey): Key => ({ postNumber: k.postNumber, id: k.id ?? Number.MAX_SAFE_INTEGER });
 const beforeKey = (k: PostKey): Key => ({ postNumber: k.postNumber, id: k.id ?? 0 });
 
-/** Indexes [from, to) of the page `at` asks for among posts in (post_number, id) order. */
-function pageRange(posts: Key[], at: PostsAt, limit: number): [number, number] {
+/** The index of the post whose text (or the blank line after it) holds `offset`: the last starting at or before it. */
+function holding(starts: readonly number[], offset: number): number {
+  const past = starts.findIndex((s) => s > offset);
+  return Math.max(0, (past === -1 ? starts.length : past) - 1);
+}
+
+/** Indexes [from, to) of the page `at` asks for among posts in (post_number, id) order, starting at `starts`. */
+function pageRange(posts: Key[], starts: readonly number[], at: UnitPostsAt, limit: number): [number, number] {
   // The index of the first post past `k` (strictly, or `k` itself too).
   const firstPast = (k: Key, orAt: boolean) => {
     const i = posts.findIndex((p) => compare(p, k) > (orAt ? -1 : 0));
@@ -76,7 +85,7 @@ function pageRange(posts: Key[], at: PostsAt, limit: number): [number, number] {
     return [Math.max(0, to - limit), to];
   }
   // A third of the window before the post, the rest from it on; near an end the other side fills it.
-  const it = firstPast(beforeKey({ postNumber: at.around }), true);
+  const it = 'around' in at ? firstPast(beforeKey({ postNumber: at.around }), true) : holding(starts, at.aroundOffset);
   const after = Math.min(posts.length - it, limit - Math.min(it, Math.floor(limit / 3)));
   const from = Math.max(0, it - (limit - after));
   return [from, it + after];
@@ -87,7 +96,7 @@ export function unitPostsPage(
   db: Db,
   threadId: number,
   revision: number,
-  at: PostsAt,
+  at: UnitPostsAt,
   limit: number | null,
 ): UnitPostsPage {
   const all = lengths(db).all({ threadId, revision });
@@ -97,7 +106,7 @@ export function unitPostsPage(
     starts.push(offset);
     offset += p.length + SEPARATOR_LENGTH;
   }
-  const [from, to] = limit === null ? [0, all.length] : pageRange(all, at, limit);
+  const [from, to] = limit === null ? [0, all.length] : pageRange(all, starts, at, limit);
   const page = all.slice(from, to);
   const startOf = new Map(page.map((p, i) => [p.id, starts[from + i]!]));
   const rows = details(db).all({ threadId, revision, ids: JSON.stringify(page.map((p) => p.id)) });

@@ -9,11 +9,12 @@ import { reopenAdjudication, settleAdjudication } from '../db/adjudications.ts';
 import type { Db } from '../db/open.ts';
 import { studyCodingSettings } from '../db/pinned-codebook.ts';
 import { listRounds } from '../db/rounds.ts';
-import { unitContext } from '../db/unit-context.ts';
+import { unitContext, unitPosts } from '../db/unit-context.ts';
 import { scheduleRetrain } from '../suggest/retrain.ts';
-import { getUnit } from '../db/units.ts';
+import { getUnit, type UnitRow } from '../db/units.ts';
 import type { AuthedEnv } from '../http/env.ts';
 import { AppError } from '../http/errors.ts';
+import { UNIT_POSTS_PAGE, unitPostsAt, unitPostsQuery } from '../http/unit-posts-query.ts';
 import { validate } from '../http/validate.ts';
 
 const studyParam = z.object({ studyId: z.coerce.number().int() });
@@ -54,12 +55,24 @@ function acceptedLabels(item: QueueItem | undefined, coderId: number): string[] 
   return coding.codeIds;
 }
 
+/** The unit as the adjudicator reads it: as first coded (the oldest revision a coding was made on), with what changed since. */
+function asFirstCoded(item: QueueItem): number | null {
+  const revisions = item.codings.map((coding) => coding.revision);
+  return revisions.length ? Math.min(...revisions) : null;
+}
+
 /**
  * Adjudicators and owners settle the units where coders disagreed. Everything here shows
  * codings only through the blind rule (visibility.ts), which a unit in adjudication passes.
  */
 export function adjudicationRoutes(db: Db) {
   const roles = requireStudyRole(db, 'adjudicator', 'owner');
+  const inAdjudication = (studyId: number, unitId: number, userId: number): { item: QueueItem; unit: UnitRow } => {
+    const item = getQueueItem(db, studyId, unitId, userId);
+    const unit = getUnit(db, studyId, unitId);
+    if (!item || !unit) throw notInAdjudication();
+    return { item, unit };
+  };
   return new Hono<AuthedEnv>()
     .get('/', roles, validate('param', studyParam), validate('query', queueQuery), (c) => {
       const { studyId } = c.req.valid('param');
@@ -84,12 +97,17 @@ export function adjudicationRoutes(db: Db) {
     )
     .get('/units/:unitId', roles, validate('param', unitParam), (c) => {
       const { studyId, unitId } = c.req.valid('param');
-      const item = getQueueItem(db, studyId, unitId, c.get('user').id);
-      const unit = getUnit(db, studyId, unitId);
-      if (!item || !unit) throw notInAdjudication();
-      // The adjudicator reads the unit as first coded, with what changed since.
-      const revisions = item.codings.map((coding) => coding.revision);
-      return c.json({ item, ...unitContext(db, unit, revisions.length ? Math.min(...revisions) : null) });
+      const { item, unit } = inAdjudication(studyId, unitId, c.get('user').id);
+      // A thread unit's first page; GET …/posts brings the others.
+      const window = { at: { after: { postNumber: 0 } }, limit: UNIT_POSTS_PAGE };
+      return c.json({ item, ...unitContext(db, unit, asFirstCoded(item), window) });
+    })
+    .get('/units/:unitId/posts', roles, validate('param', unitParam), validate('query', unitPostsQuery), (c) => {
+      const { studyId, unitId } = c.req.valid('param');
+      const { limit, ...query } = c.req.valid('query');
+      const at = unitPostsAt(query);
+      const { item, unit } = inAdjudication(studyId, unitId, c.get('user').id);
+      return c.json(unitPosts(db, unit, asFirstCoded(item), { at, limit }));
     })
     .post('/units/:unitId/settle', roles, validate('param', unitParam), validate('json', settleBody), (c) => {
       const { studyId, unitId } = c.req.valid('param');

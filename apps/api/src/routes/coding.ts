@@ -14,11 +14,9 @@ import { rankingFor } from '../suggest/uncertainty-ranking.ts';
 import { getUnit, isAssigned, isHandedOver, listAssignedUnits } from '../db/units.ts';
 import type { AuthedEnv } from '../http/env.ts';
 import { AppError, errorBody, forbidden, notFound } from '../http/errors.ts';
-import { postsAt, postsPageQuery } from '../http/posts-page-query.ts';
+import { UNIT_POSTS_PAGE, unitPostsAt, unitPostsQuery } from '../http/unit-posts-query.ts';
 import { validate } from '../http/validate.ts';
 
-// A thread unit's posts come this many at a time, like the thread page's.
-const UNIT_POSTS_PAGE = 100;
 const unitParam = z.object({ studyId: z.coerce.number().int(), unitId: z.coerce.number().int() });
 const quote = z
   .object({
@@ -72,7 +70,6 @@ const unitPageQuery = z
   })
   .refine(onlyRanked, { message: 'rankedAt belongs to order=uncertainty.', path: ['rankedAt'] })
   .refine(wholeRanking, { message: rankingMessage, path: ['modelVersion'] });
-const postsQuery = postsPageQuery(UNIT_POSTS_PAGE);
 const summaryQuery = z
   .object({ unitId: z.coerce.number().int().positive().optional(), ...unitOrder })
   .refine(onlyRanked, { message: 'rankedAt belongs to order=uncertainty.', path: ['rankedAt'] })
@@ -142,11 +139,11 @@ export function codingRoutes(db: Db) {
       '/units/:unitId/posts',
       requireStudyRole(db),
       validate('param', unitParam),
-      validate('query', postsQuery),
+      validate('query', unitPostsQuery),
       (c) => {
         const { studyId, unitId } = c.req.valid('param');
         const { limit, ...query } = c.req.valid('query');
-        const at = postsAt(query);
+        const at = unitPostsAt(query);
         const { unit } = loadUnit(studyId, unitId, c.get('user'));
         // The posts as the coder's coding was made on them (a new coding: the current ones).
         return c.json(unitPosts(db, unit, getCoding(db, unitId, c.get('user').id)?.revision ?? null, { at, limit }));

@@ -8,6 +8,7 @@ import {
 import type { InferRequestType, InferResponseType } from 'hono/client';
 import { unwrap, type Client } from './client.ts';
 import { useClient } from './client-context.tsx';
+import { type PageAt, unitPostsQueryOf } from './posts-page.ts';
 
 type Routes = Client['api']['studies'][':studyId']['adjudication'];
 
@@ -76,6 +77,18 @@ export const adjudicationUnitQuery = (client: Client, studyId: number, unitId: n
     queryFn: () =>
       unwrap(adjudication(client).units[':unitId'].$get({ param: { ...studyParam(studyId), unitId: String(unitId) } })),
   });
+
+/** A thread unit's pages of posts on the adjudication screen (components/use-posts-window.ts asks for them). */
+export const adjudicationPostPages = (client: Client, studyId: number, unitId: number) => ({
+  queryKey: [...key(studyId), 'units', unitId, 'posts'] as const,
+  fetchPage: (at: PageAt) =>
+    unwrap(
+      adjudication(client).units[':unitId'].posts.$get({
+        param: { ...studyParam(studyId), unitId: String(unitId) },
+        query: unitPostsQueryOf(at),
+      }),
+    ),
+});
 
 export const finalLabelCountsQuery = (client: Client, studyId: number) =>
   queryOptions({

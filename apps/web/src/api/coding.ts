@@ -1,13 +1,8 @@
-import {
-  infiniteQueryOptions,
-  type QueryClient,
-  queryOptions,
-  useMutation,
-  useQueryClient,
-} from '@tanstack/react-query';
+import { type QueryClient, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { InferRequestType, InferResponseType } from 'hono/client';
 import { ApiError, apiError, errorJson, unwrap, type Client } from './client.ts';
 import { useClient } from './client-context.tsx';
+import { type PageAt, unitPostsQueryOf } from './posts-page.ts';
 
 type StudyApi = Client['api']['studies'][':studyId'];
 
@@ -129,23 +124,17 @@ export const unitQuery = (client: Client, studyId: number, unitId: number) =>
   });
 
 /** Posts per page of a thread unit: the unit brings the first page, this the later ones as the coder reads on. */
-const UNIT_POSTS_PAGE = 100;
-
-/** A thread unit's posts after its first page (`after`: the unit's nextCursor), a page at a time. */
-export const unitLaterPostsQuery = (client: Client, studyId: number, unitId: number, after: string) =>
-  infiniteQueryOptions({
-    queryKey: ['studies', studyId, 'units', unitId, 'posts', after],
-    queryFn: ({ pageParam }) =>
-      unwrap(
-        client.api.studies[':studyId'].units[':unitId'].posts.$get({
-          param: { studyId: String(studyId), unitId: String(unitId) },
-          query: { after: pageParam, limit: String(UNIT_POSTS_PAGE) },
-        }),
-      ),
-    initialPageParam: after,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    staleTime: 60_000,
-  });
+/** A thread unit's pages of posts on the coding screen (components/use-posts-window.ts asks for them). */
+export const unitPostPages = (client: Client, studyId: number, unitId: number) => ({
+  queryKey: ['studies', studyId, 'units', unitId, 'posts'] as const,
+  fetchPage: (at: PageAt) =>
+    unwrap(
+      client.api.studies[':studyId'].units[':unitId'].posts.$get({
+        param: { studyId: String(studyId), unitId: String(unitId) },
+        query: unitPostsQueryOf(at),
+      }),
+    ),
+});
 
 export type Round = InferResponseType<StudyApi['rounds']['$get'], 200>['rounds'][number];
 type MyUnits = InferResponseType<StudyApi['rounds'][':roundId']['my-units']['$get'], 200>;

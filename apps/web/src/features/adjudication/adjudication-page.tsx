@@ -68,7 +68,8 @@ export function AdjudicationPage() {
           )}
           {queue.data ? <QueueHelp studyId={studyId} empty={items.length === 0} /> : null}
           <p className="hint">
-            <kbd>j</kbd> / <kbd>k</kbd> move to the next / previous unit.
+            <kbd>j</kbd> / <kbd>k</kbd> move to the next / previous unit; <kbd>"</kbd> goes to the next quote in the
+            text.
           </p>
         </section>
         <FinalLabelCounts studyId={studyId} />

@@ -1,8 +1,16 @@
 import type { CoderCoding } from '../../api/adjudication.ts';
+import type { Quote } from '../../components/quote-range.ts';
 import type { CodeNames } from './code-names.ts';
 
+interface Props {
+  codings: CoderCoding[];
+  names: CodeNames;
+  /** Scrolls the posts to a quote, loading its page if need be. */
+  onShowQuote: (quote: Quote) => void;
+}
+
 /** Each coder's labels, quotes, unsure flag and memo, side by side. */
-export function CoderCodings({ codings, names }: { codings: CoderCoding[]; names: CodeNames }) {
+export function CoderCodings({ codings, names, onShowQuote }: Props) {
   return (
     <div className="adj-coders">
       {codings.map((c) => (
@@ -16,7 +24,9 @@ export function CoderCodings({ codings, names }: { codings: CoderCoding[]; names
               {c.codeIds.map((id) => (
                 <li key={id}>
                   {names(id)}
-                  {c.quotes[id] ? <blockquote>{c.quotes[id].text}</blockquote> : null}
+                  {c.quotes[id] ? (
+                    <QuoteOf quote={c.quotes[id]} label={`${names(id)} by ${c.displayName}`} onShow={onShowQuote} />
+                  ) : null}
                 </li>
               ))}
             </ul>
@@ -30,5 +40,23 @@ export function CoderCodings({ codings, names }: { codings: CoderCoding[]; names
         </section>
       ))}
     </div>
+  );
+}
+
+/** A coder's quote, and the button that shows it in the posts. */
+function QuoteOf({ quote, label, onShow }: { quote: Quote; label: string; onShow: (quote: Quote) => void }) {
+  return (
+    <>
+      <blockquote>{quote.text}</blockquote>
+      <button
+        type="button"
+        className="link"
+        aria-label={`Show the quote of ${label} in the text`}
+        aria-keyshortcuts='"'
+        onClick={() => onShow(quote)}
+      >
+        Show in text
+      </button>
+    </>
   );
 }

@@ -1,38 +1,46 @@
-import { useEffect, useRef } from 'react';
+import { useMemo } from 'react';
 import { Link } from 'react-router';
-import type { UnitInAdjudication } from '../../api/adjudication.ts';
+import { adjudicationPostPages, type UnitInAdjudication } from '../../api/adjudication.ts';
 import { useImagePolicy } from '../../api/auth.ts';
+import { useClient } from '../../api/client-context.tsx';
+import { PagedPosts, type ShowQuote } from '../../components/paged-posts.tsx';
 import { PostBody } from '../../components/post-body.tsx';
 import { forumOrigin } from '../../components/post-html.ts';
 import { isoDate } from '../../components/dates.ts';
 import { AcceptedBadge, AuthorStanding, SolvedMarker } from '../../components/post-standing.tsx';
+import type { Quote } from '../../components/quote-range.ts';
+
+interface Props {
+  studyId: number;
+  unit: UnitInAdjudication;
+  /** The coders' quotes, highlighted where their posts are on screen. */
+  quotes: readonly Quote[];
+  show: ShowQuote | null;
+}
 
 /**
- * The unit's post among its neighbours (or every post of a thread unit). The HTML was
- * sanitized against an allowlist when it was imported; PostBody marks quotes, previews and videos.
+ * The unit's post among its neighbours, or a thread unit's posts a page at a time (as on the
+ * coding screen). The HTML was sanitized against an allowlist when it was imported; PostBody
+ * marks quotes, previews and videos.
  */
-export function PostContext({ thread, posts }: Pick<UnitInAdjudication, 'thread' | 'posts'>) {
-  const box = useRef<HTMLElement>(null);
+export function PostContext({ studyId, unit, quotes, show }: Props) {
+  const { thread, item } = unit;
+  const client = useClient();
+  const source = useMemo(
+    () => ({ first: unit, ...adjudicationPostPages(client, studyId, item.unitId) }),
+    [client, studyId, item.unitId, unit],
+  );
   const images = useImagePolicy();
-  // Scroll the box (not the page) so the coded post is the first thing in view; the box is
-  // position: relative, so offsetTop is measured from it.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs again when another unit's posts arrive
-  useEffect(() => {
-    const unit = box.current?.querySelector<HTMLElement>('.adj-post.is-unit');
-    if (box.current && unit) box.current.scrollTop = Math.max(0, unit.offsetTop - 8);
-  }, [posts]);
   return (
-    <section aria-label="Post in context" className="adj-context" ref={box}>
-      <p className="hint">
-        {thread.category ? `${thread.category} · ` : ''}
-        {thread.tags.join(', ')}
-        {thread.tags.length ? ' · ' : ''}
-        {thread.posts} posts
-        <SolvedMarker solved={thread.solved} />
-      </p>
-      {posts.map((p) => (
+    <PagedPosts
+      source={source}
+      label="Post in context"
+      className="adj-context"
+      openAt={item.postId}
+      quotes={quotes}
+      show={show}
+      renderPost={(p, bodyRef) => (
         <article
-          key={p.id}
           aria-label={`${p.isUnit ? 'Coded post' : 'Post'} ${p.postNumber} by ${p.author ?? 'unknown'}`}
           className={p.isUnit ? 'adj-post is-unit' : 'adj-post'}
         >
@@ -56,9 +64,18 @@ export function PostContext({ thread, posts }: Pick<UnitInAdjudication, 'thread'
             contentKind={p.contentKind}
             forum={forumOrigin(thread.url)}
             images={images}
+            bodyRef={bodyRef}
           />
         </article>
-      ))}
-    </section>
+      )}
+    >
+      <p className="hint">
+        {thread.category ? `${thread.category} · ` : ''}
+        {thread.tags.join(', ')}
+        {thread.tags.length ? ' · ' : ''}
+        {thread.posts} posts
+        <SolvedMarker solved={thread.solved} />
+      </p>
+    </PagedPosts>
   );
 }

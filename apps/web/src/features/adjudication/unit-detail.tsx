@@ -1,15 +1,19 @@
 import { useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
 import { adjudicationUnitQuery, type AdjudicationChoices } from '../../api/adjudication.ts';
 import { useClient } from '../../api/client-context.tsx';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { EditedSinceCoded } from '../../components/edited-since-coded.tsx';
 import { httpUrl } from '../../components/http-url.ts';
+import { nextQuote } from '../../components/next-quote.ts';
+import type { ShowQuote } from '../../components/paged-posts.tsx';
 import type { CodeNames } from './code-names.ts';
 import { CoderCodings } from './coder-codings.tsx';
 import { DecisionForm } from './decision-form.tsx';
 import { PostContext } from './post-context.tsx';
 import { unitTitle } from './queue-list.tsx';
 import { SettledDecision } from './settled-decision.tsx';
+import { isTyping } from './use-queue-keys.ts';
 
 interface Props {
   studyId: number;
@@ -21,6 +25,18 @@ interface Props {
 /** One unit in adjudication: the post in its thread, each coder's coding side by side, and the decision. */
 export function UnitDetail({ studyId, unitId, choices, names }: Props) {
   const unit = useQuery(adjudicationUnitQuery(useClient(), studyId, unitId));
+  const quotes = useMemo(() => unit.data?.item.codings.flatMap((c) => Object.values(c.quotes)) ?? [], [unit.data]);
+  const [show, setShow] = useState<ShowQuote | null>(null);
+  // " goes from quote to quote in the text, as on the coding screen.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== '"' || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target) || quotes.length === 0) return;
+      e.preventDefault();
+      setShow((last) => ({ quote: nextQuote(quotes, last?.quote ?? null) }));
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [quotes]);
   if (unit.isPending)
     return (
       <section aria-label="Selected unit" className="card adj-detail">
@@ -34,7 +50,7 @@ export function UnitDetail({ studyId, unitId, choices, names }: Props) {
       </section>
     );
   }
-  const { item, thread, posts, revision } = unit.data;
+  const { item, thread, revision } = unit.data;
   const url = httpUrl(thread.url);
   return (
     <section aria-labelledby="adj-unit-heading" className="card adj-detail">
@@ -51,8 +67,8 @@ export function UnitDetail({ studyId, unitId, choices, names }: Props) {
         ) : null}
       </p>
       <EditedSinceCoded revision={revision} />
-      <PostContext thread={thread} posts={posts} />
-      <CoderCodings codings={item.codings} names={names} />
+      <PostContext studyId={studyId} unit={unit.data} quotes={quotes} show={show} />
+      <CoderCodings codings={item.codings} names={names} onShowQuote={(quote) => setShow({ quote })} />
       {item.status === 'settled' ? (
         <SettledDecision studyId={studyId} item={item} names={names} />
       ) : (

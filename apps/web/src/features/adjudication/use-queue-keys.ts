@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 
 /** Where typing is text entry, j and k are letters, not navigation. */
-function isTyping(target: EventTarget | null): boolean {
+export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }

@@ -11,6 +11,8 @@ interface Props {
   onToggle: (codeId: string) => void;
   onAttach: (codeId: string) => void;
   onRemoveQuote: (codeId: string) => void;
+  /** Scrolls the post text to the code's saved quote, loading its page if need be. */
+  onShowQuote: (codeId: string) => void;
   /** Gives the keyboard back to the page (after Enter or Escape in the filter). */
   onLeaveFilter: () => void;
 }
@@ -24,6 +26,7 @@ export function CodebookPanel({
   onToggle,
   onAttach,
   onRemoveQuote,
+  onShowQuote,
   onLeaveFilter,
 }: Props) {
   const [filter, setFilter] = useState('');
@@ -108,6 +111,7 @@ export function CodebookPanel({
                     onToggle={onToggle}
                     onAttach={onAttach}
                     onRemoveQuote={onRemoveQuote}
+                    onShowQuote={onShowQuote}
                     onAbout={setAbout}
                   />
                 ),
@@ -133,6 +137,7 @@ interface ItemProps {
   onToggle: (codeId: string) => void;
   onAttach: (codeId: string) => void;
   onRemoveQuote: (codeId: string) => void;
+  onShowQuote: (codeId: string) => void;
   onAbout: (code: CodebookCode | null) => void;
 }
 
@@ -152,6 +157,7 @@ function CodeItem({
   onToggle,
   onAttach,
   onRemoveQuote,
+  onShowQuote,
   onAbout,
 }: ItemProps) {
   const retired = code.status === 'deprecated';
@@ -187,6 +193,18 @@ function CodeItem({
       {applied && (quote || canEdit) ? (
         <div className="code-evidence">
           {quote ? <blockquote>{quote.text}</blockquote> : null}
+          {quote ? (
+            <button
+              type="button"
+              className="link"
+              aria-label={`Show the quote of ${code.name} in the text`}
+              aria-keyshortcuts='"'
+              onMouseDown={keepFocus}
+              onClick={() => onShowQuote(code.id)}
+            >
+              Show in text
+            </button>
+          ) : null}
           {quote && canEdit ? (
             <button
               type="button"

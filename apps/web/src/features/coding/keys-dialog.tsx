@@ -9,6 +9,7 @@ const keyTable: [string, string][] = [
   ['m', 'write in the memo (Escape leaves it)'],
   ['/', 'filter the codebook; Enter applies the only match, Escape leaves'],
   ['q then a code’s key', 'attach the text selected in the post to that code'],
+  ['"', 'go to the next saved quote in the text (its page loads if need be)'],
   ['R  (Shift+r)', 'rank the units again when a retrained model would order them otherwise'],
   ['?', 'show these keys'],
 ];

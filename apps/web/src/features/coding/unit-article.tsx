@@ -1,17 +1,16 @@
-import { useLayoutEffect, useRef, type Ref } from 'react';
+import { useMemo, type Ref } from 'react';
 import { Link } from 'react-router';
-import type { UnitDetail } from '../../api/coding.ts';
+import { type UnitDetail, unitPostPages } from '../../api/coding.ts';
 import { useImagePolicy } from '../../api/auth.ts';
+import { useClient } from '../../api/client-context.tsx';
 import { EditedSinceCoded } from '../../components/edited-since-coded.tsx';
 import { httpUrl } from '../../components/http-url.ts';
 import { PostBody } from '../../components/post-body.tsx';
 import { forumOrigin } from '../../components/post-html.ts';
 import { isoDate } from '../../components/dates.ts';
-import { ErrorMessage } from '../../components/error-message.tsx';
+import { PagedPosts, type ShowQuote } from '../../components/paged-posts.tsx';
 import { AcceptedBadge, AuthorStanding, SolvedMarker } from '../../components/post-standing.tsx';
-import type { QuotablePost, Quote } from './selection.ts';
-import { highlightQuotes } from './quote-highlights.ts';
-import { useUnitPosts } from './use-unit-posts.ts';
+import type { QuotablePost, Quote } from '../../components/quote-range.ts';
 
 interface Props {
   studyId: number;
@@ -23,39 +22,24 @@ interface Props {
   postsRef: (posts: QuotablePost[]) => void;
   /** The coding's quotes, highlighted where their posts are on screen. */
   quotes: readonly Quote[];
+  /** A quote to scroll to, its page loaded first if need be. */
+  show: ShowQuote | null;
 }
 
 /**
  * The unit in its thread: the thread's facts, then the unit's post highlighted among its
  * neighbours, or a thread unit's posts a page at a time (the next as the coder reads on).
  */
-export function UnitArticle({ studyId, detail, heading, articleRef, postsRef, quotes }: Props) {
+export function UnitArticle({ studyId, detail, heading, articleRef, postsRef, quotes, show }: Props) {
   const { thread, unit } = detail;
-  const { posts, later, hasMore, moreRef, loadMore } = useUnitPosts(studyId, detail);
-  const scroller = useRef<HTMLElement>(null);
-  const bodies = useRef(new Map<number, HTMLElement>());
+  const client = useClient();
+  const source = useMemo(
+    () => ({ first: detail, ...unitPostPages(client, studyId, unit.id) }),
+    [client, studyId, unit.id, detail],
+  );
   const isPostUnit = unit.postId !== null;
   const url = httpUrl(thread.url);
   const images = useImagePolicy();
-
-  // The unit's own posts on screen, once their bodies are in the DOM; their quotes marked.
-  useLayoutEffect(() => {
-    const quotable = posts.flatMap((p) => {
-      const body = bodies.current.get(p.id);
-      return p.isUnit && p.quoteStart !== null && body ? [{ body, text: p.text, start: p.quoteStart }] : [];
-    });
-    postsRef(quotable);
-    return highlightQuotes(quotable, quotes);
-  }, [posts, postsRef, quotes]);
-
-  // Bring the unit's post into view inside the reading pane (not the page) when the unit opens.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the unit's own posts arriving move the pane; its later pages do not
-  useLayoutEffect(() => {
-    const pane = scroller.current;
-    const target = isPostUnit ? pane?.querySelector<HTMLElement>('.post.is-unit') : null;
-    // The pane is the posts' offset parent (position: relative), so offsetTop is measured from its top.
-    if (pane) pane.scrollTop = target ? Math.max(0, target.offsetTop - 12) : 0;
-  }, [detail.posts, isPostUnit]);
 
   return (
     <article className="unit" aria-labelledby="unit-heading" ref={articleRef} tabIndex={-1}>
@@ -83,11 +67,16 @@ export function UnitArticle({ studyId, detail, heading, articleRef, postsRef, qu
         </p>
         <EditedSinceCoded revision={detail.revision} />
       </header>
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scroll container is focusable so the keyboard can scroll it */}
-      <section className="posts" ref={scroller} tabIndex={0} aria-label="Posts of the thread">
-        {posts.map((p) => (
+      <PagedPosts
+        source={source}
+        label="Posts of the thread"
+        className="posts"
+        openAt={unit.postId}
+        quotes={quotes}
+        show={show}
+        postsRef={postsRef}
+        renderPost={(p, bodyRef) => (
           <article
-            key={p.id}
             className={p.isUnit && isPostUnit ? 'post is-unit' : 'post'}
             aria-label={`Post ${p.postNumber}${p.isUnit && isPostUnit ? ' (the unit)' : ''}`}
           >
@@ -112,20 +101,11 @@ export function UnitArticle({ studyId, detail, heading, articleRef, postsRef, qu
               contentKind={p.contentKind}
               forum={forumOrigin(thread.url)}
               images={images}
-              bodyRef={(el) => {
-                if (el) bodies.current.set(p.id, el);
-                else bodies.current.delete(p.id);
-              }}
+              bodyRef={bodyRef}
             />
           </article>
-        ))}
-        <ErrorMessage error={later.error} />
-        {hasMore ? (
-          <button ref={moreRef} type="button" className="secondary" disabled={later.isFetching} onClick={loadMore}>
-            Show later posts
-          </button>
-        ) : null}
-      </section>
+        )}
+      />
     </article>
   );
 }

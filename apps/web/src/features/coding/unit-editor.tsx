@@ -6,7 +6,10 @@ import { SuggestionsPanel } from './suggestions-panel.tsx';
 import { CodebookPanel } from './codebook-panel.tsx';
 import { ConflictPanel } from './conflict-panel.tsx';
 import { applicable } from './codebook-tree.ts';
-import { type QuotablePost, selectionQuote } from './selection.ts';
+import type { ShowQuote } from '../../components/paged-posts.tsx';
+import type { QuotablePost } from '../../components/quote-range.ts';
+import { nextQuote } from '../../components/next-quote.ts';
+import { selectionQuote } from './selection.ts';
 import { UnitArticle } from './unit-article.tsx';
 import { useKeys } from './use-keys.ts';
 import { editable, useUnitCoding } from './use-unit-coding.ts';
@@ -55,6 +58,7 @@ export function UnitEditor({
   const [note, setNote] = useState('');
   const memoId = useId();
   const quotes = useMemo(() => Object.values(coding.quotes), [coding.quotes]);
+  const [show, setShow] = useState<ShowQuote | null>(null);
 
   // Arriving from a click in the unit list, give the keys back to the page rather than the link.
   useEffect(() => {
@@ -105,6 +109,10 @@ export function UnitEditor({
       case '/':
         filter.current?.focus();
         return true;
+      case '"':
+        if (quotes.length === 0) return false;
+        setShow({ quote: nextQuote(quotes, show?.quote ?? null) });
+        return true;
       case 'q':
         if (!canEdit) return false;
         setQuoting(true);
@@ -124,6 +132,7 @@ export function UnitEditor({
         articleRef={article}
         postsRef={setQuotable}
         quotes={quotes}
+        show={show}
       />
       <aside className="coding-panel" aria-label="Your coding">
         {readOnly ? (
@@ -148,6 +157,7 @@ export function UnitEditor({
           onToggle={edit.toggle}
           onAttach={attach}
           onRemoveQuote={edit.removeQuote}
+          onShowQuote={(codeId) => coding.quotes[codeId] && setShow({ quote: coding.quotes[codeId] })}
           onLeaveFilter={() => article.current?.focus({ preventScroll: true })}
         />
         <p className="coding-note" aria-live="polite">

@@ -11,7 +11,7 @@ import {
 import { toggleLabel } from './codebook-tree.ts';
 import { clearConflict, useConflict } from './conflicts.ts';
 import { draftBase, dropDraft, keepDraftOver, readDraft, sameCoding, useDraft, writeDraft } from './drafts.ts';
-import type { Quote } from './selection.ts';
+import type { Quote } from '../../components/quote-range.ts';
 
 const MEMO_DEBOUNCE_MS = 600;
 

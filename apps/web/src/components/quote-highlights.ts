@@ -1,6 +1,6 @@
-import { type QuotablePost, type Quote, quoteRange } from './selection.ts';
+import { type QuotablePost, type Quote, quoteRange } from './quote-range.ts';
 
-// One highlight for the coding screen's quotes, styled by ::highlight(quote) in the stylesheet.
+// One highlight for the quotes on the coding and adjudication screens, styled by ::highlight(quote) in the stylesheet.
 const NAME = 'quote';
 
 /**
