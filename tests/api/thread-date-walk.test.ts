@@ -98,6 +98,8 @@ describe('a search counted up to a cap', () => {
     ['two words in one title', { q: 'thread lora' }, 1],
     ['two words, one in the titles and one in posts', { q: 'thread model' }, 15],
     ['three words', { q: 'thread model tokenizer' }, 5],
+    ['a word beginning and a word', { q: 'tok* model' }, 5],
+    ['a phrase and a word', { q: '"tokenizer pads" model' }, 5],
     ['a keyword rule and a word', { q: 'model', anyOf: ['lora', 'tokenizer'] }, 5],
     ['a word, quoted, with an own word of the same post', { q: 'quantization nothing', withQuotes: true }, 1],
     ['a word in one forum category', { q: 'tokenizer', category: 'Odd' }, 5],
