@@ -98,6 +98,8 @@ describe('a search counted up to a cap', () => {
     ['two words in one title', { q: 'thread lora' }, 1],
     ['two words, one in the titles and one in posts', { q: 'thread model' }, 15],
     ['three words', { q: 'thread model tokenizer' }, 5],
+    ['a word in posts, then a word only in titles', { q: 'tokenizer thread' }, 10],
+    ['a common word, then a rare one', { q: 'model lora' }, 0],
     ['a word beginning and a word', { q: 'tok* model' }, 5],
     ['a phrase and a word', { q: '"tokenizer pads" model' }, 5],
     ['a keyword rule and a word', { q: 'model', anyOf: ['lora', 'tokenizer'] }, 5],

@@ -93,6 +93,7 @@ function ruleSql(db: Db, rule: SelectionRule, viewer: Viewer, cap?: number) {
       ? { ...rule.filter, anyOf: rule.terms, withQuotes: rule.withQuotes === true }
       : rule.filter;
   return matchingIdsSql(
+    db,
     filter,
     viewer,
     cap !== undefined && narrowFilter(db, filter, viewer, cap) ? 'filtered' : 'stream',
