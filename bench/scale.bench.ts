@@ -3,8 +3,9 @@
 // a seeded synthetic Discourse dump (bench/lib/discourse-dump.ts) imported like the CLI does,
 // a post study over all of it with 3 coders who each code every one of its units, then
 // - sampling population (target ≤ 20 ms) and a stratified draw by month (target ≤ 200 ms);
-// - full-text search for a common word, by relevance and by date, and a keyword-rule preview
-//   (targets ≤ 100 ms at 500k posts);
+// - full-text search for a common word, by relevance and by date, for two words, for a common word
+//   in a narrow filter (one forum category, one month), and a keyword-rule preview (targets ≤ 100 ms
+//   at 500k posts);
 // - one coder's unit list (my-units), the adjudication queue of the closed round, the .qdpx export.
 // Median of 3 runs after one warm-up. The imported forum is kept in the temp directory
 // (threadcoder-scale-<posts>.db) and reused by the next run; delete it to rebuild.
@@ -200,6 +201,19 @@ try {
   );
   await time('search', 'search "model", newest first', '≤ 100 ms', () =>
     request('/api/threads?q=model&sort=newest', ownerCookie),
+  );
+  await time('search', 'search "model tokenizer", by relevance', '≤ 100 ms', () =>
+    request('/api/threads?q=model+tokenizer&sort=relevance', ownerCookie),
+  );
+  await time('search', 'search "model tokenizer", newest first', '≤ 100 ms', () =>
+    request('/api/threads?q=model+tokenizer&sort=newest', ownerCookie),
+  );
+  // A common word in a narrow filter never reaches the count's cap.
+  await time('search', 'search "model" in one forum category, newest first', '≤ 100 ms', () =>
+    request('/api/threads?q=model&category=3&sort=newest', ownerCookie),
+  );
+  await time('search', 'search "model" in one month, newest first', '≤ 100 ms', () =>
+    request('/api/threads?q=model&from=2022-03-01&to=2022-03-31&sort=newest', ownerCookie),
   );
   await time('preview', 'keyword-rule preview (model, tokenizer)', '≤ 100 ms', () =>
     request(`${base}/threads`, ownerCookie, {

@@ -62,6 +62,17 @@ describe('thread list totals', () => {
     expect(await counted('q=nothing')).toEqual([0, false]);
   });
 
+  test('a filter selecting at most the cap threads counts among them; a wider one among the matches', async () => {
+    // Models holds 3 threads, February to April 3: the count checks those for the terms.
+    expect(await counted('q=model+tokenizer&category=Models')).toEqual([1, false]);
+    expect(await counted('q=tokenizer+model&category=Beginners')).toEqual([1, false]);
+    expect(await counted('q=model&from=2022-02-01&to=2022-04-30')).toEqual([3, false]);
+    expect(await counted('q=card&from=2022-02-01&to=2022-04-30')).toEqual([0, false]);
+    // January to May holds 5 threads, all saying "model".
+    expect(await counted('q=model&from=2022-01-01&to=2022-05-31')).toEqual([3, true]);
+    expect(await counted('q=model+tokenizer&from=2022-01-01&to=2022-05-31')).toEqual([2, false]);
+  });
+
   test('a list without a search counts the same way', async () => {
     expect(await counted('')).toEqual([3, true]);
     expect(await counted('category=Beginners')).toEqual([2, false]);

@@ -1,9 +1,11 @@
 // A search sorted by date walks the threads in date order when its first term is common
 // (db/search-by-date.ts) and finds its matches in full otherwise; both must give the same pages.
-// Small walk limits make a forum of 30 threads walk, and give up after 12 threads.
+// Small walk limits make a forum of 30 threads walk, and give up after 12 threads. Its total,
+// counted up to a cap from the matches or (a narrow filter) from the filtered threads, must be
+// the number of threads those pages hold, or the cap.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { walkByDate, type WalkLimits } from '../../apps/api/src/db/search-by-date.ts';
-import { listThreads, type ThreadFilter, type ThreadSort } from '../../apps/api/src/db/threads.ts';
+import { listThreads, narrowFilter, type ThreadFilter, type ThreadSort } from '../../apps/api/src/db/threads.ts';
 import { insertForum } from '../support/forum.ts';
 import { makeTestApp, type TestApp } from '../support/test-app.ts';
 
@@ -66,6 +68,10 @@ describe('a search by date', () => {
     ['a word no thread has', { q: 'zebrafish' }, 'oldest'],
     ['quoted words, when asked for', { q: 'quantization', withQuotes: true }, 'newest'],
     ['quoted words are not own words', { q: 'quantization' }, 'newest'],
+    ['two words and a filter', { q: 'model tokenizer', category: 'Even' }, 'newest'],
+    ['two words in one title', { q: 'thread lora' }, 'newest'],
+    ['two words, one in the titles and one in posts', { q: 'thread model' }, 'oldest'],
+    ['two words in one post, one of them quoted', { q: 'quantization nothing', withQuotes: true }, 'newest'],
   ])('walked or found in full, the pages are the same: %s', (_name, filter, sort) => {
     expect(pages(filter, sort, walkAlways)).toEqual(pages(filter, sort, walkNever));
   });
@@ -73,6 +79,48 @@ describe('a search by date', () => {
   test('the walk and the full search agree on the quoted-words thread', () => {
     expect(pages({ q: 'quantization', withQuotes: true }, 'newest', walkAlways)).toEqual([['Thread 5']]);
     expect(pages({ q: 'quantization' }, 'newest', walkAlways)).toEqual([[]]);
+  });
+});
+
+describe('a search counted up to a cap', () => {
+  const count = (filter: ThreadFilter, countCap: number) => {
+    const page = listThreads(t.db, filter, viewer, { limit: 3, countCap, walkLimits: walkNever });
+    return [page.total, page.totalIsAtLeast];
+  };
+  const found = (filter: ThreadFilter) => pages(filter, 'newest', walkNever).flat().length;
+
+  // Categories Even and Odd hold 15 threads each, the first nine days nine: a cap of 15 or more
+  // counts those filters' threads, a smaller one the matches.
+  test.each<[string, ThreadFilter, number]>([
+    ['one word', { q: 'model' }, 15],
+    ['two words in different posts', { q: 'model tokenizer' }, 5],
+    ['two words in one post', { q: 'tokenizer pads' }, 10],
+    ['two words in one title', { q: 'thread lora' }, 1],
+    ['two words, one in the titles and one in posts', { q: 'thread model' }, 15],
+    ['three words', { q: 'thread model tokenizer' }, 5],
+    ['a word in posts, then a word only in titles', { q: 'tokenizer thread' }, 10],
+    ['a common word, then a rare one', { q: 'model lora' }, 0],
+    ['a word beginning and a word', { q: 'tok* model' }, 5],
+    ['a phrase and a word', { q: '"tokenizer pads" model' }, 5],
+    ['a keyword rule and a word', { q: 'model', anyOf: ['lora', 'tokenizer'] }, 5],
+    ['a word, quoted, with an own word of the same post', { q: 'quantization nothing', withQuotes: true }, 1],
+    ['a word in one forum category', { q: 'tokenizer', category: 'Odd' }, 5],
+    ['two words in one forum category', { q: 'model tokenizer', category: 'Even' }, 5],
+    ['two words in the other forum category', { q: 'model tokenizer', category: 'Odd' }, 0],
+    ['a word in some days', { q: 'model', from: '2023-01-01', to: '2023-01-09' }, 4],
+    ['a word in a title, in some days', { q: 'lora', from: '2023-01-01', to: '2023-01-09' }, 1],
+  ])("%s: every cap gives the full search's count, or the cap", (_name, filter, matches) => {
+    expect(found(filter)).toBe(matches);
+    for (const cap of [1, 4, 5, 9, 14, 15, 30])
+      expect(count(filter, cap), `cap ${cap}`).toEqual([Math.min(matches, cap), matches > cap]);
+  });
+
+  test('a filter is narrow when it selects at most the cap threads, and there are terms to check', () => {
+    expect(narrowFilter(t.db, { q: 'model', category: 'Even' }, viewer, 15)).toBe(true);
+    expect(narrowFilter(t.db, { q: 'model', category: 'Even' }, viewer, 14)).toBe(false);
+    expect(narrowFilter(t.db, { q: 'model', from: '2023-01-01', to: '2023-01-09' }, viewer, 9)).toBe(true);
+    expect(narrowFilter(t.db, { q: 'model' }, viewer, 30)).toBe(false);
+    expect(narrowFilter(t.db, { category: 'Even' }, viewer, 30)).toBe(false);
   });
 });
 

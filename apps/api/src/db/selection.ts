@@ -5,8 +5,8 @@ import { audit } from './audit.ts';
 import { THREAD_COUNT_CAP } from './capped-count.ts';
 import type { Db } from './open.ts';
 import { prepared, statement } from './prepared.ts';
-import { matchingIdsSql, type ThreadFilter, type Viewer } from './threads.ts';
-import { writeTransaction } from './write-transaction.ts';
+import { matchingIdsSql, narrowFilter, type ThreadFilter, type Viewer } from './threads.ts';
+import { readTransaction, writeTransaction } from './write-transaction.ts';
 
 export type SelectionRule =
   | { kind: 'filter'; filter: ThreadFilter }
@@ -69,8 +69,11 @@ export function getSelection(db: Db, studyId: number): Selection {
   };
 }
 
-/** The rule's matching threads as SQL selecting ids; a pick names threads that must exist. */
-function ruleSql(db: Db, rule: SelectionRule, viewer: Viewer) {
+/**
+ * The rule's matching threads as SQL selecting ids; a pick names threads that must exist. With
+ * `cap` (a preview), a narrow filter's threads are checked for the terms (narrowFilter).
+ */
+function ruleSql(db: Db, rule: SelectionRule, viewer: Viewer, cap?: number) {
   if (rule.kind === 'pick') {
     const ids = JSON.stringify(rule.threadIds);
     const missing = db
@@ -85,11 +88,15 @@ function ruleSql(db: Db, rule: SelectionRule, viewer: Viewer) {
     }
     return { sql: 'SELECT DISTINCT value AS id FROM json_each(@ids)', params: { ids } };
   }
-  return matchingIdsSql(
+  const filter: ThreadFilter =
     rule.kind === 'keywords'
       ? { ...rule.filter, anyOf: rule.terms, withQuotes: rule.withQuotes === true }
-      : rule.filter,
+      : rule.filter;
+  return matchingIdsSql(
+    db,
+    filter,
     viewer,
+    cap !== undefined && narrowFilter(db, filter, viewer, cap) ? 'filtered' : 'stream',
   );
 }
 
@@ -127,10 +134,18 @@ function previewStats(db: Db, sql: string, params: Record<string, unknown>, cap:
   return { ...stats, isAtLeast: stats.isAtLeast === 1 };
 }
 
+/** What a dry run and a change count of a rule's matches: the threads changed, and those with units. */
+function counted(action: 'add' | 'remove', stats: RuleStats) {
+  return {
+    changed: action === 'add' ? stats.matched - stats.selected : stats.selected,
+    withUnits: action === 'remove' ? stats.withUnits : 0,
+  };
+}
+
 /**
  * Adds or removes the threads a rule matches, then appends the rule with its counts to
- * selection_json and the audit log, all in one transaction. dryRun only counts, up to
- * `countCap` matches; a change counts and records every one.
+ * selection_json and the audit log, all in one write transaction. dryRun only counts, up to
+ * `countCap` matches, in a read transaction: one snapshot, and no write lock held while it reads.
  */
 export function changeSelection(
   db: Db,
@@ -140,17 +155,17 @@ export function changeSelection(
   rule: SelectionRule,
   opts: { dryRun?: boolean; countCap?: number } = {},
 ): SelectionChange {
+  if (opts.dryRun) {
+    const cap = opts.countCap ?? THREAD_COUNT_CAP;
+    return readTransaction(db, (): SelectionChange => {
+      const { sql, params } = ruleSql(db, rule, user, cap);
+      const stats = previewStats(db, sql, { ...params, studyId }, cap);
+      return { matched: stats.matched, matchedIsAtLeast: stats.isAtLeast, ...counted(action, stats) };
+    });
+  }
   return writeTransaction(db, (): SelectionChange => {
     const { sql, params } = ruleSql(db, rule, user);
     const p = { ...params, studyId };
-    const counted = (stats: RuleStats) => ({
-      changed: action === 'add' ? stats.matched - stats.selected : stats.selected,
-      withUnits: action === 'remove' ? stats.withUnits : 0,
-    });
-    if (opts.dryRun) {
-      const stats = previewStats(db, sql, p, opts.countCap ?? THREAD_COUNT_CAP);
-      return { matched: stats.matched, matchedIsAtLeast: stats.isAtLeast, ...counted(stats) };
-    }
     // MATERIALIZED: the match (full-text and all) runs once, not once per use below.
     const picked = `WITH picked(id) AS MATERIALIZED (${sql}) `;
     const stats = db.prepare(`${picked}${statsOf('picked')}`).get(p) as RuleStats;
@@ -179,7 +194,7 @@ export function changeSelection(
       entityId: studyId,
       after: record,
     });
-    const { withUnits } = counted(stats);
+    const { withUnits } = counted(action, stats);
     return {
       matched: stats.matched,
       matchedIsAtLeast: false,

@@ -89,11 +89,11 @@ const withSql = (ctes: string[]) => (ctes.length ? `WITH ${ctes.join(', ')} ` : 
 
 // A matching post's thread is read from the narrow posts_thread_of index (migration 019), not
 // from the post's row, which holds its HTML and text: a common word matches most posts.
-const postThreads = (i: number) =>
-  `SELECT p.thread_id AS tid FROM posts_fts JOIN posts p INDEXED BY posts_thread_of ON p.id = posts_fts.rowid WHERE posts_fts MATCH @t${i}`;
+const postThreads = (t: string) =>
+  `SELECT p.thread_id AS tid FROM posts_fts JOIN posts p INDEXED BY posts_thread_of ON p.id = posts_fts.rowid WHERE posts_fts MATCH @${t}`;
 // The same over the words posts quote (posts_quoted_fts), for filters that count quotes too.
-const quotedPostThreads = (i: number) =>
-  `SELECT p.thread_id AS tid FROM posts_quoted_fts JOIN posts p INDEXED BY posts_thread_of ON p.id = posts_quoted_fts.rowid WHERE posts_quoted_fts MATCH @t${i}`;
+const quotedPostThreads = (t: string) =>
+  `SELECT p.thread_id AS tid FROM posts_quoted_fts JOIN posts p INDEXED BY posts_thread_of ON p.id = posts_quoted_fts.rowid WHERE posts_quoted_fts MATCH @${t}`;
 
 // A common word matches most of a big forum's posts, and FTS5 computes bm25 for every row it
 // returns: relevance ranks each term's newest RANKED_POSTS matching posts (and every title
@@ -104,27 +104,67 @@ const rankedPosts = (fts: string, i: number) =>
      JOIN posts p INDEXED BY posts_thread_of ON p.id = h.rowid`;
 
 /**
+ * SQL true when the full-text term @<term> occurs in thread `tid`: in its title or one of its
+ * posts. The term's matching titles and posts are read once per query, as sets of ids (cheap:
+ * the full-text index lists them in order), and the thread's few posts are looked up in them;
+ * mapping every matching post to its thread instead (postThreads) costs ~3 times as much a post.
+ */
+function inThread(term: string, withQuotes: boolean, tid: string): string {
+  const inPosts = (fts: string) => `+p.id IN (SELECT rowid FROM ${fts} WHERE ${fts} MATCH @${term})`;
+  const posts = withQuotes ? `(${inPosts('posts_fts')} OR ${inPosts('posts_quoted_fts')})` : inPosts('posts_fts');
+  // `+`: SQLite would push a plain `tid IN (…)` into a stream's branches as a rowid constraint,
+  // probing the full-text index once per listed thread (minutes at 500,000 posts).
+  return `(+${tid} IN (SELECT rowid FROM threads_fts WHERE threads_fts MATCH @${term})
+    OR EXISTS (SELECT 1 FROM posts p INDEXED BY posts_thread_created WHERE p.thread_id = ${tid} AND ${posts}))`;
+}
+
+/** SQL true when every named term (@t0, @t1, …) occurs in thread `tid` (inThread). */
+const allInThread = (terms: string[], withQuotes: boolean, tid: string) =>
+  terms.map((term) => inThread(term, withQuotes, tid)).join(' AND ');
+const termNames = (terms: string[]) => terms.map((_, i) => `t${i}`);
+
+// Past this many matching posts terms are common alike: counting stops there (~0.3 ms).
+const COMMON_POSTS = 5_000;
+/** The index of the term matching the fewest posts (own words, titles aside; the first of equals). */
+function rarestTerm(db: Db, terms: string[]): number {
+  const count = prepared(db, 'SELECT count(*) FROM (SELECT 1 FROM posts_fts WHERE posts_fts MATCH ? LIMIT ?)').pluck();
+  const posts = terms.map((term) => count.get(term, COMMON_POSTS) as number);
+  return posts.indexOf(Math.min(...posts));
+}
+
+/**
  * The full-text part of a filter: threads where every term occurs (in the title or any post).
  * With `score`, the thread's score sums each term's best bm25 over the ranked matches (see
  * RANKED_POSTS; only a search sorted by relevance asks for it); without, the matching ids are
  * all it finds.
  */
-function matchCtes(terms: string[], score: boolean, withQuotes: boolean, params: Record<string, unknown>): string[] {
-  terms.forEach((term, i) => {
-    params[`t${i}`] = term;
-  });
+function matchCtes(
+  db: Db,
+  terms: string[],
+  score: boolean,
+  withQuotes: boolean,
+  params: Record<string, unknown>,
+): string[] {
   if (!score) {
     // A stream of distinct thread ids, not a compound UNION / INTERSECT (which SQLite builds in
     // full before the first row): a capped count (countThreads) stops reading after its cap.
-    // The first term streams; every other term is a set its threads are looked up in.
-    const stream = (i: number) =>
-      `SELECT rowid AS tid FROM threads_fts WHERE threads_fts MATCH @t${i} UNION ALL ${postThreads(i)}${
-        withQuotes ? ` UNION ALL ${quotedPostThreads(i)}` : ''
+    const stream = (t: string) =>
+      `SELECT rowid AS tid FROM threads_fts WHERE threads_fts MATCH @${t} UNION ALL ${postThreads(t)}${
+        withQuotes ? ` UNION ALL ${quotedPostThreads(t)}` : ''
       }`;
-    // `+tid`: SQLite would push a plain `tid IN (…)` into the stream's branches as a rowid
-    // constraint, probing the full-text index once per listed thread (minutes at 500,000 posts).
-    const others = terms.slice(1).map((_, k) => `+tid IN (SELECT tid FROM (${stream(k + 1)}))`);
-    return [`m AS (SELECT DISTINCT tid FROM (${stream(0)}) ${whereSql(others)})`];
+    if (terms.length === 1) return [`m AS (SELECT DISTINCT tid FROM (${stream('t0')}))`];
+    // Several terms: first the threads with a title or post holding every term (FTS5 finds those
+    // posts itself); common words mostly occur together, so a capped count mostly stops there,
+    // and the terms' sets (inThread) are read only if the stream goes on to the threads whose
+    // terms lie in different posts: the rarest term's threads, each checked once for the others.
+    params.tAll = terms.join(' AND ');
+    const names = termNames(terms);
+    const lead = names[rarestTerm(db, terms)]!;
+    const others = names.filter((name) => name !== lead);
+    return [
+      `m AS (SELECT DISTINCT tid FROM (${stream('tAll')}
+        UNION ALL SELECT tid FROM (SELECT DISTINCT tid FROM (${stream(lead)})) WHERE ${allInThread(others, withQuotes, 'tid')}))`,
+    ];
   }
   const hits = terms.map(
     (_, i) =>
@@ -157,13 +197,25 @@ const filterSql: {
   },
 };
 
-/** The filter as SQL over `threads t`; full-text terms join the matches `m` (see matchCtes). */
-function compile(filter: ThreadFilter, viewer: Viewer, score = false): Compiled {
+/**
+ * How a search finds its threads: `ranked` scores the matches (relevance), `stream` lists the
+ * matching threads from the full-text index (matchCtes), `filtered` checks the threads the other
+ * filters select for the terms (cheaper when those are few, see narrowFilter).
+ */
+type MatchPlan = 'ranked' | 'stream' | 'filtered';
+
+/** The filter as SQL over `threads t`; full-text terms join the matches `m` (see matchCtes) unless `filtered`. */
+function compile(db: Db, filter: ThreadFilter, viewer: Viewer, plan: MatchPlan = 'stream'): Compiled {
   const params: Record<string, unknown> = {};
   const where: string[] = [];
   const terms = searchTerms(filter);
-  const ctes = terms.length ? matchCtes(terms, score, filter.withQuotes === true, params) : [];
-  const from = terms.length ? 'm JOIN threads t ON t.id = m.tid' : 'threads t';
+  const withQuotes = filter.withQuotes === true;
+  terms.forEach((term, i) => {
+    params[`t${i}`] = term;
+  });
+  const joined = terms.length > 0 && plan !== 'filtered';
+  const ctes = joined ? matchCtes(db, terms, plan === 'ranked', withQuotes, params) : [];
+  const from = joined ? 'm JOIN threads t ON t.id = m.tid' : 'threads t';
   for (const name of threadFilterNames) {
     const value = filter[name];
     if (name === 'q' || value === undefined) continue;
@@ -178,7 +230,9 @@ function compile(filter: ThreadFilter, viewer: Viewer, score = false): Compiled 
       `${filter.inStudy === 'yes' ? '' : 'NOT '}EXISTS (SELECT 1 FROM study_threads st WHERE st.study_id = @studyId AND st.thread_id = t.id)`,
     );
   }
-  return { ctes, from, where, params, ranked: terms.length > 0 && score };
+  // Last: SQLite checks the conditions in order, and the filters are the cheap ones.
+  if (terms.length > 0 && plan === 'filtered') where.push(allInThread(termNames(terms), withQuotes, 't.id'));
+  return { ctes, from, where, params, ranked: terms.length > 0 && plan === 'ranked' };
 }
 
 /**
@@ -195,9 +249,14 @@ function codedSql(viewer: Viewer, params: Record<string, unknown>): string {
   return `EXISTS (SELECT 1 FROM units u WHERE u.thread_id = t.id ${member} AND EXISTS (SELECT 1 FROM ${visibleCodingsAnyStudy} c WHERE c.unit_id = u.id))`;
 }
 
-/** SQL selecting the ids of the matching threads (a stream, see matchCtes): for selection rules and capped counts. */
-export function matchingIdsSql(filter: ThreadFilter, viewer: Viewer): { sql: string; params: Record<string, unknown> } {
-  const c = compile(filter, viewer);
+/** SQL selecting the ids of the matching threads (by `plan`, see MatchPlan): for selection rules and capped counts. */
+export function matchingIdsSql(
+  db: Db,
+  filter: ThreadFilter,
+  viewer: Viewer,
+  plan: Exclude<MatchPlan, 'ranked'> = 'stream',
+): { sql: string; params: Record<string, unknown> } {
+  const c = compile(db, filter, viewer, plan);
   return { sql: `${withSql(c.ctes)}SELECT t.id FROM ${c.from} ${whereSql(c.where)}`, params: c.params };
 }
 
@@ -251,7 +310,7 @@ export function listThreads(
   const searched = searchTerms(filter).length > 0;
   const sort: ThreadSort =
     opts.sort === 'relevance' && !searched ? 'newest' : (opts.sort ?? (searched ? 'relevance' : 'newest'));
-  const c = compile(filter, viewer, sort === 'relevance');
+  const c = compile(db, filter, viewer, sort === 'relevance' ? 'ranked' : 'stream');
   const params: Record<string, unknown> = { ...c.params, limit: opts.limit + 1 };
   const keyset: string[] = [];
   let order: string;
@@ -326,10 +385,22 @@ function badCursor(): never {
   });
 }
 
-/** The matching threads, counted up to `cap` from the unranked match stream (matchCtes). */
+/** The matching threads, counted up to `cap`: from the match stream (matchCtes), or the filtered threads when few. */
 function countThreads(db: Db, filter: ThreadFilter, viewer: Viewer, cap: number): CappedCount {
-  const { sql, params } = matchingIdsSql(filter, viewer);
+  const plan = narrowFilter(db, filter, viewer, cap) ? 'filtered' : 'stream';
+  const { sql, params } = matchingIdsSql(db, filter, viewer, plan);
   return cappedCount(db, sql, params, cap);
+}
+
+/**
+ * A search whose other filters select at most `cap` threads (counted up to cap + 1, from an
+ * index): a count streaming its matches would never reach the cap and so read every one (for a
+ * common word, most posts of the forum); checking the few filtered threads for the terms is cheaper.
+ */
+export function narrowFilter(db: Db, filter: ThreadFilter, viewer: Viewer, cap: number): boolean {
+  if (searchTerms(filter).length === 0) return false;
+  const { where, params } = compile(db, { ...filter, q: undefined, anyOf: undefined }, viewer);
+  return where.length > 0 && !cappedCount(db, `SELECT t.id FROM threads t ${whereSql(where)}`, params, cap).isAtLeast;
 }
 
 /** The categories and most used tags (of one source, or all), with thread counts, for the filter menus. */
