@@ -31,7 +31,8 @@ if (!apiOnly && (!existsSync(built) || Math.max(...sources.map(newestMtime)) > s
   const build = spawnSync(
     process.execPath,
     [join(root, 'node_modules/vite/bin/vite.js'), 'build', web, '--logLevel', 'warn'],
-    { stdio: 'inherit' },
+    // Vite keeps a NODE_ENV it is given: under vitest (test) the build had React's development code.
+    { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
   );
   if (build.status !== 0) process.exit(build.status ?? 1);
 }

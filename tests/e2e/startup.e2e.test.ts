@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchBrowser, loginAs } from './browser.ts';
+import { baseURL, launchBrowser, loginAs } from './browser.ts';
 
 // A study page opened by its address: the session, the study and the tab's first data are each asked
 // for once (preloaded by index.html as the server serves it to this member, then taken by the app's
@@ -110,4 +110,14 @@ test('a coder opening the Adjudicate tab gets the study preloaded and nothing re
   expect(api.paths().filter((p) => p.includes('/adjudication'))).toEqual([]);
   expect(api.refused()).toEqual([]);
   await page.context().close();
+});
+
+test('the app served is React’s production build (built under vitest, NODE_ENV=test, it was the development build)', async () => {
+  const page = await browser.newPage({ baseURL: baseURL() });
+  await page.goto('/');
+  const entry = await page.locator('script[type="module"]').getAttribute('src');
+  const code = await (await page.request.get(entry!)).text();
+  expect(code).toContain('Minified React error');
+  expect(code).not.toContain('unique "key" prop');
+  await page.close();
 });
