@@ -13,6 +13,7 @@ import { seedDemo } from './demo/seed.ts';
 import { recoverInterruptedImports } from './import/index.ts';
 import { stopInterruptedCollections } from './collect/state.ts';
 import { stopInterruptedHubCollections } from './hub/state.ts';
+import { pagePreloads } from './http/page-preloads.ts';
 import { serveWebApp } from './http/web-app.ts';
 
 // Everything this process creates (database, uploads, staging, demo credentials) is its owner's alone.
@@ -38,7 +39,7 @@ const tasks = defaultTasks(db, config); // worker threads for exports, mention t
 const app = createApp({ db, config: { ...config, setupCode }, tasks });
 // THREADCODER_API_ONLY=1 serves the API alone: crash tests and benchmarks need no web app build.
 if (process.env.THREADCODER_API_ONLY !== '1')
-  serveWebApp(app, resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist'));
+  serveWebApp(app, resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist'), (c) => pagePreloads(db, c));
 
 const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
   const lines = [`Threadcoder is running at http://localhost:${info.port}`, `Database: ${config.dbPath}`];

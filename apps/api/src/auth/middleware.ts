@@ -35,6 +35,12 @@ export function rolesIn(db: Db, studyId: number, user: { id: number; isAdmin: bo
 const withAdmin = (roles: StudyRole[], user: { isAdmin: boolean }): StudyRole[] =>
   user.isAdmin && !roles.includes('owner') ? [...roles, 'owner'] : roles;
 
+/** The roles a user holds in a study that exists (an admin acts as owner), or null when there is no such study. */
+export function heldRoles(db: Db, studyId: number, user: { id: number; isAdmin: boolean }): StudyRole[] | null {
+  const mine = Number.isInteger(studyId) ? studyAccess(db, studyId, user.id) : null;
+  return mine === null ? null : withAdmin(mine, user);
+}
+
 /**
  * Allows the request only if the user holds one of `roles` in the study named by the
  * `:studyId` route parameter. Non-members get 404 so study ids cannot be probed.
@@ -43,11 +49,8 @@ export function requireStudyRole(db: Db, ...roles: StudyRole[]): MiddlewareHandl
   return async (c, next) => {
     const user = c.get('user');
     if (!user) throw new AppError('auth.required', 401, 'Please log in.');
-    const studyId = Number(c.req.param('studyId'));
-    const mine = Number.isInteger(studyId) ? studyAccess(db, studyId, user.id) : null;
-    if (mine === null) throw notFound('The study');
-    const held = withAdmin(mine, user);
-    if (held.length === 0) throw notFound('The study');
+    const held = heldRoles(db, Number(c.req.param('studyId')), user);
+    if (held === null || held.length === 0) throw notFound('The study');
     if (roles.length && !roles.some((r) => held.includes(r))) {
       throw forbidden(`This needs the ${roles.join(' or ')} role in this study.`);
     }

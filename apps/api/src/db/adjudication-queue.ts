@@ -1,5 +1,6 @@
 import type { Quote } from './codings.ts';
 import type { Db } from './open.ts';
+import { statement } from './prepared.ts';
 import { viewerParams, visibleCodings } from './visibility.ts';
 
 export type AdjudicationStatus = 'open' | 'settled' | 'reopened';
@@ -68,6 +69,8 @@ const queueSql = `SELECT a.unit_id AS unitId, u.round_id AS roundId, r.name AS r
     AND (@code IS NULL OR EXISTS (SELECT 1 FROM ${visibleCodings} c JOIN coding_labels l ON l.coding_id = c.id WHERE c.unit_id = u.id AND l.code_id = @code))
     AND u.position > @after
   ORDER BY u.position LIMIT @limit`;
+// Each statement is prepared once per connection: the queue's page is asked for on every visit.
+const selectQueue = statement<[Record<string, unknown>], QueueRow>(queueSql);
 
 /** The study's units in adjudication, filtered, each with every coder's coding side by side; all, or one page. */
 export function listQueue(
@@ -77,7 +80,7 @@ export function listQueue(
   filter: QueueFilter = {},
   page: QueuePage = everything,
 ): QueueItem[] {
-  const rows = db.prepare(queueSql).all({
+  const rows = selectQueue(db).all({
     ...page,
     studyId,
     ...viewerParams({ operator: false, userId: viewerId }),
@@ -85,27 +88,25 @@ export function listQueue(
     roundId: filter.roundId ?? null,
     status: filter.status ?? null,
     code: filter.code ?? null,
-  }) as QueueRow[];
+  });
   return withCodings(db, studyId, rows, viewerId);
 }
 
 /** One unit in adjudication, or undefined when the unit is not in adjudication in this study. */
 export function getQueueItem(db: Db, studyId: number, unitId: number, viewerId: number): QueueItem | undefined {
   const params = { studyId, ...viewerParams({ operator: false, userId: viewerId }) };
-  const row = db.prepare(queueSql).get({ ...params, ...everything, unitId, roundId: null, status: null, code: null }) as
-    | QueueRow
-    | undefined;
+  const row = selectQueue(db).get({ ...params, ...everything, unitId, roundId: null, status: null, code: null });
   return row ? withCodings(db, studyId, [row], viewerId)[0] : undefined;
 }
+
+const selectFinals = statement<[string], { unitId: number; codeId: string }>(
+  'SELECT unit_id AS unitId, code_id AS codeId FROM final_labels WHERE unit_id IN (SELECT value FROM json_each(?)) ORDER BY code_id',
+);
 
 function withCodings(db: Db, studyId: number, rows: QueueRow[], viewerId: number): QueueItem[] {
   const unitIds = JSON.stringify(rows.map((r) => r.unitId));
   const codings = codingsOf(db, studyId, unitIds, viewerId);
-  const finals = db
-    .prepare(
-      'SELECT unit_id AS unitId, code_id AS codeId FROM final_labels WHERE unit_id IN (SELECT value FROM json_each(?)) ORDER BY code_id',
-    )
-    .all(unitIds) as { unitId: number; codeId: string }[];
+  const finals = selectFinals(db).all(unitIds);
   const finalByUnit = groupBy(finals, (f) => f.unitId);
   return rows.map((row) => {
     const mine = codings.get(row.unitId) ?? [];
@@ -132,36 +133,24 @@ function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
   return out;
 }
 
+type CodingRow = Omit<CoderCoding, 'codeIds' | 'quotes' | 'unsure'> & { id: number; unitId: number; unsure: number };
+const selectCodings = statement<[Record<string, unknown>], CodingRow>(
+  `SELECT c.id, c.unit_id AS unitId, c.coder_id AS coderId, usr.username, usr.display_name AS displayName, c.memo, c.unsure,
+     c.updated_at AS updatedAt, c.revision
+   FROM ${visibleCodings} c JOIN users usr ON usr.id = c.coder_id
+   WHERE c.unit_id IN (SELECT value FROM json_each(@unitIds))
+   ORDER BY usr.display_name COLLATE NOCASE, c.coder_id`,
+);
+type LabelRow = { codingId: number; codeId: string; quote: string | null; start: number | null; end: number | null };
+const selectLabels = statement<[string], LabelRow>(
+  `SELECT coding_id AS codingId, code_id AS codeId, quote, quote_start AS start, quote_end AS end
+   FROM coding_labels WHERE coding_id IN (SELECT value FROM json_each(?)) ORDER BY code_id`,
+);
+
 /** Codings of the given units that the blind rule lets `viewerId` see, grouped by unit. */
 function codingsOf(db: Db, studyId: number, unitIds: string, viewerId: number): Map<number, CoderCoding[]> {
-  const rows = db
-    .prepare(
-      `SELECT c.id, c.unit_id AS unitId, c.coder_id AS coderId, usr.username, usr.display_name AS displayName, c.memo, c.unsure,
-         c.updated_at AS updatedAt, c.revision
-       FROM ${visibleCodings} c JOIN users usr ON usr.id = c.coder_id
-       WHERE c.unit_id IN (SELECT value FROM json_each(@unitIds))
-       ORDER BY usr.display_name COLLATE NOCASE, c.coder_id`,
-    )
-    .all({ studyId, unitIds, ...viewerParams({ operator: false, userId: viewerId }) }) as (Omit<
-    CoderCoding,
-    'codeIds' | 'quotes' | 'unsure'
-  > & {
-    id: number;
-    unitId: number;
-    unsure: number;
-  })[];
-  const labels = db
-    .prepare(
-      `SELECT coding_id AS codingId, code_id AS codeId, quote, quote_start AS start, quote_end AS end
-       FROM coding_labels WHERE coding_id IN (SELECT value FROM json_each(?)) ORDER BY code_id`,
-    )
-    .all(JSON.stringify(rows.map((r) => r.id))) as {
-    codingId: number;
-    codeId: string;
-    quote: string | null;
-    start: number | null;
-    end: number | null;
-  }[];
+  const rows = selectCodings(db).all({ studyId, unitIds, ...viewerParams({ operator: false, userId: viewerId }) });
+  const labels = selectLabels(db).all(JSON.stringify(rows.map((r) => r.id)));
   const labelsOf = groupBy(labels, (l) => l.codingId);
   const byUnit = new Map<number, CoderCoding[]>();
   for (const { id, unitId, unsure, ...rest } of rows) {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import type { Context, Hono } from 'hono';
@@ -92,12 +93,31 @@ function send(c: Context<AppEnv>, file: BuiltFile, cacheControl: string): Respon
   return c.body(new Uint8Array(body), 200);
 }
 
+const attribute = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** index.html with a preload (`as="fetch"`, as the session's) of each API address, tagged by its own content. */
+function withPreloads(index: BuiltFile, addresses: readonly string[]): BuiltFile {
+  const links = addresses.map(
+    (a) => `<link rel="preload" href="${attribute(a)}" as="fetch" crossorigin="anonymous" />`,
+  );
+  const body = Buffer.from(index.body.toString('utf8').replace('</head>', `${links.join('')}</head>`));
+  const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
+  return { body, type: index.type, etag, lastModified: index.lastModified };
+}
+
 /**
  * Serves the built web app from `distDir`; any other non-API GET gets index.html (client-side routes).
  * Files under /assets/ carry a content hash in their name, so browsers keep them for a year without asking;
  * index.html is revalidated on each visit (a 304 when unchanged), so a new build is picked up at once.
+ * `preloads` names the API answers the opened page waits on first (http/page-preloads.ts); index.html
+ * then preloads them for this user alone.
  */
-export function serveWebApp(app: Hono<AppEnv>, distDir: string): void {
+export function serveWebApp(
+  app: Hono<AppEnv>,
+  distDir: string,
+  preloads: (c: Context<AppEnv>) => readonly string[] = () => [],
+): void {
   if (!existsSync(join(distDir, 'index.html')))
     throw new Error(`The web app is not built (${join(distDir, 'index.html')} is missing). Run npm run build.`);
   const files = loadDist(distDir);
@@ -109,6 +129,8 @@ export function serveWebApp(app: Hono<AppEnv>, distDir: string): void {
   });
   app.get('*', async (c, next) => {
     if (c.req.path.startsWith('/api/')) return next();
-    return send(c, index, 'no-cache');
+    const addresses = preloads(c);
+    if (addresses.length === 0) return send(c, index, 'no-cache');
+    return send(c, withPreloads(index, addresses), 'private, no-cache');
   });
 }

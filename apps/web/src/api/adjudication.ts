@@ -6,39 +6,21 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import type { InferRequestType, InferResponseType } from 'hono/client';
+import { type QueueFilters, queueQuery } from '@threadcoder/api/adjudication/queue-query.ts';
 import { unwrap, type Client } from './client.ts';
 import { useClient } from './client-context.tsx';
 import { type PageAt, unitPostsQueryOf } from './posts-page.ts';
 
+export { type QueueFilters, queueFiltersFrom } from '@threadcoder/api/adjudication/queue-query.ts';
+
 type Routes = Client['api']['studies'][':studyId']['adjudication'];
-
-export interface QueueFilters {
-  roundId?: number | undefined;
-  status?: 'open' | 'settled' | 'reopened' | undefined;
-  code?: string | undefined;
-}
-
-const statuses = ['open', 'settled', 'reopened'] as const;
-
-/** The queue's filters as the page's address holds them (?round=&status=&code=). */
-export function queueFiltersFrom(params: URLSearchParams): QueueFilters {
-  const status = params.get('status');
-  return {
-    roundId: params.get('round') ? Number(params.get('round')) : undefined,
-    status: statuses.find((s) => s === status),
-    code: params.get('code') ?? undefined,
-  };
-}
 
 // Every adjudication query sits under this key, so one invalidation refreshes queue, unit and counts.
 const key = (studyId: number) => ['studies', studyId, 'adjudication'] as const;
 const studyParam = (studyId: number) => ({ studyId: String(studyId) });
 const adjudication = (client: Client) => client.api.studies[':studyId'].adjudication;
 
-/** Units per page of the queue: a queue may hold thousands, each with every coder's coding. */
-const QUEUE_PAGE = 100;
-
-/** The queue in keyset pages of QUEUE_PAGE units (`cursor`: the last unit's position). */
+/** The queue in keyset pages (`cursor`: the last unit's position). */
 export const adjudicationQueueQuery = (client: Client, studyId: number, filters: QueueFilters) =>
   infiniteQueryOptions({
     queryKey: [...key(studyId), 'queue', filters],
@@ -46,21 +28,15 @@ export const adjudicationQueueQuery = (client: Client, studyId: number, filters:
       unwrap(
         adjudication(client).$get({
           param: studyParam(studyId),
-          query: {
-            ...(filters.roundId !== undefined ? { roundId: String(filters.roundId) } : {}),
-            ...(filters.status ? { status: filters.status } : {}),
-            ...(filters.code ? { code: filters.code } : {}),
-            limit: String(QUEUE_PAGE),
-            ...(pageParam ? { cursor: pageParam } : {}),
-          },
+          query: queueQuery(filters, pageParam),
         }),
       ),
     initialPageParam: '',
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     // Changing a filter keeps the old list on screen until the new one arrives.
     placeholderData: keepPreviousData,
-    // Fetched at start (app/prefetch-route-data.ts): the page mounting does not ask again; a
-    // decision invalidates it.
+    // Fetched at start (app/prefetch-route-data.ts, from index.html's preload): the page mounting
+    // does not ask again; a decision invalidates it.
     staleTime: 10_000,
   });
 

@@ -13,7 +13,8 @@ import { lockReason } from '../features/studies/tab-access.ts';
  * than after the app has rendered down to them: the study (its roles decide whether a tab may show),
  * the Code tab's rounds, progress and codebook, and the first page of the adjudication queue once
  * the study says the member may adjudicate. Signed out, or for a tab the member may not use, it asks
- * nothing, so no request is refused.
+ * nothing, so no request is refused. Opened by its address, index.html has preloaded these same
+ * requests (apps/api/src/http/page-preloads.ts), and each takes its preloaded answer.
  */
 export async function prefetchRouteData(
   queryClient: QueryClient,

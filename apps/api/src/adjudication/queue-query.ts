@@ -1,0 +1,35 @@
+// The adjudication queue's request as the Adjudicate page makes it, shared by the web app (which
+// asks) and the server (whose index.html preloads the first page, http/page-preloads.ts): both
+// build it here, so the preloaded address is the one the app then asks for, byte for byte.
+
+export interface QueueFilters {
+  roundId?: number | undefined;
+  status?: 'open' | 'settled' | 'reopened' | undefined;
+  code?: string | undefined;
+}
+
+const statuses = ['open', 'settled', 'reopened'] as const;
+
+/** Units per page of the queue: a queue may hold thousands, each with every coder's coding. */
+export const queuePageSize = 100;
+
+/** The queue's filters as the page's address holds them (?round=&status=&code=). */
+export function queueFiltersFrom(params: URLSearchParams): QueueFilters {
+  const status = params.get('status');
+  return {
+    roundId: params.get('round') ? Number(params.get('round')) : undefined,
+    status: statuses.find((s) => s === status),
+    code: params.get('code') ?? undefined,
+  };
+}
+
+/** The query of one queue page (`cursor`: the page before's nextCursor, '' for the first), in the order sent. */
+export function queueQuery(filters: QueueFilters, cursor: string): Record<string, string> {
+  return {
+    ...(filters.roundId !== undefined ? { roundId: String(filters.roundId) } : {}),
+    ...(filters.status ? { status: filters.status } : {}),
+    ...(filters.code ? { code: filters.code } : {}),
+    limit: String(queuePageSize),
+    ...(cursor ? { cursor } : {}),
+  };
+}
