@@ -3,12 +3,8 @@
 // closed rounds never keep another round's scores, and the table stays bounded by the study's
 // units times the coders who ranked them, however many rounds close.
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { insertRound } from '../../apps/api/src/db/rounds.ts';
-import { insertUnits } from '../../apps/api/src/db/units.ts';
-import { retrainNow } from '../../apps/api/src/suggest/retrain.ts';
-import { insertForum, selectAllThreads } from '../support/forum.ts';
 import type { Agent } from '../support/agent.ts';
-import { suggestStudy, type SuggestStudy } from './suggest-study.ts';
+import { closedRoundRetrained, suggestStudy, type SuggestStudy } from './suggest-study.ts';
 
 let s: SuggestStudy;
 let cora: Agent;
@@ -30,36 +26,19 @@ const scores = (roundId: number, version: number) =>
     .get(roundId, version);
 
 /** A calibration round of `n` posts for cora and cody, which cora ranks (pinning the model now) before it closes. */
+let calibrations = 0;
 async function calibrationRoundRankedThenClosed(n: number): Promise<number> {
-  const forum = insertForum(
-    s.t.db,
-    Array.from({ length: n }, (_, i) => ({
-      title: `Calibration ${i}`,
-      createdAt: '2024-02-01T00:00:00.000Z',
-      posts: [`Post ${i}: CUDA out of memory with a larger batch, the GPU is full.`],
-    })),
-    `Calibration forum ${Date.now()}`,
+  calibrations += 1;
+  let calibration = 0;
+  const texts = Array.from(
+    { length: n },
+    (_, i) => `Post ${i}: CUDA out of memory with a larger batch, the GPU is full.`,
   );
-  selectAllThreads(s.t.db, s.studyId);
-  const roundId = insertRound(s.t.db, s.studyId, `Calibration ${n}`, 'main', s.ids.owen!).id;
-  const units = insertUnits(
-    s.t.db,
-    s.studyId,
-    roundId,
-    forum.threadIds.map((threadId, i) => ({
-      threadId,
-      postId: forum.postIds[i]![0]!,
-      coderIds: [s.ids.cora!, s.ids.cody!],
-    })),
-    s.ids.owen!,
-    { method: 'test' },
-  );
-  expect((await rankIn(roundId)).status).toBe(200);
-  for (const unitId of units) for (const coder of ['cora', 'cody']) s.code(unitId, coder, ['memory-performance']);
-  const owen = await s.as('owen');
-  expect((await owen.post(`/api/studies/${s.studyId}/rounds/${roundId}/close`)).status).toBe(200);
-  await retrainNow(s.t.db, s.studyId);
-  return roundId;
+  await closedRoundRetrained(s, `Calibration ${calibrations}`, texts, 'memory-performance', async (roundId) => {
+    calibration = roundId;
+    expect((await rankIn(roundId)).status).toBe(200);
+  });
+  return calibration;
 }
 
 test('a pin left in a closed round keeps its version’s scores of that round only', async () => {
