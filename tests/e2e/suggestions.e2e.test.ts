@@ -193,6 +193,16 @@ test('after a retraining the coder keeps the ranking begun, is told a newer one 
   ).toBe(true);
   await bob.screenshot({ path: 'test-results/suggestions-newer-ranking.png' });
 
+  // An R typed in the memo is text: the ranking stays.
+  const rankings = () => asked.filter((u) => !u.searchParams.has('rankedAt')).length;
+  const rankingsBefore = rankings();
+  await bob.keyboard.press('m');
+  await bob.keyboard.type('Rare R');
+  await bob.keyboard.press('Escape');
+  expect(await bob.getByLabel('Memo').inputValue()).toContain('Rare R');
+  expect(await note.count()).toBe(1);
+  expect(rankings()).toBe(rankingsBefore);
+
   // Shift+R ranks again: the note goes and the pages follow the retrained model.
   await bob.keyboard.press('Shift+R');
   await expect.poll(() => note.count(), { timeout: 15_000 }).toBe(0);
