@@ -102,7 +102,18 @@ test('an old model’s scores are pruned once no coder’s ranking can page thro
   expect((await stale.json()).error).toMatchObject({
     code: 'suggestions.ranking_replaced',
     message:
-      'The scores of model version 1 are no longer kept: you have ranked your units again since (in another tab?). Rank them again.',
+      "Your ranking in model version 1's order is not kept: you have ranked your units again since (in another tab?), or no ranking of yours in this round began with that version. Rank them again.",
+    where: { field: 'modelVersion' },
+  });
+});
+
+test('a modelVersion the study never had is refused without claiming a ranking of it was replaced', async () => {
+  const res = await cora.get(myUnits('?order=uncertainty&rankedAt=2030-01-01T00:00:00.000Z&modelVersion=9'));
+  expect(res.status).toBe(409);
+  expect((await res.json()).error).toMatchObject({
+    code: 'suggestions.ranking_replaced',
+    message:
+      "Your ranking in model version 9's order is not kept: you have ranked your units again since (in another tab?), or no ranking of yours in this round began with that version. Rank them again.",
     where: { field: 'modelVersion' },
   });
 });

@@ -110,6 +110,6 @@ const rankingReplaced = (version: number) =>
   new AppError(
     'suggestions.ranking_replaced',
     409,
-    `The scores of model version ${version} are no longer kept: you have ranked your units again since (in another tab?). Rank them again.`,
+    `Your ranking in model version ${version}'s order is not kept: you have ranked your units again since (in another tab?), or no ranking of yours in this round began with that version. Rank them again.`,
     { field: 'modelVersion' },
   );
