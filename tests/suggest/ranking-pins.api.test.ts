@@ -69,3 +69,18 @@ test('rounds that close one after another do not pile up old versions’ scores 
     .all(s.round2);
   expect(versions).toEqual([4]);
 });
+
+test('pruning reads only the study’s scores of versions below the current one, by index', async () => {
+  const prepared: string[] = [];
+  const prepare = s.t.db.prepare.bind(s.t.db);
+  s.t.db.prepare = ((sql: string) => {
+    prepared.push(sql);
+    return prepare(sql);
+  }) as typeof s.t.db.prepare;
+  expect((await rankIn(s.round2)).status).toBe(200);
+  const prune = prepared.find((sql) => sql.startsWith('DELETE FROM unit_uncertainty'))!;
+  const plan = prepare(`EXPLAIN QUERY PLAN ${prune}`)
+    .all({ studyId: s.studyId, below: 2 })
+    .map((row) => (row as { detail: string }).detail);
+  expect(plan[0]).toBe('SEARCH uu USING INDEX unit_uncertainty_study_version (study_id=? AND model_version<?)');
+});

@@ -25,8 +25,10 @@ const dropPin = statement<[{ roundId: number; coderId: number }]>(
   'DELETE FROM uncertainty_rankings WHERE round_id = @roundId AND coder_id = @coderId',
 );
 // Per round, not per study: a pin left in a closed round must not keep an open round's old scores.
-const pruneScores = statement<[{ studyId: number; current: number | null }]>(
-  `DELETE FROM unit_uncertainty AS uu WHERE uu.study_id = @studyId AND uu.model_version IS NOT @current
+// Versions only grow, so the old ones are those below the current: a range of the study's index
+// that skips the current version's scores, the most numerous (one per unit ranked).
+const pruneScores = statement<[{ studyId: number; below: number }]>(
+  `DELETE FROM unit_uncertainty AS uu WHERE uu.study_id = @studyId AND uu.model_version < @below
      AND NOT EXISTS (SELECT 1 FROM units u JOIN uncertainty_rankings r ON r.round_id = u.round_id
                      WHERE u.id = uu.unit_id AND r.model_version = uu.model_version)`,
 );
@@ -40,7 +42,7 @@ export function pinRanking(db: Db, pin: Pin, currentVersion: number | null): voi
   writeTransaction(db, () => {
     if (pin.modelVersion === null) dropPin(db).run({ roundId: pin.roundId, coderId: pin.coderId });
     else putPin(db).run(pin);
-    pruneScores(db).run({ studyId: pin.studyId, current: currentVersion });
+    pruneScores(db).run({ studyId: pin.studyId, below: currentVersion ?? Number.MAX_SAFE_INTEGER });
   });
 }
 
