@@ -92,8 +92,8 @@ export const scoredUnitSql = (version: string) =>
 
 // "Most uncertain first" (suggest/uncertainty-ranking.ts): units coded by the ranking's time last,
 // in round order; the rest by the stored uncertainty under the ranking's model, highest first. Only
-// scores stored by the ranking's time count, so its pages never move: a unit scored since (drawn
-// into the round, or edited, then ranked afresh by anyone) comes after the scored ones.
+// scores stored by the ranking's time count: a unit scored since (drawn into the round, then ranked
+// afresh by anyone) comes after the scored ones instead of moving them.
 const rankedJoin = `LEFT JOIN ${scoredUnitSql('@modelVersion')} AND uu.scored_at <= @rankedAt`;
 const rankedOrder =
   'ORDER BY codedBefore, CASE WHEN codedBefore THEN 0 ELSE -coalesce(uu.uncertainty, 0) END, u.position';

@@ -91,7 +91,7 @@ export function rankingFor(
   const latestModelVersion = model?.version ?? null;
   if (begun) {
     // Nothing is scored for a ranking begun: it reads only scores from before it began (units.ts),
-    // so a unit drawn or edited since comes after the units it placed instead of moving them.
+    // so a unit drawn since comes after the units it placed instead of moving them.
     if (begun.modelVersion !== model?.version && !isPinned(db, roundId, coderId, begun.modelVersion))
       throw rankingReplaced(begun.modelVersion);
     return { ...begun, latestModelVersion };
