@@ -193,6 +193,16 @@ test('after a retraining the coder keeps the ranking begun, is told a newer one 
   ).toBe(true);
   await bob.screenshot({ path: 'test-results/suggestions-newer-ranking.png' });
 
+  // An R typed in the memo is text: the ranking stays.
+  const rankings = () => asked.filter((u) => !u.searchParams.has('rankedAt')).length;
+  const rankingsBefore = rankings();
+  await bob.keyboard.press('m');
+  await bob.keyboard.type('Rare R');
+  await bob.keyboard.press('Escape');
+  expect(await bob.getByLabel('Memo').inputValue()).toContain('Rare R');
+  expect(await note.count()).toBe(1);
+  expect(rankings()).toBe(rankingsBefore);
+
   // Shift+R ranks again: the note goes and the pages follow the retrained model.
   await bob.keyboard.press('Shift+R');
   await expect.poll(() => note.count(), { timeout: 15_000 }).toBe(0);
@@ -200,6 +210,40 @@ test('after a retraining the coder keeps the ranking begun, is told a newer one 
     .poll(() => asked.some((u) => u.searchParams.get('modelVersion') === String(began + 1)), { timeout: 15_000 })
     .toBe(true);
   await bob.screenshot({ path: 'test-results/suggestions-ranked-again.png' });
+  await bob.context().close();
+  await carol.context().close();
+});
+
+test('a ranking replaced in another tab says so where it was paged, and Rank again starts afresh', async () => {
+  const bob = await loginAs(browser, 'bob');
+  await openStudy(bob, 'Code');
+  await bob.getByLabel('Order').selectOption('uncertainty');
+  const links = bob.getByRole('navigation', { name: 'Your units' }).getByRole('link');
+  await links.first().waitFor();
+  const modelVersion = async () => (await (await api(bob, '/suggestions/model')).json()).model?.version ?? null;
+  await expect.poll(modelVersion, { timeout: 30_000 }).not.toBeNull();
+  const began = (await modelVersion()) as number;
+
+  // carol retrains; bob ranks afresh in a second tab, which drops the first tab's ranking.
+  const carol = await loginAs(browser, 'carol');
+  await openStudy(carol, 'Suggestions');
+  await carol.getByRole('button', { name: 'Retrain now' }).click();
+  await expect.poll(modelVersion, { timeout: 30_000 }).toBe(began + 1);
+  const second = await bob.context().newPage();
+  await second.goto(bob.url());
+  await second.getByRole('navigation', { name: 'Your units' }).getByRole('link').first().waitFor();
+
+  // Back in the first tab, a save brings its pages again: the server no longer pages that ranking.
+  await links.first().click();
+  await bob.getByRole('article', { name: /^Unit 1 of \d+$/ }).waitFor();
+  await bob.keyboard.press('2');
+  await bob.keyboard.press('Enter');
+  const note = bob.getByRole('status').filter({ hasText: 'You ranked your units again elsewhere' });
+  await note.waitFor({ timeout: 15_000 });
+  expect(await note.textContent()).toBe('You ranked your units again elsewhere; this ranking is gone. Rank again R');
+  await bob.screenshot({ path: 'test-results/suggestions-ranking-replaced.png' });
+  await note.getByRole('button', { name: /Rank again/ }).click();
+  await expect.poll(() => note.count(), { timeout: 15_000 }).toBe(0);
   await bob.context().close();
   await carol.context().close();
 });

@@ -2,12 +2,8 @@
 // between two pages of one ranking neither repeats nor skips a unit, a fresh ranking follows the
 // new model, and an old version's scores go once no coder's ranking can page through them.
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { insertRound } from '../../apps/api/src/db/rounds.ts';
-import { insertUnits } from '../../apps/api/src/db/units.ts';
-import { retrainNow } from '../../apps/api/src/suggest/retrain.ts';
-import { insertForum, selectAllThreads } from '../support/forum.ts';
 import type { Agent } from '../support/agent.ts';
-import { suggestStudy, type SuggestStudy } from './suggest-study.ts';
+import { closedRoundRetrained, suggestStudy, type SuggestStudy } from './suggest-study.ts';
 
 let s: SuggestStudy;
 let cora: Agent;
@@ -29,38 +25,15 @@ const scoresOf = (version: number) =>
   s.t.db.prepare('SELECT count(*) FROM unit_uncertainty WHERE model_version = ?').pluck().get(version);
 
 /**
- * New final labels, then a retraining as closing a round asks for (retrainNow runs the retraining
- * the close schedules, at once): a third round of posts worded like round 2's dataset posts, which
- * both coders label as memory problems. Model 2 ranks round 2's units otherwise.
+ * New final labels, then a retraining: a third round of posts worded like round 2's dataset posts,
+ * which both coders label as memory problems. Model 2 ranks round 2's units otherwise.
  */
 async function relabelAndRetrain() {
   const texts = Array.from(
     { length: 30 },
     (_, i) => `Post ${i}: load_dataset with a CSV file, the data split and the arrow table.`,
   );
-  const forum = insertForum(
-    s.t.db,
-    texts.map((text, i) => ({ title: `Dataset question ${i}`, createdAt: '2024-02-01T00:00:00.000Z', posts: [text] })),
-    'More forum',
-  );
-  selectAllThreads(s.t.db, s.studyId);
-  const round3 = insertRound(s.t.db, s.studyId, 'Third', 'main', s.ids.owen!).id;
-  const units = insertUnits(
-    s.t.db,
-    s.studyId,
-    round3,
-    forum.threadIds.map((threadId, i) => ({
-      threadId,
-      postId: forum.postIds[i]![0]!,
-      coderIds: [s.ids.cora!, s.ids.cody!],
-    })),
-    s.ids.owen!,
-    { method: 'test' },
-  );
-  for (const unitId of units) for (const coder of ['cora', 'cody']) s.code(unitId, coder, ['memory-performance']);
-  const owen = await s.as('owen');
-  expect((await owen.post(`/api/studies/${s.studyId}/rounds/${round3}/close`)).status).toBe(200);
-  expect((await retrainNow(s.t.db, s.studyId)).version).toBe(2);
+  expect((await closedRoundRetrained(s, 'Third', texts, 'memory-performance')).version).toBe(2);
 }
 
 test('a ranking paged across a retraining holds every uncoded unit once, in the first model’s order', async () => {
@@ -129,7 +102,18 @@ test('an old model’s scores are pruned once no coder’s ranking can page thro
   expect((await stale.json()).error).toMatchObject({
     code: 'suggestions.ranking_replaced',
     message:
-      'The scores of model version 1 are no longer kept: you have ranked your units again since (in another tab?). Rank them again.',
+      "Your ranking in model version 1's order is not kept: you have ranked your units again since (in another tab?), or no ranking of yours in this round began with that version. Rank them again.",
+    where: { field: 'modelVersion' },
+  });
+});
+
+test('a modelVersion the study never had is refused without claiming a ranking of it was replaced', async () => {
+  const res = await cora.get(myUnits('?order=uncertainty&rankedAt=2030-01-01T00:00:00.000Z&modelVersion=9'));
+  expect(res.status).toBe(409);
+  expect((await res.json()).error).toMatchObject({
+    code: 'suggestions.ranking_replaced',
+    message:
+      "Your ranking in model version 9's order is not kept: you have ranked your units again since (in another tab?), or no ranking of yours in this round began with that version. Rank them again.",
     where: { field: 'modelVersion' },
   });
 });

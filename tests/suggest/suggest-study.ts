@@ -6,6 +6,7 @@ import { saveCoding } from '../../apps/api/src/db/codings.ts';
 import { closeRound } from '../../apps/api/src/db/close-round.ts';
 import { insertRound } from '../../apps/api/src/db/rounds.ts';
 import { insertUnits } from '../../apps/api/src/db/units.ts';
+import type { ModelInfo } from '../../apps/api/src/suggest/model-store.ts';
 import { retrainNow } from '../../apps/api/src/suggest/retrain.ts';
 import { labelledPosts } from '../fixtures/suggest/labelled-posts.ts';
 import { loggedIn } from '../support/agent.ts';
@@ -85,3 +86,39 @@ export async function suggestStudy(labelled = 120) {
 }
 
 export type SuggestStudy = Awaited<ReturnType<typeof suggestStudy>>;
+
+/**
+ * A new round of one-post threads with `texts` for cora and cody (`beforeCoding` runs once its
+ * units are there), which both code as `codeId`; then owen closes it and the model is retrained
+ * as the close asks (retrainNow runs the retraining the close schedules, at once).
+ */
+export async function closedRoundRetrained(
+  s: SuggestStudy,
+  name: string,
+  texts: string[],
+  codeId: string,
+  beforeCoding: (roundId: number) => Promise<void> = async () => {},
+): Promise<ModelInfo> {
+  const forum = insertForum(
+    s.t.db,
+    texts.map((text, i) => ({ title: `${name} ${i}`, createdAt: '2024-02-01T00:00:00.000Z', posts: [text] })),
+    `${name} forum`,
+  );
+  selectAllThreads(s.t.db, s.studyId);
+  const roundId = insertRound(s.t.db, s.studyId, name, 'main', s.ids.owen!).id;
+  const both = [s.ids.cora!, s.ids.cody!];
+  const units = insertUnits(
+    s.t.db,
+    s.studyId,
+    roundId,
+    forum.threadIds.map((threadId, i) => ({ threadId, postId: forum.postIds[i]![0]!, coderIds: both })),
+    s.ids.owen!,
+    { method: 'test' },
+  );
+  await beforeCoding(roundId);
+  for (const unitId of units) for (const coder of ['cora', 'cody']) s.code(unitId, coder, [codeId]);
+  const owen = await s.as('owen');
+  const closed = await owen.post(`/api/studies/${s.studyId}/rounds/${roundId}/close`);
+  if (closed.status !== 200) throw new Error(`Closing ${name} answered ${closed.status}.`);
+  return retrainNow(s.t.db, s.studyId);
+}

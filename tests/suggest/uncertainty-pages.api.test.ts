@@ -104,7 +104,7 @@ test('units are scored before the write lock is taken, so saves never wait on th
       return [{ codeId: 'dataset', score: 0.5 }];
     },
   } as unknown as Scorer;
-  scoreUncoded(s.t.db, s.studyId, s.round2, s.ids.cora!, scorer);
+  scoreUncoded(s.t.db, s.studyId, s.round2, s.ids.cora!, scorer, '2024-05-01T00:00:00.000Z');
   expect(inTransaction).toEqual([false, false, false, false, false]);
   expect(s.t.db.prepare('SELECT count(*) FROM unit_uncertainty WHERE model_version = 7').pluck().get()).toBe(5);
 });

@@ -91,8 +91,10 @@ export const scoredUnitSql = (version: string) =>
   `unit_uncertainty uu ON uu.unit_id = u.id AND uu.model_version = ${version} AND uu.revision = ${currentUnitRevisionSql}`;
 
 // "Most uncertain first" (suggest/uncertainty-ranking.ts): units coded by the ranking's time last,
-// in round order; the rest by the stored uncertainty under the ranking's model, highest first.
-const rankedJoin = `LEFT JOIN ${scoredUnitSql('@modelVersion')}`;
+// in round order; the rest by the stored uncertainty under the ranking's model, highest first. Only
+// scores stored by the ranking's time count: a unit scored since (drawn into the round, then ranked
+// afresh by anyone) comes after the scored ones instead of moving them.
+const rankedJoin = `LEFT JOIN ${scoredUnitSql('@modelVersion')} AND uu.scored_at <= @rankedAt`;
 const rankedOrder =
   'ORDER BY codedBefore, CASE WHEN codedBefore THEN 0 ELSE -coalesce(uu.uncertainty, 0) END, u.position';
 

@@ -31,8 +31,18 @@ export interface Ranking {
 /** What a page names of the ranking it belongs to: the `rankedAt` and `modelVersion` of the ranking's first answer. */
 export type BegunRanking = Pick<Ranking, 'rankedAt'> & { modelVersion: number };
 
-/** Stores the model's uncertainty about the coder's uncoded units in the round that have no score under its version. */
-export function scoreUncoded(db: Db, studyId: number, roundId: number, coderId: number, model: Scorer): void {
+/**
+ * Stores the model's uncertainty about the coder's uncoded units in the round that have no score
+ * under its version, as scored at `scoredAt` (a ranking begun earlier leaves them out: units.ts).
+ */
+export function scoreUncoded(
+  db: Db,
+  studyId: number,
+  roundId: number,
+  coderId: number,
+  model: Scorer,
+  scoredAt: string,
+): void {
   const rows = db
     .prepare(
       `SELECT u.id AS unitId, ${currentUnitRevisionSql} AS revision, ${unitColumnsSql}
@@ -52,19 +62,21 @@ export function scoreUncoded(db: Db, studyId: number, roundId: number, coderId: 
   })[];
   if (rows.length === 0) return;
   const put = db.prepare(
-    `INSERT INTO unit_uncertainty (unit_id, model_version, study_id, revision, uncertainty) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (unit_id, model_version) DO UPDATE SET revision = excluded.revision, uncertainty = excluded.uncertainty`,
+    `INSERT INTO unit_uncertainty (unit_id, model_version, study_id, revision, uncertainty, scored_at)
+     VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (unit_id, model_version) DO UPDATE SET revision = excluded.revision, uncertainty = excluded.uncertainty,
+       scored_at = excluded.scored_at`,
   );
   // Scored before the write lock is taken: scoring thousands of units takes long, and saves wait on the lock.
   const scored = rows.map((r) => [r.unitId, r.revision, uncertainty(model.scores(r))] as const);
   writeTransaction(db, () => {
-    for (const [unitId, revision, score] of scored) put.run(unitId, model.version, studyId, revision, score);
+    for (const [unitId, revision, score] of scored) put.run(unitId, model.version, studyId, revision, score, scoredAt);
   });
 }
 
 /**
  * The ranking a page or summary is read in: the one `begun` earlier, or a new one from now (which
- * replaces the coder's earlier ranking in the round); units scored first. A study never trained is
+ * replaces the coder's earlier ranking in the round; units scored first). A study never trained is
  * trained now (the screen asks again until it has a model).
  */
 export function rankingFor(
@@ -78,13 +90,14 @@ export function rankingFor(
   if (!model && !retrainPending(db, studyId)) scheduleRetrain(db, studyId);
   const latestModelVersion = model?.version ?? null;
   if (begun) {
-    // An older version's scores stay as they were: its model is gone, and its ranking must not move.
-    if (model && begun.modelVersion === model.version) scoreUncoded(db, studyId, roundId, coderId, model);
-    else if (!isPinned(db, roundId, coderId, begun.modelVersion)) throw rankingReplaced(begun.modelVersion);
+    // Nothing is scored for a ranking begun: it reads only scores from before it began (units.ts),
+    // so a unit drawn since comes after the units it placed instead of moving them.
+    if (begun.modelVersion !== model?.version && !isPinned(db, roundId, coderId, begun.modelVersion))
+      throw rankingReplaced(begun.modelVersion);
     return { ...begun, latestModelVersion };
   }
-  if (model) scoreUncoded(db, studyId, roundId, coderId, model);
   const ranking = { rankedAt: new Date().toISOString(), modelVersion: latestModelVersion, latestModelVersion };
+  if (model) scoreUncoded(db, studyId, roundId, coderId, model, ranking.rankedAt);
   pinRanking(
     db,
     { studyId, roundId, coderId, rankedAt: ranking.rankedAt, modelVersion: ranking.modelVersion },
@@ -97,6 +110,6 @@ const rankingReplaced = (version: number) =>
   new AppError(
     'suggestions.ranking_replaced',
     409,
-    `The scores of model version ${version} are no longer kept: you have ranked your units again since (in another tab?). Rank them again.`,
+    `Your ranking in model version ${version}'s order is not kept: you have ranked your units again since (in another tab?), or no ranking of yours in this round began with that version. Rank them again.`,
     { field: 'modelVersion' },
   );
