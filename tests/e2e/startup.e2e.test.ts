@@ -121,3 +121,31 @@ test('the app served is React’s production build (built under vitest, NODE_ENV
   expect(code).not.toContain('unique "key" prop');
   await page.close();
 });
+
+/** The scripts every page runs before its first render: index.html's entry and what it imports statically, transitively. */
+async function startupScripts(page: Page): Promise<Map<string, string>> {
+  const html = await (await page.request.get('/')).text();
+  const pending = [...html.matchAll(/<script type="module" crossorigin src="([^"]+)"/g)].map((m) => m[1]!);
+  const scripts = new Map<string, string>();
+  while (pending.length > 0) {
+    const path = pending.pop()!;
+    if (scripts.has(path)) continue;
+    const code = await (await page.request.get(path)).text();
+    scripts.set(path, code);
+    // Static imports only (`from"./x.js"`, `import"./x.js"`); import("./x.js") is a page's chunk, loaded when opened.
+    for (const m of code.matchAll(/(?:from|import)\s*"\.\/([^"]+\.js)"/g)) pending.push(`/assets/${m[1]}`);
+  }
+  return scripts;
+}
+
+test('the start-up scripts hold neither the charts nor zod, and stay under 340 kB', async () => {
+  const page = await browser.newPage({ baseURL: baseURL() });
+  const scripts = await startupScripts(page);
+  expect(scripts.size).toBeGreaterThan(1);
+  const all = [...scripts.values()].join('\n');
+  // Recharts (363 kB, the Agreement and Analysis pages) names its SVG root so; zod (84 kB, forms) its error class.
+  expect(all).not.toContain('recharts-surface');
+  expect(all).not.toContain('ZodError');
+  expect(all.length).toBeLessThan(340_000);
+  await page.close();
+});
