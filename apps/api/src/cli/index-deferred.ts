@@ -22,8 +22,8 @@ export async function indexDeferred(db: Db): Promise<void> {
     console.error(`Search index: caught up in ${((performance.now() - start) / 1000).toFixed(1)} s.`);
   }
   try {
-    // In small batches with pauses, as the server's catch-up worker does: 2,000-post batches back to
-    // back kept a server's coding saves waiting for the write lock up to 2.4 s at 100,000 posts.
+    // In small batches with pauses, as the server's catch-up worker does, so a server's coding saves
+    // get the write lock between them (2,000-post batches back to back let half as many in).
     await catchUpStems(db);
   } catch (err) {
     console.error(`Stems: not done here (${(err as Error).message}); the server will finish them.`);
