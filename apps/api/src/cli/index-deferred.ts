@@ -1,5 +1,5 @@
 import type { Db } from '../db/open.ts';
-import { refreshStems } from '../db/post-stems.ts';
+import { catchUpStems } from '../db/post-stems.ts';
 import { catchUpSearchIndex, searchIndexState } from '../db/search-catchup.ts';
 
 // After a big import or collection, the rows are committed and their search index entries wait
@@ -22,7 +22,9 @@ export async function indexDeferred(db: Db): Promise<void> {
     console.error(`Search index: caught up in ${((performance.now() - start) / 1000).toFixed(1)} s.`);
   }
   try {
-    refreshStems(db, null);
+    // In small batches with pauses, as the server's catch-up worker does, so a server's coding saves
+    // get the write lock between them (2,000-post batches back to back let half as many in).
+    await catchUpStems(db);
   } catch (err) {
     console.error(`Stems: not done here (${(err as Error).message}); the server will finish them.`);
   }

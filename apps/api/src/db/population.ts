@@ -9,10 +9,13 @@ export type PostsOnly = 'accepted' | 'staff';
 // SQL over posts p: whether a post is in the draw's `only` set (@only NULL: every post).
 export const onlySql = `(@only IS NULL OR (@only = 'accepted' AND p.accepted_answer = 1) OR (@only = 'staff' AND p.author_role IS NOT NULL))`;
 
+/** The one stratum's name when a draw is not stratified. */
+export const wholePopulation = 'all';
+
 // SQL for the stratum of a row with a created_at column `d` and thread alias `t`.
 // A thread with several tags is put in the stratum of its alphabetically first tag.
 export const stratumSql: Record<Strata, (d: string) => string> = {
-  none: () => "'all'",
+  none: () => `'${wholePopulation}'`,
   month: (d) => `substr(${d}, 1, 7)`,
   quarter: (d) => `substr(${d}, 1, 4) || '-Q' || ((CAST(substr(${d}, 6, 2) AS INTEGER) + 2) / 3)`,
   year: (d) => `substr(${d}, 1, 4)`,
