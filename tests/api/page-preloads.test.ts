@@ -111,4 +111,16 @@ describe('index.html for a study page', () => {
     expect(coder.status).toBe(200);
     expect(coder.headers.get('etag')).not.toBe(etag);
   });
+
+  test('a page that differs by who asks says so (Vary: Cookie) and is never a 304 on its date alone', async () => {
+    const plain = await open(`/studies/${studyId}/adjudicate`);
+    expect(plain.headers.get('vary')).toBe('Accept-Encoding, Cookie');
+    // The plain page's date: a cache holding it (or another member's page) asks with it alone.
+    const since = plain.headers.get('last-modified')!;
+    const mine = await open(`/studies/${studyId}/adjudicate`, 'ada', { 'if-modified-since': since });
+    expect(mine.status).toBe(200);
+    expect(mine.headers.get('vary')).toBe('Accept-Encoding, Cookie');
+    expect(mine.headers.get('last-modified')).toBeNull();
+    expect(await mine.text()).toContain(link(`/api/studies/${studyId}/adjudication/choices`));
+  });
 });
