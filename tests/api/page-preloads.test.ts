@@ -105,6 +105,9 @@ describe('index.html for a study page', () => {
       ['/studies', 'owen'],
       ['/threads/1', 'owen'],
       [`/studies/${'9'.repeat(16)}/code`, 'owen'],
+      // Not a study id to the app either (app/prefetch-route-data.ts asks for nothing), so no preload would be taken.
+      [`/studies/${studyId}abc`, 'owen'],
+      [`/studies/${studyId}.5/code`, 'owen'],
     ] as const) {
       const res = await open(path, user);
       expect([path, user, res.headers.get('cache-control'), await res.text()]).toEqual([path, user, 'no-cache', html]);
