@@ -60,15 +60,25 @@ describe('index.html for a study page', () => {
   });
 
   test('the queue’s filters from the address, in the order the page asks, & escaped', async () => {
-    expect(await preloads(`/studies/${studyId}/adjudicate?code=a%20b&status=settled&round=4&unit=9`, 'owen')).toEqual([
+    expect(await preloads(`/studies/${studyId}/adjudicate?code=c.1&status=settled&round=4&unit=9`, 'owen')).toEqual([
       `/api/studies/${studyId}`,
       `/api/studies/${studyId}/adjudication/choices`,
-      `/api/studies/${studyId}/adjudication?roundId=4&amp;status=settled&amp;code=a+b&amp;limit=100`,
+      `/api/studies/${studyId}/adjudication?roundId=4&amp;status=settled&amp;code=c.1&amp;limit=100`,
     ]);
     // A status the page does not know is left out, as the page leaves it out.
     expect((await preloads(`/studies/${studyId}/adjudicate?status=%22%3E%3Cscript%3E`, 'owen')).at(-1)).toBe(
       `/api/studies/${studyId}/adjudication?limit=100`,
     );
+  });
+
+  test('a round or code the queue would refuse (400) is left out, so the preload is one the server answers', async () => {
+    const queue = async (search: string) => (await preloads(`/studies/${studyId}/adjudicate?${search}`, 'owen')).at(-1);
+    for (const search of ['round=abc', 'round=-3', 'round=1.5', 'round=%207', 'code=a%20b', `code=${'x'.repeat(300)}`])
+      expect([search, await queue(search)]).toEqual([search, `/api/studies/${studyId}/adjudication?limit=100`]);
+    for (const search of ['round=abc', 'code=a%20b']) {
+      const res = await open(`/api/studies/${studyId}/adjudication?${search.replace('round', 'roundId')}`, 'owen');
+      expect([search, res.status]).toEqual([search, 400]);
+    }
   });
 
   test('a coder on the Adjudicate tab (not theirs): the study alone, so nothing is refused', async () => {
@@ -95,6 +105,9 @@ describe('index.html for a study page', () => {
       ['/studies', 'owen'],
       ['/threads/1', 'owen'],
       [`/studies/${'9'.repeat(16)}/code`, 'owen'],
+      // Not a study id to the app either (app/prefetch-route-data.ts asks for nothing), so no preload would be taken.
+      [`/studies/${studyId}abc`, 'owen'],
+      [`/studies/${studyId}.5/code`, 'owen'],
     ] as const) {
       const res = await open(path, user);
       expect([path, user, res.headers.get('cache-control'), await res.text()]).toEqual([path, user, 'no-cache', html]);
@@ -110,5 +123,17 @@ describe('index.html for a study page', () => {
     const coder = await open(`/studies/${studyId}/adjudicate`, 'cora', { 'if-none-match': etag });
     expect(coder.status).toBe(200);
     expect(coder.headers.get('etag')).not.toBe(etag);
+  });
+
+  test('a page that differs by who asks says so (Vary: Cookie) and is never a 304 on its date alone', async () => {
+    const plain = await open(`/studies/${studyId}/adjudicate`);
+    expect(plain.headers.get('vary')).toBe('Accept-Encoding, Cookie');
+    // The plain page's date: a cache holding it (or another member's page) asks with it alone.
+    const since = plain.headers.get('last-modified')!;
+    const mine = await open(`/studies/${studyId}/adjudicate`, 'ada', { 'if-modified-since': since });
+    expect(mine.status).toBe(200);
+    expect(mine.headers.get('vary')).toBe('Accept-Encoding, Cookie');
+    expect(mine.headers.get('last-modified')).toBeNull();
+    expect(await mine.text()).toContain(link(`/api/studies/${studyId}/adjudication/choices`));
   });
 });

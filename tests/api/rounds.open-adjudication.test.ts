@@ -148,6 +148,23 @@ describe('someone who also codes in the open blind round', () => {
     });
   });
 
+  test('finds none of its units in the queue, whoever handed them over: that they are there tells who finished', async () => {
+    s.t.db.prepare('DELETE FROM assignments WHERE user_id = ?').run(s.ids.owen);
+    expect((await owen.post(path(`/rounds/${s.roundId}/adjudicate-finished`))).status).toBe(200);
+    expect((await (await owen.get(path('/adjudication'))).json()).items).toHaveLength(1);
+    expect(await (await ada.get(path('/adjudication'))).json()).toEqual({ items: [], nextCursor: null });
+    for (const rest of ['', '/posts']) {
+      const res = await ada.get(path(`/adjudication/units/${units[0]}${rest}`));
+      expect([rest, res.status]).toEqual([rest, 404]);
+    }
+    const settle = { codeIds: ['dataset'], rationale: 'mine' };
+    expect((await ada.post(path(`/adjudication/units/${units[0]}/settle`), settle)).status).toBe(404);
+    expect(count('SELECT count(*) FROM final_labels WHERE unit_id = ?', units[0])).toBe(0);
+    expect((await owen.post(path(`/adjudication/units/${units[0]}/settle`), settle)).status).toBe(200);
+    expect((await ada.post(path(`/adjudication/units/${units[0]}/reopen`))).status).toBe(404);
+    expect(count("SELECT count(*) FROM adjudications WHERE unit_id = ? AND status = 'settled'", units[0])).toBe(1);
+  });
+
   test('may not hand over its finished units nor offer its incomplete ones, which would tell the same', async () => {
     const start = await ada.post(path(`/rounds/${s.roundId}/adjudicate-finished`));
     expect(start.status).toBe(403);

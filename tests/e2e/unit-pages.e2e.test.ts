@@ -29,6 +29,7 @@ let browser: Browser;
 let studyId: number;
 let unitId: number;
 let disputedStudyId: number;
+let laterRevisionStudyId: number;
 beforeAll(async () => {
   browser = await launchBrowser();
   const db = openDb(serverDbPath());
@@ -49,6 +50,17 @@ beforeAll(async () => {
     const roundId = db.prepare('SELECT id FROM rounds WHERE study_id = ?').pluck().get(studyId) as number;
     unitId = insertUnits(db, studyId, roundId, [{ threadId, postId: null, coderIds: [ids.cora!] }], ids.owen!, {})[0]!;
     disputedStudyId = disputedThreadUnit(db, ids, threadId);
+    laterRevisionStudyId = disputedThreadUnit(db, ids, threadId, 'Quote on a later revision');
+    // Cody's coding, with a quote, as if made after the forum edited the thread (revision 2): its
+    // offsets are into that text, not into the text as first coded that the adjudicator reads.
+    const later = db
+      .prepare('SELECT c.id FROM codings c JOIN units u ON u.id = c.unit_id WHERE u.study_id = ? AND c.coder_id = ?')
+      .pluck()
+      .get(laterRevisionStudyId, ids.cody) as number;
+    db.prepare('UPDATE codings SET revision = 2 WHERE id = ?').run(later);
+    db.prepare(
+      "UPDATE coding_labels SET quote = 'reports a crash', quote_start = 9, quote_end = 24 WHERE coding_id = ?",
+    ).run(later);
   } finally {
     db.close();
   }
@@ -56,12 +68,13 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 /** A second study of the same thread as one unit, which cora (quoting post 250) and cody coded differently; its round closed. */
-function disputedThreadUnit(db: ReturnType<typeof openDb>, ids: Record<string, number>, threadId: number): number {
-  const id = insertStudy(
-    db,
-    { name: 'Disputed thread unit', description: '', unitKind: 'thread', labelMode: 'multi', blind: true },
-    ids.owen!,
-  );
+function disputedThreadUnit(
+  db: ReturnType<typeof openDb>,
+  ids: Record<string, number>,
+  threadId: number,
+  name = 'Disputed thread unit',
+): number {
+  const id = insertStudy(db, { name, description: '', unitKind: 'thread', labelMode: 'multi', blind: true }, ids.owen!);
   addMember(db, id, ids.cora!, 'coder');
   addMember(db, id, ids.cody!, 'coder');
   addMember(db, id, ids.ada!, 'adjudicator');
@@ -209,5 +222,30 @@ test('adjudicating a thread unit of 320 posts: the first page, then " loads the 
   // Reading on from there reaches the thread's last post.
   await pane.getByRole('button', { name: 'Show later posts' }).click();
   await pane.getByRole('article', { name: /^Coded post 320 by/ }).waitFor();
+  await page.context().close();
+});
+
+test('a coder’s quote made on a later revision of the thread is listed, but neither shown nor highlighted in the text as first coded', async () => {
+  const page = await loginAs(browser, 'ada', testPassword);
+  await page.goto(`/studies/${laterRevisionStudyId}/adjudicate`);
+  await page.getByRole('list', { name: 'Units in adjudication' }).getByRole('button').first().waitFor();
+  await page.keyboard.press('j');
+  const pane = page.getByRole('region', { name: 'Post in context' });
+  await pane.getByRole('article', { name: /^Coded post 1 by/ }).waitFor();
+  const cody = page.getByRole('region', { name: /^Coding by cody/ });
+  expect(await cody.getByRole('button', { name: /^Show the quote of/ }).count()).toBe(0);
+  await cody.getByText('Made on a later version of the text (revision 2); not shown here.').waitFor();
+  // " goes to cora's quote, the one made on this text, and stays there.
+  await page.keyboard.press('"');
+  await expect
+    .poll(() => highlighted(page))
+    .toEqual([{ text: 'about tokenizers', post: expect.stringMatching(/^Coded post 250 by/) }]);
+  await page.keyboard.press('"');
+  await expect.poll(() => quoteInView(page, 'Post in context')).toBe(true);
+  expect(await highlighted(page)).toEqual([
+    { text: 'about tokenizers', post: expect.stringMatching(/^Coded post 250 by/) },
+  ]);
+  await cody.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/adjudication-quote-later-revision.png' });
   await page.context().close();
 });

@@ -1,6 +1,7 @@
 // The adjudication queue's request as the Adjudicate page makes it, shared by the web app (which
 // asks) and the server (whose index.html preloads the first page, http/page-preloads.ts): both
 // build it here, so the preloaded address is the one the app then asks for, byte for byte.
+import { codeIdSchema } from '@threadcoder/taxonomy';
 
 export interface QueueFilters {
   roundId?: number | undefined;
@@ -13,13 +14,18 @@ const statuses = ['open', 'settled', 'reopened'] as const;
 /** Units per page of the queue: a queue may hold thousands, each with every coder's coding. */
 export const queuePageSize = 100;
 
-/** The queue's filters as the page's address holds them (?round=&status=&code=). */
+/**
+ * The queue's filters as the page's address holds them (?round=&status=&code=); a value the queue's
+ * route would refuse (400) is left out, so a hand-edited address never makes a request that fails.
+ */
 export function queueFiltersFrom(params: URLSearchParams): QueueFilters {
+  const round = params.get('round');
   const status = params.get('status');
+  const code = codeIdSchema.safeParse(params.get('code'));
   return {
-    roundId: params.get('round') ? Number(params.get('round')) : undefined,
+    roundId: round && /^\d{1,15}$/.test(round) ? Number(round) : undefined,
     status: statuses.find((s) => s === status),
-    code: params.get('code') ?? undefined,
+    code: code.success ? code.data : undefined,
   };
 }
 

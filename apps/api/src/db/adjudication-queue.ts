@@ -1,7 +1,7 @@
 import type { Quote } from './codings.ts';
 import type { Db } from './open.ts';
 import { statement } from './prepared.ts';
-import { viewerParams, visibleCodings } from './visibility.ts';
+import { viewerParams, visibleCodings, withheldRoundIdsSql } from './visibility.ts';
 
 export type AdjudicationStatus = 'open' | 'settled' | 'reopened';
 
@@ -59,6 +59,8 @@ const everything: QueuePage = { limit: -1, after: 0 };
 type QueueRow = Omit<QueueItem, 'codings' | 'sharedCodeIds' | 'finalCodeIds'>;
 
 // The code filter looks at the codings the viewer may see: on a unit in adjudication, every coder's.
+// A round withheld from the viewer (they code in it, open and blind) shows none of its units: that a
+// unit is in adjudication says every coder finished it, the progress withheld from them.
 const queueSql = `SELECT a.unit_id AS unitId, u.round_id AS roundId, r.name AS roundName, u.position, u.thread_id AS threadId,
     t.title AS threadTitle, u.post_id AS postId, p.post_number AS postNumber, a.status, a.rationale,
     a.settled_by AS settledById, su.display_name AS settledByName, a.settled_at AS settledAt, a.created_at AS openedAt
@@ -67,7 +69,7 @@ const queueSql = `SELECT a.unit_id AS unitId, u.round_id AS roundId, r.name AS r
   WHERE u.study_id = @studyId AND (@unitId IS NULL OR u.id = @unitId)
     AND (@roundId IS NULL OR u.round_id = @roundId) AND (@status IS NULL OR a.status = @status)
     AND (@code IS NULL OR EXISTS (SELECT 1 FROM ${visibleCodings} c JOIN coding_labels l ON l.coding_id = c.id WHERE c.unit_id = u.id AND l.code_id = @code))
-    AND u.position > @after
+    AND u.round_id NOT IN ${withheldRoundIdsSql} AND u.position > @after
   ORDER BY u.position LIMIT @limit`;
 // Each statement is prepared once per connection: the queue's page is asked for on every visit.
 const selectQueue = statement<[Record<string, unknown>], QueueRow>(queueSql);

@@ -13,7 +13,9 @@ import type { Db } from '../db/open.ts';
  * made once; and only those the member may make, so none is refused.
  */
 export function pagePreloads(db: Db, c: Context): string[] {
-  const match = /^\/studies\/(\d{1,15})(?:\/([^/]+))?/.exec(c.req.path);
+  // Whole path segments, as the app's route reads them (/studies/7abc is no study there): a preload the
+  // app never asks for is a request for nothing, and its answer stays in the page unclaimed.
+  const match = /^\/studies\/(\d{1,15})(?:\/([^/]+))?(?:\/|$)/.exec(c.req.path);
   if (!match) return [];
   const token = readSessionToken(c);
   const user = token ? findSessionUser(db, token) : null;

@@ -24,7 +24,8 @@ interface BuiltFile {
   gzip?: Buffer;
   type: string;
   etag: string;
-  lastModified: string;
+  /** None for a page made per request (index.html with preloads): only its content (etag) tells its copies apart. */
+  lastModified?: string;
 }
 
 function loadFile(path: string): BuiltFile {
@@ -70,15 +71,15 @@ function isFresh(c: Context<AppEnv>, file: BuiltFile): boolean {
   const ifNoneMatch = c.req.header('if-none-match');
   if (ifNoneMatch) return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === file.etag);
   const since = c.req.header('if-modified-since');
-  return since !== undefined && Date.parse(since) >= Date.parse(file.lastModified);
+  return since !== undefined && file.lastModified !== undefined && Date.parse(since) >= Date.parse(file.lastModified);
 }
 
 /** Sends `file` brotli- or gzip-compressed when the client takes it, or 304 when its copy is current. */
-function send(c: Context<AppEnv>, file: BuiltFile, cacheControl: string): Response {
+function send(c: Context<AppEnv>, file: BuiltFile, cacheControl: string, vary = 'Accept-Encoding'): Response {
   c.header('Cache-Control', cacheControl);
-  c.header('Vary', 'Accept-Encoding');
+  c.header('Vary', vary);
   c.header('ETag', file.etag);
-  c.header('Last-Modified', file.lastModified);
+  if (file.lastModified) c.header('Last-Modified', file.lastModified);
   if (isFresh(c, file)) return c.body(null, 304);
   const accepted = acceptedEncodings(c.req.header('accept-encoding'));
   const [encoding, body] =
@@ -103,7 +104,7 @@ function withPreloads(index: BuiltFile, addresses: readonly string[]): BuiltFile
   );
   const body = Buffer.from(index.body.toString('utf8').replace('</head>', `${links.join('')}</head>`));
   const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
-  return { body, type: index.type, etag, lastModified: index.lastModified };
+  return { body, type: index.type, etag };
 }
 
 /**
@@ -129,8 +130,9 @@ export function serveWebApp(
   });
   app.get('*', async (c, next) => {
     if (c.req.path.startsWith('/api/')) return next();
+    // Which index.html a page gets depends on the session cookie: caches must key it by the cookie too.
     const addresses = preloads(c);
-    if (addresses.length === 0) return send(c, index, 'no-cache');
-    return send(c, withPreloads(index, addresses), 'private, no-cache');
+    if (addresses.length === 0) return send(c, index, 'no-cache', 'Accept-Encoding, Cookie');
+    return send(c, withPreloads(index, addresses), 'private, no-cache', 'Accept-Encoding, Cookie');
   });
 }

@@ -45,8 +45,7 @@ const settleBody = z
 const notInAdjudication = () => new AppError('not_found', 404, 'This unit is not in adjudication.');
 
 /** The labels of the coder whose set the adjudicator accepts; 400 if that coder did not code the unit. */
-function acceptedLabels(item: QueueItem | undefined, coderId: number): string[] {
-  if (!item) throw notInAdjudication();
+function acceptedLabels(item: QueueItem, coderId: number): string[] {
   const coding = item.codings.find((c) => c.coderId === coderId);
   if (!coding)
     throw new AppError('adjudication.unknown_coder', 400, 'That person did not code this unit.', {
@@ -113,10 +112,8 @@ export function adjudicationRoutes(db: Db) {
       const { studyId, unitId } = c.req.valid('param');
       const { codeIds, acceptCoderId, rationale } = c.req.valid('json');
       const user = c.get('user');
-      const chosen =
-        acceptCoderId === undefined
-          ? codeIds!
-          : acceptedLabels(getQueueItem(db, studyId, unitId, user.id), acceptCoderId);
+      const { item: current } = inAdjudication(studyId, unitId, user.id);
+      const chosen = acceptCoderId === undefined ? codeIds! : acceptedLabels(current, acceptCoderId);
       const settings = studyCodingSettings(db, studyId);
       const checked = checkLabels(settings.codebook, chosen, settings.labelMode);
       if (!checked.ok) {
@@ -136,6 +133,7 @@ export function adjudicationRoutes(db: Db) {
     })
     .post('/units/:unitId/reopen', roles, validate('param', unitParam), (c) => {
       const { studyId, unitId } = c.req.valid('param');
+      inAdjudication(studyId, unitId, c.get('user').id);
       const item = reopenAdjudication(db, studyId, unitId, c.get('user').id);
       scheduleRetrain(db, studyId);
       return c.json({ item });

@@ -5,12 +5,14 @@ import type { CodeNames } from './code-names.ts';
 interface Props {
   codings: CoderCoding[];
   names: CodeNames;
+  /** The revision of the unit's text on screen (null: the current one); a quote made on another has offsets into that one. */
+  shownRevision: number | null;
   /** Scrolls the posts to a quote, loading its page if need be. */
   onShowQuote: (quote: Quote) => void;
 }
 
 /** Each coder's labels, quotes, unsure flag and memo, side by side. */
-export function CoderCodings({ codings, names, onShowQuote }: Props) {
+export function CoderCodings({ codings, names, shownRevision, onShowQuote }: Props) {
   return (
     <div className="adj-coders">
       {codings.map((c) => (
@@ -25,7 +27,12 @@ export function CoderCodings({ codings, names, onShowQuote }: Props) {
                 <li key={id}>
                   {names(id)}
                   {c.quotes[id] ? (
-                    <QuoteOf quote={c.quotes[id]} label={`${names(id)} by ${c.displayName}`} onShow={onShowQuote} />
+                    <QuoteOf
+                      quote={c.quotes[id]}
+                      label={`${names(id)} by ${c.displayName}`}
+                      onShow={shownRevision === null || c.revision === shownRevision ? onShowQuote : null}
+                      revision={c.revision}
+                    />
                   ) : null}
                 </li>
               ))}
@@ -43,8 +50,23 @@ export function CoderCodings({ codings, names, onShowQuote }: Props) {
   );
 }
 
-/** A coder's quote, and the button that shows it in the posts. */
-function QuoteOf({ quote, label, onShow }: { quote: Quote; label: string; onShow: (quote: Quote) => void }) {
+interface QuoteProps {
+  quote: Quote;
+  label: string;
+  /** Null when the quote was made on another revision of the text than the one shown. */
+  onShow: ((quote: Quote) => void) | null;
+  revision: number;
+}
+
+/** A coder's quote, and the button that shows it in the posts (when they show the text it was made on). */
+function QuoteOf({ quote, label, onShow, revision }: QuoteProps) {
+  if (!onShow)
+    return (
+      <>
+        <blockquote>{quote.text}</blockquote>
+        <span className="hint">Made on a later version of the text (revision {revision}); not shown here.</span>
+      </>
+    );
   return (
     <>
       <blockquote>{quote.text}</blockquote>

@@ -25,7 +25,15 @@ interface Props {
 /** One unit in adjudication: the post in its thread, each coder's coding side by side, and the decision. */
 export function UnitDetail({ studyId, unitId, choices, names }: Props) {
   const unit = useQuery(adjudicationUnitQuery(useClient(), studyId, unitId));
-  const quotes = useMemo(() => unit.data?.item.codings.flatMap((c) => Object.values(c.quotes)) ?? [], [unit.data]);
+  // A quote's offsets are into the text its coding was made on: only those on the text shown can be found in it.
+  const shownRevision = unit.data?.revision.coded ?? null;
+  const quotes = useMemo(
+    () =>
+      unit.data?.item.codings
+        .filter((c) => shownRevision === null || c.revision === shownRevision)
+        .flatMap((c) => Object.values(c.quotes)) ?? [],
+    [unit.data, shownRevision],
+  );
   const [show, setShow] = useState<ShowQuote | null>(null);
   // " goes from quote to quote in the text, as on the coding screen.
   useEffect(() => {
@@ -68,7 +76,12 @@ export function UnitDetail({ studyId, unitId, choices, names }: Props) {
       </p>
       <EditedSinceCoded revision={revision} />
       <PostContext studyId={studyId} unit={unit.data} quotes={quotes} show={show} />
-      <CoderCodings codings={item.codings} names={names} onShowQuote={(quote) => setShow({ quote })} />
+      <CoderCodings
+        codings={item.codings}
+        names={names}
+        shownRevision={shownRevision}
+        onShowQuote={(quote) => setShow({ quote })}
+      />
       {item.status === 'settled' ? (
         <SettledDecision studyId={studyId} item={item} names={names} />
       ) : (
