@@ -1,0 +1,1 @@
+export declare function serverArgs(root: string): string[];
