@@ -1,5 +1,5 @@
-// The server's command line, one for `npm start` (start.mjs) and for the benchmarks and crash
-// tests (bench/lib/server-process.ts), so both run it with the same V8 settings.
+// The server's command line and environment, one for `npm start` (start.mjs) and for the
+// benchmarks and crash tests (bench/lib/server-process.ts), so both run it with the same memory settings.
 import { join } from 'node:path';
 
 /**
@@ -12,3 +12,11 @@ const serverNodeFlags = ['--max-semi-space-size=4'];
 
 /** Node's arguments that run the server of the checkout at `root`. */
 export const serverArgs = (root) => [...serverNodeFlags, '--import', 'tsx', join(root, 'apps/api/src/server.ts')];
+
+/**
+ * MALLOC_ARENA_MAX=2: glibc gives each thread that mallocs (the request thread, the task workers and
+ * their replacements, the search catch-up, the checkpointer, libuv's pool) an arena of its own, and
+ * what one frees stays in it. With 2, the server's malloc'd memory at its peak under save-under-load
+ * (100k, smaps) was 64 MB instead of 116 MB. An operator's own MALLOC_ARENA_MAX is kept.
+ */
+export const serverEnv = (env) => ({ ...env, MALLOC_ARENA_MAX: env.MALLOC_ARENA_MAX ?? '2' });

@@ -4,7 +4,7 @@ import { spawnSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serverArgs } from './server-command.mjs';
+import { serverArgs, serverEnv } from './server-command.mjs';
 import { serverExit } from './server-exit.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -41,7 +41,7 @@ if (process.argv.includes('--build-only')) process.exit(0);
 
 const server = spawn(process.execPath, serverArgs(root), {
   stdio: 'inherit',
-  env: process.env,
+  env: serverEnv(process.env),
 });
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'])

@@ -20,16 +20,16 @@ function freePort(): Promise<number> {
 }
 
 /**
- * Node's arguments for the server of the checkout at `app`, as its `npm start` gives them
- * (scripts/server-command.mjs); a checkout older than that file started it with tsx alone.
+ * Node's arguments and environment for the server of the checkout at `app`, as its `npm start` gives
+ * them (scripts/server-command.mjs); a checkout older than that file started it with tsx alone.
  */
-async function serverArgsOf(app: string): Promise<string[]> {
+async function serverCommandOf(app: string): Promise<{ args: string[]; env: NodeJS.ProcessEnv }> {
   const command = join(app, 'scripts/server-command.mjs');
-  if (!existsSync(command)) return ['--import', 'tsx', join(app, 'apps/api/src/server.ts')];
-  const { serverArgs } = (await import(
+  if (!existsSync(command)) return { args: ['--import', 'tsx', join(app, 'apps/api/src/server.ts')], env: process.env };
+  const { serverArgs, serverEnv } = (await import(
     pathToFileURL(command).href
   )) as typeof import('../../scripts/server-command.mjs');
-  return serverArgs(app);
+  return { args: serverArgs(app), env: serverEnv(process.env) };
 }
 
 export interface ServerProcess {
@@ -64,10 +64,11 @@ export async function startServer(
     ? ['--cpu-prof', '--cpu-prof-dir', resolve(process.env.BENCH_CPU_PROF)]
     : [];
   const app = opts.appRoot ?? root;
-  const child = spawn(process.execPath, [...profile, ...(await serverArgsOf(app))], {
+  const command = await serverCommandOf(app);
+  const child = spawn(process.execPath, [...profile, ...command.args], {
     cwd: app,
     env: {
-      ...process.env,
+      ...command.env,
       PORT: String(port),
       THREADCODER_DB: dbPath,
       THREADCODER_DEMO: opts.demo ? '1' : '0',

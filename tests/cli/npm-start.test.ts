@@ -66,13 +66,16 @@ describe('npm start', () => {
     });
   }, 60_000);
 
-  test("the server runs with the request thread's young generation kept small (issue #20: peak RSS)", async () => {
+  test("the server runs with the request thread's young generation kept small and 2 malloc arenas (issue #20: peak RSS)", async () => {
     let args: string[] = [];
+    let env: string[] = [];
     const end = await runStart(({ start, server }) => {
       args = readFileSync(`/proc/${server}/cmdline`, 'utf8').split('\0');
+      env = readFileSync(`/proc/${server}/environ`, 'utf8').split('\0');
       process.kill(start, 'SIGTERM');
     });
     expect(end).toEqual({ code: 0, stderr: '' });
+    expect(env).toContain('MALLOC_ARENA_MAX=2');
     expect(args.slice(1, 5)).toEqual([
       '--max-semi-space-size=4',
       '--import',
