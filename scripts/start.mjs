@@ -4,6 +4,7 @@ import { spawnSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serverArgs, serverEnv } from './server-command.mjs';
 import { serverExit } from './server-exit.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -40,9 +41,9 @@ if (!apiOnly && (!existsSync(built) || Math.max(...sources.map(newestMtime)) > s
 // The browser tests build once, then start one server per test file.
 if (process.argv.includes('--build-only')) process.exit(0);
 
-const server = spawn(process.execPath, ['--import', 'tsx', join(root, 'apps/api/src/server.ts')], {
+const server = spawn(process.execPath, serverArgs(root), {
   stdio: 'inherit',
-  env: process.env,
+  env: serverEnv(process.env),
 });
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'])

@@ -2,7 +2,9 @@
 // benchmarks and crash tests: start it, log in to it, stop it cleanly or SIGKILL it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Client } from 'undici';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -15,6 +17,19 @@ function freePort(): Promise<number> {
     });
     srv.on('error', fail);
   });
+}
+
+/**
+ * Node's arguments and environment for the server of the checkout at `app`, as its `npm start` gives
+ * them (scripts/server-command.mjs); a checkout older than that file started it with tsx alone.
+ */
+async function serverCommandOf(app: string): Promise<{ args: string[]; env: NodeJS.ProcessEnv }> {
+  const command = join(app, 'scripts/server-command.mjs');
+  if (!existsSync(command)) return { args: ['--import', 'tsx', join(app, 'apps/api/src/server.ts')], env: process.env };
+  const { serverArgs, serverEnv } = (await import(
+    pathToFileURL(command).href
+  )) as typeof import('../../scripts/server-command.mjs');
+  return { args: serverArgs(app), env: serverEnv(process.env) };
 }
 
 export interface ServerProcess {
@@ -49,10 +64,11 @@ export async function startServer(
     ? ['--cpu-prof', '--cpu-prof-dir', resolve(process.env.BENCH_CPU_PROF)]
     : [];
   const app = opts.appRoot ?? root;
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', join(app, 'apps/api/src/server.ts')], {
+  const command = await serverCommandOf(app);
+  const child = spawn(process.execPath, [...profile, ...command.args], {
     cwd: app,
     env: {
-      ...process.env,
+      ...command.env,
       PORT: String(port),
       THREADCODER_DB: dbPath,
       THREADCODER_DEMO: opts.demo ? '1' : '0',

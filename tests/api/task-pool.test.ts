@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { AppEnv } from '../../apps/api/src/http/env.ts';
 import { AppError } from '../../apps/api/src/http/errors.ts';
 import { onError } from '../../apps/api/src/http/on-error.ts';
-import { createTaskPool, type TaskPool } from '../../apps/api/src/workers/task-pool.ts';
+import { WORKER_CACHE_KIB } from '../../apps/api/src/db/worker-cache.ts';
+import { createTaskPool, type PoolOptions, type TaskPool } from '../../apps/api/src/workers/task-pool.ts';
 import { tasks, tasksUrl } from '../support/pool-tasks.ts';
 import { addStudy, addUser, makeTestApp, type TestApp } from '../support/test-app.ts';
 
@@ -15,7 +16,10 @@ let gate: Int32Array;
 let pool: TaskPool<typeof tasks>;
 const pools: TaskPool<typeof tasks>[] = [];
 
-function newPool(o: { size?: number; timeoutMs?: number; maxQueue?: number; maxQueuedBytes?: number } = {}) {
+type NewPool = Pick<PoolOptions<typeof tasks>, 'size' | 'timeoutMs' | 'maxQueue' | 'maxQueuedBytes'> &
+  Pick<PoolOptions<typeof tasks>, 'resourceLimits' | 'recycleAboveBytes'>;
+
+function newPool(o: Partial<NewPool> = {}) {
   const p = createTaskPool({
     registry: tasks,
     registryUrl: tasksUrl,
@@ -24,6 +28,8 @@ function newPool(o: { size?: number; timeoutMs?: number; maxQueue?: number; maxQ
     timeoutMs: o.timeoutMs ?? 60_000,
     maxQueue: o.maxQueue,
     maxQueuedBytes: o.maxQueuedBytes,
+    resourceLimits: o.resourceLimits,
+    recycleAboveBytes: o.recycleAboveBytes,
     extra: shared,
   });
   pools.push(p);
@@ -234,6 +240,35 @@ describe('task pool', () => {
     expect(await running).toEqual({ error: 'The server is shutting down.' });
     expect(await waiting).toEqual({ error: 'The server is shutting down.' });
     expect(await outcome(pool.run('studyNames', []))).toEqual({ error: 'The task pool is closed.' });
+  });
+
+  test("a worker's connection keeps a small page cache, not better-sqlite3's 16 MB", async () => {
+    expect(await pool.run('cacheSize', [])).toBe(-WORKER_CACHE_KIB);
+    expect(WORKER_CACHE_KIB).toBe(2048);
+  });
+
+  test('the resource limits given are the ones its workers start with', async () => {
+    const limited = newPool({ resourceLimits: { maxYoungGenerationSizeMb: 12, maxOldGenerationSizeMb: 200 } });
+    expect(await limited.run('limits', [])).toMatchObject({
+      maxYoungGenerationSizeMb: 12,
+      maxOldGenerationSizeMb: 200,
+    });
+  });
+
+  test('a worker whose heap a task left above recycleAboveBytes is replaced, and the fresh one answers the next task', async () => {
+    const recycling = newPool({ recycleAboveBytes: 48 * 2 ** 20 });
+    const first = await recycling.run('thread', []);
+    expect(await recycling.run('thread', [])).toBe(first); // a small heap: the same worker goes on
+    expect(await recycling.run('retain', [64])).toBe(first); // leaves 64 MB alive in its heap
+    const next = await recycling.run('thread', []);
+    expect(next).not.toBe(first);
+    expect(await recycling.run('studyNames', [])).toEqual(['Read by a worker']);
+    expect(await recycling.run('thread', [])).toBe(next);
+  });
+
+  test('without recycleAboveBytes a worker is kept however large its heap', async () => {
+    const first = await pool.run('retain', [64]);
+    expect(await pool.run('thread', [])).toBe(first);
   });
 
   test('size 0 runs tasks on the calling thread, on its connection', async () => {

@@ -2,7 +2,7 @@
 // or a supervisor would not restart it. The real launcher runs the real server (API only: no
 // web build), and the test kills the server process under it.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -64,6 +64,24 @@ describe('npm start', () => {
       stderr:
         "Threadcoder's server stopped on SIGTERM, sent to it directly rather than to npm start; exiting with 143.\n",
     });
+  }, 60_000);
+
+  test("the server runs with the request thread's young generation kept small and 2 malloc arenas (issue #20: peak RSS)", async () => {
+    let args: string[] = [];
+    let env: string[] = [];
+    const end = await runStart(({ start, server }) => {
+      args = readFileSync(`/proc/${server}/cmdline`, 'utf8').split('\0');
+      env = readFileSync(`/proc/${server}/environ`, 'utf8').split('\0');
+      process.kill(start, 'SIGTERM');
+    });
+    expect(end).toEqual({ code: 0, stderr: '' });
+    expect(env).toContain('MALLOC_ARENA_MAX=2');
+    expect(args.slice(1, 5)).toEqual([
+      '--max-semi-space-size=4',
+      '--import',
+      'tsx',
+      join(root, 'apps/api/src/server.ts'),
+    ]);
   }, 60_000);
 
   test('npm start itself asked to stop (SIGTERM): the server stops cleanly and npm start exits 0', async () => {

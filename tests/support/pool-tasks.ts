@@ -1,12 +1,14 @@
 // Tasks for the task pool's tests, each showing one behaviour without a clock. The pool passes
 // a SharedArrayBuffer as workerData.extra: slot 0 counts the `held` tasks that started, and a
 // held task waits until the test sets its own slot (1, 2, …) to non-zero; slot 3 counts `counted`'s bytes.
-import { workerData } from 'node:worker_threads';
+import { resourceLimits, threadId, workerData } from 'node:worker_threads';
 import type { Db } from '../../apps/api/src/db/open.ts';
 import { AppError } from '../../apps/api/src/http/errors.ts';
 import type { Registry } from '../../apps/api/src/workers/task-pool.ts';
 
 const gate = () => new Int32Array(workerData.extra as SharedArrayBuffer);
+/** What `retain` keeps alive in its worker. */
+const kept: number[][] = [];
 
 export const tasks = {
   /** What the worker's own connection reads. */
@@ -44,6 +46,19 @@ export const tasks = {
         Atomics.add(g, 3, size); // counted before it is handed over, so the count is never behind
         emit(new Uint8Array(size).fill(i % 256));
       }
+    },
+  },
+  /** Its connection's page cache (PRAGMA cache_size: negative in KiB). */
+  cacheSize: { run: (db: Db) => db.pragma('cache_size', { simple: true }) as number },
+  /** Which worker thread ran it. */
+  thread: { run: () => threadId },
+  /** The V8 heap limits its worker was started with. */
+  limits: { run: () => resourceLimits },
+  /** Keeps about `mb` MB alive in its worker's heap after it ends (doubles, 8 bytes each); answers its thread. */
+  retain: {
+    run: (_db: Db, mb: number) => {
+      kept.push(new Array<number>((mb * 2 ** 20) / 8).fill(0.5));
+      return threadId;
     },
   },
   /** Fails before writing anything. */

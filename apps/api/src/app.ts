@@ -38,6 +38,7 @@ import { suggestionRoutes } from './routes/suggestions.ts';
 import { templateRoutes } from './routes/templates.ts';
 import { userRoutes } from './routes/users.ts';
 import { createTaskPool } from './workers/task-pool.ts';
+import { WORKER_MEMORY } from './workers/worker-memory.ts';
 import { type AppTasks, tasks as appTasks, tasksUrl } from './workers/tasks.ts';
 
 export interface AppDeps {
@@ -118,6 +119,7 @@ export function defaultTasks(db: Db, config: Config): AppTasks {
     db,
     size: config.workers,
     timeoutMs: config.workerTimeoutMs,
+    ...WORKER_MEMORY,
   });
 }
 

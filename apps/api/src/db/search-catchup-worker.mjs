@@ -11,8 +11,10 @@ const { openDb } = await import('./open.ts');
 const { catchUpSearchIndex } = await import('./search-catchup.ts');
 const { catchUpStems } = await import('./post-stems.ts');
 const { catchUpUnitTerms } = await import('./unit-terms-catchup.ts');
+const { smallPageCache } = await import('./worker-cache.ts');
 
 const db = openDb(workerData.dbPath);
+smallPageCache(db);
 let stopped = false;
 let wake;
 parentPort.on('message', () => {

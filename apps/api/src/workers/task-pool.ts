@@ -10,7 +10,7 @@
 // carries on with a new worker.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { type ResourceLimits, Worker } from 'node:worker_threads';
 import type { Db } from '../db/open.ts';
 import { AppError } from '../http/errors.ts';
 import { fromWire, type WireError } from './task-errors.ts';
@@ -64,6 +64,14 @@ export interface PoolOptions<R extends Registry> {
   maxQueuedBytes?: number;
   /** Passed to every worker as workerData.extra (tests share a SharedArrayBuffer this way). */
   extra?: unknown;
+  /** Each worker's V8 heap limits (a small young generation makes its scavenges collect sooner). */
+  resourceLimits?: ResourceLimits;
+  /**
+   * A worker whose V8 heap takes more than this many bytes after a task is replaced by a fresh one:
+   * V8 keeps the heap a big task grew (and grows it further over back-to-back tasks) rather than
+   * give it back, while a stopped worker returns all of it. Default: never.
+   */
+  recycleAboveBytes?: number;
 }
 
 interface Job {
@@ -88,7 +96,12 @@ interface Slot {
   ready: boolean;
   job?: Job;
 }
-type Message = { ready: true } | { chunk: Uint8Array } | { done: true; result?: unknown } | { error: WireError };
+/** A finished task's message carries the worker's V8 heap size (`heap`, bytes) after it. */
+type Message =
+  | { ready: true }
+  | { chunk: Uint8Array }
+  | { done: true; result?: unknown; heap: number }
+  | { error: WireError; heap: number };
 
 // A path, not a URL object: under jsdom (the web tests) URL is jsdom's, which Worker refuses.
 const workerFile = join(dirname(fileURLToPath(import.meta.url)), 'task-worker.mjs');
@@ -99,6 +112,7 @@ export function createTaskPool<R extends Registry>(o: PoolOptions<R>): TaskPool<
   if (o.size <= 0 || o.db.memory) return inlinePool(o.registry, o.db);
   const maxQueue = o.maxQueue ?? 64;
   const maxQueuedBytes = o.maxQueuedBytes ?? 1 << 20;
+  const recycleAboveBytes = o.recycleAboveBytes ?? Number.POSITIVE_INFINITY;
   const slots: Slot[] = [];
   const queue: Job[] = [];
   let closed = false;
@@ -124,9 +138,15 @@ export function createTaskPool<R extends Registry>(o: PoolOptions<R>): TaskPool<
     drop(slot, err);
     void slot.worker.terminate();
   };
+  // An idle worker leaves the pool quietly; the next task starts a fresh one.
+  const retire = (slot: Slot) => {
+    slots.splice(slots.indexOf(slot), 1);
+    void slot.worker.terminate();
+  };
   const spawn = (): Slot => {
     const worker = new Worker(workerFile, {
       workerData: { dbPath: o.db.name, registry: o.registryUrl, extra: o.extra },
+      resourceLimits: o.resourceLimits,
     });
     worker.unref(); // an idle pool never keeps the process alive
     const slot: Slot = { worker, ready: false };
@@ -145,6 +165,7 @@ export function createTaskPool<R extends Registry>(o: PoolOptions<R>): TaskPool<
       slot.job = undefined;
       if ('error' in m) finish(job, fromWire(m.error, job.name));
       else finish(job, null, m.result);
+      if (m.heap > recycleAboveBytes) retire(slot);
       pump();
     });
     const died = (why: string) =>

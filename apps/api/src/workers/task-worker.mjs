@@ -6,6 +6,7 @@
 // and vitest (whose transform does not reach worker threads).
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
+import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { register } from 'tsx/esm/api';
@@ -22,6 +23,7 @@ try {
 register();
 const { tasks } = await import(workerData.registry);
 const { toWire } = await import('./task-errors.ts');
+const { smallPageCache } = await import('../db/worker-cache.ts');
 
 const connections = new Map();
 function connection(cacheWrites) {
@@ -29,6 +31,7 @@ function connection(cacheWrites) {
   if (!db) {
     db = new Database(workerData.dbPath, { readonly: !cacheWrites, fileMustExist: true });
     db.pragma('busy_timeout = 5000');
+    smallPageCache(db);
     if (cacheWrites) db.pragma('foreign_keys = ON');
     connections.set(cacheWrites, db);
   }
@@ -68,6 +71,9 @@ function flush() {
   parentPort.postMessage({ chunk: batch }, [batch.buffer]);
 }
 
+// The pool replaces a worker whose heap a task left large (task-pool.ts recycleAboveBytes).
+const heapBytes = () => getHeapStatistics().total_physical_size;
+
 parentPort.postMessage({ ready: true });
 parentPort.on('message', ({ name, args, queuedBytes, maxQueuedBytes }) => {
   queued = queuedBytes ? new Int32Array(queuedBytes) : null;
@@ -79,13 +85,14 @@ parentPort.on('message', ({ name, args, queuedBytes, maxQueuedBytes }) => {
     if ('stream' in task) {
       task.stream(db, emit, ...args);
       flush();
-      parentPort.postMessage({ done: true });
+      parentPort.postMessage({ done: true, heap: heapBytes() });
     } else {
-      parentPort.postMessage({ done: true, result: task.run(db, ...args) });
+      const result = task.run(db, ...args);
+      parentPort.postMessage({ done: true, result, heap: heapBytes() });
     }
   } catch (err) {
     pending = [];
     pendingBytes = 0;
-    parentPort.postMessage({ error: toWire(err) });
+    parentPort.postMessage({ error: toWire(err), heap: heapBytes() });
   }
 });
