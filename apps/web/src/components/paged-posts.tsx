@@ -99,8 +99,8 @@ export function PagedPosts<P extends UnitPost>(props: Props<P>) {
   };
 
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scroll container is focusable so the keyboard can scroll it
     // The pane keeps its place itself when earlier posts come (fromBottom), not by the browser's scroll anchoring, which not every browser has.
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scroll container is focusable so the keyboard can scroll it
     <section className={className} ref={scroller} tabIndex={0} aria-label={label} style={{ overflowAnchor: 'none' }}>
       {children}
       {hasEarlier ? (
