@@ -1,7 +1,9 @@
 // The adjudication queue's request as the Adjudicate page makes it, shared by the web app (which
 // asks) and the server (whose index.html preloads the first page, http/page-preloads.ts): both
 // build it here, so the preloaded address is the one the app then asks for, byte for byte.
-import { codeIdSchema } from '@threadcoder/taxonomy';
+// The id rule from the package's limits alone, not its index (codeIdSchema): this file is in the web
+// app's start-up scripts, which must not pull in zod (tests/e2e/startup.e2e.test.ts).
+import { ID_PATTERN, MAX_ID_LENGTH } from '@threadcoder/taxonomy/limits';
 
 export interface QueueFilters {
   roundId?: number | undefined;
@@ -21,11 +23,11 @@ export const queuePageSize = 100;
 export function queueFiltersFrom(params: URLSearchParams): QueueFilters {
   const round = params.get('round');
   const status = params.get('status');
-  const code = codeIdSchema.safeParse(params.get('code'));
+  const code = params.get('code');
   return {
     roundId: round && /^\d{1,15}$/.test(round) ? Number(round) : undefined,
     status: statuses.find((s) => s === status),
-    code: code.success ? code.data : undefined,
+    code: code !== null && code.length <= MAX_ID_LENGTH && ID_PATTERN.test(code) ? code : undefined,
   };
 }
 
