@@ -3,11 +3,11 @@
 // the others (after / before / around / aroundOffset), each post with quoteStart, its text's start
 // in the whole unit's text. Only adjudicators and owners may read them.
 import { afterEach, describe, expect, test } from 'vitest';
-import { addMember, insertStudy } from '../../apps/api/src/db/studies.ts';
-import { insertUnits } from '../../apps/api/src/db/units.ts';
+import { addMember } from '../../apps/api/src/db/studies.ts';
 import { Agent, loggedIn } from '../support/agent.ts';
-import { insertForum, insertTemplateCodebook, pinCodebook } from '../support/forum.ts';
+import { insertForum } from '../support/forum.ts';
 import { addStudyCast, makeTestApp, type TestApp } from '../support/test-app.ts';
+import { threadUnitStudy } from '../support/thread-unit-study.ts';
 
 let t: TestApp;
 afterEach(() => t.close());
@@ -37,24 +37,8 @@ async function disputedThreadUnit() {
   const { ids } = await addStudyCast(t.db);
   const threadId = insertForum(t.db, [{ title: 'A long thread', createdAt: '2023-01-01T00:00:00.000Z', posts: texts }])
     .threadIds[0]!;
-  const studyId = insertStudy(
-    t.db,
-    { name: 'Threads', description: '', unitKind: 'thread', labelMode: 'multi', blind: true },
-    ids.owen!,
-  );
-  addMember(t.db, studyId, ids.cora!, 'coder');
-  addMember(t.db, studyId, ids.cody!, 'coder');
+  const { studyId, roundId, unitId } = threadUnitStudy(t.db, ids, threadId);
   addMember(t.db, studyId, ids.ada!, 'adjudicator');
-  pinCodebook(t.db, studyId, insertTemplateCodebook(t.db));
-  const roundId = t.db.prepare('SELECT id FROM rounds WHERE study_id = ?').pluck().get(studyId) as number;
-  const [unitId] = insertUnits(
-    t.db,
-    studyId,
-    roundId,
-    [{ threadId, postId: null, coderIds: [ids.cora!, ids.cody!] }],
-    ids.owen!,
-    {},
-  );
   const base = `/api/studies/${studyId}`;
   const start = offsetOf(250, 'about tokenizers');
   const quote = { text: 'about tokenizers', start, end: start + 16 };

@@ -6,12 +6,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { addMember, insertStudy } from '../../apps/api/src/db/studies.ts';
-import { insertUnits } from '../../apps/api/src/db/units.ts';
 import { loggedIn } from '../support/agent.ts';
-import { insertForum, insertTemplateCodebook, pinCodebook } from '../support/forum.ts';
+import { insertForum } from '../support/forum.ts';
 import { importTopics, threadIdOf, topics } from '../support/revised-forum.ts';
 import { addStudyCast, makeTestApp, type TestApp } from '../support/test-app.ts';
+import { threadUnitStudy } from '../support/thread-unit-study.ts';
 
 let t: TestApp;
 let dir: string | undefined;
@@ -27,34 +26,18 @@ const texts = Array.from({ length: 320 }, (_, i) =>
 );
 const codePoints = (s: string) => Array.from(s).length;
 
-/** A thread study with one unit, a thread of `posts`, assigned to cora. */
+/** A thread study with one unit, the 320-post thread, assigned to cora and cody. */
 async function threadUnit(db = makeTestApp()) {
   t = db;
   const { ids } = await addStudyCast(t.db);
   const threadId = insertForum(t.db, [{ title: 'A long thread', createdAt: '2023-01-01T00:00:00.000Z', posts: texts }])
     .threadIds[0]!;
-  return { ...(await study(ids, threadId)), threadId };
+  return { ...study(ids, threadId), threadId };
 }
 
-async function study(ids: Record<string, number>, threadId: number) {
-  const studyId = insertStudy(
-    t.db,
-    { name: 'Threads', description: '', unitKind: 'thread', labelMode: 'multi', blind: true },
-    ids.owen!,
-  );
-  addMember(t.db, studyId, ids.cora!, 'coder');
-  addMember(t.db, studyId, ids.cody!, 'coder');
-  pinCodebook(t.db, studyId, insertTemplateCodebook(t.db));
-  const roundId = t.db.prepare('SELECT id FROM rounds WHERE study_id = ?').pluck().get(studyId) as number;
-  const [unitId] = insertUnits(
-    t.db,
-    studyId,
-    roundId,
-    [{ threadId, postId: null, coderIds: [ids.cora!, ids.cody!] }],
-    ids.owen!,
-    {},
-  );
-  return { studyId, unitId: unitId!, path: `/api/studies/${studyId}/units/${unitId}` };
+function study(ids: Record<string, number>, threadId: number) {
+  const { studyId, unitId } = threadUnitStudy(t.db, ids, threadId);
+  return { studyId, unitId, path: `/api/studies/${studyId}/units/${unitId}` };
 }
 
 interface PagePost {
@@ -192,7 +175,7 @@ describe('a thread unit edited since it was coded', () => {
     dir = mkdtempSync(join(tmpdir(), 'threadcoder-unit-pages-'));
     await importTopics(t.db, dir, topics());
     const { ids } = await addStudyCast(t.db);
-    const u = await study(ids, threadIdOf(t.db, '2001'));
+    const u = study(ids, threadIdOf(t.db, '2001'));
     const cora = await loggedIn(t.app, 'cora');
     // "How do I push my dataset?" is 25 code points: post 2 starts at 27.
     const quote = { text: 'push_to_hub()', start: 31, end: 44 };
