@@ -10,6 +10,7 @@ import { statement } from '../db/prepared.ts';
 import { getRound, type Round } from '../db/rounds.ts';
 import { listMembers, studyUnitKind } from '../db/studies.ts';
 import { insertUnits, type NewUnit } from '../db/units.ts';
+import { readTransaction } from '../db/write-transaction.ts';
 import { AppError } from '../http/errors.ts';
 import { assignUnits } from './assign.ts';
 import { drawRanks, type StratumCount } from './draw.ts';
@@ -83,9 +84,21 @@ export function drawTarget(db: Db, studyId: number, body: DrawRequest): DrawTarg
 /**
  * The sample a draw takes from the study's population as it is now, with each unit's coders. Reads
  * only, and only the drawn posts: the strata's sizes and each thread's share come from the kept
- * counts (db/population-cells.ts).
+ * counts (db/population-cells.ts). All in one snapshot: the plan runs on a worker while the request
+ * thread may commit another draw, and kept counts read before that commit must meet the posts
+ * read before it too (commitDraw then finds the plan outgrown and requestDraw plans again).
  */
 export function planDraw(
+  db: Db,
+  studyId: number,
+  kind: DrawTarget['kind'],
+  body: DrawRequest,
+  coderIds: number[],
+): DrawPlan {
+  return readTransaction(db, () => planFromSnapshot(db, studyId, kind, body, coderIds));
+}
+
+function planFromSnapshot(
   db: Db,
   studyId: number,
   kind: DrawTarget['kind'],
