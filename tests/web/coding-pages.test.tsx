@@ -72,3 +72,17 @@ test('a link to the 421st unit opens it in place; Enter with every later unit co
     ).toBe(1),
   );
 });
+
+test('a page that cannot be loaded when j needs it says why instead of leaving the key doing nothing', async () => {
+  await open((i) => i < 199);
+  // The second page (units 201-400) fails: the server refuses an offset it cannot page.
+  const request = cora.request.bind(cora);
+  cora.request = (method, path, ...rest) =>
+    request(method, path.replace('limit=200&offset=200', 'limit=200&offset=-1'), ...rest);
+  await unitArticle(200);
+  const user = userEvent.setup();
+  await user.keyboard('j');
+  const alert = await screen.findByRole('alert');
+  expect(alert.textContent).toMatch(/offset/);
+  expect(screen.getByRole('article', { name: 'Unit 200 of 450' })).toBeTruthy();
+});

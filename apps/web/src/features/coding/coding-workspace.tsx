@@ -25,7 +25,7 @@ import { SaveStatus } from './save-status.tsx';
 import { UnitEditor } from './unit-editor.tsx';
 import { UnitList } from './unit-list.tsx';
 import { announceSaved, useUnitSync } from './unit-sync.ts';
-import { type ListedAt, pagedIndexOf, pagesFor, usePagedSequence } from './unit-sequence.ts';
+import { isRankingReplaced, type ListedAt, pagedIndexOf, pagesFor, usePagedSequence } from './unit-sequence.ts';
 import { useKeys } from './use-keys.ts';
 import { useResendDrafts } from './use-resend-drafts.ts';
 
@@ -112,9 +112,13 @@ export function CodingWorkspace({
   useResendDrafts(studyId, save);
   useUnitSync(studyId);
 
+  // A move whose page could not be loaded says why (a ranking replaced in another tab, say)
+  // rather than leave the key doing nothing.
+  const [moveError, setMoveError] = useState<unknown>(null);
   const go = useCallback(
     (to: ListedAt | null) => {
       if (to === null) return;
+      setMoveError(null);
       setMoved(to);
       setParams({ round: String(roundId), unit: String(to.unitId) }, { replace: true });
     },
@@ -125,7 +129,7 @@ export function CodingWorkspace({
     if (at < 0 || at >= units.total) return;
     const here = units.unitAt(at);
     if (here) go({ unitId: here.unitId, index: at });
-    else void units.load(at).then((u) => u && go({ unitId: u.unitId, index: at }));
+    else void units.load(at).then((u) => u && go({ unitId: u.unitId, index: at }), setMoveError);
   };
 
   // Name the unit opened by default in the address, so it stays open once it counts as coded.
@@ -210,7 +214,7 @@ export function CodingWorkspace({
         assisted={rounds.find((r) => r.id === roundId)?.assisted ?? false}
         save={save}
         onDone={() => {
-          if (current) void units.nextToCode(current).then(go);
+          if (current) void units.nextToCode(current).then(go, setMoveError);
         }}
       />
     );
@@ -225,9 +229,10 @@ export function CodingWorkspace({
         <NewerRanking
           ranked={ranked}
           latestModelVersion={units.latestModelVersion}
-          replaced={units.rankingReplaced}
+          replaced={units.rankingReplaced || isRankingReplaced(moveError)}
           onRerank={onRerank}
         />
+        {isRankingReplaced(moveError) ? null : <ErrorMessage error={moveError} />}
         <SaveStatus studyId={studyId} />
         <button type="button" className="secondary keys-button" onClick={() => setHelp(true)}>
           Keys <kbd>?</kbd>

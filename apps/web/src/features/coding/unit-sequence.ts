@@ -34,6 +34,10 @@ export interface UnitSequence {
   rankingReplaced: boolean;
 }
 
+/** The ranking walked was replaced by a newer one in another tab (the API's 409). */
+export const isRankingReplaced = (error: unknown) =>
+  error instanceof ApiError && error.code === 'suggestions.ranking_replaced';
+
 /** Where a unit is among the loaded pages of an order, if its page is here. */
 export function pagedIndexOf(
   queryClient: QueryClient,
@@ -97,9 +101,7 @@ export function usePagedSequence(
     (version, page) => page.data?.ranking?.latestModelVersion ?? version,
     null,
   );
-  const rankingReplaced = watchedPages.some(
-    (page) => page.error instanceof ApiError && page.error.code === 'suggestions.ranking_replaced',
-  );
+  const rankingReplaced = watchedPages.some((page) => isRankingReplaced(page.error));
   const pageQuery = (index: number) =>
     myUnitsPageQuery(client, studyId, roundId, Math.floor(index / UNIT_PAGE), ranked);
   const unitAt = (index: number) => queryClient.getQueryData(pageQuery(index).queryKey)?.units[index % UNIT_PAGE];
