@@ -7,7 +7,11 @@
 // the largest API response and all API bytes of the load (decoded JSON), and the JS heap; then the
 // page's main-thread CPU (Chromium's TaskDuration: steadier than wall time on a loaded machine) and
 // where the time went (the page's own clock from navigation: document received, scripts run
-// (DOMContentLoaded), first API request sent, last API response in before usable, usable seen).
+// (DOMContentLoaded), first API request sent, last API response in before usable, usable seen by
+// the harness, and `shown`: the frame in which the page's usable element first appeared, seen from
+// inside the page). The time to usable is the harness's (Node's clock from goto to the locator's
+// answer), which adds Playwright's wait for the load event and its polling to what a reader sees;
+// `shown` is what a reader sees.
 // Median of 3 runs, each in a fresh browser context.
 //
 // PAGES_BEFORE=<dir> measures another checkout too (e.g. main's code: `git archive <commit> | tar
@@ -47,12 +51,14 @@ interface Phases {
   firstApi: number;
   lastApi: number;
   seen: number;
+  shown: number;
 }
 
 // Sent as text, as pressJScript below. API requests that ended after the page was usable (prefetches) are left out.
-const phasesScript = `(() => {
+const phasesScript = `(async () => {
   const nav = performance.getEntriesByType('navigation')[0];
   const seen = performance.now();
+  while (window.__shownAt === undefined) await new Promise((r) => requestAnimationFrame(r));
   const api = performance.getEntriesByType('resource').filter((r) => new URL(r.name).pathname.startsWith('/api/') && r.responseEnd <= seen);
   return {
     doc: nav.responseEnd,
@@ -60,9 +66,21 @@ const phasesScript = `(() => {
     firstApi: Math.min(...api.map((r) => r.startTime)),
     lastApi: Math.max(...api.map((r) => r.responseEnd)),
     seen,
+    shown: window.__shownAt,
   };
 })()`;
 type Run = Record<string, Load> & { j?: Load };
+
+/** Notes, on the page's clock, the start of the frame in which `shown` (a JS expression) first holds. */
+const shownScript = (shown: string) => `(() => {
+  let pending = false;
+  const check = () => {
+    if (pending || !(${shown})) return;
+    pending = true;
+    requestAnimationFrame((frame) => { window.__shownAt = frame; });
+  };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true });
+})()`;
 
 function build(appRoot: string): void {
   const run = spawnSync(process.execPath, [join(appRoot, 'scripts/start.mjs'), '--build-only'], {
@@ -82,9 +100,11 @@ async function measure(
   session: string,
   path: string,
   usable: (page: Page) => Promise<unknown>,
+  shown: string,
   then?: (page: Page) => Promise<number>,
 ): Promise<{ load: Load; after?: number }> {
   const { page, sizes, cpuMs } = await openSignedIn(browser, origin, session);
+  await page.addInitScript(shownScript(shown));
   await page.goto(origin + path);
   await usable(page);
   await page.goto('about:blank');
@@ -141,18 +161,33 @@ async function runOnce(browser: Browser, origin: string, s: PagesStudy): Promise
   const run: Run = {};
   // The floor: the app itself, on a short page (the studies list).
   run.shell = (
-    await measure(browser, origin, s.coderSession, '/studies', (p) =>
-      p.getByRole('heading', { name: 'Studies' }).waitFor(),
+    await measure(
+      browser,
+      origin,
+      s.coderSession,
+      '/studies',
+      (p) => p.getByRole('heading', { name: 'Studies' }).waitFor(),
+      `document.getElementById('studies-heading')`,
     )
   ).load;
   run.thread = (
-    await measure(browser, origin, s.coderSession, `/threads/${s.threadId}`, (p) =>
-      p.getByRole('article', { name: /^Post 1 by / }).waitFor(),
+    await measure(
+      browser,
+      origin,
+      s.coderSession,
+      `/threads/${s.threadId}`,
+      (p) => p.getByRole('article', { name: /^Post 1 by / }).waitFor(),
+      `document.querySelector('article.thread-post[aria-label^="Post 1 by "]')`,
     )
   ).load;
   run.link = (
-    await measure(browser, origin, s.coderSession, `/threads/${s.threadId}#post-${linked}`, (p) =>
-      p.getByRole('article', { name: new RegExp(`^Post ${linked} by `) }).waitFor(),
+    await measure(
+      browser,
+      origin,
+      s.coderSession,
+      `/threads/${s.threadId}#post-${linked}`,
+      (p) => p.getByRole('article', { name: new RegExp(`^Post ${linked} by `) }).waitFor(),
+      `document.querySelector('article.thread-post[aria-label^="Post ${linked} by "]')`,
     )
   ).load;
   const coding = await measure(
@@ -161,13 +196,19 @@ async function runOnce(browser: Browser, origin: string, s: PagesStudy): Promise
     s.coderSession,
     `/studies/${s.codingStudyId}/code`,
     (p) => p.getByRole('article', { name: new RegExp(`^Unit \\d+ of ${UNITS}$`) }).waitFor(),
+    `/^Unit \\d+ of ${UNITS}$/.test(document.getElementById('unit-heading')?.textContent ?? '')`,
     pressJ,
   );
   run.coding = coding.load;
   run.j = { ...coding.load, ms: coding.after! };
   run.queue = (
-    await measure(browser, origin, s.ownerSession, `/studies/${s.queueStudyId}/adjudicate`, (p) =>
-      p.locator('.adj-queue-item').first().waitFor(),
+    await measure(
+      browser,
+      origin,
+      s.ownerSession,
+      `/studies/${s.queueStudyId}/adjudicate`,
+      (p) => p.locator('.adj-queue-item').first().waitFor(),
+      `document.querySelector('.adj-queue-item')`,
     )
   ).load;
   return run;
@@ -233,9 +274,9 @@ try {
     console.log(`| ${what} | ${cells.join(' | ')} | ${goal} |`);
   }
   console.log(
-    '\nMedian of 3 runs: main-thread CPU of the load, and ms from navigation (page clock) to document, scripts run, first API request, last API response, usable:\n',
+    '\nMedian of 3 runs: main-thread CPU of the load, and ms from navigation (page clock) to document, scripts run, first API request, last API response, usable seen by the harness, usable shown in the page:\n',
   );
-  const phaseKeys = ['doc', 'scripts', 'firstApi', 'lastApi', 'seen'] as const;
+  const phaseKeys = ['doc', 'scripts', 'firstApi', 'lastApi', 'seen', 'shown'] as const;
   console.log(`| page | ${labels.map((l) => `${l}: CPU | ${phaseKeys.join(' | ')}`).join(' | ')} |`);
   console.log(`|---|${labels.map(() => '---:|'.repeat(phaseKeys.length + 1).slice(0, -1)).join('|')}|`);
   for (const [key, what] of rows) {
