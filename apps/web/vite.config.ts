@@ -1,11 +1,10 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { compileHints } from './build/compile-hints.ts';
 import { precompress } from './build/precompress.ts';
 
 // In development Vite serves the app and forwards /api to the API server (scripts/dev.mjs starts both).
 export default defineConfig({
-  plugins: [react(), compileHints(), precompress()],
+  plugins: [react(), precompress()],
   server: {
     port: 5173,
     proxy: { '/api': { target: `http://localhost:${process.env.API_PORT ?? 8080}`, changeOrigin: false } },
