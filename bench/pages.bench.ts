@@ -12,7 +12,8 @@
 // inside the page). The time to usable is the harness's (Node's clock from goto to the locator's
 // answer), which adds Playwright's wait for the load event and its polling to what a reader sees;
 // `shown` is what a reader sees.
-// Median of 3 runs, each in a fresh browser context.
+// Median of 3 runs (PAGES_RUNS), each in a fresh browser context: on this shared 2-core machine one
+// load varies by ±50 ms, so a difference of 20-30 ms between two builds needs 15-20 runs to show.
 //
 // PAGES_BEFORE=<dir> measures another checkout too (e.g. main's code: `git archive <commit> | tar
 // -x -C <dir>` and a symlink to this node_modules), on a copy of the same database, and prints
@@ -31,6 +32,7 @@ import { openSignedIn } from './lib/signed-in-page.ts';
 const POSTS = Number(process.env.PAGES_POSTS ?? 3_000);
 const UNITS = Number(process.env.PAGES_UNITS ?? 10_000);
 const QUEUE = Number(process.env.PAGES_QUEUE ?? 3_000);
+const RUNS = Number(process.env.PAGES_RUNS ?? 3);
 const linked = Math.round(POSTS * (5 / 6));
 const root = resolve(import.meta.dirname, '..');
 
@@ -249,7 +251,7 @@ try {
       servers.push([label, await startServer(dbPath, { appRoot, env: { THREADCODER_API_ONLY: '0' } })]);
       results[label] = [];
     }
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < RUNS; i++) {
       for (const [label, server] of servers) {
         results[label]!.push(await runOnce(browser, server.origin, study));
         console.log(`${label}: run ${i + 1} done`);
@@ -260,7 +262,7 @@ try {
     for (const [, server] of servers) await server.stop();
   }
   console.log(
-    '\nMedian of 3 runs (ms to usable; DOM elements; largest API response; API bytes of the load; JS heap):\n',
+    `\nMedian of ${RUNS} runs (ms to usable; DOM elements; largest API response; API bytes of the load; JS heap):\n`,
   );
   const labels = Object.keys(results);
   console.log(`| page | ${labels.map((l) => `${l}: ms | elements | largest | API | heap`).join(' | ')} | goal |`);
@@ -274,7 +276,7 @@ try {
     console.log(`| ${what} | ${cells.join(' | ')} | ${goal} |`);
   }
   console.log(
-    '\nMedian of 3 runs: main-thread CPU of the load, and ms from navigation (page clock) to document, scripts run, first API request, last API response, usable seen by the harness, usable shown in the page:\n',
+    `\nMedian of ${RUNS} runs: main-thread CPU of the load, and ms from navigation (page clock) to document, scripts run, first API request, last API response, usable seen by the harness, usable shown in the page:\n`,
   );
   const phaseKeys = ['doc', 'scripts', 'firstApi', 'lastApi', 'seen', 'shown'] as const;
   console.log(`| page | ${labels.map((l) => `${l}: CPU | ${phaseKeys.join(' | ')}`).join(' | ')} |`);
