@@ -1,7 +1,8 @@
 // The adjudicator reads a unit as first coded (the oldest revision a coding was made on). A quote
 // made on a later revision has offsets into another text: it is listed, but neither shown in this
 // text ("Show in text", the " key) nor highlighted there.
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { Agent } from '../support/agent.ts';
 import { largeStudy } from '../support/large-study.ts';
@@ -37,4 +38,24 @@ test('only quotes made on the text shown can be shown in it', async () => {
   expect(
     within(cody).getByText('Made on a later version of the text (revision 2); not shown here.'),
   ).toBeInTheDocument();
+});
+
+test('a quote whose words are not in its post says so when asked to be shown, until a quote that is found is asked for', async () => {
+  const unitId = study.unitIds[0]!;
+  t.db
+    .prepare(
+      `UPDATE coding_labels SET quote = 'Nowhere said' WHERE coding_id = (SELECT id FROM codings WHERE unit_id = ? AND coder_id = ?)`,
+    )
+    .run(unitId, study.ids.cora);
+  t.db.prepare('UPDATE codings SET revision = 1 WHERE unit_id = ? AND coder_id = ?').run(unitId, study.ids.cody);
+  renderWithApi(t.app, { path: `/studies/${study.studyId}/adjudicate?unit=${unitId}`, agent: ada });
+  const cora = await screen.findByRole('region', { name: /^Coding by cora/i }, { timeout: 5000 });
+  const cody = screen.getByRole('region', { name: /^Coding by cody/i });
+  const missing =
+    'The words of the quote “Nowhere said” are not in this post’s text as shown; it may have been reworded.';
+
+  await userEvent.click(within(cora).getByRole('button', { name: /^Show the quote of/ }));
+  expect((await screen.findByText(missing)).getAttribute('role')).toBe('status');
+  await userEvent.click(within(cody).getByRole('button', { name: /^Show the quote of/ }));
+  await waitFor(() => expect(screen.queryByText(missing)).toBeNull());
 });

@@ -1,7 +1,7 @@
 import { Fragment, type ReactNode, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { ErrorMessage } from './error-message.tsx';
 import { highlightQuotes } from './quote-highlights.ts';
-import { type QuotablePost, type Quote, quoteRange } from './quote-range.ts';
+import { type QuotablePost, type Quote, quotePost, quoteRange } from './quote-range.ts';
 import { type PostsSource, usePostsWindow, type WindowPost } from './use-posts-window.ts';
 
 interface UnitPost extends WindowPost {
@@ -42,6 +42,8 @@ export function PagedPosts<P extends UnitPost>(props: Props<P>) {
   const scroller = useRef<HTMLElement>(null);
   const bodies = useRef(new Map<number, HTMLElement>());
   const [wanted, setWanted] = useState<Quote | null>(null);
+  // A quote asked for whose post is on screen but whose words are not in it (edited beyond recognition).
+  const [missing, setMissing] = useState<Quote | null>(null);
   // The distance from the pane's bottom while earlier posts are added above, so the reader stays put.
   const fromBottom = useRef<number | null>(null);
 
@@ -70,6 +72,7 @@ export function PagedPosts<P extends UnitPost>(props: Props<P>) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new request to show, not a new goTo, moves the pane
   useEffect(() => {
     if (!show) return;
+    setMissing(null);
     setWanted(show.quote);
     goTo(show.quote.start);
   }, [show]);
@@ -78,10 +81,17 @@ export function PagedPosts<P extends UnitPost>(props: Props<P>) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: quotable reads the posts' bodies, in the DOM once posts render
   useLayoutEffect(() => {
     const pane = scroller.current;
-    const where = wanted && quoteRange(quotable(), wanted)?.startContainer.parentElement;
-    if (!pane || !where) return;
-    pane.scrollTop += where.getBoundingClientRect().top - pane.getBoundingClientRect().top - pane.clientHeight / 3;
-    setWanted(null);
+    if (!pane || !wanted) return;
+    const onScreen = quotable();
+    const where = quoteRange(onScreen, wanted)?.startContainer.parentElement;
+    if (where) {
+      pane.scrollTop += where.getBoundingClientRect().top - pane.getBoundingClientRect().top - pane.clientHeight / 3;
+      setWanted(null);
+    } else if (quotePost(onScreen, wanted)) {
+      // Its post is here and its words are not: say so rather than stay put without a word.
+      setMissing(wanted);
+      setWanted(null);
+    }
   }, [wanted, posts]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: earlier posts arriving above are what moves the pane
@@ -103,6 +113,11 @@ export function PagedPosts<P extends UnitPost>(props: Props<P>) {
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scroll container is focusable so the keyboard can scroll it
     <section className={className} ref={scroller} tabIndex={0} aria-label={label} style={{ overflowAnchor: 'none' }}>
       {children}
+      {missing ? (
+        <p role="status" className="notice pane-notice">
+          The words of the quote “{missing.text}” are not in this post’s text as shown; it may have been reworded.
+        </p>
+      ) : null}
       {hasEarlier ? (
         <button type="button" className="secondary" disabled={pages.isFetching} onClick={earlier}>
           Show earlier posts

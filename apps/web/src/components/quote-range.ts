@@ -50,9 +50,13 @@ function rangeIn(root: Element, from: number, to: number): Range | null {
   return null;
 }
 
+/** The post on screen whose text the quote's offsets fall in, if it is on screen. */
+export const quotePost = (posts: readonly QuotablePost[], quote: Quote): QuotablePost | undefined =>
+  posts.find((p) => quote.start >= p.start && quote.end <= p.start + codePoints(p.text));
+
 /** Where a stored quote shows: its words in its post's body, if that post is on screen. */
 export function quoteRange(posts: readonly QuotablePost[], quote: Quote): Range | null {
-  const post = posts.find((p) => quote.start >= p.start && quote.end <= p.start + codePoints(p.text));
+  const post = quotePost(posts, quote);
   if (!post) return null;
   // The quote's place in the post's plain text (code points to UTF-16), then the same words in what the body shows.
   const before = Array.from(post.text)
