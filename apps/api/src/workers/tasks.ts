@@ -6,16 +6,28 @@ import { agreementSummary } from '../db/agreement.ts';
 import { mentionsReport } from '../db/analysis-mentions.ts';
 import { distinctiveTermsReport } from '../db/analysis-terms.ts';
 import { exportFile } from '../exports/files.ts';
+import type { Db } from '../db/open.ts';
+import { readTransaction } from '../db/write-transaction.ts';
 import { qdpxStream } from '../exports/qdpx.ts';
 import { planDraw } from '../sampling/draw-into-round.ts';
 import { storeMentionSeries } from '../words/mention-series.ts';
 import type { Registry, TaskPool } from './task-pool.ts';
 
+/**
+ * A read-only task's reads in one snapshot: a save or a draw the request thread commits while it
+ * runs is in all of them or in none (a .qdpx naming a unit whose source it has not written, say).
+ * The tasks that keep derived tables current write, so they read as they go.
+ */
+const inSnapshot =
+  <A extends unknown[], R>(run: (db: Db, ...args: A) => R) =>
+  (db: Db, ...args: A): R =>
+    readTransaction(db, () => run(db, ...args));
+
 export const tasks = {
   /** CSV exports and the report (counts and the report keep analysis_facts current). */
   exportFile: { run: exportFile, cacheWrites: true },
   /** The .qdpx project, streamed. */
-  qdpx: { stream: qdpxStream },
+  qdpx: { stream: inSnapshot(qdpxStream) },
   /** Mention trends (keeps post_stems current). */
   mentions: { run: mentionsReport, cacheWrites: true },
   /** A study's mentions stored as a series set (stems new posts and matches new keyword groups first). */
@@ -23,8 +35,8 @@ export const tasks = {
   /** Distinctive terms (keeps analysis_facts current). */
   terms: { run: distinctiveTermsReport, cacheWrites: true },
   /** Agreement with bootstrap intervals. */
-  agreement: { run: agreementSummary },
-  /** A sample drawn from the study's population; the request thread writes it. */
+  agreement: { run: inSnapshot(agreementSummary) },
+  /** A sample drawn from the study's population (in one snapshot itself); the request thread writes it. */
   drawPlan: { run: planDraw },
 } satisfies Registry;
 
