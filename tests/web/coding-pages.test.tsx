@@ -73,7 +73,7 @@ test('a link to the 421st unit opens it in place; Enter with every later unit co
   );
 });
 
-test('a page that cannot be loaded when j needs it says why instead of leaving the key doing nothing', async () => {
+test('a page that cannot be loaded when j needs it says why instead of leaving the key doing nothing, until a move succeeds', async () => {
   await open((i) => i < 199);
   // The second page (units 201-400) fails: the server refuses an offset it cannot page.
   const request = cora.request.bind(cora);
@@ -85,4 +85,8 @@ test('a page that cannot be loaded when j needs it says why instead of leaving t
   const alert = await screen.findByRole('alert');
   expect(alert.textContent).toMatch(/offset/);
   expect(screen.getByRole('article', { name: 'Unit 200 of 450' })).toBeTruthy();
+  // A move that succeeds clears it.
+  await user.keyboard('k');
+  await unitArticle(199);
+  expect(screen.queryByText(/offset/)).toBeNull();
 });

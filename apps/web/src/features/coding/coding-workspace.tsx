@@ -113,12 +113,15 @@ export function CodingWorkspace({
   useUnitSync(studyId);
 
   // A move whose page could not be loaded says why (a ranking replaced in another tab, say)
-  // rather than leave the key doing nothing.
-  const [moveError, setMoveError] = useState<unknown>(null);
+  // rather than leave the key doing nothing; the error belongs to the round and order it was made in.
+  const walked = `${roundId} ${ranked?.rankedAt ?? ''} ${ranked?.modelVersion ?? ''}`;
+  const [failedMove, setFailedMove] = useState<{ walked: string; error: unknown } | null>(null);
+  const moveError = failedMove?.walked === walked ? failedMove.error : null;
+  const moveFailed = (error: unknown) => setFailedMove({ walked, error });
   const go = useCallback(
     (to: ListedAt | null) => {
       if (to === null) return;
-      setMoveError(null);
+      setFailedMove(null);
       setMoved(to);
       setParams({ round: String(roundId), unit: String(to.unitId) }, { replace: true });
     },
@@ -129,7 +132,7 @@ export function CodingWorkspace({
     if (at < 0 || at >= units.total) return;
     const here = units.unitAt(at);
     if (here) go({ unitId: here.unitId, index: at });
-    else void units.load(at).then((u) => u && go({ unitId: u.unitId, index: at }), setMoveError);
+    else void units.load(at).then((u) => u && go({ unitId: u.unitId, index: at }), moveFailed);
   };
 
   // Name the unit opened by default in the address, so it stays open once it counts as coded.
@@ -214,7 +217,7 @@ export function CodingWorkspace({
         assisted={rounds.find((r) => r.id === roundId)?.assisted ?? false}
         save={save}
         onDone={() => {
-          if (current) void units.nextToCode(current).then(go, setMoveError);
+          if (current) void units.nextToCode(current).then(go, moveFailed);
         }}
       />
     );
